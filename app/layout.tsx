@@ -1,0 +1,50 @@
+import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { currentAccount } from "@/server/auth/session";
+import { ELDER_COOKIE } from "./i18n/locales";
+import "./globals.css";
+
+export const metadata: Metadata = { title: "议事 Yishi", description: "村社两级重要事项决策" };
+// Pinch zoom stays allowed: elderly readers zoom (WCAG 1.4.4).
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const messages = await getMessages();
+  const t = await getTranslations("nav");
+  const tApp = await getTranslations("app");
+  const elder = (await cookies()).get(ELDER_COOKIE)?.value === "1";
+  const account = await currentAccount();
+  return (
+    <html lang={locale} className={elder ? "elder" : undefined}>
+      <body>
+        <a className="skip" href="#main">{tApp("skipToContent")}</a>
+        <header className="topbar">
+          <a className="brand" href="/">{tApp("name")}</a>
+          {account ? <a href="/me">{t("myMeetings")}</a> : null}
+          <form method="post" action="/api/preferences">
+            <input type="hidden" name="elder" value={elder ? "0" : "1"} />
+            <button type="submit" className="secondary" aria-label={t("elderLabel")}>{elder ? t("elderOff") : t("elderOn")}</button>
+          </form>
+          <form method="post" action="/api/preferences">
+            <input type="hidden" name="locale" value={locale === "en" ? "zh-CN" : "en"} />
+            <button type="submit" className="secondary" aria-label={t("languageLabel")} lang={locale === "en" ? "zh-CN" : "en"}>
+              {t("language")}
+            </button>
+          </form>
+          {account ? (
+            <form method="post" action="/api/logout">
+              <button type="submit" className="secondary">{t("logout")}</button>
+            </form>
+          ) : null}
+        </header>
+        <main id="main">
+          <NextIntlClientProvider locale={locale} messages={messages}>{children}</NextIntlClientProvider>
+        </main>
+      </body>
+    </html>
+  );
+}

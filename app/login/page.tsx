@@ -1,0 +1,26 @@
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
+import { currentAccount } from "@/server/auth/session";
+import { getRuntime } from "@/server/runtime";
+import { LoginForm } from "./LoginForm";
+
+export const dynamic = "force-dynamic";
+
+export default async function LoginPage() {
+  if (await currentAccount()) redirect("/me");
+  const t = await getTranslations("login");
+  const demo = getRuntime().config.demo;
+  return (
+    <div className="stack">
+      <h1>{t("title")}</h1>
+      <LoginForm demoAccounts={demo ? DEMO_ACCOUNTS.map((a) => ({ phone: a.phone, name: a.name, role: a.role })) : []} />
+      {demo ? (
+        <section className="notice" aria-labelledby="demo-title">
+          <h2 id="demo-title">{t("demoTitle")}</h2>
+          <p>{t("demoNote", { password: DEMO_PASSWORD })}</p>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export function sourceHash(): string;
+export function buildIfNeeded(options?: { quiet?: boolean }): boolean;

@@ -1,0 +1,55 @@
+// `npm test`: every test — Vitest (unit + integration against real servers) and Playwright (Debian's Chromium).
+// Runs on PGlite by default; with DATABASE_URL / REDIS_URL set, on PostgreSQL + Redis. Ends with one summary line
+// "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildIfNeeded } from "./buildIfNeeded.mjs";
+import { createFreshDatabase } from "./freshDatabase.mjs";
+
+const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  console.error(`找不到 Chromium (${chromium})。请先安装: apt-get update && apt-get install -y chromium  (or set PLAYWRIGHT_CHROMIUM_PATH)`);
+  process.exit(1);
+}
+
+buildIfNeeded();
+mkdirSync("test-results", { recursive: true });
+const vitestJson = path.resolve("test-results/vitest.json");
+const e2eJson = path.resolve("test-results/e2e.json");
+rmSync(vitestJson, { force: true });
+rmSync(e2eJson, { force: true });
+
+const run = (args, env = {}) =>
+  spawnSync(process.execPath, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } }).status;
+
+const extra = process.argv.slice(2);
+const vitestStatus = run(["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`, ...extra]);
+
+const e2eDataDir = mkdtempSync(path.join(tmpdir(), "yishi-e2e-"));
+const database = process.env.DATABASE_URL ? await createFreshDatabase(process.env.DATABASE_URL, "yishi_e2e") : undefined;
+let e2eStatus;
+try {
+  e2eStatus = run(["node_modules/@playwright/test/cli.js", "test"], { E2E_DATA_DIR: e2eDataDir, E2E_DATABASE_URL: database?.url ?? "" });
+} finally {
+  rmSync(e2eDataDir, { recursive: true, force: true });
+  await database?.drop().catch(() => undefined);
+}
+
+let passed = 0;
+let failed = 0;
+if (existsSync(vitestJson)) {
+  const result = JSON.parse(readFileSync(vitestJson, "utf8"));
+  passed += result.numPassedTests ?? 0;
+  failed += (result.numFailedTests ?? 0) + (result.numFailedTestSuites ?? 0);
+} else failed += 1;
+if (existsSync(e2eJson)) {
+  const result = JSON.parse(readFileSync(e2eJson, "utf8"));
+  passed += (result.stats?.expected ?? 0) + (result.stats?.flaky ?? 0);
+  failed += result.stats?.unexpected ?? 0;
+} else failed += 1;
+if ((vitestStatus !== 0 || e2eStatus !== 0) && failed === 0) failed = 1;
+
+console.log(`\n${process.env.DATABASE_URL ? "postgres" : "pglite"}: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

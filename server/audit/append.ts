@@ -1,0 +1,55 @@
+import type { Prisma } from "../../generated/prisma/client";
+import { chainEntry, type AuditAction, type AuditActor as EntryActor, type JsonObject } from "./canonical";
+
+export type AuditActor = EntryActor | null;
+
+export type AppendInput = {
+  orgId: string;
+  meetingId?: string | null;
+  actor: AuditActor;
+  action: AuditAction;
+  object: { type: string; id: string };
+  data: JsonObject;
+  now?: Date;
+};
+
+export type Appended = { seq: number; leafHash: string };
+
+/**
+ * The one way anything enters the audit log: inside the caller's transaction, so the entry commits with the change
+ * it records or not at all. Appends to one organization's log are serialized by a transaction-scoped advisory lock,
+ * so `seq` and `prev` never fork even with several nodes on one PostgreSQL.
+ */
+export async function appendAudit(tx: Prisma.TransactionClient, input: AppendInput): Promise<Appended> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`yishi-audit:${input.orgId}`}))`;
+  const last = await tx.auditEntry.findFirst({
+    where: { orgId: input.orgId },
+    orderBy: { seq: "desc" },
+    select: { seq: true, leafHash: true },
+  });
+  const now = input.now ?? new Date();
+  const encoded = chainEntry(last ? { seq: last.seq, leafHash: Buffer.from(last.leafHash, "hex") } : null, {
+    ts: now,
+    org: input.orgId,
+    meeting: input.meetingId ?? null,
+    actor: input.actor,
+    action: input.action,
+    object: input.object,
+    data: input.data,
+  });
+  const hash = encoded.leafHash.toString("hex");
+  await tx.auditEntry.create({
+    data: {
+      orgId: input.orgId,
+      seq: encoded.entry.seq,
+      // Stored verbatim: these bytes are what the leaf hash covers and what an export carries.
+      bytes: encoded.bytes.toString("utf8"),
+      leafHash: hash,
+      meetingId: encoded.entry.meeting,
+      action: encoded.entry.action,
+      actorId: input.actor?.id ?? null,
+      ts: now,
+    },
+  });
+  return { seq: encoded.entry.seq, leafHash: hash };
+}

@@ -1,0 +1,115 @@
+/**
+ * README.txt of an export bundle: how a supervisor checks the log, with verify.mjs or by hand with sha256sum,
+ * openssl (3.0+) and jq. Chinese first (the readers are village supervisors), then English. The commands use
+ * `tr -d '\n'` rather than GNU-only `head -c -1` to drop the line's newline (canonical JSON never contains one).
+ */
+export interface BundleReadmeInfo {
+  origin: string;
+  orgName?: string;
+  entries: number;
+  /** Sizes of the bundle's checkpoints. */
+  checkpointSizes: readonly number[];
+  exportedAt: Date;
+}
+
+export function bundleReadme(info: BundleReadmeInfo): string {
+  const latest = info.checkpointSizes.length > 0 ? Math.max(...info.checkpointSizes) : null;
+  const sample = latest ?? 1;
+  const line = Math.max(1, Math.min(info.entries - 1, 5));
+  const org = info.orgName ? `${info.orgName} — ` : "";
+  return `议事 Yishi 审计日志导出包 / audit log export bundle
+${org}${info.origin}
+导出时间 Exported: ${info.exportedAt.toISOString()}
+条目 Entries: ${info.entries}${info.entries > 0 ? ` (seq 0 … ${info.entries - 1})` : ""}
+最新签名检查点 Latest signed checkpoint: ${latest === null ? "无 none" : `checkpoints/${latest}.txt`}
+
+文件 Files
+  entries.jsonl       每行一条记录（规范化 JSON，RFC 8785），第 N 行是 seq N−1 / one entry per line, line N is seq N−1
+  checkpoints/S.txt   对前 S 条记录的签名检查点 / signed checkpoint of the first S entries (c2sp.org/tlog-checkpoint)
+  log.pub             当前签名公钥 / current signing key (PEM, Ed25519)
+  vkey                全部签名公钥，一行一个 / every signing key, one per line (c2sp.org/signed-note)
+  verify.mjs          校验程序 / the verifier
+
+============================================================ 中文 ============================================================
+
+一、这是什么
+  每次开会、点名、表决、计票、会议记录签字等，系统都写一条记录，且不能修改或删除。每条记录都含有上一条记录的
+  哈希值（prev），所有记录组成一棵默克尔树（RFC 9162），系统定期用私钥对树根签名（检查点）。只要有人改动、删除或
+  调换任何一条已签名的记录，校验就会失败。
+
+二、一键校验（需要 Node.js 20 或更新版本，不需要联网）
+  node verify.mjs .
+  结果以 "OK" 开头表示全部通过。否则只输出一行 "FAIL: …"，指出第一个出问题的文件、行号、seq 或检查点，退出码不为 0。
+  · 监督委员会以前保存过的检查点文件，可用来证明之后的导出包没有删改旧记录：
+      node verify.mjs --checkpoint 以前保存的检查点.txt .
+  · 核对村民的投票回执（.tlog-proof 文件）：
+      node verify.mjs --receipt 回执.tlog-proof .
+  · 若公钥由上级另行公布，可用公布的公钥代替本包里的 vkey：
+      node verify.mjs --vkey 公布的vkey文件 .
+
+三、手工核对（Linux 自带的 sha256sum、openssl 3、jq）
+  注意：只用 jq 读取，不要用它改写 entries.jsonl，否则字节变化，哈希就对不上了。
+  1. 查看记录
+       jq -r '[.seq, .ts, .action, (.actor.name // "系统")] | @tsv' entries.jsonl
+       jq -c 'select(.action == "vote.result")' entries.jsonl
+  2. 核对哈希链：第 ${line} 行的叶子哈希 = SHA-256(0x00 || 该行内容，不含换行)，应等于第 ${line + 1} 行的 prev
+       sed -n '${line}p' entries.jsonl | tr -d '\\n' | (printf '\\000'; cat) | sha256sum
+       sed -n '${line + 1}p' entries.jsonl | jq -r .prev
+  3. 核对检查点签名（检查点第 1–3 行是被签名的内容，第 5 行起每行一个签名）
+       head -n 3 checkpoints/${sample}.txt > body.txt
+       sed -n '5p' checkpoints/${sample}.txt | cut -d' ' -f3 | base64 -d | tail -c 64 > sig.bin
+       openssl pkeyutl -verify -pubin -inkey log.pub -rawin -in body.txt -sigfile sig.bin
+     应显示 "Signature Verified Successfully"。换过密钥时有多行签名，请选与 log.pub 对应的那一行。
+  4. 核对密钥编号：下面两行输出应相同（签名前 4 字节 = SHA-256(密钥名 || 换行 || 0x01 || 公钥) 的前 4 字节）
+       (printf '%s\\n\\001' "$(sed -n '5p' checkpoints/${sample}.txt | cut -d' ' -f2)"; openssl pkey -pubin -in log.pub -outform DER | tail -c 32) | sha256sum | cut -c1-8
+       sed -n '5p' checkpoints/${sample}.txt | cut -d' ' -f3 | base64 -d | head -c 4 | od -An -tx1 | tr -d ' \\n'; echo
+  5. 核对树根（小树可手算）：检查点第 3 行是树根的 base64
+       sed -n '3p' checkpoints/1.txt | base64 -d | od -An -tx1 | tr -d ' \\n'; echo
+     只有 1 条记录时，树根 = 第 1 行的叶子哈希；2 条时，树根 = SHA-256(0x01 || 叶子0 || 叶子1)：
+       (printf '\\001'; echo 叶子0的十六进制 叶子1的十六进制 | xxd -r -p) | sha256sum
+     一般规则：n 条记录按不超过 n 的最大的 2 的幂（小于 n）分成左右两棵子树，父节点 = SHA-256(0x01 || 左 || 右)。
+     大的日志请用 verify.mjs 计算。
+
+======================================================== English ========================================================
+
+1. What this is
+  Every meeting step, roll call, vote, tally and minutes sign-off wrote one entry that cannot be changed or deleted.
+  Each entry holds the hash of the entry before it (prev); all entries form an RFC 9162 Merkle tree whose root the
+  server signs from time to time (checkpoints). Changing, removing or reordering any signed entry fails the check.
+
+2. One-command check (Node.js 20 or newer, offline)
+  node verify.mjs .
+  Output starting with "OK" means everything checks. Otherwise it prints one line "FAIL: …" naming the first bad
+  file, line, seq or checkpoint, and exits non-zero.
+  · A checkpoint you saved earlier proves a later export did not drop or rewrite older entries:
+      node verify.mjs --checkpoint saved-checkpoint.txt .
+  · Check a voter's receipt (.tlog-proof file):
+      node verify.mjs --receipt receipt.tlog-proof .
+  · Trust keys published elsewhere instead of this bundle's vkey:
+      node verify.mjs --vkey published-vkey .
+
+3. By hand (sha256sum, openssl 3, jq)
+  Use jq to read only: rewriting entries.jsonl with jq changes its bytes and every hash after it.
+  1. Read entries
+       jq -r '[.seq, .ts, .action, (.actor.name // "system")] | @tsv' entries.jsonl
+       jq -c 'select(.action == "vote.result")' entries.jsonl
+  2. Hash chain: the leaf hash of line ${line}, SHA-256(0x00 || line bytes without the newline), equals prev on line ${line + 1}
+       sed -n '${line}p' entries.jsonl | tr -d '\\n' | (printf '\\000'; cat) | sha256sum
+       sed -n '${line + 1}p' entries.jsonl | jq -r .prev
+  3. Checkpoint signature (lines 1–3 are the signed text; from line 5, one signature per line)
+       head -n 3 checkpoints/${sample}.txt > body.txt
+       sed -n '5p' checkpoints/${sample}.txt | cut -d' ' -f3 | base64 -d | tail -c 64 > sig.bin
+       openssl pkeyutl -verify -pubin -inkey log.pub -rawin -in body.txt -sigfile sig.bin
+     expect "Signature Verified Successfully". After a key rotation there are several signature lines: pick the
+     one made by the key in log.pub.
+  4. Key ID: both lines print the same 8 hex digits (first 4 bytes of SHA-256(key name || \\n || 0x01 || key))
+       (printf '%s\\n\\001' "$(sed -n '5p' checkpoints/${sample}.txt | cut -d' ' -f2)"; openssl pkey -pubin -in log.pub -outform DER | tail -c 32) | sha256sum | cut -c1-8
+       sed -n '5p' checkpoints/${sample}.txt | cut -d' ' -f3 | base64 -d | head -c 4 | od -An -tx1 | tr -d ' \\n'; echo
+  5. Root of a small tree: line 3 of a checkpoint is the root in base64
+       sed -n '3p' checkpoints/1.txt | base64 -d | od -An -tx1 | tr -d ' \\n'; echo
+     With 1 entry the root is line 1's leaf hash; with 2 it is SHA-256(0x01 || leaf0 || leaf1):
+       (printf '\\001'; echo LEAF0_HEX LEAF1_HEX | xxd -r -p) | sha256sum
+     In general n leaves split at the largest power of two below n; a parent is SHA-256(0x01 || left || right).
+     Use verify.mjs for large logs.
+`;
+}

@@ -1,0 +1,934 @@
+#!/usr/bin/env node
+// Yishi (议事) audit bundle verifier — standalone: plain ESM, Node ≥ 20, built-in modules only.
+//
+//   node verify.mjs <bundleDir>
+//   node verify.mjs [--checkpoint FILE]… [--receipt FILE]… [--vkey FILE] [--origin ORIGIN] <bundleDir>
+//   node verify.mjs --receipt FILE --vkey FILE              (a receipt alone, without a bundle)
+//
+// Exit 0 with a short summary when everything checks; exit 1 with ONE line naming the file and line, the first bad
+// seq or the bad checkpoint; exit 2 on a usage or internal error. Never a stack trace.
+//
+// This one file is also the server's checker (server/audit/*.ts import it; types in verify.d.mts), so the rules are
+// written once. It is longer than our usual 250 lines because the bundle must carry a single self-contained file.
+//
+// Formats (docs: DESIGN.md §6): entries are RFC 8785 (JCS) JSON, one per line; the tree is RFC 9162 §2.1;
+// checkpoints are c2sp.org/tlog-checkpoint signed notes (c2sp.org/signed-note, Ed25519); receipts are
+// c2sp.org/tlog-proof with the entry's exact bytes in the `extra` line.
+
+import { isUtf8 } from "node:buffer";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+
+/** A verification failure; `message` is one line that starts with where the problem is. */
+export class VerifyError extends Error {
+  constructor(message, where = {}) {
+    super(String(message).replace(/[\r\n]+/g, " "));
+    this.name = "VerifyError";
+    this.file = where.file;
+    this.line = where.line;
+    this.seq = where.seq;
+  }
+}
+
+function fail(message, where) {
+  throw new VerifyError(message, where);
+}
+
+// ─── Hashing (RFC 9162 §2.1.1) ────────────────────────────────────────────────────────────────────────────────────
+
+// crypto.hash (Node ≥ 20.12) is about 1.5× faster than createHash for small inputs; it matters at a million leaves.
+const sha256 =
+  typeof crypto.hash === "function"
+    ? (data) => crypto.hash("sha256", data, "buffer")
+    : (data) => crypto.createHash("sha256").update(data).digest();
+
+/** MTH({}) = SHA-256() — the root of the empty tree. */
+export const EMPTY_ROOT = sha256(Buffer.alloc(0));
+
+/** MTH({d}) = SHA-256(0x00 || d). */
+export function leafHash(bytes) {
+  const buf = Buffer.allocUnsafe(bytes.length + 1);
+  buf[0] = 0x00;
+  buf.set(bytes, 1);
+  return sha256(buf);
+}
+
+/** Interior node: SHA-256(0x01 || left || right). */
+export function nodeHash(left, right) {
+  const buf = Buffer.allocUnsafe(65);
+  buf[0] = 0x01;
+  buf.set(left, 1);
+  buf.set(right, 33);
+  return sha256(buf);
+}
+
+/**
+ * Appends leaves left to right and gives the RFC 9162 root of every prefix in O(log n) per call, without keeping the
+ * leaves: the tree of n leaves is the perfect subtrees of n's binary decomposition, largest first, folded from the
+ * right (the split point is always the largest power of two below the size).
+ */
+export class CompactRange {
+  #hashes = [];
+  #sizes = [];
+  #size = 0;
+
+  get size() {
+    return this.#size;
+  }
+
+  push(leaf) {
+    let hash = leaf;
+    let size = 1;
+    while (this.#sizes.length > 0 && this.#sizes[this.#sizes.length - 1] === size) {
+      hash = nodeHash(this.#hashes.pop(), hash);
+      this.#sizes.pop();
+      size *= 2;
+    }
+    this.#hashes.push(hash);
+    this.#sizes.push(size);
+    this.#size += 1;
+  }
+
+  root() {
+    if (this.#hashes.length === 0) return EMPTY_ROOT;
+    let root = this.#hashes[this.#hashes.length - 1];
+    for (let i = this.#hashes.length - 2; i >= 0; i -= 1) root = nodeHash(this.#hashes[i], root);
+    return root;
+  }
+}
+
+const isSize = (n) => Number.isSafeInteger(n) && n >= 0;
+const isOdd = (n) => n % 2 === 1;
+const half = (n) => Math.floor(n / 2); // not `>>`: tree sizes may pass 2^31
+const isHash = (h) => h instanceof Uint8Array && h.length === 32;
+const sameBytes = (a, b) => a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
+
+/** RFC 9162 §2.1.3.2: the root an inclusion proof leads to, or null when the proof cannot be valid. */
+export function rootFromInclusionProof(index, size, leaf, proof) {
+  if (!isSize(index) || !isSize(size) || index >= size || !isHash(leaf)) return null;
+  let fn = index;
+  let sn = size - 1;
+  let r = leaf;
+  for (const p of proof) {
+    if (!isHash(p) || sn === 0) return null;
+    if (isOdd(fn) || fn === sn) {
+      r = nodeHash(p, r);
+      while (!isOdd(fn) && fn !== 0) {
+        fn = half(fn);
+        sn = half(sn);
+      }
+    } else {
+      r = nodeHash(r, p);
+    }
+    fn = half(fn);
+    sn = half(sn);
+  }
+  return sn === 0 ? r : null;
+}
+
+/** RFC 9162 §2.1.3.2: does `proof` show `leaf` at `index` in the tree of `size` leaves with `root`? */
+export function verifyInclusion(index, size, leaf, proof, root) {
+  const r = rootFromInclusionProof(index, size, leaf, proof);
+  return r !== null && isHash(root) && sameBytes(root, r);
+}
+
+/** RFC 9162 §2.1.4.2: is the tree (second, secondRoot) an append-only extension of (first, firstRoot)? */
+export function verifyConsistency(first, second, firstRoot, secondRoot, proof) {
+  if (!isSize(first) || !isSize(second) || first > second || !isHash(firstRoot) || !isHash(secondRoot)) return false;
+  if (!proof.every(isHash)) return false;
+  if (first === second) return proof.length === 0 && sameBytes(firstRoot, secondRoot);
+  // Every tree extends the empty one; §2.1.4.1 defines no proof for it, so the proof must be empty.
+  if (first === 0) return proof.length === 0 && sameBytes(firstRoot, EMPTY_ROOT);
+  if (proof.length === 0) return false;
+  // Step 2: when `first` is a power of two its root is itself a node of the path and is not repeated in the proof.
+  const hashes = isPowerOfTwo(first) ? [firstRoot, ...proof] : proof;
+  let fn = first - 1;
+  let sn = second - 1;
+  while (isOdd(fn)) {
+    fn = half(fn);
+    sn = half(sn);
+  }
+  let fr = hashes[0];
+  let sr = hashes[0];
+  for (const c of hashes.slice(1)) {
+    if (sn === 0) return false;
+    if (isOdd(fn) || fn === sn) {
+      fr = nodeHash(c, fr);
+      sr = nodeHash(c, sr);
+      while (!isOdd(fn) && fn !== 0) {
+        fn = half(fn);
+        sn = half(sn);
+      }
+    } else {
+      sr = nodeHash(sr, c);
+    }
+    fn = half(fn);
+    sn = half(sn);
+  }
+  return sn === 0 && sameBytes(firstRoot, fr) && sameBytes(secondRoot, sr);
+}
+
+function isPowerOfTwo(n) {
+  let k = 1;
+  while (k < n) k *= 2;
+  return k === n;
+}
+
+// ─── Entries: RFC 8785 canonical JSON and the v1 entry shape ─────────────────────────────────────────────────────
+
+const isWellFormed =
+  typeof String.prototype.isWellFormed === "function"
+    ? (s) => s.isWellFormed()
+    : (s) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+
+/**
+ * RFC 8785 serialization of a JSON value (as JSON.parse returns it). JSON.stringify already escapes strings as
+ * §3.2.2.2 asks and prints numbers as §3.2.2.3 asks (ECMAScript Number::toString); JCS adds sorting object keys by
+ * UTF-16 code units (§3.2.3 — the default Array#sort order) and refusing lone surrogates.
+ */
+export function canonicalJson(value) {
+  switch (typeof value) {
+    case "string":
+      if (!isWellFormed(value)) fail("string with a lone surrogate is not allowed (RFC 8785 §3.2.2.2)");
+      return JSON.stringify(value);
+    case "number":
+      if (!Number.isFinite(value)) fail("NaN and Infinity are not JSON");
+      return JSON.stringify(value);
+    case "boolean":
+      return value ? "true" : "false";
+    case "object": {
+      if (value === null) return "null";
+      if (Array.isArray(value)) {
+        let out = "[";
+        for (let i = 0; i < value.length; i += 1) out += (i === 0 ? "" : ",") + canonicalJson(value[i]);
+        return out + "]";
+      }
+      const keys = Object.keys(value).sort();
+      let out = "{";
+      for (let i = 0; i < keys.length; i += 1) {
+        const key = keys[i];
+        out += (i === 0 ? "" : ",") + canonicalJson(key) + ":" + canonicalJson(value[key]);
+      }
+      return out + "}";
+    }
+    default:
+      return fail(`a ${typeof value} is not a JSON value`);
+  }
+}
+
+export const ZERO_HASH_HEX = "0".repeat(64);
+const ENTRY_KEYS = ["action", "actor", "data", "meeting", "object", "org", "prev", "seq", "ts", "v"];
+const TS_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d{1,9})?Z$/;
+const ACTION_RE = /^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/;
+const HEX64_RE = /^[0-9a-f]{64}$/;
+
+const isPlainObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+const isText = (v) => typeof v === "string" && v.length > 0;
+const hasExactKeys = (o, keys) => {
+  const own = Object.keys(o);
+  return own.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(o, k));
+};
+
+// Only plain JSON, and only safe integers: jq, spreadsheets and other languages read larger or fractional numbers
+// differently, and a supervisor must see the number the server meant. Fractions go in strings.
+function jsonProblem(value, where) {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return null;
+    case "number":
+      return Number.isSafeInteger(value) ? null : `${where}: ${value} is not a safe integer`;
+    case "object": {
+      if (value === null) return null;
+      const isArray = Array.isArray(value);
+      const proto = Object.getPrototypeOf(value);
+      if (!isArray && proto !== Object.prototype && proto !== null) return `${where} is not a plain JSON object`;
+      for (const [key, child] of isArray ? value.entries() : Object.entries(value)) {
+        const problem = jsonProblem(child, `${where}.${key}`);
+        if (problem) return problem;
+      }
+      return null;
+    }
+    default:
+      return `${where} is ${typeof value}, not JSON`;
+  }
+}
+
+/** Why `entry` is not a v1 audit entry (DESIGN.md §6), or null when its shape is right. Chain fields are not checked here. */
+export function entryProblem(entry) {
+  if (!isPlainObject(entry)) return "an entry must be a JSON object";
+  if (!hasExactKeys(entry, ENTRY_KEYS)) return `an entry has exactly the fields ${ENTRY_KEYS.join(", ")}`;
+  if (entry.v !== 1) return "v must be 1";
+  if (!Number.isSafeInteger(entry.seq) || entry.seq < 0) return "seq must be an integer ≥ 0";
+  if (typeof entry.prev !== "string" || !HEX64_RE.test(entry.prev)) return "prev must be 64 lowercase hex digits";
+  if (typeof entry.ts !== "string" || !TS_RE.test(entry.ts)) return "ts must be an RFC 3339 UTC time ending in Z";
+  if (!isText(entry.org)) return "org must be a non-empty string";
+  if (entry.meeting !== null && !isText(entry.meeting)) return "meeting must be a non-empty string or null";
+  if (entry.actor !== null) {
+    const a = entry.actor;
+    if (!isPlainObject(a) || !hasExactKeys(a, ["id", "name", "role"])) return "actor must be null or {id, role, name}";
+    if (!isText(a.id) || !isText(a.role) || typeof a.name !== "string") return "actor id and role must be non-empty strings, name a string";
+  }
+  if (typeof entry.action !== "string" || !ACTION_RE.test(entry.action)) return "action must look like meeting.opened";
+  const o = entry.object;
+  if (!isPlainObject(o) || !hasExactKeys(o, ["id", "type"]) || !isText(o.type) || !isText(o.id)) {
+    return "object must be {type, id} with non-empty strings";
+  }
+  if (!isPlainObject(entry.data)) return "data must be a JSON object";
+  return jsonProblem(entry.data, "data");
+}
+
+const isValidUtf8 =
+  typeof isUtf8 === "function" ? isUtf8 : (bytes) => {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+function hasSortedKeys(value) {
+  if (typeof value !== "object" || value === null) return true;
+  if (Array.isArray(value)) return value.every(hasSortedKeys);
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i += 1) {
+    if ((i > 0 && !(keys[i - 1] < keys[i])) || !hasSortedKeys(value[keys[i]])) return false;
+  }
+  return true;
+}
+
+/**
+ * Is `text` the RFC 8785 form of `value` (parsed from it)? Fast path: JSON.stringify already escapes and prints
+ * numbers as JCS does, so equal output with keys in code-unit order at every level is canonical, unless a lone
+ * surrogate hides in a \ud… escape. Anything else (e.g. integer-like keys, which V8 reorders) takes the full path.
+ */
+function isCanonical(value, text) {
+  if (JSON.stringify(value) === text && !text.includes("\\ud") && hasSortedKeys(value)) return true;
+  try {
+    return canonicalJson(value) === text;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Parses one entry's exact bytes (no trailing newline) and checks they are the canonical form of a v1 entry.
+ * Throws VerifyError; chain fields (seq order, prev) are the caller's to check.
+ */
+export function decodeEntry(bytes) {
+  // Valid UTF-8 first: then the decoded text maps back to exactly these bytes, and comparing text is enough.
+  if (!isValidUtf8(bytes)) fail("not valid UTF-8");
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+  let entry;
+  try {
+    entry = JSON.parse(text);
+  } catch {
+    fail("not valid JSON");
+  }
+  const problem = entryProblem(entry);
+  if (problem) fail(problem);
+  if (!isCanonical(entry, text)) fail("not in RFC 8785 canonical form (key order, spacing or escapes differ)");
+  return entry;
+}
+
+// ─── Signed notes (c2sp.org/signed-note) and checkpoints (c2sp.org/tlog-checkpoint) ──────────────────────────────
+
+export const ED25519_TYPE = 0x01;
+const SPKI_ED25519_PREFIX = Buffer.from("302a300506032b6570032100", "hex"); // RFC 8410 SubjectPublicKeyInfo header
+const KEY_NAME_RE = /^[^\s+]+$/u;
+const B64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const MAX_SIGNATURES = 100;
+
+/** Strict standard base64 (RFC 4648 §4): Buffer.from alone would skip junk characters silently. */
+export function decodeBase64(text, what) {
+  if (typeof text !== "string" || !B64_RE.test(text)) fail(`${what} is not standard base64`);
+  return Buffer.from(text, "base64");
+}
+
+export function isKeyName(name) {
+  return typeof name === "string" && KEY_NAME_RE.test(name);
+}
+
+/** signed-note key ID: SHA-256(key name || 0x0A || 0x01 || 32-byte Ed25519 public key)[:4], big-endian uint32. */
+export function keyIdFor(name, publicKey) {
+  const hash = sha256(Buffer.concat([Buffer.from(`${name}\n`, "utf8"), Buffer.from([ED25519_TYPE]), publicKey]));
+  return hash.readUInt32BE(0);
+}
+
+export const formatKeyId = (keyId) => keyId.toString(16).padStart(8, "0");
+
+export function ed25519PublicKeyObject(raw) {
+  return crypto.createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, raw]), format: "der", type: "spki" });
+}
+
+/** The 32 raw bytes of an Ed25519 public key given as PEM SPKI (the bundle's log.pub). */
+export function rawPublicKeyFromPem(pem) {
+  let key;
+  try {
+    key = crypto.createPublicKey({ key: pem, format: "pem" });
+  } catch {
+    fail("not a PEM public key");
+  }
+  if (key.asymmetricKeyType !== "ed25519") fail(`key type is ${key.asymmetricKeyType}, not ed25519`);
+  return key.export({ format: "der", type: "spki" }).subarray(SPKI_ED25519_PREFIX.length);
+}
+
+/** Parses a verifier key `<name>+<hex key ID>+<base64(0x01 || public key)>` (c2sp.org/signed-note, Go's note.NewVerifier). */
+export function parseVkey(text) {
+  // Split at the first two '+' only: key names cannot contain one, but base64 can.
+  const match = /^([^+]*)\+([^+]*)\+(.*)$/s.exec(text.trim());
+  if (!match) fail("a verifier key is <name>+<key id>+<base64 key>");
+  const [, name, idHex, keyB64] = match;
+  if (!isKeyName(name)) fail("key name must be non-empty without spaces or +");
+  if (!/^[0-9a-f]{8}$/.test(idHex)) fail("key id must be 8 lowercase hex digits");
+  const key = decodeBase64(keyB64, "verifier key");
+  if (key.length !== 33 || key[0] !== ED25519_TYPE) fail("only Ed25519 verifier keys (type 0x01, 32 bytes) are supported");
+  const publicKey = key.subarray(1);
+  const keyId = Number.parseInt(idHex, 16);
+  if (keyIdFor(name, publicKey) !== keyId) fail(`key id ${idHex} does not match key name and public key`);
+  return { name, keyId, publicKey, keyObject: ed25519PublicKeyObject(publicKey) };
+}
+
+/** Parses a file of verifier keys, one per line (blank lines and # comments skipped); errors name the line. */
+export function parseVkeys(text) {
+  const keys = [];
+  text.split("\n").forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) return;
+    try {
+      keys.push(parseVkey(line));
+    } catch (e) {
+      fail(`line ${i + 1}: ${e.message}`, { line: i + 1 });
+    }
+  });
+  if (keys.length === 0) fail("no verifier key");
+  return keys;
+}
+
+/** Splits a signed note into its text (with final newline) and signature lines. Throws VerifyError when malformed. */
+export function parseNote(note) {
+  if (typeof note !== "string") fail("a note must be text");
+  if (/[\u0000-\u0009\u000b-\u001f]/.test(note)) fail("a note must not contain control characters other than newline");
+  if (!note.endsWith("\n")) fail("a note must end with a newline");
+  const split = note.lastIndexOf("\n\n");
+  if (split < 0) fail("no blank line between the note text and its signatures");
+  const text = note.slice(0, split + 1);
+  const lines = note.slice(split + 2, -1).split("\n");
+  if (lines.length > MAX_SIGNATURES) fail(`more than ${MAX_SIGNATURES} signatures`);
+  const signatures = lines.map((line) => {
+    const match = /^\u2014 (\S+) (\S+)$/u.exec(line);
+    if (!match || !isKeyName(match[1])) fail(`malformed signature line: ${line.slice(0, 80)}`);
+    const bytes = decodeBase64(match[2], "signature");
+    if (bytes.length < 5) fail("signature too short");
+    return { name: match[1], keyId: bytes.readUInt32BE(0), signature: bytes.subarray(4) };
+  });
+  return { text, signatures };
+}
+
+/**
+ * Verifies a signed note against known keys, as c2sp.org/signed-note asks: signatures by unknown (name, key ID) are
+ * ignored; a known key's signature that fails rejects the whole note; at least one known key must have signed.
+ */
+export function verifyNote(note, verifiers) {
+  const { text, signatures } = parseNote(note);
+  const message = Buffer.from(text, "utf8");
+  const verifiedBy = [];
+  for (const sig of signatures) {
+    const key = verifiers.find((v) => v.name === sig.name && v.keyId === sig.keyId);
+    if (!key) continue;
+    if (sig.signature.length !== 64 || !crypto.verify(null, message, key.keyObject, sig.signature)) {
+      fail(`bad signature by key ${sig.name}+${formatKeyId(sig.keyId)}`);
+    }
+    verifiedBy.push({ name: key.name, keyId: key.keyId });
+  }
+  if (verifiedBy.length === 0) fail("not signed by any known key (wrong key, or vkey is missing it)");
+  return { text, verifiedBy };
+}
+
+/** Parses a checkpoint body: origin, decimal size, base64 root, then optional extension lines. */
+export function parseCheckpointBody(text) {
+  const lines = text.split("\n");
+  if (lines.length < 4 || lines[lines.length - 1] !== "") fail("a checkpoint body has origin, size and root hash lines");
+  const [origin, sizeText, rootText] = lines;
+  if (origin === "") fail("empty origin line");
+  if (!/^(0|[1-9][0-9]*)$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail("tree size is not a decimal number");
+  const root = decodeBase64(rootText, "root hash");
+  if (root.length !== 32) fail("root hash is not 32 bytes");
+  if (lines.slice(3, -1).some((l) => l === "")) fail("empty extension line");
+  return { origin, size: Number(sizeText), root };
+}
+
+/** Verifies a checkpoint note and returns its tree head; with `origin`, the checkpoint must name exactly it. */
+export function openCheckpoint(note, verifiers, origin) {
+  const { text, verifiedBy } = verifyNote(note, verifiers);
+  const checkpoint = parseCheckpointBody(text);
+  if (origin !== undefined && checkpoint.origin !== origin) fail(`origin is ${checkpoint.origin}, expected ${origin}`);
+  if (checkpoint.size === 0 && !checkpoint.root.equals(EMPTY_ROOT)) fail("an empty tree's root must be SHA-256 of nothing");
+  return { ...checkpoint, verifiedBy };
+}
+
+// ─── Receipts (c2sp.org/tlog-proof) ───────────────────────────────────────────────────────────────────────────────
+
+export const TLOG_PROOF_HEADER = "c2sp.org/tlog-proof@v1";
+
+/** Parses a c2sp.org/tlog-proof: header, optional `extra <base64>`, `index <n>`, proof hashes, blank line, checkpoint. */
+export function parseTlogProof(text) {
+  if (typeof text !== "string" || !text.startsWith(`${TLOG_PROOF_HEADER}\n`)) fail(`first line must be ${TLOG_PROOF_HEADER}`);
+  let rest = text.slice(TLOG_PROOF_HEADER.length + 1);
+  const takeLine = () => {
+    const nl = rest.indexOf("\n");
+    if (nl < 0) fail("proof ends before its checkpoint");
+    const line = rest.slice(0, nl);
+    rest = rest.slice(nl + 1);
+    return line;
+  };
+  let line = takeLine();
+  let extra = null;
+  if (line.startsWith("extra ")) {
+    extra = decodeBase64(line.slice(6), "extra data");
+    line = takeLine();
+  }
+  const index = /^index (0|[1-9][0-9]*)$/.exec(line);
+  if (!index || !Number.isSafeInteger(Number(index[1]))) fail("expected an `index <n>` line");
+  const proof = [];
+  for (line = takeLine(); line !== ""; line = takeLine()) {
+    const hash = decodeBase64(line, "proof hash");
+    if (hash.length !== 32) fail("a proof hash is not 32 bytes");
+    proof.push(hash);
+  }
+  return { extra, index: Number(index[1]), proof, checkpoint: rest };
+}
+
+/**
+ * Verifies a Yishi vote receipt: the checkpoint is signed by a known key, the `extra` line holds a canonical entry
+ * with seq = index, and the inclusion proof leads from that entry's leaf hash to the checkpoint's root.
+ */
+export function verifyReceipt(text, verifiers, origin) {
+  const receipt = parseTlogProof(text);
+  let checkpoint;
+  try {
+    checkpoint = openCheckpoint(receipt.checkpoint, verifiers, origin);
+  } catch (e) {
+    fail(`checkpoint: ${e.message}`);
+  }
+  if (receipt.extra === null) fail("no `extra` line with the entry's bytes");
+  const entry = decodeEntry(receipt.extra);
+  if (entry.seq !== receipt.index) fail(`entry has seq ${entry.seq} but the proof is for index ${receipt.index}`);
+  if (!checkpoint.origin.endsWith(`/org/${entry.org}`)) fail(`checkpoint origin ${checkpoint.origin} is not the log of org ${entry.org}`);
+  if (!verifyInclusion(receipt.index, checkpoint.size, leafHash(receipt.extra), receipt.proof, checkpoint.root)) {
+    fail(`inclusion proof for seq ${receipt.index} does not lead to the root of checkpoint size ${checkpoint.size}`);
+  }
+  return { index: receipt.index, entryBytes: receipt.extra, entry, checkpoint };
+}
+
+// ─── Bundles ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const CHUNK_BYTES = 4 << 20;
+
+async function readText(file, label) {
+  let bytes;
+  try {
+    bytes = await fs.promises.readFile(file);
+  } catch (e) {
+    fail(e && e.code === "ENOENT" ? `${label}: missing file` : `${label}: cannot read (${e && e.code})`, { file: label });
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return fail(`${label}: not valid UTF-8`, { file: label });
+  }
+}
+
+/** Runs `check`, prefixing any failure with the file it concerns. */
+function within(label, check) {
+  try {
+    return check();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new VerifyError(`${label}: ${message}`, { file: label, line: e && e.line });
+  }
+}
+
+/**
+ * Verifies an export bundle (DESIGN.md §6) in one streaming pass over entries.jsonl. Throws VerifyError naming the
+ * first bad file, line, seq or checkpoint; returns a summary otherwise.
+ * options.trustedVkeys  {label, text}: trust these keys instead of the bundle's own vkey file
+ * options.checkpoints   [{label, text}]: checkpoints saved elsewhere (by a supervisor) the bundle must agree with
+ * options.receipts      [{label, text}]: tlog-proof receipts whose entry and checkpoint the bundle must agree with
+ * options.origin        the exact origin every checkpoint must name
+ * options.workers       worker threads for the per-line checks (default: up to 4 for files of 16 MB or more)
+ * options.chunkBytes    read size (default 4 MiB; small values exercise chunk boundaries in tests)
+ */
+export async function verifyBundle(dir, options = {}) {
+  const stat = await fs.promises.stat(dir).catch(() => null);
+  if (!stat || !stat.isDirectory()) fail(`${dir}: not a bundle directory`, { file: dir });
+  const vkeyText = await readText(path.join(dir, "vkey"), "vkey");
+  const bundleKeys = within("vkey", () => parseVkeys(vkeyText));
+  const trusted = options.trustedVkeys ? within(options.trustedVkeys.label, () => parseVkeys(options.trustedVkeys.text)) : bundleKeys;
+  const pubText = await readText(path.join(dir, "log.pub"), "log.pub");
+  const logKey = within("log.pub", () => rawPublicKeyFromPem(pubText));
+  if (!bundleKeys.some((k) => k.publicKey.equals(logKey))) fail("log.pub: this key is not listed in vkey", { file: "log.pub" });
+
+  let origin = options.origin;
+  const openNamed = (label, text) => {
+    const cp = within(label, () => openCheckpoint(text, trusted, origin));
+    origin = cp.origin;
+    return { label, size: cp.size, root: cp.root, verifiedBy: cp.verifiedBy };
+  };
+
+  const checkpoints = [];
+  let names;
+  try {
+    names = await fs.promises.readdir(path.join(dir, "checkpoints"));
+  } catch {
+    fail("checkpoints/: missing directory", { file: "checkpoints/" });
+  }
+  const sized = names.filter((n) => !n.startsWith(".")).map((name) => ({ name, size: /^(0|[1-9][0-9]*)\.txt$/.exec(name) }));
+  for (const { name } of sized.filter((n) => !n.size)) fail(`checkpoints/${name}: file name must be <tree size>.txt`, { file: `checkpoints/${name}` });
+  sized.sort((a, b) => Number(a.size[1]) - Number(b.size[1]));
+  for (const { name, size } of sized) {
+    const label = `checkpoints/${name}`;
+    const cp = openNamed(label, await readText(path.join(dir, "checkpoints", name), label));
+    if (cp.size !== Number(size[1])) fail(`${label}: tree size is ${cp.size}, not ${size[1]} as the file name says`, { file: label });
+    checkpoints.push(cp);
+  }
+  const external = (options.checkpoints ?? []).map(({ label, text }) => openNamed(label, text));
+  const receipts = (options.receipts ?? []).map(({ label, text }) => {
+    const r = within(label, () => verifyReceipt(text, trusted, origin));
+    origin = r.checkpoint.origin;
+    return { label, index: r.index, entryBytes: r.entryBytes, action: r.entry.action, size: r.checkpoint.size, root: r.checkpoint.root };
+  });
+
+  // Every signed tree head must be the root of the same-sized prefix of entries.jsonl: that single rule catches
+  // edits, deletions, reordering and truncation, and makes all checkpoints mutually consistent.
+  const targets = [...checkpoints, ...external, ...receipts].sort((a, b) => a.size - b.size);
+  const scan = await scanEntries(path.join(dir, "entries.jsonl"), targets, receipts, options);
+  if (scan.count > 0 && checkpoints.length === 0) fail("checkpoints/: no signed checkpoint covers the entries", { file: "checkpoints/" });
+  if (scan.org !== null && origin !== undefined && !origin.endsWith(`/org/${scan.org}`)) {
+    fail(`${targets[0].label}: origin ${origin} is not the log of org ${scan.org}`, { file: targets[0].label });
+  }
+  const latest = checkpoints.length > 0 ? checkpoints[checkpoints.length - 1].size : 0;
+  return {
+    entries: scan.count,
+    org: scan.org,
+    origin: origin ?? null,
+    root: scan.root,
+    checkpoints: checkpoints.map(({ label, size, verifiedBy }) => ({ label, size, verifiedBy })),
+    latestCheckpointSize: latest,
+    unsignedTail: scan.count - latest,
+    externalCheckpoints: external.map(({ label, size }) => ({ label, size })),
+    receipts: receipts.map(({ label, index, action, size }) => ({ label, index, action, size })),
+    keys: trusted.map(({ name, keyId }) => ({ name, keyId })),
+  };
+}
+
+// ─── Scanning entries.jsonl ───────────────────────────────────────────────────────────────────────────────────────
+//
+// A million entries must verify in seconds on a two-core machine, so the work is split: the checks that need only
+// the line itself (UTF-8, JSON, canonical form, shape, seq, leaf hash) run on chunks of whole lines, in worker
+// threads for big files; the checks that need the lines before (prev chain, tree, checkpoints) run in order on
+// this thread. Both modes run the same two functions below.
+
+/**
+ * Checks the whole lines in `buf` (each ending in "\n"), the first being seq `firstSeq`. Returns the leaf hashes and
+ * raw `prev` hashes of the first `count` lines, which passed, and the problem of line `count`, if any; `late`
+ * problems come after the prev check in line order, so that line's prev and leaf are filled in too.
+ */
+function checkLines(buf, firstSeq, receiptBytes) {
+  const ends = [];
+  for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, nl + 1)) ends.push(nl);
+  // allocUnsafeSlow: never the shared pool, so the buffers can be transferred from a worker.
+  const leaves = Buffer.allocUnsafeSlow(32 * ends.length);
+  const prevs = Buffer.allocUnsafeSlow(32 * ends.length);
+  let org = null;
+  let start = 0;
+  for (let i = 0; i < ends.length; i += 1) {
+    const end = ends[i];
+    const seq = firstSeq + i;
+    const bytes = buf.subarray(start, end);
+    const stop = (error) => ({ count: i, leaves, prevs, org, error });
+    if (bytes.length === 0) return stop({ message: "empty line" });
+    let entry;
+    try {
+      entry = decodeEntry(bytes);
+    } catch (e) {
+      return stop({ message: e.message });
+    }
+    if (entry.seq !== seq) return stop({ message: `seq ${entry.seq} where ${seq} was expected (an entry is missing, duplicated or out of order)` });
+    prevs.write(entry.prev, 32 * i, "hex");
+    // The leaf hash input is 0x00 || line. The byte before a line is the previous line's "\n", already checked, so
+    // it is overwritten with 0x00 and the line hashed in place: copying a million lines costs more than hashing.
+    if (start > 0) {
+      buf[start - 1] = 0x00;
+      leaves.set(sha256(buf.subarray(start - 1, end)), 32 * i);
+    } else {
+      leaves.set(leafHash(bytes), 32 * i);
+    }
+    if (org === null) org = entry.org;
+    else if (entry.org !== org) return stop({ message: `org ${entry.org} differs from org ${org} of seq ${firstSeq}`, late: true });
+    const receipt = receiptBytes.get(seq);
+    if (receipt && !receipt.bytes.equals(bytes)) {
+      return stop({ message: `${receipt.label}: entry differs from seq ${seq} in entries.jsonl (line ${seq + 1})`, file: receipt.label, late: true });
+    }
+    start = end + 1;
+  }
+  return { count: ends.length, leaves, prevs, org, error: null };
+}
+
+const WORKER_FLAG = "yishiVerifyWorker";
+
+/** Worker threads running checkLines; results come back as promises, in any order. */
+function linePool(size, receipts) {
+  const waiting = new Map();
+  let nextId = 0;
+  const workers = Array.from({ length: size }, () => {
+    const worker = new Worker(new URL(import.meta.url), {
+      workerData: { [WORKER_FLAG]: true, receipts: receipts.map((r) => ({ index: r.index, label: r.label, bytes: r.entryBytes })) },
+    });
+    worker.on("message", ({ id, result }) => {
+      const job = waiting.get(id);
+      waiting.delete(id);
+      const asBuffer = (u8) => Buffer.from(u8.buffer, u8.byteOffset, u8.length);
+      job.resolve({ ...result, leaves: asBuffer(result.leaves), prevs: asBuffer(result.prevs) });
+    });
+    worker.on("error", (error) => {
+      for (const job of waiting.values()) job.reject(error);
+      waiting.clear();
+    });
+    return worker;
+  });
+  return {
+    check(buf, firstSeq) {
+      const id = nextId;
+      nextId += 1;
+      const promise = new Promise((resolve, reject) => waiting.set(id, { resolve, reject }));
+      workers[id % size].postMessage({ id, buf, firstSeq }, [buf.buffer]);
+      return promise;
+    },
+    close: () => Promise.all(workers.map((w) => w.terminate())),
+  };
+}
+
+function countLines(buf) {
+  let count = 0;
+  for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, nl + 1)) count += 1;
+  return count;
+}
+
+async function scanEntries(file, targets, receipts, options) {
+  let handle;
+  try {
+    handle = await fs.promises.open(file, "r");
+  } catch (e) {
+    fail(e && e.code === "ENOENT" ? "entries.jsonl: missing file" : `entries.jsonl: cannot read (${e && e.code})`, { file: "entries.jsonl" });
+  }
+  const receiptBytes = new Map(receipts.map((r) => [r.index, { label: r.label, bytes: r.entryBytes }]));
+  const range = new CompactRange();
+  let lastLeaf = Buffer.alloc(32); // what seq 0's prev must be: 64 zeros
+  let seq = 0; // entries accepted so far
+  let org = null;
+  let next = 0; // first target not yet reached
+  let good = { size: 0, label: null }; // the largest prefix a checkpoint has vouched for
+  const at = (line, message) => fail(`entries.jsonl line ${line}: ${message}`, { file: "entries.jsonl", line, seq: line - 1 });
+
+  const checkTargets = () => {
+    while (next < targets.length && targets[next].size === seq) {
+      const t = targets[next];
+      if (!range.root().equals(t.root)) {
+        const since = good.label ? ` (seq 0–${good.size - 1} match ${good.label})` : "";
+        fail(`${t.label}: root hash does not match entries seq 0–${seq - 1}; an entry in seq ${good.size}–${seq - 1} was changed or reordered${since}`, { file: t.label, seq: good.size });
+      }
+      if (t.size > good.size) good = t;
+      next += 1;
+    }
+  };
+  const consume = (firstSeq, result) => {
+    const upTo = result.error && result.error.late ? result.count + 1 : result.count;
+    for (let j = 0; j < upTo; j += 1) {
+      const s = firstSeq + j;
+      if (!result.prevs.subarray(32 * j, 32 * j + 32).equals(lastLeaf)) {
+        if (s === 0) at(1, "prev of seq 0 must be 64 zeros");
+        fail(`entries.jsonl line ${s}: seq ${s - 1} does not hash to the prev recorded in seq ${s} (line ${s + 1}); entry seq ${s - 1} was altered, or seq ${s}'s prev was`, { file: "entries.jsonl", line: s, seq: s - 1 });
+      }
+      if (j === 0 && org !== null && result.org !== null && result.org !== org) at(s + 1, `org ${result.org} differs from org ${org} of seq 0`);
+      if (j === result.count) break; // a late problem on this line: report it below
+      lastLeaf = result.leaves.subarray(32 * j, 32 * j + 32);
+      range.push(lastLeaf);
+      seq = s + 1;
+      checkTargets();
+    }
+    if (org === null) org = result.org;
+    if (result.error) {
+      if (result.error.file) fail(result.error.message, { file: result.error.file, seq: firstSeq + result.count });
+      at(firstSeq + result.count + 1, result.error.message);
+    }
+  };
+
+  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+  const { size: fileBytes } = await handle.stat();
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  const workerCount = options.workers ?? (fileBytes >= 4 * chunkBytes ? Math.min(4, cores) : 0);
+  const pool = workerCount > 0 ? linePool(workerCount, receipts) : null;
+  const pending = [];
+  try {
+    checkTargets();
+    let carry = Buffer.alloc(0);
+    let firstSeq = 0;
+    for (;;) {
+      // A fresh buffer per chunk (it is transferred to a worker); it starts with the previous chunk's partial line.
+      const buf = Buffer.allocUnsafeSlow(Math.max(chunkBytes, 2 * carry.length));
+      carry.copy(buf, 0);
+      const { bytesRead } = await handle.read(buf, carry.length, buf.length - carry.length, null);
+      if (bytesRead === 0) break;
+      const filled = carry.length + bytesRead;
+      const lastNewline = buf.lastIndexOf(10, filled - 1);
+      carry = Buffer.from(buf.subarray(lastNewline + 1, filled));
+      if (lastNewline < 0) continue; // a line longer than the buffer: read on
+      const lines = buf.subarray(0, lastNewline + 1);
+      if (pool === null) {
+        const result = checkLines(lines, firstSeq, receiptBytes);
+        consume(firstSeq, result);
+        firstSeq += result.count;
+        continue;
+      }
+      const count = countLines(lines); // before the buffer is handed over
+      const job = { firstSeq, result: pool.check(lines, firstSeq) };
+      job.result.catch(() => {}); // awaited in order below; never an unhandled rejection if we stop early
+      pending.push(job);
+      firstSeq += count;
+      while (pending.length >= 2 * workerCount) {
+        const done = pending.shift();
+        consume(done.firstSeq, await done.result);
+      }
+    }
+    for (const job of pending.splice(0)) consume(job.firstSeq, await job.result);
+    if (carry.length > 0) at(seq + 1, "no newline at the end of the file (last line cut short?)");
+  } finally {
+    await handle.close();
+    if (pool !== null) await pool.close();
+  }
+  if (next < targets.length) {
+    const t = targets[next];
+    fail(`${t.label}: tree size ${t.size} but entries.jsonl has only ${seq} entries; entries were removed from the end of the log`, { file: t.label, seq });
+  }
+  return { count: seq, org, root: range.root() };
+}
+
+// ─── Command line ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+const USAGE = `usage: node verify.mjs [--checkpoint FILE]... [--receipt FILE]... [--vkey FILE] [--origin ORIGIN] <bundleDir>
+       node verify.mjs --receipt FILE --vkey FILE`;
+
+function parseArgs(argv) {
+  const args = { dir: null, checkpoints: [], receipts: [], vkey: null, origin: undefined, help: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === "-h" || arg === "--help") args.help = true;
+    else if (["--checkpoint", "--receipt", "--vkey", "--origin"].includes(arg)) {
+      const value = argv[(i += 1)];
+      if (value === undefined) throw new Error(`${arg} needs a value`);
+      if (arg === "--checkpoint") args.checkpoints.push(value);
+      else if (arg === "--receipt") args.receipts.push(value);
+      else if (arg === "--vkey") args.vkey = value;
+      else args.origin = value;
+    } else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
+    else if (args.dir === null) args.dir = arg;
+    else throw new Error("only one bundle directory");
+  }
+  if (!args.help && args.dir === null && !(args.receipts.length > 0 && args.vkey !== null)) throw new Error("no bundle directory");
+  return args;
+}
+
+const hex = (b) => b.toString("hex");
+const keyLabel = (k) => `${k.name}+${formatKeyId(k.keyId)}`;
+
+function printSummary(s, out) {
+  const last = s.checkpoints[s.checkpoints.length - 1];
+  out(`OK: audit log verified / 审计日志校验通过`);
+  out(`entries      ${s.entries}${s.entries > 0 ? ` (seq 0–${s.entries - 1}), org ${s.org}` : ""}`);
+  if (s.origin) out(`origin       ${s.origin}`);
+  out(`checkpoints  ${s.checkpoints.length}${last ? `, latest size ${last.size}, signed by ${last.verifiedBy.map(keyLabel).join(", ")}` : ""}`);
+  out(`root         ${s.root.toString("base64")} (hex ${hex(s.root)})`);
+  for (const c of s.externalCheckpoints) out(`matches      ${c.label} (size ${c.size})`);
+  for (const r of s.receipts) out(`receipt      ${r.label}: seq ${r.index} (${r.action}) is in the log`);
+  if (s.unsignedTail > 0) out(`note         the last ${s.unsignedTail} entries are not yet covered by a signed checkpoint`);
+}
+
+/** The command-line program; returns the exit code (0 ok, 1 verification failed, 2 usage or internal error). */
+export async function main(argv, out = (l) => process.stdout.write(`${l}\n`), err = (l) => process.stderr.write(`${l}\n`)) {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    err(`verify.mjs: ${e.message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    out(USAGE);
+    return 0;
+  }
+  try {
+    const named = async (file) => ({ label: file, text: await readText(file, file) });
+    const trustedVkeys = args.vkey === null ? undefined : await named(args.vkey);
+    const receipts = await Promise.all(args.receipts.map(named));
+    if (args.dir === null) {
+      const keys = within(trustedVkeys.label, () => parseVkeys(trustedVkeys.text));
+      for (const r of receipts) {
+        const v = within(r.label, () => verifyReceipt(r.text, keys, args.origin));
+        out(`OK: ${r.label}: seq ${v.index} (${v.entry.action}) is in ${v.checkpoint.origin} at tree size ${v.checkpoint.size}, signed by ${v.checkpoint.verifiedBy.map(keyLabel).join(", ")}`);
+      }
+      return 0;
+    }
+    const checkpoints = await Promise.all(args.checkpoints.map(named));
+    printSummary(await verifyBundle(args.dir, { trustedVkeys, checkpoints, receipts, origin: args.origin }), out);
+    return 0;
+  } catch (e) {
+    if (e instanceof VerifyError) {
+      err(`FAIL: ${e.message}`);
+      return 1;
+    }
+    err(`verify.mjs: internal error: ${String(e && e.message ? e.message : e).replace(/[\r\n]+/g, " ")}`);
+    return 2;
+  }
+}
+
+function isMain() {
+  try {
+    return isMainThread && process.argv[1] !== undefined && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  // Last-resort guards so that nothing ever ends in a stack trace: a closed pipe (`| head`) ends quietly, anything
+  // else unexpected is one line and exit code 2.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => process.exit(process.exitCode ?? 0));
+  process.on("uncaughtException", (e) => {
+    process.stderr.write(`verify.mjs: internal error: ${String(e && e.message ? e.message : e).replace(/[\r\n]+/g, " ")}\n`);
+    process.exit(2);
+  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );
+}
+
+// A worker thread of linePool: the same module, answering checkLines requests.
+if (!isMainThread && workerData && workerData[WORKER_FLAG]) {
+  const receiptBytes = new Map(workerData.receipts.map((r) => [r.index, { label: r.label, bytes: Buffer.from(r.bytes) }]));
+  parentPort.on("message", ({ id, buf, firstSeq }) => {
+    const result = checkLines(Buffer.from(buf.buffer, buf.byteOffset, buf.length), firstSeq, receiptBytes);
+    parentPort.postMessage({ id, result }, [result.leaves.buffer, result.prevs.buffer]);
+  });
+}

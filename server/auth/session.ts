@@ -1,0 +1,21 @@
+import { getServerSession } from "next-auth";
+import { getRuntime } from "../runtime";
+import { authOptions } from "./options";
+
+export type CurrentAccount = { id: string; name: string; personId: string | null; mustSetPassword: boolean };
+
+/**
+ * The logged-in account for a page or route handler, or null. The account is re-read on every request, so that a
+ * disabled account or a bumped token version ("log out everywhere") takes effect at once.
+ */
+export async function currentAccount(): Promise<CurrentAccount | null> {
+  const session = await getServerSession(authOptions);
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const account = await getRuntime().db.prisma.account.findUnique({
+    where: { id },
+    select: { id: true, displayName: true, personId: true, disabled: true, mustSetPassword: true },
+  });
+  if (!account || account.disabled) return null;
+  return { id: account.id, name: account.displayName, personId: account.personId, mustSetPassword: account.mustSetPassword };
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { appendAudit } from "../../audit/append";
+import { requireOrgRole } from "../../auth/permissions";
+import { AppError } from "../../errors";
+import type { Actor } from "../actor";
+import { runCommand } from "../run";
+
+const schema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  level: z.enum(["village", "cooperative"]),
+  parentId: z.string().min(1).optional(),
+  noticeDays: z.number().int().min(1).max(60).optional(),
+});
+
+/** A village is created by the operator (system); a cooperative by an admin of its village. */
+export function createOrganization(input: unknown, actor: Actor): Promise<{ id: string }> {
+  return runCommand(schema, input, actor, async (tx, data) => {
+    if (data.level === "cooperative" && !data.parentId) {
+      throw new AppError("invalid_input", "a cooperative belongs to a village", { field: "parentId" });
+    }
+    if (data.level === "village" && data.parentId) {
+      throw new AppError("invalid_input", "a village has no parent organization", { field: "parentId" });
+    }
+    let auditActor = null;
+    if (data.parentId) {
+      const parent = await tx.organization.findUnique({ where: { id: data.parentId }, select: { level: true } });
+      if (!parent || parent.level !== "village") throw new AppError("not_found", "village not found", { field: "parentId" });
+      auditActor = await requireOrgRole(tx, actor, data.parentId, ["admin"]);
+    } else if (actor.kind !== "system") {
+      throw new AppError("forbidden", "villages are created by the operator");
+    }
+    const org = await tx.organization.create({
+      data: { name: data.name, level: data.level, parentId: data.parentId ?? null, noticeDays: data.noticeDays ?? 7 },
+    });
+    await appendAudit(tx, {
+      orgId: org.id,
+      actor: auditActor,
+      action: "org.created",
+      object: { type: "organization", id: org.id },
+      data: { name: org.name, level: org.level, parentId: org.parentId, noticeDays: org.noticeDays },
+    });
+    return { id: org.id };
+  });
+}

@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/** A problem the operator must fix before Yishi can start: printed as one line, exit code 1, no stack trace. */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StartupError";
+  }
+}
+
+const postgresUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "DATABASE_URL 必须形如 postgresql://用户@主机:5432/数据库 (must look like postgresql://user@host:5432/db)");
+
+const redisUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === "redis:" || url.protocol === "rediss:";
+  } catch {
+    return false;
+  }
+}, "REDIS_URL 必须形如 redis://主机:6379 (must look like redis://host:6379)");
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  YISHI_DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: postgresUrl.optional(),
+  REDIS_URL: redisUrl.optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET 至少 32 个字符 (at least 32 characters)").optional(),
+  YISHI_DEMO: z.enum(["0", "1"]).default("1"),
+  YISHI_PUBLIC_ORIGIN: z.string().url().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  demo: boolean;
+  dev: boolean;
+  publicOrigin?: string;
+};
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means unset (a blank line in .env, or a test harness clearing it).
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new StartupError(`配置错误 ${String(issue?.path[0] ?? "")}: ${issue?.message ?? "invalid"}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.YISHI_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    demo: e.YISHI_DEMO === "1",
+    dev: e.NODE_ENV === "development",
+    publicOrigin: e.YISHI_PUBLIC_ORIGIN,
+  };
+}
+
+export function ensureDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new StartupError(`无法创建数据目录 ${dataDir}: ${(error as Error).message} (cannot create the data directory)`);
+  }
+}
+
+/**
+ * NEXTAUTH_SECRET signs every session. When the operator does not set it we generate one once and keep it in the
+ * data directory (mode 0600), so sessions survive restarts. It is never logged.
+ */
+export function ensureAuthSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  const file = path.join(dataDir, "nextauth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${secret}\n`, { mode: 0o600 });
+  renameSync(temp, file);
+  return secret;
+}

@@ -1,0 +1,18 @@
+/** The 四议两公开 pipeline of a matter (RULES.md §4). Pure: data in, data out. */
+export {
+  MATTER_STAGES,
+  STAGE_INFO,
+  assertMatterStage,
+  deciderForStage,
+  stageIndex,
+  type MatterStage,
+  type StageInfo,
+} from "./stages";
+export {
+  MOVE_REASON_MAX,
+  advanceOnVote,
+  manualMove,
+  type DecisionFailure,
+  type ManualMove,
+  type VoteMove,
+} from "./pipeline";

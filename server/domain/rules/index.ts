@@ -1,0 +1,29 @@
+/**
+ * The rules engine (DESIGN.md §7): legal quorum and pass rules of village and cooperative bodies, made stricter
+ * by a charter where it says so. Pure TypeScript, no I/O.
+ */
+export { evaluateDecision } from "./evaluate";
+export { checkComposition, type CompositionInput } from "./composition";
+export { checkNoticePeriod, NOTICE_DAYS, type NoticeInput } from "./notice";
+export {
+  describeBodyRules,
+  type BodyRulesDescription,
+  type CharterSetting,
+  type MatterDescription,
+  type RuleDescription,
+} from "./describe";
+export { requiredCount } from "./counting";
+export { BODY_RULES, MATTER_RULES, isCompetent, type PassBase } from "./tables";
+export {
+  BODY_KINDS,
+  MATTER_KINDS,
+  type BodyKind,
+  type Charter,
+  type DecisionInput,
+  type DecisionResult,
+  type Fraction,
+  type Localized,
+  type MatterKind,
+  type QuorumBasis,
+  type RuleWarning,
+} from "./types";

@@ -1,0 +1,109 @@
+/**
+ * The one Yishi process: configuration, database + migrations, demo seed, Next.js and Socket.IO on one port.
+ * `npm start` (tsx server/index.ts --serve) builds the web app first when its sources changed.
+ */
+import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import nextEnv from "@next/env";
+import next from "next";
+import { ensureAuthSecret, ensureDataDir, readConfig, StartupError } from "./config";
+import { openDatabase, withDedicatedConnection, type Database } from "./db/client";
+import { migrate } from "./db/migrate";
+import { createSocketServer } from "./realtime/io";
+import { connectRedis } from "./realtime/redis";
+import { setRuntime, type Runtime } from "./runtime";
+
+async function main(): Promise<void> {
+  // .env files load only inside app.prepare(); read them first, so DATABASE_URL etc. work from .env too.
+  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV === "development");
+  const config = readConfig();
+  ensureDataDir(config.dataDir);
+  process.env.NEXTAUTH_SECRET = ensureAuthSecret(config.dataDir);
+  // Without NEXTAUTH_URL next-auth takes the origin from the request (phones on a hall's LAN reach us by IP).
+  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
+
+  if (process.argv.includes("--serve") && !config.dev) {
+    const { buildIfNeeded } = await import("../scripts/buildIfNeeded.mjs");
+    buildIfNeeded();
+  }
+
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
+  const db = await openDatabase(config).catch(async (error: unknown) => {
+    await redis?.close();
+    throw error;
+  });
+  let runtime: Runtime | undefined;
+  try {
+    await withDedicatedConnection(db, config.databaseUrl, (sql) => migrate(sql));
+    runtime = {
+      config,
+      db,
+      version: (JSON.parse(readFileSync(path.resolve("package.json"), "utf8")) as { version: string }).version,
+      inFlight: new Set(),
+      shuttingDown: false,
+    };
+    setRuntime(runtime);
+    if (config.demo) {
+      const { seedDemoIfEmpty } = await import("../prisma/seed");
+      const seeded = await seedDemoIfEmpty();
+      if (seeded) console.log("已创建演示村 demo village created (YISHI_DEMO=0 turns demo mode off)");
+    }
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    await redis?.close();
+    throw error;
+  }
+
+  const app = next({ dev: config.dev, dir: process.cwd(), hostname: config.host, port: config.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const httpServer = createServer((req, res) => void handle(req, res));
+  const io = createSocketServer(httpServer);
+  runtime.io = io;
+  redis?.attach(io);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const shownHost = config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
+  console.log(`议事 Yishi ${runtime.version} — http://${shownHost}:${port} (${db.kind}${config.redisUrl ? " + redis" : ""})`);
+  // A machine-readable line for tests and scripts that start us on port 0.
+  console.log(`YISHI_LISTENING http://${shownHost}:${port}`);
+
+  installShutdown(runtime, db, async () => {
+    io.close();
+    await redis?.close();
+    await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+  });
+}
+
+/** SIGTERM/SIGINT: stop taking work, let commands in flight finish, then close the database. */
+function installShutdown(runtime: Runtime, db: Database, closeTransport: () => Promise<void>): void {
+  let started = false;
+  const shutdown = async (signal: string) => {
+    if (started) return;
+    started = true;
+    runtime.shuttingDown = true;
+    console.log(`${signal}: 正在停止 shutting down…`);
+    const transportClosed = closeTransport();
+    await Promise.allSettled([...runtime.inFlight]);
+    await Promise.race([transportClosed, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+    await db.close().catch((error: unknown) => console.error(`closing the database: ${(error as Error).message}`));
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartupError) {
+    console.error(`议事无法启动: ${error.message}`);
+  } else {
+    console.error(`议事无法启动 (Yishi cannot start): ${(error as Error)?.message ?? String(error)}`);
+  }
+  process.exit(1);
+});

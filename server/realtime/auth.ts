@@ -1,0 +1,45 @@
+import { parse } from "cookie";
+import { getToken } from "next-auth/jwt";
+import type { Socket } from "socket.io";
+import { AppError } from "../errors";
+import { getRuntime } from "../runtime";
+
+export type SocketIdentity = { accountId: string; name: string } | null;
+
+/**
+ * Reads the next-auth session from the handshake's cookie, as the HTTP side does. getToken needs a request-like
+ * object with parsed cookies: socket.request itself does not work. Under https the cookie carries the __Secure- prefix.
+ */
+export async function identify(socket: Socket): Promise<SocketIdentity> {
+  const headers = socket.request.headers;
+  const cookies = parse(headers.cookie ?? "");
+  const secure = headers["x-forwarded-proto"] === "https" || (socket.request.socket as { encrypted?: boolean }).encrypted === true;
+  const token = await getToken({
+    req: { headers: headers as Record<string, string>, cookies } as never,
+    secret: process.env.NEXTAUTH_SECRET,
+    secureCookie: secure,
+  });
+  if (!token?.sub) return null;
+  const account = await getRuntime().db.prisma.account.findUnique({
+    where: { id: token.sub },
+    select: { id: true, displayName: true, disabled: true, tokenVersion: true },
+  });
+  if (!account || account.disabled || account.tokenVersion !== (token.tv ?? 0)) return null;
+  return { accountId: account.id, name: account.displayName };
+}
+
+/** Handshake middleware: every socket is identified; anonymous ones are refused until observer rooms open to them. */
+export async function authenticateHandshake(socket: Socket, next: (error?: Error) => void): Promise<void> {
+  try {
+    const identity = await identify(socket);
+    if (!identity) {
+      const error = new AppError("unauthenticated", "login required");
+      next(Object.assign(new Error(error.message), { data: error.toJSON() }));
+      return;
+    }
+    socket.data.identity = identity;
+    next();
+  } catch {
+    next(Object.assign(new Error("internal error"), { data: { code: "internal", message: "internal error" } }));
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Starts a real Yishi process for an integration test: port 0, a fresh data directory (or, when DATABASE_URL is set,
+ * a fresh PostgreSQL database), REDIS_URL passed through. Nothing of ours is mocked.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
+
+export type TestServer = {
+  url: string;
+  dataDir: string;
+  databaseUrl?: string;
+  process: ChildProcess;
+  output: () => string;
+  /** SIGTERM and wait for exit. */
+  stop(): Promise<number | null>;
+  /** kill -9. */
+  kill(): Promise<void>;
+  /** Removes the data directory / drops the database. */
+  cleanup(): Promise<void>;
+};
+
+export type StartOptions = {
+  env?: Record<string, string | undefined>;
+  dataDir?: string;
+  databaseUrl?: string | null;
+  /** Keep the same database on restart (a second node, or a restart test). */
+  reuseDatabase?: boolean;
+  timeoutMs?: number;
+};
+
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "yishi-test-"));
+  const baseDbUrl = options.databaseUrl === null ? undefined : (options.databaseUrl ?? process.env.DATABASE_URL);
+  const fresh = baseDbUrl && !options.reuseDatabase ? await createFreshDatabase(baseDbUrl) : undefined;
+  const databaseUrl = fresh?.url ?? baseDbUrl;
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      YISHI_DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl ?? "",
+      REDIS_URL: process.env.REDIS_URL ?? "",
+      NEXTAUTH_SECRET: "",
+      NEXTAUTH_URL: "",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), options.timeoutMs ?? 90_000);
+    const onData = () => {
+      const match = /YISHI_LISTENING (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    dataDir,
+    databaseUrl,
+    process: child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      return exited;
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill("SIGKILL");
+      await exited;
+    },
+    async cleanup() {
+      if (child.exitCode === null) {
+        child.kill("SIGKILL");
+        await exited;
+      }
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      await fresh?.drop().catch(() => undefined);
+    },
+  };
+}
+
+/** Runs the server entry once and returns its exit code and output (for start-up failures). */
+export async function runServerToExit(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", REDIS_URL: "", DATABASE_URL: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+  clearTimeout(timer);
+  return { code, output };
+}
