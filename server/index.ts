@@ -11,6 +11,7 @@ import { ensureAuthSecret, ensureDataDir, readConfig, StartupError } from "./con
 import { openDatabase, withDedicatedConnection, type Database } from "./db/client";
 import { migrate } from "./db/migrate";
 import { createSocketServer } from "./realtime/io";
+import { SOCKET_MODULES } from "./realtime/modules";
 import { connectRedis } from "./realtime/redis";
 import { setRuntime, type Runtime } from "./runtime";
 
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const httpServer = createServer((req, res) => void handle(req, res));
-  const io = createSocketServer(httpServer);
+  const io = createSocketServer(httpServer, SOCKET_MODULES);
   runtime.io = io;
   redis?.attach(io);
 

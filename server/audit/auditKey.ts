@@ -82,7 +82,8 @@ export function rawToSpkiPem(publicKey: Uint8Array): string {
  * when two nodes start at once on a shared data dir the first key wins and both end up using it.
  */
 function createKeyFile(file: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  const unique = `${process.pid}.${randomBytes(6).toString("hex")}`;
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${unique}.tmp`);
   const fd = fs.openSync(temp, "wx", 0o600);
   try {
     fs.fchmodSync(fd, 0o600); // the umask cannot widen it, but be explicit
@@ -132,7 +133,9 @@ export function loadAuditKeys(options: {
   env?: Readonly<Record<string, string | undefined>>;
 }): { keys: AuditKey[]; source: AuditKeySource } {
   const fromEnv = (options.env ?? process.env)[AUDIT_KEY_ENV];
-  if (fromEnv !== undefined && fromEnv.trim() !== "") return { keys: parseAuditKeyEnv(fromEnv), source: { kind: "env" } };
+  if (fromEnv !== undefined && fromEnv.trim() !== "") {
+    return { keys: parseAuditKeyEnv(fromEnv), source: { kind: "env" } };
+  }
   const file = path.join(options.dataDir, AUDIT_KEY_FILE);
   let created = false;
   if (!fs.existsSync(file)) {

@@ -30,7 +30,7 @@ ${org}${info.origin}
   vkey                全部签名公钥，一行一个 / every signing key, one per line (c2sp.org/signed-note)
   verify.mjs          校验程序 / the verifier
 
-============================================================ 中文 ============================================================
+======================================== 中文 ========================================
 
 一、这是什么
   每次开会、点名、表决、计票、会议记录签字等，系统都写一条记录，且不能修改或删除。每条记录都含有上一条记录的
@@ -40,9 +40,11 @@ ${org}${info.origin}
 二、一键校验（需要 Node.js 20 或更新版本，不需要联网）
   node verify.mjs .
   结果以 "OK" 开头表示全部通过。否则只输出一行 "FAIL: …"，指出第一个出问题的文件、行号、seq 或检查点，退出码不为 0。
+  最新检查点之后的记录还没有签名，只受哈希链保护；下次签名（表决结束、休会、会议记录签字时）后才被覆盖。
   · 监督委员会以前保存过的检查点文件，可用来证明之后的导出包没有删改旧记录：
       node verify.mjs --checkpoint 以前保存的检查点.txt .
-  · 核对村民的投票回执（.tlog-proof 文件）：
+  · 核对村民的投票回执（.tlog-proof 文件，格式见 c2sp.org/tlog-proof：首行 c2sp.org/tlog-proof@v1，
+    "extra" 行是该条记录原文的 base64，"index" 行是 seq，其后是默克尔包含证明，空行后是签名检查点）：
       node verify.mjs --receipt 回执.tlog-proof .
   · 若公钥由上级另行公布，可用公布的公钥代替本包里的 vkey：
       node verify.mjs --vkey 公布的vkey文件 .
@@ -70,7 +72,7 @@ ${org}${info.origin}
      一般规则：n 条记录按不超过 n 的最大的 2 的幂（小于 n）分成左右两棵子树，父节点 = SHA-256(0x01 || 左 || 右)。
      大的日志请用 verify.mjs 计算。
 
-======================================================== English ========================================================
+====================================== English ======================================
 
 1. What this is
   Every meeting step, roll call, vote, tally and minutes sign-off wrote one entry that cannot be changed or deleted.
@@ -80,10 +82,13 @@ ${org}${info.origin}
 2. One-command check (Node.js 20 or newer, offline)
   node verify.mjs .
   Output starting with "OK" means everything checks. Otherwise it prints one line "FAIL: …" naming the first bad
-  file, line, seq or checkpoint, and exits non-zero.
+  file, line, seq or checkpoint, and exits non-zero. Entries after the latest checkpoint are only chained, not yet
+  signed; the next checkpoint (after a vote closes, a meeting adjourns or minutes are signed) covers them.
   · A checkpoint you saved earlier proves a later export did not drop or rewrite older entries:
       node verify.mjs --checkpoint saved-checkpoint.txt .
-  · Check a voter's receipt (.tlog-proof file):
+  · Check a voter's receipt (.tlog-proof, c2sp.org/tlog-proof: first line c2sp.org/tlog-proof@v1, the "extra"
+    line is the entry's exact bytes in base64, "index" its seq, then the Merkle inclusion proof, a blank line and
+    the signed checkpoint):
       node verify.mjs --receipt receipt.tlog-proof .
   · Trust keys published elsewhere instead of this bundle's vkey:
       node verify.mjs --vkey published-vkey .
@@ -93,7 +98,7 @@ ${org}${info.origin}
   1. Read entries
        jq -r '[.seq, .ts, .action, (.actor.name // "system")] | @tsv' entries.jsonl
        jq -c 'select(.action == "vote.result")' entries.jsonl
-  2. Hash chain: the leaf hash of line ${line}, SHA-256(0x00 || line bytes without the newline), equals prev on line ${line + 1}
+  2. Hash chain: the leaf hash of line ${line}, SHA-256(0x00 || the line without its newline), is prev on line ${line + 1}
        sed -n '${line}p' entries.jsonl | tr -d '\\n' | (printf '\\000'; cat) | sha256sum
        sed -n '${line + 1}p' entries.jsonl | jq -r .prev
   3. Checkpoint signature (lines 1–3 are the signed text; from line 5, one signature per line)

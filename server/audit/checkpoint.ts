@@ -30,20 +30,24 @@ const ORG_ID_RE = /^[A-Za-z0-9_-]+$/;
 
 /** The origin of an organization's log, e.g. `yishi.example.cn/org/clx0abc`. */
 export function auditOrigin(host: string, orgId: string): string {
-  if (!HOST_RE.test(host)) throw new TypeError(`audit origin host ${JSON.stringify(host)} must be a bare host name (no scheme or path)`);
-  if (!ORG_ID_RE.test(orgId)) throw new TypeError(`organization id ${JSON.stringify(orgId)} cannot appear in an origin`);
+  if (!HOST_RE.test(host)) {
+    throw new TypeError(`audit origin host ${JSON.stringify(host)} must be a bare host name (no scheme or path)`);
+  }
+  if (!ORG_ID_RE.test(orgId)) throw new TypeError(`organization id ${JSON.stringify(orgId)} cannot be in an origin`);
   return `${host.toLowerCase()}/org/${orgId}`;
 }
 
 function assertTreeHead(head: TreeHead, what: string): void {
-  if (!Number.isSafeInteger(head.size) || head.size < 0) throw new TypeError(`${what}: tree size must be an integer ≥ 0`);
+  if (!Number.isSafeInteger(head.size) || head.size < 0) throw new TypeError(`${what}: size must be an integer ≥ 0`);
   if (head.root.length !== 32) throw new TypeError(`${what}: root hash must be 32 bytes`);
 }
 
 /** The note text of a checkpoint (the bytes that are signed). */
 export function checkpointBody(checkpoint: Checkpoint): string {
   assertTreeHead(checkpoint, "checkpoint");
-  if (checkpoint.origin === "" || /[\s+]/u.test(checkpoint.origin)) throw new TypeError("origin must be non-empty, without spaces or +");
+  if (checkpoint.origin === "" || /[\s+]/u.test(checkpoint.origin)) {
+    throw new TypeError("origin must be non-empty, without spaces or +");
+  }
   return `${checkpoint.origin}\n${checkpoint.size}\n${Buffer.from(checkpoint.root).toString("base64")}\n`;
 }
 
@@ -55,7 +59,7 @@ export function signCheckpoint(checkpoint: Checkpoint, signers: readonly NoteSig
   return signNote(checkpointBody(checkpoint), signers);
 }
 
-/** Reads a checkpoint's tree head WITHOUT checking signatures: for a note this server just signed or already verified. */
+/** Reads a checkpoint's tree head WITHOUT checking signatures: for notes this server signed or already verified. */
 export function readCheckpoint(note: string): Checkpoint {
   return parseCheckpointBody(parseNote(note).text);
 }

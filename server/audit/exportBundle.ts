@@ -81,7 +81,10 @@ async function writeEntries(file: string, entries: BundleInput["entries"]): Prom
  * Writes the bundle into `dir`, which must not exist yet or be empty. Returns the verifier's summary when
  * `verify` is on (it throws VerifyError, naming the problem, if the bundle does not check).
  */
-export async function writeBundle(dir: string, input: BundleInput): Promise<{ entries: number; summary: BundleSummary | null }> {
+export async function writeBundle(
+  dir: string,
+  input: BundleInput,
+): Promise<{ entries: number; summary: BundleSummary | null }> {
   if (input.keys.length === 0) throw new Error("a bundle needs the public key(s) that signed it");
   await fs.promises.mkdir(dir, { recursive: true });
   if ((await fs.promises.readdir(dir)).length > 0) throw new Error(`${dir} is not empty`);
@@ -98,8 +101,10 @@ export async function writeBundle(dir: string, input: BundleInput): Promise<{ en
   const entries = await writeEntries(path.join(dir, "entries.jsonl"), input.entries);
   const current = input.keys[input.keys.length - 1];
   await fs.promises.writeFile(path.join(dir, "log.pub"), rawToSpkiPem(current.publicKey));
-  await fs.promises.writeFile(path.join(dir, "vkey"), input.keys.map((k) => `${formatVkey(k.name, k.publicKey)}\n`).join(""));
-  const readme = bundleReadme({ origin: input.origin, orgName: input.orgName, entries, checkpointSizes: sizes, exportedAt: input.exportedAt });
+  const vkeys = input.keys.map((k) => `${formatVkey(k.name, k.publicKey)}\n`).join("");
+  await fs.promises.writeFile(path.join(dir, "vkey"), vkeys);
+  const { origin, orgName, exportedAt } = input;
+  const readme = bundleReadme({ origin, orgName, entries, checkpointSizes: sizes, exportedAt });
   await fs.promises.writeFile(path.join(dir, "README.txt"), readme);
   await fs.promises.copyFile(input.verifierPath ?? defaultVerifierPath(), path.join(dir, "verify.mjs"));
 

@@ -43,7 +43,7 @@ export function rawEd25519PublicKey(key: KeyObject): Buffer {
 }
 
 function assertKeyName(name: string): void {
-  if (!isKeyName(name)) throw new TypeError(`note key name ${JSON.stringify(name)} must be non-empty, without spaces or +`);
+  if (!isKeyName(name)) throw new TypeError(`key name ${JSON.stringify(name)} must be non-empty, without spaces or +`);
 }
 
 export function ed25519NoteSigner(name: string, privateKey: KeyObject): NoteSigner {

@@ -61,7 +61,7 @@ describe("vote receipts (c2sp.org/tlog-proof)", () => {
     expect(verified.checkpoint.size).toBe(21);
     const vkey = write("vkey", bundle.signer.vkeys(TEST_ORIGIN).join("\n"));
     const r = cli(["--receipt", write("r.tlog-proof", receipt), "--vkey", vkey]);
-    expect(r.stdout).toMatch(/^OK: .*r\.tlog-proof: seq 6 \(vote\.cast\) is in yishi\.test\/org\/org_test1 at tree size 21/);
+    expect(r.stdout).toMatch(/^OK: .*r\.tlog-proof: seq 6 \(vote\.cast\) is in yishi\.test\/org\/org_test1 at size 21/);
     expect(r.code).toBe(0);
   });
 
@@ -107,7 +107,7 @@ describe("vote receipts (c2sp.org/tlog-proof)", () => {
 
   it("is never issued for an entry the checkpoint does not cover, or bytes that are not that entry", () => {
     const leafHashes = bundle.entries.map((e) => e.leafHash);
-    expect(() => buildReceipt({ index: 22, entryBytes: bundle.entries[22].bytes, leafHashes, checkpoint: bundle.notes[1] })).toThrow(/not yet covered/);
+    expect(() => buildReceipt({ index: 22, entryBytes: bundle.entries[22].bytes, leafHashes, checkpoint: bundle.notes[1] })).toThrow(/not covered/);
     expect(() => buildReceipt({ index: 6, entryBytes: bundle.entries[5].bytes, leafHashes, checkpoint: bundle.notes[1] })).toThrow(/do not match/);
     expect(() => formatTlogProof({ extra: null, index: -1, proof: [], checkpoint: bundle.notes[0] })).toThrow();
   });

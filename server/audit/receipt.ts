@@ -47,11 +47,15 @@ export function buildReceipt(input: {
   checkpoint: string;
 }): string {
   const { size, root } = readCheckpoint(input.checkpoint);
-  if (input.index >= size) throw new RangeError(`entry ${input.index} is not yet covered by the checkpoint (size ${size})`);
+  if (input.index >= size) throw new RangeError(`entry ${input.index} is not covered by the checkpoint (size ${size})`);
   const leaf = leafHash(input.entryBytes);
-  if (!leaf.equals(Buffer.from(input.leafHashes[input.index]))) throw new Error(`entry bytes do not match leaf ${input.index}`);
+  if (!leaf.equals(Buffer.from(input.leafHashes[input.index]))) {
+    throw new Error(`entry bytes do not match leaf ${input.index}`);
+  }
   const proof = inclusionProof(input.index, input.leafHashes, size);
-  if (!verifyInclusion(input.index, size, leaf, proof, root)) throw new Error("leaf hashes do not match the checkpoint's root");
+  if (!verifyInclusion(input.index, size, leaf, proof, root)) {
+    throw new Error("leaf hashes do not match the checkpoint's root");
+  }
   return formatTlogProof({ extra: input.entryBytes, index: input.index, proof, checkpoint: input.checkpoint });
 }
 

@@ -30,7 +30,11 @@ function isTreeHead(head: TreeHead): boolean {
 }
 
 /** Why `next` is not a consistent extension of `previous` (null: the empty tree), or null when it is. */
-export function treeInconsistency(previous: TreeHead | null, next: TreeHead, evidence: ConsistencyEvidence): string | null {
+export function treeInconsistency(
+  previous: TreeHead | null,
+  next: TreeHead,
+  evidence: ConsistencyEvidence,
+): string | null {
   const old = previous ?? { size: 0, root: EMPTY_ROOT };
   if (!isTreeHead(old) || !isTreeHead(next)) return "a tree head needs an integer size ≥ 0 and a 32-byte root";
   if (next.size < old.size) return `the tree shrank from ${old.size} to ${next.size} entries`;
@@ -39,9 +43,10 @@ export function treeInconsistency(previous: TreeHead | null, next: TreeHead, evi
       ? null
       : `the consistency proof from size ${old.size} to ${next.size} does not verify`;
   }
-  if (evidence.leafHashes.length < next.size) return `only ${evidence.leafHashes.length} leaf hashes for a tree of ${next.size}`;
-  const [oldRoot, newRoot] = prefixRoots(evidence.leafHashes, [old.size, next.size]);
-  if (!sameBytes(oldRoot, old.root)) return `the first ${old.size} entries no longer hash to the last checkpoint's root`;
+  const { leafHashes } = evidence;
+  if (leafHashes.length < next.size) return `only ${leafHashes.length} leaf hashes for a tree of ${next.size}`;
+  const [oldRoot, newRoot] = prefixRoots(leafHashes, [old.size, next.size]);
+  if (!sameBytes(oldRoot, old.root)) return `the first ${old.size} entries no longer hash to the last checkpoint root`;
   if (!sameBytes(newRoot, next.root)) return `the root given for size ${next.size} is not the root of the entries`;
   return null;
 }

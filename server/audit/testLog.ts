@@ -26,25 +26,28 @@ const CHOICES = ["同意", "反对", "弃权"] as const;
 /** The fields of entry `seq`, cycling through a meeting's typical actions. */
 export function entryFields(seq: number, org: string = TEST_ORG): AuditEntryFields {
   const ts = new Date(Date.UTC(2025, 2, 1, 8, 0, 0) + seq * 1000);
+  const inMeeting = { ts, org, meeting: "mt_1" };
   const member = { id: `p_${seq % 37}`, role: "member", name: `村民${seq % 37}号` };
+  const motion = { type: "motion", id: "mo_7" };
   switch (seq % 4) {
-    case 0:
-      return { ts, org, meeting: null, actor: null, action: "org.updated", object: { type: "org", id: org }, data: { seq, note: "系统" } };
-    case 1:
-      return {
-        ts, org, meeting: "mt_1", actor: member, action: "attendance.recorded",
-        object: { type: "attendance", id: `a_${seq}` }, data: { present: true, mode: "in_person", proxy: null },
-      };
-    case 2:
-      return {
-        ts, org, meeting: "mt_1", actor: member, action: "vote.cast",
-        object: { type: "motion", id: "mo_7" }, data: { choice: CHOICES[seq % 3], clientId: `c-${seq}` },
-      };
-    default:
-      return {
-        ts, org, meeting: "mt_1", actor: { id: "p_chair", role: "chair", name: "王主任" }, action: "vote.result",
-        object: { type: "motion", id: "mo_7" }, data: { tally: { yes: seq, no: 2, abstain: 1 }, basis: ["村民委员会组织法 第二十六条"] },
-      };
+    case 0: {
+      const system = { ts, org, meeting: null, actor: null };
+      return { ...system, action: "org.updated", object: { type: "org", id: org }, data: { seq, note: "系统" } };
+    }
+    case 1: {
+      const object = { type: "attendance", id: `a_${seq}` };
+      const data = { present: true, mode: "in_person", proxy: null };
+      return { ...inMeeting, actor: member, action: "attendance.recorded", object, data };
+    }
+    case 2: {
+      const data = { choice: CHOICES[seq % 3], clientId: `c-${seq}` };
+      return { ...inMeeting, actor: member, action: "vote.cast", object: motion, data };
+    }
+    default: {
+      const chair = { id: "p_chair", role: "chair", name: "王主任" };
+      const data = { tally: { yes: seq, no: 2, abstain: 1 }, basis: ["村民委员会组织法 第二十六条"] };
+      return { ...inMeeting, actor: chair, action: "vote.result", object: motion, data };
+    }
   }
 }
 
@@ -58,7 +61,11 @@ export function makeEntries(count: number, org: string = TEST_ORG): EncodedEntry
 }
 
 /** Signs checkpoints at `sizes` (ascending) the way the server does: each consistent with the one before. */
-export function signCheckpoints(entries: readonly EncodedEntry[], sizes: readonly number[], signer: CheckpointSigner): string[] {
+export function signCheckpoints(
+  entries: readonly EncodedEntry[],
+  sizes: readonly number[],
+  signer: CheckpointSigner,
+): string[] {
   const leafHashes = entries.map((e) => e.leafHash);
   let previous: TreeHead | null = null;
   return sizes.map((size) => {
@@ -77,7 +84,10 @@ export interface TestBundle {
   signer: CheckpointSigner;
 }
 
-export async function makeBundle(dir: string, options: { count: number; sizes: readonly number[]; keys?: AuditKey[] }): Promise<TestBundle> {
+export async function makeBundle(
+  dir: string,
+  options: { count: number; sizes: readonly number[]; keys?: AuditKey[] },
+): Promise<TestBundle> {
   const keys = options.keys ?? [makeAuditKey()];
   const signer = new CheckpointSigner({ keys });
   const entries = makeEntries(options.count);

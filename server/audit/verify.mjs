@@ -258,7 +258,7 @@ function jsonProblem(value, where) {
   }
 }
 
-/** Why `entry` is not a v1 audit entry (DESIGN.md §6), or null when its shape is right. Chain fields are not checked here. */
+/** Why `entry` is not a v1 audit entry (DESIGN.md §6), or null if its shape is right. Chain fields: the caller's. */
 export function entryProblem(entry) {
   if (!isPlainObject(entry)) return "an entry must be a JSON object";
   if (!hasExactKeys(entry, ENTRY_KEYS)) return `an entry has exactly the fields ${ENTRY_KEYS.join(", ")}`;
@@ -271,7 +271,9 @@ export function entryProblem(entry) {
   if (entry.actor !== null) {
     const a = entry.actor;
     if (!isPlainObject(a) || !hasExactKeys(a, ["id", "name", "role"])) return "actor must be null or {id, role, name}";
-    if (!isText(a.id) || !isText(a.role) || typeof a.name !== "string") return "actor id and role must be non-empty strings, name a string";
+    if (!isText(a.id) || !isText(a.role) || typeof a.name !== "string") {
+      return "actor id and role must be non-empty strings, name a string";
+    }
   }
   if (typeof entry.action !== "string" || !ACTION_RE.test(entry.action)) return "action must look like meeting.opened";
   const o = entry.object;
@@ -378,7 +380,7 @@ export function rawPublicKeyFromPem(pem) {
   return key.export({ format: "der", type: "spki" }).subarray(SPKI_ED25519_PREFIX.length);
 }
 
-/** Parses a verifier key `<name>+<hex key ID>+<base64(0x01 || public key)>` (c2sp.org/signed-note, Go's note.NewVerifier). */
+/** Parses a verifier key `<name>+<hex key ID>+<base64(0x01 || public key)>` (c2sp.org/signed-note). */
 export function parseVkey(text) {
   // Split at the first two '+' only: key names cannot contain one, but base64 can.
   const match = /^([^+]*)\+([^+]*)\+(.*)$/s.exec(text.trim());
@@ -387,7 +389,7 @@ export function parseVkey(text) {
   if (!isKeyName(name)) fail("key name must be non-empty without spaces or +");
   if (!/^[0-9a-f]{8}$/.test(idHex)) fail("key id must be 8 lowercase hex digits");
   const key = decodeBase64(keyB64, "verifier key");
-  if (key.length !== 33 || key[0] !== ED25519_TYPE) fail("only Ed25519 verifier keys (type 0x01, 32 bytes) are supported");
+  if (key.length !== 33 || key[0] !== ED25519_TYPE) fail("only Ed25519 verifier keys (type 0x01) are supported");
   const publicKey = key.subarray(1);
   const keyId = Number.parseInt(idHex, 16);
   if (keyIdFor(name, publicKey) !== keyId) fail(`key id ${idHex} does not match key name and public key`);
@@ -453,10 +455,10 @@ export function verifyNote(note, verifiers) {
 /** Parses a checkpoint body: origin, decimal size, base64 root, then optional extension lines. */
 export function parseCheckpointBody(text) {
   const lines = text.split("\n");
-  if (lines.length < 4 || lines[lines.length - 1] !== "") fail("a checkpoint body has origin, size and root hash lines");
+  if (lines.length < 4 || lines[lines.length - 1] !== "") fail("a checkpoint has origin, size and root hash lines");
   const [origin, sizeText, rootText] = lines;
   if (origin === "") fail("empty origin line");
-  if (!/^(0|[1-9][0-9]*)$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail("tree size is not a decimal number");
+  if (!/^(0|[1-9][0-9]*)$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) fail("tree size is not a number");
   const root = decodeBase64(rootText, "root hash");
   if (root.length !== 32) fail("root hash is not 32 bytes");
   if (lines.slice(3, -1).some((l) => l === "")) fail("empty extension line");
@@ -468,7 +470,7 @@ export function openCheckpoint(note, verifiers, origin) {
   const { text, verifiedBy } = verifyNote(note, verifiers);
   const checkpoint = parseCheckpointBody(text);
   if (origin !== undefined && checkpoint.origin !== origin) fail(`origin is ${checkpoint.origin}, expected ${origin}`);
-  if (checkpoint.size === 0 && !checkpoint.root.equals(EMPTY_ROOT)) fail("an empty tree's root must be SHA-256 of nothing");
+  if (checkpoint.size === 0 && !checkpoint.root.equals(EMPTY_ROOT)) fail("the empty tree's root must be SHA-256()");
   return { ...checkpoint, verifiedBy };
 }
 
@@ -476,9 +478,11 @@ export function openCheckpoint(note, verifiers, origin) {
 
 export const TLOG_PROOF_HEADER = "c2sp.org/tlog-proof@v1";
 
-/** Parses a c2sp.org/tlog-proof: header, optional `extra <base64>`, `index <n>`, proof hashes, blank line, checkpoint. */
+/** Parses a c2sp.org/tlog-proof: header, [`extra <base64>`], `index <n>`, proof hashes, blank line, checkpoint. */
 export function parseTlogProof(text) {
-  if (typeof text !== "string" || !text.startsWith(`${TLOG_PROOF_HEADER}\n`)) fail(`first line must be ${TLOG_PROOF_HEADER}`);
+  if (typeof text !== "string" || !text.startsWith(`${TLOG_PROOF_HEADER}\n`)) {
+    fail(`first line must be ${TLOG_PROOF_HEADER}`);
+  }
   let rest = text.slice(TLOG_PROOF_HEADER.length + 1);
   const takeLine = () => {
     const nl = rest.indexOf("\n");
@@ -519,7 +523,9 @@ export function verifyReceipt(text, verifiers, origin) {
   if (receipt.extra === null) fail("no `extra` line with the entry's bytes");
   const entry = decodeEntry(receipt.extra);
   if (entry.seq !== receipt.index) fail(`entry has seq ${entry.seq} but the proof is for index ${receipt.index}`);
-  if (!checkpoint.origin.endsWith(`/org/${entry.org}`)) fail(`checkpoint origin ${checkpoint.origin} is not the log of org ${entry.org}`);
+  if (!checkpoint.origin.endsWith(`/org/${entry.org}`)) {
+    fail(`checkpoint origin ${checkpoint.origin} is not the log of org ${entry.org}`);
+  }
   if (!verifyInclusion(receipt.index, checkpoint.size, leafHash(receipt.extra), receipt.proof, checkpoint.root)) {
     fail(`inclusion proof for seq ${receipt.index} does not lead to the root of checkpoint size ${checkpoint.size}`);
   }
@@ -536,7 +542,8 @@ async function readText(file, label) {
   try {
     bytes = await fs.promises.readFile(file);
   } catch (e) {
-    fail(e && e.code === "ENOENT" ? `${label}: missing file` : `${label}: cannot read (${e && e.code})`, { file: label });
+    const why = e && e.code === "ENOENT" ? "missing file" : `cannot read (${e && e.code})`;
+    fail(`${label}: ${why}`, { file: label });
   }
   try {
     return UTF8.decode(bytes);
@@ -570,10 +577,13 @@ export async function verifyBundle(dir, options = {}) {
   if (!stat || !stat.isDirectory()) fail(`${dir}: not a bundle directory`, { file: dir });
   const vkeyText = await readText(path.join(dir, "vkey"), "vkey");
   const bundleKeys = within("vkey", () => parseVkeys(vkeyText));
-  const trusted = options.trustedVkeys ? within(options.trustedVkeys.label, () => parseVkeys(options.trustedVkeys.text)) : bundleKeys;
+  const pinned = options.trustedVkeys;
+  const trusted = pinned ? within(pinned.label, () => parseVkeys(pinned.text)) : bundleKeys;
   const pubText = await readText(path.join(dir, "log.pub"), "log.pub");
   const logKey = within("log.pub", () => rawPublicKeyFromPem(pubText));
-  if (!bundleKeys.some((k) => k.publicKey.equals(logKey))) fail("log.pub: this key is not listed in vkey", { file: "log.pub" });
+  if (!bundleKeys.some((k) => k.publicKey.equals(logKey))) {
+    fail("log.pub: this key is not listed in vkey", { file: "log.pub" });
+  }
 
   let origin = options.origin;
   const openNamed = (label, text) => {
@@ -589,27 +599,36 @@ export async function verifyBundle(dir, options = {}) {
   } catch {
     fail("checkpoints/: missing directory", { file: "checkpoints/" });
   }
-  const sized = names.filter((n) => !n.startsWith(".")).map((name) => ({ name, size: /^(0|[1-9][0-9]*)\.txt$/.exec(name) }));
-  for (const { name } of sized.filter((n) => !n.size)) fail(`checkpoints/${name}: file name must be <tree size>.txt`, { file: `checkpoints/${name}` });
+  const sized = names
+    .filter((name) => !name.startsWith(".")) // .DS_Store and the like from unzipping
+    .map((name) => ({ name, size: /^(0|[1-9][0-9]*)\.txt$/.exec(name) }));
+  for (const { name } of sized.filter((n) => !n.size)) {
+    fail(`checkpoints/${name}: file name must be <tree size>.txt`, { file: `checkpoints/${name}` });
+  }
   sized.sort((a, b) => Number(a.size[1]) - Number(b.size[1]));
   for (const { name, size } of sized) {
     const label = `checkpoints/${name}`;
     const cp = openNamed(label, await readText(path.join(dir, "checkpoints", name), label));
-    if (cp.size !== Number(size[1])) fail(`${label}: tree size is ${cp.size}, not ${size[1]} as the file name says`, { file: label });
+    if (cp.size !== Number(size[1])) {
+      fail(`${label}: tree size is ${cp.size}, not ${size[1]} as the file name says`, { file: label });
+    }
     checkpoints.push(cp);
   }
   const external = (options.checkpoints ?? []).map(({ label, text }) => openNamed(label, text));
   const receipts = (options.receipts ?? []).map(({ label, text }) => {
     const r = within(label, () => verifyReceipt(text, trusted, origin));
     origin = r.checkpoint.origin;
-    return { label, index: r.index, entryBytes: r.entryBytes, action: r.entry.action, size: r.checkpoint.size, root: r.checkpoint.root };
+    const { index, entryBytes, entry, checkpoint } = r;
+    return { label, index, entryBytes, action: entry.action, size: checkpoint.size, root: checkpoint.root };
   });
 
   // Every signed tree head must be the root of the same-sized prefix of entries.jsonl: that single rule catches
   // edits, deletions, reordering and truncation, and makes all checkpoints mutually consistent.
   const targets = [...checkpoints, ...external, ...receipts].sort((a, b) => a.size - b.size);
   const scan = await scanEntries(path.join(dir, "entries.jsonl"), targets, receipts, options);
-  if (scan.count > 0 && checkpoints.length === 0) fail("checkpoints/: no signed checkpoint covers the entries", { file: "checkpoints/" });
+  if (scan.count > 0 && checkpoints.length === 0) {
+    fail("checkpoints/: no signed checkpoint covers the entries", { file: "checkpoints/" });
+  }
   if (scan.org !== null && origin !== undefined && !origin.endsWith(`/org/${scan.org}`)) {
     fail(`${targets[0].label}: origin ${origin} is not the log of org ${scan.org}`, { file: targets[0].label });
   }
@@ -660,7 +679,10 @@ function checkLines(buf, firstSeq, receiptBytes) {
     } catch (e) {
       return stop({ message: e.message });
     }
-    if (entry.seq !== seq) return stop({ message: `seq ${entry.seq} where ${seq} was expected (an entry is missing, duplicated or out of order)` });
+    if (entry.seq !== seq) {
+      const message = `seq ${entry.seq} where ${seq} was expected (an entry is missing, duplicated or out of order)`;
+      return stop({ message });
+    }
     prevs.write(entry.prev, 32 * i, "hex");
     // The leaf hash input is 0x00 || line. The byte before a line is the previous line's "\n", already checked, so
     // it is overwritten with 0x00 and the line hashed in place: copying a million lines costs more than hashing.
@@ -671,10 +693,13 @@ function checkLines(buf, firstSeq, receiptBytes) {
       leaves.set(leafHash(bytes), 32 * i);
     }
     if (org === null) org = entry.org;
-    else if (entry.org !== org) return stop({ message: `org ${entry.org} differs from org ${org} of seq ${firstSeq}`, late: true });
+    else if (entry.org !== org) {
+      return stop({ message: `org ${entry.org} differs from org ${org} of seq ${firstSeq}`, late: true });
+    }
     const receipt = receiptBytes.get(seq);
     if (receipt && !receipt.bytes.equals(bytes)) {
-      return stop({ message: `${receipt.label}: entry differs from seq ${seq} in entries.jsonl (line ${seq + 1})`, file: receipt.label, late: true });
+      const message = `${receipt.label}: entry differs from seq ${seq} in entries.jsonl (line ${seq + 1})`;
+      return stop({ message, file: receipt.label, late: true });
     }
     start = end + 1;
   }
@@ -689,7 +714,10 @@ function linePool(size, receipts) {
   let nextId = 0;
   const workers = Array.from({ length: size }, () => {
     const worker = new Worker(new URL(import.meta.url), {
-      workerData: { [WORKER_FLAG]: true, receipts: receipts.map((r) => ({ index: r.index, label: r.label, bytes: r.entryBytes })) },
+      workerData: {
+        [WORKER_FLAG]: true,
+        receipts: receipts.map((r) => ({ index: r.index, label: r.label, bytes: r.entryBytes })),
+      },
     });
     worker.on("message", ({ id, result }) => {
       const job = waiting.get(id);
@@ -726,7 +754,8 @@ async function scanEntries(file, targets, receipts, options) {
   try {
     handle = await fs.promises.open(file, "r");
   } catch (e) {
-    fail(e && e.code === "ENOENT" ? "entries.jsonl: missing file" : `entries.jsonl: cannot read (${e && e.code})`, { file: "entries.jsonl" });
+    const why = e && e.code === "ENOENT" ? "missing file" : `cannot read (${e && e.code})`;
+    fail(`entries.jsonl: ${why}`, { file: "entries.jsonl" });
   }
   const receiptBytes = new Map(receipts.map((r) => [r.index, { label: r.label, bytes: r.entryBytes }]));
   const range = new CompactRange();
@@ -735,14 +764,20 @@ async function scanEntries(file, targets, receipts, options) {
   let org = null;
   let next = 0; // first target not yet reached
   let good = { size: 0, label: null }; // the largest prefix a checkpoint has vouched for
-  const at = (line, message) => fail(`entries.jsonl line ${line}: ${message}`, { file: "entries.jsonl", line, seq: line - 1 });
+  const at = (line, message) => {
+    fail(`entries.jsonl line ${line}: ${message}`, { file: "entries.jsonl", line, seq: line - 1 });
+  };
 
   const checkTargets = () => {
     while (next < targets.length && targets[next].size === seq) {
       const t = targets[next];
       if (!range.root().equals(t.root)) {
         const since = good.label ? ` (seq 0–${good.size - 1} match ${good.label})` : "";
-        fail(`${t.label}: root hash does not match entries seq 0–${seq - 1}; an entry in seq ${good.size}–${seq - 1} was changed or reordered${since}`, { file: t.label, seq: good.size });
+        fail(
+          `${t.label}: root hash does not match entries seq 0–${seq - 1}; ` +
+            `an entry in seq ${good.size}–${seq - 1} was changed or reordered${since}`,
+          { file: t.label, seq: good.size },
+        );
       }
       if (t.size > good.size) good = t;
       next += 1;
@@ -754,9 +789,16 @@ async function scanEntries(file, targets, receipts, options) {
       const s = firstSeq + j;
       if (!result.prevs.subarray(32 * j, 32 * j + 32).equals(lastLeaf)) {
         if (s === 0) at(1, "prev of seq 0 must be 64 zeros");
-        fail(`entries.jsonl line ${s}: seq ${s - 1} does not hash to the prev recorded in seq ${s} (line ${s + 1}); entry seq ${s - 1} was altered, or seq ${s}'s prev was`, { file: "entries.jsonl", line: s, seq: s - 1 });
+        // Either this line's prev or the line before was changed; name the earlier one, the likelier edit.
+        fail(
+          `entries.jsonl line ${s}: seq ${s - 1} does not hash to the prev recorded in seq ${s} (line ${s + 1}); ` +
+            `entry seq ${s - 1} was altered, or seq ${s}'s prev was`,
+          { file: "entries.jsonl", line: s, seq: s - 1 },
+        );
       }
-      if (j === 0 && org !== null && result.org !== null && result.org !== org) at(s + 1, `org ${result.org} differs from org ${org} of seq 0`);
+      if (j === 0 && org !== null && result.org !== null && result.org !== org) {
+        at(s + 1, `org ${result.org} differs from org ${org} of seq 0`);
+      }
       if (j === result.count) break; // a late problem on this line: report it below
       lastLeaf = result.leaves.subarray(32 * j, 32 * j + 32);
       range.push(lastLeaf);
@@ -815,14 +857,18 @@ async function scanEntries(file, targets, receipts, options) {
   }
   if (next < targets.length) {
     const t = targets[next];
-    fail(`${t.label}: tree size ${t.size} but entries.jsonl has only ${seq} entries; entries were removed from the end of the log`, { file: t.label, seq });
+    fail(
+      `${t.label}: tree size ${t.size} but entries.jsonl has only ${seq} entries; ` +
+        "entries were removed from the end of the log",
+      { file: t.label, seq },
+    );
   }
   return { count: seq, org, root: range.root() };
 }
 
 // ─── Command line ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-const USAGE = `usage: node verify.mjs [--checkpoint FILE]... [--receipt FILE]... [--vkey FILE] [--origin ORIGIN] <bundleDir>
+const USAGE = `usage: node verify.mjs [--checkpoint FILE]... [--receipt FILE]... [--vkey FILE] [--origin ORIGIN] DIR
        node verify.mjs --receipt FILE --vkey FILE`;
 
 function parseArgs(argv) {
@@ -841,11 +887,13 @@ function parseArgs(argv) {
     else if (args.dir === null) args.dir = arg;
     else throw new Error("only one bundle directory");
   }
-  if (!args.help && args.dir === null && !(args.receipts.length > 0 && args.vkey !== null)) throw new Error("no bundle directory");
+  const isReceiptOnly = args.receipts.length > 0 && args.vkey !== null;
+  if (!args.help && args.dir === null && !isReceiptOnly) throw new Error("no bundle directory");
   return args;
 }
 
 const hex = (b) => b.toString("hex");
+const oneLine = (e) => String(e && e.message ? e.message : e).replace(/[\r\n]+/g, " ");
 const keyLabel = (k) => `${k.name}+${formatKeyId(k.keyId)}`;
 
 function printSummary(s, out) {
@@ -853,15 +901,20 @@ function printSummary(s, out) {
   out(`OK: audit log verified / 审计日志校验通过`);
   out(`entries      ${s.entries}${s.entries > 0 ? ` (seq 0–${s.entries - 1}), org ${s.org}` : ""}`);
   if (s.origin) out(`origin       ${s.origin}`);
-  out(`checkpoints  ${s.checkpoints.length}${last ? `, latest size ${last.size}, signed by ${last.verifiedBy.map(keyLabel).join(", ")}` : ""}`);
+  const latest = last ? `, latest size ${last.size}, signed by ${last.verifiedBy.map(keyLabel).join(", ")}` : "";
+  out(`checkpoints  ${s.checkpoints.length}${latest}`);
   out(`root         ${s.root.toString("base64")} (hex ${hex(s.root)})`);
   for (const c of s.externalCheckpoints) out(`matches      ${c.label} (size ${c.size})`);
   for (const r of s.receipts) out(`receipt      ${r.label}: seq ${r.index} (${r.action}) is in the log`);
-  if (s.unsignedTail > 0) out(`note         the last ${s.unsignedTail} entries are not yet covered by a signed checkpoint`);
+  if (s.unsignedTail > 0) out(`note         the last ${s.unsignedTail} entries are not yet covered by a checkpoint`);
 }
 
 /** The command-line program; returns the exit code (0 ok, 1 verification failed, 2 usage or internal error). */
-export async function main(argv, out = (l) => process.stdout.write(`${l}\n`), err = (l) => process.stderr.write(`${l}\n`)) {
+export async function main(
+  argv,
+  out = (line) => process.stdout.write(`${line}\n`),
+  err = (line) => process.stderr.write(`${line}\n`),
+) {
   let args;
   try {
     args = parseArgs(argv);
@@ -881,7 +934,9 @@ export async function main(argv, out = (l) => process.stdout.write(`${l}\n`), er
       const keys = within(trustedVkeys.label, () => parseVkeys(trustedVkeys.text));
       for (const r of receipts) {
         const v = within(r.label, () => verifyReceipt(r.text, keys, args.origin));
-        out(`OK: ${r.label}: seq ${v.index} (${v.entry.action}) is in ${v.checkpoint.origin} at tree size ${v.checkpoint.size}, signed by ${v.checkpoint.verifiedBy.map(keyLabel).join(", ")}`);
+        const { origin, size, verifiedBy } = v.checkpoint;
+        const signers = verifiedBy.map(keyLabel).join(", ");
+        out(`OK: ${r.label}: seq ${v.index} (${v.entry.action}) is in ${origin} at size ${size}, signed by ${signers}`);
       }
       return 0;
     }
@@ -893,14 +948,15 @@ export async function main(argv, out = (l) => process.stdout.write(`${l}\n`), er
       err(`FAIL: ${e.message}`);
       return 1;
     }
-    err(`verify.mjs: internal error: ${String(e && e.message ? e.message : e).replace(/[\r\n]+/g, " ")}`);
+    err(`verify.mjs: internal error: ${oneLine(e)}`);
     return 2;
   }
 }
 
 function isMain() {
   try {
-    return isMainThread && process.argv[1] !== undefined && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href;
+    const script = process.argv[1];
+    return isMainThread && script !== undefined && import.meta.url === pathToFileURL(fs.realpathSync(script)).href;
   } catch {
     return false;
   }
@@ -911,7 +967,7 @@ if (isMain()) {
   // else unexpected is one line and exit code 2.
   for (const stream of [process.stdout, process.stderr]) stream.on("error", () => process.exit(process.exitCode ?? 0));
   process.on("uncaughtException", (e) => {
-    process.stderr.write(`verify.mjs: internal error: ${String(e && e.message ? e.message : e).replace(/[\r\n]+/g, " ")}\n`);
+    process.stderr.write(`verify.mjs: internal error: ${oneLine(e)}\n`);
     process.exit(2);
   });
   main(process.argv.slice(2)).then(
@@ -926,7 +982,8 @@ if (isMain()) {
 
 // A worker thread of linePool: the same module, answering checkLines requests.
 if (!isMainThread && workerData && workerData[WORKER_FLAG]) {
-  const receiptBytes = new Map(workerData.receipts.map((r) => [r.index, { label: r.label, bytes: Buffer.from(r.bytes) }]));
+  const receipts = workerData.receipts.map((r) => [r.index, { label: r.label, bytes: Buffer.from(r.bytes) }]);
+  const receiptBytes = new Map(receipts);
   parentPort.on("message", ({ id, buf, firstSeq }) => {
     const result = checkLines(Buffer.from(buf.buffer, buf.byteOffset, buf.length), firstSeq, receiptBytes);
     parentPort.postMessage({ id, result }, [result.leaves.buffer, result.prevs.buffer]);

@@ -184,6 +184,17 @@ describe("verify.mjs on a tampered bundle exits non-zero with one line naming th
     expectOneLineFailure([dir], /checkpoints\/8\.txt: bad signature by key/);
   });
 
+  it("no checkpoint at all", () => {
+    const dir = tampered((d) => {
+      for (const name of fs.readdirSync(path.join(d, "checkpoints"))) fs.rmSync(path.join(d, "checkpoints", name));
+    });
+    expectOneLineFailure([dir], /checkpoints\/: no signed checkpoint covers the entries/);
+  });
+
+  it("a checkpoint of another log than the one the supervisor expects", () => {
+    expectOneLineFailure(["--origin", "yishi.test/org/other", good.dir], /checkpoints\/1\.txt: origin is yishi\.test\/org\/org_test1, expected/);
+  });
+
   it("a checkpoint filed under the wrong size", () => {
     const dir = tampered((d) => fs.renameSync(path.join(d, "checkpoints", "8.txt"), path.join(d, "checkpoints", "9.txt")));
     expectOneLineFailure([dir], /checkpoints\/9\.txt: tree size is 8, not 9/);

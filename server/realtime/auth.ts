@@ -1,10 +1,9 @@
 import { parse } from "cookie";
 import { getToken } from "next-auth/jwt";
 import type { Socket } from "socket.io";
-import { AppError } from "../errors";
 import { getRuntime } from "../runtime";
 
-export type SocketIdentity = { accountId: string; name: string } | null;
+export type SocketIdentity = { accountId: string; name: string; personId: string | null } | null;
 
 /**
  * Reads the next-auth session from the handshake's cookie, as the HTTP side does. getToken needs a request-like
@@ -22,24 +21,26 @@ export async function identify(socket: Socket): Promise<SocketIdentity> {
   if (!token?.sub) return null;
   const account = await getRuntime().db.prisma.account.findUnique({
     where: { id: token.sub },
-    select: { id: true, displayName: true, disabled: true, tokenVersion: true },
+    select: { id: true, displayName: true, personId: true, disabled: true, tokenVersion: true },
   });
   if (!account || account.disabled || account.tokenVersion !== (token.tv ?? 0)) return null;
-  return { accountId: account.id, name: account.displayName };
+  return { accountId: account.id, name: account.displayName, personId: account.personId };
 }
 
-/** Handshake middleware: every socket is identified; anonymous ones are refused until observer rooms open to them. */
+/**
+ * Handshake middleware: every socket is identified from its session cookie. A socket without a session connects as
+ * anonymous (identity null): the only thing it may do is join the observer room of a public meeting; every other
+ * event refuses it with `unauthenticated`.
+ */
 export async function authenticateHandshake(socket: Socket, next: (error?: Error) => void): Promise<void> {
   try {
-    const identity = await identify(socket);
-    if (!identity) {
-      const error = new AppError("unauthenticated", "login required");
-      next(Object.assign(new Error(error.message), { data: error.toJSON() }));
-      return;
-    }
-    socket.data.identity = identity;
+    socket.data.identity = await identify(socket);
     next();
   } catch {
     next(Object.assign(new Error("internal error"), { data: { code: "internal", message: "internal error" } }));
   }
+}
+
+export function identityOf(socket: Socket): SocketIdentity {
+  return (socket.data.identity as SocketIdentity | undefined) ?? null;
 }

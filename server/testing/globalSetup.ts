@@ -1,6 +1,9 @@
 import { buildIfNeeded } from "../../scripts/buildIfNeeded.mjs";
 
-/** Integration tests start the real server, which serves the production build: make sure it is current. */
+/**
+ * Integration tests start the real server, which serves the production build: make sure it is current.
+ * YISHI_SKIP_BUILD=1 skips this for runs of pure unit tests only.
+ */
 export default function setup(): void {
-  buildIfNeeded({ quiet: true });
+  if (process.env.YISHI_SKIP_BUILD !== "1") buildIfNeeded({ quiet: true });
 }

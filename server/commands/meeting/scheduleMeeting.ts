@@ -4,6 +4,7 @@ import { requireOrgRole } from "../../auth/permissions";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
+import { newShortCode } from "./shortCode";
 
 const schema = z.strictObject({
   bodyId: z.string().min(1),
@@ -27,6 +28,7 @@ export function scheduleMeeting(input: unknown, actor: Actor): Promise<{ id: str
       data: {
         orgId: body.orgId,
         bodyId: data.bodyId,
+        shortCode: newShortCode(),
         number: data.number,
         title: data.title,
         startsAt: new Date(data.startsAt),

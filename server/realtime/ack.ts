@@ -1,0 +1,30 @@
+import type { z } from "zod";
+import { AppError, isAppError } from "../errors";
+
+export type Ack<T> = (reply: { ok: true; data: T } | { ok: false; error: ReturnType<AppError["toJSON"]> }) => void;
+
+/**
+ * Wraps a socket event handler: the payload is validated with a strict Zod schema, the handler's result or AppError
+ * goes back in the ack as `{ ok, data }` / `{ ok: false, error: { code, message, field } }`. A handler never throws
+ * into Socket.IO and never crashes the process.
+ */
+export function handle<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>) => Promise<T>) {
+  return async (payloadOrAck: unknown, maybeAck?: unknown): Promise<void> => {
+    // An event without a payload arrives with its ack first.
+    const [payload, ack] = typeof payloadOrAck === "function" && maybeAck === undefined ? [undefined, payloadOrAck] : [payloadOrAck, maybeAck];
+    const reply: Ack<T> = typeof ack === "function" ? (ack as Ack<T>) : () => undefined;
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      reply({ ok: false, error: new AppError("invalid_input", issue?.message ?? "invalid input", { field: issue?.path.join(".") || undefined }).toJSON() });
+      return;
+    }
+    try {
+      reply({ ok: true, data: await handler(parsed.data) });
+    } catch (error) {
+      const appError = isAppError(error) ? (error as AppError) : new AppError("internal", "internal error");
+      if (!isAppError(error)) console.error("socket handler failed", error);
+      reply({ ok: false, error: appError.toJSON() });
+    }
+  };
+}
