@@ -10,13 +10,14 @@ export type Messages = Record<string, unknown>;
 
 const cache = new Map<Locale, Messages>();
 
-export function loadMessages(locale: Locale, root: string = path.join(process.cwd(), "messages")): Messages {
+// The files are read at run time from the working directory; the bundler need not trace them.
+export function loadMessages(locale: Locale, root: string = path.join(/* turbopackIgnore: true */ process.cwd(), "messages")): Messages {
   const cached = cache.get(locale);
   if (cached) return cached;
-  const dir = path.join(root, locale);
+  const dir = path.join(/* turbopackIgnore: true */ root, locale);
   const merged: Messages = {};
   for (const file of readdirSync(dir).filter((name) => name.endsWith(".json")).sort()) {
-    const content = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Messages;
+    const content = JSON.parse(readFileSync(path.join(/* turbopackIgnore: true */ dir, file), "utf8")) as Messages;
     for (const [namespace, value] of Object.entries(content)) {
       if (namespace in merged) throw new Error(`messages/${locale}/${file}: namespace "${namespace}" is defined twice`);
       merged[namespace] = value;

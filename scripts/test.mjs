@@ -14,8 +14,14 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-buildIfNeeded();
 mkdirSync("test-results", { recursive: true });
+console.log("== tsc --noEmit (strict type check of the whole tree)");
+const typecheck = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."], { stdio: "inherit" });
+if (typecheck.status !== 0) {
+  console.error("\ntype check failed\n0 passed, 1 failed");
+  process.exit(1);
+}
+buildIfNeeded();
 const vitestJson = path.resolve("test-results/vitest.json");
 const e2eJson = path.resolve("test-results/e2e.json");
 rmSync(vitestJson, { force: true });

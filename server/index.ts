@@ -12,6 +12,7 @@ import { openDatabase, withDedicatedConnection, type Database } from "./db/clien
 import { migrate } from "./db/migrate";
 import { createSocketServer } from "./realtime/io";
 import { SOCKET_MODULES } from "./realtime/modules";
+import { registerListeners } from "./listeners";
 import { connectRedis } from "./realtime/redis";
 import { setRuntime, type Runtime } from "./runtime";
 
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       shuttingDown: false,
     };
     setRuntime(runtime);
+    registerListeners();
     if (config.demo) {
       const { seedDemoIfEmpty } = await import("../prisma/seed");
       const seeded = await seedDemoIfEmpty();

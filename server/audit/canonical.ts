@@ -43,6 +43,8 @@ export const AUDIT_ACTIONS = [
   "vote.cast",
   "vote.changed",
   "ballot.cast",
+  "vote.totals_entered",
+  "vote.totals_confirmed",
   "vote.closed",
   "vote.result",
   "minutes.snapshot",
@@ -55,6 +57,14 @@ export const AUDIT_ACTIONS = [
   "entry.corrected",
   "key.rotated",
   "checkpoint.signed",
+  "roster.imported",
+  "role.granted",
+  "role.revoked",
+  "login.token_redeemed",
+  "agenda.item.updated",
+  "agenda.item.removed",
+  "material.uploaded",
+  "material.removed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

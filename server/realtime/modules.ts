@@ -1,4 +1,5 @@
 import type { SocketModule } from "./io";
+import { meetingRoomModule } from "./meetingRoom";
 
 /** Every feature's socket events. Add a feature's module here. */
-export const SOCKET_MODULES: SocketModule[] = [];
+export const SOCKET_MODULES: SocketModule[] = [meetingRoomModule];

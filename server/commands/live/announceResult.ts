@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { appendAudit } from "../../audit/append";
+import { nextVoteState } from "../../domain/meeting";
+import type { Actor } from "../actor";
+import { runCommand } from "../run";
+import type { MotionResult } from "./closeVote";
+import { bumpVersion, loadMeetingContext, requireLiveRole } from "./context";
+import { lockMotion } from "./motion";
+
+const schema = z.strictObject({ meetingId: z.string().min(1), motionId: z.string().min(1) });
+
+/** 宣布结果: the chair announces the closed vote's result; only now do the projector and observers see it. */
+export function announceResult(input: unknown, actor: Actor): Promise<{ version: number; result: MotionResult }> {
+  return runCommand(schema, input, actor, async (tx, data) => {
+    const ctx = await loadMeetingContext(tx, data.meetingId);
+    const { auditActor } = await requireLiveRole(tx, actor, ctx, ["chair"]);
+    const motion = await lockMotion(tx, data.motionId, ctx.meeting.id);
+    const result = motion.result as MotionResult;
+    if (motion.state === "announced") return { version: ctx.meeting.version, result };
+    const state = nextVoteState(motion.state as "closed", "announce");
+    const now = new Date();
+    await tx.motion.update({ where: { id: motion.id }, data: { state, announcedAt: now } });
+    await appendAudit(tx, {
+      orgId: ctx.meeting.orgId,
+      meetingId: ctx.meeting.id,
+      actor: auditActor,
+      action: "vote.result",
+      object: { type: "motion", id: motion.id },
+      data: {
+        text: motion.text,
+        matterKind: motion.matterKind,
+        passed: result.passed,
+        yes: result.tally.yes,
+        no: result.tally.no,
+        abstain: result.tally.abstain,
+        legalBasis: result.legalBasis,
+        explanation: result.explanation,
+      },
+      now,
+    });
+    return { version: await bumpVersion(tx, ctx.meeting.id), result };
+  });
+}

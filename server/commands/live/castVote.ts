@@ -1,0 +1,69 @@
+import { AppError } from "../../errors";
+import { getRuntime } from "../../runtime";
+import type { Actor } from "../actor";
+import { processVoteBatch, voteSchema, type VoteOutcome, type VoteRequest } from "./castVotes";
+
+/** Votes that arrive within this window (or until the batch is full) commit together. */
+const WINDOW_MS = 4;
+const MAX_BATCH = 250;
+
+type Pending = { request: VoteRequest; resolve: (outcome: VoteOutcome) => void };
+type Batcher = { queue: Pending[]; timer: NodeJS.Timeout | null; running: Promise<void> | null };
+
+// One batcher per process, shared by the socket handlers (tsx) and the no-JavaScript form route (Next's bundle).
+const KEY = "__yishiVoteBatcher";
+function batcher(): Batcher {
+  const holder = globalThis as { [KEY]?: Batcher };
+  holder[KEY] ??= { queue: [], timer: null, running: null };
+  return holder[KEY];
+}
+
+/**
+ * Casts one electronic vote (同意 / 反对 / 弃权). Resolves only after the vote and its audit entry are committed
+ * (group commit: a burst of votes shares transactions instead of queueing one each). A refusal is an AppError.
+ */
+export async function castVote(input: unknown, actor: Actor): Promise<Extract<VoteOutcome, { ok: true }>> {
+  if (actor.kind !== "account") throw new AppError("forbidden", "votes are cast by members");
+  const parsed = voteSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError("invalid_input", issue?.message ?? "invalid vote", { field: issue?.path.join(".") || undefined });
+  }
+  const runtime = getRuntime();
+  if (runtime.shuttingDown) throw new AppError("unavailable", "server is shutting down");
+  const outcome = await new Promise<VoteOutcome>((resolve) => {
+    const b = batcher();
+    b.queue.push({ request: { ...parsed.data, accountId: actor.accountId, accountName: actor.name }, resolve });
+    schedule(b);
+  });
+  if (!outcome.ok) throw outcome.error;
+  return outcome;
+}
+
+function schedule(b: Batcher): void {
+  if (b.running || b.timer) return;
+  b.timer = setTimeout(() => {
+    b.timer = null;
+    b.running = flush(b).finally(() => {
+      b.running = null;
+      if (b.queue.length > 0) schedule(b);
+    });
+  }, b.queue.length >= MAX_BATCH ? 0 : WINDOW_MS);
+}
+
+async function flush(b: Batcher): Promise<void> {
+  const batch = b.queue.splice(0, MAX_BATCH);
+  const runtime = getRuntime();
+  const work = runtime.db.prisma.$transaction((tx) => processVoteBatch(tx, batch.map((p) => p.request)), { maxWait: 10_000, timeout: 30_000 });
+  runtime.inFlight.add(work);
+  try {
+    const outcomes = await work;
+    batch.forEach((pending, index) => pending.resolve(outcomes[index] ?? { ok: false, error: new AppError("internal", "internal error") }));
+  } catch (error) {
+    console.error("vote batch failed", error);
+    // Nothing of the batch was committed: every voter gets a retryable error, and a retry with the same id is safe.
+    for (const pending of batch) pending.resolve({ ok: false, error: new AppError("unavailable", "the vote was not recorded; please try again") });
+  } finally {
+    runtime.inFlight.delete(work);
+  }
+}

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { appendAudit } from "../../audit/append";
+import { decideMotion, nextVoteState, sortedTrackers, tallyNamed, tallySecret, CHOICES, type Choice, type Tally } from "../../domain/meeting";
+import { MATTER_KINDS } from "../../domain/rules";
+import { AppError } from "../../errors";
+import type { Actor } from "../actor";
+import { runCommand, type Tx } from "../run";
+import { loadMeetingContext, requireLiveRole, bumpVersion, type MeetingContext } from "./context";
+import { lockMotion, type MotionRecord } from "./motion";
+
+const schema = z.strictObject({ meetingId: z.string().min(1), motionId: z.string().min(1) });
+
+export type MotionResult = {
+  tally: Tally;
+  entitledCount: number;
+  notVoted: number;
+  recusedCount: number;
+  competent: boolean;
+  quorumMet: boolean;
+  quorumRequired: number;
+  passed: boolean;
+  yesRequired: number;
+  legalBasis: string[];
+  explanation: { "zh-CN": string; en: string };
+  /** Secret ballots: every ballot's tracker, sorted, so that each voter can find their own. */
+  trackers?: string[];
+};
+
+const choiceSchema = z.enum(CHOICES);
+
+/**
+ * 结束表决. Atomic and idempotent: the tally is computed from the ballot rows once, under the motion's row lock,
+ * stored, and every later close returns the same result; a vote arriving after this commits is refused.
+ */
+export function closeVote(input: unknown, actor: Actor): Promise<{ version: number; result: MotionResult; orgId: string }> {
+  return runCommand(schema, input, actor, async (tx, data) => {
+    const ctx = await loadMeetingContext(tx, data.meetingId);
+    const { auditActor } = await requireLiveRole(tx, actor, ctx, ["chair"]);
+    const motion = await lockMotion(tx, data.motionId, ctx.meeting.id);
+    if (motion.state === "closed" || motion.state === "announced") {
+      return { version: ctx.meeting.version, result: motion.result as MotionResult, orgId: ctx.meeting.orgId };
+    }
+    const state = nextVoteState(motion.state as "open", "close");
+    const { tally, trackers } = await countVotes(tx, motion);
+    const decision = decideMotion({
+      bodyKind: ctx.body.kind,
+      matterKind: z.enum(MATTER_KINDS).parse(motion.matterKind),
+      charter: charterOf(ctx),
+      expected: motion.expected,
+      present: motion.present,
+      recusedCount: motion.recusedCount,
+      tally,
+      entitledCount: motion.entitled.voters.length,
+    });
+    const result: MotionResult = {
+      tally: decision.tally,
+      entitledCount: decision.entitledCount,
+      notVoted: decision.notVoted,
+      recusedCount: motion.recusedCount,
+      competent: decision.competent,
+      quorumMet: decision.quorumMet,
+      quorumRequired: decision.quorumRequired,
+      passed: decision.passed,
+      yesRequired: decision.yesRequired,
+      legalBasis: decision.legalBasis,
+      explanation: decision.explanation,
+      ...(trackers ? { trackers } : {}),
+    };
+    const now = new Date();
+    await tx.motion.update({ where: { id: motion.id }, data: { state, closedAt: now, result } });
+    await appendAudit(tx, {
+      orgId: ctx.meeting.orgId,
+      meetingId: ctx.meeting.id,
+      actor: auditActor,
+      action: "vote.closed",
+      object: { type: "motion", id: motion.id },
+      data: { method: motion.method, ...result },
+      now,
+    });
+    return { version: await bumpVersion(tx, ctx.meeting.id), result, orgId: ctx.meeting.orgId };
+  });
+}
+
+function charterOf(ctx: MeetingContext) {
+  const { quorum, pass, recusedLeaveBase } = ctx.body.charter;
+  return { ...(quorum ? { quorum } : {}), ...(pass ? { pass } : {}), ...(recusedLeaveBase !== undefined ? { recusedLeaveBase } : {}) };
+}
+
+/** Tallies come from the ballot rows (or the confirmed totals), never from counters kept on the side. */
+async function countVotes(tx: Tx, motion: MotionRecord): Promise<{ tally: Tally; trackers?: string[] }> {
+  switch (motion.method) {
+    case "named":
+    case "hands_named": {
+      const rows = await tx.voteRecord.findMany({ where: { motionId: motion.id }, select: { voterPersonId: true, choice: true } });
+      return { tally: tallyNamed(rows.map((r) => ({ voterPersonId: r.voterPersonId, choice: choiceSchema.parse(r.choice) as Choice })), motion.entitled.voters) };
+    }
+    case "secret": {
+      const ballots = await tx.ballot.findMany({ where: { motionId: motion.id }, select: { choice: true, tracker: true } });
+      return { tally: tallySecret(ballots.map((b) => ({ choice: choiceSchema.parse(b.choice) }))), trackers: sortedTrackers(ballots) };
+    }
+    default: {
+      const totals = motion.enteredTotals;
+      if (!totals) throw new AppError("conflict", "the totals have not been entered", { field: "enteredTotals" });
+      if (motion.method === "paper" && !totals.confirmedBy) throw new AppError("conflict", "the scrutineers have not confirmed the count", { field: "enteredTotals" });
+      return { tally: { yes: totals.yes, no: totals.no, abstain: totals.abstain, cast: totals.yes + totals.no + totals.abstain } };
+    }
+  }
+}

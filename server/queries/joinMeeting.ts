@@ -1,0 +1,26 @@
+import { liveRolesOf, loadMeetingContext } from "../commands/live/context";
+import { accountActor, type Actor } from "../commands/actor";
+import { AppError } from "../errors";
+import type { SocketIdentity } from "../realtime/auth";
+import { getRuntime } from "../runtime";
+import { liveView, type Audience, type LiveView } from "./liveMeeting";
+
+export type JoinResult = { view: LiveView; roles: string[] };
+
+/**
+ * Who may watch a meeting, and what they see: its chair, recorder, the organization's admins and supervisors see
+ * the chair's view (who has not voted …); members and, for a public meeting, anyone — even without a login — the
+ * public view. Nobody outside the organization joins a meeting that is not public.
+ */
+export async function joinMeeting(meetingId: string, identity: SocketIdentity): Promise<JoinResult> {
+  const actor: Actor | null = identity ? accountActor(identity.accountId, identity.name) : null;
+  const { prisma } = getRuntime().db;
+  const { roles, isPublic } = await prisma.$transaction(async (tx) => {
+    const ctx = await loadMeetingContext(tx, meetingId);
+    const held = actor ? (await liveRolesOf(tx, actor, ctx)).roles : [];
+    return { roles: held, isPublic: ctx.meeting.isPublic };
+  });
+  const audience: Audience = roles.some((r) => r === "chair" || r === "recorder" || r === "admin" || r === "supervisor") ? "chair" : "public";
+  if (roles.length === 0 && !isPublic) throw new AppError(identity ? "forbidden" : "unauthenticated", "this meeting is not public");
+  return { view: await liveView(meetingId, audience), roles };
+}
