@@ -31,6 +31,10 @@ export default async function MyMeetingsPage() {
               <dd>{meeting.orgName}</dd>
             </dl>
             <p><strong>{t(`state.${meeting.state}` as "state.scheduled")}</strong></p>
+            <p className="card-actions">
+              <a className="button" href={`/meetings/${meeting.id}/live`}>{t("enter")}</a>
+              <a className="button secondary" href={`/meetings/${meeting.id}`}>{t("details")}</a>
+            </p>
             {meeting.agenda.length > 0 ? (
               <>
                 <h3>{t("agenda")}</h3>

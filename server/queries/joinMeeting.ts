@@ -12,7 +12,7 @@ export type JoinResult = { view: LiveView; roles: string[] };
  * the chair's view (who has not voted …); members and, for a public meeting, anyone — even without a login — the
  * public view. Nobody outside the organization joins a meeting that is not public.
  */
-export async function joinMeeting(meetingId: string, identity: SocketIdentity): Promise<JoinResult> {
+export async function joinMeeting(meetingId: string, identity: SocketIdentity, wanted?: "public"): Promise<JoinResult> {
   const actor: Actor | null = identity ? accountActor(identity.accountId, identity.name) : null;
   const { prisma } = getRuntime().db;
   const { roles, isPublic } = await prisma.$transaction(async (tx) => {
@@ -20,7 +20,7 @@ export async function joinMeeting(meetingId: string, identity: SocketIdentity): 
     const held = actor ? (await liveRolesOf(tx, actor, ctx)).roles : [];
     return { roles: held, isPublic: ctx.meeting.isPublic };
   });
-  const audience: Audience = roles.some((r) => r === "chair" || r === "recorder" || r === "admin" || r === "supervisor") ? "chair" : "public";
+  const audience: Audience = wanted !== "public" && roles.some((r) => r === "chair" || r === "recorder" || r === "admin" || r === "supervisor") ? "chair" : "public";
   if (roles.length === 0 && !isPublic) throw new AppError(identity ? "forbidden" : "unauthenticated", "this meeting is not public");
   return { view: await liveView(meetingId, audience), roles };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { loadMeetingContext, type MeetingContext } from "../commands/live/context";
 import type { MotionResult } from "../commands/live/closeVote";
 import { quorumOf } from "../commands/live/quorum";
-import { summarizeAttendance, type FrozenVoters } from "../domain/meeting";
+import { proxyAllowed, summarizeAttendance, type FrozenVoters } from "../domain/meeting";
 import { describeBodyRules } from "../domain/rules";
 import { getRuntime } from "../runtime";
 
@@ -26,12 +26,22 @@ export type LiveMotion = {
   enteredTotals?: { yes: number; no: number; abstain: number; confirmed: boolean } | null;
   counters?: string[];
   scrutineers?: string[];
+  /** Paper ballots: the persons who may enter (counters) and confirm (scrutineers) the totals, on their own phones. */
+  counterIds: string[];
+  scrutineerIds: string[];
 };
 
 export type LiveView = {
   version: number;
   audience: Audience;
-  meeting: { id: string; title: string; number: string; bodyName: string; bodyKindName: { "zh-CN": string; en: string }; orgName: string; startsAt: string; place: string; state: string; shortCode: string; isPublic: boolean };
+  meeting: {
+    id: string; title: string; number: string; bodyName: string; bodyKindName: { "zh-CN": string; en: string }; orgName: string;
+    startsAt: string; place: string; state: string; shortCode: string; isPublic: boolean;
+    /** Written proxies are lawful at this body (RCEOL 27: 成员大会 only). */
+    allowsProxy: boolean;
+  };
+  /** Chair only: the matters this body may decide, for the vote form. */
+  matterKinds?: { kind: string; name: { "zh-CN": string; en: string } }[];
   agenda: { id: string; position: number; title: string; isCurrent: boolean }[];
   attendance: {
     expected: number;
@@ -92,7 +102,9 @@ export async function liveView(meetingId: string, audience: Audience): Promise<L
         state: ctx.meeting.state,
         shortCode: meeting.shortCode,
         isPublic: ctx.meeting.isPublic,
+        allowsProxy: proxyAllowed(ctx.body.kind),
       },
+      ...(audience === "chair" ? { matterKinds: describeBodyRules(ctx.body.kind).matters.map((m) => ({ kind: m.matter, name: m.name })) } : {}),
       agenda: meeting.agenda.map((item) => ({ ...item, isCurrent: item.id === ctx.meeting.currentItemId })),
       attendance: {
         expected: summary.expected,
@@ -143,6 +155,8 @@ async function motionView(tx: Tx, motion: MotionRow, audience: Audience, ctx: Me
     state: motion.state,
     entitledCount: frozen.voters.length,
     castCount: totals && !isClosed ? totals.yes + totals.no + totals.abstain : castCount,
+    counterIds: (motion.counters as string[] | null) ?? [],
+    scrutineerIds: (motion.scrutineers as string[] | null) ?? [],
     ...(audience === "chair" && !isSecret && !isClosed
       ? { notVoted: frozen.voters.filter((v) => !voted.has(v.voterPersonId)).map((v) => names.get(v.voterPersonId) ?? "") }
       : {}),

@@ -45,7 +45,8 @@ const COMMANDS: Record<string, { command: Command; after?: YishiEvent["type"] }>
 
 // Commands validate their own payloads strictly; here only the routing field is read.
 const envelope = z.looseObject({ meetingId: z.string().min(1).max(64) });
-const joinSchema = z.strictObject({ meetingId: z.string().min(1).max(64) });
+// The projector asks for the public view even on the chair's laptop: results appear there only once announced.
+const joinSchema = z.strictObject({ meetingId: z.string().min(1).max(64), view: z.literal("public").optional() });
 const voteEnvelope = z.looseObject({ meetingId: z.string().min(1).max(64) });
 
 function actorOf(socket: Socket): Actor {
@@ -70,11 +71,23 @@ async function after(type: YishiEvent["type"] | undefined, meetingId: string, re
 export const meetingRoomModule: SocketModule = (_io, socket) => {
   socket.on(
     "meeting:join",
-    handle(joinSchema, async ({ meetingId }) => {
-      const joined = await joinMeeting(meetingId, identityOf(socket));
+    handle(joinSchema, async ({ meetingId, view }) => {
+      const joined = await joinMeeting(meetingId, identityOf(socket), view);
       for (const room of [...socket.rooms]) if (room.startsWith(`meeting:${meetingId}:`)) await socket.leave(room);
       await socket.join(roomOf(meetingId, joined.view.audience));
       return { ...joined, me: await personal(socket, meetingId) };
+    }),
+  );
+
+  // A member's own view (attendance, recusals, the ballots they cast) after the shared state moved on.
+  socket.on(
+    "meeting:me",
+    handle(joinSchema.pick({ meetingId: true }), async ({ meetingId }) => {
+      if (!identityOf(socket)) throw new AppError("unauthenticated", "login required");
+      if (!socket.rooms.has(roomOf(meetingId, "public")) && !socket.rooms.has(roomOf(meetingId, "chair"))) {
+        throw new AppError("forbidden", "join the meeting first");
+      }
+      return personal(socket, meetingId);
     }),
   );
 

@@ -1,0 +1,101 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import type { LiveView } from "@/server/queries/liveMeeting";
+import { OpenVoteForm, RosterPanel, TotalsForm, type Run, type Send } from "./ChairControls";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { AnnouncedList, MotionPanel } from "./MotionPanel";
+import { CurrentItem, QuorumPanel, SpeakersPanel } from "./panels";
+
+/**
+ * The chair's console: always shows the meeting's state; every step is a button with a visible name, usable by
+ * keyboard; closing a vote and adjourning ask for confirmation first.
+ */
+export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
+  const t = useTranslations("live");
+  const tErr = useTranslations("errors");
+  const [error, setError] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<"close" | "adjourn" | null>(null);
+  const [hands, setHands] = useState<Record<string, string>>({});
+  const motion = view.motion;
+  const inSession = view.meeting.state === "in_session";
+
+  const run: Run = async (event, payload) => {
+    const reply = await send(event, payload);
+    if (reply.ok) {
+      setError(null);
+      return true;
+    }
+    setError(`${tErr(reply.error.code as "internal")}${reply.error.code === "quorum_not_met" || reply.error.code === "conflict" ? `（${reply.error.message}）` : ""}`);
+    return false;
+  };
+
+  return (
+    <div className="chair-console">
+      <h2 className="visually-hidden">{t("chair.console")}</h2>
+      {error ? <div role="alert" className="alert">{error}</div> : null}
+      <div className="toolbar" role="toolbar" aria-label={t("chair.console")}>
+        {view.meeting.state === "scheduled" ? <button type="button" onClick={() => run("meeting:open", {})}>{t("chair.openMeeting")}</button> : null}
+        {inSession ? <button type="button" onClick={() => run("meeting:startItem", {})}>{t("chair.nextItem")}</button> : null}
+        {inSession ? <button type="button" className="secondary" onClick={() => setConfirm("adjourn")}>{t("chair.adjourn")}</button> : null}
+        <a className="button secondary" href={`/j/${view.meeting.shortCode}`}>{t("chair.joinLink")}</a>
+        <a className="button secondary" href={`/meetings/${view.meeting.id}/screen`} target="_blank" rel="noreferrer">{t("chair.screen")}</a>
+        <a className="button secondary" href={`/meetings/${view.meeting.id}/minutes`}>{t("chair.minutes")}</a>
+      </div>
+
+      <div className="live-grid">
+        <div>
+          <QuorumPanel view={view} />
+          <CurrentItem view={view} />
+          <SpeakersPanel view={view}>
+            {(personId) => inSession ? (
+              <button type="button" className="small" onClick={() => run("meeting:grant", { action: "grant", personId })}>{t("chair.grant")}</button>
+            ) : null}
+          </SpeakersPanel>
+          {view.speakers.current ? <p><button type="button" className="secondary" onClick={() => run("meeting:grant", { action: "finish" })}>{t("chair.finish")}</button></p> : null}
+
+          {inSession && view.agenda.some((i) => i.isCurrent) && (!motion || motion.state === "announced") ? <OpenVoteForm view={view} run={run} /> : null}
+          <MotionPanel view={view} />
+          {motion?.state === "open" && motion.method === "hands_totals" ? <TotalsForm run={run} motionId={motion.id} label={t("chair.enterTotals")} /> : null}
+          {motion?.state === "open" && motion.method === "hands_named" ? (
+            <form className="panel" onSubmit={(e) => {
+              e.preventDefault();
+              void run("vote:totals", { motionId: motion.id, kind: "hands_named", votes: Object.entries(hands).map(([voterPersonId, choice]) => ({ voterPersonId, choice })) });
+            }}>
+              <h3>{t("chair.handsNamed")}</h3>
+              {(view.roster ?? []).filter((m) => m.status !== "absent").map((m) => (
+                <fieldset key={m.personId} className="hands-row">
+                  <legend>{m.name}</legend>
+                  {(["yes", "no", "abstain"] as const).map((c) => (
+                    <label key={c} className="radio">
+                      <input type="radio" name={`hands-${m.personId}`} value={c} checked={hands[m.personId] === c} onChange={() => setHands({ ...hands, [m.personId]: c })} />
+                      {t(`choice.${c}`)}
+                    </label>
+                  ))}
+                </fieldset>
+              ))}
+              <button type="submit">{t("chair.saveHands")}</button>
+            </form>
+          ) : null}
+          {motion?.state === "open" ? <p><button type="button" onClick={() => setConfirm("close")}>{t("chair.closeVote")}</button></p> : null}
+          {motion?.state === "closed" ? <p><button type="button" onClick={() => run("vote:announce", { motionId: motion.id })}>{t("chair.announce")}</button></p> : null}
+          <AnnouncedList view={view} />
+        </div>
+        <RosterPanel view={view} run={run} />
+      </div>
+
+      <ConfirmDialog open={confirm !== null} title={confirm === "close" ? t("chair.closeVote") : t("chair.adjourn")}
+        confirmLabel={confirm === "close" ? t("chair.closeVote") : t("chair.adjourn")}
+        onCancel={() => setConfirm(null)}
+        onConfirm={async () => {
+          const action = confirm;
+          setConfirm(null);
+          if (action === "close" && motion) await run("vote:close", { motionId: motion.id });
+          if (action === "adjourn") await run("meeting:adjourn", {});
+        }}>
+        <p>{confirm === "close" ? t("chair.closeConfirm") : t("chair.adjournConfirm")}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

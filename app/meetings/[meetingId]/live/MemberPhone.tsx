@@ -1,0 +1,116 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import type { LiveView } from "@/server/queries/liveMeeting";
+import type { MemberView } from "@/server/queries/memberView";
+import { newClientId } from "./clientId";
+import { ConfirmDialog } from "./ConfirmDialog";
+import type { Reply } from "./useLiveMeeting";
+
+type Send = <T = unknown>(event: string, payload: Record<string, unknown>) => Promise<Reply<T>>;
+type Choice = "yes" | "no" | "abstain";
+const CHOICES: Choice[] = ["yes", "no", "abstain"];
+
+/** The member's phone: 签到, 申请发言, 回避, and the big 同意 / 反对 / 弃权 buttons with a confirmation step. */
+export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView; send: Send }) {
+  const t = useTranslations("live");
+  const tErr = useTranslations("errors");
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<{ voterPersonId: string; choice: Choice; clientId: string } | null>(null);
+  const [recuseReason, setRecuseReason] = useState("");
+  const motion = view.motion;
+  const currentItem = view.agenda.find((i) => i.isCurrent);
+  const isRecused = currentItem ? me.recusedItemIds.includes(currentItem.id) : false;
+  const isCheckedIn = me.attendance !== "absent";
+
+  async function run(event: string, payload: Record<string, unknown>, success?: (data: unknown) => string | null) {
+    setBusy(true);
+    const reply = await send(event, payload);
+    setBusy(false);
+    if (reply.ok) setMessage(success ? success(reply.data) : null);
+    else setMessage(tErr(reply.error.code as "internal"));
+  }
+
+  async function confirmVote() {
+    if (!pending || !motion) return;
+    const vote = pending;
+    setPending(null);
+    await run("vote:cast", { motionId: motion.id, voterPersonId: vote.voterPersonId, choice: vote.choice, clientId: vote.clientId }, (data) => {
+      const tracker = (data as { result?: { tracker?: string } }).result?.tracker;
+      return tracker ? t("ballotRecorded", { tracker }) : t("voteRecorded", { choice: t(`choice.${vote.choice}`) });
+    });
+  }
+
+  const voting = motion?.state === "open" && (motion.method === "named" || motion.method === "secret");
+  return (
+    <div className="member-phone">
+      {!isCheckedIn ? (
+        <button type="button" className="big-action" disabled={busy} onClick={() => run("meeting:checkIn", { method: "self" })}>
+          {t("checkIn")}
+        </button>
+      ) : (
+        <p className="ok-line"><span aria-hidden="true">✔</span> {t("checkedIn")}</p>
+      )}
+
+      {voting && isRecused ? <p className="notice">{t("recused")}</p> : null}
+      {voting && !isRecused && me.ballots.length === 0 ? <p className="notice">{t("notEntitled")}</p> : null}
+      {voting && me.ballots.length > 0 ? (
+        <section className="panel ballots" aria-labelledby="ballot-title">
+          <h2 id="ballot-title">{t("vote")}：{motion.text}</h2>
+          <p className="hint">{motion.method === "named" ? t("canChange") : t("secretFinal")}</p>
+          {me.ballots.map((ballot) => (
+            <fieldset key={ballot.voterPersonId} className="ballot">
+              <legend>{ballot.isOwn ? t("ownVote") : t("proxyVote", { name: ballot.voterName })}</legend>
+              {ballot.hasVoted ? (
+                <p className="ok-line"><span aria-hidden="true">✔</span> {ballot.choice ? t("yourVote", { choice: t(`choice.${ballot.choice}` as "choice.yes") }) : t("ballotCast")}</p>
+              ) : null}
+              {motion.method === "named" || !ballot.hasVoted ? (
+                <div className="choices">
+                  {CHOICES.map((choice) => (
+                    <button key={choice} type="button" className={`choice choice-${choice}${ballot.choice === choice ? " chosen" : ""}`} disabled={busy}
+                      aria-pressed={ballot.choice === choice}
+                      onClick={() => setPending({ voterPersonId: ballot.voterPersonId, choice, clientId: newClientId() })}>
+                      <span aria-hidden="true" className="choice-icon">{t(`choiceIcon.${choice}`)}</span>
+                      {t(`choice.${choice}`)}
+                    </button>
+                  ))}
+                </div>
+              ) : null}
+            </fieldset>
+          ))}
+        </section>
+      ) : null}
+
+      {message ? <p role="status" className="card">{message}</p> : null}
+
+      {isCheckedIn && currentItem && view.meeting.state === "in_session" ? (
+        <section className="panel" aria-label={t("speakers")}>
+          {me.hasRequestedFloor ? (
+            <>
+              <p>{t("floorRequested")}</p>
+              <button type="button" className="secondary" disabled={busy} onClick={() => run("meeting:floor", { withdraw: true })}>{t("withdrawFloor")}</button>
+            </>
+          ) : (
+            <button type="button" disabled={busy} onClick={() => run("meeting:floor", {})}>{t("requestFloor")}</button>
+          )}
+        </section>
+      ) : null}
+
+      {currentItem && !isRecused && motion?.itemId !== currentItem.id && view.meeting.state !== "adjourned" ? (
+        <details className="panel">
+          <summary>{t("recuse")}</summary>
+          <label htmlFor="recuse-reason">{t("recuseReason")}</label>
+          <input id="recuse-reason" type="text" value={recuseReason} onChange={(e) => setRecuseReason(e.target.value)} />
+          <p><button type="button" className="secondary" disabled={busy || recuseReason.trim().length < 2}
+            onClick={() => run("meeting:recuse", { itemId: currentItem.id, reason: recuseReason.trim() })}>{t("recuseSubmit")}</button></p>
+        </details>
+      ) : null}
+
+      <ConfirmDialog open={pending !== null} title={t("confirmTitle")} onConfirm={confirmVote} onCancel={() => setPending(null)}>
+        <p className="confirm-question">{pending ? t("confirmQuestion", { choice: t(`choice.${pending.choice}`) }) : ""}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { LiveView } from "@/server/queries/liveMeeting";
+import { useLang } from "./panels";
+
+/** The vote on the current item: progress while open; the result with its legal basis once visible to this audience. */
+export function MotionPanel({ view }: { view: LiveView }) {
+  const t = useTranslations("live");
+  const lang = useLang();
+  const motion = view.motion;
+  if (!motion) return null;
+  const result = motion.result;
+  return (
+    <section className="panel motion" aria-labelledby="motion-title" aria-live="polite">
+      <h2 id="motion-title">{t("vote")}：{motion.text}</h2>
+      <p className="hint">{t(`method.${motion.method}` as "method.named")}</p>
+      {motion.state === "open" ? (
+        <>
+          <p className="progress">{t("progress", { cast: motion.castCount, entitled: motion.entitledCount })}</p>
+          <progress max={motion.entitledCount} value={motion.castCount} aria-label={t("progress", { cast: motion.castCount, entitled: motion.entitledCount })} />
+          {motion.notVoted && motion.notVoted.length > 0 ? <p>{t("notVoted", { names: motion.notVoted.join("、") })}</p> : null}
+        </>
+      ) : null}
+      {motion.state !== "open" && !result ? <p>{t("awaitingAnnouncement")}</p> : null}
+      {result ? (
+        <div className={`result ${result.passed ? "passed" : "failed"}`}>
+          <p className="result-verdict">
+            <span aria-hidden="true">{result.passed ? "✔" : "✘"}</span> {t("result")}：{result.passed ? t("passed") : t("notPassed")}
+          </p>
+          <p>{t("tally", { yes: result.tally.yes, no: result.tally.no, abstain: result.tally.abstain })}</p>
+          <p>{result.explanation[lang]}</p>
+          {motion.namedVotes && motion.namedVotes.length > 0 ? (
+            <details>
+              <summary>{t("namedVotes")}</summary>
+              <ul>{motion.namedVotes.map((v) => <li key={v.name}>{v.name}：{t(`choice.${v.choice}` as "choice.yes")}</li>)}</ul>
+            </details>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export function AnnouncedList({ view }: { view: LiveView }) {
+  const t = useTranslations("live");
+  if (view.announced.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="announced-title">
+      <h2 id="announced-title">{t("announcedResults")}</h2>
+      <ul>
+        {view.announced.map((m) => (
+          <li key={m.id}>
+            {m.text}：<strong>{m.passed ? t("passed") : t("notPassed")}</strong>（{t("tally", { yes: m.tally.yes, no: m.tally.no, abstain: m.tally.abstain })}）
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

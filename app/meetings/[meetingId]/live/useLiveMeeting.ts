@@ -1,0 +1,96 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { LiveView } from "@/server/queries/liveMeeting";
+import type { MemberView } from "@/server/queries/memberView";
+
+export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; field?: string } };
+export type Joined = { view: LiveView; roles: string[]; me: MemberView | null };
+export type Connection = "connecting" | "online" | "offline";
+
+/**
+ * The live meeting on this device: one socket, a snapshot on join and on every reconnect, and the newest
+ * `meeting:state` by version (an older or repeated state is ignored). No page reload is ever needed.
+ */
+export function useLiveMeeting(meetingId: string, options: { publicView?: boolean } = {}) {
+  const publicView = options.publicView === true;
+  const socketRef = useRef<Socket | null>(null);
+  const [view, setView] = useState<LiveView | null>(null);
+  const [me, setMe] = useState<MemberView | null>(null);
+  const [roles, setRoles] = useState<string[]>([]);
+  const [connection, setConnection] = useState<Connection>("connecting");
+  const [joinError, setJoinError] = useState<string | null>(null);
+
+  const accept = useCallback((next: LiveView) => {
+    setView((current) => (current && current.version > next.version ? current : next));
+  }, []);
+
+  useEffect(() => {
+    const socket = io({ transports: ["websocket", "polling"], reconnectionDelay: 500, reconnectionDelayMax: 3_000 });
+    socketRef.current = socket;
+    const join = () => {
+      socket.timeout(10_000).emit("meeting:join", { meetingId, ...(publicView ? { view: "public" } : {}) }, (err: Error | null, reply: Reply<Joined>) => {
+        if (err) return;
+        if (!reply.ok) {
+          setJoinError(reply.error.code);
+          return;
+        }
+        setJoinError(null);
+        setView(reply.data.view);
+        setRoles(reply.data.roles);
+        setMe(reply.data.me);
+      });
+    };
+    socket.on("connect", () => {
+      setConnection("online");
+      join();
+    });
+    socket.on("disconnect", () => setConnection("offline"));
+    socket.on("connect_error", () => setConnection("offline"));
+    socket.on("meeting:state", (state: LiveView) => accept(state));
+    // A phone that slept or switched networks may miss a broadcast: coming back to the page asks for a snapshot.
+    const onVisible = () => {
+      if (document.visibilityState === "visible" && socket.connected) join();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      document.removeEventListener("visibilitychange", onVisible);
+      socket.close();
+    };
+  }, [meetingId, accept, publicView]);
+
+  // When a vote opens or closes, or the item changes, this member's own ballots and recusals are fetched anew.
+  const motionKey = view ? `${view.motion?.id ?? ""}|${view.motion?.state ?? ""}|${view.agenda.find((i) => i.isCurrent)?.id ?? ""}` : "";
+  const hasMe = me !== null;
+  useEffect(() => {
+    const socket = socketRef.current;
+    if (!motionKey || !hasMe || !socket?.connected) return;
+    socket.timeout(8_000).emit("meeting:me", { meetingId }, (err: Error | null, reply: Reply<MemberView | null>) => {
+      if (!err && reply.ok && reply.data) setMe(reply.data);
+    });
+  }, [motionKey, hasMe, meetingId]);
+
+  /** Sends a command; retries while offline or unanswered (a vote keeps its client id, so a resend is the same vote). */
+  const send = useCallback(
+    async <T = unknown>(event: string, payload: Record<string, unknown>, attempts = 5): Promise<Reply<T>> => {
+      for (let attempt = 0; attempt < attempts; attempt += 1) {
+        const socket = socketRef.current;
+        if (socket?.connected) {
+          try {
+            const reply = (await socket.timeout(8_000).emitWithAck(event, { meetingId, ...payload })) as Reply<T & { me?: MemberView | null }>;
+            if (reply.ok && reply.data && typeof reply.data === "object" && "me" in reply.data && reply.data.me) setMe(reply.data.me);
+            if (reply.ok || reply.error.code !== "unavailable") return reply;
+          } catch {
+            // No answer in time: the server may not have it; retry with the same payload.
+          }
+        }
+        await new Promise((resolve) => setTimeout(resolve, 700 * (attempt + 1)));
+      }
+      return { ok: false, error: { code: "unavailable", message: "no connection" } };
+    },
+    [meetingId],
+  );
+
+  return { view, me, roles, connection, joinError, send };
+}

@@ -1,0 +1,127 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+const PASSWORD = "yishi-demo";
+
+async function loggedIn(browser: Browser, phone: string, viewport = { width: 390, height: 844 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("手机号").fill(phone);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(/\/me$/);
+  return page;
+}
+
+async function vote(page: Page, choice: "同意" | "反对" | "弃权") {
+  await page.getByRole("button", { name: choice, exact: true }).first().click();
+  await page.getByRole("dialog").getByRole("button", { name: "确定" }).click();
+}
+
+test("a whole meeting: check-in, quorum, floor, recusal, votes, reconnect and results on every screen", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const chair = await loggedIn(browser, "13800000002", { width: 1366, height: 900 });
+  await chair.getByRole("link", { name: "进入会议" }).first().click();
+  await expect(chair.getByRole("heading", { name: "签到名单" })).toBeVisible();
+  const liveUrl = chair.url();
+  const meetingPath = new URL(liveUrl).pathname;
+
+  const members: Page[] = [];
+  for (const phone of ["13800000004", "13800000005", "13800000006"]) {
+    const page = await loggedIn(browser, phone);
+    await page.goto(meetingPath);
+    members.push(page);
+  }
+  const [huang, li, he] = members as [Page, Page, Page];
+
+  const observerContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+  const observer = await observerContext.newPage();
+  const joinHref = await chair.getByRole("link", { name: "旁听链接" }).getAttribute("href");
+  expect(joinHref).toMatch(/^\/j\/[0-9a-z]{8}$/);
+  await observer.goto(joinHref ?? "");
+  await expect(observer).toHaveURL(new RegExp(meetingPath));
+  const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
+  const projector = await projectorContext.newPage();
+  await projector.goto(`${meetingPath.replace(/\/live$/, "")}/screen`);
+  await expect(projector.locator(".screen-qr svg")).toBeVisible();
+
+  // 1. Check-in until the quorum panel turns green (10 of 15: two thirds, VCOL 26).
+  await chair.getByRole("button", { name: "宣布开会" }).click();
+  for (const member of members) {
+    await member.getByRole("button", { name: "签到", exact: true }).click();
+    await expect(member.getByText("已签到")).toBeVisible();
+  }
+  for (const name of ["陈国强", "陈志明", "梁丽娟", "黄子健", "何嘉欣", "张月娥", "罗振东"]) {
+    await chair.getByRole("button", { name: `${name} 到会` }).click();
+    await expect(chair.locator(".roster li", { hasText: name }).locator(".roster-status")).toHaveText("到会");
+  }
+  for (const page of [chair, observer, projector, huang]) await expect(page.getByText("达到法定人数")).toBeVisible();
+
+  // 2. An item starts; a member asks for the floor and is given it.
+  await chair.getByRole("button", { name: "下一议题" }).click();
+  await expect(observer.getByText("1. 村道硬底化工程实施方案")).toBeVisible();
+  await huang.getByRole("button", { name: "申请发言" }).click();
+  await expect(chair.locator(".panel", { hasText: "申请发言的人" }).getByText("黄锦华")).toBeVisible();
+  await chair.getByRole("button", { name: "给予发言" }).click();
+  await expect(projector.getByText("正在发言：黄锦华")).toBeVisible();
+  await chair.getByRole("button", { name: "结束发言" }).click();
+
+  // 3. One member declares a recusal and cannot vote.
+  await he.getByText("申请回避").click();
+  await he.getByLabel("回避理由").fill("本人是施工方亲属");
+  await he.getByRole("button", { name: "确认回避" }).click();
+
+  // 4. A named vote.
+  await chair.getByLabel("表决事项").fill("同意村道硬底化工程实施方案");
+  await chair.getByRole("button", { name: "开始表决" }).click();
+  await expect(he.getByText("您已申请回避本议题，不参加本项表决")).toBeVisible();
+  await expect(he.getByRole("button", { name: "同意", exact: true })).toHaveCount(0);
+  await vote(huang, "同意");
+  await expect(huang.getByText("您的票已记录：同意")).toBeVisible();
+  await vote(li, "同意");
+  await expect(chair.getByText("已投票 2 / 9")).toBeVisible();
+
+  // 5. A phone goes offline and comes back: the banner shows, then it resyncs without a reload.
+  await li.context().setOffline(true);
+  await expect(li.getByText("已断开，正在重连")).toBeVisible({ timeout: 2_000 });
+  await vote(chair, "同意");
+  await li.context().setOffline(false);
+  await expect(li.getByText("已断开，正在重连")).toBeHidden({ timeout: 15_000 });
+  await expect(li.getByText("已投票 3 / 9")).toBeVisible();
+
+  // 6. A member changes a named vote before close; the tally follows. After close, a change is refused.
+  await vote(huang, "反对");
+  await expect(huang.getByText("您的票已记录：反对")).toBeVisible();
+  await huang.getByRole("button", { name: "弃权", exact: true }).first().click();
+  await chair.getByRole("button", { name: "结束表决" }).click();
+  await chair.getByRole("dialog").getByRole("button", { name: "结束表决" }).click();
+  await expect(chair.getByText("同意2票，反对1票，弃权0票")).toBeVisible();
+  await huang.getByRole("dialog").getByRole("button", { name: "确定" }).click();
+  await expect(huang.getByText("表决已经结束，不能再投票或改票。")).toBeVisible();
+  await expect(observer.getByText("表决已结束，等待主持人宣布结果")).toBeVisible();
+
+  await chair.getByRole("button", { name: "宣布结果" }).click();
+  for (const page of [observer, projector, huang, li, he]) {
+    await expect(page.locator(".result-verdict")).toContainText("未通过", { timeout: 1_000 });
+  }
+
+  // The same meeting also holds a ⅔-of-all vote (land contracted to outsiders, RLCL 52) that fails by one.
+  await chair.getByLabel("表决事项").fill("鱼塘发包给本村以外的承包人");
+  await chair.getByLabel("表决方式").selectOption({ label: "举手表决（记名）" });
+  await chair.getByLabel("事项类别").selectOption({ label: "土地发包给本集体以外的单位或个人" });
+  await chair.getByRole("button", { name: "开始表决" }).click();
+  const rows = chair.locator(".hands-row").filter({ hasNotText: "何耀祖" });
+  await expect(rows).toHaveCount(9);
+  for (let i = 0; i < 9; i += 1) await rows.nth(i).getByLabel("同意").check();
+  await chair.getByRole("button", { name: "保存举手记录" }).click();
+  await expect(chair.getByText("已投票 9 / 9")).toBeVisible();
+  await chair.getByRole("button", { name: "结束表决" }).click();
+  await chair.getByRole("dialog").getByRole("button", { name: "结束表决" }).click();
+  await chair.getByRole("button", { name: "宣布结果" }).click();
+
+  // 7. The observer, not logged in, sees the result with its legal basis.
+  await expect(observer.locator(".result-verdict")).toContainText("未通过");
+  await expect(observer.getByText("同意9票，反对0票，弃权0票", { exact: true })).toBeVisible();
+  await expect(observer.locator(".motion")).toContainText("农村土地承包法");
+  await expect(observer.locator("body")).not.toContainText("1380000");
+});
