@@ -3,6 +3,7 @@
  * with rosters, officers, an admin and a supervisor. Everything goes through the same commands the app uses, so the
  * demo's audit log is a real one.
  */
+import { checkpointAllOrgs } from "../server/audit/checkpointer";
 import { SYSTEM } from "../server/commands/actor";
 import { setOfficers } from "../server/commands/body/setOfficers";
 import { createBody } from "../server/commands/body/createBody";
@@ -13,6 +14,7 @@ import { createHousehold } from "../server/commands/org/createHousehold";
 import { createOrganization } from "../server/commands/org/createOrganization";
 import { createPerson } from "../server/commands/org/createPerson";
 import { getRuntime } from "../server/runtime";
+import { seedFinishedMeeting } from "./demoMeeting";
 
 export const DEMO_PASSWORD = "yishi-demo";
 
@@ -108,4 +110,10 @@ export async function seedDemo(): Promise<void> {
     },
     SYSTEM,
   );
+  await seedFinishedMeeting(representatives.id);
+  // A second village with its own admin: an admin of another organization, who must be refused everywhere above.
+  const neighbour = await createOrganization({ name: "邻村（演示）", level: "village", noticeDays: 7 }, SYSTEM);
+  await createAccount({ orgId: neighbour.id, phone: "13800000021", displayName: "邻村管理员", password: DEMO_PASSWORD, roles: ["admin"] }, SYSTEM);
+  // Keep last: sign a checkpoint of each demo organization's log, so a fresh install's log is already signed.
+  await checkpointAllOrgs();
 }

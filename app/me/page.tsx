@@ -16,10 +16,16 @@ export default async function MyMeetingsPage() {
       <h1>{t("title")}</h1>
       <p>{t("greeting", { name: account.name })}</p>
       {meetings.length === 0 ? <p>{t("none")}</p> : null}
+      {(["upcoming", "past"] as const).map((group) => {
+        const list = meetings.filter((m) => (group === "past") === ["adjourned", "minutes_signed", "archived"].includes(m.state));
+        if (list.length === 0) return null;
+        return (
+      <section key={group} aria-labelledby={`group-${group}`}>
+      <h2 id={`group-${group}`}>{t(group)}</h2>
       <ul className="list-plain">
-        {meetings.map((meeting) => (
+        {list.map((meeting) => (
           <li key={meeting.id} className="card">
-            <h2>{meeting.bodyName} · {meeting.number}</h2>
+            <h3>{meeting.bodyName} · {meeting.number}</h3>
             <dl className="facts">
               <dt>{t("when")}</dt>
               <dd>
@@ -37,13 +43,16 @@ export default async function MyMeetingsPage() {
             </p>
             {meeting.agenda.length > 0 ? (
               <>
-                <h3>{t("agenda")}</h3>
+                <h4>{t("agenda")}</h4>
                 <ol>{meeting.agenda.map((item) => <li key={item.position}>{item.title}</li>)}</ol>
               </>
             ) : null}
           </li>
         ))}
       </ul>
+      </section>
+        );
+      })}
     </div>
   );
 }

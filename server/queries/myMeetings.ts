@@ -47,6 +47,12 @@ export async function myMeetings(accountId: string): Promise<MyMeeting[]> {
       agenda: { orderBy: { position: "asc" }, select: { position: true, title: true } },
     },
   });
+  // Upcoming and running meetings first, soonest first; then the ones held, latest first.
+  const isOver = (state: string) => state === "adjourned" || state === "minutes_signed" || state === "archived";
+  meetings.sort((a, b) => {
+    if (isOver(a.state) !== isOver(b.state)) return isOver(a.state) ? 1 : -1;
+    return isOver(a.state) ? b.startsAt.getTime() - a.startsAt.getTime() : a.startsAt.getTime() - b.startsAt.getTime();
+  });
   return meetings.map((m) => ({
     id: m.id,
     title: m.title,

@@ -169,4 +169,13 @@ describe("a live meeting over sockets", () => {
     const closed = await chair.call<{ result: { result: { passed: boolean; yesRequired: number; tally: { yes: number } } } }>("vote:close", { meetingId, motionId });
     expect(closed.ok && closed.data.result.result).toMatchObject({ passed: false, yesRequired: 10, tally: { yes: 9 } });
   });
+
+  it("ships a finished demo meeting: one motion passed, one failed a single vote short of ⅔ of all", async () => {
+    const cookie = (await login(server.url, "13800000002", DEMO_PASSWORD)) ?? "";
+    const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie } })).json()).data as { id: string; number: string; state: string }[];
+    const finished = meetings.find((m) => m.number === "2026年第2次");
+    expect(finished?.state).toBe("adjourned");
+    const joined = await observer.call<{ view: { announced: { passed: boolean; tally: { yes: number } }[] } }>("meeting:join", { meetingId: finished?.id });
+    expect(joined.ok && joined.data.view.announced.map((m) => [m.passed, m.tally.yes])).toEqual([[true, 10], [false, 9]]);
+  });
 });

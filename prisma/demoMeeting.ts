@@ -1,0 +1,59 @@
+/**
+ * The demo's finished meeting: 2026年第2次 村民代表会议, held two weeks ago — attendance, two motions by show of
+ * hands (one passed; one failed a single vote short of the law's ⅔-of-all threshold) and announced results, all
+ * through the live-meeting commands, run by the system on the chair's behalf.
+ */
+import { SYSTEM } from "../server/commands/actor";
+import { adjournMeeting } from "../server/commands/live/adjournMeeting";
+import { announceResult } from "../server/commands/live/announceResult";
+import { closeVote } from "../server/commands/live/closeVote";
+import { openMeeting } from "../server/commands/live/openMeeting";
+import { openVote } from "../server/commands/live/openVote";
+import { recordAttendance } from "../server/commands/live/recordAttendance";
+import { recordTotals } from "../server/commands/live/recordTotals";
+import { startItem } from "../server/commands/live/startItem";
+import { scheduleMeeting } from "../server/commands/meeting/scheduleMeeting";
+import { getRuntime } from "../server/runtime";
+
+type Choice = "yes" | "no" | "abstain";
+
+export async function seedFinishedMeeting(bodyId: string): Promise<string> {
+  const held = new Date(Date.now() - 14 * 24 * 3600 * 1000);
+  held.setUTCHours(1, 30, 0, 0);
+  const notice = new Date(held.getTime() - 8 * 24 * 3600 * 1000 + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const { id: meetingId } = await scheduleMeeting(
+    {
+      bodyId,
+      number: "2026年第2次",
+      title: "村民代表会议",
+      startsAt: held.toISOString(),
+      place: "村委会二楼会议室",
+      noticeDate: notice,
+      agenda: [{ title: "2026年度村集体财务预算" }, { title: "村集体经营性建设用地（原砖厂地块）出租方案" }],
+    },
+    SYSTEM,
+  );
+  const roster = await getRuntime().db.prisma.bodyMember.findMany({
+    where: { bodyId },
+    orderBy: { person: { name: "asc" } },
+    select: { personId: true },
+  });
+  const present = roster.slice(0, 12).map((m) => m.personId);
+  await openMeeting({ meetingId }, SYSTEM);
+  for (const personId of present) await recordAttendance({ meetingId, personId, status: "present_in_person" }, SYSTEM);
+
+  // Item 1, a general matter: 12 present, a majority of them (7) needed (VCOL 26). 10 yes: passed.
+  await vote(meetingId, "同意2026年度村集体财务预算", "general", present, ["yes", "yes", "yes", "yes", "yes", "yes", "yes", "yes", "yes", "yes", "no", "abstain"]);
+  // Item 2, collective construction land (LAL 63): ⅔ of ALL 15 representatives, i.e. 10, must agree. 9 yes: not passed.
+  await vote(meetingId, "同意原砖厂地块出租方案", "construction-land", present, ["yes", "yes", "yes", "yes", "yes", "yes", "yes", "yes", "yes", "no", "no", "abstain"]);
+  await adjournMeeting({ meetingId }, SYSTEM);
+  return meetingId;
+}
+
+async function vote(meetingId: string, text: string, matterKind: string, voters: string[], choices: Choice[]): Promise<void> {
+  await startItem({ meetingId }, SYSTEM);
+  const { motionId } = await openVote({ meetingId, text, method: "hands_named", matterKind }, SYSTEM);
+  await recordTotals({ meetingId, motionId, kind: "hands_named", votes: voters.map((voterPersonId, i) => ({ voterPersonId, choice: choices[i] ?? "abstain" })) }, SYSTEM);
+  await closeVote({ meetingId, motionId }, SYSTEM);
+  await announceResult({ meetingId, motionId }, SYSTEM);
+}
