@@ -18,7 +18,7 @@ async function vote(page: Page, choice: "同意" | "反对" | "弃权") {
   await page.getByRole("dialog").getByRole("button", { name: "确定" }).click();
 }
 
-test("a whole meeting: check-in, quorum, floor, recusal, votes, reconnect and results on every screen", async ({ browser }) => {
+test("a whole meeting: check-in, quorum, floor, recusal, votes (also without JavaScript), reconnect and results on every screen", async ({ browser }) => {
   test.setTimeout(180_000);
   const chair = await loggedIn(browser, "13800000002", { width: 1366, height: 900 });
   await chair.getByRole("link", { name: "进入会议" }).first().click();
@@ -70,6 +70,7 @@ test("a whole meeting: check-in, quorum, floor, recusal, votes, reconnect and re
   await he.getByText("申请回避").click();
   await he.getByLabel("回避理由").fill("本人是施工方亲属");
   await he.getByRole("button", { name: "确认回避" }).click();
+  await expect(he.getByText("申请回避")).toBeHidden();
 
   // 4. A named vote.
   await chair.getByLabel("表决事项").fill("同意村道硬底化工程实施方案");
@@ -78,7 +79,13 @@ test("a whole meeting: check-in, quorum, floor, recusal, votes, reconnect and re
   await expect(he.getByRole("button", { name: "同意", exact: true })).toHaveCount(0);
   await vote(huang, "同意");
   await expect(huang.getByText("您的票已记录：同意")).toBeVisible();
-  await vote(li, "同意");
+  // The same vote from a phone whose JavaScript did not load: the server-rendered plain form.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await li.context().storageState(), viewport: { width: 360, height: 640 }, locale: "zh-CN" });
+  const plain = await noScript.newPage();
+  await plain.goto(meetingPath);
+  await plain.getByRole("button", { name: "同意", exact: true }).click();
+  await expect(plain.getByText("您的票已记录：同意")).toBeVisible();
+  await noScript.close();
   await expect(chair.getByText("已投票 2 / 9")).toBeVisible();
 
   // 5. A phone goes offline and comes back: the banner shows, then it resyncs without a reload.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ChairConsole } from "./ChairConsole";
 import { TotalsForm } from "./ChairControls";
 import { MemberPhone } from "./MemberPhone";
@@ -15,6 +15,11 @@ export function LiveRoom({ meetingId }: { meetingId: string }) {
   const tErr = useTranslations("errors");
   const { view, me, roles, connection, joinError, send } = useLiveMeeting(meetingId);
   const [paperMessage, setPaperMessage] = useState<string | null>(null);
+  // With the script running, the live controls replace the server-rendered plain form.
+  useEffect(() => {
+    document.documentElement.classList.add("js-live");
+    return () => document.documentElement.classList.remove("js-live");
+  }, []);
   if (joinError) {
     return <p role="alert" className="alert">{joinError === "unauthenticated" ? t("loginFirst") : t("notAllowed")}</p>;
   }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { LiveRoom } from "./LiveRoom";
+import { PlainVote } from "./PlainVote";
 import "../../live.css";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,16 @@ export async function generateMetadata() {
 }
 
 /** The live meeting for the chair, members and observers; who sees what is decided by the server on join. */
-export default async function LivePage({ params }: { params: Promise<{ meetingId: string }> }) {
+export default async function LivePage({ params, searchParams }: {
+  params: Promise<{ meetingId: string }>;
+  searchParams: Promise<{ voted?: string; error?: string }>;
+}) {
   const { meetingId } = await params;
-  return <LiveRoom meetingId={meetingId} />;
+  const { voted, error } = await searchParams;
+  return (
+    <>
+      <PlainVote meetingId={meetingId} voted={voted} error={error} />
+      <LiveRoom meetingId={meetingId} />
+    </>
+  );
 }

@@ -1,0 +1,34 @@
+import type { NextRequest, NextResponse } from "next/server";
+import { accountActor } from "@/server/commands/actor";
+import { castVote } from "@/server/commands/live/castVote";
+import { currentAccount } from "@/server/auth/session";
+import { isAppError } from "@/server/errors";
+import { seeOther } from "@/server/http";
+import { scheduleBroadcast } from "@/server/realtime/meetingBroadcast";
+
+/**
+ * The plain-form vote: where the page's JavaScript did not load (an old phone, a chat app's browser), the
+ * server-rendered form posts here and the same command records the vote. A resubmitted form carries the same
+ * client id, so it is the same vote.
+ */
+export async function POST(request: NextRequest, { params }: { params: Promise<{ meetingId: string }> }): Promise<NextResponse> {
+  const { meetingId } = await params;
+  const back = `/meetings/${encodeURIComponent(meetingId)}/live`;
+  const origin = request.headers.get("origin");
+  if (origin && new URL(origin).host !== request.headers.get("host")) return seeOther(`${back}?error=forbidden`);
+  const account = await currentAccount();
+  if (!account) return seeOther(`/login`);
+  const form = await request.formData();
+  const field = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : undefined);
+  try {
+    const outcome = await castVote(
+      { motionId: field("motionId"), choice: field("choice"), voterPersonId: field("voterPersonId"), clientId: field("clientId") },
+      accountActor(account.id, account.name),
+    );
+    if (outcome.meetingId !== meetingId) return seeOther(`${back}?error=not_found`);
+    scheduleBroadcast(meetingId);
+    return seeOther(`${back}?voted=${outcome.choice ?? "secret"}`);
+  } catch (error) {
+    return seeOther(`${back}?error=${isAppError(error) ? error.code : "internal"}`);
+  }
+}
