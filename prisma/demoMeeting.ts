@@ -17,6 +17,25 @@ import { getRuntime } from "../server/runtime";
 
 type Choice = "yes" | "no" | "abstain";
 
+/** A second upcoming meeting, ten days ahead, with its own agenda (the first is 2026年第3次 in three days). */
+export async function seedNextMeeting(bodyId: string): Promise<string> {
+  const day = new Date(Date.now() + 10 * 24 * 3600 * 1000);
+  day.setUTCHours(6, 30, 0, 0); // 14:30 in Asia/Shanghai
+  const { id } = await scheduleMeeting(
+    {
+      bodyId,
+      number: "2026年第4次",
+      title: "村民代表会议",
+      startsAt: day.toISOString(),
+      place: "村文化室",
+      noticeDate: new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10),
+      agenda: [{ title: "村容村貌整治经费使用" }, { title: "村民小组长补贴标准" }],
+    },
+    SYSTEM,
+  );
+  return id;
+}
+
 export async function seedFinishedMeeting(bodyId: string): Promise<string> {
   const held = new Date(Date.now() - 14 * 24 * 3600 * 1000);
   held.setUTCHours(1, 30, 0, 0);

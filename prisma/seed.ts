@@ -14,7 +14,7 @@ import { createHousehold } from "../server/commands/org/createHousehold";
 import { createOrganization } from "../server/commands/org/createOrganization";
 import { createPerson } from "../server/commands/org/createPerson";
 import { getRuntime } from "../server/runtime";
-import { seedFinishedMeeting } from "./demoMeeting";
+import { seedFinishedMeeting, seedNextMeeting } from "./demoMeeting";
 
 export const DEMO_PASSWORD = "yishi-demo";
 
@@ -110,6 +110,7 @@ export async function seedDemo(): Promise<void> {
     },
     SYSTEM,
   );
+  await seedNextMeeting(representatives.id);
   await seedFinishedMeeting(representatives.id);
   // A second village with its own admin: an admin of another organization, who must be refused everywhere above.
   const neighbour = await createOrganization({ name: "邻村（演示）", level: "village", noticeDays: 7 }, SYSTEM);

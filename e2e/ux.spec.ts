@@ -1,0 +1,137 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+const PASSWORD = "yishi-demo";
+
+async function loggedIn(browser: Browser, phone: string, viewport = { width: 360, height: 640 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("手机号").fill(phone);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(/\/me$/);
+  return page;
+}
+
+/** Zero serious or critical axe violations (WCAG 2.2 AA rules). */
+async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${what}: ${v.id} ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+async function enterMeeting(page: Page, number: string) {
+  await page.locator("li.card", { hasText: number }).getByRole("link", { name: "进入会议" }).click();
+  await expect(page.getByText("会议状态")).toBeVisible();
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("UX: accessible pages, 长辈版 sizes, reflow at 320 px, the projector, and locale negotiation", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const login = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+  await login.goto("/login");
+  await expectAccessible(login, "login");
+
+  // A vote on the demo's second upcoming meeting (2026年第4次), run from the chair's laptop.
+  const chair = await loggedIn(browser, "13800000002", { width: 1366, height: 900 });
+  await expectAccessible(chair, "my meetings");
+  await enterMeeting(chair, "2026年第4次");
+  await chair.getByRole("button", { name: "宣布开会" }).click();
+  for (const name of ["陈国强", "陈志明", "梁丽娟", "黄锦华", "黄子健", "李淑芬", "何耀祖", "何嘉欣", "张月娥", "罗振东"]) {
+    await chair.getByRole("button", { name: `${name} 到会` }).click();
+    await expect(chair.locator(".roster li", { hasText: name }).locator(".roster-status")).toHaveText("到会");
+  }
+  await chair.getByRole("button", { name: "下一议题" }).click();
+  await chair.getByLabel("表决事项").fill("同意村容村貌整治经费使用方案");
+  await chair.getByRole("button", { name: "开始表决" }).click();
+  await expect(chair.getByText("已投票 0 / 10")).toBeVisible();
+  await expectAccessible(chair, "chair console");
+
+  // The member's vote page on a 360×640 phone, in 长辈版.
+  const member = await loggedIn(browser, "13800000004");
+  await enterMeeting(member, "2026年第4次");
+  await member.getByRole("button", { name: /长辈版/ }).click();
+  await expect(member.locator("html")).toHaveClass(/elder/);
+  await expect(member.getByRole("button", { name: "同意", exact: true })).toBeVisible();
+  await expectAccessible(member, "vote page");
+  const bodyFont = await member.locator("body").evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+  expect(bodyFont).toBeGreaterThanOrEqual(20);
+  const lineHeight = await member.locator("body").evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight) / Number.parseFloat(getComputedStyle(el).fontSize));
+  expect(lineHeight).toBeGreaterThanOrEqual(1.3);
+  for (const name of ["同意", "反对", "弃权"]) {
+    const box = await member.getByRole("button", { name, exact: true }).boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThanOrEqual(60);
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(60);
+  }
+  // Choices carry text and an icon, never colour alone.
+  await expect(member.getByRole("button", { name: "同意", exact: true }).locator(".choice-icon")).toHaveText("✔");
+  // The confirmation's close button is at least 44×44 and at the top right.
+  await member.getByRole("button", { name: "同意", exact: true }).click();
+  const dialog = member.getByRole("dialog");
+  const close = await dialog.getByRole("button", { name: "关闭" }).boundingBox();
+  const dialogBox = await dialog.boundingBox();
+  expect(close?.width ?? 0).toBeGreaterThanOrEqual(44);
+  expect(close?.height ?? 0).toBeGreaterThanOrEqual(44);
+  expect((close?.x ?? 0) + (close?.width ?? 0)).toBeGreaterThan((dialogBox?.x ?? 0) + (dialogBox?.width ?? 0) - 30);
+  expect((close?.y ?? 0) - (dialogBox?.y ?? 0)).toBeLessThan(30);
+  await dialog.getByRole("button", { name: "关闭" }).click();
+
+  // Text at 200 % on a 320 px wide screen: no horizontal scrolling.
+  await member.setViewportSize({ width: 320, height: 640 });
+  await member.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
+  const overflow = await member.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+
+  // The observer's page, reached from the short join link without a login.
+  const joinHref = (await chair.getByRole("link", { name: "旁听链接" }).getAttribute("href")) ?? "";
+  expect(`http://192.168.100.100:3000${joinHref}`.length).toBeLessThanOrEqual(40);
+  const observer = await (await browser.newContext({ viewport: { width: 360, height: 640 }, locale: "zh-CN" })).newPage();
+  await observer.goto(joinHref);
+  await expect(observer.getByText("已投票 0 / 10")).toBeVisible();
+  await expectAccessible(observer, "observer");
+
+  // The projector at 1920×1080: large text, a clock, the QR code, no scrollbars, no result before it is announced.
+  const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" })).newPage();
+  await projector.goto(`${new URL(observer.url()).pathname.replace(/\/live$/, "")}/screen`);
+  await expect(projector.getByText("已投票 0 / 10")).toBeVisible();
+  await expect(projector.locator(".screen-clock")).toHaveText(/^\d{2}:\d{2}:\d{2}$/);
+  await expect(projector.locator(".screen-qr svg")).toBeVisible();
+  const screenFont = await projector.locator(".current-item").evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+  expect(screenFont).toBeGreaterThanOrEqual(48);
+  const scroll = await projector.evaluate(() => ({ x: document.documentElement.scrollWidth > window.innerWidth, y: document.documentElement.scrollHeight > window.innerHeight }));
+  expect(scroll).toEqual({ x: false, y: false });
+  await expectAccessible(projector, "projector");
+  await chair.getByRole("button", { name: "结束表决" }).click();
+  await chair.getByRole("dialog").getByRole("button", { name: "结束表决" }).click();
+  await expect(chair.locator(".result-verdict")).toBeVisible();
+  await expect(projector.getByText("表决已结束，等待主持人宣布结果")).toBeVisible();
+  await expect(projector.locator(".result-verdict")).toHaveCount(0);
+  await chair.getByRole("button", { name: "宣布结果" }).click();
+  await expect(projector.locator(".result-verdict")).toBeVisible();
+
+  // The rules page (议事规则), public.
+  const rulesPage = await (await browser.newContext({ locale: "zh-CN" })).newPage();
+  const orgs = await (await chair.request.get("/api/orgs")).json();
+  await rulesPage.goto(`/orgs/${orgs.data[0].id}/rules`);
+  await expect(rulesPage.getByRole("heading", { name: /议事规则/ })).toBeVisible();
+  await expectAccessible(rulesPage, "rules");
+});
+
+test("locale: NEXT_LOCALE cookie first, else Accept-Language, else Chinese", async ({ browser }) => {
+  const english = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await english.goto("/login");
+  await expect(english.getByRole("heading", { name: "Log in" })).toBeVisible();
+  await expect(english.locator("html")).toHaveAttribute("lang", "en");
+
+  const cookieWins = await browser.newContext({ locale: "en-US" });
+  await cookieWins.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: "http://127.0.0.1:3217" }]);
+  const chinese = await cookieWins.newPage();
+  await chinese.goto("/login");
+  await expect(chinese.getByRole("heading", { name: "登录" })).toBeVisible();
+
+  const other = await (await browser.newContext({ locale: "fr-FR" })).newPage();
+  await other.goto("/login");
+  await expect(other.getByRole("heading", { name: "登录" })).toBeVisible();
+});
