@@ -14,27 +14,15 @@ import { createHousehold } from "../server/commands/org/createHousehold";
 import { createOrganization } from "../server/commands/org/createOrganization";
 import { createPerson } from "../server/commands/org/createPerson";
 import { getRuntime } from "../server/runtime";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demoAccounts";
 import { seedFinishedMeeting, seedNextMeeting } from "./demoMeeting";
 
-export const DEMO_PASSWORD = "yishi-demo";
-
-export type DemoAccount = { phone: string; name: string; role: string };
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
 const SURNAMES = ["陈", "梁", "黄", "李", "何", "张", "罗", "冯", "邓", "周"];
 const GIVEN = [
   ["国强", "秀英", "志明"], ["伟文", "丽娟", "家豪"], ["锦华", "美玲", "子健"], ["永康", "淑芬", "俊杰"], ["耀祖", "玉梅", "嘉欣"],
   ["汉生", "月娥", "浩然"], ["振东", "桂珍", "思敏"], ["德全", "凤英", "文轩"], ["炳坤", "惠芳", "晓彤"], ["树根", "雪梅", "宇航"],
-];
-
-/** Who logs in to the demo, in the order the login page lists them. */
-export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { phone: "13800000001", name: "村务管理员", role: "admin" },
-  { phone: "13800000002", name: "陈国强", role: "chair" },
-  { phone: "13800000003", name: "梁丽娟", role: "recorder" },
-  { phone: "13800000004", name: "黄锦华", role: "member" },
-  { phone: "13800000005", name: "李淑芬", role: "member" },
-  { phone: "13800000006", name: "何耀祖", role: "member" },
-  { phone: "13800000009", name: "周监督", role: "supervisor" },
 ];
 
 export async function seedDemoIfEmpty(): Promise<boolean> {

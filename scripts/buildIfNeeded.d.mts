@@ -1,2 +1,3 @@
 export function sourceHash(): string;
 export function buildIfNeeded(options?: { quiet?: boolean }): boolean;
+export function currentDistDir(): string | null;

@@ -1,15 +1,19 @@
 // Builds the Next app when the sources changed since the last build (or there is none). Used by `npm start`
 // (server/index.ts) and `npm test`, so that a fresh clone needs no separate build step.
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const INPUTS = ["app", "server", "messages", "public", "next.config.js", "package-lock.json", "tsconfig.json", "proxy.ts"];
-const SKIP = new Set(["node_modules", ".next", "data", "test-data"]);
-const STAMP = path.join(ROOT, ".next", "yishi-source-hash");
+const INPUTS = ["app", "server", "messages", "public", "prisma", "next.config.js", "package-lock.json", "tsconfig.json", "proxy.ts"];
+const SKIP = new Set(["node_modules", ".next", ".next-builds", "data", "test-data", "migrations"]);
+// Each build goes to its own folder named by its sources' hash, so that a server still running on an older build
+// never has its files replaced under it; `current` names the newest complete build.
+const BUILDS = path.join(ROOT, ".next-builds");
+const CURRENT = path.join(BUILDS, "current");
+const KEEP = 3;
 
 function walk(file, hash) {
   if (!existsSync(file)) return;
@@ -70,22 +74,39 @@ export function buildIfNeeded(options = {}) {
   return withBuildLock(() => buildUnlocked(options));
 }
 
+/** The dist dir of the newest complete build (relative to the project), or null. */
+export function currentDistDir() {
+  if (!existsSync(CURRENT)) return null;
+  const dir = readFileSync(CURRENT, "utf8").trim();
+  return existsSync(path.join(ROOT, dir, "BUILD_ID")) ? dir : null;
+}
+
 function buildUnlocked({ quiet = false }) {
   const wanted = sourceHash();
-  const built = existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) ? readFileSync(STAMP, "utf8").trim() : "";
-  if (built === wanted) return false;
+  const distDir = path.join(".next-builds", wanted.slice(0, 16));
+  if (currentDistDir() === distDir) return false;
+  mkdirSync(BUILDS, { recursive: true });
   if (!quiet) console.log("正在构建界面（首次启动需要几分钟）… building the web app…");
   const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
     cwd: ROOT,
     stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", YISHI_DIST_DIR: distDir },
   });
   if (result.status !== 0) {
     console.error("构建失败 (next build failed)");
     process.exit(1);
   }
-  writeFileSync(STAMP, `${wanted}\n`);
+  writeFileSync(CURRENT, `${distDir}\n`);
+  pruneOldBuilds(distDir);
   return true;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) buildIfNeeded();
+
+function pruneOldBuilds(keep) {
+  const dirs = readdirSync(BUILDS, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => ({ dir: path.join(".next-builds", d.name), time: statSync(path.join(BUILDS, d.name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { dir } of dirs.slice(KEEP)) if (dir !== keep) rmSync(path.join(ROOT, dir), { recursive: true, force: true });
+}

@@ -10,7 +10,9 @@ export type YishiEvent =
   | { type: "vote.announced"; orgId: string; meetingId: string; motionId: string }
   | { type: "meeting.opened"; orgId: string; meetingId: string }
   | { type: "meeting.adjourned"; orgId: string; meetingId: string }
-  | { type: "minutes.signed"; orgId: string; meetingId: string };
+  | { type: "minutes.signed"; orgId: string; meetingId: string }
+  /** Sessions of this account end now: its live sockets are disconnected (no meeting involved). */
+  | { type: "account.revoked"; orgId: string; meetingId: ""; accountId: string };
 
 export type Listener = (event: YishiEvent) => Promise<void> | void;
 

@@ -13,6 +13,7 @@ import { migrate } from "./db/migrate";
 import { createSocketServer } from "./realtime/io";
 import { SOCKET_MODULES } from "./realtime/modules";
 import { registerListeners } from "./listeners";
+import { startCheckpointer, stopCheckpointer } from "./audit/checkpointer";
 import { connectRedis } from "./realtime/redis";
 import { setRuntime, type Runtime } from "./runtime";
 
@@ -58,10 +59,22 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  if (!config.dev) {
+    const { currentDistDir } = await import("../scripts/buildIfNeeded.mjs");
+    const distDir = currentDistDir();
+    if (!distDir) throw new StartupError("还没有构建界面：请运行 npm start（会自动构建）或 npm run build。 (no build yet: run npm start or npm run build)");
+    process.env.YISHI_DIST_DIR = distDir;
+  }
   const app = next({ dev: config.dev, dir: process.cwd(), hostname: config.host, port: config.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const httpServer = createServer((req, res) => void handle(req, res));
+  const httpServer = createServer((req, res) => {
+    // The client's address for throttling and logs: the TCP peer, or the first X-Forwarded-For hop behind a trusted proxy.
+    const forwarded = req.headers["x-forwarded-for"];
+    const viaProxy = process.env.YISHI_TRUST_PROXY === "1" && typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+    req.headers["x-yishi-client-ip"] = viaProxy ?? req.socket.remoteAddress ?? "unknown";
+    void handle(req, res);
+  });
   const io = createSocketServer(httpServer, SOCKET_MODULES);
   runtime.io = io;
   redis?.attach(io);
@@ -70,6 +83,7 @@ async function main(): Promise<void> {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, resolve);
   });
+  startCheckpointer();
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const shownHost = config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
@@ -79,6 +93,7 @@ async function main(): Promise<void> {
 
   installShutdown(runtime, db, async () => {
     io.close();
+    await stopCheckpointer();
     await redis?.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
   });
@@ -95,6 +110,7 @@ function installShutdown(runtime: Runtime, db: Database, closeTransport: () => P
     const transportClosed = closeTransport();
     await Promise.allSettled([...runtime.inFlight]);
     await Promise.race([transportClosed, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+    await (await import("./minutes")).flushAllMinutes().catch((error: unknown) => console.error(`storing the minutes: ${(error as Error).message}`));
     await db.close().catch((error: unknown) => console.error(`closing the database: ${(error as Error).message}`));
     process.exit(0);
   };

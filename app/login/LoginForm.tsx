@@ -23,7 +23,7 @@ export function LoginForm({ demoAccounts }: { demoAccounts: DemoAccount[] }) {
         window.location.assign("/me");
         return;
       }
-      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? t("failed") : t("unavailable"));
+      setError(result?.error === "rate_limited" ? t("throttled") : result?.status === 401 || result?.error === "CredentialsSignin" ? t("failed") : t("unavailable"));
     } catch {
       setError(t("unavailable"));
     }

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/demoAccounts";
 import { currentAccount } from "@/server/auth/session";
 import { getRuntime } from "@/server/runtime";
 import { LoginForm } from "./LoginForm";

@@ -15,6 +15,9 @@ export default async function MyMeetingsPage() {
     <div>
       <h1>{t("title")}</h1>
       <p>{t("greeting", { name: account.name })}</p>
+      <form method="post" action="/api/account/logout-everywhere">
+        <button type="submit" className="secondary">{t("logoutEverywhere")}</button>
+      </form>
       {meetings.length === 0 ? <p>{t("none")}</p> : null}
       {(["upcoming", "past"] as const).map((group) => {
         const list = meetings.filter((m) => (group === "past") === ["adjourned", "minutes_signed", "archived"].includes(m.state));

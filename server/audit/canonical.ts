@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   "person.deleted",
   "account.created",
   "account.password_set",
+  "account.sessions_revoked",
+  "account.disabled",
   "login.token_issued",
   "body.created",
   "body.updated",

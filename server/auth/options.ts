@@ -3,6 +3,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getRuntime } from "../runtime";
 import { dummyPasswordHash, verifyPassword } from "./password";
+import { loginWaitMs, recordLoginFailure, recordLoginSuccess } from "./throttle";
+
+/** Thrown by authorize when throttled; the login page shows the wait in words (next-auth passes the message on). */
+export const THROTTLED = "rate_limited";
 
 /** Sessions last at most 12 hours (a meeting day); the token version lets "log out everywhere" bite at once. */
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
@@ -11,10 +15,14 @@ const credentialsSchema = z.object({ phone: z.string().trim().max(20), password:
 
 export type SessionAccount = { id: string; name: string; tokenVersion: number };
 
-/** Checks phone + password. Unknown phone and wrong password fail alike, and take the same time. */
-export async function checkCredentials(raw: unknown): Promise<SessionAccount | null> {
+/**
+ * Checks phone + password. Unknown phone and wrong password fail alike, and take the same time. Repeated failures
+ * for a phone or from an address are throttled with a growing wait.
+ */
+export async function checkCredentials(raw: unknown, address = "unknown"): Promise<SessionAccount | null> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
+  if (loginWaitMs(parsed.data.phone, address) > 0) throw new Error(THROTTLED);
   const { prisma } = getRuntime().db;
   const account = await prisma.account.findUnique({
     where: { phone: parsed.data.phone },
@@ -22,7 +30,11 @@ export async function checkCredentials(raw: unknown): Promise<SessionAccount | n
   });
   const hash = account?.passwordHash ?? (await dummyPasswordHash());
   const ok = await verifyPassword(hash, parsed.data.password);
-  if (!account || !ok || account.disabled) return null;
+  if (!account || !ok || account.disabled) {
+    recordLoginFailure(parsed.data.phone, address);
+    return null;
+  }
+  recordLoginSuccess(parsed.data.phone);
   return { id: account.id, name: account.displayName, tokenVersion: account.tokenVersion };
 }
 
@@ -34,8 +46,10 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "phone",
       credentials: { phone: { type: "tel" }, password: { type: "password" } },
-      async authorize(credentials) {
-        const account = await checkCredentials(credentials);
+      async authorize(credentials, req) {
+        // Set by server/index.ts from the TCP peer (or the trusted proxy's X-Forwarded-For); never from the client.
+        const address = String((req?.headers as Record<string, string> | undefined)?.["x-yishi-client-ip"] ?? "unknown");
+        const account = await checkCredentials(credentials, address);
         return account ? { id: account.id, name: account.name, tokenVersion: account.tokenVersion } : null;
       },
     }),
@@ -49,8 +63,16 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      // A token issued before "log out everywhere" or before the account was disabled carries an old version.
+      if (!token.sub || !(await isTokenCurrent(token.sub, token.tv))) return { expires: session.expires };
+      if (session.user) (session.user as { id?: string }).id = token.sub;
       return session;
     },
   },
 };
+
+/** True while the account exists, is enabled and the token's version is the account's current one. */
+export async function isTokenCurrent(accountId: string, tokenVersion: unknown): Promise<boolean> {
+  const account = await getRuntime().db.prisma.account.findUnique({ where: { id: accountId }, select: { disabled: true, tokenVersion: true } });
+  return account !== null && !account.disabled && account.tokenVersion === (typeof tokenVersion === "number" ? tokenVersion : 0);
+}

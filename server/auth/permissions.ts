@@ -43,3 +43,29 @@ export async function requireBodyRole(tx: Tx, actor: Actor, bodyId: string, role
   if (!role) throw new AppError("forbidden", "not allowed in this body");
   return { id: actor.accountId, role, name: actor.name };
 }
+
+/** The organization roles an account holds in one organization (never inherited from a parent or a child). */
+export async function orgRolesOf(tx: Tx, accountId: string, orgId: string): Promise<OrgRoleName[]> {
+  const grants = await tx.orgRole.findMany({ where: { accountId, orgId }, select: { role: true } });
+  return grants.map((g) => g.role);
+}
+
+/**
+ * May this actor read a meeting's details and materials? Admins and supervisors of the meeting's organization, the
+ * body's officers and roster members, and people registered in that organization. Nobody from outside it.
+ */
+export async function canReadMeeting(tx: Tx, actor: Actor, meeting: { orgId: string; bodyId: string }): Promise<boolean> {
+  if (actor.kind === "system") return true;
+  if ((await orgRolesOf(tx, actor.accountId, meeting.orgId)).length > 0) return true;
+  if ((await bodyRolesOf(tx, actor.accountId, meeting.bodyId)).length > 0) return true;
+  const account = await tx.account.findUnique({ where: { id: actor.accountId }, select: { person: { select: { orgId: true, deletedAt: true } } } });
+  return account?.person?.orgId === meeting.orgId && account.person.deletedAt === null;
+}
+
+/** Admins and supervisors of the organization and the people registered in it may read its matters. */
+export async function canReadOrg(tx: Tx, actor: Actor, orgId: string): Promise<boolean> {
+  if (actor.kind === "system") return true;
+  if ((await orgRolesOf(tx, actor.accountId, orgId)).length > 0) return true;
+  const account = await tx.account.findUnique({ where: { id: actor.accountId }, select: { person: { select: { orgId: true, deletedAt: true } } } });
+  return account?.person?.orgId === orgId && account.person.deletedAt === null;
+}

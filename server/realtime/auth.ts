@@ -19,6 +19,7 @@ export async function identify(socket: Socket): Promise<SocketIdentity> {
     secureCookie: secure,
   });
   if (!token?.sub) return null;
+  if (typeof token.exp === "number") socket.data.sessionExpiresAt = token.exp * 1_000;
   const account = await getRuntime().db.prisma.account.findUnique({
     where: { id: token.sub },
     select: { id: true, displayName: true, personId: true, disabled: true, tokenVersion: true },

@@ -1,8 +1,10 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
+import { AppError } from "../errors";
 import { z } from "zod";
 import { handle } from "./ack";
 import { authenticateHandshake, identityOf } from "./auth";
+import { admitConnection, isOriginAllowed, limitEventRate } from "./guard";
 
 /** Yjs updates measured well under this; a larger frame is refused by Socket.IO before it reaches a handler. */
 export const MAX_FRAME_BYTES = 64 * 1024;
@@ -27,11 +29,37 @@ export function createSocketServer(httpServer: HttpServer, modules: SocketModule
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
+    allowRequest: (req, callback) => callback(isOriginAllowed(req) ? null : "origin not allowed", isOriginAllowed(req)),
+  });
+  io.use((socket, next) => {
+    if (admitConnection(socket)) next();
+    else next(Object.assign(new Error("too many connections"), { data: new AppError("rate_limited", "too many connections from this address").toJSON() }));
   });
   io.use((socket, next) => void authenticateHandshake(socket, next));
   const all = [sessionModule, ...modules];
   io.on("connection", (socket) => {
+    limitEventRate(socket);
+    watchSession(socket);
     for (const register of all) register(io, socket);
   });
   return io;
+}
+
+/**
+ * A logged-in socket joins its account's room, so that disabling the account or "log out everywhere" can
+ * disconnect it at once; and it is disconnected when its session expires (the client reconnects and is re-checked).
+ */
+function watchSession(socket: Socket): void {
+  const identity = identityOf(socket);
+  if (!identity) return;
+  void socket.join(accountRoom(identity.accountId));
+  const expiresAt = (socket.data.sessionExpiresAt as number | undefined) ?? 0;
+  if (expiresAt > 0) {
+    const timer = setTimeout(() => socket.disconnect(true), Math.max(0, expiresAt - Date.now()));
+    socket.once("disconnect", () => clearTimeout(timer));
+  }
+}
+
+export function accountRoom(accountId: string): string {
+  return `account:${accountId}`;
 }

@@ -1,0 +1,33 @@
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { currentAccount } from "@/server/auth/session";
+import "../../../admin/admin.css";
+
+export const dynamic = "force-dynamic";
+
+const ERRORS = ["too_short", "pin_not_allowed", "mismatch", "invalid_input", "internal", "unavailable"] as const;
+
+/** After a QR code login: choose a password (8 characters or more) or, here only, a 6-digit PIN. */
+export default async function SetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const account = await currentAccount();
+  if (!account) redirect("/login");
+  const t = await getTranslations("qrLogin");
+  const error = (await searchParams).error;
+  const errorKey = ERRORS.find((key) => key === error);
+  return (
+    <div className="stack">
+      <h1>{t("passwordTitle")}</h1>
+      <p>{t("passwordHello", { name: account.name })}</p>
+      <p>{t("passwordExplain")}</p>
+      {errorKey ? <p role="alert" className="alert">{t(`error.${errorKey}`)}</p> : null}
+      <form method="post" action="/login/qr/password/save">
+        <label htmlFor="password">{t("password")}</label>
+        <input id="password" name="password" type="password" required autoComplete="new-password" aria-describedby="password-hint" />
+        <div id="password-hint" className="hint">{t("passwordHint")}</div>
+        <label htmlFor="confirm">{t("confirm")}</label>
+        <input id="confirm" name="confirm" type="password" required autoComplete="new-password" />
+        <p><button type="submit">{t("save")}</button></p>
+      </form>
+    </div>
+  );
+}
