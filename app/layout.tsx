@@ -44,6 +44,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main">
           <NextIntlClientProvider locale={locale} messages={messages}>{children}</NextIntlClientProvider>
         </main>
+        <footer className="footer">
+          <a href="/privacy">{t("privacy")}</a>
+        </footer>
       </body>
     </html>
   );
