@@ -28,12 +28,12 @@ export function Projector({ meetingId, qrSvg, joinUrl }: { meetingId: string; qr
             <CurrentItem view={view} />
             <MotionPanel view={view} />
             <SpeakersPanel view={view} />
-            <QuorumPanel view={view} />
           </>
         ) : <p>{t("connecting")}</p>}
       </div>
       <aside className="screen-side" aria-label={t("screen.scanToJoin")}>
         <div className="screen-clock" aria-label={t("screen.clock")}>{clock}</div>
+        {view ? <QuorumPanel view={view} /> : null}
         <div className="screen-qr" dangerouslySetInnerHTML={{ __html: qrSvg }} />
         <p>{t("screen.scanToJoin")}</p>
         <p className="hint">{joinUrl}</p>
