@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { currentAccount } from "@/server/auth/session";
+import { myOrganizations } from "@/server/queries/myOrganizations";
 import { ELDER_COOKIE } from "./i18n/locales";
 import "./globals.css";
 
@@ -18,6 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const tApp = await getTranslations("app");
   const elder = (await cookies()).get(ELDER_COOKIE)?.value === "1";
   const account = await currentAccount();
+  const roles = account ? (await myOrganizations(account.id)).flatMap((org) => org.roles) : [];
   return (
     <html lang={locale} className={elder ? "elder" : undefined}>
       <body>
@@ -25,6 +27,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <header className="topbar">
           <a className="brand" href="/">{tApp("name")}</a>
           {account ? <a href="/me">{t("myMeetings")}</a> : null}
+          {roles.includes("admin") ? <a href="/admin">{t("admin")}</a> : null}
+          {roles.includes("supervisor") ? <a href="/supervise">{t("supervise")}</a> : null}
           <form method="post" action="/api/preferences">
             <input type="hidden" name="elder" value={elder ? "0" : "1"} />
             <button type="submit" className="secondary" aria-label={t("elderLabel")}>{elder ? t("elderOff") : t("elderOn")}</button>

@@ -16,6 +16,10 @@ import { registerListeners } from "./listeners";
 import { startCheckpointer, stopCheckpointer } from "./audit/checkpointer";
 import { connectRedis } from "./realtime/redis";
 import { setRuntime, type Runtime } from "./runtime";
+import { installMetrics } from "./ops/metrics";
+import { handleOpsRequest } from "./ops/opsHttp";
+import { ensureOpsToken, publishOpsEndpoint, withdrawOpsEndpoint } from "./ops/opsEndpoint";
+import { acceptableRequestId, newRequestId, routeLabel, runInRequest } from "./ops/requestContext";
 
 async function main(): Promise<void> {
   // .env files load only inside app.prepare(); read them first, so DATABASE_URL etc. work from .env too.
@@ -47,6 +51,8 @@ async function main(): Promise<void> {
       shuttingDown: false,
     };
     setRuntime(runtime);
+    installMetrics();
+    ensureOpsToken(config.dataDir);
     registerListeners();
     if (config.demo) {
       const { seedDemoIfEmpty } = await import("../prisma/seed");
@@ -73,7 +79,13 @@ async function main(): Promise<void> {
     const forwarded = req.headers["x-forwarded-for"];
     const viaProxy = process.env.YISHI_TRUST_PROXY === "1" && typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
     req.headers["x-yishi-client-ip"] = viaProxy ?? req.socket.remoteAddress ?? "unknown";
-    void handle(req, res);
+    // /metrics and the operator tools' /ops/* are answered here, before Next (server/ops/opsHttp.ts).
+    if (handleOpsRequest(req, res)) return;
+    const trusted = process.env.YISHI_TRUST_PROXY === "1" ? acceptableRequestId(req.headers["x-request-id"]) : undefined;
+    const requestId = trusted ?? newRequestId();
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("x-request-id", requestId);
+    runInRequest({ requestId, route: routeLabel(req.method, req.url) }, () => void handle(req, res));
   });
   const io = createSocketServer(httpServer, SOCKET_MODULES);
   runtime.io = io;
@@ -88,12 +100,14 @@ async function main(): Promise<void> {
   const port = typeof address === "object" && address ? address.port : config.port;
   const shownHost = config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
   console.log(`议事 Yishi ${runtime.version} — http://${shownHost}:${port} (${db.kind}${config.redisUrl ? " + redis" : ""})`);
+  publishOpsEndpoint(config.dataDir, `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`);
   // A machine-readable line for tests and scripts that start us on port 0.
   console.log(`YISHI_LISTENING http://${shownHost}:${port}`);
 
   installShutdown(runtime, db, async () => {
     io.close();
     await stopCheckpointer();
+    withdrawOpsEndpoint(config.dataDir);
     await redis?.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
   });

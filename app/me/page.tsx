@@ -8,6 +8,8 @@ export const dynamic = "force-dynamic";
 export default async function MyMeetingsPage() {
   const account = await currentAccount();
   if (!account) redirect("/login");
+  // An initial password set by the admin (or a QR login) is replaced by the member's own before anything else.
+  if (account.mustSetPassword) redirect("/login/qr/password");
   const t = await getTranslations("me");
   const format = await getFormatter();
   const meetings = await myMeetings(account.id);

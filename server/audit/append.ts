@@ -1,4 +1,5 @@
 import type { Prisma } from "../../generated/prisma/client";
+import { reportAuditAppend } from "../ops/observe";
 import { chainEntry, type AuditAction, type AuditActor as EntryActor, type JsonObject } from "./canonical";
 
 export type AuditActor = EntryActor | null;
@@ -21,6 +22,7 @@ export type Appended = { seq: number; leafHash: string };
  * so `seq` and `prev` never fork even with several nodes on one PostgreSQL.
  */
 export async function appendAudit(tx: Prisma.TransactionClient, input: AppendInput): Promise<Appended> {
+  const startedAt = performance.now();
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`yishi-audit:${input.orgId}`}))`;
   const last = await tx.auditEntry.findFirst({
     where: { orgId: input.orgId },
@@ -51,6 +53,7 @@ export async function appendAudit(tx: Prisma.TransactionClient, input: AppendInp
       ts: now,
     },
   });
+  reportAuditAppend(1, (performance.now() - startedAt) / 1_000);
   return { seq: encoded.entry.seq, leafHash: hash };
 }
 
@@ -63,6 +66,7 @@ export async function appendAuditMany(tx: Prisma.TransactionClient, inputs: Appe
   if (orgIds.size > 1) throw new Error("appendAuditMany: one organization per call");
   const [orgId] = orgIds;
   if (orgId === undefined) return [];
+  const startedAt = performance.now();
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`yishi-audit:${orgId}`}))`;
   const last = await tx.auditEntry.findFirst({ where: { orgId }, orderBy: { seq: "desc" }, select: { seq: true, leafHash: true } });
   let head: { seq: number; leafHash: Uint8Array } | null = last ? { seq: last.seq, leafHash: Buffer.from(last.leafHash, "hex") } : null;
@@ -94,5 +98,6 @@ export async function appendAuditMany(tx: Prisma.TransactionClient, inputs: Appe
     appended.push({ seq: encoded.entry.seq, leafHash: hash });
   }
   await tx.auditEntry.createMany({ data: rows });
+  reportAuditAppend(rows.length, (performance.now() - startedAt) / 1_000);
   return appended;
 }

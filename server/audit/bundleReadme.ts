@@ -65,11 +65,11 @@ ${org}${info.origin}
   4. 核对密钥编号：下面两行输出应相同（签名前 4 字节 = SHA-256(密钥名 || 换行 || 0x01 || 公钥) 的前 4 字节）
        (printf '%s\\n\\001' "$(sed -n '5p' checkpoints/${sample}.txt | cut -d' ' -f2)"; openssl pkey -pubin -in log.pub -outform DER | tail -c 32) | sha256sum | cut -c1-8
        sed -n '5p' checkpoints/${sample}.txt | cut -d' ' -f3 | base64 -d | head -c 4 | od -An -tx1 | tr -d ' \\n'; echo
-  5. 核对树根（小树可手算）：检查点第 3 行是树根的 base64
+  5. 核对树根（小树可手算，如有 checkpoints/1.txt 或 2.txt）：检查点第 3 行是树根的 base64
        sed -n '3p' checkpoints/1.txt | base64 -d | od -An -tx1 | tr -d ' \\n'; echo
      只有 1 条记录时，树根 = 第 1 行的叶子哈希；2 条时，树根 = SHA-256(0x01 || 叶子0 || 叶子1)：
        (printf '\\001'; echo 叶子0的十六进制 叶子1的十六进制 | xxd -r -p) | sha256sum
-     一般规则：n 条记录按不超过 n 的最大的 2 的幂（小于 n）分成左右两棵子树，父节点 = SHA-256(0x01 || 左 || 右)。
+     一般规则：取小于 n 的最大的 2 的幂 k，前 k 条记录为左子树，其余为右子树，父节点 = SHA-256(0x01 || 左 || 右)。
      大的日志请用 verify.mjs 计算。
 
 ====================================== English ======================================
@@ -110,11 +110,12 @@ ${org}${info.origin}
   4. Key ID: both lines print the same 8 hex digits (first 4 bytes of SHA-256(key name || \\n || 0x01 || key))
        (printf '%s\\n\\001' "$(sed -n '5p' checkpoints/${sample}.txt | cut -d' ' -f2)"; openssl pkey -pubin -in log.pub -outform DER | tail -c 32) | sha256sum | cut -c1-8
        sed -n '5p' checkpoints/${sample}.txt | cut -d' ' -f3 | base64 -d | head -c 4 | od -An -tx1 | tr -d ' \\n'; echo
-  5. Root of a small tree: line 3 of a checkpoint is the root in base64
+  5. Root of a small tree (if there is a checkpoints/1.txt or 2.txt): line 3 of a checkpoint is the root in base64
        sed -n '3p' checkpoints/1.txt | base64 -d | od -An -tx1 | tr -d ' \\n'; echo
      With 1 entry the root is line 1's leaf hash; with 2 it is SHA-256(0x01 || leaf0 || leaf1):
        (printf '\\001'; echo LEAF0_HEX LEAF1_HEX | xxd -r -p) | sha256sum
-     In general n leaves split at the largest power of two below n; a parent is SHA-256(0x01 || left || right).
+     In general, with k the largest power of two below n, the first k leaves form the left subtree and the rest the
+     right one; a parent is SHA-256(0x01 || left || right).
      Use verify.mjs for large logs.
 `;
 }

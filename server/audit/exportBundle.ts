@@ -34,6 +34,8 @@ export interface BundleInput {
   verifierPath?: string;
   /** Run verifyBundle on the result (default true; ~5 µs per entry). */
   verify?: boolean;
+  /** Worker threads for that check (verifyBundle's option); 0 inside Next's bundle, where workers cannot start. */
+  workers?: number;
 }
 
 const WRITE_BATCH_BYTES = 1 << 20;
@@ -108,6 +110,6 @@ export async function writeBundle(
   await fs.promises.writeFile(path.join(dir, "README.txt"), readme);
   await fs.promises.copyFile(input.verifierPath ?? defaultVerifierPath(), path.join(dir, "verify.mjs"));
 
-  const summary = input.verify === false ? null : await verifyBundle(dir, { origin: input.origin });
+  const summary = input.verify === false ? null : await verifyBundle(dir, { origin: input.origin, workers: input.workers });
   return { entries, summary };
 }

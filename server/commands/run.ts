@@ -1,6 +1,9 @@
 import type { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client";
 import { AppError, isAppError } from "../errors";
+import { isDatabaseUnavailable } from "../db/unavailable";
+import { errorFields, logger } from "../ops/logger";
+import { commandName, reportCommand, reportDatabaseError } from "../ops/observe";
 import { getRuntime } from "../runtime";
 import type { Actor } from "./actor";
 
@@ -8,7 +11,8 @@ export type Tx = Prisma.TransactionClient;
 
 /**
  * Runs one command: validate → (authorize + change + audit entry, in one transaction) → plain data.
- * The command is tracked so that shutdown lets it finish before the database closes.
+ * The command is tracked so that shutdown lets it finish before the database closes. Each command ends with one
+ * log line (request id, actor id, command, duration, outcome) and its metrics (server/ops/observe.ts).
  */
 export async function runCommand<S extends z.ZodType, R, P = undefined>(
   schema: S,
@@ -16,6 +20,27 @@ export async function runCommand<S extends z.ZodType, R, P = undefined>(
   actor: Actor,
   body: (tx: Tx, input: z.infer<S>, prepared: P) => Promise<R>,
   /** Slow work that needs no database (password hashing) runs before the transaction opens: PGlite runs one at a time. */
+  prepare?: (input: z.infer<S>) => Promise<P>,
+): Promise<R> {
+  // Before the first await: the calling command's file is still on the stack.
+  const command = commandName(schema);
+  const startedAt = performance.now();
+  const actorId = actor.kind === "account" ? actor.accountId : "system";
+  try {
+    const result = await execute(schema, rawInput, actor, body, prepare);
+    reportCommand({ command, actorId, startedAt });
+    return result;
+  } catch (error) {
+    reportCommand({ command, actorId, startedAt, error });
+    throw error;
+  }
+}
+
+async function execute<S extends z.ZodType, R, P>(
+  schema: S,
+  rawInput: unknown,
+  actor: Actor,
+  body: (tx: Tx, input: z.infer<S>, prepared: P) => Promise<R>,
   prepare?: (input: z.infer<S>) => Promise<P>,
 ): Promise<R> {
   const runtime = getRuntime();
@@ -43,6 +68,13 @@ function toAppError(error: unknown): AppError {
   // Prisma 7 P2002 carries no target: a unique constraint refused a duplicate.
   if (code === "P2002") return new AppError("conflict", "already exists");
   if (code === "P2025") return new AppError("not_found", "not found");
-  console.error("command failed", error);
+  // The database went away under the command (PostgreSQL restarting): retryable. The transaction rolled back — or,
+  // if the connection died during COMMIT, committed, which a resend with the same client id finds (votes).
+  if (isDatabaseUnavailable(error)) {
+    reportDatabaseError(error);
+    return new AppError("unavailable", "the database is not reachable; please try again");
+  }
+  reportDatabaseError(error);
+  logger().error(errorFields(error), "command failed");
   return new AppError("internal", "internal error");
 }

@@ -13,6 +13,8 @@ export type Database = {
   prisma: PrismaClient;
   /** Raw SQL outside Prisma: migrations, health checks, advisory locks. */
   sql: SqlRunner;
+  /** PGlite only: a consistent copy of the data directory (tar.gz), for backups taken while the app runs. */
+  dumpDataDir?(): Promise<Buffer>;
   close(): Promise<void>;
 };
 
@@ -47,6 +49,12 @@ async function openPglite(dataDir: string): Promise<Database> {
     kind: "pglite",
     prisma,
     sql,
+    async dumpDataDir() {
+      await client.exec("CHECKPOINT");
+      // Transactions hold this lock from BEGIN to COMMIT: while the files are copied, none is half done.
+      const blob = await client._runExclusiveTransaction(() => client.dumpDataDir("gzip"));
+      return Buffer.from(await blob.arrayBuffer());
+    },
     async close() {
       await prisma.$disconnect();
       await client.close();

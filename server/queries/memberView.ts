@@ -12,50 +12,110 @@ export type MemberView = {
   hasRequestedFloor: boolean;
 };
 
+type Waiting = { personId: string; resolve: (view: MemberView) => void; reject: (error: unknown) => void };
+
+// Per meeting, the views asked for in the same turn of the event loop: a burst of votes acknowledged together asks
+// for hundreds at once, and they are read with a fixed number of queries instead of seven each (PGlite runs one
+// query at a time).
+const waiting = new Map<string, Waiting[]>();
+
 /** What one member's phone needs beyond the shared view: their own attendance, recusals and votes. */
-export async function memberView(meetingId: string, personId: string): Promise<MemberView> {
+export function memberView(meetingId: string, personId: string): Promise<MemberView> {
+  return new Promise((resolve, reject) => {
+    let queue = waiting.get(meetingId);
+    if (!queue) {
+      const fresh: Waiting[] = [];
+      queue = fresh;
+      waiting.set(meetingId, fresh);
+      setImmediate(() => {
+        waiting.delete(meetingId);
+        void answer(meetingId, fresh);
+      });
+    }
+    queue.push({ personId, resolve, reject });
+  });
+}
+
+async function answer(meetingId: string, queue: Waiting[]): Promise<void> {
+  try {
+    const views = await memberViews(meetingId, [...new Set(queue.map((w) => w.personId))]);
+    for (const w of queue) {
+      const view = views.get(w.personId);
+      if (view) w.resolve(view);
+      else w.reject(new Error("person not found"));
+    }
+  } catch (error) {
+    for (const w of queue) w.reject(error);
+  }
+}
+
+/** The member views of several persons of one meeting, read together. */
+export async function memberViews(meetingId: string, personIds: string[]): Promise<Map<string, MemberView>> {
   const { prisma } = getRuntime().db;
   const meeting = await prisma.meeting.findUniqueOrThrow({
     where: { id: meetingId },
-    select: { currentItemId: true, body: { select: { members: { where: { personId }, select: { personId: true } } } } },
+    select: { currentItemId: true, body: { select: { members: { where: { personId: { in: personIds } }, select: { personId: true } } } } },
   });
-  const person = await prisma.person.findUniqueOrThrow({ where: { id: personId }, select: { name: true } });
-  const attendance = await prisma.attendance.findUnique({ where: { meetingId_personId: { meetingId, personId } }, select: { status: true } });
-  const recusals = await prisma.recusal.findMany({ where: { personId, item: { meetingId } }, select: { itemId: true } });
+  const members = new Set(meeting.body.members.map((m) => m.personId));
+  const people = new Map((await prisma.person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  const attendance = new Map(
+    (await prisma.attendance.findMany({ where: { meetingId, personId: { in: personIds } }, select: { personId: true, status: true } })).map((a) => [a.personId, a.status]),
+  );
+  const recusals = await prisma.recusal.findMany({ where: { personId: { in: personIds }, item: { meetingId } }, select: { personId: true, itemId: true } });
   const motion = meeting.currentItemId
     ? await prisma.motion.findFirst({ where: { meetingId, itemId: meeting.currentItemId, state: { not: "draft" } }, orderBy: { createdAt: "desc" }, select: { id: true, method: true, entitled: true } })
     : null;
-  const ballots: MemberView["ballots"] = [];
-  if (motion && (motion.method === "named" || motion.method === "secret")) {
-    const mine = (motion.entitled as FrozenVoters).voters.filter((v) => v.castByPersonId === personId);
-    const names = new Map((await prisma.person.findMany({ where: { id: { in: mine.map((v) => v.voterPersonId) } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
-    for (const voter of mine) {
-      const named = motion.method === "named"
-        ? await prisma.voteRecord.findUnique({ where: { motionId_voterPersonId: { motionId: motion.id, voterPersonId: voter.voterPersonId } }, select: { choice: true } })
-        : null;
-      const participated = motion.method === "secret"
-        ? (await prisma.ballotParticipation.count({ where: { motionId: motion.id, voterPersonId: voter.voterPersonId } })) > 0
-        : named !== null;
-      ballots.push({
-        motionId: motion.id,
-        voterPersonId: voter.voterPersonId,
-        voterName: names.get(voter.voterPersonId) ?? "",
-        isOwn: voter.voterPersonId === personId,
-        choice: named?.choice ?? null,
-        hasVoted: participated,
-      });
-    }
-  }
+  const ballotsOf = await ballotsFor(motion, new Set(personIds));
   const requested = meeting.currentItemId
-    ? await prisma.speakerRequest.count({ where: { itemId: meeting.currentItemId, personId, finishedAt: null, withdrawnAt: null } })
-    : 0;
-  return {
-    personId,
-    name: person.name,
-    isMember: meeting.body.members.length > 0,
-    attendance: attendance?.status ?? "absent",
-    recusedItemIds: recusals.map((r) => r.itemId),
-    ballots,
-    hasRequestedFloor: requested > 0,
-  };
+    ? new Set(
+        (await prisma.speakerRequest.findMany({ where: { itemId: meeting.currentItemId, personId: { in: personIds }, finishedAt: null, withdrawnAt: null }, select: { personId: true } }))
+          .map((r) => r.personId),
+      )
+    : new Set<string>();
+  const views = new Map<string, MemberView>();
+  for (const personId of personIds) {
+    const name = people.get(personId);
+    if (name === undefined) continue;
+    views.set(personId, {
+      personId,
+      name,
+      isMember: members.has(personId),
+      attendance: attendance.get(personId) ?? "absent",
+      recusedItemIds: recusals.filter((r) => r.personId === personId).map((r) => r.itemId),
+      ballots: ballotsOf.get(personId) ?? [],
+      hasRequestedFloor: requested.has(personId),
+    });
+  }
+  return views;
+}
+
+type MotionRow = { id: string; method: string; entitled: unknown } | null;
+
+/** Per person: the ballots they cast on the motion (their own and proxies held), with what is recorded. */
+async function ballotsFor(motion: MotionRow, personIds: Set<string>): Promise<Map<string, MemberView["ballots"]>> {
+  const result = new Map<string, MemberView["ballots"]>();
+  if (!motion || (motion.method !== "named" && motion.method !== "secret")) return result;
+  const { prisma } = getRuntime().db;
+  const held = (motion.entitled as FrozenVoters).voters.filter((v) => personIds.has(v.castByPersonId));
+  const voterIds = held.map((v) => v.voterPersonId);
+  const names = new Map((await prisma.person.findMany({ where: { id: { in: voterIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  const named = motion.method === "named"
+    ? new Map((await prisma.voteRecord.findMany({ where: { motionId: motion.id, voterPersonId: { in: voterIds } }, select: { voterPersonId: true, choice: true } })).map((v) => [v.voterPersonId, v.choice]))
+    : new Map<string, string>();
+  const participated = motion.method === "secret"
+    ? new Set((await prisma.ballotParticipation.findMany({ where: { motionId: motion.id, voterPersonId: { in: voterIds } }, select: { voterPersonId: true } })).map((p) => p.voterPersonId))
+    : new Set(named.keys());
+  for (const voter of held) {
+    const list = result.get(voter.castByPersonId) ?? [];
+    result.set(voter.castByPersonId, list);
+    list.push({
+      motionId: motion.id,
+      voterPersonId: voter.voterPersonId,
+      voterName: names.get(voter.voterPersonId) ?? "",
+      isOwn: voter.voterPersonId === voter.castByPersonId,
+      choice: named.get(voter.voterPersonId) ?? null,
+      hasVoted: participated.has(voter.voterPersonId),
+    });
+  }
+  return result;
 }

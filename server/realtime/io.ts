@@ -5,6 +5,7 @@ import { z } from "zod";
 import { handle } from "./ack";
 import { authenticateHandshake, identityOf } from "./auth";
 import { admitConnection, isOriginAllowed, limitEventRate } from "./guard";
+import { newRequestId, runInRequest } from "../ops/requestContext";
 
 /** Yjs updates measured well under this; a larger frame is refused by Socket.IO before it reaches a handler. */
 export const MAX_FRAME_BYTES = 64 * 1024;
@@ -38,6 +39,8 @@ export function createSocketServer(httpServer: HttpServer, modules: SocketModule
   io.use((socket, next) => void authenticateHandshake(socket, next));
   const all = [sessionModule, ...modules];
   io.on("connection", (socket) => {
+    // Each event is a request of its own: the commands it runs log under one request id (server/ops/observe.ts).
+    socket.use(([event], next) => runInRequest({ requestId: newRequestId(), route: `socket ${String(event)}` }, () => next()));
     limitEventRate(socket);
     watchSession(socket);
     for (const register of all) register(io, socket);

@@ -43,6 +43,9 @@ const COMMANDS: Record<string, { command: Command; after?: YishiEvent["type"] }>
   "vote:announce": { command: announceResult, after: "vote.announced" },
 };
 
+/** Every event this module handles (the fuzz test walks them all). */
+export const MEETING_EVENTS = ["meeting:join", "meeting:me", "vote:cast", ...Object.keys(COMMANDS)];
+
 // Commands validate their own payloads strictly; here only the routing field is read.
 const envelope = z.looseObject({ meetingId: z.string().min(1).max(64) });
 // The projector asks for the public view even on the chair's laptop: results appear there only once announced.

@@ -33,6 +33,15 @@ export async function connectRedis(redisUrl: string): Promise<RedisLink> {
   };
   pub.on("error", onError);
   sub.on("error", onError);
+  // The adapter publishes every broadcast without awaiting it. While Redis is down ioredis rejects those publishes
+  // (MaxRetriesPerRequestError): handle each, or every broadcast becomes an unhandled rejection.
+  const publish = pub.publish.bind(pub);
+  const safePublish = (channel: string | Buffer, message: string | Buffer): Promise<number> => {
+    const sent = publish(channel, message);
+    sent.catch(onError);
+    return sent;
+  };
+  pub.publish = safePublish as typeof pub.publish;
   return {
     attach(io: Server) {
       io.adapter(createAdapter(pub, sub));

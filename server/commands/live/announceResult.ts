@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { nextVoteState } from "../../domain/meeting";
+import { moveMatterOnVote } from "../matter/moveMatterOnVote";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
 import type { MotionResult } from "./closeVote";
@@ -10,13 +11,13 @@ import { lockMotion } from "./motion";
 const schema = z.strictObject({ meetingId: z.string().min(1), motionId: z.string().min(1) });
 
 /** 宣布结果: the chair announces the closed vote's result; only now do the projector and observers see it. */
-export function announceResult(input: unknown, actor: Actor): Promise<{ version: number; result: MotionResult }> {
+export function announceResult(input: unknown, actor: Actor): Promise<{ version: number; result: MotionResult; matter: unknown }> {
   return runCommand(schema, input, actor, async (tx, data) => {
     const ctx = await loadMeetingContext(tx, data.meetingId);
     const { auditActor } = await requireLiveRole(tx, actor, ctx, ["chair"]);
     const motion = await lockMotion(tx, data.motionId, ctx.meeting.id);
     const result = motion.result as MotionResult;
-    if (motion.state === "announced") return { version: ctx.meeting.version, result };
+    if (motion.state === "announced") return { version: ctx.meeting.version, result, matter: null };
     const state = nextVoteState(motion.state as "closed", "announce");
     const now = new Date();
     await tx.motion.update({ where: { id: motion.id }, data: { state, announcedAt: now } });
@@ -38,6 +39,19 @@ export function announceResult(input: unknown, actor: Actor): Promise<{ version:
       },
       now,
     });
-    return { version: await bumpVersion(tx, ctx.meeting.id), result };
+    // The item's matter moves along 四议两公开 with the announced result, in the same transaction (RULES.md §4).
+    const item = await tx.agendaItem.findUnique({ where: { id: motion.itemId }, select: { matterId: true } });
+    const matter = item?.matterId
+      ? await moveMatterOnVote(tx, {
+          matterId: item.matterId,
+          meetingId: ctx.meeting.id,
+          motionId: motion.id,
+          bodyKind: ctx.body.kind,
+          passed: result.passed,
+          quorumMet: result.quorumMet,
+          actor: auditActor,
+        })
+      : null;
+    return { version: await bumpVersion(tx, ctx.meeting.id), result, matter };
   });
 }

@@ -1,4 +1,6 @@
 import { AppError } from "../../errors";
+import { errorFields, logger } from "../../ops/logger";
+import { outcomeOf, reportCommand, reportVote, reportVoteBatch } from "../../ops/observe";
 import { getRuntime } from "../../runtime";
 import type { Actor } from "../actor";
 import { processVoteBatch, voteSchema, type VoteOutcome, type VoteRequest } from "./castVotes";
@@ -23,6 +25,22 @@ function batcher(): Batcher {
  * (group commit: a burst of votes shares transactions instead of queueing one each). A refusal is an AppError.
  */
 export async function castVote(input: unknown, actor: Actor): Promise<Extract<VoteOutcome, { ok: true }>> {
+  const startedAt = performance.now();
+  const report = (error?: unknown) => {
+    reportVote(outcomeOf(error), (performance.now() - startedAt) / 1_000);
+    reportCommand({ command: "live/castVote", actorId: actor.kind === "account" ? actor.accountId : "system", startedAt, error });
+  };
+  try {
+    const outcome = await enqueueVote(input, actor);
+    report();
+    return outcome;
+  } catch (error) {
+    report(error);
+    throw error;
+  }
+}
+
+async function enqueueVote(input: unknown, actor: Actor): Promise<Extract<VoteOutcome, { ok: true }>> {
   if (actor.kind !== "account") throw new AppError("forbidden", "votes are cast by members");
   const parsed = voteSchema.safeParse(input);
   if (!parsed.success) {
@@ -54,13 +72,15 @@ function schedule(b: Batcher): void {
 async function flush(b: Batcher): Promise<void> {
   const batch = b.queue.splice(0, MAX_BATCH);
   const runtime = getRuntime();
+  const startedAt = performance.now();
   const work = runtime.db.prisma.$transaction((tx) => processVoteBatch(tx, batch.map((p) => p.request)), { maxWait: 10_000, timeout: 30_000 });
   runtime.inFlight.add(work);
   try {
     const outcomes = await work;
     batch.forEach((pending, index) => pending.resolve(outcomes[index] ?? { ok: false, error: new AppError("internal", "internal error") }));
+    reportVoteBatch(batch.length, (performance.now() - startedAt) / 1_000);
   } catch (error) {
-    console.error("vote batch failed", error);
+    logger().error({ ...errorFields(error), votes: batch.length }, "vote batch failed");
     // Nothing of the batch was committed: every voter gets a retryable error, and a retry with the same id is safe.
     for (const pending of batch) pending.resolve({ ok: false, error: new AppError("unavailable", "the vote was not recorded; please try again") });
   } finally {

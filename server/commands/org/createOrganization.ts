@@ -12,7 +12,11 @@ const schema = z.strictObject({
   noticeDays: z.number().int().min(1).max(60).optional(),
 });
 
-/** A village is created by the operator (system); a cooperative by an admin of its village. */
+/**
+ * A village is created by the operator (system); a cooperative by an admin of its village, who is then granted
+ * admin of the new cooperative (recorded in its log). Roles never flow between levels by themselves: the village's
+ * other admins are not the cooperative's admins until granted.
+ */
 export function createOrganization(input: unknown, actor: Actor): Promise<{ id: string }> {
   return runCommand(schema, input, actor, async (tx, data) => {
     if (data.level === "cooperative" && !data.parentId) {
@@ -39,6 +43,16 @@ export function createOrganization(input: unknown, actor: Actor): Promise<{ id: 
       object: { type: "organization", id: org.id },
       data: { name: org.name, level: org.level, parentId: org.parentId, noticeDays: org.noticeDays },
     });
+    if (actor.kind === "account") {
+      await tx.orgRole.create({ data: { accountId: actor.accountId, orgId: org.id, role: "admin" } });
+      await appendAudit(tx, {
+        orgId: org.id,
+        actor: auditActor,
+        action: "role.granted",
+        object: { type: "account", id: actor.accountId },
+        data: { role: "admin", reason: "creator" },
+      });
+    }
     return { id: org.id };
   });
 }

@@ -1,0 +1,26 @@
+import { NextResponse } from "next/server";
+import { AppError, isAppError } from "@/server/errors";
+
+export type Download = { body: string | ReadableStream<Uint8Array>; fileName: string; contentType: string };
+
+/**
+ * A file download (receipt, proof, bundle zip), or the usual JSON error `{ ok:false, error }` with its status when
+ * the request is refused. File names hold ids and numbers only (no personal data).
+ */
+export async function download(work: () => Promise<Download>): Promise<NextResponse> {
+  try {
+    const { body, fileName, contentType } = await work();
+    return new NextResponse(body, {
+      headers: {
+        "content-type": contentType,
+        "content-disposition": `attachment; filename="${fileName}"`,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  } catch (error) {
+    const appError = isAppError(error) ? (error as AppError) : new AppError("internal", "internal error");
+    if (!isAppError(error)) console.error(error);
+    return NextResponse.json({ ok: false, error: appError.toJSON() }, { status: appError.httpStatus, headers: { "cache-control": "no-store" } });
+  }
+}

@@ -1,0 +1,18 @@
+import type { NextRequest } from "next/server";
+import { currentAccount } from "@/server/auth/session";
+import { verifyStoredLog } from "@/server/audit/verifyStored";
+import { respond } from "@/server/http";
+import { requireSupervisor } from "@/server/queries/auditAccess";
+import { checkpointView } from "@/server/queries/auditConsole";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/audit/status?orgId=… — does the stored log verify (and the latest checkpoint), as JSON. */
+export function GET(request: NextRequest) {
+  return respond(async () => {
+    const orgId = request.nextUrl.searchParams.get("orgId") ?? "";
+    await requireSupervisor(await currentAccount(), orgId);
+    const checkpoint = await checkpointView(orgId);
+    return { status: await verifyStoredLog(orgId), checkpoint: checkpoint ? { size: checkpoint.size, root: checkpoint.rootHex, note: checkpoint.note } : null };
+  });
+}

@@ -1,0 +1,41 @@
+import type { NextResponse } from "next/server";
+import { currentAccount } from "@/server/auth/session";
+import { accountActor, type Actor } from "@/server/commands/actor";
+import { AppError, isAppError } from "@/server/errors";
+import { respond, seeOther } from "@/server/http";
+
+type Fields = Record<string, string>;
+
+/**
+ * One minutes step (finalize, sign, correct) as a route: a form post answers with a redirect back to the minutes
+ * page (works without JavaScript); a JSON post answers `{ ok, data }`. The form must carry the confirmation tick.
+ */
+export async function minutesAction(
+  request: Request,
+  meetingId: string,
+  done: "finalize" | "sign" | "correct",
+  run: (actor: Actor, fields: Fields) => Promise<unknown>,
+): Promise<NextResponse> {
+  const account = await currentAccount();
+  if (request.headers.get("content-type")?.includes("application/json")) {
+    return respond(async () => {
+      if (!account) throw new AppError("unauthenticated", "login required");
+      const body = (await request.json().catch(() => ({}))) as Record<string, unknown>;
+      const fields = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string"));
+      return run(accountActor(account.id, account.name), fields);
+    });
+  }
+  const back = `/meetings/${meetingId}/minutes`;
+  if (!account) return seeOther("/login");
+  const form = await request.formData();
+  const fields: Fields = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string") fields[key] = value;
+  if (fields.confirm !== "yes") return seeOther(`${back}?error=invalid_input`);
+  try {
+    await run(accountActor(account.id, account.name), fields);
+    return seeOther(`${back}?done=${done}`);
+  } catch (error) {
+    if (!isAppError(error)) console.error(error);
+    return seeOther(`${back}?error=${isAppError(error) ? error.code : "internal"}`);
+  }
+}

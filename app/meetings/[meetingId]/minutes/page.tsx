@@ -1,0 +1,56 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { currentAccount } from "@/server/auth/session";
+import { caretColor } from "@/server/minutes/caretColor";
+import { minutesPage } from "@/server/queries/minutesPage";
+import { MinutesLive } from "./MinutesLive";
+import { StatusPanel } from "./StatusPanel";
+import "./minutes.css";
+
+export const dynamic = "force-dynamic";
+
+const DONE = new Set(["finalize", "sign", "correct"]);
+
+/** 会议记录: the live minutes (record blocks + free text), their finalizing, sign-off and exports. */
+export default async function MinutesPage({ params, searchParams }: {
+  params: Promise<{ meetingId: string }>;
+  searchParams: Promise<{ done?: string; error?: string }>;
+}) {
+  const { meetingId } = await params;
+  const { done, error } = await searchParams;
+  const account = await currentAccount();
+  const page = await minutesPage(account?.id ?? null, meetingId);
+  if (!page) notFound();
+  const t = await getTranslations("minutes");
+  const tErrors = await getTranslations("errors");
+  if (!page.access.capabilities.canRead) {
+    return (
+      <div className="minutes-page">
+        <h1>{t("title")}</h1>
+        {account ? <p>{t("notAllowed")}</p> : <p>{t("loginFirst")} <a href="/login">{t("login")}</a></p>}
+      </div>
+    );
+  }
+  const { capabilities } = page.access;
+  const user = capabilities.canEdit && account ? { name: account.name, color: caretColor(account.id) } : null;
+  const base = `/meetings/${meetingId}/minutes`;
+  return (
+    <div className="minutes-page">
+      <h1>{t("pageTitle", { meeting: `${page.meeting.bodyName} ${page.meeting.number}` })}</h1>
+      <p className="hint">{capabilities.canEdit ? t("intro") : t("readOnlyIntro")}</p>
+      {done && DONE.has(done) ? <p className="notice" role="status">{t(`${done as "finalize" | "sign" | "correct"}.done`)}</p> : null}
+      {error ? <p className="alert" role="alert">{tErrors.has(error) ? tErrors(error) : tErrors("internal")}</p> : null}
+      <MinutesLive meetingId={meetingId} initialBlocks={page.blocks} initialCanEdit={capabilities.canEdit} user={user} />
+      <StatusPanel meetingId={meetingId} access={page.access} />
+      <nav className="minutes-links" aria-label={t("title")}>
+        {page.access.status.latest ? (
+          <>
+            <a className="button secondary" href={`${base}/print`}>{t("links.print")}</a>
+            <a className="button secondary" href={`${base}/pdf`}>{t("links.pdf")}</a>
+          </>
+        ) : null}
+        <a className="button secondary" href={`${base}/versions`}>{t("links.versions")}</a>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { meetingInfo } from "@/server/queries/meetingInfo";
+import { load, viewerOrLogin } from "../../admin/load";
+import { sizeText } from "../../admin/query";
+import { Denied, localeKey } from "../../admin/ui";
+import "../../admin/admin.css";
+
+export const dynamic = "force-dynamic";
+
+/** A meeting for its participants: when and where, who convenes and on what basis, the agenda, and the materials. */
+export default async function MeetingPage({ params }: { params: Promise<{ meetingId: string }> }) {
+  const { meetingId } = await params;
+  const viewer = await viewerOrLogin();
+  const result = await load(() => meetingInfo(viewer, meetingId));
+  if (!result.ok) return <Denied code={result.code} />;
+  const m = result.data;
+  const t = await getTranslations("meetingInfo");
+  const tm = await getTranslations("me");
+  const format = await getFormatter();
+  const locale = await localeKey();
+  const isLive = m.state === "scheduled" || m.state === "in_session";
+  return (
+    <div>
+      <h1>{m.body.name} · {m.number}</h1>
+      <p>{m.title}</p>
+      <p><strong>{tm(`state.${m.state}` as "state.scheduled")}</strong></p>
+      {isLive ? <p><a className="button" href={`/meetings/${m.id}/live`}>{t("enter")}</a></p> : null}
+      <dl className="facts">
+        <dt>{t("when")}</dt>
+        <dd>{format.dateTime(m.startsAt, { year: "numeric", month: "long", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit" })}</dd>
+        <dt>{t("where")}</dt><dd>{m.place}</dd>
+        <dt>{t("form")}</dt><dd>{t(`forms.${m.form}` as "forms.in_person")}</dd>
+        <dt>{t("org")}</dt><dd>{m.org.name}</dd>
+        <dt>{t("convener")}</dt>
+        <dd>{m.convener ? m.convener.who[locale] : "—"}（{t(`basis.${m.convenerBasis}` as "basis.regular")}）</dd>
+        <dt>{t("noticeDate")}</dt>
+        <dd>{m.noticeDate ? format.dateTime(m.noticeDate, { year: "numeric", month: "long", day: "numeric" }) : t("none")}</dd>
+        <dt>{t("chair")}</dt><dd>{m.body.chair?.name ?? t("none")}</dd>
+        <dt>{t("recorder")}</dt><dd>{m.body.recorder?.name ?? t("none")}</dd>
+      </dl>
+      {m.isAdmin ? <p><a href={`/admin/meetings/${m.id}`}>{t("manage")}</a></p> : null}
+      <section aria-labelledby="agenda">
+        <h2 id="agenda">{t("agenda")}</h2>
+        {m.agenda.length === 0 ? <p>{t("noItems")}</p> : (
+          <ol>
+            {m.agenda.map((item) => (
+              <li key={item.id}>
+                {item.title}
+                {item.matter ? <> · <a href={`/matters/${item.matter.id}`}>{t("matterLink")}</a></> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section aria-labelledby="materials">
+        <h2 id="materials">{t("materials")}</h2>
+        {m.materials.length === 0 ? <p>{t("noMaterials")}</p> : (
+          <ul className="list-plain">
+            {m.materials.map((file) => (
+              <li key={file.id} className="card">
+                <p><strong>{file.filename}</strong> <span className="muted">（{t(file.mime === "application/pdf" ? "pdf" : "image")} · {sizeText(file.size)}）</span></p>
+                <div className="actions">
+                  <a className="button" href={`/meetings/${m.id}/materials/${file.id}`}>{t("open")}</a>
+                  <a className="button secondary" href={`/meetings/${m.id}/materials/${file.id}?download=1`}>{t("download")}</a>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

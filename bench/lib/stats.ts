@@ -1,0 +1,30 @@
+/** Small numeric helpers for the benchmark's tables. */
+
+/** The p-th percentile (0–100) by nearest rank; NaN for no samples. */
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+export function round(value: number, digits = 1): number {
+  if (!Number.isFinite(value)) return value;
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** Wall-clock milliseconds with sub-millisecond precision, comparable between processes on one machine. */
+export function wallNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** A process's resident set size in KB (Linux /proc). */
+export async function rssKb(pid: number): Promise<number> {
+  const { readFile } = await import("node:fs/promises");
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

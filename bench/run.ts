@@ -1,0 +1,180 @@
+/**
+ * `npm run bench` (issue #10): fan-out to observers against a raw Socket.IO baseline, a burst of voters, the minutes
+ * benchmark (bench/minutes.ts), verifying a large audit log (bench/auditVerify.ts), and memory per observer. Prints
+ * a table and writes bench/results/latest.json. Never part of a test's pass or fail.
+ *
+ *   npm run bench                 5,000 observers, 2,000 voters, 30 editors for 60 s, 1,000,000 audit entries
+ *   npm run bench -- --quick      a small version (under 2 minutes once its data is built)
+ *   options: --observers N --voters N --entries N --skip minutes,audit_verify,fanout,burst --processes N
+ *
+ * PGlite by default; with DATABASE_URL set, PostgreSQL (the bench makes its own database next to it).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { buildIfNeeded } from "../scripts/buildIfNeeded.mjs";
+import { phone, type Phone } from "../server/faults/clients";
+import { startServer, type TestServer } from "../server/testing/server";
+import { burst, checkBurst } from "./lib/burst";
+import { ClientPool } from "./lib/clients";
+import { baselineFanout, yishiFanout } from "./lib/fanout";
+import { prepareFixture, sessionCookies } from "./lib/fixture";
+import { Progress } from "./lib/progress";
+import { round } from "./lib/stats";
+import { printTable, type BenchResult } from "./lib/table";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const option = (name: string): number | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 && args[at + 1] ? Number(args[at + 1]) : undefined;
+};
+const skipAt = args.indexOf("--skip");
+const skip = new Set(skipAt >= 0 ? (args[skipAt + 1] ?? "").split(",") : []);
+const sizes = {
+  observers: option("--observers") ?? (quick ? 300 : 5_000),
+  voters: option("--voters") ?? (quick ? 200 : 2_000),
+  entries: option("--entries") ?? (quick ? 100_000 : 1_000_000),
+  editors: 30,
+  minutesSeconds: quick ? 10 : 60,
+  rounds: quick ? 6 : 10,
+  gapMs: quick ? 600 : 1_500,
+  processes: option("--processes") ?? 2,
+};
+
+const progress = new Progress([
+  { name: "build", weight: 2 },
+  { name: "data", weight: 5 },
+  { name: "server", weight: 3 },
+  { name: "logins", weight: 3 },
+  { name: "fanout", weight: 10 },
+  { name: "baseline", weight: 8 },
+  { name: "burst", weight: 10 },
+  { name: "check", weight: 2 },
+  { name: "minutes", weight: quick ? 6 : 15 },
+  { name: "audit_verify", weight: quick ? 3 : 10 },
+]);
+
+async function main(): Promise<void> {
+  const result: BenchResult = {
+    fanout: { observers: sizes.observers, p99_ms: null, baseline_p99_ms: null },
+    burst: { voters: sizes.voters, db: process.env.DATABASE_URL ? "postgres" : "pglite", all_acked_ms: null, lost: null, duplicated: null },
+    minutes: { editors: sizes.editors, p99_ms: null },
+    audit_verify: { entries: sizes.entries, ms: null },
+    rss_per_observer_kb: null,
+  };
+  const notes: string[] = [];
+  const extra: Record<string, string | number> = {};
+
+  progress.start("build");
+  buildIfNeeded({ quiet: true });
+  if (!skip.has("fanout") || !skip.has("burst")) await live(result, notes, extra);
+
+  progress.start("minutes");
+  if (skip.has("minutes")) notes.push("minutes: skipped (--skip)");
+  else await minutes(result, notes);
+
+  progress.start("audit_verify");
+  if (skip.has("audit_verify")) notes.push("audit_verify: skipped (--skip)");
+  else {
+    const { run } = await import("./auditVerify");
+    const verified = await run(sizes.entries);
+    result.audit_verify = { entries: verified.entries, ms: verified.ms };
+  }
+  progress.finish();
+
+  printTable(result, extra, notes, quick);
+  const dir = path.join(import.meta.dirname, "results");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nwritten: ${path.relative(process.cwd(), path.join(dir, "latest.json"))}`);
+}
+
+/** The scenarios against a running Yishi server: fan-out, its baseline, memory per observer, the burst. */
+async function live(result: BenchResult, notes: string[], extra: Record<string, string | number>): Promise<void> {
+  progress.start("data");
+  const fixture = await prepareFixture(sizes.voters, (f, d) => progress.update(f, d));
+  progress.start("server");
+  let server: TestServer | undefined = await startServer({ dataDir: fixture.target.dataDir, databaseUrl: fixture.target.databaseUrl ?? null, reuseDatabase: true, env: { YISHI_DEMO: "0" } });
+  const pool = await ClientPool.start(sizes.processes);
+  const phones: Phone[] = [];
+  try {
+    progress.start("logins");
+    const cookies = await sessionCookies(fixture, server.url, (f, d) => progress.update(f, d));
+    const bigChair = await phone(server.url, cookies.bigChair);
+    const smallChair = await phone(server.url, cookies.smallChair);
+    phones.push(bigChair, smallChair);
+
+    progress.start("fanout");
+    if (!skip.has("fanout")) {
+      const mine = await yishiFanout({
+        pool,
+        url: server.url,
+        serverPid: server.process.pid ?? 0,
+        meetingId: fixture.small.meetingId,
+        chair: smallChair,
+        personId: fixture.small.voters[0]?.personId ?? "",
+        observers: sizes.observers,
+        rounds: sizes.rounds,
+        gapMs: sizes.gapMs,
+        onProgress: (f, d) => progress.update(f, d),
+      });
+      result.fanout.observers = mine.observers;
+      result.fanout.p99_ms = round(mine.p99_ms);
+      result.rss_per_observer_kb = round(mine.rss_per_observer_kb);
+      extra["fanout p50 ms"] = round(mine.p50_ms);
+      extra["fanout payload bytes"] = mine.payload_bytes;
+      if (mine.missing > 0) notes.push(`fanout: ${mine.missing} deliveries missing`);
+      progress.start("baseline");
+      const base = await baselineFanout({ pool, payload: mine.sample ?? {}, observers: sizes.observers, rounds: sizes.rounds, gapMs: sizes.gapMs, onProgress: (f, d) => progress.update(f, d) });
+      result.fanout.baseline_p99_ms = round(base.p99_ms);
+      extra["baseline p50 ms"] = round(base.p50_ms);
+      extra["baseline rss per client KB"] = round(base.rss_per_observer_kb);
+      if (base.missing > 0) notes.push(`baseline: ${base.missing} deliveries missing`);
+    } else notes.push("fanout: skipped (--skip)");
+
+    progress.start("burst");
+    if (!skip.has("burst")) {
+      const run = await burst({ pool, url: server.url, meetingId: fixture.big.meetingId, chair: bigChair, cookies: cookies.voters, onProgress: (f, d) => progress.update(f, d) });
+      result.burst.all_acked_ms = round(run.all_acked_ms, 0);
+      extra["burst p50 ack ms"] = round(run.p50_ack_ms, 0);
+      extra["burst retries"] = run.retries;
+      for (const [code, n] of Object.entries(run.refused)) notes.push(`burst: ${n} votes refused (${code})`);
+      for (const p of phones) p.close();
+      phones.length = 0;
+      progress.start("check");
+      // PGlite has one owner: stop the server before reading its database.
+      await server.stop();
+      server = undefined;
+      const checked = await checkBurst(fixture.target, fixture.big.orgId, fixture.big.meetingId, fixture.big.voters.map((v) => v.personId), run);
+      result.burst.lost = checked.lost;
+      result.burst.duplicated = checked.duplicated;
+    } else notes.push("burst: skipped (--skip)");
+  } finally {
+    for (const p of phones) p.close();
+    await pool.stop();
+    await server?.stop();
+  }
+}
+
+/** The minutes engineer's benchmark, when it is there. */
+async function minutes(result: BenchResult, notes: string[]): Promise<void> {
+  const file = path.join(import.meta.dirname, "minutes.ts");
+  const { existsSync } = await import("node:fs");
+  if (!existsSync(file)) {
+    notes.push("minutes: missing (bench/minutes.ts not found)");
+    return;
+  }
+  const mod = (await import("./minutes")) as { run?: (o: { editors?: number; seconds?: number }) => Promise<{ editors: number; p99_ms: number }> };
+  if (typeof mod.run !== "function") {
+    notes.push("minutes: bench/minutes.ts has no run()");
+    return;
+  }
+  const measured = await mod.run({ editors: sizes.editors, seconds: sizes.minutesSeconds });
+  result.minutes = { editors: measured.editors, p99_ms: round(measured.p99_ms) };
+}
+
+main().catch((error: unknown) => {
+  progress.finish();
+  console.error(`bench failed: ${(error as Error)?.stack ?? String(error)}`);
+  process.exit(1);
+});

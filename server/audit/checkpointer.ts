@@ -1,0 +1,94 @@
+/**
+ * When checkpoints get signed (DESIGN.md §6): after each vote closes, when a meeting adjourns, on minutes sign-off
+ * (the listener below, after commit), every 10 minutes while an organization's log has unsigned entries (a timer in
+ * the server process), and at the end of the demo seed. Each goes through checkpointNow, which is safe to call from
+ * several nodes at once and never re-signs an unchanged tree.
+ */
+import type { Listener, YishiEvent } from "../events";
+import { getRuntime } from "../runtime";
+import { auditKeys } from "./auditSigner";
+import { checkpointNow, type CheckpointResult } from "./checkpointNow";
+
+export const CHECKPOINT_INTERVAL_MS = 10 * 60 * 1000;
+
+const CHECKPOINT_EVENTS: ReadonlySet<YishiEvent["type"]> = new Set(["vote.closed", "meeting.adjourned", "minutes.signed"]);
+
+/** Organizations whose log has entries no checkpoint covers yet. */
+export async function orgsWithUnsignedEntries(): Promise<string[]> {
+  const { prisma } = getRuntime().db;
+  const [entries, checkpoints] = await Promise.all([
+    prisma.auditEntry.groupBy({ by: ["orgId"], _max: { seq: true } }),
+    prisma.auditCheckpoint.groupBy({ by: ["orgId"], _max: { size: true } }),
+  ]);
+  const signed = new Map(checkpoints.map((c) => [c.orgId, c._max.size ?? 0]));
+  return entries
+    .filter((e) => e._max.seq !== null && e._max.seq + 1 > (signed.get(e.orgId) ?? 0))
+    .map((e) => e.orgId)
+    .sort();
+}
+
+/** Signs a checkpoint for every organization with unsigned entries. A refusal for one log does not stop the others. */
+export async function checkpointAllOrgs(): Promise<{ signed: CheckpointResult[]; failed: { orgId: string; message: string }[] }> {
+  const signed: CheckpointResult[] = [];
+  const failed: { orgId: string; message: string }[] = [];
+  for (const orgId of await orgsWithUnsignedEntries()) {
+    try {
+      const result = await checkpointNow(orgId);
+      if (result?.signed) signed.push(result);
+    } catch (error) {
+      const message = (error as Error).message;
+      failed.push({ orgId, message });
+      console.error(`审计检查点签名失败 audit checkpoint for org ${orgId} not signed: ${message}`);
+    }
+  }
+  return { signed, failed };
+}
+
+/** After-commit listener (server/listeners.ts): a vote closed, a meeting adjourned, minutes signed off. */
+export const checkpointOnEvent: Listener = async (event) => {
+  if (!CHECKPOINT_EVENTS.has(event.type)) return;
+  let orgId = event.orgId;
+  if (!orgId) {
+    // Some commands' results carry no orgId; the meeting knows it.
+    const meeting = await getRuntime().db.prisma.meeting.findUnique({ where: { id: event.meetingId }, select: { orgId: true } });
+    orgId = meeting?.orgId ?? "";
+  }
+  if (orgId) await checkpointNow(orgId);
+};
+
+type Timer = { handle: NodeJS.Timeout; running: Promise<unknown> | null };
+const KEY = "__yishiCheckpointer";
+
+/**
+ * Starts the periodic checkpointer (server/index.ts, after listen). Loads the signing key first, creating it on a
+ * first start, so that a missing or unreadable key stops the server with a clear message instead of failing later.
+ */
+export function startCheckpointer(intervalMs: number = CHECKPOINT_INTERVAL_MS): void {
+  const holder = globalThis as { [KEY]?: Timer };
+  if (holder[KEY]) return;
+  const { source } = auditKeys();
+  if (source.kind === "file" && source.created) console.log(`已生成审计签名密钥 audit signing key created: ${source.path}`);
+  const timer: Timer = {
+    running: null,
+    handle: setInterval(() => {
+      if (timer.running || getRuntime().shuttingDown) return;
+      timer.running = checkpointAllOrgs()
+        .catch((error: unknown) => console.error(`audit checkpointer: ${(error as Error).message}`))
+        .finally(() => {
+          timer.running = null;
+        });
+    }, intervalMs),
+  };
+  timer.handle.unref();
+  holder[KEY] = timer;
+}
+
+/** Stops the timer and waits for a round under way (server/index.ts shutdown, before the database closes). */
+export async function stopCheckpointer(): Promise<void> {
+  const holder = globalThis as { [KEY]?: Timer };
+  const timer = holder[KEY];
+  if (!timer) return;
+  clearInterval(timer.handle);
+  delete holder[KEY];
+  await timer.running;
+}

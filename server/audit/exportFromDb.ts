@@ -1,0 +1,68 @@
+/**
+ * An organization's export bundle (DESIGN.md §6) straight from the database: the stored bytes, every stored
+ * checkpoint, the public keys, README.txt and verify.mjs, written by writeBundle and then checked by verify.mjs's own
+ * verifyBundle. A bundle of a damaged log is still written — it is the evidence — and the problem is returned, naming
+ * the first bad seq or checkpoint as the offline verifier will.
+ */
+import { isAppError } from "../errors";
+import { getRuntime } from "../runtime";
+import { bundleKeys } from "./auditSigner";
+import { checkpointNow } from "./checkpointNow";
+import { writeBundle } from "./exportBundle";
+import { logOrigin, readCheckpoints, streamEntryBytes } from "./store";
+import { verifyBundle, VerifyError, type BundleSummary } from "./verify.mjs";
+
+export type ExportProblem = { message: string; seq: number | null; file: string | null };
+
+export type ExportResult = {
+  orgId: string;
+  origin: string;
+  entries: number;
+  /** The verifier's summary of the bundle just written, or null when it failed (see problem). */
+  summary: BundleSummary | null;
+  problem: ExportProblem | null;
+  /** Why no fresh checkpoint could be signed first (a damaged log), if so. */
+  signProblem: string | null;
+};
+
+export type ExportOptions = {
+  /** Sign a checkpoint first if entries are unsigned (default true). */
+  sign?: boolean;
+  /** verifyBundle's worker threads: pass 0 inside Next's bundle. */
+  workers?: number;
+  exportedAt?: Date;
+};
+
+/** Writes the bundle of `orgId` into `dir` (which must not exist or be empty). */
+export async function exportOrgBundle(orgId: string, dir: string, options: ExportOptions = {}): Promise<ExportResult> {
+  const { prisma } = getRuntime().db;
+  let signProblem: string | null = null;
+  if (options.sign !== false) {
+    try {
+      await checkpointNow(orgId);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      signProblem = error.message;
+    }
+  }
+  const org = await prisma.organization.findUnique({ where: { id: orgId }, select: { name: true } });
+  const origin = await logOrigin(orgId);
+  const checkpoints = (await readCheckpoints(orgId)).map((c) => c.note);
+  const { entries } = await writeBundle(dir, {
+    origin,
+    orgName: org?.name,
+    entries: streamEntryBytes(orgId),
+    checkpoints,
+    keys: bundleKeys(origin),
+    exportedAt: options.exportedAt ?? new Date(),
+    verify: false,
+  });
+  try {
+    const summary = await verifyBundle(dir, { origin, workers: options.workers });
+    return { orgId, origin, entries, summary, problem: null, signProblem };
+  } catch (error) {
+    if (!(error instanceof VerifyError)) throw error;
+    const problem = { message: error.message, seq: error.seq ?? null, file: error.file ?? null };
+    return { orgId, origin, entries, summary: null, problem, signProblem };
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { appendAudit } from "../../audit/append";
+import { requireOrgRole } from "../../auth/permissions";
+import { assertMatterStage, manualMove, MATTER_STAGES, MOVE_REASON_MAX } from "../../domain/matter";
+import { AppError } from "../../errors";
+import type { Actor } from "../actor";
+import { runCommand } from "../run";
+
+const schema = z.strictObject({
+  matterId: z.string().min(1),
+  to: z.enum(MATTER_STAGES),
+  reason: z.string().max(MOVE_REASON_MAX * 4),
+});
+
+/** A manual move of a matter (RULES.md §4), allowed as server/domain/matter says, with a reason on the record. */
+export function moveMatter(input: unknown, actor: Actor): Promise<{ id: string; from: string; to: string }> {
+  return runCommand(schema, input, actor, async (tx, data) => {
+    const matter = await tx.matter.findUnique({ where: { id: data.matterId }, select: { id: true, orgId: true, stage: true } });
+    if (!matter) throw new AppError("not_found", "matter not found", { field: "matterId" });
+    const auditActor = await requireOrgRole(tx, actor, matter.orgId, ["admin"]);
+    assertMatterStage(matter.stage);
+    const move = manualMove({ from: matter.stage, to: data.to, reason: data.reason });
+    // Conditional on the stage read above: two admins moving the same matter at once cannot both succeed.
+    const updated = await tx.matter.updateMany({ where: { id: matter.id, stage: move.from }, data: { stage: move.to } });
+    if (updated.count !== 1) throw new AppError("conflict", "the matter moved meanwhile", { field: "matterId" });
+    await tx.matterEvent.create({
+      data: { matterId: matter.id, fromStage: move.from, toStage: move.to, reason: move.reason, actorId: actor.kind === "account" ? actor.accountId : null },
+    });
+    await appendAudit(tx, {
+      orgId: matter.orgId,
+      actor: auditActor,
+      action: "matter.moved",
+      object: { type: "matter", id: matter.id },
+      data: { from: move.from, to: move.to, reason: move.reason, manual: true },
+    });
+    return { id: matter.id, from: move.from, to: move.to };
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * Deterministic wording of the record (zh-CN, the language of the village archive). The canonical text is hashed, so
+ * nothing here may depend on the machine's locale, time zone or ICU data: dates are computed in UTC+8 by hand
+ * (Asia/Shanghai has no daylight saving time).
+ */
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+
+function chinaParts(isoText: string): { y: number; mo: number; d: number; h: number; mi: number } {
+  const date = new Date(Date.parse(isoText) + CHINA_OFFSET_MS);
+  return { y: date.getUTCFullYear(), mo: date.getUTCMonth() + 1, d: date.getUTCDate(), h: date.getUTCHours(), mi: date.getUTCMinutes() };
+}
+
+const two = (n: number): string => String(n).padStart(2, "0");
+
+/** 2026年11月27日 */
+export function chinaDate(isoText: string): string {
+  const p = chinaParts(isoText);
+  return `${p.y}年${p.mo}月${p.d}日`;
+}
+
+/** 2026年11月27日 09:30 */
+export function chinaDateTime(isoText: string): string {
+  const p = chinaParts(isoText);
+  return `${chinaDate(isoText)} ${two(p.h)}:${two(p.mi)}`;
+}
+
+/** 09:30 */
+export function chinaTime(isoText: string): string {
+  const p = chinaParts(isoText);
+  return `${two(p.h)}:${two(p.mi)}`;
+}
+
+export const FORM_NAMES: Record<string, string> = { in_person: "现场会议", online: "线上会议", hybrid: "现场与线上结合" };
+
+export const CONVENER_NAMES: Record<string, string> = { regular: "按规定定期召集", petition: "依联名提议召集" };
+
+export const METHOD_NAMES: Record<string, string> = {
+  named: "电子记名表决",
+  secret: "电子无记名投票",
+  hands_named: "举手表决（记名）",
+  hands_totals: "举手表决（计数）",
+  paper: "纸质投票",
+};
+
+export const ATTENDANCE_NAMES: Record<string, string> = {
+  present_in_person: "现场出席",
+  present_online: "线上出席",
+  proxy: "委托出席",
+  absent: "缺席",
+};
+
+/** "13/15（86.6%）": the percentage is truncated to one decimal with integers only, so it never rounds up to a threshold. */
+export function ratio(present: number, expected: number): string {
+  if (expected <= 0) return `${present}/${expected}`;
+  const permille = Math.floor((present * 1000) / expected);
+  return `${present}/${expected}（${Math.floor(permille / 10)}.${permille % 10}%）`;
+}
+
+/** A list in Chinese: 甲、乙、丙; 无 when empty. */
+export function listOrNone(items: readonly string[]): string {
+  return items.length === 0 ? "无" : items.join("、");
+}

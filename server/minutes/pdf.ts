@@ -1,0 +1,67 @@
+/**
+ * The minutes as a PDF (pdfkit), with an embedded Noto Sans SC subset so that the Chinese text renders and can be
+ * extracted anywhere, the SHA-256 of the canonical text and a QR code of the latest audit checkpoint. Runs on the
+ * Next side (pdfkit is a server external package) from plain data.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import PDFDocument from "pdfkit";
+import QRCode from "qrcode";
+
+export type PdfInput = {
+  title: string;
+  subtitle: string;
+  text: string;
+  sha256: string;
+  reason: string | null;
+  signatures: string[];
+  qr: { content: string; caption: string };
+  labels: { hash: string; signatures: string; correction: string; page: string };
+};
+
+let fontCache: { path: string; data: Buffer } | null = null;
+
+/** PDF_FONT_PATH overrides the bundled font (e.g. a system Noto Sans CJK). Read once per process. */
+function fontData(): Buffer {
+  const configured = process.env.PDF_FONT_PATH;
+  const file = configured
+    ? path.resolve(/* turbopackIgnore: true */ configured)
+    : path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans-sc", "400Regular", "NotoSansSC_400Regular.ttf");
+  if (fontCache?.path !== file) fontCache = { path: file, data: readFileSync(/* turbopackIgnore: true */ file) };
+  return fontCache.data;
+}
+
+export async function minutesPdf(input: PdfInput): Promise<Buffer> {
+  const qr = await QRCode.toBuffer(input.qr.content, { type: "png", errorCorrectionLevel: "M", margin: 1, width: 360 });
+  const doc = new PDFDocument({ size: "A4", margin: 56, bufferPages: true, info: { Title: input.title, Subject: input.sha256 } });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  doc.registerFont("cjk", fontData());
+  doc.font("cjk");
+  const width = doc.page.width - 112;
+  doc.fontSize(18).text(input.title, { align: "center", width });
+  doc.fontSize(11).fillColor("#4a4a4a").text(input.subtitle, { align: "center", width }).fillColor("#000000").moveDown();
+  if (input.reason) doc.fontSize(11).text(`${input.labels.correction}：${input.reason}`, { width }).moveDown(0.5);
+  doc.fontSize(11).text(input.text, { width, lineGap: 3 });
+  doc.moveDown();
+  doc.fontSize(12).text(input.labels.signatures, { width });
+  doc.fontSize(11).text(input.signatures.join("\n") || "—", { width, lineGap: 2 }).moveDown();
+  if (doc.y + 190 > doc.page.height - 56) doc.addPage();
+  const top = doc.y;
+  doc.image(qr, 56, top, { width: 140 });
+  doc.fontSize(10).text(`${input.labels.hash}：`, 210, top, { width: width - 154 });
+  doc.fontSize(9).text(input.sha256, { width: width - 154 });
+  doc.moveDown(0.5).fontSize(9).fillColor("#4a4a4a").text(input.qr.caption, { width: width - 154 }).fillColor("#000000");
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i += 1) {
+    doc.switchToPage(i);
+    const footer = `${input.labels.page.replace("{page}", String(i + 1)).replace("{pages}", String(range.count))} · SHA-256 ${input.sha256.slice(0, 16)}…`;
+    doc.fontSize(8).fillColor("#4a4a4a").text(footer, 56, doc.page.height - 40, { width, align: "center", lineBreak: false });
+  }
+  doc.end();
+  return finished;
+}

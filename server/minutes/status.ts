@@ -1,0 +1,136 @@
+/**
+ * Where a meeting's minutes stand: the finalized versions, the latest one's signatures, who still has to sign, and
+ * what a given account may do. Plain data from the database, for pages, socket events and commands alike.
+ */
+import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import { bodyRolesOf, type BodyRoleName, type OrgRoleName } from "../auth/permissions";
+import { minutesCapabilities, type MinutesCapabilities } from "./permissions";
+import { missingSigners, requiredSigners, type RequiredSigner } from "./signers";
+
+type Reader = PrismaClient | Prisma.TransactionClient;
+
+export type MinutesVersionInfo = {
+  id: string;
+  version: number;
+  sha256: string;
+  reason: string | null;
+  finalizedAt: string;
+  signatures: { personId: string; name: string; role: string; signedAt: string }[];
+};
+
+export type MinutesStatus = {
+  meetingId: string;
+  orgId: string;
+  bodyId: string;
+  isPublic: boolean;
+  meetingState: string;
+  membersEditMinutes: boolean;
+  required: RequiredSigner[];
+  latest: (MinutesVersionInfo & { missing: RequiredSigner[]; isComplete: boolean }) | null;
+  versionCount: number;
+};
+
+export async function loadMinutesStatus(db: Reader, meetingId: string): Promise<MinutesStatus | null> {
+  const meeting = await db.meeting.findUnique({
+    where: { id: meetingId },
+    select: {
+      id: true,
+      orgId: true,
+      bodyId: true,
+      isPublic: true,
+      state: true,
+      body: { select: { charter: true, chair: { select: { id: true, name: true } }, recorder: { select: { id: true, name: true } } } },
+      attendance: { select: { personId: true, status: true } },
+      minutesVersions: {
+        orderBy: { version: "desc" },
+        take: 1,
+        include: { signatures: { orderBy: [{ signedAt: "asc" }, { personId: "asc" }] } },
+      },
+      _count: { select: { minutesVersions: true } },
+    },
+  });
+  if (!meeting) return null;
+  const ids = [...new Set([...meeting.attendance.map((a) => a.personId), ...(meeting.minutesVersions[0]?.signatures.map((s) => s.personId) ?? [])])];
+  const people = await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, createdAt: true } });
+  const names: Record<string, string> = Object.fromEntries(people.map((p) => [p.id, p.name]));
+  // Roster order (register order) so that the list of signers reads the same everywhere.
+  const order = new Map(people.map((p) => [p.id, `${p.createdAt.toISOString()}|${p.id}`]));
+  const attendance = [...meeting.attendance].sort((a, b) => ((order.get(a.personId) ?? "") < (order.get(b.personId) ?? "") ? -1 : 1));
+  const chair = meeting.body.chair ? { personId: meeting.body.chair.id, name: meeting.body.chair.name } : null;
+  const recorder = meeting.body.recorder ? { personId: meeting.body.recorder.id, name: meeting.body.recorder.name } : null;
+  const required = requiredSigners({ chair, recorder, attendance, names });
+  const row = meeting.minutesVersions[0];
+  const charter = (meeting.body.charter ?? {}) as { membersEditMinutes?: unknown };
+  let latest: MinutesStatus["latest"] = null;
+  if (row) {
+    const signed = new Set(row.signatures.map((s) => s.personId));
+    const missing = missingSigners(required, signed);
+    latest = {
+      id: row.id,
+      version: row.version,
+      sha256: row.sha256,
+      reason: row.reason,
+      finalizedAt: row.finalizedAt.toISOString(),
+      signatures: row.signatures.map((s) => ({ personId: s.personId, name: names[s.personId] ?? s.personId, role: s.role, signedAt: s.signedAt.toISOString() })),
+      missing,
+      isComplete: missing.length === 0,
+    };
+  }
+  return {
+    meetingId: meeting.id,
+    orgId: meeting.orgId,
+    bodyId: meeting.bodyId,
+    isPublic: meeting.isPublic,
+    meetingState: meeting.state,
+    membersEditMinutes: charter.membersEditMinutes === true,
+    required,
+    latest,
+    versionCount: meeting._count.minutesVersions,
+  };
+}
+
+export type MinutesAccess = {
+  status: MinutesStatus;
+  capabilities: MinutesCapabilities;
+  personId: string | null;
+  bodyRoles: BodyRoleName[];
+};
+
+/** What `accountId` (null: anonymous) may do with the minutes of `meetingId`; null when the meeting does not exist. */
+export async function loadMinutesAccess(db: Reader, accountId: string | null, meetingId: string): Promise<MinutesAccess | null> {
+  const status = await loadMinutesStatus(db, meetingId);
+  if (!status) return null;
+  let bodyRoles: BodyRoleName[] = [];
+  let orgRoles: OrgRoleName[] = [];
+  let personId: string | null = null;
+  let isOrgPerson = false;
+  if (accountId) {
+    const account = await db.account.findUnique({
+      where: { id: accountId },
+      select: {
+        personId: true,
+        disabled: true,
+        person: { select: { orgId: true, deletedAt: true } },
+        roles: { where: { orgId: status.orgId }, select: { role: true } },
+      },
+    });
+    if (account && !account.disabled) {
+      personId = account.personId;
+      isOrgPerson = account.person?.orgId === status.orgId && account.person.deletedAt === null;
+      orgRoles = account.roles.map((r) => r.role);
+      bodyRoles = await bodyRolesOf(db as Prisma.TransactionClient, accountId, status.bodyId);
+    }
+  }
+  const capabilities = minutesCapabilities({
+    isPublic: status.isPublic,
+    meetingState: status.meetingState,
+    bodyRoles,
+    orgRoles,
+    isOrgPerson,
+    membersEditMinutes: status.membersEditMinutes,
+    latest: status.latest ? { isComplete: status.latest.isComplete } : null,
+    isRequiredSigner: personId !== null && status.required.some((s) => s.personId === personId),
+    hasSignedLatest: personId !== null && (status.latest?.signatures.some((s) => s.personId === personId) ?? false),
+  });
+  return { status, capabilities, personId, bodyRoles };
+}

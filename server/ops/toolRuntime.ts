@@ -1,0 +1,88 @@
+/**
+ * What the operator's command-line tools share: configuration as the server reads it (.env included), argument
+ * parsing, and opening the database as this process's runtime when no server is running on it.
+ */
+import nextEnv from "@next/env";
+import { existsSync, readFileSync } from "node:fs";
+import { AUDIT_KEY_ENV, AUDIT_KEY_FILE } from "../audit/auditKey";
+import path from "node:path";
+import { ensureDataDir, readConfig, StartupError, type Config } from "../config";
+import { openDatabase, withDedicatedConnection, type Database } from "../db/client";
+import { migrate } from "../db/migrate";
+import { setRuntime } from "../runtime";
+
+export function toolConfig(dataDirFlag?: string): Config {
+  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => undefined, error: console.error });
+  const config = readConfig();
+  return dataDirFlag ? { ...config, dataDir: path.resolve(dataDirFlag) } : config;
+}
+
+export function yishiVersion(): string {
+  return (JSON.parse(readFileSync(path.resolve("package.json"), "utf8")) as { version: string }).version;
+}
+
+/** `--name value` pairs and bare arguments; an unknown flag or a missing value throws with the usage text. */
+export function parseArgs(argv: readonly string[], flags: readonly string[], switches: readonly string[] = []): { values: Record<string, string>; on: Set<string>; rest: string[] } {
+  const values: Record<string, string> = {};
+  const on = new Set<string>();
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (switches.includes(arg)) on.add(arg);
+    else if (flags.includes(arg)) {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith("--")) throw new Error(`${arg} needs a value`);
+      values[arg] = value;
+      i += 1;
+    } else if (arg.startsWith("--")) throw new Error(`unknown option ${arg}`);
+    else rest.push(arg);
+  }
+  return { values, on, rest };
+}
+
+/**
+ * The tools sign checkpoints and carry the key into backups: they must run where Yishi's key is. (Left alone, the
+ * key loader would create a fresh key here, whose signatures no supervisor trusts.)
+ */
+export function requireAuditKey(config: Config): void {
+  if (process.env[AUDIT_KEY_ENV]?.trim() || existsSync(path.join(config.dataDir, AUDIT_KEY_FILE))) return;
+  throw new StartupError(
+    `这里没有审计签名密钥 no audit signing key here: neither ${AUDIT_KEY_ENV} nor ${path.join(config.dataDir, AUDIT_KEY_FILE)}. ` +
+      "Run the tool with the server's settings (its YISHI_DATA_DIR, or its YISHI_AUDIT_KEY).",
+  );
+}
+
+/** Opens the database for a tool, migrated as the server would, and installs it as the runtime. */
+export async function openForTool(config: Config, whenLocked: string): Promise<Database> {
+  ensureDataDir(config.dataDir);
+  let db: Database;
+  try {
+    db = await openDatabase(config);
+  } catch (error) {
+    if (error instanceof StartupError && !config.databaseUrl) throw new StartupError(`${error.message}\n${whenLocked}`);
+    throw error;
+  }
+  try {
+    await withDedicatedConnection(db, config.databaseUrl, (sql) => migrate(sql));
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  setRuntime({ config, db, version: yishiVersion(), inFlight: new Set(), shuttingDown: false });
+  return db;
+}
+
+/** Runs a tool's main; prints a refusal as one readable message and exits 1 (2 for usage). */
+export function runTool(name: string, usage: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      const isUsage = error instanceof UsageError;
+      console.error(`${name}: ${message}${isUsage ? `\n${usage}` : ""}`);
+      process.exit(isUsage ? 2 : 1);
+    },
+  );
+}
+
+export class UsageError extends Error {}

@@ -1,0 +1,42 @@
+import { canReadMeeting, orgRolesOf } from "../auth/permissions";
+import { CONVENERS } from "../commands/meeting/convening";
+import { bodyKindOf } from "../commands/meeting/meetingChecks";
+import { AppError } from "../errors";
+import { getRuntime } from "../runtime";
+import { actorOf, type Viewer } from "./access";
+
+/**
+ * A meeting as its participants see it before and after: details, agenda, the convener by law, materials (names
+ * and sizes). For the organization's people, the body's members and officers, admins and supervisors only.
+ */
+export async function meetingInfo(viewer: Viewer, meetingId: string) {
+  const { prisma } = getRuntime().db;
+  const meeting = await prisma.meeting.findUnique({
+    where: { id: meetingId },
+    select: {
+      id: true, orgId: true, bodyId: true, number: true, title: true, startsAt: true, place: true, form: true, noticeDate: true,
+      convenerBasis: true, isPublic: true, state: true,
+      org: { select: { name: true } },
+      body: { select: { name: true, kind: true, chair: { select: { name: true } }, recorder: { select: { name: true } } } },
+      agenda: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true, matter: { select: { id: true, title: true } } } },
+      materials: { orderBy: { createdAt: "asc" }, select: { id: true, filename: true, mime: true, size: true } },
+    },
+  });
+  if (!meeting) throw new AppError("not_found", "meeting not found");
+  if (!(await canReadMeeting(prisma, actorOf(viewer), meeting))) throw new AppError("forbidden", "not a participant of this meeting");
+  const kind = bodyKindOf(meeting.body.kind);
+  const isAdmin = (await orgRolesOf(prisma, viewer.id, meeting.orgId)).includes("admin");
+  return { ...meeting, kind, convener: CONVENERS[kind] ?? null, isAdmin };
+}
+
+/** The bytes of one material, for whoever may read its meeting. */
+export async function materialFile(viewer: Viewer, meetingId: string, materialId: string) {
+  const { prisma } = getRuntime().db;
+  const material = await prisma.material.findUnique({
+    where: { id: materialId },
+    select: { meetingId: true, filename: true, mime: true, size: true, data: true, meeting: { select: { orgId: true, bodyId: true } } },
+  });
+  if (!material || material.meetingId !== meetingId) throw new AppError("not_found", "material not found");
+  if (!(await canReadMeeting(prisma, actorOf(viewer), material.meeting))) throw new AppError("forbidden", "not a participant of this meeting");
+  return { filename: material.filename, mime: material.mime, size: material.size, data: material.data };
+}

@@ -1,0 +1,63 @@
+import { latestCheckpoint } from "../audit/store";
+import { loadMinutesAccess, type MinutesAccess } from "../minutes/status";
+import { getRuntime } from "../runtime";
+
+export type MinutesVersionView = {
+  id: string;
+  version: number;
+  text: string;
+  sha256: string;
+  reason: string | null;
+  finalizedAt: string;
+  signatures: { name: string; role: string; signedAt: string }[];
+};
+
+export type MinutesExport = {
+  meeting: { id: string; title: string; number: string; bodyName: string; orgName: string; shortCode: string };
+  versions: MinutesVersionView[];
+  /** The organization's latest signed audit checkpoint (c2sp signed note), if one exists. */
+  checkpoint: { note: string; size: number } | null;
+  access: MinutesAccess;
+};
+
+/**
+ * Every finalized version of a meeting's minutes (oldest first) with signatures, and the latest audit checkpoint:
+ * what the print view, the PDF and the version comparison show. Null when the meeting does not exist or the
+ * viewer may not read its minutes.
+ */
+export async function minutesExport(accountId: string | null, meetingId: string): Promise<MinutesExport | null> {
+  const { prisma } = getRuntime().db;
+  const access = await loadMinutesAccess(prisma, accountId, meetingId);
+  if (!access?.capabilities.canRead) return null;
+  const meeting = await prisma.meeting.findUnique({
+    where: { id: meetingId },
+    select: {
+      id: true,
+      title: true,
+      number: true,
+      shortCode: true,
+      org: { select: { name: true } },
+      body: { select: { name: true } },
+      minutesVersions: { orderBy: { version: "asc" }, include: { signatures: { orderBy: [{ signedAt: "asc" }, { personId: "asc" }] } } },
+    },
+  });
+  if (!meeting) return null;
+  const signerIds = [...new Set(meeting.minutesVersions.flatMap((v) => v.signatures.map((s) => s.personId)))];
+  const people = await prisma.person.findMany({ where: { id: { in: signerIds } }, select: { id: true, name: true } });
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const checkpoint = await latestCheckpoint(access.status.orgId);
+  return {
+    meeting: { id: meeting.id, title: meeting.title, number: meeting.number, bodyName: meeting.body.name, orgName: meeting.org.name, shortCode: meeting.shortCode },
+    versions: meeting.minutesVersions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      text: v.text,
+      sha256: v.sha256,
+      reason: v.reason,
+      finalizedAt: v.finalizedAt.toISOString(),
+      signatures: v.signatures.map((s) => ({ name: names.get(s.personId) ?? s.personId, role: s.role, signedAt: s.signedAt.toISOString() })),
+    })),
+    checkpoint: checkpoint ? { note: checkpoint.note, size: checkpoint.size } : null,
+    access,
+  };
+}

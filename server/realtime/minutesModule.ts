@@ -1,0 +1,171 @@
+/**
+ * Socket events of the collaborative minutes (issue #7): Yjs sync (y-protocols step 1 / step 2 / update) and
+ * awareness over the app's own socket, one room per document. Every event is validated with a strict schema and
+ * authorized: reading needs read access (anonymous only for public meetings), every update and caret needs the
+ * right to edit, checked against rights re-read at most a few seconds old and at once after any sign-off change.
+ * Finalizing, correcting and signing are commands; the handlers here only adapt.
+ */
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import type { Socket } from "socket.io";
+import { encodeAwarenessUpdate } from "y-protocols/awareness";
+import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate, writeSyncStep2 } from "y-protocols/sync";
+import * as Y from "yjs";
+import { z } from "zod";
+import { accountActor } from "../commands/actor";
+import { correctMinutes } from "../commands/minutes/correctMinutes";
+import { finalizeMinutes } from "../commands/minutes/finalizeMinutes";
+import { signMinutes } from "../commands/minutes/signMinutes";
+import { AppError } from "../errors";
+import { decodeBytes, encodeBytes, MINUTES_EVENTS, minutesRoom, type JoinReply, type SyncReply } from "../minutes/protocol";
+import type { MinutesAccess } from "../minutes/status";
+import { handle } from "./ack";
+import { identityOf } from "./auth";
+import { MAX_FRAME_BYTES, type SocketModule } from "./io";
+import { caretColor } from "../minutes/caretColor";
+import { sanitizeAwarenessUpdate } from "./yjs/awarenessGuard";
+import type { MinutesDocument } from "./yjs/minutesDocument";
+import { minutesRights } from "./minutesRights";
+import { attachSocket, detachSocket, openDocument, refreshStaleRecord } from "./yjs/registry";
+
+const meetingId = z.string().min(1).max(64);
+const base64 = z
+  .string()
+  .min(4)
+  .max(MAX_FRAME_BYTES - 256)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, "base64")
+  .transform((text) => decodeBytes(text));
+const joinSchema = z.strictObject({ meetingId });
+const syncSchema = z.strictObject({ meetingId, message: base64 });
+const awarenessSchema = z.strictObject({ meetingId, update: base64 });
+const correctSchema = z.strictObject({ meetingId, reason: z.string().max(500) });
+const signSchema = z.strictObject({ meetingId, versionId: z.string().min(1).max(64) });
+
+type Session = { document: MinutesDocument; access: MinutesAccess };
+
+/** A reader's client answers the server's state with an empty update; anything else from a reader is refused. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  try {
+    const decoded = Y.decodeUpdate(update);
+    return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+  } catch {
+    return false;
+  }
+}
+
+export const minutesModule: SocketModule = (_io, socket) => {
+  const sessions = new Map<string, Session>();
+
+  const readAccess = async (id: string, fresh = false): Promise<MinutesAccess> => {
+    const access = await minutesRights(identityOf(socket)?.accountId ?? null, id, fresh);
+    if (!access) throw new AppError("not_found", "meeting not found", { field: "meetingId" });
+    if (!access.capabilities.canRead) throw new AppError(identityOf(socket) ? "forbidden" : "unauthenticated", "you cannot read these minutes");
+    return access;
+  };
+
+  /** The socket's current rights in a document it joined (minutesRights.ts keeps them current). */
+  const session = async (id: string): Promise<Session> => {
+    const current = sessions.get(id);
+    if (!current) throw new AppError("conflict", "join the minutes first", { field: "meetingId" });
+    try {
+      current.access = await readAccess(id);
+    } catch (error) {
+      leave(id);
+      throw error;
+    }
+    return current;
+  };
+
+  const leave = (id: string): void => {
+    const current = sessions.get(id);
+    if (!current) return;
+    sessions.delete(id);
+    current.document.removeSocketAwareness(socket.id);
+    detachSocket(current.document, socket.id);
+    void socket.leave(minutesRoom(id));
+  };
+
+  socket.on(
+    MINUTES_EVENTS.join,
+    handle(joinSchema, async (input): Promise<JoinReply> => {
+      const access = await readAccess(input.meetingId, true);
+      const document = await openDocument(input.meetingId);
+      await refreshStaleRecord(document);
+      attachSocket(document, socket.id);
+      await socket.join(minutesRoom(input.meetingId));
+      sessions.set(input.meetingId, { document, access });
+      const present = [...document.awareness.getStates().keys()];
+      if (present.length > 0) {
+        socket.emit(MINUTES_EVENTS.awareness, { meetingId: input.meetingId, update: encodeBytes(encodeAwarenessUpdate(document.awareness, present)) });
+      }
+      const identity = identityOf(socket);
+      const canEdit = access.capabilities.canEdit && identity !== null;
+      return {
+        blocks: document.blocks,
+        status: access.status,
+        capabilities: access.capabilities,
+        user: canEdit && identity ? { name: identity.name, color: caretColor(identity.accountId) } : null,
+      };
+    }),
+  );
+
+  socket.on(
+    MINUTES_EVENTS.leave,
+    handle(joinSchema, async (input) => {
+      leave(input.meetingId);
+      return null;
+    }),
+  );
+
+  socket.on(
+    MINUTES_EVENTS.sync,
+    handle(syncSchema, async (input): Promise<SyncReply> => {
+      const { document, access } = await session(input.meetingId);
+      const decoder = decoding.createDecoder(input.message);
+      const type = decoding.readVarUint(decoder);
+      if (type === messageYjsSyncStep1) {
+        const encoder = encoding.createEncoder();
+        writeSyncStep2(encoder, document.doc, decoding.readVarUint8Array(decoder));
+        const stateVector = access.capabilities.canEdit ? encodeBytes(Y.encodeStateVector(document.doc)) : null;
+        return { reply: encodeBytes(encoding.toUint8Array(encoder)), stateVector };
+      }
+      if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) throw new AppError("invalid_input", "unknown sync message", { field: "message" });
+      const update = decoding.readVarUint8Array(decoder);
+      if (!access.capabilities.canEdit) {
+        if (isEmptyUpdate(update)) return { reply: null, stateVector: null };
+        throw new AppError("forbidden", "you can read these minutes but not edit them");
+      }
+      const verdict = document.applyClientUpdate(update, socket.id);
+      if (!verdict.ok) throw new AppError("conflict", verdict.reason, { field: "message", details: { resync: true } });
+      return { reply: null, stateVector: null };
+    }),
+  );
+
+  socket.on(
+    MINUTES_EVENTS.awareness,
+    handle(awarenessSchema, async (input) => {
+      const { document, access } = await session(input.meetingId);
+      const identity = identityOf(socket);
+      if (!access.capabilities.canEdit || !identity) throw new AppError("forbidden", "only editors show a caret");
+      const owned = document.awarenessOf.get(socket.id) ?? new Set<number>();
+      document.awarenessOf.set(socket.id, owned);
+      const sanitized = sanitizeAwarenessUpdate(input.update, owned, { name: identity.name, color: caretColor(identity.accountId) });
+      if (!sanitized) throw new AppError("invalid_input", "awareness update refused", { field: "update" });
+      document.applyClientAwareness(sanitized.update, socket.id);
+      return null;
+    }),
+  );
+
+  const actor = () => {
+    const identity = identityOf(socket);
+    if (!identity) throw new AppError("unauthenticated", "please log in");
+    return accountActor(identity.accountId, identity.name);
+  };
+  socket.on(MINUTES_EVENTS.finalize, handle(joinSchema, async (input) => finalizeMinutes(input, actor())));
+  socket.on(MINUTES_EVENTS.correct, handle(correctSchema, async (input) => correctMinutes(input, actor())));
+  socket.on(MINUTES_EVENTS.sign, handle(signSchema, async (input) => signMinutes(input, actor())));
+
+  socket.on("disconnecting", () => {
+    for (const id of [...sessions.keys()]) leave(id);
+  });
+};
