@@ -84,6 +84,9 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
       ) : null}
 
       {message ? <p role="status" className="card">{message}</p> : null}
+      {motion?.method === "named" && me.ballots.some((b) => b.isOwn && b.hasVoted) ? (
+        <p><a className="button secondary" href={`/api/audit/receipt?motionId=${encodeURIComponent(motion.id)}`} download>{t("receipt")}</a></p>
+      ) : null}
 
       {isCheckedIn && currentItem && view.meeting.state === "in_session" ? (
         <section className="panel" aria-label={t("speakers")}>
