@@ -35,7 +35,7 @@ export default defineConfig({
     command: "node scripts/buildIfNeeded.mjs && node --import tsx server/index.ts",
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 300_000,
     stdout: "ignore",
     stderr: "pipe",
     env: {

@@ -8,13 +8,17 @@ import { myOrganizations } from "@/server/queries/myOrganizations";
 import { ELDER_COOKIE } from "./i18n/locales";
 import "./globals.css";
 
+const CLIENT_NAMESPACES = ["errors", "live", "login", "minutes", "adminBodies", "adminImport"];
+
 export const metadata: Metadata = { title: "议事 Yishi", description: "村社两级重要事项决策" };
 // Pinch zoom stays allowed: elderly readers zoom (WCAG 1.4.4).
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const messages = await getMessages();
+  const all = await getMessages();
+  // Only what client components translate goes to the browser; server components read the catalog on the server.
+  const messages = Object.fromEntries(CLIENT_NAMESPACES.filter((ns) => ns in all).map((ns) => [ns, all[ns]]));
   const t = await getTranslations("nav");
   const tApp = await getTranslations("app");
   const elder = (await cookies()).get(ELDER_COOKIE)?.value === "1";
@@ -29,6 +33,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {account ? <a href="/me">{t("myMeetings")}</a> : null}
           {roles.includes("admin") ? <a href="/admin">{t("admin")}</a> : null}
           {roles.includes("supervisor") ? <a href="/supervise">{t("supervise")}</a> : null}
+          {roles.includes("supervisor") ? <a href="/notices/objections">{t("objections")}</a> : null}
+          <a href="/n">{t("notices")}</a>
           <form method="post" action="/api/preferences">
             <input type="hidden" name="elder" value={elder ? "0" : "1"} />
             <button type="submit" className="secondary" aria-label={t("elderLabel")}>{elder ? t("elderOff") : t("elderOn")}</button>

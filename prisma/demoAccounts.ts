@@ -11,4 +11,5 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { phone: "13800000005", name: "李淑芬", role: "member" },
   { phone: "13800000006", name: "何耀祖", role: "member" },
   { phone: "13800000009", name: "周监督", role: "supervisor" },
+  { phone: "13800000031", name: "张汉生", role: "resident" },
 ];

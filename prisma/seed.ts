@@ -16,6 +16,7 @@ import { createPerson } from "../server/commands/org/createPerson";
 import { getRuntime } from "../server/runtime";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demoAccounts";
 import { seedFinishedMeeting, seedNextMeeting } from "./demoMeeting";
+import { seedDemoNotice } from "./demoNotice";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -100,6 +101,7 @@ export async function seedDemo(): Promise<void> {
   );
   await seedNextMeeting(representatives.id);
   await seedFinishedMeeting(representatives.id);
+  await seedDemoNotice();
   // A second village with its own admin: an admin of another organization, who must be refused everywhere above.
   const neighbour = await createOrganization({ name: "邻村（演示）", level: "village", noticeDays: 7 }, SYSTEM);
   await createAccount({ orgId: neighbour.id, phone: "13800000021", displayName: "邻村管理员", password: DEMO_PASSWORD, roles: ["admin"] }, SYSTEM);

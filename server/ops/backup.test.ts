@@ -27,6 +27,13 @@ async function freshTarget(name: string): Promise<{ dataDir: string; databaseUrl
   return { dataDir, databaseUrl: fresh.url };
 }
 
+/** PostgreSQL is on this machine in both CI runs: an embedded backup is also restored there. */
+async function freshPostgres(): Promise<string> {
+  const fresh = await createFreshDatabase("postgresql://postgres@127.0.0.1:5432/test");
+  cleanups.push(fresh.drop);
+  return fresh.url;
+}
+
 const envOf = (where: { dataDir: string; databaseUrl?: string }) => ({ YISHI_DATA_DIR: where.dataDir, DATABASE_URL: where.databaseUrl ?? "" });
 
 describe("backup and restore", () => {
@@ -102,6 +109,14 @@ describe("backup and restore", () => {
     const again = await runTool("restore", [idleBackup], envOf(target));
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/not empty/);
+    expect(await digestsOf(target)).toEqual(atBackup);
+  });
+
+  it("restores into the other kind of database too: embedded ↔ PostgreSQL, rows equal", async () => {
+    const target = base ? { dataDir: path.join(work, "cross") } : { dataDir: path.join(work, "cross"), databaseUrl: await freshPostgres() };
+    const run = await runTool("restore", [idleBackup], envOf(target));
+    expect(run.stderr + run.stdout).toContain("audit logs verified");
+    expect(run.code).toBe(0);
     expect(await digestsOf(target)).toEqual(atBackup);
   });
 

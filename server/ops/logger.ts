@@ -21,7 +21,7 @@ function level(): string {
 function create(): Logger {
   const options = { level: level(), base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime };
   if (process.env.NODE_ENV === "development") {
-    return pino(options, pretty({ sync: true, colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid" }));
+    return pino(options, pretty({ sync: true, colorize: true, singleLine: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid" }));
   }
   return pino(options);
 }

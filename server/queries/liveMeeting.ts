@@ -63,6 +63,15 @@ export type LiveView = {
 const resultSchema = z.custom<MotionResult>((value) => typeof value === "object" && value !== null);
 
 export async function liveView(meetingId: string, audience: Audience): Promise<LiveView> {
+  const views = await liveViews(meetingId, [audience]);
+  return views[0] as LiveView;
+}
+
+/**
+ * The views of several audiences from one read, in one transaction: a broadcast sends the chair's and the public
+ * view of the same state, and reading the meeting twice doubled its cost (PGlite runs one query at a time).
+ */
+export async function liveViews(meetingId: string, audiences: Audience[]): Promise<LiveView[]> {
   const { prisma } = getRuntime().db;
   return prisma.$transaction(async (tx) => {
     const ctx = await loadMeetingContext(tx, meetingId);
@@ -87,7 +96,8 @@ export async function liveView(meetingId: string, audience: Audience): Promise<L
     const speaking = speakers.find((s) => s.grantedAt);
     const latest = [...meeting.motions].reverse().find((m) => m.itemId === ctx.meeting.currentItemId) ?? null;
     const status = new Map(meeting.attendance.map((a) => [a.personId, a]));
-    return {
+    const votes = latest ? await motionVotes(tx, latest) : null;
+    return audiences.map((audience): LiveView => ({
       version: ctx.meeting.version,
       audience,
       meeting: {
@@ -122,7 +132,7 @@ export async function liveView(meetingId: string, audience: Audience): Promise<L
         current: speaking?.grantedAt ? { personId: speaking.personId, name: names.get(speaking.personId) ?? "", grantedAt: speaking.grantedAt.toISOString(), limitSeconds: speaking.limitSeconds } : null,
         queue: speakers.filter((s) => !s.grantedAt).map((s) => ({ personId: s.personId, name: names.get(s.personId) ?? "" })),
       },
-      motion: latest ? await motionView(tx, latest, audience, ctx, names) : null,
+      motion: latest && votes ? motionView(latest, votes, audience, ctx, names) : null,
       announced: meeting.motions
         .filter((m) => m.state === "announced")
         .map((m) => {
@@ -130,18 +140,25 @@ export async function liveView(meetingId: string, audience: Audience): Promise<L
           return { id: m.id, text: m.text, passed: result.passed, tally: result.tally };
         }),
       serverTime: new Date().toISOString(),
-    };
+    }));
   });
 }
 
 type Tx = Parameters<Parameters<ReturnType<typeof getRuntime>["db"]["prisma"]["$transaction"]>[0]>[0];
 type MotionRow = { id: string; itemId: string; text: string; method: string; state: string; entitled: unknown; result: unknown; enteredTotals: unknown; counters: unknown; scrutineers: unknown };
 
-async function motionView(tx: Tx, motion: MotionRow, audience: Audience, ctx: MeetingContext, names: Map<string, string>): Promise<LiveMotion> {
+type MotionVotes = { named: { voterPersonId: string; choice: string }[]; castCount: number };
+
+/** What every audience's motion view is built from: the named votes, or the count of secret ballots cast. */
+async function motionVotes(tx: Tx, motion: MotionRow): Promise<MotionVotes> {
+  if (motion.method === "secret") return { named: [], castCount: await tx.ballotParticipation.count({ where: { motionId: motion.id } }) };
+  const named = await tx.voteRecord.findMany({ where: { motionId: motion.id }, select: { voterPersonId: true, choice: true } });
+  return { named, castCount: named.length };
+}
+
+function motionView(motion: MotionRow, { named, castCount }: MotionVotes, audience: Audience, ctx: MeetingContext, names: Map<string, string>): LiveMotion {
   const frozen = motion.entitled as FrozenVoters;
   const isSecret = motion.method === "secret";
-  const named = isSecret ? [] : await tx.voteRecord.findMany({ where: { motionId: motion.id }, select: { voterPersonId: true, choice: true } });
-  const castCount = isSecret ? await tx.ballotParticipation.count({ where: { motionId: motion.id } }) : named.length;
   const isClosed = motion.state === "closed" || motion.state === "announced";
   const showResult = audience === "chair" ? isClosed : motion.state === "announced";
   const publishNamed = audience === "chair" || ctx.body.charter.publishNamedVotes === true;

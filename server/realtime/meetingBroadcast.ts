@@ -1,4 +1,4 @@
-import { liveView } from "../queries/liveMeeting";
+import { liveViews, type LiveView } from "../queries/liveMeeting";
 import { getRuntime } from "../runtime";
 
 /** At most one broadcast per meeting in this window; the last state is always sent (DESIGN §5: coalesced tallies). */
@@ -35,11 +35,29 @@ export function scheduleBroadcast(meetingId: string): void {
   }, WINDOW_MS);
 }
 
+// Per meeting, the version this process last broadcast. Every change of the state bumps the meeting's version in its
+// transaction (DESIGN §3), so a request that finds no newer version has nothing to send: a command schedules a
+// broadcast and so does its after-commit event, and without this each change went out twice to every observer.
+const SENT_KEY = "__yishiMeetingBroadcastSent";
+function sentVersions(): Map<string, number> {
+  const holder = globalThis as { [SENT_KEY]?: Map<string, number> };
+  holder[SENT_KEY] ??= new Map();
+  return holder[SENT_KEY];
+}
+
 async function broadcast(meetingId: string): Promise<void> {
-  const io = getRuntime().io;
+  const runtime = getRuntime();
+  const io = runtime.io;
   if (!io) return;
   try {
-    const [chair, publicView] = await Promise.all([liveView(meetingId, "chair"), liveView(meetingId, "public")]);
+    const sent = sentVersions();
+    const current = await runtime.db.prisma.meeting.findUnique({ where: { id: meetingId }, select: { version: true } });
+    if (!current || current.version <= (sent.get(meetingId) ?? -1)) return;
+    // Both audiences from one read: one version for both.
+    const [chair, publicView] = (await liveViews(meetingId, ["chair", "public"])) as [LiveView, LiveView];
+    // A slower broadcast that finished after a newer one has nothing new either.
+    if (publicView.version <= (sent.get(meetingId) ?? -1)) return;
+    sent.set(meetingId, publicView.version);
     io.to(roomOf(meetingId, "chair")).emit("meeting:state", chair);
     io.to(roomOf(meetingId, "public")).emit("meeting:state", publicView);
   } catch (error) {

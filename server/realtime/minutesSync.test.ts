@@ -124,6 +124,17 @@ describe(clustered ? "minutes on two nodes with Redis" : "minutes on one node (P
     await waitFor(() => recorder.provider.synced, "the recorder to resync");
   });
 
+  it("shows an edit made a moment ago on one node to a client opening the minutes on the other", async () => {
+    const meetings = (await (await fetch(`${nodeA.url}/api/meetings`, { headers: { cookie: cookies.recorder } })).json()) as { data: { id: string; number: string }[] };
+    const otherId = meetings.data.find((m) => m.id !== meetingId && m.number !== "2026年第2次")?.id ?? "";
+    const writer = await minutesClient(nodeA.url, otherId, cookies.recorder);
+    open.push(writer);
+    addParagraph(writer.doc, "header", "刚写下的一句。");
+    const reader = await minutesClient(nodeB.url, otherId, cookies.chair);
+    open.push(reader);
+    await waitFor(() => sectionText(reader.doc, "header") === "刚写下的一句。", "the other node to have the edit");
+  });
+
   it("merges what a client typed offline when it rejoins, with what others typed meanwhile", async () => {
     const recorder = open[0] as MinutesClient;
     const chair = open[1] as MinutesClient;
