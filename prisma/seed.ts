@@ -16,7 +16,7 @@ import { createPerson } from "../server/commands/org/createPerson";
 import { getRuntime } from "../server/runtime";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demoAccounts";
 import { seedFinishedMeeting, seedNextMeeting } from "./demoMeeting";
-import { seedDemoNotice } from "./demoNotice";
+import { seedDemoNotice, type DemoNotices } from "./demoNotice";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -33,7 +33,7 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
   return true;
 }
 
-export async function seedDemo(): Promise<void> {
+export async function seedDemo(): Promise<{ notices: DemoNotices }> {
   const village = await createOrganization({ name: "平洲村（演示）", level: "village", noticeDays: 7 }, SYSTEM);
   const people: { id: string; name: string }[] = [];
   for (let h = 0; h < 10; h += 1) {
@@ -101,10 +101,11 @@ export async function seedDemo(): Promise<void> {
   );
   await seedNextMeeting(representatives.id);
   await seedFinishedMeeting(representatives.id);
-  await seedDemoNotice();
+  const notices = await seedDemoNotice();
   // A second village with its own admin: an admin of another organization, who must be refused everywhere above.
   const neighbour = await createOrganization({ name: "邻村（演示）", level: "village", noticeDays: 7 }, SYSTEM);
   await createAccount({ orgId: neighbour.id, phone: "13800000021", displayName: "邻村管理员", password: DEMO_PASSWORD, roles: ["admin"] }, SYSTEM);
   // Keep last: sign a checkpoint of each demo organization's log, so a fresh install's log is already signed.
   await checkpointAllOrgs();
+  return { notices };
 }

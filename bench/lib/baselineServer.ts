@@ -10,9 +10,10 @@ const http = createServer();
 const io = new Server(http, { path: "/socket.io", maxHttpBufferSize: 64 * 1024, serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
 io.on("connection", (socket) => void socket.join("meeting"));
 io.of("/control").on("connection", (socket) => {
-  socket.on("broadcast", (payload: Record<string, unknown>, ack: () => void) => {
+  socket.on("broadcast", (payload: Record<string, unknown>, ack: (ready: number) => void) => {
+    const ready = performance.timeOrigin + performance.now();
     io.to("meeting").emit("meeting:state", payload);
-    ack();
+    ack(ready);
   });
 });
 http.listen(0, "127.0.0.1", () => {

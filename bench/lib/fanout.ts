@@ -9,9 +9,43 @@ import path from "node:path";
 import { io } from "socket.io-client";
 import type { Phone } from "../../server/faults/clients";
 import type { ClientPool } from "./clients";
+import { collectGarbage, inspectorUrl } from "./inspector";
 import { percentile, rssKb, sleep, wallNow } from "./stats";
 
-export type FanoutResult = { observers: number; p50_ms: number; p99_ms: number; missing: number; payload_bytes: number; rss_per_observer_kb: number; sample: Record<string, unknown> | null };
+export type FanoutResult = {
+  observers: number;
+  /** From the command's commit (the server's log line of the command) to each observer's receipt. */
+  p50_ms: number;
+  p99_ms: number;
+  /** From the chair's click (the command leaving the chair's socket): the commit's own time included. */
+  p99_from_click_ms: number;
+  missing: number;
+  payload_bytes: number;
+  rss_per_observer_kb: number;
+  sample: Record<string, unknown> | null;
+};
+
+/** RSS in KB after a full garbage collection (when the process runs with --inspect). */
+async function settledRss(pid: number, output: () => string): Promise<number> {
+  await collectGarbage(inspectorUrl(output()));
+  await sleep(500);
+  return rssKb(pid);
+}
+
+/** When each round's command committed: its log line (server/ops/observe.ts writes one per command, after commit). */
+function commitTimes(output: string, command: string): number[] {
+  const times: number[] = [];
+  for (const line of output.split("\n")) {
+    if (!line.startsWith("{") || !line.includes(`"command":"${command}"`)) continue;
+    try {
+      const entry = JSON.parse(line) as { time?: string; outcome?: string };
+      if (entry.time && entry.outcome === "ok") times.push(Date.parse(entry.time));
+    } catch {
+      // Not a log line.
+    }
+  }
+  return times;
+}
 
 type Report = (fraction: number, detail: string) => void;
 
@@ -23,6 +57,7 @@ export async function yishiFanout(options: {
   pool: ClientPool;
   url: string;
   serverPid: number;
+  serverOutput: () => string;
   meetingId: string;
   chair: Phone;
   personId: string;
@@ -32,8 +67,11 @@ export async function yishiFanout(options: {
   onProgress: Report;
 }): Promise<FanoutResult> {
   const { pool, chair } = options;
+  // Warm-up: the first joins grow caches and the database's memory once; per observer is what each further one costs.
+  await pool.connect({ url: options.url, count: Math.min(200, options.observers), joinMeetingId: options.meetingId, parallel: 10 });
+  await pool.disconnect();
   await sleep(1_000);
-  const before = await rssKb(options.serverPid);
+  const before = await settledRss(options.serverPid, options.serverOutput);
   const connected = await pool.connect({
     url: options.url,
     count: options.observers,
@@ -43,9 +81,10 @@ export async function yishiFanout(options: {
   });
   if (connected.failed > 0) throw new Error(`${connected.failed} observers could not join`);
   await sleep(2_000);
-  const after = await rssKb(options.serverPid);
+  const after = await settledRss(options.serverPid, options.serverOutput);
   await pool.clear();
   const rounds: { version: number; t0: number }[] = [];
+  const clicks: number[] = [];
   for (let r = 0; r < options.rounds; r += 1) {
     const t0 = wallNow();
     const reply = await chair.call<{ result: { version: number } }>("meeting:attendance", {
@@ -55,15 +94,21 @@ export async function yishiFanout(options: {
     });
     if (!reply.ok) throw new Error(`attendance: ${reply.error.code} ${reply.error.message}`);
     rounds.push({ version: reply.data.result.version, t0 });
+    clicks.push(t0);
     options.onProgress(0.6 + (0.4 * (r + 1)) / options.rounds, `round ${r + 1}/${options.rounds}`);
     await sleep(options.gapMs);
   }
-  const { values, missing } = await pool.latencies(rounds);
+  const fromClick = await pool.latencies(rounds);
+  // The commit of each round: the first log line of the command after its click (falls back to the click).
+  const commits = commitTimes(options.serverOutput(), "live/recordAttendance");
+  const committed = rounds.map((round) => ({ version: round.version, t0: commits.find((t) => t >= Math.floor(round.t0)) ?? round.t0 }));
+  const { values, missing } = await pool.latencies(committed);
   const sample = (await pool.sample()) as Record<string, unknown> | null;
   await pool.disconnect();
   return {
     observers: connected.connected,
     ...summarize(values, missing),
+    p99_from_click_ms: percentile(fromClick.values, 99),
     payload_bytes: Buffer.byteLength(JSON.stringify(sample ?? {})),
     rss_per_observer_kb: (after - before) / connected.connected,
     sample,
@@ -71,7 +116,9 @@ export async function yishiFanout(options: {
 }
 
 export async function baselineFanout(options: { pool: ClientPool; payload: Record<string, unknown>; observers: number; rounds: number; gapMs: number; onProgress: Report }): Promise<FanoutResult> {
-  const child = fork(path.join(import.meta.dirname, "baselineServer.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "pipe", "inherit", "ipc"] });
+  const child = fork(path.join(import.meta.dirname, "baselineServer.ts"), [], { execArgv: ["--inspect=127.0.0.1:0", "--import", "tsx"], stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  let errors = "";
+  child.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let out = "";
@@ -83,8 +130,10 @@ export async function baselineFanout(options: { pool: ClientPool; payload: Recor
       child.once("exit", (code) => reject(new Error(`baseline server exited with ${code}`)));
     });
     const url = `http://127.0.0.1:${port}`;
+    await options.pool.connect({ url, count: Math.min(200, options.observers), parallel: 10 });
+    await options.pool.disconnect();
     await sleep(500);
-    const before = await rssKb(child.pid ?? 0);
+    const before = await settledRss(child.pid ?? 0, () => errors);
     const connected = await options.pool.connect({
       url,
       count: options.observers,
@@ -92,24 +141,28 @@ export async function baselineFanout(options: { pool: ClientPool; payload: Recor
       onProgress: (done) => options.onProgress((0.6 * done) / options.observers, `${done}/${options.observers} baseline clients`),
     });
     await sleep(2_000);
-    const after = await rssKb(child.pid ?? 0);
+    const after = await settledRss(child.pid ?? 0, () => errors);
     const control = io(`${url}/control`, { transports: ["websocket"] });
     await new Promise<void>((resolve) => control.once("connect", () => resolve()));
     await options.pool.clear();
     const base = Number(options.payload.version ?? 0) + 1_000;
     const rounds: { version: number; t0: number }[] = [];
+    const clicks: { version: number; t0: number }[] = [];
     for (let r = 0; r < options.rounds; r += 1) {
       const version = base + r;
       const t0 = wallNow();
-      await control.emitWithAck("broadcast", { ...options.payload, version });
-      rounds.push({ version, t0 });
+      // The server answers with the moment it had the new state in hand (the counterpart of a commit).
+      const ready = (await control.emitWithAck("broadcast", { ...options.payload, version })) as number;
+      rounds.push({ version, t0: ready });
+      clicks.push({ version, t0 });
       options.onProgress(0.6 + (0.4 * (r + 1)) / options.rounds, `round ${r + 1}/${options.rounds}`);
       await sleep(options.gapMs);
     }
     control.close();
     const { values, missing } = await options.pool.latencies(rounds);
+    const fromClick = await options.pool.latencies(clicks);
     await options.pool.disconnect();
-    return { observers: connected.connected, ...summarize(values, missing), payload_bytes: Buffer.byteLength(JSON.stringify(options.payload)), rss_per_observer_kb: (after - before) / connected.connected, sample: null };
+    return { observers: connected.connected, ...summarize(values, missing), p99_from_click_ms: percentile(fromClick.values, 99), payload_bytes: Buffer.byteLength(JSON.stringify(options.payload)), rss_per_observer_kb: (after - before) / connected.connected, sample: null };
   } finally {
     child.kill("SIGTERM");
   }

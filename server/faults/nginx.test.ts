@@ -80,7 +80,7 @@ describe(`nginx in front of ${mode}`, () => {
     // A public meeting's live page, as an observer opens it from the projector's QR code.
     const page = await fetch(`${nginx.url}/meetings/${assembly.meetingId}/live`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain("成员大会");
+    expect(await page.text()).toContain("会议现场");
     const csrf = await fetch(`${nginx.url}/api/auth/csrf`);
     expect(((await csrf.json()) as { csrfToken?: string }).csrfToken).toBeTruthy();
     expect(observers[1]?.phone.socket.io.engine.transport.name).toBe("polling");

@@ -39,6 +39,13 @@ export type JoinReply = {
 export type SyncReply = { reply: string | null; stateVector: string | null };
 
 export type SyncPush = { meetingId: string; message: string };
+
+/**
+ * A message longer than this many base64 characters is sent in parts (a multiple of 4, so the parts join into the
+ * base64 of the whole), each well below the socket's frame limit.
+ */
+export const PART_CHARS = 32_768;
+export type SyncPart = { id: string; index: number; count: number };
 export type AwarenessPush = { meetingId: string; update: string };
 export type RecordPush = { meetingId: string; blocks: RecordBlock[] };
 export type StatusPush = { meetingId: string };

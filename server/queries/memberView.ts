@@ -1,3 +1,4 @@
+import type { Prisma } from "../../generated/prisma/client";
 import type { FrozenVoters } from "../domain/meeting";
 import { getRuntime } from "../runtime";
 
@@ -49,9 +50,9 @@ async function answer(meetingId: string, queue: Waiting[]): Promise<void> {
   }
 }
 
-/** The member views of several persons of one meeting, read together. */
-export async function memberViews(meetingId: string, personIds: string[]): Promise<Map<string, MemberView>> {
-  const { prisma } = getRuntime().db;
+/** The member views of several persons of one meeting, read together (inside a transaction when `db` is one). */
+export async function memberViews(meetingId: string, personIds: string[], db: Db = getRuntime().db.prisma): Promise<Map<string, MemberView>> {
+  const prisma = db;
   const meeting = await prisma.meeting.findUniqueOrThrow({
     where: { id: meetingId },
     select: { currentItemId: true, body: { select: { members: { where: { personId: { in: personIds } }, select: { personId: true } } } } },
@@ -65,7 +66,7 @@ export async function memberViews(meetingId: string, personIds: string[]): Promi
   const motion = meeting.currentItemId
     ? await prisma.motion.findFirst({ where: { meetingId, itemId: meeting.currentItemId, state: { not: "draft" } }, orderBy: { createdAt: "desc" }, select: { id: true, method: true, entitled: true } })
     : null;
-  const ballotsOf = await ballotsFor(motion, new Set(personIds));
+  const ballotsOf = await ballotsFor(db, motion, new Set(personIds));
   const requested = meeting.currentItemId
     ? new Set(
         (await prisma.speakerRequest.findMany({ where: { itemId: meeting.currentItemId, personId: { in: personIds }, finishedAt: null, withdrawnAt: null }, select: { personId: true } }))
@@ -90,12 +91,13 @@ export async function memberViews(meetingId: string, personIds: string[]): Promi
 }
 
 type MotionRow = { id: string; method: string; entitled: unknown } | null;
+/** The client or a transaction: a vote batch reads its voters' views in its own transaction. */
+type Db = Prisma.TransactionClient;
 
 /** Per person: the ballots they cast on the motion (their own and proxies held), with what is recorded. */
-async function ballotsFor(motion: MotionRow, personIds: Set<string>): Promise<Map<string, MemberView["ballots"]>> {
+async function ballotsFor(prisma: Db, motion: MotionRow, personIds: Set<string>): Promise<Map<string, MemberView["ballots"]>> {
   const result = new Map<string, MemberView["ballots"]>();
   if (!motion || (motion.method !== "named" && motion.method !== "secret")) return result;
-  const { prisma } = getRuntime().db;
   const held = (motion.entitled as FrozenVoters).voters.filter((v) => personIds.has(v.castByPersonId));
   const voterIds = held.map((v) => v.voterPersonId);
   const names = new Map((await prisma.person.findMany({ where: { id: { in: voterIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));

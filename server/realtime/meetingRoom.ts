@@ -108,10 +108,11 @@ export const meetingRoomModule: SocketModule = (_io, socket) => {
   socket.on(
     "vote:cast",
     handle(voteEnvelope, async ({ meetingId, ...vote }) => {
-      const outcome = await castVote(vote, actorOf(socket));
+      const { me, ...outcome } = await castVote(vote, actorOf(socket));
       if (outcome.meetingId !== meetingId) throw new AppError("not_found", "vote not found", { field: "motionId" });
       scheduleBroadcast(meetingId);
-      return { result: outcome, me: await personal(socket, meetingId) };
+      // The batch that committed the vote read the voter's view in its transaction (castVotes.ts).
+      return { result: outcome, me: me ?? (await personal(socket, meetingId)) };
     }),
   );
 };

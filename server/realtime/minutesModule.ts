@@ -24,20 +24,21 @@ import { identityOf } from "./auth";
 import { MAX_FRAME_BYTES, type SocketModule } from "./io";
 import { caretColor } from "../minutes/caretColor";
 import { sanitizeAwarenessUpdate } from "./yjs/awarenessGuard";
+import { PartAssembler } from "./yjs/chunks";
 import type { MinutesDocument } from "./yjs/minutesDocument";
 import { minutesRights } from "./minutesRights";
 import { attachSocket, detachSocket, openDocument, refreshStaleRecord } from "./yjs/registry";
 
 const meetingId = z.string().min(1).max(64);
-const base64 = z
+const base64Text = z
   .string()
   .min(4)
   .max(MAX_FRAME_BYTES - 256)
-  .regex(/^[A-Za-z0-9+/]+={0,2}$/, "base64")
-  .transform((text) => decodeBytes(text));
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, "base64");
 const joinSchema = z.strictObject({ meetingId });
-const syncSchema = z.strictObject({ meetingId, message: base64 });
-const awarenessSchema = z.strictObject({ meetingId, update: base64 });
+const part = z.strictObject({ id: z.string().min(8).max(64), index: z.int().min(0).max(255), count: z.int().min(2).max(256) });
+const syncSchema = z.strictObject({ meetingId, message: base64Text, part: part.optional() });
+const awarenessSchema = z.strictObject({ meetingId, update: base64Text.transform((text) => decodeBytes(text)) });
 const correctSchema = z.strictObject({ meetingId, reason: z.string().max(500) });
 const signSchema = z.strictObject({ meetingId, versionId: z.string().min(1).max(64) });
 
@@ -55,6 +56,7 @@ function isEmptyUpdate(update: Uint8Array): boolean {
 
 export const minutesModule: SocketModule = (_io, socket) => {
   const sessions = new Map<string, Session>();
+  const parts = new PartAssembler();
 
   const readAccess = async (id: string, fresh = false): Promise<MinutesAccess> => {
     const access = await minutesRights(identityOf(socket)?.accountId ?? null, id, fresh);
@@ -91,6 +93,8 @@ export const minutesModule: SocketModule = (_io, socket) => {
       const access = await readAccess(input.meetingId, true);
       const document = await openDocument(input.meetingId);
       await refreshStaleRecord(document);
+      // Gone while the document loaded: attaching now would keep the document open for a socket that left.
+      if (socket.disconnected) throw new AppError("unavailable", "disconnected");
       attachSocket(document, socket.id);
       await socket.join(minutesRoom(input.meetingId));
       sessions.set(input.meetingId, { document, access });
@@ -121,7 +125,9 @@ export const minutesModule: SocketModule = (_io, socket) => {
     MINUTES_EVENTS.sync,
     handle(syncSchema, async (input): Promise<SyncReply> => {
       const { document, access } = await session(input.meetingId);
-      const decoder = decoding.createDecoder(input.message);
+      const text = input.part ? parts.add(input.part, input.message) : input.message;
+      if (text === null) return { reply: null, stateVector: null };
+      const decoder = decoding.createDecoder(decodeBytes(text));
       const type = decoding.readVarUint(decoder);
       if (type === messageYjsSyncStep1) {
         const encoder = encoding.createEncoder();

@@ -70,5 +70,5 @@ describe("minutes across a crash and restarts", () => {
     expect(sectionText(twice.doc, "header")).toBe(expected);
     expect(sectionText(twice.doc, "header").match(/甲/g)).toHaveLength(1);
     twice.close();
-  });
+  }, 300_000);
 });

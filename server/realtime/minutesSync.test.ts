@@ -140,6 +140,8 @@ describe(clustered ? "minutes on two nodes with Redis" : "minutes on one node (P
     const chair = open[1] as MinutesClient;
     chair.socket.disconnect();
     addParagraph(chair.doc, "header", "主持人离线时写的一段。");
+    // A whole afternoon's typing offline: more than one socket frame can carry, so it goes up in parts.
+    addParagraph(chair.doc, "attendance", "离".repeat(60_000));
     addParagraph(recorder.doc, "header", "记录人同时写的一段。");
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sectionText(recorder.doc, "header")).not.toContain("离线");
@@ -149,6 +151,7 @@ describe(clustered ? "minutes on two nodes with Redis" : "minutes on one node (P
       "the offline edit to reach everyone",
     );
     expect(sectionText(chair.doc, "header")).toContain("记录人同时写的一段。");
+    await waitFor(() => sectionText(recorder.doc, "attendance").includes("离".repeat(60_000)), "the long offline paragraph");
     const late = await client(nodeA, cookies.recorder);
     expect(sectionText(late.doc, "header")).toBe(sectionText(chair.doc, "header"));
   });

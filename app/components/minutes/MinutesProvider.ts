@@ -16,6 +16,7 @@ import {
   decodeBytes,
   encodeBytes,
   MINUTES_EVENTS,
+  PART_CHARS,
   type AwarenessPush,
   type JoinReply,
   type RecordPush,
@@ -115,19 +116,32 @@ export class MinutesProvider {
       const missing = Y.encodeStateAsUpdate(this.doc, decodeBytes(reply.stateVector));
       const decoded = Y.decodeUpdate(missing);
       if (decoded.structs.length > 0 || decoded.ds.clients.size > 0) {
-        const sent = await this.request<SyncReply>(MINUTES_EVENTS.sync, {
-          meetingId: this.meetingId,
-          message: message((encoder) => {
+        const sent = await this.sendSync(
+          message((encoder) => {
             encoding.writeVarUint(encoder, messageYjsSyncStep2);
             encoding.writeVarUint8Array(encoder, missing);
           }),
-        });
+        );
         if (!sent) return this.scheduleResync();
       }
     }
     this.synced = true;
     this.emit("synced");
     if (this.canEdit && this.awareness.getLocalState() !== null) this.sendAwareness([this.doc.clientID]);
+  }
+
+  /** One sync message; a long one (an offline session's edits) goes in parts below the socket's frame limit. */
+  private async sendSync(text: string): Promise<SyncReply | null> {
+    if (text.length <= PART_CHARS) return this.request<SyncReply>(MINUTES_EVENTS.sync, { meetingId: this.meetingId, message: text });
+    const id = `${this.doc.clientID}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const count = Math.ceil(text.length / PART_CHARS);
+    let reply: SyncReply | null = null;
+    for (let index = 0; index < count; index += 1) {
+      const slice = text.slice(index * PART_CHARS, (index + 1) * PART_CHARS);
+      reply = await this.request<SyncReply>(MINUTES_EVENTS.sync, { meetingId: this.meetingId, message: slice, part: { id, index, count } });
+      if (!reply) return null;
+    }
+    return reply;
   }
 
   private applyMessage(data: Uint8Array): void {
@@ -152,7 +166,7 @@ export class MinutesProvider {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     // Unsynced changes (offline, or during the handshake) travel in the next step 2 instead.
     if (origin === this || !this.synced || !this.canEdit || !this.socket.connected) return;
-    void this.request<SyncReply>(MINUTES_EVENTS.sync, { meetingId: this.meetingId, message: message((e) => writeUpdate(e, update)) }).then((ok) => {
+    void this.sendSync(message((e) => writeUpdate(e, update))).then((ok) => {
       if (!ok) this.scheduleResync();
     });
   };

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { appendAuditMany, type AppendInput } from "../../audit/append";
 import { assertMayCast, CHOICES, makeTracker, TRACKER_BYTES, type FrozenVoters } from "../../domain/meeting";
 import { AppError } from "../../errors";
+import { memberViews, type MemberView } from "../../queries/memberView";
 import type { Tx } from "../run";
+import { insertProcessed, writeVotes, type Writes } from "./voteRows";
 
 export const voteSchema = z.strictObject({
   motionId: z.string().min(1),
@@ -17,14 +19,19 @@ export const voteSchema = z.strictObject({
 export type VoteInput = z.infer<typeof voteSchema>;
 export type VoteRequest = VoteInput & { accountId: string; accountName: string };
 export type VoteOutcome =
-  | { ok: true; motionId: string; voterPersonId: string; recorded: "cast" | "changed" | "unchanged"; choice?: string; tracker?: string; meetingId: string }
+  | {
+      ok: true;
+      motionId: string;
+      voterPersonId: string;
+      recorded: "cast" | "changed" | "unchanged";
+      choice?: string;
+      tracker?: string;
+      meetingId: string;
+      /** The voter's own view as of this commit (not stored with the processed command). */
+      me?: MemberView;
+    }
   | { ok: false; error: AppError };
 
-type Writes = {
-  participations: { motionId: string; voterPersonId: string; castByPersonId: string }[];
-  ballots: { motionId: string; choice: string; tracker: string }[];
-  named: { motionId: string; voterPersonId: string; castByPersonId: string; choice: string; clientId: string; isChange: boolean }[];
-};
 
 type MotionRow = { id: string; state: string; method: string; meetingId: string; orgId: string; entitled: FrozenVoters };
 
@@ -89,10 +96,32 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
   await writeVotes(tx, writes);
   for (const entries of audits.values()) await appendAuditMany(tx, entries);
   if (processed.length > 0) {
-    await tx.processedCommand.createMany({ data: processed.map((p) => ({ accountId: p.accountId, clientId: p.clientId, command: "vote", result: JSON.parse(JSON.stringify(p.result)) })) });
+    await insertProcessed(tx, processed.map((p) => ({ accountId: p.accountId, clientId: p.clientId, command: "vote", result: JSON.stringify(p.result) })));
   }
   for (const meetingId of touchedMeetings) await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
-  return outcomes.map((o) => o ?? { ok: false, error: new AppError("internal", "internal error") });
+  const final = outcomes.map((o): VoteOutcome => o ?? { ok: false, error: new AppError("internal", "internal error") });
+  return withMemberViews(tx, requests, final, accounts);
+}
+
+/**
+ * Each voter's own view as of this commit, read in this transaction: the acknowledgement carries it at once. Read
+ * afterwards, hundreds of them queued behind the next batches' transactions (PGlite runs one query at a time) and
+ * held every ack of a burst until its last batch.
+ */
+async function withMemberViews(tx: Tx, requests: VoteRequest[], outcomes: VoteOutcome[], accounts: Map<string, { personId: string | null }>): Promise<VoteOutcome[]> {
+  const wanted = new Map<string, Set<string>>();
+  const personOf = (i: number) => accounts.get(requests[i]?.accountId ?? "")?.personId ?? null;
+  outcomes.forEach((o, i) => {
+    const personId = personOf(i);
+    if (!o.ok || !personId) return;
+    wanted.set(o.meetingId, (wanted.get(o.meetingId) ?? new Set()).add(personId));
+  });
+  const views = new Map<string, Map<string, MemberView>>();
+  for (const [meetingId, personIds] of wanted) views.set(meetingId, await memberViews(meetingId, [...personIds], tx));
+  return outcomes.map((o, i) => {
+    const me = o.ok ? views.get(o.meetingId)?.get(personOf(i) ?? "") : undefined;
+    return o.ok && me ? { ...o, me } : o;
+  });
 }
 
 function applyVote(
@@ -138,34 +167,4 @@ function applyVote(
     data: previous ? { voterPersonId: voter, castByPersonId: castBy, choice: request.choice, previous } : { voterPersonId: voter, castByPersonId: castBy, choice: request.choice },
   });
   return { ...base, recorded: previous ? "changed" : "cast", choice: request.choice };
-}
-
-async function writeVotes(tx: Tx, writes: Writes): Promise<void> {
-  if (writes.participations.length > 0) await tx.ballotParticipation.createMany({ data: writes.participations });
-  // Ballots go in shuffled, so that their order in a batch says nothing about who cast which.
-  if (writes.ballots.length > 0) await tx.ballot.createMany({ data: shuffled(writes.ballots) });
-  // Per voter: the first write says whether a row existed before this batch; the last one is the choice that counts.
-  const byVoter = new Map<string, { isNew: boolean; last: Writes["named"][number] }>();
-  for (const w of writes.named) {
-    const key = `${w.motionId}|${w.voterPersonId}`;
-    byVoter.set(key, { isNew: byVoter.get(key)?.isNew ?? !w.isChange, last: w });
-  }
-  const created = [...byVoter.values()].filter((v) => v.isNew).map(({ last: { isChange: _isChange, ...row } }) => row);
-  if (created.length > 0) await tx.voteRecord.createMany({ data: created });
-  for (const { isNew, last } of byVoter.values()) {
-    if (isNew) continue;
-    await tx.voteRecord.update({
-      where: { motionId_voterPersonId: { motionId: last.motionId, voterPersonId: last.voterPersonId } },
-      data: { choice: last.choice, castByPersonId: last.castByPersonId, clientId: last.clientId, updatedAt: new Date() },
-    });
-  }
-}
-
-function shuffled<T>(items: T[]): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i -= 1) {
-    const j = randomBytes(4).readUInt32BE(0) % (i + 1);
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy;
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../prisma/seed";
-import { DEMO_COOP_RESIDENT, seedDemoNotice, type DemoNotices } from "../../../prisma/demoNotice";
+import { DEMO_COOP_RESIDENT, type DemoNotices } from "../../../prisma/demoNotice";
 import type { Database } from "../../db/client";
 import { noticeBoard, noticeDetail } from "../../queries/noticeBoard";
 import { openInProcessDb } from "../../testing/inProcessDb";
@@ -41,8 +41,7 @@ async function actorOf(phone: string): Promise<Actor> {
 
 beforeAll(async () => {
   ({ db, close } = await openInProcessDb());
-  await seedDemo();
-  demo = await seedDemoNotice();
+  demo = (await seedDemo()).notices;
   villageId = (await db.prisma.organization.findFirstOrThrow({ where: { name: "平洲村（演示）" } })).id;
   for (const [role, phone] of Object.entries({ admin: "13800000001", chair: "13800000002", li: "13800000005", he: "13800000006", supervisor: "13800000009", coop: DEMO_COOP_RESIDENT.phone })) {
     actors[role] = await actorOf(phone);

@@ -21,6 +21,8 @@ const RECORD_STALE_MS = 2_000;
 
 const docs = new Map<string, MinutesDocument>();
 const loading = new Map<string, Promise<MinutesDocument>>();
+/** Documents being loaded: not handed to sockets yet, but other nodes' updates already apply to them. */
+const arriving = new Map<string, MinutesDocument>();
 const unloadTimers = new Map<string, NodeJS.Timeout>();
 /** Bumped whenever a meeting's sign-off changes, so cached socket rights are re-read. */
 const statusEpochs = new Map<string, number>();
@@ -44,17 +46,20 @@ async function load(meetingId: string): Promise<MinutesDocument> {
   if (!blocks) throw new AppError("not_found", "meeting not found", { field: "meetingId" });
   const document = new MinutesDocument(meetingId, fanout);
   document.setRecord(blocks);
-  // Registered before loading, so that updates other nodes send meanwhile are not missed (Yjs merges any order).
-  docs.set(meetingId, document);
+  // Other nodes' updates sent while this node loads are applied as they come (Yjs merges in any order); sockets
+  // get the document only once it holds the stored state.
+  arriving.set(meetingId, document);
   try {
     const rows = await document.loadFromStore(true);
     for (const state of await pullFromPeers(meetingId, Y.encodeStateVector(document.doc))) Y.applyUpdate(document.doc, state, FROM_PEER);
     if (rows >= 200) void document.compact().catch((error: unknown) => console.error(`minutes ${meetingId}: compaction failed`, error));
   } catch (error) {
-    docs.delete(meetingId);
     document.destroy();
     throw error;
+  } finally {
+    arriving.delete(meetingId);
   }
+  docs.set(meetingId, document);
   ensurePolling();
   return document;
 }
@@ -149,7 +154,7 @@ async function statusChanged(meetingId: string, fromPeer: boolean): Promise<void
 
 const peerHandlers = {
   onMessage(message: PeerMessage): void {
-    const document = docs.get(message.meetingId);
+    const document = docs.get(message.meetingId) ?? arriving.get(message.meetingId);
     if (message.kind === "record") void recordChanged(message.meetingId, true).catch(() => undefined);
     else if (message.kind === "status") void statusChanged(message.meetingId, true);
     else if (document && message.kind === "update") Y.applyUpdate(document.doc, fromBase64(message.data), FROM_PEER);
@@ -186,13 +191,16 @@ export async function documentFreeText(meetingId: string): Promise<Record<string
   return freeTextOf(document.doc, document.blocks.map((b) => b.id));
 }
 
-/** Other nodes may ask this node for a document before any socket connected to it: listen as soon as Socket.IO runs. */
+/**
+ * Other nodes may ask this node for a document before any socket connected to it: listen as soon as Socket.IO runs
+ * (it starts after the database and the seed). A process that never starts it (a CLI tool) stops looking.
+ */
 function installPeerHandlersWhenReady(): void {
+  const startedAt = Date.now();
   const timer = setInterval(() => {
     const server = hasRuntime() ? getRuntime().io : undefined;
-    if (!server) return;
-    installPeerHandlers(server, peerHandlers);
-    clearInterval(timer);
+    if (server) installPeerHandlers(server, peerHandlers);
+    if (server || Date.now() - startedAt > 10 * 60_000) clearInterval(timer);
   }, 100);
   timer.unref();
 }

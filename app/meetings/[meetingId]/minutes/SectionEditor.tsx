@@ -31,7 +31,7 @@ export function SectionEditor({ provider, blockId, editable, user, label }: {
         CollaborationCaret.configure({ provider, user: user ?? { name: "", color: "#4a4a4a" } }),
       ],
       editorProps: {
-        attributes: { class: "minutes-text", "aria-label": label, "data-section": blockId },
+        attributes: { class: "minutes-text", role: "textbox", "aria-multiline": "true", "aria-label": label, "data-section": blockId },
       },
     },
     [provider, blockId],
