@@ -14,8 +14,8 @@ test("a demo member logs in on a phone and sees their meetings", async ({ browse
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.getByRole("heading", { name: "我的会议" })).toBeVisible();
   await expect(page.getByText("黄锦华，您好")).toBeVisible();
-  await expect(page.getByRole("heading", { name: /平洲村村民代表会议/ })).toBeVisible();
-  await expect(page.getByText("村道硬底化工程实施方案")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "平洲村村民代表会议 · 2026年第3次" })).toBeVisible();
+  await expect(page.getByText("村道硬底化工程实施方案").first()).toBeVisible();
   await context.close();
 });
 
