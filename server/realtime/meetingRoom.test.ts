@@ -178,4 +178,45 @@ describe("a live meeting over sockets", () => {
     const joined = await observer.call<{ view: { announced: { passed: boolean; tally: { yes: number } }[] } }>("meeting:join", { meetingId: finished?.id });
     expect(joined.ok && joined.data.view.announced.map((m) => [m.passed, m.tally.yes])).toEqual([[true, 10], [false, 9]]);
   });
+
+  it("refuses every chair-only event to a member, and every member event to an anonymous socket", async () => {
+    const member = members[0] as LiveClient;
+    const chairOnly: [string, Record<string, unknown>][] = [
+      ["meeting:open", {}], ["meeting:attendance", { personId: memberIds[1], status: "absent" }], ["meeting:nonVoting", { name: "镇干部" }],
+      ["meeting:startItem", {}], ["meeting:grant", { action: "finish" }], ["meeting:adjourn", {}],
+      ["vote:open", { text: "x", method: "named" }], ["vote:close", { motionId: "x" }], ["vote:announce", { motionId: "x" }],
+    ];
+    for (const [event, payload] of chairOnly) {
+      const reply = await member.call(event, { meetingId, ...payload });
+      expect(reply.ok ? "ok" : reply.error.code, event).toMatch(/^(forbidden|not_found)$/);
+    }
+    for (const event of ["meeting:checkIn", "meeting:floor", "meeting:recuse", "vote:cast", "vote:totals", "meeting:me"]) {
+      const reply = await observer.call(event, { meetingId, itemId: "x", reason: "xx", motionId: "x", choice: "yes", clientId: "c".repeat(10), kind: "confirm" });
+      expect(reply.ok ? "ok" : reply.error.code, event).toMatch(/^(unauthenticated|invalid_input)$/);
+    }
+  });
+
+  it("counts a show of hands by totals, and paper ballots only once a scrutineer confirms the counters' totals", async () => {
+    // The ⅔ vote above was closed but not yet announced: a new vote opens only after the announcement.
+    const before = ((await chair.call<Joined>("meeting:join", { meetingId })) as { data: Joined }).data.view;
+    if (before.motion?.state === "closed") await chair.call("vote:announce", { meetingId, motionId: before.motion.id });
+    const hands = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "举手表决（只计总数）", method: "hands_totals" });
+    const handsId = hands.ok ? hands.data.result.motionId : "";
+    expect(await chair.call("vote:totals", { meetingId, motionId: handsId, kind: "totals", yes: 8, no: 1, abstain: 2 })).toMatchObject({ ok: false, error: { code: "invalid_input", field: "total" } });
+    expect(await chair.call("vote:totals", { meetingId, motionId: handsId, kind: "totals", yes: 7, no: 1, abstain: 1 })).toMatchObject({ ok: true });
+    const handsClosed = await chair.call<{ result: { result: { passed: boolean; tally: { yes: number } } } }>("vote:close", { meetingId, motionId: handsId });
+    expect(handsClosed.ok && handsClosed.data.result.result).toMatchObject({ passed: true, tally: { yes: 7 } });
+    await chair.call("vote:announce", { meetingId, motionId: handsId });
+
+    const [counter, scrutineer] = [memberIds[0], memberIds[1]];
+    const paper = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "纸质选票", method: "paper", counters: [counter], scrutineers: [scrutineer] });
+    const paperId = paper.ok ? paper.data.result.motionId : "";
+    expect(await (members[1] as LiveClient).call("vote:totals", { meetingId, motionId: paperId, kind: "totals", yes: 5, no: 3, abstain: 1 })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await (members[0] as LiveClient).call("vote:totals", { meetingId, motionId: paperId, kind: "totals", yes: 5, no: 3, abstain: 1 })).toMatchObject({ ok: true });
+    expect(await chair.call("vote:close", { meetingId, motionId: paperId })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await (members[0] as LiveClient).call("vote:totals", { meetingId, motionId: paperId, kind: "confirm" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await (members[1] as LiveClient).call("vote:totals", { meetingId, motionId: paperId, kind: "confirm" })).toMatchObject({ ok: true });
+    const paperClosed = await chair.call<{ result: { result: { passed: boolean; tally: { yes: number; no: number } } } }>("vote:close", { meetingId, motionId: paperId });
+    expect(paperClosed.ok && paperClosed.data.result.result.tally).toMatchObject({ yes: 5, no: 3 });
+  });
 });
