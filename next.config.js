@@ -22,7 +22,7 @@ const config = {
   ],
   // `npm test` type-checks the whole tree with tsc (strict) as its first step; the build itself does not, so that
   // a test file in progress never blocks serving the app.
-  typescript: { tsconfigPath: "./tsconfig.json", ignoreBuildErrors: true },
+  typescript: { tsconfigPath: process.env.YISHI_NEXT_TSCONFIG ?? "./tsconfig.json", ignoreBuildErrors: true },
   // With a proxy (proxy.ts) Next buffers request bodies and cuts them at 10 MB by default; meeting materials may be
   // 20 MB (issue #5), so allow that plus the multipart envelope. Larger uploads are refused by content-length first.
   experimental: { proxyClientMaxBodySize: "21mb" },

@@ -8,6 +8,9 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const INPUTS = ["app", "server", "messages", "public", "prisma", "next.config.js", "package-lock.json", "tsconfig.json", "proxy.ts"];
+// next build rewrites the tsconfig it is given (it adds its dist dir's type folders). It gets a generated one that
+// extends ours, inside the ignored build folder, so the committed tsconfig.json never changes.
+const NEXT_TSCONFIG = path.join(".next-builds", "tsconfig.next.json");
 const SKIP = new Set(["node_modules", ".next", ".next-builds", "data", "test-data", "migrations"]);
 // Each build goes to its own folder named by its sources' hash, so that a server still running on an older build
 // never has its files replaced under it; `current` names the newest complete build.
@@ -86,11 +89,12 @@ function buildUnlocked({ quiet = false }) {
   const distDir = path.join(".next-builds", wanted.slice(0, 16));
   if (currentDistDir() === distDir) return false;
   mkdirSync(BUILDS, { recursive: true });
+  writeFileSync(path.join(ROOT, NEXT_TSCONFIG), `${JSON.stringify({ extends: "../tsconfig.json", include: ["../next-env.d.ts", "../**/*.ts", "../**/*.tsx", "../**/*.mts"], exclude: ["../node_modules", "../data", "../test-data", "../.next", "../.next-builds", "../bench/results"] }, null, 2)}\n`);
   if (!quiet) console.log("正在构建界面（首次启动需要几分钟）… building the web app…");
   const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
     cwd: ROOT,
     stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", YISHI_DIST_DIR: distDir },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", YISHI_DIST_DIR: distDir, YISHI_NEXT_TSCONFIG: NEXT_TSCONFIG },
   });
   if (result.status !== 0) {
     console.error("构建失败 (next build failed)");
