@@ -36,7 +36,8 @@ const tempDir = (name: string) => {
 
 function startAt(index: number): Promise<TestServer> {
   const dataDir = services ? (dirs[index + 1] as string) : (dirs[0] as string);
-  return startNode({ databaseUrl: database?.url, dataDir, redisUrl: services?.redisUrl, secrets, port: ports[index] });
+  // As deploy/nginx/yishi.conf says: nodes behind the proxy trust its X-Forwarded-For and X-Request-Id.
+  return startNode({ databaseUrl: database?.url, dataDir, redisUrl: services?.redisUrl, secrets, port: ports[index], env: { YISHI_TRUST_PROXY: "1" } });
 }
 
 /** A phone that joins the meeting again whenever its socket (re)connects, as the live page does. */

@@ -60,7 +60,11 @@ export async function minutesPdf(input: PdfInput): Promise<Buffer> {
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
     const footer = `${input.labels.page.replace("{page}", String(i + 1)).replace("{pages}", String(range.count))} · SHA-256 ${input.sha256.slice(0, 16)}…`;
+    // The footer sits in the bottom margin: without lifting the margin pdfkit would start a new page for it.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     doc.fontSize(8).fillColor("#4a4a4a").text(footer, 56, doc.page.height - 40, { width, align: "center", lineBreak: false });
+    doc.page.margins.bottom = bottom;
   }
   doc.end();
   return finished;

@@ -174,7 +174,7 @@ describe("a live meeting over sockets", () => {
     const cookie = (await login(server.url, "13800000002", DEMO_PASSWORD)) ?? "";
     const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie } })).json()).data as { id: string; number: string; state: string }[];
     const finished = meetings.find((m) => m.number === "2026年第2次");
-    expect(finished?.state).toBe("adjourned");
+    expect(finished?.state).toBe("archived");
     const joined = await observer.call<{ view: { announced: { passed: boolean; tally: { yes: number } }[] } }>("meeting:join", { meetingId: finished?.id });
     expect(joined.ok && joined.data.view.announced.map((m) => [m.passed, m.tally.yes])).toEqual([[true, 10], [false, 9]]);
   });

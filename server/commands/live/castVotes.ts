@@ -46,8 +46,9 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
     (await tx.account.findMany({ where: { id: { in: [...new Set(requests.map((r) => r.accountId))] } }, select: { id: true, personId: true, disabled: true } }))
       .map((a) => [a.id, a]),
   );
+  // Two IN lists (a superset of the pairs, matched below) instead of an OR of one condition per vote.
   const done = await tx.processedCommand.findMany({
-    where: { OR: requests.map((r) => ({ accountId: r.accountId, clientId: r.clientId })) },
+    where: { accountId: { in: [...accounts.keys()] }, clientId: { in: [...new Set(requests.map((r) => r.clientId))] } },
     select: { accountId: true, clientId: true, result: true },
   });
   const doneKey = new Map(done.map((d) => [`${d.accountId}|${d.clientId}`, d.result as VoteOutcome]));
@@ -58,12 +59,14 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
     (await tx.motion.findMany({ where: { id: { in: motionIds } }, select: { id: true, state: true, method: true, meetingId: true, entitled: true, meeting: { select: { orgId: true } } } }))
       .map((m) => [m.id, { id: m.id, state: m.state, method: m.method, meetingId: m.meetingId, orgId: m.meeting.orgId, entitled: m.entitled as FrozenVoters }]),
   );
+  // Only the rows of this batch's voters (their own votes and the proxies they hold), not every vote cast so far.
+  const voters = [...new Set(requests.map((r) => r.voterPersonId ?? accounts.get(r.accountId)?.personId ?? ""))];
   const named = new Map(
-    (await tx.voteRecord.findMany({ where: { motionId: { in: motionIds } }, select: { motionId: true, voterPersonId: true, choice: true } }))
+    (await tx.voteRecord.findMany({ where: { motionId: { in: motionIds }, voterPersonId: { in: voters } }, select: { motionId: true, voterPersonId: true, choice: true } }))
       .map((v) => [`${v.motionId}|${v.voterPersonId}`, v.choice]),
   );
   const secret = new Set(
-    (await tx.ballotParticipation.findMany({ where: { motionId: { in: motionIds } }, select: { motionId: true, voterPersonId: true } }))
+    (await tx.ballotParticipation.findMany({ where: { motionId: { in: motionIds }, voterPersonId: { in: voters } }, select: { motionId: true, voterPersonId: true } }))
       .map((p) => `${p.motionId}|${p.voterPersonId}`),
   );
   const writes: Writes = { participations: [], ballots: [], named: [] };

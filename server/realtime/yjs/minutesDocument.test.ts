@@ -31,7 +31,7 @@ async function meeting(db: Database, id: string): Promise<string> {
 
 async function reload(meetingId: string): Promise<string> {
   const fresh = new MinutesDocument(meetingId, quiet);
-  await fresh.loadFromStore(true);
+  await fresh.loadFromStore("initial");
   const text = fragmentText(fresh.doc.getXmlFragment("free:header"));
   fresh.destroy();
   return text;
@@ -43,7 +43,7 @@ describe("a minutes document's storage", () => {
   it("keeps edits in memory when the database fails, and stores them once it is back", async () => {
     let db = await open();
     const document = new MinutesDocument("meeting-a", quiet);
-    await document.loadFromStore(true);
+    await document.loadFromStore("initial");
     appendParagraphs(document.doc, "header", "断电前写的一段。", FROM_SERVER);
     await db.close();
     await document.flush();
@@ -59,7 +59,7 @@ describe("a minutes document's storage", () => {
     const db = await open();
     await meeting(db, "meeting-b");
     const document = new MinutesDocument("meeting-b", quiet);
-    await document.loadFromStore(true);
+    await document.loadFromStore("initial");
     for (let i = 0; i < 30; i += 1) {
       appendParagraphs(document.doc, "header", `第${i + 1}句`, FROM_SERVER);
       await document.flush();
@@ -75,7 +75,7 @@ describe("a minutes document's storage", () => {
     expect(before.split("\n")).toHaveLength(30);
     document.destroy();
     const loaded = new MinutesDocument("meeting-b", quiet);
-    await loaded.loadFromStore(true);
+    await loaded.loadFromStore("initial");
     expect(Y.encodeStateVector(loaded.doc)).toEqual(Y.encodeStateVector(document.doc));
     loaded.destroy();
     await db.close();

@@ -40,6 +40,8 @@ export class MinutesDocument {
   readonly awareness: Awareness;
   blocks: RecordBlock[] = [];
   blockIds: ReadonlySet<string> = new Set();
+  /** When the record blocks were last read from the database. */
+  recordReadAt = 0;
   /** Sockets of this node in the document's room. */
   readonly sockets = new Set<string>();
   /** Awareness client ids each socket speaks for. */
@@ -66,9 +68,6 @@ export class MinutesDocument {
       this.onAwareness([...added, ...updated, ...removed], origin),
     );
   }
-
-  /** When the record blocks were last read from the database. */
-  recordReadAt = 0;
 
   /** Returns whether the blocks differ from those held before. */
   setRecord(blocks: RecordBlock[]): boolean {
@@ -102,14 +101,17 @@ export class MinutesDocument {
     this.awarenessOf.delete(socketId);
   }
 
-  /** Applies the stored snapshot and rows (on load, and when another node compacted or wrote rows). */
-  async loadFromStore(full: boolean): Promise<number> {
-    const stored = await loadStoredState(this.meetingId, full ? 0 : this.lastRowId);
+  /**
+   * Applies the stored snapshot and rows: all of them when the document loads ("initial", nobody to tell) or when
+   * another node rewrote the snapshot ("full"), else the rows since the last read ("rows"). Returns the rows read.
+   */
+  async loadFromStore(mode: "initial" | "full" | "rows"): Promise<number> {
+    const stored = await loadStoredState(this.meetingId, mode === "rows" ? this.lastRowId : 0);
     Y.transact(this.doc, () => {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    }, full && this.lastRowId === 0 ? FROM_STORE : FROM_PEER);
+    }, mode === "initial" ? FROM_STORE : FROM_PEER);
     this.lastRowId = Math.max(this.lastRowId, stored.lastRowId);
-    if (full) this.snapshotAt = stored.snapshotAt;
+    if (mode !== "rows") this.snapshotAt = stored.snapshotAt;
     this.rowsSinceCompaction += stored.rows;
     return stored.rows;
   }
@@ -117,7 +119,7 @@ export class MinutesDocument {
   /** Several nodes: pick up what other nodes stored (a lost pub/sub message, a Redis outage). */
   async pollStore(): Promise<void> {
     const at = await snapshotTime(this.meetingId);
-    await this.loadFromStore(at !== this.snapshotAt);
+    await this.loadFromStore(at !== this.snapshotAt ? "full" : "rows");
   }
 
   private onUpdate(update: Uint8Array, origin: Origin): void {
@@ -205,17 +207,21 @@ export class MinutesDocument {
   }
 
   /**
-   * Folds the stored rows and this node's state into one snapshot. Edits still waiting to be written are in the
-   * memory state, so they are in the snapshot too (the row written for them later is redundant, never harmful).
+   * Folds the stored rows into one snapshot of this node's document. Edits still waiting to be written are in the
+   * document, so they are in the snapshot too (the row written for them later is redundant, never harmful); rows
+   * and snapshots other nodes wrote are merged into the document first, so nothing of theirs is dropped.
    */
   async compact(): Promise<void> {
+    if (this.destroyed) return;
     const rows = this.rowsSinceCompaction;
     this.rowsSinceCompaction = 0;
     try {
-      const { merged } = await compactStoredState(this.meetingId, Y.encodeStateAsUpdate(this.doc));
-      // Rows other nodes stored that this node had not seen yet.
-      if (!this.destroyed) Y.applyUpdate(this.doc, merged, FROM_PEER);
-      this.snapshotAt = await snapshotTime(this.meetingId);
+      this.snapshotAt = await compactStoredState(this.meetingId, this.snapshotAt, (updates) => {
+        Y.transact(this.doc, () => {
+          for (const update of updates) Y.applyUpdate(this.doc, update);
+        }, FROM_PEER);
+        return Y.encodeStateAsUpdate(this.doc);
+      });
     } catch (error) {
       this.rowsSinceCompaction += rows;
       throw error;

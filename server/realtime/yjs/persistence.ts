@@ -4,7 +4,6 @@
  * nodes) never duplicates text. Compaction folds the rows into the snapshot together with what the calling node
  * holds in memory, under a per-document advisory lock, so several nodes may compact the same document safely.
  */
-import * as Y from "yjs";
 import { getRuntime } from "../../runtime";
 
 export type StoredState = { updates: Uint8Array[]; lastRowId: number; rows: number; snapshotAt: number | null };
@@ -38,33 +37,30 @@ export async function storeUpdate(meetingId: string, update: Uint8Array): Promis
 }
 
 /**
- * Folds every stored row and `memoryState` into one snapshot and deletes the rows it covers. Returns the merged
- * state (which may hold rows written by other nodes that this node has not seen yet).
+ * Folds every stored row into one snapshot of the calling node's document, and deletes the rows it covers. `absorb`
+ * applies what the node may not hold yet — the rows, and the snapshot if another node rewrote it since
+ * `knownSnapshotAt` — to the live document and returns its full state, which becomes the snapshot. Returns the new
+ * snapshot's time.
  */
-export async function compactStoredState(meetingId: string, memoryState: Uint8Array): Promise<{ merged: Uint8Array; folded: number }> {
+export async function compactStoredState(
+  meetingId: string,
+  knownSnapshotAt: number | null,
+  absorb: (updates: Uint8Array[]) => Uint8Array,
+): Promise<number> {
   const { prisma } = getRuntime().db;
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`yishi-minutes:${meetingId}`}))`;
-      const snapshot = await tx.minutesDoc.findUnique({ where: { meetingId }, select: { snapshot: true } });
+      const current = await tx.minutesDoc.findUnique({ where: { meetingId }, select: { updatedAt: true } });
+      const isForeign = current !== null && current.updatedAt.getTime() !== knownSnapshotAt;
+      const snapshot = isForeign ? await tx.minutesDoc.findUnique({ where: { meetingId }, select: { snapshot: true } }) : null;
       const rows = await tx.minutesUpdate.findMany({ where: { meetingId }, orderBy: { id: "asc" }, select: { id: true, update: true } });
-      const doc = new Y.Doc();
-      try {
-        if (snapshot) Y.applyUpdate(doc, snapshot.snapshot);
-        for (const row of rows) Y.applyUpdate(doc, row.update);
-        Y.applyUpdate(doc, memoryState);
-        const merged = Y.encodeStateAsUpdate(doc);
-        await tx.minutesDoc.upsert({
-          where: { meetingId },
-          create: { meetingId, snapshot: bytes(merged) },
-          update: { snapshot: bytes(merged), updatedAt: new Date() },
-        });
-        const lastId = rows.length > 0 ? (rows[rows.length - 1] as { id: number }).id : 0;
-        if (lastId > 0) await tx.minutesUpdate.deleteMany({ where: { meetingId, id: { lte: lastId } } });
-        return { merged, folded: rows.length };
-      } finally {
-        doc.destroy();
-      }
+      const state = absorb([...(snapshot ? [snapshot.snapshot] : []), ...rows.map((r) => r.update)]);
+      const at = new Date();
+      await tx.minutesDoc.upsert({ where: { meetingId }, create: { meetingId, snapshot: bytes(state), updatedAt: at }, update: { snapshot: bytes(state), updatedAt: at } });
+      // Exactly the rows read: a row another node commits meanwhile, even with a lower id, stays for the next round.
+      if (rows.length > 0) await tx.minutesUpdate.deleteMany({ where: { meetingId, id: { in: rows.map((r) => r.id) } } });
+      return at.getTime();
     },
     { maxWait: 10_000, timeout: 20_000 },
   );

@@ -50,7 +50,7 @@ async function load(meetingId: string): Promise<MinutesDocument> {
   // get the document only once it holds the stored state.
   arriving.set(meetingId, document);
   try {
-    const rows = await document.loadFromStore(true);
+    const rows = await document.loadFromStore("initial");
     for (const state of await pullFromPeers(meetingId, Y.encodeStateVector(document.doc))) Y.applyUpdate(document.doc, state, FROM_PEER);
     if (rows >= 200) void document.compact().catch((error: unknown) => console.error(`minutes ${meetingId}: compaction failed`, error));
   } catch (error) {
