@@ -38,11 +38,11 @@ const skip = new Set(skipAt >= 0 ? (args[skipAt + 1] ?? "").split(",") : []);
 const sizes = {
   observers: option("--observers") ?? (quick ? 300 : 5_000),
   voters: option("--voters") ?? (quick ? 200 : 2_000),
-  entries: option("--entries") ?? (quick ? 100_000 : 1_000_000),
+  entries: option("--entries") ?? (quick ? 50_000 : 1_000_000),
   editors: 30,
-  minutesSeconds: quick ? 10 : 60,
-  rounds: quick ? 6 : 10,
-  gapMs: quick ? 600 : 1_500,
+  minutesSeconds: quick ? 5 : 60,
+  rounds: quick ? 5 : 10,
+  gapMs: quick ? 500 : 1_500,
   processes: option("--processes") ?? 2,
 };
 
@@ -87,6 +87,7 @@ async function main(): Promise<void> {
   }
   progress.finish();
 
+  extra["stages (s)"] = progress.seconds.map(([name, s]) => `${name} ${s}`).join(", ");
   printTable(result, extra, notes, quick);
   const dir = path.join(import.meta.dirname, "results");
   mkdirSync(dir, { recursive: true });
@@ -130,6 +131,7 @@ async function live(result: BenchResult, notes: string[], extra: Record<string, 
       extra["fanout p50 ms"] = round(mine.p50_ms);
       extra["fanout p99 from the chair's click ms"] = round(mine.p99_from_click_ms);
       extra["fanout payload bytes"] = mine.payload_bytes;
+      extra["heap+external per observer KB"] = round(mine.heap_per_observer_kb);
       if (mine.missing > 0) notes.push(`fanout: ${mine.missing} deliveries missing`);
       progress.start("baseline");
       const base = await baselineFanout({ pool, payload: mine.sample ?? {}, observers: sizes.observers, rounds: sizes.rounds, gapMs: sizes.gapMs, onProgress: (f, d) => progress.update(f, d) });
@@ -137,6 +139,7 @@ async function live(result: BenchResult, notes: string[], extra: Record<string, 
       extra["baseline p50 ms"] = round(base.p50_ms);
       extra["baseline p99 from the trigger ms"] = round(base.p99_from_click_ms);
       extra["baseline rss per client KB"] = round(base.rss_per_observer_kb);
+      extra["baseline heap+external per client KB"] = round(base.heap_per_observer_kb);
       if (base.missing > 0) notes.push(`baseline: ${base.missing} deliveries missing`);
     } else notes.push("fanout: skipped (--skip)");
 

@@ -67,12 +67,15 @@ export async function seedFinishedMeeting(bodyId: string): Promise<string> {
   // Item 2, collective construction land (LAL 63): ⅔ of ALL 15 representatives, i.e. 10, must agree. 9 yes: not passed.
   await vote(meetingId, "同意原砖厂地块出租方案", "construction-land", present, ["yes", "yes", "yes", "yes", "yes", "yes", "yes", "yes", "yes", "no", "no", "abstain"]);
   await adjournMeeting({ meetingId }, SYSTEM);
-  // The demo's finished meeting has finalized minutes signed by the chair, the recorder and every attendee.
+  return meetingId;
+}
+
+/** The finished meeting's minutes: finalized and signed by the chair, the recorder and every attendee. */
+export async function seedFinishedMinutes(meetingId: string): Promise<void> {
   await seedMinutesForMeeting(
     meetingId,
     "会议由村委会主任陈国强主持，梁丽娟记录。会议首先审议2026年度村集体财务预算，村会计作了说明，代表就道路维修和公共照明支出提问后举手表决。随后审议原砖厂地块出租方案，部分代表认为租期过长、租金偏低，表决未达到全体代表三分之二以上同意，方案未通过，交村“两委”重新商议。",
   );
-  return meetingId;
 }
 
 async function vote(meetingId: string, text: string, matterKind: string, voters: string[], choices: Choice[]): Promise<void> {

@@ -15,7 +15,7 @@ import { createOrganization } from "../server/commands/org/createOrganization";
 import { createPerson } from "../server/commands/org/createPerson";
 import { getRuntime } from "../server/runtime";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demoAccounts";
-import { seedFinishedMeeting, seedNextMeeting } from "./demoMeeting";
+import { seedFinishedMeeting, seedFinishedMinutes, seedNextMeeting } from "./demoMeeting";
 import { seedDemoNotice, type DemoNotices } from "./demoNotice";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
@@ -100,7 +100,7 @@ export async function seedDemo(): Promise<{ notices: DemoNotices }> {
     SYSTEM,
   );
   await seedNextMeeting(representatives.id);
-  await seedFinishedMeeting(representatives.id);
+  await seedFinishedMinutes(await seedFinishedMeeting(representatives.id));
   const notices = await seedDemoNotice();
   // A second village with its own admin: an admin of another organization, who must be refused everywhere above.
   const neighbour = await createOrganization({ name: "邻村（演示）", level: "village", noticeDays: 7 }, SYSTEM);

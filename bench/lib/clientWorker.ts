@@ -6,7 +6,7 @@
 import { io, type Socket } from "socket.io-client";
 import type { FromWorker, ToWorker } from "./protocol";
 
-/** In the order of the last connect message (cookies, votes): a socket, or undefined where connecting failed. */
+/** In the order of the connect messages (cookies, votes): a socket, or undefined where connecting failed. */
 let sockets: (Socket | undefined)[] = [];
 /** Per socket: [version, wall-clock ms] of every meeting:state received. */
 const receipts = new Map<Socket, [number, number][]>();
@@ -60,7 +60,8 @@ async function connectAll(message: Extract<ToWorker, { type: "connect" }>): Prom
       }
     }),
   );
-  sockets = slots;
+  // Appended: a later connect adds sockets (the fan-out connects a warm-up share first).
+  sockets = [...sockets, ...slots];
   send({ type: "connected", count: message.count - failed, failed });
 }
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import { io } from "socket.io-client";
 import type { Phone } from "../../server/faults/clients";
 import type { ClientPool } from "./clients";
-import { collectGarbage, inspectorUrl } from "./inspector";
+import { inspectorUrl, settledMemory, type Memory } from "./inspector";
 import { percentile, rssKb, sleep, wallNow } from "./stats";
 
 export type FanoutResult = {
@@ -21,15 +21,22 @@ export type FanoutResult = {
   p99_from_click_ms: number;
   missing: number;
   payload_bytes: number;
+  /** Resident memory the observers added, from none to all of them (after a full GC), per observer. */
   rss_per_observer_kb: number;
+  /** The same for the JS heap and external buffers only. */
+  heap_per_observer_kb: number;
   sample: Record<string, unknown> | null;
 };
 
-/** RSS in KB after a full garbage collection (when the process runs with --inspect). */
-async function settledRss(pid: number, output: () => string): Promise<number> {
-  await collectGarbage(inspectorUrl(output()));
-  await sleep(500);
-  return rssKb(pid);
+/** Memory in KB after a full garbage collection (the process runs with --inspect); RSS alone if it does not. */
+async function settled(pid: number, output: () => string): Promise<Memory> {
+  const url = inspectorUrl(output());
+  if (url) return settledMemory(url);
+  return { rss: await rssKb(pid), heapUsed: Number.NaN, external: Number.NaN };
+}
+
+function perObserver(before: Memory, after: Memory, count: number): { rss: number; heap: number } {
+  return { rss: (after.rss - before.rss) / count, heap: (after.heapUsed + after.external - before.heapUsed - before.external) / count };
 }
 
 /** When each round's command committed: its log line (server/ops/observe.ts writes one per command, after commit). */
@@ -67,11 +74,8 @@ export async function yishiFanout(options: {
   onProgress: Report;
 }): Promise<FanoutResult> {
   const { pool, chair } = options;
-  // Warm-up: the first joins grow caches and the database's memory once; per observer is what each further one costs.
-  await pool.connect({ url: options.url, count: Math.min(200, options.observers), joinMeetingId: options.meetingId, parallel: 10 });
-  await pool.disconnect();
   await sleep(1_000);
-  const before = await settledRss(options.serverPid, options.serverOutput);
+  const before = await settled(options.serverPid, options.serverOutput);
   const connected = await pool.connect({
     url: options.url,
     count: options.observers,
@@ -81,7 +85,8 @@ export async function yishiFanout(options: {
   });
   if (connected.failed > 0) throw new Error(`${connected.failed} observers could not join`);
   await sleep(2_000);
-  const after = await settledRss(options.serverPid, options.serverOutput);
+  const after = await settled(options.serverPid, options.serverOutput);
+  const memory = perObserver(before, after, connected.connected);
   await pool.clear();
   const rounds: { version: number; t0: number }[] = [];
   const clicks: number[] = [];
@@ -110,7 +115,8 @@ export async function yishiFanout(options: {
     ...summarize(values, missing),
     p99_from_click_ms: percentile(fromClick.values, 99),
     payload_bytes: Buffer.byteLength(JSON.stringify(sample ?? {})),
-    rss_per_observer_kb: (after - before) / connected.connected,
+    rss_per_observer_kb: memory.rss,
+    heap_per_observer_kb: memory.heap,
     sample,
   };
 }
@@ -130,10 +136,8 @@ export async function baselineFanout(options: { pool: ClientPool; payload: Recor
       child.once("exit", (code) => reject(new Error(`baseline server exited with ${code}`)));
     });
     const url = `http://127.0.0.1:${port}`;
-    await options.pool.connect({ url, count: Math.min(200, options.observers), parallel: 10 });
-    await options.pool.disconnect();
     await sleep(500);
-    const before = await settledRss(child.pid ?? 0, () => errors);
+    const before = await settled(child.pid ?? 0, () => errors);
     const connected = await options.pool.connect({
       url,
       count: options.observers,
@@ -141,7 +145,8 @@ export async function baselineFanout(options: { pool: ClientPool; payload: Recor
       onProgress: (done) => options.onProgress((0.6 * done) / options.observers, `${done}/${options.observers} baseline clients`),
     });
     await sleep(2_000);
-    const after = await settledRss(child.pid ?? 0, () => errors);
+    const after = await settled(child.pid ?? 0, () => errors);
+    const memory = perObserver(before, after, connected.connected);
     const control = io(`${url}/control`, { transports: ["websocket"] });
     await new Promise<void>((resolve) => control.once("connect", () => resolve()));
     await options.pool.clear();
@@ -162,7 +167,7 @@ export async function baselineFanout(options: { pool: ClientPool; payload: Recor
     const { values, missing } = await options.pool.latencies(rounds);
     const fromClick = await options.pool.latencies(clicks);
     await options.pool.disconnect();
-    return { observers: connected.connected, ...summarize(values, missing), p99_from_click_ms: percentile(fromClick.values, 99), payload_bytes: Buffer.byteLength(JSON.stringify(options.payload)), rss_per_observer_kb: (after - before) / connected.connected, sample: null };
+    return { observers: connected.connected, ...summarize(values, missing), p99_from_click_ms: percentile(fromClick.values, 99), payload_bytes: Buffer.byteLength(JSON.stringify(options.payload)), rss_per_observer_kb: memory.rss, heap_per_observer_kb: memory.heap, sample: null };
   } finally {
     child.kill("SIGTERM");
   }

@@ -1,7 +1,7 @@
 /**
- * Asks a process started with --inspect to collect its garbage (Chrome DevTools Protocol, HeapProfiler.collectGarbage)
- * before its memory is read: the memory per connection is what stays, not the garbage its joins left behind. A tiny
- * WebSocket client (one masked text frame out, frames in) keeps the benchmark free of extra packages.
+ * Talks to a process started with --inspect (Chrome DevTools Protocol): a full garbage collection before memory is
+ * read, and the process's own memory figures. A tiny WebSocket client (one masked text frame out, the answer's
+ * frames in) keeps the benchmark free of extra packages.
  */
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
@@ -20,8 +20,32 @@ function frame(text: string): Buffer {
   return Buffer.concat([header, mask, masked]);
 }
 
-/** Sends one CDP command and resolves when its answer (same id) arrives. */
-async function cdp(url: string, method: string): Promise<void> {
+/** Text frames (unmasked, from the server) complete in `data`; returns their payloads and the bytes left over. */
+function readFrames(data: Buffer): { texts: string[]; rest: Buffer } {
+  const texts: string[] = [];
+  let at = 0;
+  for (;;) {
+    if (data.length - at < 2) break;
+    let length = (data[at + 1] as number) & 0x7f;
+    let offset = at + 2;
+    if (length === 126) {
+      if (data.length - at < 4) break;
+      length = data.readUInt16BE(at + 2);
+      offset = at + 4;
+    } else if (length === 127) {
+      if (data.length - at < 10) break;
+      length = Number(data.readBigUInt64BE(at + 2));
+      offset = at + 10;
+    }
+    if (data.length < offset + length) break;
+    texts.push(data.subarray(offset, offset + length).toString("utf8"));
+    at = offset + length;
+  }
+  return { texts, rest: data.subarray(at) };
+}
+
+/** Sends one CDP command and resolves with its result object. */
+async function cdp(url: string, method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
   const target = new URL(url);
   const socket = await new Promise<Socket>((resolve, reject) => {
     const req = request({
@@ -30,32 +54,44 @@ async function cdp(url: string, method: string): Promise<void> {
       path: target.pathname,
       headers: { Connection: "Upgrade", Upgrade: "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": randomBytes(16).toString("base64") },
     });
-    req.on("upgrade", (_res, upgraded: Socket) => resolve(upgraded));
+    req.on("upgrade", (_res, upgraded: Socket, head: Buffer) => {
+      if (head.length > 0) upgraded.unshift(head);
+      resolve(upgraded);
+    });
     req.on("error", reject);
     req.end();
   });
   try {
-    await new Promise<void>((resolve, reject) => {
-      let received = Buffer.alloc(0);
-      const timer = setTimeout(() => reject(new Error(`${method}: no answer from the inspector`)), 30_000);
+    return await new Promise((resolve, reject) => {
+      let buffered: Buffer = Buffer.alloc(0);
+      const timer = setTimeout(() => reject(new Error(`${method}: no answer from the inspector`)), 60_000);
       socket.on("data", (chunk: Buffer) => {
-        received = Buffer.concat([received, chunk]);
-        if (received.includes(Buffer.from('"id":1'))) {
+        const { texts, rest } = readFrames(Buffer.concat([buffered, chunk]));
+        buffered = rest;
+        for (const text of texts) {
+          const message = JSON.parse(text) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+          if (message.id !== 1) continue;
           clearTimeout(timer);
-          resolve();
+          if (message.error) reject(new Error(`${method}: ${message.error.message}`));
+          else resolve(message.result ?? {});
         }
       });
-      socket.write(frame(JSON.stringify({ id: 1, method })));
+      socket.write(frame(JSON.stringify({ id: 1, method, params })));
     });
   } finally {
     socket.destroy();
   }
 }
 
-/** Full garbage collection in the inspected process (twice: the first may only schedule finalizers). */
-export async function collectGarbage(url: string | null): Promise<boolean> {
-  if (!url) return false;
+export type Memory = { rss: number; heapUsed: number; external: number };
+
+/** Full garbage collection (twice: the first may only run finalizers), then process.memoryUsage() in KB. */
+export async function settledMemory(url: string): Promise<Memory> {
   await cdp(url, "HeapProfiler.collectGarbage");
   await cdp(url, "HeapProfiler.collectGarbage");
-  return true;
+  const answer = await cdp(url, "Runtime.evaluate", { expression: "JSON.stringify(process.memoryUsage())", returnByValue: true });
+  const value = (answer.result as { value?: string } | undefined)?.value ?? "{}";
+  const usage = JSON.parse(value) as { rss?: number; heapUsed?: number; external?: number };
+  const kb = (bytes: number | undefined) => Math.round((bytes ?? Number.NaN) / 1024);
+  return { rss: kb(usage.rss), heapUsed: kb(usage.heapUsed), external: kb(usage.external) };
 }

@@ -13,12 +13,16 @@ export class Progress {
   private lastPrinted = -1;
   private readonly tty = process.stderr.isTTY === true;
   private readonly started = Date.now();
+  private stageStarted = Date.now();
+  /** Seconds each stage took, in order. */
+  readonly seconds: [string, number][] = [];
 
   constructor(private readonly stages: Stage[]) {
     this.total = stages.reduce((sum, s) => sum + s.weight, 0);
   }
 
   start(name: string): void {
+    this.record();
     if (this.current) this.done += this.current.weight;
     this.current = this.stages.find((s) => s.name === name) ?? { name, weight: 0 };
     this.fraction = 0;
@@ -35,12 +39,18 @@ export class Progress {
   }
 
   finish(): void {
+    this.record();
     if (this.current) this.done += this.current.weight;
     this.current = null;
     this.fraction = 0;
     this.detail = `done in ${Math.round((Date.now() - this.started) / 1000)} s`;
     this.draw();
     if (this.tty) process.stderr.write("\n");
+  }
+
+  private record(): void {
+    if (this.current) this.seconds.push([this.current.name, Math.round((Date.now() - this.stageStarted) / 100) / 10]);
+    this.stageStarted = Date.now();
   }
 
   private draw(): void {

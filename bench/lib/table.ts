@@ -37,8 +37,9 @@ export function tableRows(r: BenchResult): Row[] {
     {
       scenario: `verify ${r.audit_verify.entries.toLocaleString("en-US")} audit entries`,
       measured: show(r.audit_verify.ms, " ms"),
-      goal: r.audit_verify.entries >= 1_000_000 ? "≤ 10,000 ms" : "≤ 10,000 ms per 1,000,000",
-      met: verdict(r.audit_verify.ms === null ? null : r.audit_verify.ms <= (10_000 * Math.max(r.audit_verify.entries, 1)) / 1_000_000),
+      // The goal is for a million entries; a smaller run (--quick) only shows the time.
+      goal: "≤ 10,000 ms for 1,000,000",
+      met: r.audit_verify.entries < 1_000_000 ? "n/a" : verdict(r.audit_verify.ms === null ? null : r.audit_verify.ms <= 10_000),
     },
     {
       scenario: "memory per observer connection",
