@@ -10,19 +10,22 @@ import type { FromWorker, ToWorker } from "./protocol";
 let sockets: (Socket | undefined)[] = [];
 /** Per socket: [version, wall-clock ms] of every meeting:state received. */
 const receipts = new Map<Socket, [number, number][]>();
-let sample: unknown = null;
+/** Sockets are connected in groups (the Yishi observers, the baseline's clients), measured apart. */
+const groups = new Map<Socket, string>();
+const samples = new Map<string, unknown>();
 
 const now = () => performance.timeOrigin + performance.now();
 const send = (message: FromWorker) => process.send?.(message);
 
-function open(url: string, cookie: string | undefined): Promise<Socket> {
+function open(url: string, cookie: string | undefined, group: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = io(url, { transports: ["websocket"], reconnection: false, timeout: 60_000, extraHeaders: cookie ? { cookie } : {} });
     const list: [number, number][] = [];
     receipts.set(socket, list);
+    groups.set(socket, group);
     socket.on("meeting:state", (state: { version: number }) => {
       list.push([state.version, now()]);
-      sample = state;
+      samples.set(group, state);
     });
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", (error) => reject(error));
@@ -41,15 +44,18 @@ async function connectAll(message: Extract<ToWorker, { type: "connect" }>): Prom
         next += 1;
         let socket: Socket | undefined;
         try {
-          socket = await open(message.url, message.cookies?.[i]);
+          socket = await open(message.url, message.cookies?.[i], message.group);
           if (message.joinMeetingId) {
-            const reply = (await socket.timeout(120_000).emitWithAck("meeting:join", { meetingId: message.joinMeetingId })) as { ok: boolean };
+            const reply = (await socket.timeout(120_000).emitWithAck("meeting:join", { meetingId: message.joinMeetingId })) as { ok: boolean; data?: { view?: unknown } };
             if (!reply.ok) throw new Error("join refused");
+            // The snapshot a join returns is the state a broadcast carries: the baseline sends the same payload.
+            if (!samples.has(message.group) && reply.data?.view) samples.set(message.group, reply.data.view);
           }
           slots[i] = socket;
         } catch {
           socket?.close();
           if (socket) receipts.delete(socket);
+          if (socket) groups.delete(socket);
           failed += 1;
         }
         const done = i + 1;
@@ -65,10 +71,11 @@ async function connectAll(message: Extract<ToWorker, { type: "connect" }>): Prom
   send({ type: "connected", count: message.count - failed, failed });
 }
 
-function latencies(rounds: { version: number; t0: number }[]): void {
+function latencies(rounds: { version: number; t0: number }[], group: string): void {
   const values: number[] = [];
   let missing = 0;
-  for (const list of receipts.values()) {
+  for (const [socket, list] of receipts) {
+    if (groups.get(socket) !== group) continue;
     for (const round of rounds) {
       const hit = list.find(([version]) => version >= round.version);
       if (hit) values.push(hit[1] - round.t0);
@@ -109,14 +116,14 @@ process.on("message", (message: ToWorker) => {
       void connectAll(message);
       break;
     case "sample":
-      send({ type: "sample", state: sample });
+      send({ type: "sample", state: samples.get(message.group) ?? null });
       break;
     case "clear":
       for (const list of receipts.values()) list.length = 0;
       send({ type: "cleared" });
       break;
     case "latencies":
-      latencies(message.rounds);
+      latencies(message.rounds, message.group);
       break;
     case "cast":
       void cast(message);
@@ -125,7 +132,8 @@ process.on("message", (message: ToWorker) => {
       for (const socket of sockets) socket?.close();
       sockets = [];
       receipts.clear();
-      sample = null;
+      groups.clear();
+      samples.clear();
       send({ type: "disconnected" });
       break;
     case "exit":

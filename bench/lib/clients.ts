@@ -62,7 +62,7 @@ export class ClientPool {
   }
 
   /** Connects `count` sockets (with these cookies, if any), optionally joined to a meeting; reports progress. */
-  async connect(options: { url: string; count: number; cookies?: string[]; joinMeetingId?: string; parallel?: number; onProgress?: (done: number, failed: number) => void }): Promise<{ connected: number; failed: number }> {
+  async connect(options: { url: string; count: number; group?: string; cookies?: string[]; joinMeetingId?: string; parallel?: number; onProgress?: (done: number, failed: number) => void }): Promise<{ connected: number; failed: number }> {
     const indices = split(Array.from({ length: options.count }, (_, i) => i), this.workers.length);
     for (const w of this.workers) w.progress = { done: 0, failed: 0 };
     const timer = setInterval(() => {
@@ -82,6 +82,7 @@ export class ClientPool {
               cookies: options.cookies ? mine.map((i) => options.cookies?.[i] ?? "") : null,
               joinMeetingId: options.joinMeetingId ?? null,
               parallel: options.parallel ?? 20,
+              group: options.group ?? "default",
             },
             "connected",
           );
@@ -93,9 +94,9 @@ export class ClientPool {
     }
   }
 
-  async sample(): Promise<unknown> {
+  async sample(group = "default"): Promise<unknown> {
     for (const w of this.workers) {
-      const reply = await w.request({ type: "sample" }, "sample");
+      const reply = await w.request({ type: "sample", group }, "sample");
       if (reply.state) return reply.state;
     }
     return null;
@@ -106,8 +107,8 @@ export class ClientPool {
   }
 
   /** Per socket and round: ms from the round's t0 to the first state with the round's version or later. */
-  async latencies(rounds: { version: number; t0: number }[]): Promise<{ values: number[]; missing: number }> {
-    const replies = await Promise.all(this.workers.map((w) => w.request({ type: "latencies", rounds }, "latencies")));
+  async latencies(rounds: { version: number; t0: number }[], group = "default"): Promise<{ values: number[]; missing: number }> {
+    const replies = await Promise.all(this.workers.map((w) => w.request({ type: "latencies", rounds, group }, "latencies")));
     return { values: replies.flatMap((r) => r.values), missing: replies.reduce((sum, r) => sum + r.missing, 0) };
   }
 

@@ -1,32 +1,36 @@
 /**
  * Fan-out: N observers joined to a public meeting; the chair marks attendance (a change every phone must show) and
- * we time, for every observer, from the moment the chair's command leaves until that observer holds a
- * `meeting:state` with the new version — the command's transaction, the broadcast and the delivery. The baseline
- * does the same with a bare Socket.IO server broadcasting the same payload to the same number of clients.
+ * we time, for every observer, from the command's commit until that observer holds a `meeting:state` with the new
+ * version. The baseline is a bare Socket.IO server (its own process) broadcasting the same payload to N clients of
+ * its own. Both sets of clients stay connected and the rounds alternate (Yishi, baseline, Yishi, …), so that both
+ * meet the same machine: on a shared 2-core machine the load of the moment moves both alike.
  */
-import { fork } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { io } from "socket.io-client";
+import { io, type Socket } from "socket.io-client";
 import type { Phone } from "../../server/faults/clients";
 import type { ClientPool } from "./clients";
 import { inspectorUrl, settledMemory, type Memory } from "./inspector";
 import { percentile, rssKb, sleep, wallNow } from "./stats";
 
-export type FanoutResult = {
+export type Side = {
   observers: number;
-  /** From the command's commit (the server's log line of the command) to each observer's receipt. */
+  /** From the commit (Yishi: the command's log line; baseline: the server holding the new state) to each receipt. */
   p50_ms: number;
   p99_ms: number;
-  /** From the chair's click (the command leaving the chair's socket): the commit's own time included. */
+  /** From the chair's click (the command leaving the chair's socket), the commit's own time included. */
   p99_from_click_ms: number;
   missing: number;
-  payload_bytes: number;
   /** Resident memory the observers added, from none to all of them (after a full GC), per observer. */
   rss_per_observer_kb: number;
   /** The same for the JS heap and external buffers only. */
   heap_per_observer_kb: number;
-  sample: Record<string, unknown> | null;
 };
+
+export type FanoutResult = { yishi: Side; baseline: Side; payload_bytes: number };
+
+type Report = (fraction: number, detail: string) => void;
+type Round = { version: number; t0: number };
 
 /** Memory in KB after a full garbage collection (the process runs with --inspect); RSS alone if it does not. */
 async function settled(pid: number, output: () => string): Promise<Memory> {
@@ -39,7 +43,7 @@ function perObserver(before: Memory, after: Memory, count: number): { rss: numbe
   return { rss: (after.rss - before.rss) / count, heap: (after.heapUsed + after.external - before.heapUsed - before.external) / count };
 }
 
-/** When each round's command committed: its log line (server/ops/observe.ts writes one per command, after commit). */
+/** When each command committed: its log line (server/ops/observe.ts writes one per command, after the commit). */
 function commitTimes(output: string, command: string): number[] {
   const times: number[] = [];
   for (const line of output.split("\n")) {
@@ -54,13 +58,23 @@ function commitTimes(output: string, command: string): number[] {
   return times;
 }
 
-type Report = (fraction: number, detail: string) => void;
-
-function summarize(values: number[], missing: number) {
-  return { p50_ms: percentile(values, 50), p99_ms: percentile(values, 99), missing };
+async function startBaseline(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = fork(path.join(import.meta.dirname, "baselineServer.ts"), [], { execArgv: ["--inspect=127.0.0.1:0", "--import", "tsx"], stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  let errors = "";
+  child.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /BASELINE_LISTENING (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once("exit", (code) => reject(new Error(`baseline server exited with ${code}: ${errors}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}`, output: () => errors };
 }
 
-export async function yishiFanout(options: {
+export async function fanout(options: {
   pool: ClientPool;
   url: string;
   serverPid: number;
@@ -73,102 +87,88 @@ export async function yishiFanout(options: {
   gapMs: number;
   onProgress: Report;
 }): Promise<FanoutResult> {
-  const { pool, chair } = options;
-  await sleep(1_000);
-  const before = await settled(options.serverPid, options.serverOutput);
-  const connected = await pool.connect({
-    url: options.url,
-    count: options.observers,
-    joinMeetingId: options.meetingId,
-    parallel: 10,
-    onProgress: (done) => options.onProgress((0.6 * done) / options.observers, `${done}/${options.observers} observers joined`),
-  });
-  if (connected.failed > 0) throw new Error(`${connected.failed} observers could not join`);
-  await sleep(2_000);
-  const after = await settled(options.serverPid, options.serverOutput);
-  const memory = perObserver(before, after, connected.connected);
-  await pool.clear();
-  const rounds: { version: number; t0: number }[] = [];
-  const clicks: number[] = [];
-  for (let r = 0; r < options.rounds; r += 1) {
-    const t0 = wallNow();
-    const reply = await chair.call<{ result: { version: number } }>("meeting:attendance", {
-      meetingId: options.meetingId,
-      personId: options.personId,
-      status: r % 2 === 0 ? "present_online" : "present_in_person",
-    });
-    if (!reply.ok) throw new Error(`attendance: ${reply.error.code} ${reply.error.message}`);
-    rounds.push({ version: reply.data.result.version, t0 });
-    clicks.push(t0);
-    options.onProgress(0.6 + (0.4 * (r + 1)) / options.rounds, `round ${r + 1}/${options.rounds}`);
-    await sleep(options.gapMs);
-  }
-  const fromClick = await pool.latencies(rounds);
-  // The commit of each round: the first log line of the command after its click (falls back to the click).
-  const commits = commitTimes(options.serverOutput(), "live/recordAttendance");
-  const committed = rounds.map((round) => ({ version: round.version, t0: commits.find((t) => t >= Math.floor(round.t0)) ?? round.t0 }));
-  const { values, missing } = await pool.latencies(committed);
-  const sample = (await pool.sample()) as Record<string, unknown> | null;
-  await pool.disconnect();
-  return {
-    observers: connected.connected,
-    ...summarize(values, missing),
-    p99_from_click_ms: percentile(fromClick.values, 99),
-    payload_bytes: Buffer.byteLength(JSON.stringify(sample ?? {})),
-    rss_per_observer_kb: memory.rss,
-    heap_per_observer_kb: memory.heap,
-    sample,
-  };
-}
-
-export async function baselineFanout(options: { pool: ClientPool; payload: Record<string, unknown>; observers: number; rounds: number; gapMs: number; onProgress: Report }): Promise<FanoutResult> {
-  const child = fork(path.join(import.meta.dirname, "baselineServer.ts"), [], { execArgv: ["--inspect=127.0.0.1:0", "--import", "tsx"], stdio: ["ignore", "pipe", "pipe", "ipc"] });
-  let errors = "";
-  child.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+  const { pool, chair, observers } = options;
+  const baseline = await startBaseline();
+  let control: Socket | undefined;
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      let out = "";
-      child.stdout?.on("data", (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /BASELINE_LISTENING (\d+)/.exec(out);
-        if (match) resolve(Number(match[1]));
-      });
-      child.once("exit", (code) => reject(new Error(`baseline server exited with ${code}`)));
-    });
-    const url = `http://127.0.0.1:${port}`;
-    await sleep(500);
-    const before = await settled(child.pid ?? 0, () => errors);
-    const connected = await options.pool.connect({
-      url,
-      count: options.observers,
+    await sleep(1_000);
+    const yishiBefore = await settled(options.serverPid, options.serverOutput);
+    const joined = await pool.connect({
+      url: options.url,
+      count: observers,
+      group: "yishi",
+      joinMeetingId: options.meetingId,
       parallel: 10,
-      onProgress: (done) => options.onProgress((0.6 * done) / options.observers, `${done}/${options.observers} baseline clients`),
+      onProgress: (done) => options.onProgress((0.5 * done) / observers, `${done}/${observers} observers joined`),
     });
+    if (joined.failed > 0) throw new Error(`${joined.failed} observers could not join`);
     await sleep(2_000);
-    const after = await settled(child.pid ?? 0, () => errors);
-    const memory = perObserver(before, after, connected.connected);
-    const control = io(`${url}/control`, { transports: ["websocket"] });
-    await new Promise<void>((resolve) => control.once("connect", () => resolve()));
-    await options.pool.clear();
-    const base = Number(options.payload.version ?? 0) + 1_000;
-    const rounds: { version: number; t0: number }[] = [];
-    const clicks: { version: number; t0: number }[] = [];
+    const yishiAfter = await settled(options.serverPid, options.serverOutput);
+
+    const baseBefore = await settled(baseline.child.pid ?? 0, baseline.output);
+    const raw = await pool.connect({
+      url: baseline.url,
+      count: observers,
+      group: "raw",
+      parallel: 10,
+      onProgress: (done) => options.onProgress(0.5 + (0.2 * done) / observers, `${done}/${observers} baseline clients`),
+    });
+    if (raw.failed > 0) throw new Error(`${raw.failed} baseline clients could not connect`);
+    await sleep(2_000);
+    const baseAfter = await settled(baseline.child.pid ?? 0, baseline.output);
+    const payload = ((await pool.sample("yishi")) ?? {}) as Record<string, unknown>;
+    const link = io(`${baseline.url}/control`, { transports: ["websocket"] });
+    control = link;
+    await new Promise<void>((resolve) => link.once("connect", () => resolve()));
+
+    await pool.clear();
+    const yishi: Round[] = [];
+    const base: Round[] = [];
+    const baseClicks: Round[] = [];
     for (let r = 0; r < options.rounds; r += 1) {
-      const version = base + r;
       const t0 = wallNow();
-      // The server answers with the moment it had the new state in hand (the counterpart of a commit).
-      const ready = (await control.emitWithAck("broadcast", { ...options.payload, version })) as number;
-      rounds.push({ version, t0: ready });
-      clicks.push({ version, t0 });
-      options.onProgress(0.6 + (0.4 * (r + 1)) / options.rounds, `round ${r + 1}/${options.rounds}`);
+      const reply = await chair.call<{ result: { version: number } }>("meeting:attendance", {
+        meetingId: options.meetingId,
+        personId: options.personId,
+        status: r % 2 === 0 ? "present_online" : "present_in_person",
+      });
+      if (!reply.ok) throw new Error(`attendance: ${reply.error.code} ${reply.error.message}`);
+      yishi.push({ version: reply.data.result.version, t0 });
+      await sleep(options.gapMs);
+      // The baseline server answers with the moment it had the new state in hand (the counterpart of a commit).
+      const version = 1_000_000 + r;
+      const click = wallNow();
+      const ready = (await link.emitWithAck("broadcast", { ...payload, version })) as number;
+      base.push({ version, t0: ready });
+      baseClicks.push({ version, t0: click });
+      options.onProgress(0.7 + (0.3 * (r + 1)) / options.rounds, `round ${r + 1}/${options.rounds}`);
       await sleep(options.gapMs);
     }
-    control.close();
-    const { values, missing } = await options.pool.latencies(rounds);
-    const fromClick = await options.pool.latencies(clicks);
-    await options.pool.disconnect();
-    return { observers: connected.connected, ...summarize(values, missing), p99_from_click_ms: percentile(fromClick.values, 99), payload_bytes: Buffer.byteLength(JSON.stringify(options.payload)), rss_per_observer_kb: memory.rss, heap_per_observer_kb: memory.heap, sample: null };
+    // The commit of each Yishi round: the first log line of the command after its click.
+    const commits = commitTimes(options.serverOutput(), "live/recordAttendance");
+    const committed = yishi.map((round) => ({ version: round.version, t0: commits.find((t) => t >= Math.floor(round.t0)) ?? round.t0 }));
+    const side = async (rounds: Round[], clicks: Round[], group: string, count: number, memory: { rss: number; heap: number }): Promise<Side> => {
+      const measured = await pool.latencies(rounds, group);
+      const fromClick = await pool.latencies(clicks, group);
+      return {
+        observers: count,
+        p50_ms: percentile(measured.values, 50),
+        p99_ms: percentile(measured.values, 99),
+        p99_from_click_ms: percentile(fromClick.values, 99),
+        missing: measured.missing,
+        rss_per_observer_kb: memory.rss,
+        heap_per_observer_kb: memory.heap,
+      };
+    };
+    const result = {
+      yishi: await side(committed, yishi, "yishi", joined.connected, perObserver(yishiBefore, yishiAfter, joined.connected)),
+      baseline: await side(base, baseClicks, "raw", raw.connected, perObserver(baseBefore, baseAfter, raw.connected)),
+      payload_bytes: Buffer.byteLength(JSON.stringify(payload)),
+    };
+    await pool.disconnect();
+    return result;
   } finally {
-    child.kill("SIGTERM");
+    control?.close();
+    baseline.child.kill("SIGTERM");
   }
 }

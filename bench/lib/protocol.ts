@@ -2,10 +2,10 @@
 export type Vote = { choice: "yes" | "no" | "abstain"; clientId: string };
 
 export type ToWorker =
-  | { type: "connect"; url: string; count: number; cookies: string[] | null; joinMeetingId: string | null; parallel: number }
-  | { type: "sample" }
+  | { type: "connect"; url: string; count: number; cookies: string[] | null; joinMeetingId: string | null; parallel: number; group: string }
+  | { type: "sample"; group: string }
   | { type: "clear" }
-  | { type: "latencies"; rounds: { version: number; t0: number }[] }
+  | { type: "latencies"; rounds: { version: number; t0: number }[]; group: string }
   | { type: "cast"; meetingId: string; motionId: string; at: number; attemptMs: number; votes: Vote[] }
   | { type: "disconnect" }
   | { type: "exit" };
