@@ -87,7 +87,6 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
         attendance: { select: { personId: true, status: true, proxyHolderId: true } },
       },
     });
-    const names = await namesOf(tx, ctx);
     const summary = summarizeAttendance(ctx.roster, ctx.attendance, { bodyKind: ctx.body.kind });
     const quorum = quorumOf(ctx);
     const speakers = ctx.meeting.currentItemId
@@ -97,6 +96,13 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
     const latest = [...meeting.motions].reverse().find((m) => m.itemId === ctx.meeting.currentItemId) ?? null;
     const status = new Map(meeting.attendance.map((a) => [a.personId, a]));
     const votes = latest ? await motionVotes(tx, latest) : null;
+    const names = await namesOf(tx, ctx, [
+      ...speakers.map((s) => s.personId),
+      ...((latest?.entitled as FrozenVoters | null)?.voters.map((v) => v.voterPersonId) ?? []),
+      ...(votes?.named.map((v) => v.voterPersonId) ?? []),
+      ...((latest?.counters as string[] | null) ?? []),
+      ...((latest?.scrutineers as string[] | null) ?? []),
+    ]);
     return audiences.map((audience): LiveView => ({
       version: ctx.meeting.version,
       audience,
@@ -189,9 +195,15 @@ function motionView(motion: MotionRow, { named, castCount }: MotionVotes, audien
   };
 }
 
-async function namesOf(tx: Tx, ctx: MeetingContext): Promise<Map<string, string>> {
+/**
+ * Names of the roster, and of the other persons the view mentions (a speaker, a counter who is not a member): only
+ * those are read — not every person of the village, which a broadcast would otherwise read every time.
+ */
+async function namesOf(tx: Tx, ctx: MeetingContext, mentioned: string[]): Promise<Map<string, string>> {
   const names = new Map(ctx.roster.map((m) => [m.personId, m.name]));
-  const others = await tx.person.findMany({ where: { orgId: ctx.meeting.orgId, id: { notIn: [...names.keys()] } }, select: { id: true, name: true } });
+  const missing = [...new Set(mentioned)].filter((id) => !names.has(id));
+  if (missing.length === 0) return names;
+  const others = await tx.person.findMany({ where: { orgId: ctx.meeting.orgId, id: { in: missing } }, select: { id: true, name: true } });
   for (const p of others) names.set(p.id, p.name);
   return names;
 }
