@@ -28,7 +28,11 @@ async function main(): Promise<void> {
   ensureDataDir(config.dataDir);
   process.env.NEXTAUTH_SECRET = ensureAuthSecret(config.dataDir);
   // Without NEXTAUTH_URL next-auth takes the origin from the request (phones on a hall's LAN reach us by IP).
-  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
+  if (!process.env.NEXTAUTH_URL) {
+    // An empty value is "unset": next-auth would try to parse it as a URL.
+    delete process.env.NEXTAUTH_URL;
+    process.env.AUTH_TRUST_HOST = "true";
+  }
 
   if (process.argv.includes("--serve") && !config.dev) {
     const { buildIfNeeded } = await import("../scripts/buildIfNeeded.mjs");
