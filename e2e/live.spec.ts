@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 
 const PASSWORD = "yishi-demo";
 
@@ -11,6 +12,24 @@ async function loggedIn(browser: Browser, phone: string, viewport = { width: 390
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page).toHaveURL(/\/me$/);
   return page;
+}
+
+/** Zero serious or critical axe violations (the WCAG 2.2 AA rules, as in ux.spec.ts). */
+async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${what}: ${v.id} ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+/** Whether an element's computed text colour is orange: hue 10°–45°, clearly saturated, not near-black. */
+async function isOrange(element: Locator): Promise<boolean> {
+  const colour = await element.evaluate((el) => getComputedStyle(el).color);
+  const [r = 0, g = 0, b = 0] = (colour.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  if (max !== r || max - min < 80) return false;
+  const hue = (60 * (g - b)) / (max - min);
+  return hue >= 10 && hue <= 45;
 }
 
 async function vote(page: Page, choice: "同意" | "反对" | "弃权") {
@@ -40,6 +59,13 @@ test("a whole meeting: check-in, quorum, floor, recusal, votes (also without Jav
   expect(joinHref).toMatch(/^\/j\/[0-9a-z]{8}$/);
   await observer.goto(joinHref ?? "");
   await expect(observer).toHaveURL(new RegExp(meetingPath));
+  await expect(observer.locator(".quorum")).toBeVisible();
+  await expectAccessible(observer, "join link");
+  // A mistyped code (read off the projector by hand) gets a page that says so, accessible too.
+  const mistyped = await observerContext.newPage();
+  expect((await mistyped.goto("/j/zzzzzzzz"))?.status()).toBe(404);
+  await expectAccessible(mistyped, "join link, unknown code");
+  await mistyped.close();
   const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" });
   const projector = await projectorContext.newPage();
   await projector.goto(`${meetingPath.replace(/\/live$/, "")}/screen`);
@@ -62,8 +88,32 @@ test("a whole meeting: check-in, quorum, floor, recusal, votes (also without Jav
   await expect(observer.getByText("1. 村道硬底化工程实施方案")).toBeVisible();
   await huang.getByRole("button", { name: "申请发言" }).click();
   await expect(chair.locator(".panel", { hasText: "申请发言的人" }).getByText("黄锦华")).toBeVisible();
+  // A second projector whose Date is held still (its timers still run), so that the speech's clock can be moved on
+  // without waiting: the countdown is the server's grant time plus how far this device's clock moved since the state
+  // arrived. The chair grants the default 180 s.
+  // Its own context: the clock is faked context-wide.
+  const start = Date.now();
+  const countdownScreen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "zh-CN" })).newPage();
+  await countdownScreen.clock.setFixedTime(start);
+  await countdownScreen.goto(`${meetingPath.replace(/\/live$/, "")}/screen`);
+  await expect(countdownScreen.getByText("1. 村道硬底化工程实施方案")).toBeVisible();
   await chair.getByRole("button", { name: "给予发言" }).click();
   await expect(projector.getByText("正在发言：黄锦华")).toBeVisible();
+  const speaking = countdownScreen.locator(".speaking");
+  await expect(speaking).toContainText(/正在发言：黄锦华.*(3:00|2:59)/);
+  await expect(speaking).not.toHaveClass(/ending/);
+  expect(await isOrange(speaking)).toBe(false);
+  // 35 s left: still the normal colour.
+  await countdownScreen.clock.setFixedTime(start + 145_000);
+  await expect(speaking).toContainText(/0:3[45]/);
+  await expect(speaking).not.toHaveClass(/ending/);
+  expect(await isOrange(speaking)).toBe(false);
+  // The last 30 s: orange.
+  await countdownScreen.clock.setFixedTime(start + 155_000);
+  await expect(speaking).toContainText(/0:2[45]/);
+  await expect(speaking).toHaveClass(/ending/);
+  expect(await isOrange(speaking)).toBe(true);
+  await countdownScreen.context().close();
   await chair.getByRole("button", { name: "结束发言" }).click();
 
   // 3. One member declares a recusal and cannot vote.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { LiveView } from "@/server/queries/liveMeeting";
 
 type Lang = "zh-CN" | "en";
@@ -92,8 +92,10 @@ export function useRemaining(view: LiveView): number | null {
     const timer = setInterval(() => setNow(Date.now()), 1_000);
     return () => clearInterval(timer);
   }, []);
+  // The offset between the server's clock and this device's, taken once when the state arrives. Taken at every
+  // render instead, it cancels the device's own clock out and the countdown stands still between broadcasts.
+  const skew = useMemo(() => Date.parse(view.serverTime) - Date.now(), [view.serverTime]);
   if (!current?.limitSeconds) return null;
-  const skew = Date.parse(view.serverTime) - Date.now();
   const elapsed = Math.floor((now + skew - Date.parse(current.grantedAt)) / 1_000);
   return Math.max(0, current.limitSeconds - elapsed);
 }
