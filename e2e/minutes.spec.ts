@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { login } from "../server/testing/http";
 import { liveClient, type LiveClient } from "../server/testing/liveClient";
@@ -17,6 +18,13 @@ async function loggedIn(browser: Browser, phone: string): Promise<Page> {
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page).toHaveURL(/\/me$/);
   return page;
+}
+
+/** Zero serious or critical axe violations (the WCAG 2.2 AA rules, as in ux.spec.ts). */
+async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${what}: ${v.id} ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
 /** The text of a free-text section as typed: without the other editors' caret labels drawn inside it. */
@@ -94,10 +102,13 @@ test("collaborative minutes: two editors in one paragraph, a live observer, lock
   for (const page of [chair, recorder]) await expect.poll(() => typedText(page, "header")).toBe(both);
   await expect(chair.locator(".collaboration-carets__label", { hasText: "梁丽娟" })).toBeVisible();
   await expect(recorder.locator(".collaboration-carets__label", { hasText: "陈国强" })).toBeVisible();
+  // The editor with text and another editor's named caret in it.
+  await expectAccessible(recorder, "minutes editor");
 
   // 2. The observer, not logged in, reads along live and cannot type.
   await expect.poll(() => typedText(observer, "header")).toBe(both);
   await expect(observer.locator('[data-section="header"]')).toHaveAttribute("contenteditable", "false");
+  await expectAccessible(observer, "minutes, read-only");
 
   // 3. The header and attendance blocks come from the record and cannot be edited.
   for (const id of ["header", "attendance"]) {
@@ -139,6 +150,7 @@ test("collaborative minutes: two editors in one paragraph, a live observer, lock
   const hash = (await recorder.locator(".minutes-status .hash").innerText()).trim();
   expect(hash).toMatch(/^[0-9a-f]{64}$/);
   await expect(recorder.locator('[data-section="header"]')).toHaveAttribute("contenteditable", "false");
+  await expectAccessible(recorder, "minutes, finalized for signing");
   const member = await loggedIn(browser, "13800000004");
   await member.goto(minutesPath);
   for (const page of [chair, member, recorder]) {
