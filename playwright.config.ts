@@ -44,6 +44,9 @@ export default defineConfig({
       HOST: "127.0.0.1",
       YISHI_DATA_DIR: process.env.E2E_DATA_DIR ?? `test-data/e2e-${Date.now()}`,
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      // scripts/test.mjs passes an ordinary role with the owner for migrations; a superuser only when run by hand.
+      YISHI_MIGRATE_URL: process.env.E2E_MIGRATE_URL ?? "",
+      YISHI_ALLOW_SUPERUSER: process.env.E2E_MIGRATE_URL ? "0" : "1",
       REDIS_URL: process.env.REDIS_URL ?? "",
     },
   },

@@ -90,6 +90,12 @@ function buildUnlocked({ quiet = false }) {
   if (currentDistDir() === distDir) return false;
   mkdirSync(BUILDS, { recursive: true });
   writeFileSync(path.join(ROOT, NEXT_TSCONFIG), `${JSON.stringify({ extends: "../tsconfig.json", include: ["../next-env.d.ts", "../**/*.ts", "../**/*.tsx", "../**/*.mts"], exclude: ["../node_modules", "../data", "../test-data", "../.next", "../.next-builds", "../bench/results"] }, null, 2)}\n`);
+  // A command, socket event or route without a row in the permission matrix fails the build (issue #9).
+  const matrix = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "server/auth/checkMatrix.ts")], { cwd: ROOT, stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit" });
+  if (matrix.status !== 0) {
+    console.error("构建失败：权限矩阵不完整 (build failed: the permission matrix is incomplete)");
+    process.exit(1);
+  }
   if (!quiet) console.log("正在构建界面（首次启动需要几分钟）… building the web app…");
   const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
     cwd: ROOT,

@@ -26,3 +26,28 @@ export async function createFreshDatabase(baseUrl, prefix = "yishi_test") {
     },
   };
 }
+
+/**
+ * An ordinary login role (no superuser, no BYPASSRLS) on the same PostgreSQL, for running the app as it should run
+ * in production: row-level security then binds it. Roles are cluster-wide, so several test files may race to
+ * create it; "already exists" is success. Returns DATABASE_URL for that role on `databaseUrl`'s database.
+ */
+export async function appRoleUrl(databaseUrl, role = "yishi_app_test") {
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
+    if (exists.rowCount === 0) {
+      await admin.query(`CREATE ROLE "${role}" LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`).catch((error) => {
+        // 42710 duplicate_object, 23505 unique_violation: another test file created it meanwhile.
+        if (error.code !== "42710" && error.code !== "23505") throw error;
+      });
+    }
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(databaseUrl);
+  url.username = role;
+  url.password = "";
+  return url.toString();
+}

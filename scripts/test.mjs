@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildIfNeeded } from "./buildIfNeeded.mjs";
-import { createFreshDatabase } from "./freshDatabase.mjs";
+import { appRoleUrl, createFreshDatabase } from "./freshDatabase.mjs";
 
 const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
@@ -19,6 +19,11 @@ console.log("== tsc --noEmit (strict type check of the whole tree)");
 const typecheck = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."], { stdio: "inherit" });
 if (typecheck.status !== 0) {
   console.error("\ntype check failed\n0 passed, 1 failed");
+  process.exit(1);
+}
+// The permission matrix covers every command, socket event and route (also checked before each build).
+if (spawnSync(process.execPath, ["--import", "tsx", "server/auth/checkMatrix.ts"], { stdio: "inherit" }).status !== 0) {
+  console.error("\npermission matrix incomplete\n0 passed, 1 failed");
   process.exit(1);
 }
 buildIfNeeded();
@@ -37,7 +42,10 @@ const e2eDataDir = mkdtempSync(path.join(tmpdir(), "yishi-e2e-"));
 const database = process.env.DATABASE_URL ? await createFreshDatabase(process.env.DATABASE_URL, "yishi_e2e") : undefined;
 let e2eStatus;
 try {
-  e2eStatus = run(["node_modules/@playwright/test/cli.js", "test"], { E2E_DATA_DIR: e2eDataDir, E2E_DATABASE_URL: database?.url ?? "" });
+  // On PostgreSQL the browser tests drive a server that runs as an ordinary role, bound by row-level security, and
+  // migrates as the database's owner (docs/operations.md): every page and command they touch works that way.
+  const roleUrl = database ? await appRoleUrl(database.url) : "";
+  e2eStatus = run(["node_modules/@playwright/test/cli.js", "test"], { E2E_DATA_DIR: e2eDataDir, E2E_DATABASE_URL: roleUrl, E2E_MIGRATE_URL: database?.url ?? "" });
 } finally {
   rmSync(e2eDataDir, { recursive: true, force: true });
   await database?.drop().catch(() => undefined);

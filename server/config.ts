@@ -37,6 +37,8 @@ const envSchema = z.object({
   YISHI_DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: postgresUrl.optional(),
   REDIS_URL: redisUrl.optional(),
+  YISHI_MIGRATE_URL: postgresUrl.optional(),
+  YISHI_ALLOW_SUPERUSER: z.enum(["0", "1"]).default("0"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET 至少 32 个字符 (at least 32 characters)").optional(),
   YISHI_DEMO: z.enum(["0", "1"]).default("1"),
   YISHI_PUBLIC_ORIGIN: z.string().url().optional(),
@@ -48,6 +50,10 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** PostgreSQL: the tables' owner, for migrations and grants, when DATABASE_URL is the app's own role. */
+  migrateUrl?: string;
+  /** Run on PostgreSQL as a superuser or BYPASSRLS role, for which row-level security does not apply. */
+  allowSuperuser?: boolean;
   redisUrl?: string;
   demo: boolean;
   dev: boolean;
@@ -68,6 +74,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.YISHI_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    migrateUrl: e.DATABASE_URL ? e.YISHI_MIGRATE_URL : undefined,
+    allowSuperuser: e.YISHI_ALLOW_SUPERUSER === "1",
     redisUrl: e.REDIS_URL,
     demo: e.YISHI_DEMO === "1",
     dev: e.NODE_ENV === "development",

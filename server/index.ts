@@ -7,9 +7,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import nextEnv from "@next/env";
 import next from "next";
-import { ensureAuthSecret, ensureDataDir, readConfig, StartupError } from "./config";
+import { ensureAuthSecret, ensureDataDir, readConfig, StartupError, type Config } from "./config";
 import { openDatabase, withDedicatedConnection, type Database } from "./db/client";
 import { migrate } from "./db/migrate";
+import { grantAppRole, refuseUnsafeRole, roleFacts } from "./db/role";
 import { createSocketServer } from "./realtime/io";
 import { SOCKET_MODULES } from "./realtime/modules";
 import { registerListeners } from "./listeners";
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   });
   let runtime: Runtime | undefined;
   try {
-    await withDedicatedConnection(db, config.databaseUrl, (sql) => migrate(sql));
+    await prepareDatabase(db, config);
     runtime = {
       config,
       db,
@@ -144,3 +145,25 @@ main().catch((error: unknown) => {
   }
   process.exit(1);
 });
+
+/**
+ * PostgreSQL: refuse a superuser or BYPASSRLS role (row-level security would not bind it), then migrate — as the
+ * tables' owner when YISHI_MIGRATE_URL names one, granting the app's role its rights afterwards. PGlite is embedded:
+ * one process, one role, nothing to separate.
+ */
+async function prepareDatabase(db: Database, config: Config): Promise<void> {
+  if (db.kind === "pglite") {
+    await migrate(db.sql);
+    return;
+  }
+  const app = await roleFacts(db.sql);
+  refuseUnsafeRole(app, config.allowSuperuser === true);
+  if (!config.migrateUrl) {
+    await withDedicatedConnection(db, config.databaseUrl, (sql) => migrate(sql));
+    return;
+  }
+  await withDedicatedConnection(db, config.migrateUrl, async (owner) => {
+    await migrate(owner);
+    if ((await roleFacts(owner)).name !== app.name) await grantAppRole(owner, app.name);
+  });
+}

@@ -2,13 +2,15 @@ import type { AuditActor } from "../audit/append";
 import type { Actor } from "../commands/actor";
 import type { Tx } from "../commands/run";
 import { AppError } from "../errors";
+import { confineToOrg } from "./scope";
 
 export type OrgRoleName = "admin" | "supervisor";
 export type BodyRoleName = "chair" | "recorder" | "member";
 
 /**
  * Refuses unless the actor holds one of `roles` in this organization (roles are per organization, never global).
- * Returns the actor as the audit log names it. The system actor (first start, seed, operator CLI) passes.
+ * Returns the actor as the audit log names it, and confines the transaction to the organization (server/auth/scope.ts).
+ * The system actor (first start, seed, operator CLI) passes.
  */
 export async function requireOrgRole(tx: Tx, actor: Actor, orgId: string, roles: OrgRoleName[]): Promise<AuditActor> {
   if (actor.kind === "system") return null;
@@ -17,6 +19,7 @@ export async function requireOrgRole(tx: Tx, actor: Actor, orgId: string, roles:
     select: { role: true },
   });
   if (!grant) throw new AppError("forbidden", "not allowed in this organization");
+  await confineToOrg(tx, orgId);
   return { id: actor.accountId, role: grant.role, name: actor.name };
 }
 
@@ -41,6 +44,8 @@ export async function requireBodyRole(tx: Tx, actor: Actor, bodyId: string, role
   const held = await bodyRolesOf(tx, actor.accountId, bodyId);
   const role = roles.find((r) => held.includes(r));
   if (!role) throw new AppError("forbidden", "not allowed in this body");
+  const body = await tx.body.findUnique({ where: { id: bodyId }, select: { orgId: true } });
+  if (body) await confineToOrg(tx, body.orgId);
   return { id: actor.accountId, role, name: actor.name };
 }
 

@@ -139,6 +139,8 @@ export const minutesModule: SocketModule = (_io, socket) => {
       const update = decoding.readVarUint8Array(decoder);
       if (!access.capabilities.canEdit) {
         if (isEmptyUpdate(update)) return { reply: null, stateVector: null };
+        // Without a session the answer is "log in", as everywhere else; with one, this person may only read.
+        if (!identityOf(socket)) throw new AppError("unauthenticated", "log in to edit the minutes");
         throw new AppError("forbidden", "you can read these minutes but not edit them");
       }
       const verdict = document.applyClientUpdate(update, socket.id);
@@ -152,7 +154,8 @@ export const minutesModule: SocketModule = (_io, socket) => {
     handle(awarenessSchema, async (input) => {
       const { document, access } = await session(input.meetingId);
       const identity = identityOf(socket);
-      if (!access.capabilities.canEdit || !identity) throw new AppError("forbidden", "only editors show a caret");
+      if (!identity) throw new AppError("unauthenticated", "log in to edit the minutes");
+      if (!access.capabilities.canEdit) throw new AppError("forbidden", "only editors show a caret");
       const owned = document.awarenessOf.get(socket.id) ?? new Set<number>();
       document.awarenessOf.set(socket.id, owned);
       const sanitized = sanitizeAwarenessUpdate(input.update, owned, { name: identity.name, color: caretColor(identity.accountId) });

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
+import { appRoleUrl, createFreshDatabase } from "../../scripts/freshDatabase.mjs";
 
 export type TestServer = {
   url: string;
@@ -28,6 +28,12 @@ export type StartOptions = {
   databaseUrl?: string | null;
   /** Keep the same database on restart (a second node, or a restart test). */
   reuseDatabase?: boolean;
+  /**
+   * PostgreSQL only: run as an ordinary role (row-level security binds it), with the test's role — the tables'
+   * owner — in YISHI_MIGRATE_URL, as docs/operations.md recommends. Otherwise the server runs as whoever
+   * DATABASE_URL names (a superuser on the test machines), with YISHI_ALLOW_SUPERUSER=1.
+   */
+  appRole?: boolean;
   timeoutMs?: number;
 };
 
@@ -36,6 +42,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const baseDbUrl = options.databaseUrl === null ? undefined : (options.databaseUrl ?? process.env.DATABASE_URL);
   const fresh = baseDbUrl && !options.reuseDatabase ? await createFreshDatabase(baseDbUrl) : undefined;
   const databaseUrl = fresh?.url ?? baseDbUrl;
+  const roleEnv = databaseUrl && options.appRole ? { DATABASE_URL: await appRoleUrl(databaseUrl), YISHI_MIGRATE_URL: databaseUrl } : { YISHI_ALLOW_SUPERUSER: "1" };
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {
@@ -48,6 +55,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       REDIS_URL: process.env.REDIS_URL ?? "",
       NEXTAUTH_SECRET: "",
       NEXTAUTH_URL: "",
+      YISHI_MIGRATE_URL: "",
+      ...roleEnv,
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

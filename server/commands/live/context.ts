@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AuditActor } from "../../audit/append";
+import { confineToOrg } from "../../auth/scope";
 import { AppError } from "../../errors";
 import { BODY_KINDS, type BodyKind, type Charter } from "../../domain/rules";
 import type { AttendanceRecord, MeetingState, RosterMember } from "../../domain/meeting";
@@ -93,6 +94,7 @@ export async function requireLiveRole(
   const { personId, roles } = await liveRolesOf(tx, actor, ctx);
   const role = allowed.find((r) => roles.includes(r));
   if (!role) throw new AppError("forbidden", "not allowed in this meeting");
+  if (actor.kind === "account") await confineToOrg(tx, ctx.meeting.orgId);
   return { auditActor: actor.kind === "system" ? null : { id: actor.accountId, role, name: actor.name }, personId };
 }
 

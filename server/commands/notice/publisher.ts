@@ -5,14 +5,19 @@
  */
 import type { AuditActor } from "../../audit/append";
 import { bodyRolesOf, orgRolesOf } from "../../auth/permissions";
+import { confineToOrg } from "../../auth/scope";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import type { Tx } from "../run";
 
 export async function requirePublisher(tx: Tx, actor: Actor, orgId: string, decidingBodyId: string | null): Promise<AuditActor> {
   if (actor.kind === "system") return null;
-  if ((await orgRolesOf(tx, actor.accountId, orgId)).includes("admin")) return { id: actor.accountId, role: "admin", name: actor.name };
+  if ((await orgRolesOf(tx, actor.accountId, orgId)).includes("admin")) {
+    await confineToOrg(tx, orgId);
+    return { id: actor.accountId, role: "admin", name: actor.name };
+  }
   if (decidingBodyId && (await bodyRolesOf(tx, actor.accountId, decidingBodyId)).includes("chair")) {
+    await confineToOrg(tx, orgId);
     return { id: actor.accountId, role: "chair", name: actor.name };
   }
   throw new AppError("forbidden", "only an admin of this organization or the chair of the deciding body may publish");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { requireOrgRole } from "../../auth/permissions";
+import { confineToOrg } from "../../auth/scope";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
@@ -36,6 +37,8 @@ export function createOrganization(input: unknown, actor: Actor): Promise<{ id: 
     const org = await tx.organization.create({
       data: { name: data.name, level: data.level, parentId: data.parentId ?? null, noticeDays: data.noticeDays ?? 7 },
     });
+    // The village admin who creates a cooperative becomes its admin: the transaction may now write there too.
+    if (actor.kind === "account") await confineToOrg(tx, org.id);
     await appendAudit(tx, {
       orgId: org.id,
       actor: auditActor,

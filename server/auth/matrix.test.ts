@@ -1,0 +1,657 @@
+/**
+ * The permission matrix, walked (issue #9): for every row of server/auth/matrix.ts and every way in it names (HTTP
+ * route or socket event), each of the eight roles asks on a real server. Every refused role gets `forbidden`
+ * (`unauthenticated` without a session) and the organization's audit log does not grow; then every allowed role
+ * succeeds. The rows come from the table, so a row without a fixture here fails, and a command, event or route
+ * without a row fails the coverage check (server/auth/matrixCoverage.ts, also run before every build).
+ *
+ * On the PostgreSQL run the server runs as an ordinary role bound by row-level security (server/db/role.ts), so every
+ * command is also shown to work when confined to its organization.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { encodeAwarenessUpdate, Awareness } from "y-protocols/awareness";
+import * as encoding from "lib0/encoding";
+import { messageYjsUpdate } from "y-protocols/sync";
+import * as Y from "yjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../prisma/seed";
+import { encodeBytes } from "../minutes/protocol";
+import { sectionName } from "../minutes/sections";
+import { login } from "../testing/http";
+import { clientId, liveClient, type Reply } from "../testing/liveClient";
+import { startServer, type TestServer } from "../testing/server";
+import { MATRIX_ROLES, PERMISSIONS, type Channel, type MatrixRole, type PermissionRow } from "./matrix";
+import { matrixProblems } from "./matrixCoverage";
+
+type HttpRequest = { method: "GET" | "POST"; path: string; json?: unknown; form?: Record<string, string> | FormData };
+type SocketRequest = { event: string; payload?: unknown; before?: { event: string; payload: unknown }[] };
+type Request = { http: HttpRequest } | { socket: SocketRequest };
+type Ctx = Record<string, string>;
+type Fixture = {
+  /** Fresh state for one round: the refusals, then one allowed role (each allowed role gets its own round). */
+  prepare?: () => Promise<Ctx>;
+  /** All allowed roles may act on one prepared state (signing the same minutes, objecting to one notice). */
+  shared?: boolean;
+  request: (ctx: Ctx, role: MatrixRole) => Request | Promise<Request>;
+  /** For plain form posts answered with a redirect: what the redirect means. */
+  judge?: (response: Response) => string;
+};
+
+const PHONES: Partial<Record<MatrixRole, string>> = {
+  admin: "13800000001",
+  chair: "13800000002",
+  recorder: "13800000003",
+  member: "13800000004",
+  supervisor: "13800000009",
+  otherOrg: "13800000021",
+};
+const OBSERVER_PHONE = "13700009999";
+const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+let server: TestServer;
+const cookies = new Map<MatrixRole, string>();
+let village = "";
+const people: Record<string, string> = {};
+let bodyId = "";
+let seq = 0;
+
+// ——— talking to the server as a role ———
+
+async function http(role: MatrixRole, request: HttpRequest): Promise<Response> {
+  const headers: Record<string, string> = { cookie: cookies.get(role) ?? "", accept: "application/json", origin: server.url };
+  let body: BodyInit | undefined;
+  if (request.json !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(request.json);
+  } else if (request.form instanceof FormData) {
+    body = request.form;
+  } else if (request.form) {
+    body = new URLSearchParams(request.form);
+  }
+  return fetch(`${server.url}${request.path}`, { method: request.method, headers, body, redirect: "manual" });
+}
+
+async function judgeJson(response: Response): Promise<string> {
+  const type = response.headers.get("content-type") ?? "";
+  if (type.includes("application/json")) {
+    const json = (await response.json()) as { ok?: boolean; error?: { code?: string } };
+    if (json.ok === true) return "ok";
+    return json.error?.code ?? `status ${response.status}`;
+  }
+  await response.arrayBuffer();
+  const byStatus: Record<number, string> = { 200: "ok", 401: "unauthenticated", 403: "forbidden", 404: "not_found" };
+  return byStatus[response.status] ?? `status ${response.status}`;
+}
+
+async function emit(role: MatrixRole, request: SocketRequest): Promise<string> {
+  const client = await liveClient(server.url, cookies.get(role));
+  try {
+    for (const step of request.before ?? []) await client.call(step.event, step.payload);
+    const reply = await client.call(request.event, request.payload);
+    return reply.ok ? "ok" : reply.error.code;
+  } finally {
+    client.close();
+  }
+}
+
+async function send(role: MatrixRole, fixture: Fixture, ctx: Ctx): Promise<string> {
+  const request = await fixture.request(ctx, role);
+  if ("socket" in request) return emit(role, request.socket);
+  const response = await http(role, request.http);
+  if (fixture.judge) {
+    await response.arrayBuffer();
+    return fixture.judge(response);
+  }
+  return judgeJson(response);
+}
+
+async function asAdmin<T = Record<string, unknown>>(method: "GET" | "POST", path: string, json?: unknown): Promise<T> {
+  const response = await http("admin", { method, path, json });
+  const answer = (await response.json()) as { ok: boolean; data: T; error?: unknown };
+  if (!answer.ok) throw new Error(`${method} ${path}: ${JSON.stringify(answer.error)}`);
+  return answer.data;
+}
+
+async function as<T>(role: MatrixRole, event: string, payload: unknown): Promise<T> {
+  const client = await liveClient(server.url, cookies.get(role));
+  try {
+    const reply = (await client.call<T>(event, payload)) as Reply<T>;
+    if (!reply.ok) throw new Error(`${role} ${event}: ${reply.error.code} ${reply.error.message}`);
+    return reply.data;
+  } finally {
+    client.close();
+  }
+}
+
+async function auditSize(orgId: string): Promise<number> {
+  return (await asAdmin<{ auditSize: number }>("GET", `/api/admin/orgs/${orgId}`)).auditSize;
+}
+
+// ——— fresh objects, made as the admin ———
+
+const fresh = {
+  person: async () => (await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/people`, { name: `测试${++seq}`, gender: "female" })).id,
+  body: async () => (await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/bodies`, { kind: "board", name: `理事会${++seq}` })).id,
+  account: async () => {
+    const personId = await fresh.person();
+    return (await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/accounts`, { personId, phone: `1370000${String(++seq).padStart(4, "0")}`, displayName: "测试", password: "initial-pass" })).id;
+  },
+  matter: async () => (await asAdmin<{ id: string }>("POST", "/api/admin/matters", { orgId: village, title: `事项${++seq}`, source: "villagers", kind: "general" })).id,
+  /** A meeting of the test body (chair, recorder, one voting member), scheduled with two agenda items. */
+  scheduled: async (options: { isPublic?: boolean; matterId?: string } = {}) =>
+    (await asAdmin<{ id: string }>("POST", "/api/admin/meetings", {
+      bodyId, number: `矩阵${++seq}`, title: "权限矩阵测试会议", startsAt: new Date().toISOString(), place: "村委会",
+      isPublic: options.isPublic ?? true,
+      agenda: [{ title: "第一项", ...(options.matterId ? { matterId: options.matterId } : {}) }, { title: "第二项" }],
+    })).id,
+  material: async (meetingId: string) => {
+    const form = new FormData();
+    form.set("file", new Blob([PDF], { type: "application/pdf" }), "材料.pdf");
+    const response = await http("admin", { method: "POST", path: `/api/admin/meetings/${meetingId}/materials`, form });
+    return ((await response.json()) as { data: { id: string } }).data.id;
+  },
+};
+
+type Stage = "scheduled" | "session" | "item" | "vote" | "closed" | "announced" | "adjourned" | "finalized" | "signed";
+const STAGES: Stage[] = ["scheduled", "session", "item", "vote", "closed", "announced", "adjourned", "finalized", "signed"];
+
+/** A meeting of the test body taken to `stage` by the people whose job each step is. */
+async function meeting(stage: Stage, options: { isPublic?: boolean; matter?: boolean } = {}): Promise<Ctx> {
+  const reached = (s: Stage) => STAGES.indexOf(stage) >= STAGES.indexOf(s);
+  const matterId = options.matter ? await fresh.matter() : "";
+  const ctx: Ctx = { meetingId: await fresh.scheduled({ isPublic: options.isPublic, matterId: matterId || undefined }), matterId };
+  const meetingId = ctx.meetingId as string;
+  if (!reached("session")) return ctx;
+  await as("chair", "meeting:open", { meetingId });
+  await as("member", "meeting:checkIn", { meetingId });
+  if (!reached("item")) return ctx;
+  await as("chair", "meeting:startItem", { meetingId });
+  const view = await as<{ view: { agenda: { id: string; isCurrent: boolean }[] } }>("chair", "meeting:join", { meetingId });
+  ctx.itemId = view.view.agenda.find((i) => i.isCurrent)?.id ?? "";
+  if (!reached("vote")) return ctx;
+  const opened = await as<{ result: { motionId: string } }>("chair", "vote:open", { meetingId, text: "同意本项方案", method: "named", matterKind: "general" });
+  ctx.motionId = opened.result.motionId;
+  if (!reached("closed")) return ctx;
+  await as("member", "vote:cast", { meetingId, motionId: ctx.motionId, choice: "yes", clientId: clientId() });
+  await as("chair", "vote:close", { meetingId, motionId: ctx.motionId });
+  if (!reached("announced")) return ctx;
+  await as("chair", "vote:announce", { meetingId, motionId: ctx.motionId });
+  if (!reached("adjourned")) return ctx;
+  await as("chair", "meeting:adjourn", { meetingId });
+  if (!reached("finalized")) return ctx;
+  ctx.versionId = (await as<{ versionId: string }>("recorder", "minutes:finalize", { meetingId })).versionId;
+  if (!reached("signed")) return ctx;
+  for (const role of ["chair", "recorder", "member"] as const) await as(role, "minutes:sign", { meetingId, versionId: ctx.versionId });
+  return ctx;
+}
+
+/** A matter decided at a meeting of the test body and recorded on the matter (S4), ready to publish. */
+async function decided(): Promise<Ctx> {
+  const ctx = await meeting("adjourned", { matter: true });
+  await asAdmin("POST", "/api/notices/link-decision", { matterId: ctx.matterId, motionId: ctx.motionId, reason: "提议、商议、审议已按纸质记录完成" });
+  return ctx;
+}
+
+async function published(): Promise<Ctx> {
+  const ctx = await decided();
+  ctx.noticeId = (await asAdmin<{ id: string }>("POST", "/api/notices/publish", { kind: "decision", matterId: ctx.matterId })).id;
+  return ctx;
+}
+
+function minutesUpdate(): string {
+  const doc = new Y.Doc();
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText("权限矩阵")]);
+  doc.getXmlFragment(sectionName("header")).insert(0, [paragraph]);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageYjsUpdate);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc));
+  return encodeBytes(encoding.toUint8Array(encoder));
+}
+
+function caret(): string {
+  const awareness = new Awareness(new Y.Doc());
+  awareness.setLocalState({ user: { name: "记录员", color: "#1d4ed8" } });
+  return encodeBytes(encodeAwarenessUpdate(awareness, [awareness.clientID]));
+}
+
+/** Signed minutes the recorder has since changed: a correction has something to record. */
+async function correctable(): Promise<Ctx> {
+  const ctx = await meeting("signed");
+  const recorder = await liveClient(server.url, cookies.get("recorder"));
+  try {
+    await recorder.call("minutes:join", { meetingId: ctx.meetingId });
+    const edited = await recorder.call("minutes:sync", { meetingId: ctx.meetingId, message: minutesUpdate() });
+    if (!edited.ok) throw new Error(`edit: ${edited.error.code}`);
+  } finally {
+    recorder.close();
+  }
+  return ctx;
+}
+
+const adminHttp = (method: "GET" | "POST", path: string, json?: unknown): Request => ({ http: { method, path, json } });
+const redirectTo = (ok: RegExp, refused: Record<string, RegExp>) => (response: Response) => {
+  const location = response.headers.get("location") ?? "";
+  if (ok.test(location)) return "ok";
+  return Object.entries(refused).find(([, pattern]) => pattern.test(location))?.[0] ?? `redirect ${response.status} ${location}`;
+};
+
+// ——— one fixture per row and way in ———
+
+const FIXTURES: Record<string, Fixture> = {
+  "createOrganization POST /api/admin/orgs": { request: () => adminHttp("POST", "/api/admin/orgs", { name: `合作社${++seq}`, level: "cooperative", parentId: village }) },
+  "updateOrganization POST /api/admin/orgs/[orgId]": { request: () => adminHttp("POST", `/api/admin/orgs/${village}`, { noticeDays: 5 + (++seq % 10) }) },
+  "createHousehold POST /api/admin/orgs/[orgId]/households": { request: () => adminHttp("POST", `/api/admin/orgs/${village}/households`, { number: `户${++seq}` }) },
+  "createPerson POST /api/admin/orgs/[orgId]/people": { request: () => adminHttp("POST", `/api/admin/orgs/${village}/people`, { name: "新人", gender: "male" }) },
+  "updatePerson POST /api/admin/people/[personId]": {
+    prepare: async () => ({ personId: await fresh.person() }),
+    request: (ctx) => adminHttp("POST", `/api/admin/people/${ctx.personId}`, { name: "改名", phone: `139${String(++seq).padStart(8, "0")}` }),
+  },
+  "deletePerson POST /api/admin/people/[personId]/delete": {
+    prepare: async () => ({ personId: await fresh.person() }),
+    request: (ctx) => adminHttp("POST", `/api/admin/people/${ctx.personId}/delete`, {}),
+  },
+  "importRoster POST /api/admin/orgs/[orgId]/roster-import": {
+    request: () => adminHttp("POST", `/api/admin/orgs/${village}/roster-import`, { csv: `姓名,性别,户号\n导入${++seq},男,新户${seq}\n`, dryRun: false, createMissingHouseholds: true }),
+  },
+  "createAccount POST /api/admin/orgs/[orgId]/accounts": {
+    prepare: async () => ({ personId: await fresh.person() }),
+    request: (ctx) => adminHttp("POST", `/api/admin/orgs/${village}/accounts`, { personId: ctx.personId, phone: `1360000${String(++seq).padStart(4, "0")}`, displayName: "新账号", password: "initial-pass", roles: ["admin"] }),
+  },
+  "grantRole POST /api/admin/orgs/[orgId]/roles/grant": {
+    prepare: async () => ({ accountId: await fresh.account() }),
+    request: (ctx) => adminHttp("POST", `/api/admin/orgs/${village}/roles/grant`, { accountId: ctx.accountId, role: "admin" }),
+  },
+  "revokeRole POST /api/admin/orgs/[orgId]/roles/revoke": {
+    prepare: async () => {
+      const accountId = await fresh.account();
+      await asAdmin("POST", `/api/admin/orgs/${village}/roles/grant`, { accountId, role: "supervisor" });
+      return { accountId };
+    },
+    request: (ctx) => adminHttp("POST", `/api/admin/orgs/${village}/roles/revoke`, { accountId: ctx.accountId, role: "supervisor" }),
+  },
+  "setAccountDisabled POST /api/orgs/[orgId]/accounts/[accountId]/disable": {
+    prepare: async () => ({ accountId: await fresh.account() }),
+    request: (ctx) => adminHttp("POST", `/api/orgs/${village}/accounts/${ctx.accountId}/disable`, { disabled: true }),
+  },
+  "createBody POST /api/admin/orgs/[orgId]/bodies": { request: () => adminHttp("POST", `/api/admin/orgs/${village}/bodies`, { kind: "member-representatives", name: "成员代表大会" }) },
+  "setRoster POST /api/admin/bodies/[bodyId]/roster": {
+    prepare: async () => ({ bodyId: await fresh.body(), personId: await fresh.person() }),
+    request: (ctx) => adminHttp("POST", `/api/admin/bodies/${ctx.bodyId}/roster`, { members: [{ personId: ctx.personId }] }),
+  },
+  "setOfficers POST /api/admin/bodies/[bodyId]/officers": {
+    prepare: async () => ({ bodyId: await fresh.body(), personId: await fresh.person() }),
+    request: (ctx) => adminHttp("POST", `/api/admin/bodies/${ctx.bodyId}/officers`, { chairId: ctx.personId, recorderId: null }),
+  },
+  "updateCharter POST /api/admin/bodies/[bodyId]/charter": {
+    prepare: async () => ({ bodyId: await fresh.body() }),
+    request: (ctx) => adminHttp("POST", `/api/admin/bodies/${ctx.bodyId}/charter`, { charter: { pass: { numerator: 3, denominator: 4 }, publishNamedVotes: true } }),
+  },
+  "issueLoginTokens POST /api/admin/bodies/[bodyId]/login-codes": {
+    prepare: async () => {
+      const id = await fresh.body();
+      await asAdmin("POST", `/api/admin/bodies/${id}/roster`, { members: [{ personId: await fresh.person() }] });
+      return { bodyId: id };
+    },
+    request: (ctx) => adminHttp("POST", `/api/admin/bodies/${ctx.bodyId}/login-codes`, {}),
+  },
+  "read:organizationSummary GET /api/admin/orgs/[orgId]": { request: () => adminHttp("GET", `/api/admin/orgs/${village}`) },
+  "read:registerWithPhones GET /api/admin/orgs/[orgId]/people": { request: () => adminHttp("GET", `/api/admin/orgs/${village}/people`) },
+  "read:rosterTemplate GET /api/admin/roster-template": { request: () => adminHttp("GET", "/api/admin/roster-template") },
+
+  "scheduleMeeting POST /api/admin/meetings": {
+    request: () => adminHttp("POST", "/api/admin/meetings", { bodyId, number: `排期${++seq}`, title: "会议", startsAt: "2030-02-01T09:00:00+08:00", place: "礼堂" }),
+  },
+  "updateMeeting POST /api/admin/meetings/[meetingId]": {
+    prepare: async () => ({ meetingId: await fresh.scheduled() }),
+    request: (ctx) => adminHttp("POST", `/api/admin/meetings/${ctx.meetingId}`, { place: `新地点${++seq}` }),
+  },
+  "addAgendaItem POST /api/admin/meetings/[meetingId]/agenda": {
+    prepare: async () => ({ meetingId: await fresh.scheduled(), matterId: await fresh.matter() }),
+    request: (ctx) => adminHttp("POST", `/api/admin/meetings/${ctx.meetingId}/agenda`, { title: "加一项", matterId: ctx.matterId }),
+  },
+  "updateAgendaItem POST /api/admin/agenda/[itemId]": {
+    prepare: async () => {
+      const meetingId = await fresh.scheduled();
+      return { itemId: (await asAdmin<{ id: string }>("POST", `/api/admin/meetings/${meetingId}/agenda`, { title: "新增议程" })).id };
+    },
+    request: (ctx) => adminHttp("POST", `/api/admin/agenda/${ctx.itemId}`, { title: `改名${++seq}` }),
+  },
+  "removeAgendaItem POST /api/admin/agenda/[itemId]/delete": {
+    prepare: async () => {
+      const meetingId = await fresh.scheduled();
+      return { itemId: (await asAdmin<{ id: string }>("POST", `/api/admin/meetings/${meetingId}/agenda`, { title: "新增议程" })).id };
+    },
+    request: (ctx) => adminHttp("POST", `/api/admin/agenda/${ctx.itemId}/delete`, {}),
+  },
+  "uploadMaterial POST /api/admin/meetings/[meetingId]/materials": {
+    prepare: async () => ({ meetingId: await fresh.scheduled() }),
+    request: (ctx) => {
+      const form = new FormData();
+      form.set("file", new Blob([PDF], { type: "application/pdf" }), "a.pdf");
+      return { http: { method: "POST", path: `/api/admin/meetings/${ctx.meetingId}/materials`, form } };
+    },
+  },
+  "removeMaterial POST /api/admin/materials/[materialId]/delete": {
+    prepare: async () => ({ materialId: await fresh.material(await fresh.scheduled()) }),
+    request: (ctx) => adminHttp("POST", `/api/admin/materials/${ctx.materialId}/delete`, {}),
+  },
+  "raiseMatter POST /api/admin/matters": { request: () => adminHttp("POST", "/api/admin/matters", { orgId: village, title: "新事项", source: "party" }) },
+  "moveMatter POST /api/admin/matters/[matterId]/move": {
+    prepare: async () => ({ matterId: await fresh.matter() }),
+    request: (ctx) => adminHttp("POST", `/api/admin/matters/${ctx.matterId}/move`, { to: "proposal", reason: "支部受理" }),
+  },
+
+  "read:meeting (public) socket meeting:join": {
+    prepare: () => meeting("scheduled"),
+    shared: true,
+    request: (ctx) => ({ socket: { event: "meeting:join", payload: { meetingId: ctx.meetingId } } }),
+  },
+  "read:meeting (members only) socket meeting:join": {
+    prepare: () => meeting("scheduled", { isPublic: false }),
+    shared: true,
+    request: (ctx) => ({ socket: { event: "meeting:join", payload: { meetingId: ctx.meetingId } } }),
+  },
+  "read:myBallots socket meeting:me": {
+    prepare: () => meeting("scheduled"),
+    shared: true,
+    request: (ctx) => ({ socket: { event: "meeting:me", payload: { meetingId: ctx.meetingId }, before: [{ event: "meeting:join", payload: { meetingId: ctx.meetingId } }] } }),
+  },
+  "read:myMeetings GET /api/meetings": { shared: true, request: () => adminHttp("GET", "/api/meetings") },
+  "read:myOrganizations GET /api/orgs": { shared: true, request: () => adminHttp("GET", "/api/orgs") },
+  "openMeeting socket meeting:open": {
+    prepare: () => meeting("scheduled"),
+    request: (ctx) => ({ socket: { event: "meeting:open", payload: { meetingId: ctx.meetingId } } }),
+  },
+  "checkIn socket meeting:checkIn": {
+    prepare: async () => {
+      const ctx = await meeting("scheduled");
+      await as("chair", "meeting:open", { meetingId: ctx.meetingId });
+      return ctx;
+    },
+    request: (ctx) => ({ socket: { event: "meeting:checkIn", payload: { meetingId: ctx.meetingId } } }),
+  },
+  "recordAttendance socket meeting:attendance": {
+    prepare: () => meeting("session"),
+    request: (ctx) => ({ socket: { event: "meeting:attendance", payload: { meetingId: ctx.meetingId, personId: people.member, status: "absent" } } }),
+  },
+  "addNonVotingAttendee socket meeting:nonVoting": {
+    prepare: () => meeting("session"),
+    request: (ctx) => ({ socket: { event: "meeting:nonVoting", payload: { meetingId: ctx.meetingId, name: "镇驻村干部", affiliation: "镇政府" } } }),
+  },
+  "startItem socket meeting:startItem": {
+    prepare: () => meeting("session"),
+    request: (ctx) => ({ socket: { event: "meeting:startItem", payload: { meetingId: ctx.meetingId } } }),
+  },
+  "requestFloor socket meeting:floor": {
+    prepare: () => meeting("item"),
+    request: (ctx) => ({ socket: { event: "meeting:floor", payload: { meetingId: ctx.meetingId } } }),
+  },
+  "grantFloor socket meeting:grant": {
+    prepare: async () => {
+      const ctx = await meeting("item");
+      await as("member", "meeting:floor", { meetingId: ctx.meetingId });
+      return ctx;
+    },
+    request: (ctx) => ({ socket: { event: "meeting:grant", payload: { meetingId: ctx.meetingId, action: "grant", personId: people.member, limitSeconds: 120 } } }),
+  },
+  "declareRecusal socket meeting:recuse": {
+    prepare: () => meeting("item"),
+    request: (ctx) => ({ socket: { event: "meeting:recuse", payload: { meetingId: ctx.meetingId, itemId: ctx.itemId, reason: "本人是承包方的亲属" } } }),
+  },
+  "openVote socket vote:open": {
+    prepare: () => meeting("item"),
+    request: (ctx) => ({ socket: { event: "vote:open", payload: { meetingId: ctx.meetingId, text: "同意本项方案", method: "named" } } }),
+  },
+  "castVote socket vote:cast": {
+    prepare: () => meeting("vote"),
+    request: (ctx) => ({ socket: { event: "vote:cast", payload: { meetingId: ctx.meetingId, motionId: ctx.motionId, choice: "yes", clientId: clientId() } } }),
+  },
+  "castVote POST /api/meetings/[meetingId]/vote": {
+    prepare: () => meeting("vote"),
+    request: (ctx) => ({ http: { method: "POST", path: `/api/meetings/${ctx.meetingId}/vote`, form: { motionId: ctx.motionId as string, choice: "yes", clientId: clientId() } } }),
+    judge: redirectTo(/\?voted=yes/, { unauthenticated: /^\/login/, forbidden: /error=forbidden/, not_entitled: /error=not_entitled/ }),
+  },
+  "recordTotals socket vote:totals": {
+    prepare: async () => {
+      const ctx = await meeting("item");
+      ctx.motionId = (await as<{ result: { motionId: string } }>("chair", "vote:open", { meetingId: ctx.meetingId, text: "举手表决", method: "hands_totals" })).result.motionId;
+      return ctx;
+    },
+    request: (ctx) => ({ socket: { event: "vote:totals", payload: { meetingId: ctx.meetingId, motionId: ctx.motionId, kind: "totals", yes: 1, no: 0, abstain: 0 } } }),
+  },
+  "closeVote socket vote:close": {
+    prepare: () => meeting("vote"),
+    request: (ctx) => ({ socket: { event: "vote:close", payload: { meetingId: ctx.meetingId, motionId: ctx.motionId } } }),
+  },
+  "announceResult socket vote:announce": {
+    prepare: () => meeting("closed"),
+    request: (ctx) => ({ socket: { event: "vote:announce", payload: { meetingId: ctx.meetingId, motionId: ctx.motionId } } }),
+  },
+  "adjournMeeting socket meeting:adjourn": {
+    prepare: () => meeting("announced"),
+    request: (ctx) => ({ socket: { event: "meeting:adjourn", payload: { meetingId: ctx.meetingId } } }),
+  },
+  "read:voteReceipt GET /api/audit/receipt": {
+    prepare: () => meeting("closed"),
+    request: (ctx) => adminHttp("GET", `/api/audit/receipt?motionId=${ctx.motionId}`),
+  },
+
+  "read:minutes (public meeting) socket minutes:join": {
+    prepare: () => meeting("session"),
+    shared: true,
+    request: (ctx) => ({ socket: { event: "minutes:join", payload: { meetingId: ctx.meetingId } } }),
+  },
+  "read:leaveMinutes socket minutes:leave": {
+    prepare: () => meeting("session"),
+    shared: true,
+    request: (ctx) => ({ socket: { event: "minutes:leave", payload: { meetingId: ctx.meetingId } } }),
+  },
+  "editMinutes socket minutes:sync": {
+    prepare: () => meeting("session"),
+    shared: true,
+    request: (ctx) => ({ socket: { event: "minutes:sync", payload: { meetingId: ctx.meetingId, message: minutesUpdate() }, before: [{ event: "minutes:join", payload: { meetingId: ctx.meetingId } }] } }),
+  },
+  "showCaret socket minutes:awareness": {
+    prepare: () => meeting("session"),
+    shared: true,
+    request: (ctx) => ({ socket: { event: "minutes:awareness", payload: { meetingId: ctx.meetingId, update: caret() }, before: [{ event: "minutes:join", payload: { meetingId: ctx.meetingId } }] } }),
+  },
+  "finalizeMinutes socket minutes:finalize": {
+    prepare: () => meeting("adjourned"),
+    request: (ctx) => ({ socket: { event: "minutes:finalize", payload: { meetingId: ctx.meetingId } } }),
+  },
+  "finalizeMinutes POST /api/minutes/[meetingId]/finalize": {
+    prepare: () => meeting("adjourned"),
+    request: (ctx) => adminHttp("POST", `/api/minutes/${ctx.meetingId}/finalize`, {}),
+  },
+  "signMinutes socket minutes:sign": {
+    prepare: () => meeting("finalized"),
+    shared: true,
+    request: (ctx) => ({ socket: { event: "minutes:sign", payload: { meetingId: ctx.meetingId, versionId: ctx.versionId } } }),
+  },
+  "signMinutes POST /api/minutes/[meetingId]/sign": {
+    prepare: () => meeting("finalized"),
+    shared: true,
+    request: (ctx) => adminHttp("POST", `/api/minutes/${ctx.meetingId}/sign`, { versionId: ctx.versionId }),
+  },
+  "correctMinutes socket minutes:correct": {
+    prepare: correctable,
+    request: (ctx) => ({ socket: { event: "minutes:correct", payload: { meetingId: ctx.meetingId, reason: "更正错别字" } } }),
+  },
+  "correctMinutes POST /api/minutes/[meetingId]/correct": {
+    prepare: correctable,
+    request: (ctx) => adminHttp("POST", `/api/minutes/${ctx.meetingId}/correct`, { reason: "更正错别字" }),
+  },
+
+  "linkDecisionVote POST /api/notices/link-decision": {
+    prepare: () => meeting("adjourned", { matter: true }),
+    request: (ctx) => adminHttp("POST", "/api/notices/link-decision", { matterId: ctx.matterId, motionId: ctx.motionId, reason: "提议、商议、审议已按纸质记录完成" }),
+  },
+  "publishDecision POST /api/notices/publish": {
+    prepare: decided,
+    request: (ctx) => adminHttp("POST", "/api/notices/publish", { kind: "decision", matterId: ctx.matterId }),
+  },
+  "publishResult POST /api/notices/publish": {
+    prepare: async () => {
+      const ctx = await published();
+      await asAdmin("POST", `/api/admin/matters/${ctx.matterId}/move`, { to: "implementation", reason: "公示期满，开始实施" });
+      return ctx;
+    },
+    request: (ctx) => adminHttp("POST", "/api/notices/publish", { kind: "result", matterId: ctx.matterId, body: "工程已完工，验收合格。" }),
+  },
+  "correctNotice POST /api/notices/[noticeId]/correct": {
+    prepare: published,
+    request: (ctx) => adminHttp("POST", `/api/notices/${ctx.noticeId}/correct`, { reason: "更正错别字", title: `更正后的标题${++seq}` }),
+  },
+  "setNoticeDays POST /api/notices/orgs/[orgId]/notice-days": { request: () => adminHttp("POST", `/api/notices/orgs/${village}/notice-days`, { noticeDays: 5 + (++seq % 10) }) },
+  "fileObjection POST /api/notices/[noticeId]/objections": {
+    prepare: published,
+    shared: true,
+    request: (ctx) => adminHttp("POST", `/api/notices/${ctx.noticeId}/objections`, { text: "请说明资金来源。" }),
+  },
+  "replyToObjection POST /api/notices/objections/[objectionId]/reply": {
+    prepare: async () => {
+      const ctx = await published();
+      const response = await http("member", { method: "POST", path: `/api/notices/${ctx.noticeId}/objections`, json: { text: "请说明资金来源。" } });
+      ctx.objectionId = ((await response.json()) as { data: { id: string } }).data.id;
+      return ctx;
+    },
+    request: (ctx) => adminHttp("POST", `/api/notices/objections/${ctx.objectionId}/reply`, { text: "资金来自村集体经济收入。" }),
+  },
+  "read:noticeBoard GET /api/notices/orgs/[orgId]/board": { shared: true, request: () => adminHttp("GET", `/api/notices/orgs/${village}/board`) },
+
+  "addSupervisionOpinion POST /api/audit/opinions": { request: () => adminHttp("POST", "/api/audit/opinions", { orgId: village, text: "会议程序合法，表决有效。" }) },
+  "read:auditStatus GET /api/audit/status": { shared: true, request: () => adminHttp("GET", `/api/audit/status?orgId=${village}`) },
+  "read:auditTimeline GET /api/audit/timeline": { shared: true, request: () => adminHttp("GET", `/api/audit/timeline?orgId=${village}`) },
+  "read:auditProof GET /api/audit/proof": { shared: true, request: () => adminHttp("GET", `/api/audit/proof?orgId=${village}&seq=1`) },
+  "read:auditBundle GET /api/audit/bundle": { shared: true, request: () => adminHttp("GET", `/api/audit/bundle?orgId=${village}`) },
+
+  "read:whoAmI socket session": { shared: true, request: () => ({ socket: { event: "session", payload: null } }) },
+  "logoutEverywhere POST /api/account/logout-everywhere": { request: () => adminHttp("POST", "/api/account/logout-everywhere", {}) },
+  "setPreferences POST /api/preferences": {
+    shared: true,
+    request: () => ({ http: { method: "POST", path: "/api/preferences", form: { elder: "1" } } }),
+    judge: (response) => (response.status === 303 ? "ok" : `status ${response.status}`),
+  },
+  "setPassword POST /login/qr/password/save": {
+    shared: true,
+    request: () => ({ http: { method: "POST", path: "/login/qr/password/save", form: { password: DEMO_PASSWORD, confirm: DEMO_PASSWORD } } }),
+    judge: redirectTo(/^\/me\?password=set/, { unauthenticated: /^\/login$/ }),
+  },
+};
+
+function label(row: PermissionRow, via: Channel): string {
+  return `${row.action} ${"http" in via ? via.http : `socket ${via.socket}`}`;
+}
+
+/** What a refused role may be answered: `unauthenticated` without a session, else `forbidden` or the row's code. */
+function acceptableRefusals(row: PermissionRow, role: MatrixRole): string[] {
+  if (role === "anonymous") return ["unauthenticated"];
+  return row.refusal ? ["forbidden", row.refusal] : ["forbidden"];
+}
+
+async function relogin(role: MatrixRole): Promise<void> {
+  const phone = role === "observer" ? OBSERVER_PHONE : PHONES[role];
+  if (!phone) return;
+  const cookie = await login(server.url, phone, DEMO_PASSWORD);
+  if (!cookie) throw new Error(`login failed for ${role}`);
+  cookies.set(role, cookie);
+}
+
+beforeAll(async () => {
+  server = await startServer({ appRole: true });
+  cookies.set("anonymous", "");
+  for (const role of Object.keys(PHONES) as MatrixRole[]) await relogin(role);
+  const orgs = await asAdmin<{ id: string; level: string }[]>("GET", "/api/orgs");
+  village = orgs.find((o) => o.level === "village")?.id as string;
+  const register = await asAdmin<{ people: { id: string; name: string }[] }>("GET", `/api/admin/orgs/${village}/people`);
+  const byName = (name: string) => register.people.find((p) => p.name === name)?.id as string;
+  Object.assign(people, { chair: byName("陈国强"), recorder: byName("梁丽娟"), member: byName("黄锦华") });
+  // The observer: a resident of the village with an account and no role anywhere.
+  const observer = (await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/people`, { name: "旁听村民", gender: "male" })).id;
+  await asAdmin("POST", `/api/admin/orgs/${village}/accounts`, { personId: observer, phone: OBSERVER_PHONE, displayName: "旁听村民", password: DEMO_PASSWORD });
+  await relogin("observer");
+  // The test body: the demo chair and recorder as its officers, one voting member, so that roles do not overlap.
+  bodyId = (await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/bodies`, { kind: "villager-representatives", name: "权限矩阵测试代表会议" })).id;
+  await asAdmin("POST", `/api/admin/bodies/${bodyId}/roster`, { members: [{ personId: people.member, seat: "representative" }] });
+  await asAdmin("POST", `/api/admin/bodies/${bodyId}/officers`, { chairId: people.chair, recorderId: people.recorder });
+}, 180_000);
+
+afterAll(async () => server?.cleanup());
+
+describe("the permission matrix", () => {
+  it("has a row for every command, socket event and route, and a fixture here for every row", async () => {
+    expect(await matrixProblems(process.cwd())).toEqual([]);
+    // Rows authorized by a one-time token have their own test below.
+    const missing = PERMISSIONS.filter((row) => !row.byToken).flatMap((row) => row.via.map((via) => label(row, via))).filter((key) => !(key in FIXTURES));
+    expect(missing).toEqual([]);
+  });
+
+  it("fails the check for a new command, socket event or route that has no row", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "yishi-matrix-"));
+    try {
+      mkdirSync(path.join(root, "server/commands/extra"), { recursive: true });
+      mkdirSync(path.join(root, "server/realtime"), { recursive: true });
+      mkdirSync(path.join(root, "app/api/extra"), { recursive: true });
+      writeFileSync(path.join(root, "server/commands/extra/renameVillage.ts"), "export function renameVillage(input: unknown, actor: Actor) {}\n");
+      writeFileSync(path.join(root, "server/realtime/extra.ts"), 'socket.on("village:rename", handle(schema, rename));\n');
+      writeFileSync(path.join(root, "app/api/extra/route.ts"), "export async function POST(request: Request) {}\n");
+      expect(await matrixProblems(root)).toEqual(
+        expect.arrayContaining([
+          "command renameVillage has no row in server/auth/matrix.ts",
+          "socket event village:rename has no row in server/auth/matrix.ts",
+          "route POST /api/extra has no row in server/auth/matrix.ts",
+        ]),
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  for (const row of PERMISSIONS.filter((r) => !r.byToken)) {
+    for (const via of row.via) {
+      const key = label(row, via);
+      const refused = MATRIX_ROLES.filter((role) => !row.allow.includes(role));
+      it(`${key}: ${row.allow.join(", ")} — refused: ${refused.join(", ") || "nobody"}`, async () => {
+        const fixture = FIXTURES[key];
+        if (!fixture) throw new Error(`no fixture for ${key}`);
+        let ctx = (await fixture.prepare?.()) ?? {};
+        const before = await auditSize(village);
+        const answers: Record<string, string> = {};
+        for (const role of refused) answers[role] = await send(role, fixture, ctx);
+        const wrong = Object.entries(answers).filter(([role, answer]) => !acceptableRefusals(row, role as MatrixRole).includes(answer));
+        expect(wrong, "refused roles answered otherwise").toEqual([]);
+        expect(await auditSize(village), "a refused request wrote nothing").toBe(before);
+        for (const [index, role] of row.allow.entries()) {
+          if (index > 0 && !fixture.shared && fixture.prepare) ctx = await fixture.prepare();
+          expect([role, await send(role, fixture, ctx)]).toEqual([role, "ok"]);
+          if (row.action === "logoutEverywhere" || row.action === "setAccountDisabled") await relogin(role);
+        }
+      });
+    }
+  }
+
+  it("redeemLoginToken POST /login/qr: anyone holding a valid one-time code, nobody without one", async () => {
+    const codeFor = async () => {
+      const id = await fresh.body();
+      const person = await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/people`, { name: `扫码${++seq}`, gender: "male", phone: `135${String(++seq).padStart(8, "0")}` });
+      await asAdmin("POST", `/api/admin/bodies/${id}/roster`, { members: [{ personId: person.id }] });
+      const sheet = await asAdmin<{ codes: { token: string }[] }>("POST", `/api/admin/bodies/${id}/login-codes`, {});
+      return sheet.codes[0]?.token as string;
+    };
+    const judge = redirectTo(/^\/login\/qr\/password/, { refused: /^\/(login|q\/)/ });
+    const before = await auditSize(village);
+    for (const role of MATRIX_ROLES) {
+      const response = await http(role, { method: "POST", path: "/login/qr", form: { token: "A".repeat(22) } });
+      expect([role, judge(response)]).toEqual([role, "refused"]);
+    }
+    expect(await auditSize(village)).toBe(before);
+    for (const role of MATRIX_ROLES) {
+      const response = await http(role, { method: "POST", path: "/login/qr", form: { token: await codeFor() } });
+      expect([role, judge(response)]).toEqual([role, "ok"]);
+    }
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * The permission matrix (issue #9, DESIGN.md §4): every command and every socket event, how it is reached from
+ * outside, and which of the eight kinds of caller may use it. Commands enforce their own checks inside their
+ * transaction (server/auth/permissions.ts, server/commands/live/context.ts); this table is what those checks must
+ * add up to, and `server/auth/matrix.test.ts` walks every row over HTTP and sockets as every role: each allowed
+ * pair succeeds, each refused one fails with `forbidden` (`unauthenticated` for a caller without a session) and
+ * changes nothing. `server/auth/matrixCoverage.ts` fails the build when a command, a socket event or an API route
+ * has no row.
+ *
+ * Roles, as the test's demo accounts hold them for the meeting's body in the demo village:
+ * - admin       村/社 clerk (an organization role)
+ * - chair       the body's chair          - recorder  the body's recorder
+ * - member      a voting member of the body (on its roster)
+ * - observer    a signed-in resident of the village with no role in the body or the organization
+ * - supervisor  村务监督委员会 (an organization role)
+ * - anonymous   no session (the public link)
+ * - otherOrg    the admin of another village: the strongest outsider
+ */
+
+export const MATRIX_ROLES = ["admin", "chair", "recorder", "member", "observer", "supervisor", "anonymous", "otherOrg"] as const;
+export type MatrixRole = (typeof MATRIX_ROLES)[number];
+
+/** `METHOD /path` as Next routes it (app/api/…/route.ts, app/login/…/route.ts), or a Socket.IO event name. */
+export type Channel = { http: string } | { socket: string };
+
+export type PermissionRow = {
+  /** The command function (server/commands/**) or, for a read, `read:<what>`. */
+  action: string;
+  via: Channel[];
+  allow: readonly MatrixRole[];
+  /**
+   * A refused signed-in caller gets `forbidden`, or this more specific code: a vote from a person who is not among
+   * the voters frozen when it opened is `not_entitled` (HTTP 403, with words a member understands); a receipt
+   * exists only for its voter, so for anyone else there is nothing to find (`not_found`).
+   */
+  refusal?: "not_entitled" | "not_found";
+  /** Authorized by a one-time token rather than a role (QR onboarding): no role without the token gets in. */
+  byToken?: true;
+};
+
+const SIGNED_IN: readonly MatrixRole[] = ["admin", "chair", "recorder", "member", "observer", "supervisor", "otherOrg"];
+const EVERYONE: readonly MatrixRole[] = MATRIX_ROLES;
+const ADMIN: readonly MatrixRole[] = ["admin"];
+const CHAIR: readonly MatrixRole[] = ["chair"];
+const MEMBER: readonly MatrixRole[] = ["member"];
+const SUPERVISOR: readonly MatrixRole[] = ["supervisor"];
+
+const post = (path: string): Channel => ({ http: `POST ${path}` });
+const get = (path: string): Channel => ({ http: `GET ${path}` });
+const socket = (event: string): Channel => ({ socket: event });
+
+export const PERMISSIONS: readonly PermissionRow[] = [
+  // Organizations, people, bodies, accounts (issue #5): the organization's admin only.
+  { action: "createOrganization", via: [post("/api/admin/orgs")], allow: ADMIN },
+  { action: "updateOrganization", via: [post("/api/admin/orgs/[orgId]")], allow: ADMIN },
+  { action: "createHousehold", via: [post("/api/admin/orgs/[orgId]/households")], allow: ADMIN },
+  { action: "createPerson", via: [post("/api/admin/orgs/[orgId]/people")], allow: ADMIN },
+  { action: "updatePerson", via: [post("/api/admin/people/[personId]")], allow: ADMIN },
+  { action: "deletePerson", via: [post("/api/admin/people/[personId]/delete")], allow: ADMIN },
+  { action: "importRoster", via: [post("/api/admin/orgs/[orgId]/roster-import")], allow: ADMIN },
+  { action: "createAccount", via: [post("/api/admin/orgs/[orgId]/accounts")], allow: ADMIN },
+  { action: "grantRole", via: [post("/api/admin/orgs/[orgId]/roles/grant")], allow: ADMIN },
+  { action: "revokeRole", via: [post("/api/admin/orgs/[orgId]/roles/revoke")], allow: ADMIN },
+  { action: "setAccountDisabled", via: [post("/api/orgs/[orgId]/accounts/[accountId]/disable")], allow: ADMIN },
+  { action: "createBody", via: [post("/api/admin/orgs/[orgId]/bodies")], allow: ADMIN },
+  { action: "setRoster", via: [post("/api/admin/bodies/[bodyId]/roster")], allow: ADMIN },
+  { action: "setOfficers", via: [post("/api/admin/bodies/[bodyId]/officers")], allow: ADMIN },
+  { action: "updateCharter", via: [post("/api/admin/bodies/[bodyId]/charter")], allow: ADMIN },
+  { action: "issueLoginTokens", via: [post("/api/admin/bodies/[bodyId]/login-codes")], allow: ADMIN },
+  { action: "read:organizationSummary", via: [get("/api/admin/orgs/[orgId]")], allow: ADMIN },
+  { action: "read:registerWithPhones", via: [get("/api/admin/orgs/[orgId]/people")], allow: ADMIN },
+  // A blank CSV with the column headings: nothing of anyone's.
+  { action: "read:rosterTemplate", via: [get("/api/admin/roster-template")], allow: EVERYONE },
+
+  // Meetings and matters before the meeting: the admin prepares them.
+  { action: "scheduleMeeting", via: [post("/api/admin/meetings")], allow: ADMIN },
+  { action: "updateMeeting", via: [post("/api/admin/meetings/[meetingId]")], allow: ADMIN },
+  { action: "addAgendaItem", via: [post("/api/admin/meetings/[meetingId]/agenda")], allow: ADMIN },
+  { action: "updateAgendaItem", via: [post("/api/admin/agenda/[itemId]")], allow: ADMIN },
+  { action: "removeAgendaItem", via: [post("/api/admin/agenda/[itemId]/delete")], allow: ADMIN },
+  { action: "uploadMaterial", via: [post("/api/admin/meetings/[meetingId]/materials")], allow: ADMIN },
+  { action: "removeMaterial", via: [post("/api/admin/materials/[materialId]/delete")], allow: ADMIN },
+  { action: "raiseMatter", via: [post("/api/admin/matters")], allow: ADMIN },
+  { action: "moveMatter", via: [post("/api/admin/matters/[matterId]/move")], allow: ADMIN },
+
+  // The live meeting (issue #6).
+  { action: "read:meeting (public)", via: [socket("meeting:join")], allow: EVERYONE },
+  // A meeting not open to the public: its body, the organization's admins and supervisors; not other residents.
+  { action: "read:meeting (members only)", via: [socket("meeting:join")], allow: ["admin", "chair", "recorder", "member", "supervisor"] },
+  { action: "read:myBallots", via: [socket("meeting:me")], allow: SIGNED_IN },
+  { action: "read:myMeetings", via: [get("/api/meetings")], allow: SIGNED_IN },
+  { action: "read:myOrganizations", via: [get("/api/orgs")], allow: SIGNED_IN },
+  { action: "openMeeting", via: [socket("meeting:open")], allow: CHAIR },
+  { action: "checkIn", via: [socket("meeting:checkIn")], allow: MEMBER },
+  { action: "recordAttendance", via: [socket("meeting:attendance")], allow: CHAIR },
+  { action: "addNonVotingAttendee", via: [socket("meeting:nonVoting")], allow: CHAIR },
+  { action: "startItem", via: [socket("meeting:startItem")], allow: CHAIR },
+  { action: "requestFloor", via: [socket("meeting:floor")], allow: MEMBER },
+  { action: "grantFloor", via: [socket("meeting:grant")], allow: CHAIR },
+  { action: "declareRecusal", via: [socket("meeting:recuse")], allow: MEMBER },
+  { action: "openVote", via: [socket("vote:open")], allow: CHAIR },
+  { action: "castVote", via: [socket("vote:cast"), post("/api/meetings/[meetingId]/vote")], allow: MEMBER, refusal: "not_entitled" },
+  // Paper ballots: the chair, or the counters the chair named for that vote (live meeting tests).
+  { action: "recordTotals", via: [socket("vote:totals")], allow: CHAIR },
+  { action: "closeVote", via: [socket("vote:close")], allow: CHAIR },
+  { action: "announceResult", via: [socket("vote:announce")], allow: CHAIR },
+  { action: "adjournMeeting", via: [socket("meeting:adjourn")], allow: CHAIR },
+  { action: "read:voteReceipt", via: [get("/api/audit/receipt")], allow: MEMBER, refusal: "not_found" },
+
+  // Collaborative minutes (issue #7): the officers write; members co-edit only where the body's charter allows it
+  // (not in the test's body); attendees sign.
+  { action: "read:minutes (public meeting)", via: [socket("minutes:join")], allow: EVERYONE },
+  { action: "read:leaveMinutes", via: [socket("minutes:leave")], allow: EVERYONE },
+  { action: "editMinutes", via: [socket("minutes:sync")], allow: ["chair", "recorder"] },
+  { action: "showCaret", via: [socket("minutes:awareness")], allow: ["chair", "recorder"] },
+  { action: "finalizeMinutes", via: [socket("minutes:finalize"), post("/api/minutes/[meetingId]/finalize")], allow: ["recorder"] },
+  { action: "signMinutes", via: [socket("minutes:sign"), post("/api/minutes/[meetingId]/sign")], allow: ["chair", "recorder", "member"] },
+  { action: "correctMinutes", via: [socket("minutes:correct"), post("/api/minutes/[meetingId]/correct")], allow: ["recorder"] },
+
+  // Public disclosure (issue #8): the admin or the deciding body's chair publishes; residents object.
+  { action: "linkDecisionVote", via: [post("/api/notices/link-decision")], allow: ADMIN },
+  { action: "publishDecision", via: [post("/api/notices/publish")], allow: ["admin", "chair"] },
+  { action: "publishResult", via: [post("/api/notices/publish")], allow: ["admin", "chair"] },
+  { action: "correctNotice", via: [post("/api/notices/[noticeId]/correct")], allow: ["admin", "chair"] },
+  { action: "setNoticeDays", via: [post("/api/notices/orgs/[orgId]/notice-days")], allow: ADMIN },
+  { action: "fileObjection", via: [post("/api/notices/[noticeId]/objections")], allow: ["chair", "recorder", "member", "observer"] },
+  { action: "replyToObjection", via: [post("/api/notices/objections/[objectionId]/reply")], allow: SUPERVISOR },
+  { action: "read:noticeBoard", via: [get("/api/notices/orgs/[orgId]/board")], allow: EVERYONE },
+
+  // Supervision (issue #4): supervisors read everything of their organization and add opinions, never change a record.
+  { action: "addSupervisionOpinion", via: [post("/api/audit/opinions")], allow: SUPERVISOR },
+  { action: "read:auditStatus", via: [get("/api/audit/status")], allow: SUPERVISOR },
+  { action: "read:auditTimeline", via: [get("/api/audit/timeline")], allow: SUPERVISOR },
+  { action: "read:auditProof", via: [get("/api/audit/proof")], allow: SUPERVISOR },
+  { action: "read:auditBundle", via: [get("/api/audit/bundle")], allow: SUPERVISOR },
+
+  // One's own account.
+  { action: "read:whoAmI", via: [socket("session")], allow: EVERYONE },
+  { action: "logoutEverywhere", via: [post("/api/account/logout-everywhere")], allow: SIGNED_IN },
+  { action: "setPreferences", via: [post("/api/preferences")], allow: EVERYONE },
+  { action: "redeemLoginToken", via: [post("/login/qr")], allow: EVERYONE, byToken: true },
+  // One's own password only (8 characters; a 6-digit PIN only right after a QR code login).
+  { action: "setPassword", via: [post("/login/qr/password/save")], allow: SIGNED_IN },
+];
+
+/** Routes that carry no command and no organization's data: anyone may call them. */
+export const OPEN_ROUTES = ["GET /api/health", "GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]", "POST /api/logout"] as const;
+
+/** Exported command functions that are not reachable from outside: the server calls them itself. */
+export const INTERNAL_COMMANDS: Record<string, string> = {};
+
+export function rowsFor(action: string): PermissionRow[] {
+  return PERMISSIONS.filter((row) => row.action === action || row.action.startsWith(`${action} (`));
+}

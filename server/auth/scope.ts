@@ -1,0 +1,20 @@
+import type { Tx } from "../commands/run";
+
+/**
+ * Confines the rest of a command's transaction to one more organization (row-level security, see the migration
+ * `row_level_security`). Called right after the actor's role in that organization was checked: from then on
+ * PostgreSQL refuses to show or write any other organization's rows in this transaction, so a later bug cannot leak
+ * into a neighbouring village. The setting is transaction-local (`set_config(..., true)`): pooled connections come
+ * back unscoped. The system actor is never confined (first start and the seed span organizations).
+ *
+ * On PGlite, and for a superuser on PostgreSQL, the policies do not apply; the call is then only bookkeeping.
+ */
+export async function confineToOrg(tx: Tx, orgId: string): Promise<void> {
+  await tx.$executeRaw`SELECT set_config(
+    'yishi.org_scope',
+    CASE coalesce(current_setting('yishi.org_scope', true), '')
+      WHEN '' THEN ${orgId}::text
+      ELSE current_setting('yishi.org_scope', true) || ',' || ${orgId}::text
+    END,
+    true)`;
+}
