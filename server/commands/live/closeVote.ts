@@ -6,6 +6,7 @@ import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { runCommand, type Tx } from "../run";
 import { loadMeetingContext, requireLiveRole, bumpVersion, type MeetingContext } from "./context";
+import { rewriteBallots } from "./voteRows";
 import { lockMotion, type MotionRecord } from "./motion";
 
 const schema = z.strictObject({ meetingId: z.string().min(1), motionId: z.string().min(1) });
@@ -96,6 +97,9 @@ async function countVotes(tx: Tx, motion: MotionRecord): Promise<{ tally: Tally;
     }
     case "secret": {
       const ballots = await tx.ballot.findMany({ where: { motionId: motion.id }, select: { choice: true, tracker: true } });
+      // Rewritten in this one transaction, in random order with new ids: what the rows say about when and in which
+      // batch each was cast (their transaction ids, their places on disk) is gone with the vote's close.
+      await rewriteBallots(tx, motion.id, ballots);
       return { tally: tallySecret(ballots.map((b) => ({ choice: choiceSchema.parse(b.choice) }))), trackers: sortedTrackers(ballots) };
     }
     default: {

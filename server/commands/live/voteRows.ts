@@ -46,6 +46,15 @@ export async function writeVotes(tx: Tx, writes: Writes): Promise<void> {
   }
 }
 
+/** Replaces a secret vote's ballots with the same choices and trackers, shuffled, under fresh random ids. */
+export async function rewriteBallots(tx: Tx, motionId: string, ballots: { choice: string; tracker: string }[]): Promise<void> {
+  await tx.ballot.deleteMany({ where: { motionId } });
+  const b = shuffled(ballots);
+  if (b.length === 0) return;
+  await tx.$executeRaw`INSERT INTO "Ballot" ("id", "motionId", "choice", "tracker")
+    SELECT * FROM unnest(${b.map(() => randomUUID())}::text[], ${b.map(() => motionId)}::text[], ${column(b, "choice")}::text[], ${column(b, "tracker")}::text[])`;
+}
+
 /** ProcessedCommand rows (the dedup of client ids); `result` is JSON text. */
 export async function insertProcessed(tx: Tx, rows: { accountId: string; clientId: string; command: string; result: string }[]): Promise<void> {
   await tx.$executeRaw`INSERT INTO "ProcessedCommand" ("accountId", "clientId", "command", "result")
