@@ -7,18 +7,23 @@ import { TotalsForm } from "./ChairControls";
 import { MemberPhone } from "./MemberPhone";
 import { AnnouncedList, MotionPanel } from "./MotionPanel";
 import { ConnectionBanner, CurrentItem, MeetingHeader, QuorumPanel, SpeakersPanel } from "./panels";
-import { useLiveMeeting } from "./useLiveMeeting";
+import { useLiveMeeting, type Joined } from "./useLiveMeeting";
 
 /** One page for everyone in the room: the chair's console, a member's phone, or an observer's view. */
-export function LiveRoom({ meetingId }: { meetingId: string }) {
+export function LiveRoom({ meetingId, initial }: { meetingId: string; initial: Joined | null }) {
   const t = useTranslations("live");
   const tErr = useTranslations("errors");
-  const { view, me, roles, connection, joinError, send } = useLiveMeeting(meetingId);
+  const { view, me, roles, connection, joinError, send } = useLiveMeeting(meetingId, { initial });
   const [paperMessage, setPaperMessage] = useState<string | null>(null);
   // With the script running, the live controls replace the server-rendered plain form.
   useEffect(() => {
-    document.documentElement.classList.add("js-live");
-    return () => document.documentElement.classList.remove("js-live");
+    const root = document.documentElement;
+    root.classList.add("js-live");
+    root.setAttribute("data-live-ready", "");
+    return () => {
+      root.classList.remove("js-live");
+      root.removeAttribute("data-live-ready");
+    };
   }, []);
   if (joinError) {
     return <p role="alert" className="alert">{joinError === "unauthenticated" ? t("loginFirst") : t("notAllowed")}</p>;

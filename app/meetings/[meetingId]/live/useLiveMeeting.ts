@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { LiveView } from "@/server/queries/liveMeeting";
 import type { MemberView } from "@/server/queries/memberView";
@@ -13,13 +13,16 @@ export type Connection = "connecting" | "online" | "offline";
  * The live meeting on this device: one socket, a snapshot on join and on every reconnect, and the newest
  * `meeting:state` by version (an older or repeated state is ignored). No page reload is ever needed.
  */
-export function useLiveMeeting(meetingId: string, options: { publicView?: boolean } = {}) {
+export function useLiveMeeting(meetingId: string, options: { publicView?: boolean; initial?: Joined | null } = {}) {
   const publicView = options.publicView === true;
+  const initial = options.initial ?? null;
   const socketRef = useRef<Socket | null>(null);
-  const [view, setView] = useState<LiveView | null>(null);
-  const [me, setMe] = useState<MemberView | null>(null);
-  const [roles, setRoles] = useState<string[]>([]);
-  const [connection, setConnection] = useState<Connection>("connecting");
+  const [view, setView] = useState<LiveView | null>(initial?.view ?? null);
+  const [me, setMe] = useState<MemberView | null>(initial?.me ?? null);
+  const [roles, setRoles] = useState<string[]>(initial?.roles ?? []);
+  // With the state read by the server the page is already usable: no "connecting" banner that would vanish a moment
+  // later and shift the page. A failed connection still shows "offline".
+  const [connection, setConnection] = useState<Connection>(initial ? "online" : "connecting");
   const [joinError, setJoinError] = useState<string | null>(null);
 
   const accept = useCallback((next: LiveView) => {
@@ -36,10 +39,14 @@ export function useLiveMeeting(meetingId: string, options: { publicView?: boolea
           setJoinError(reply.error.code);
           return;
         }
-        setJoinError(null);
-        setView(reply.data.view);
-        setRoles(reply.data.roles);
-        setMe(reply.data.me);
+        // A whole new state re-renders the page: as a transition React splits that work into short slices, so that
+        // a slow phone's main thread stays free for taps (Lighthouse's TBT).
+        startTransition(() => {
+          setJoinError(null);
+          setView(reply.data.view);
+          setRoles(reply.data.roles);
+          setMe(reply.data.me);
+        });
       });
     };
     socket.on("connect", () => {
@@ -48,7 +55,7 @@ export function useLiveMeeting(meetingId: string, options: { publicView?: boolea
     });
     socket.on("disconnect", () => setConnection("offline"));
     socket.on("connect_error", () => setConnection("offline"));
-    socket.on("meeting:state", (state: LiveView) => accept(state));
+    socket.on("meeting:state", (state: LiveView) => startTransition(() => accept(state)));
     // A phone that slept or switched networks may miss a broadcast: coming back to the page asks for a snapshot.
     const onVisible = () => {
       if (document.visibilityState === "visible" && socket.connected) join();
