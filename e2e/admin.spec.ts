@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { loggedIn } from "./helpers";
 
 /**
  * A village clerk sets up a cooperative from nothing: roster import, a 成员代表大会, QR logins for its members, a
@@ -28,15 +29,8 @@ let memberName = "";
 let memberPhone = "";
 let memberPage: Page | null = null;
 
-async function adminPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号").fill(ADMIN.phone);
-  await page.getByLabel("密码").fill(ADMIN.password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/me$/);
-  return page;
+function adminPage(browser: Browser): Promise<Page> {
+  return loggedIn(browser, ADMIN.phone, { width: 1280, height: 900 }, ADMIN.password);
 }
 
 const csvFile = (name: string, text: string) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });

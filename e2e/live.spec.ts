@@ -1,25 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-
-const PASSWORD = "yishi-demo";
-
-async function loggedIn(browser: Browser, phone: string, viewport = { width: 390, height: 844 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/me$/);
-  return page;
-}
-
-/** Zero serious or critical axe violations (the WCAG 2.2 AA rules, as in ux.spec.ts). */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${what}: ${v.id} ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+import { loggedIn, expectAccessible } from "./helpers";
 
 /** Whether an element's computed text colour is orange: hue 10°–45°, clearly saturated, not near-black. */
 async function isOrange(element: Locator): Promise<boolean> {

@@ -2,30 +2,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, loggedIn, PASSWORD } from "./helpers";
 import { login } from "../server/testing/http";
 import { liveClient, type LiveClient } from "../server/testing/liveClient";
 
-const PASSWORD = "yishi-demo";
-
-async function loggedIn(browser: Browser, phone: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/me$/);
-  return page;
-}
-
-/** Zero serious or critical axe violations (the WCAG 2.2 AA rules, as in ux.spec.ts). */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${what}: ${v.id} ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+const loggedInDesktop = (browser: Browser, phone: string) => loggedIn(browser, phone, { width: 1280, height: 900 });
 
 /** The text of a free-text section as typed: without the other editors' caret labels drawn inside it. */
 function typedText(page: Page, blockId: string): Promise<string> {
@@ -80,8 +62,8 @@ test("collaborative minutes: two editors in one paragraph, a live observer, lock
   }
 
   const minutesPath = `/meetings/${meetingId}/minutes`;
-  const chair = await loggedIn(browser, "13800000002");
-  const recorder = await loggedIn(browser, "13800000003");
+  const chair = await loggedInDesktop(browser, "13800000002");
+  const recorder = await loggedInDesktop(browser, "13800000003");
   const observer = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" })).newPage();
   for (const page of [chair, recorder, observer]) await page.goto(minutesPath);
   for (const page of [chair, recorder, observer]) await expect(page.getByText("已连接，内容实时保存")).toBeVisible();
@@ -151,7 +133,7 @@ test("collaborative minutes: two editors in one paragraph, a live observer, lock
   expect(hash).toMatch(/^[0-9a-f]{64}$/);
   await expect(recorder.locator('[data-section="header"]')).toHaveAttribute("contenteditable", "false");
   await expectAccessible(recorder, "minutes, finalized for signing");
-  const member = await loggedIn(browser, "13800000004");
+  const member = await loggedInDesktop(browser, "13800000004");
   await member.goto(minutesPath);
   for (const page of [chair, member, recorder]) {
     await page.goto(minutesPath);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { loggedIn, PASSWORD } from "./helpers";
 import { decidedMatter, type DecidedMatter } from "../server/notice/testing/decidedMatter";
 import { login } from "../server/testing/http";
 
@@ -12,19 +13,7 @@ import { login } from "../server/testing/http";
  * the app's HTTP endpoints and sockets) and on the demo cooperative's closed notice; never on the meetings other
  * specs use.
  */
-const PASSWORD = "yishi-demo";
 const PHONE = { width: 360, height: 740 };
-
-async function loggedIn(browser: Browser, phone: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/me$/);
-  return page;
-}
 
 async function visitor(browser: Browser): Promise<Page> {
   return (await browser.newContext({ viewport: PHONE, locale: "zh-CN" })).newPage();
@@ -49,7 +38,7 @@ test.describe.serial("public disclosure", () => {
   });
 
   test("a decided matter is published by the chair and appears on the public page for a visitor who is not logged in", async ({ browser }) => {
-    const chair = await loggedIn(browser, "13800000002");
+    const chair = await loggedIn(browser, "13800000002", PHONE);
     await chair.goto("/notices/publish");
     await expect(chair).toHaveURL(new RegExp(`/notices/publish/${decided.orgId}$`));
     const card = chair.getByRole("article", { name: title });
@@ -85,7 +74,7 @@ test.describe.serial("public disclosure", () => {
     await expect(anonymous.getByText("提出异议需要先登录。")).toBeVisible();
     await expect(anonymous.getByRole("button", { name: "提交异议" })).toHaveCount(0);
 
-    const resident = await loggedIn(browser, "13800000005");
+    const resident = await loggedIn(browser, "13800000005", PHONE);
     await resident.goto(noticeUrl);
     await expect(resident.getByText("今天还可以对这份公告提出 5 条异议")).toBeVisible();
     await resident.getByLabel("异议内容（最多 2000 字）").fill("维修预算没有写明防水材料的品牌和保修年限，请补充说明。");
@@ -93,7 +82,7 @@ test.describe.serial("public disclosure", () => {
     await expect(resident.locator(".nb-ok[role=status]")).toContainText("异议已提交");
     await expect(resident.getByText("等待村务监督委员会答复")).toBeVisible();
 
-    const supervisor = await loggedIn(browser, "13800000009");
+    const supervisor = await loggedIn(browser, "13800000009", PHONE);
     await supervisor.goto("/notices/objections");
     const item = supervisor.getByRole("article").filter({ hasText: "防水材料的品牌和保修年限" });
     await expect(item).toContainText("李淑芬");
@@ -113,7 +102,7 @@ test.describe.serial("public disclosure", () => {
 
   test("after the window closes, a new objection is refused with a message", async ({ browser }) => {
     // The demo cooperative's decision notice ran its 7 days a month ago; its implementation result is posted now.
-    const member = await loggedIn(browser, "13800000031");
+    const member = await loggedIn(browser, "13800000031", PHONE);
     await member.goto("/n");
     await member.getByRole("link", { name: "平洲村第一经济合作社（演示）" }).click();
     const pond = member.getByRole("article", { name: "东塘鱼塘承包方案" });

@@ -1,25 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, loggedIn } from "./helpers";
 
-const PASSWORD = "yishi-demo";
-
-async function loggedIn(browser: Browser, phone: string, viewport = { width: 360, height: 640 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/me$/);
-  return page;
-}
-
-/** Zero serious or critical axe violations (WCAG 2.2 AA rules). */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${what}: ${v.id} ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+const loggedInPhone = (browser: Browser, phone: string, viewport = { width: 360, height: 640 }) => loggedIn(browser, phone, viewport);
 
 async function enterMeeting(page: Page, number: string) {
   await page.locator("li.card", { hasText: number }).getByRole("link", { name: "进入会议" }).click();
@@ -35,7 +17,7 @@ test("UX: accessible pages, 长辈版 sizes, reflow at 320 px, the projector, an
   await expectAccessible(login, "login");
 
   // A vote on the demo's second upcoming meeting (2026年第4次), run from the chair's laptop.
-  const chair = await loggedIn(browser, "13800000002", { width: 1366, height: 900 });
+  const chair = await loggedInPhone(browser, "13800000002", { width: 1366, height: 900 });
   await expectAccessible(chair, "my meetings");
   await enterMeeting(chair, "2026年第4次");
   await chair.getByRole("button", { name: "宣布开会" }).click();
@@ -50,7 +32,7 @@ test("UX: accessible pages, 长辈版 sizes, reflow at 320 px, the projector, an
   await expectAccessible(chair, "chair console");
 
   // The member's vote page on a 360×640 phone, in 长辈版.
-  const member = await loggedIn(browser, "13800000004");
+  const member = await loggedInPhone(browser, "13800000004");
   await enterMeeting(member, "2026年第4次");
   await member.getByRole("button", { name: /长辈版/ }).click();
   await expect(member.locator("html")).toHaveClass(/elder/);

@@ -56,7 +56,9 @@ let failed = 0;
 if (existsSync(vitestJson)) {
   const result = JSON.parse(readFileSync(vitestJson, "utf8"));
   passed += result.numPassedTests ?? 0;
-  failed += (result.numFailedTests ?? 0) + (result.numFailedTestSuites ?? 0);
+  // A suite counts only when it failed without a failing test of its own (a file that did not load, a hook).
+  const failedTests = result.numFailedTests ?? 0;
+  failed += failedTests > 0 ? failedTests : (result.numFailedTestSuites ?? 0);
 } else failed += 1;
 if (existsSync(e2eJson)) {
   const result = JSON.parse(readFileSync(e2eJson, "utf8"));

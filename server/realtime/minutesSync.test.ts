@@ -83,7 +83,7 @@ describe(clustered ? "minutes on two nodes with Redis" : "minutes on one node (P
     const before = Y.encodeStateVector(sneaky);
     addParagraph(sneaky, "header", "匿名篡改");
     const reply = await observer.socket.timeout(5_000).emitWithAck(MINUTES_EVENTS.sync, { meetingId, message: updateMessage(Y.encodeStateAsUpdate(sneaky, before)) });
-    expect(reply).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(reply).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
     expect(sectionText(recorder.doc, "header")).not.toContain("匿名篡改");
   });
 
