@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   "org.created",
   "org.updated",
   "household.created",
+  "household.updated",
+  "household.deleted",
   "person.created",
   "person.updated",
   "person.deleted",

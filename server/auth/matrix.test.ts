@@ -244,6 +244,14 @@ const FIXTURES: Record<string, Fixture> = {
   "createOrganization POST /api/admin/orgs": { request: () => adminHttp("POST", "/api/admin/orgs", { name: `合作社${++seq}`, level: "cooperative", parentId: village }) },
   "updateOrganization POST /api/admin/orgs/[orgId]": { request: () => adminHttp("POST", `/api/admin/orgs/${village}`, { noticeDays: 5 + (++seq % 10) }) },
   "createHousehold POST /api/admin/orgs/[orgId]/households": { request: () => adminHttp("POST", `/api/admin/orgs/${village}/households`, { number: `户${++seq}` }) },
+  "updateHousehold POST /api/admin/households/[householdId]": {
+    prepare: async () => ({ householdId: (await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/households`, { number: `户${++seq}` })).id }),
+    request: (ctx) => adminHttp("POST", `/api/admin/households/${ctx.householdId}`, { number: `改户${++seq}`, head: "户主" }),
+  },
+  "deleteHousehold POST /api/admin/households/[householdId]/delete": {
+    prepare: async () => ({ householdId: (await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/households`, { number: `户${++seq}` })).id }),
+    request: (ctx) => adminHttp("POST", `/api/admin/households/${ctx.householdId}/delete`, {}),
+  },
   "createPerson POST /api/admin/orgs/[orgId]/people": { request: () => adminHttp("POST", `/api/admin/orgs/${village}/people`, { name: "新人", gender: "male" }) },
   "updatePerson POST /api/admin/people/[personId]": {
     prepare: async () => ({ personId: await fresh.person() }),

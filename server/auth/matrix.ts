@@ -54,6 +54,8 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "createOrganization", via: [post("/api/admin/orgs")], allow: ADMIN },
   { action: "updateOrganization", via: [post("/api/admin/orgs/[orgId]")], allow: ADMIN },
   { action: "createHousehold", via: [post("/api/admin/orgs/[orgId]/households")], allow: ADMIN },
+  { action: "updateHousehold", via: [post("/api/admin/households/[householdId]")], allow: ADMIN },
+  { action: "deleteHousehold", via: [post("/api/admin/households/[householdId]/delete")], allow: ADMIN },
   { action: "createPerson", via: [post("/api/admin/orgs/[orgId]/people")], allow: ADMIN },
   { action: "updatePerson", via: [post("/api/admin/people/[personId]")], allow: ADMIN },
   { action: "deletePerson", via: [post("/api/admin/people/[personId]/delete")], allow: ADMIN },

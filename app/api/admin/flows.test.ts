@@ -85,6 +85,40 @@ describe("people", () => {
   });
 });
 
+describe("households", () => {
+  type Household = { id: string; number: string; head: string | null };
+  const households = async () => (await api.must("GET", `/api/admin/orgs/${village}/people`)).households as unknown as Household[];
+
+  it("renames a household, refuses a number another household has, and shows the change on the register page", async () => {
+    const { id } = await api.must("POST", `/api/admin/orgs/${village}/households`, { number: "九队1号" });
+    await api.must("POST", `/api/admin/orgs/${village}/households`, { number: "九队2号" });
+    const before = await api.auditSize(village);
+    const response = await postForm(`/api/admin/households/${id}`, { number: "九队3号", head: "何志明", back: `/admin/orgs/${village}/people` }, api.cookie("admin"));
+    expect(response.headers.get("location")).toContain("saved=1");
+    expect((await households()).find((h) => h.id === id)).toMatchObject({ number: "九队3号", head: "何志明" });
+    expect(await api.auditSize(village)).toBe(before + 1);
+    const clash = await postForm(`/api/admin/households/${id}`, { number: "九队2号", head: "", back: `/admin/orgs/${village}/people` }, api.cookie("admin"));
+    const location = clash.headers.get("location") ?? "";
+    expect(location).toContain("error=conflict");
+    expect(location).toContain("reason=number_taken");
+    expect(await page(location, api.cookie("admin"))).toContain("本组织已有这个户号");
+    expect((await households()).find((h) => h.id === id)?.number).toBe("九队3号");
+    expect(await api.auditSize(village)).toBe(before + 1);
+  });
+
+  it("removes an empty household, and refuses one that still has people until they are moved", async () => {
+    const { id } = await api.must("POST", `/api/admin/orgs/${village}/households`, { number: "十队1号" });
+    const { id: personId } = await api.must("POST", `/api/admin/orgs/${village}/people`, { name: "何小青", gender: "female", householdId: id });
+    const refused = await api.call("admin", "POST", `/api/admin/households/${id}/delete`, {});
+    expect(refused.error).toMatchObject({ code: "conflict" });
+    expect(await page(`/admin/orgs/${village}/people`, api.cookie("admin"))).not.toContain("删除户 十队1号");
+    await api.must("POST", `/api/admin/people/${personId}`, { householdId: null });
+    expect(await page(`/admin/orgs/${village}/people`, api.cookie("admin"))).toContain("删除户 十队1号");
+    await api.must("POST", `/api/admin/households/${id}/delete`, {});
+    expect((await households()).some((h) => h.id === id)).toBe(false);
+  });
+});
+
 describe("QR code login", () => {
   it("a member opens the code, logs in, sets a 6-digit PIN, and the code is then used up", async () => {
     const people = await register();

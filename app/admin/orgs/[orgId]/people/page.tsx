@@ -70,8 +70,38 @@ export default async function PeoplePage({ params, searchParams }: { params: Pro
           <input id="household-head" name="head" type="text" maxLength={60} />
           <p><button type="submit">{t("addHouseholdSubmit")}</button></p>
         </form>
-        {households.length > 0 ? <p className="muted">{t("householdList", { list: households.map((h) => h.number).join("、") })}</p> : null}
       </section>
+      {households.length > 0 ? (
+        <section aria-labelledby="households">
+          <h2 id="households">{t("householdsTitle")}</h2>
+          <p className="hint">{t("householdsHint")}</p>
+          <ul className="household-list">
+            {households.map((h) => {
+              const count = active.filter((p) => p.householdId === h.id).length;
+              return (
+                <li key={h.id} className="card">
+                  <form method="post" action={`/api/admin/households/${h.id}`}>
+                    <Back to={back} />
+                    <label htmlFor={`hh-number-${h.id}`}>{t("householdNumber")}</label>
+                    <input id={`hh-number-${h.id}`} name="number" type="text" required maxLength={40} defaultValue={h.number} />
+                    <label htmlFor={`hh-head-${h.id}`}>{t("householdHead")}</label>
+                    <input id={`hh-head-${h.id}`} name="head" type="text" maxLength={60} defaultValue={h.head ?? ""} />
+                    <p className="muted">{t("householdPeople", { count })}</p>
+                    <p><button type="submit">{t("saveHousehold", { number: h.number })}</button></p>
+                  </form>
+                  {count === 0 ? (
+                    <form method="post" action={`/api/admin/households/${h.id}/delete`}>
+                      <Back to={back} />
+                      <label className="check"><input type="checkbox" name="confirm" value="1" required />{t("deleteHouseholdConfirm", { number: h.number })}</label>
+                      <p><button type="submit" className="danger">{t("deleteHousehold", { number: h.number })}</button></p>
+                    </form>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
       {deleted.length > 0 ? (
         <section aria-labelledby="deleted-people">
           <h2 id="deleted-people">{t("deletedTitle")}</h2>
