@@ -26,6 +26,18 @@ const config = {
   // With a proxy (proxy.ts) Next buffers request bodies and cuts them at 10 MB by default; meeting materials may be
   // 20 MB (issue #5), so allow that plus the multipart envelope. Larger uploads are refused by content-length first.
   experimental: { proxyClientMaxBodySize: "21mb" },
+  // Messages reach the browser compiled (app/i18n/clientMessages.ts), so the browser formats them with use-intl's
+  // format-only formatter and never loads the ICU parser; the server's formatter handles both forms
+  // (app/i18n/formatMessage.ts). next-intl's own `experimental.messages.precompile` compiles messages imported as
+  // modules (one file per locale) and turns `t.raw` off everywhere; ours are read at run time, per area.
+  turbopack: {
+    resolveAlias: {
+      "use-intl/format-message": {
+        browser: "./node_modules/use-intl/dist/esm/production/format-message/format-only.js",
+        default: "./app/i18n/formatMessage.ts",
+      },
+    },
+  },
 };
 
 export default withNextIntl(config);

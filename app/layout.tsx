@@ -1,14 +1,13 @@
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { currentAccount } from "@/server/auth/session";
 import { myOrganizations } from "@/server/queries/myOrganizations";
-import { ELDER_COOKIE } from "./i18n/locales";
+import { clientMessages } from "./i18n/clientMessages";
+import { ELDER_COOKIE, isLocale } from "./i18n/locales";
 import "./globals.css";
-
-const CLIENT_NAMESPACES = ["errors", "live", "login", "minutes", "adminBodies", "adminImport"];
 
 export const metadata: Metadata = { title: "议事 Yishi", description: "村社两级重要事项决策" };
 // Pinch zoom stays allowed: elderly readers zoom (WCAG 1.4.4).
@@ -16,9 +15,8 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const all = await getMessages();
-  // Only what client components translate goes to the browser; server components read the catalog on the server.
-  const messages = Object.fromEntries(CLIENT_NAMESPACES.filter((ns) => ns in all).map((ns) => [ns, all[ns]]));
+  // Only what client components translate goes to the browser, compiled; server components read the catalog on the server.
+  const messages = clientMessages(isLocale(locale) ? locale : "zh-CN");
   const t = await getTranslations("nav");
   const tApp = await getTranslations("app");
   const elder = (await cookies()).get(ELDER_COOKIE)?.value === "1";
