@@ -1,13 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
-import { ChairConsole } from "./ChairConsole";
-import { TotalsForm } from "./ChairControls";
-import { MemberPhone } from "./MemberPhone";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { AnnouncedList, MotionPanel } from "./MotionPanel";
 import { ConnectionBanner, CurrentItem, MeetingHeader, QuorumPanel, SpeakersPanel } from "./panels";
 import { useLiveMeeting, type Joined } from "./useLiveMeeting";
+
+// Each audience's controls are their own chunks: an observer's phone (the public page, no login) loads neither the
+// chair's console nor the member's voting buttons. They are rendered on the server like the rest of the page; in the
+// browser each chunk is fetched when hydration reaches it. React.lazy rather than next/dynamic, whose runtime would
+// add about 2 kB gzip to every audience's first load.
+const ChairConsole = lazy(() => import("./ChairConsole").then((m) => ({ default: m.ChairConsole })));
+const MemberPhone = lazy(() => import("./MemberPhone").then((m) => ({ default: m.MemberPhone })));
+const TotalsForm = lazy(() => import("./ChairControls").then((m) => ({ default: m.TotalsForm })));
 
 /** One page for everyone in the room: the chair's console, a member's phone, or an observer's view. */
 export function LiveRoom({ meetingId, initial }: { meetingId: string; initial: Joined | null }) {
@@ -51,13 +56,13 @@ export function LiveRoom({ meetingId, initial }: { meetingId: string; initial: J
       <MeetingHeader view={view} />
       {isChair ? (
         <>
-          {me?.isMember && motion?.state === "open" ? <MemberPhone view={view} me={me} send={send} /> : null}
-          <ChairConsole view={view} send={send} />
+          {me?.isMember && motion?.state === "open" ? <Suspense fallback={null}><MemberPhone view={view} me={me} send={send} /></Suspense> : null}
+          <Suspense fallback={null}><ChairConsole view={view} send={send} /></Suspense>
         </>
       ) : (
         <>
-          {me?.isMember ? <MemberPhone view={view} me={me} send={send} /> : <p className="hint">{t("observer.intro")}</p>}
-          {isCounter ? <TotalsForm run={run} motionId={motion.id} label={t("chair.enterTotals")} /> : null}
+          {me?.isMember ? <Suspense fallback={null}><MemberPhone view={view} me={me} send={send} /></Suspense> : <p className="hint">{t("observer.intro")}</p>}
+          {isCounter ? <Suspense fallback={null}><TotalsForm run={run} motionId={motion.id} label={t("chair.enterTotals")} /></Suspense> : null}
           {isScrutineer ? <p><button type="button" onClick={() => run("vote:totals", { motionId: motion.id, kind: "confirm" })}>{t("chair.confirmTotals")}</button></p> : null}
           {paperMessage ? <p role="alert" className="alert">{paperMessage}</p> : null}
           <CurrentItem view={view} />
