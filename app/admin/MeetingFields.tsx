@@ -9,6 +9,7 @@ type Values = {
   form: string;
   noticeDate: Date | null;
   convenerBasis: string;
+  petitioners?: number | null;
   isPublic: boolean;
 };
 
@@ -38,7 +39,7 @@ export async function MeetingFields({ values }: { values?: Values }) {
         <option value="petition">{t("basis.petition")}</option>
       </select>
       <label htmlFor="m-petitioners">{t("petitioners")}</label>
-      <input id="m-petitioners" name="petitioners" type="number" min={1} className="short" aria-describedby="m-petitioners-hint" />
+      <input id="m-petitioners" name="petitioners" type="number" min={1} className="short" aria-describedby="m-petitioners-hint" defaultValue={values?.petitioners ?? ""} />
       <div id="m-petitioners-hint" className="hint">{t("petitionersHint")}</div>
       <label className="check"><input type="checkbox" name="isPublic" value="1" defaultChecked={values?.isPublic ?? true} />{t("isPublic")}</label>
     </>

@@ -15,7 +15,7 @@ function data(overrides: Partial<MinutesRecordData> = {}): MinutesRecordData {
     meeting: {
       id: "m1", orgId: "o1", orgName: "平洲村", bodyId: "b1", bodyName: "平洲村村民代表会议", bodyKind: "villager-representatives", charter: {},
       number: "2026年第2次", title: "村民代表会议", startsAt: "2026-11-13T01:30:00.000Z", place: "村委会二楼会议室", form: "in_person",
-      noticeDate: "2026-11-05T16:00:00.000Z", convenerBasis: "regular", isPublic: true, state: "adjourned",
+      noticeDate: "2026-11-05T16:00:00.000Z", convenerBasis: "regular", petitioners: null, isPublic: true, state: "adjourned",
       openedAt: "2026-11-13T01:35:00.000Z", adjournedAt: "2026-11-13T03:05:00.000Z",
     },
     chair: { personId: "p00", name: "代表1" },
@@ -57,6 +57,8 @@ describe("the locked record blocks of the minutes", () => {
     expect(field(blocks, "header", "通知日期")).toBe("2026年11月6日");
     expect(field(blocks, "header", "议事主体")).toBe("平洲村村民代表会议（村民代表会议）");
     expect(field(blocks, "header", "召集依据")).toBe("按规定定期召集");
+    const petitioned = buildRecordBlocks(data({ meeting: { ...data().meeting, convenerBasis: "petition", petitioners: 4 } }));
+    expect(field(petitioned, "header", "召集依据")).toBe("依联名提议召集（4人联名提议）");
   });
 
   it("counts attendance with the domain rules: a proxy at a representatives' meeting does not count (RULES.md §3)", () => {

@@ -51,7 +51,7 @@ function headerBlock(data: MinutesRecordData, kind: BodyKind | null): RecordBloc
       { label: "组织", value: m.orgName },
       { label: "议事主体", value: kind ? `${m.bodyName}（${BODY_RULES[kind].name["zh-CN"]}）` : m.bodyName },
       { label: "届次", value: m.number },
-      { label: "召集依据", value: CONVENER_NAMES[m.convenerBasis] ?? m.convenerBasis },
+      { label: "召集依据", value: `${CONVENER_NAMES[m.convenerBasis] ?? m.convenerBasis}${m.convenerBasis === "petition" && m.petitioners !== null ? `（${m.petitioners}人联名提议）` : ""}` },
       { label: "通知日期", value: m.noticeDate ? chinaDate(m.noticeDate) : "未记录" },
       { label: "时间", value: time.join("，") },
       { label: "地点", value: m.place },

@@ -54,6 +54,7 @@ export type MinutesRecordData = {
     form: string;
     noticeDate: string | null;
     convenerBasis: string;
+    petitioners: number | null;
     isPublic: boolean;
     state: string;
     openedAt: string | null;
@@ -146,6 +147,7 @@ export async function loadRecordData(db: Reader, meetingId: string): Promise<Min
       form: meeting.form,
       noticeDate: iso(meeting.noticeDate),
       convenerBasis: meeting.convenerBasis,
+      petitioners: meeting.petitioners,
       isPublic: meeting.isPublic,
       state: meeting.state,
       openedAt: iso(meeting.openedAt),

@@ -30,6 +30,7 @@ export type AdminMeeting = {
   form: string;
   noticeDate: Date | null;
   convenerBasis: string;
+  petitioners: number | null;
   isPublic: boolean;
   state: string;
   agenda: { id: string; position: number; title: string; matter: { id: string; title: string; stage: string } | null }[];
@@ -45,7 +46,7 @@ export async function adminMeeting(viewer: Viewer, meetingId: string): Promise<A
     where: { id: meetingId },
     select: {
       id: true, orgId: true, shortCode: true, number: true, title: true, startsAt: true, place: true, form: true, noticeDate: true,
-      convenerBasis: true, isPublic: true, state: true,
+      convenerBasis: true, petitioners: true, isPublic: true, state: true,
       org: { select: { parentId: true, children: { select: { id: true } } } },
       body: { select: { id: true, name: true, kind: true, orgId: true } },
       agenda: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true, matter: { select: { id: true, title: true, stage: true } } } },
@@ -60,7 +61,7 @@ export async function adminMeeting(viewer: Viewer, meetingId: string): Promise<A
     orderBy: { createdAt: "desc" },
     select: { id: true, title: true, stage: true, org: { select: { name: true } } },
   });
-  const warnings = await meetingWarnings(prisma, meeting.body, { startsAt: meeting.startsAt, noticeDate: meeting.noticeDate, convenerBasis: meeting.convenerBasis });
+  const warnings = await meetingWarnings(prisma, meeting.body, { startsAt: meeting.startsAt, noticeDate: meeting.noticeDate, convenerBasis: meeting.convenerBasis, petitioners: meeting.petitioners });
   const { org, ...rest } = meeting;
   void org;
   return { ...rest, matters: matters.map((m) => ({ id: m.id, title: m.title, stage: m.stage, orgName: m.org.name })), warnings };

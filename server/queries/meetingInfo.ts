@@ -15,7 +15,7 @@ export async function meetingInfo(viewer: Viewer, meetingId: string) {
     where: { id: meetingId },
     select: {
       id: true, orgId: true, bodyId: true, number: true, title: true, startsAt: true, place: true, form: true, noticeDate: true,
-      convenerBasis: true, isPublic: true, state: true,
+      convenerBasis: true, petitioners: true, isPublic: true, state: true,
       org: { select: { name: true } },
       body: { select: { name: true, kind: true, chair: { select: { name: true } }, recorder: { select: { name: true } } } },
       agenda: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true, matter: { select: { id: true, title: true } } } },

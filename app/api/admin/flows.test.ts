@@ -193,8 +193,14 @@ describe("meetings", () => {
     expect((scheduled.warnings as { code: string }[]).map((w) => w.code)).toEqual(["notice_too_short", "petition_below_threshold"]);
     const shown = await page(`/admin/meetings/${scheduled.id}`, api.cookie("admin"));
     expect(shown).toContain("通知后5日即开会；应当在会议召开10日前通知。");
-    const fixed = await api.must("POST", `/api/admin/meetings/${scheduled.id}`, { noticeDate: "2030-02-28" });
+    // The petition's count is kept with the meeting: fixing the notice date leaves the petition warning standing.
+    const renoticed = await api.must("POST", `/api/admin/meetings/${scheduled.id}`, { noticeDate: "2030-02-28" });
+    expect((renoticed.warnings as { code: string }[]).map((w) => w.code)).toEqual(["petition_below_threshold"]);
+    expect(await page(`/admin/meetings/${scheduled.id}`, api.cookie("admin"))).toMatch(/id="m-petitioners"[^>]*value="1"/);
+    const fixed = await api.must("POST", `/api/admin/meetings/${scheduled.id}`, { petitioners: 1000 });
     expect(fixed.warnings).toEqual([]);
+    const info = (await page(`/meetings/${scheduled.id}`, api.cookie("chair"))).replace(/<!-- -->/g, "");
+    expect(info).toContain("村民委员会（应提议召集，1000 人联名提议）");
   });
 
   it("accepts PDF and images by their content and refuses other files or files over 20 MB, in words", async () => {

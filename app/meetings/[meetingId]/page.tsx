@@ -32,7 +32,10 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
         <dt>{t("form")}</dt><dd>{t(`forms.${m.form}` as "forms.in_person")}</dd>
         <dt>{t("org")}</dt><dd>{m.org.name}</dd>
         <dt>{t("convener")}</dt>
-        <dd>{m.convener ? m.convener.who[locale] : "—"}（{t(`basis.${m.convenerBasis}` as "basis.regular")}）</dd>
+        <dd>
+          {m.convener ? m.convener.who[locale] : "—"}（{t(`basis.${m.convenerBasis}` as "basis.regular")}
+          {m.convenerBasis === "petition" && m.petitioners !== null ? t("petitionCount", { count: m.petitioners }) : null}）
+        </dd>
         <dt>{t("noticeDate")}</dt>
         <dd>{m.noticeDate ? format.dateTime(m.noticeDate, { year: "numeric", month: "long", day: "numeric" }) : t("none")}</dd>
         <dt>{t("chair")}</dt><dd>{m.body.chair?.name ?? t("none")}</dd>

@@ -60,6 +60,7 @@ export function scheduleMeeting(input: unknown, actor: Actor): Promise<{ id: str
         form: data.form,
         noticeDate,
         convenerBasis: data.convenerBasis,
+        petitioners: data.convenerBasis === "petition" ? (data.petitioners ?? null) : null,
         isPublic: data.isPublic,
         agenda: { create: agenda },
       },

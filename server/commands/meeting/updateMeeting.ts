@@ -41,11 +41,13 @@ export function updateMeeting(input: unknown, actor: Actor): Promise<{ id: strin
     }
     const startsAt = next.startsAt ?? meeting.startsAt;
     const noticeDate = next.noticeDate === undefined ? meeting.noticeDate : next.noticeDate;
-    const warnings = await meetingWarnings(tx, meeting.body, { startsAt, noticeDate, convenerBasis, petitioners });
+    // A regular meeting has no petition; a petition keeps its count until a new one is given.
+    const petitionCount = convenerBasis === "petition" ? (typeof petitioners === "number" ? petitioners : meeting.petitioners) : null;
+    const warnings = await meetingWarnings(tx, meeting.body, { startsAt, noticeDate, convenerBasis, petitioners: petitionCount });
     const changed: JsonObject = {};
     for (const [key, value] of Object.entries(fields)) if (value !== undefined) changed[key] = value;
     if (petitioners !== undefined) changed.petitioners = petitioners;
-    await tx.meeting.update({ where: { id: meetingId }, data: { ...next, version: { increment: 1 } } });
+    await tx.meeting.update({ where: { id: meetingId }, data: { ...next, petitioners: petitionCount, version: { increment: 1 } } });
     await appendAudit(tx, {
       orgId: meeting.orgId,
       meetingId,
