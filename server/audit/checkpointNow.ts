@@ -43,8 +43,11 @@ function checkOwnSignature(row: StoredCheckpoint, origin: string): void {
 }
 
 /** The newest checkpoint this node signed (signedHeads.ts) must still be in the database. */
-function checkNotForgotten(orgId: string, last: StoredCheckpoint | null): void {
-  const own = readSignedHead(getRuntime().config.dataDir, orgId);
+/**
+ * `own` is this server's record of what it signed, read BEFORE `last` was read from the database: a checkpoint that a
+ * concurrent call commits and records in between is then never mistaken for one that went missing.
+ */
+function checkNotForgotten(last: StoredCheckpoint | null, own: ReturnType<typeof readSignedHead>): void {
   if (own && (last === null || last.size < own.size)) {
     throw refuse(`the checkpoint of size ${own.size} this server signed is missing from the database (entries or checkpoints were deleted)`, { size: own.size });
   }
@@ -77,12 +80,14 @@ export async function checkpointNow(orgId: string): Promise<CheckpointResult | n
   const { prisma } = getRuntime().db;
   const origin = await logOrigin(orgId);
   // Read and hash outside the transaction: PGlite runs one query at a time, and an open transaction blocks all others.
+  const dataDir = getRuntime().config.dataDir;
+  const ownBefore = readSignedHead(dataDir, orgId);
   const before = await latestCheckpoint(orgId);
   const { seqs, hashes } = await readLeafHashes(orgId);
   const gap = seqs.findIndex((seq, index) => seq !== index);
   if (gap !== -1) throw refuse(`entry seq ${gap} is missing or out of place`, { seq: gap });
   const size = hashes.length;
-  checkNotForgotten(orgId, before);
+  checkNotForgotten(before, ownBefore);
   if (before && before.size > size) throw refuse(`the log shrank from ${before.size} to ${size} entries`, { size });
   if (before && before.size === size) return asResult(before, false);
   if (size === 0) return null;
@@ -93,9 +98,10 @@ export async function checkpointNow(orgId: string): Promise<CheckpointResult | n
   const result = await prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`yishi-checkpoint:${orgId}`}))`;
+      const ownNow = readSignedHead(dataDir, orgId);
       const last = await latestCheckpoint(orgId, tx);
       if (last && last.size >= size) return asResult(last, false);
-      checkNotForgotten(orgId, last);
+      checkNotForgotten(last, ownNow);
       if (last && last.size !== before?.size) checkOwnSignature(last, origin);
       const signer = auditSigner();
       const previous = last ? readCheckpoint(last.note) : null;
@@ -107,6 +113,6 @@ export async function checkpointNow(orgId: string): Promise<CheckpointResult | n
     },
     { maxWait: 10_000, timeout: 30_000 },
   );
-  if (result.signed) recordSignedHead(getRuntime().config.dataDir, orgId, { size: result.size, root: result.rootHash });
+  if (result.signed) recordSignedHead(dataDir, orgId, { size: result.size, root: result.rootHash });
   return result;
 }
