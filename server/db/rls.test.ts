@@ -77,7 +77,7 @@ afterAll(async () => {
 
 describe("the role the app runs as", () => {
   it("refuses a superuser unless YISHI_ALLOW_SUPERUSER=1, before touching the database", async () => {
-    const { code, output } = await runServerToExit({ DATABASE_URL: urls.superuser, YISHI_DATA_DIR: tempDir() });
+    const { code, output } = await runServerToExit({ DATABASE_URL: urls.superuser, YISHI_DATA_DIR: tempDir(), YISHI_ALLOW_SUPERUSER: "0" });
     expect(code).toBe(1);
     expect(output).toContain("superuser");
     expect(output).toContain("YISHI_ALLOW_SUPERUSER=1");
@@ -86,7 +86,7 @@ describe("the role the app runs as", () => {
   });
 
   it("refuses a BYPASSRLS role the same way", async () => {
-    const { code, output } = await runServerToExit({ DATABASE_URL: urls.bypass, YISHI_DATA_DIR: tempDir() });
+    const { code, output } = await runServerToExit({ DATABASE_URL: urls.bypass, YISHI_DATA_DIR: tempDir(), YISHI_ALLOW_SUPERUSER: "0" });
     expect(code).toBe(1);
     expect(output).toContain("BYPASSRLS");
   });

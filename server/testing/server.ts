@@ -109,7 +109,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 export async function runServerToExit(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", REDIS_URL: "", DATABASE_URL: "", ...env },
+    // Test databases belong to whoever DATABASE_URL names (a superuser on the test machines): allowed unless a test
+    // asks otherwise (server/db/rls.test.ts checks the refusal).
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", REDIS_URL: "", DATABASE_URL: "", YISHI_MIGRATE_URL: "", YISHI_ALLOW_SUPERUSER: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
