@@ -10,6 +10,7 @@ import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
 import { openDatabase, withDedicatedConnection, type Database } from "../db/client";
 import { migrate, type SqlRunner } from "../db/migrate";
 import { setRuntime } from "../runtime";
+import { seedPgliteDataDir } from "../testing/pgliteTemplate";
 import { appendAuditMany, type AppendInput } from "./append";
 import { entryFields } from "./testLog";
 
@@ -29,6 +30,7 @@ export async function openTestDb(): Promise<TestDb> {
   const base = process.env.DATABASE_URL || undefined;
   const fresh = base ? await createFreshDatabase(base) : undefined;
   const databaseUrl = fresh?.url;
+  if (!databaseUrl) seedPgliteDataDir(dataDir);
   const db = await openDatabase({ dataDir, databaseUrl });
   await withDedicatedConnection(db, databaseUrl, (sql) => migrate(sql));
   setRuntime({

@@ -8,9 +8,11 @@ import path from "node:path";
 import { openDatabase, type Database } from "../db/client";
 import { migrate } from "../db/migrate";
 import { setRuntime } from "../runtime";
+import { seedPgliteDataDir } from "./pgliteTemplate";
 
 export async function openInProcessDb(): Promise<{ db: Database; close(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "yishi-inproc-"));
+  seedPgliteDataDir(dataDir);
   const db = await openDatabase({ dataDir });
   await migrate(db.sql);
   setRuntime({ config: { port: 0, host: "127.0.0.1", dataDir, demo: false, dev: false }, db, version: "test", inFlight: new Set(), shuttingDown: false });

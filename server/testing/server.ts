@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { appRoleUrl, createFreshDatabase } from "../../scripts/freshDatabase.mjs";
+import { seedPgliteDataDir } from "./pgliteTemplate";
 
 export type TestServer = {
   url: string;
@@ -42,6 +43,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const baseDbUrl = options.databaseUrl === null ? undefined : (options.databaseUrl ?? process.env.DATABASE_URL);
   const fresh = baseDbUrl && !options.reuseDatabase ? await createFreshDatabase(baseDbUrl) : undefined;
   const databaseUrl = fresh?.url ?? baseDbUrl;
+  if (!databaseUrl) seedPgliteDataDir(dataDir);
   const roleEnv = databaseUrl && options.appRole ? { DATABASE_URL: await appRoleUrl(databaseUrl), YISHI_MIGRATE_URL: databaseUrl } : { YISHI_ALLOW_SUPERUSER: "1" };
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
