@@ -42,10 +42,10 @@ function checkOwnSignature(row: StoredCheckpoint, origin: string): void {
   }
 }
 
-/** The newest checkpoint this node signed (signedHeads.ts) must still be in the database. */
 /**
- * `own` is this server's record of what it signed, read BEFORE `last` was read from the database: a checkpoint that a
- * concurrent call commits and records in between is then never mistaken for one that went missing.
+ * The newest checkpoint this node signed (signedHeads.ts) must still be in the database. `own` is that record, read
+ * BEFORE `last` was read from the database: a checkpoint that a concurrent call commits and records in between is
+ * then never mistaken for one that went missing.
  */
 function checkNotForgotten(last: StoredCheckpoint | null, own: ReturnType<typeof readSignedHead>): void {
   if (own && (last === null || last.size < own.size)) {
@@ -79,8 +79,8 @@ async function checkTail(orgId: string, fromSeq: number, hashes: readonly Buffer
 export async function checkpointNow(orgId: string): Promise<CheckpointResult | null> {
   const { prisma } = getRuntime().db;
   const origin = await logOrigin(orgId);
-  // Read and hash outside the transaction: PGlite runs one query at a time, and an open transaction blocks all others.
   const dataDir = getRuntime().config.dataDir;
+  // Read and hash outside the transaction: PGlite runs one query at a time, and an open transaction blocks all others.
   const ownBefore = readSignedHead(dataDir, orgId);
   const before = await latestCheckpoint(orgId);
   const { seqs, hashes } = await readLeafHashes(orgId);

@@ -25,27 +25,31 @@ export async function requireOrgRole(tx: Tx, actor: Actor, orgId: string, roles:
 
 /** The roles an account holds in one body: chair and recorder are its officers, member means a seat on its roster. */
 export async function bodyRolesOf(tx: Tx, accountId: string, bodyId: string): Promise<BodyRoleName[]> {
+  return (await bodyAccess(tx, accountId, bodyId)).roles;
+}
+
+/** The body's organization, and the account's roles in the body. */
+async function bodyAccess(tx: Tx, accountId: string, bodyId: string): Promise<{ orgId: string | null; roles: BodyRoleName[] }> {
   const account = await tx.account.findUnique({ where: { id: accountId }, select: { personId: true } });
-  if (!account?.personId) return [];
+  const personId = account?.personId ?? "";
   const body = await tx.body.findUnique({
     where: { id: bodyId },
-    select: { chairId: true, recorderId: true, members: { where: { personId: account.personId }, select: { personId: true } } },
+    select: { orgId: true, chairId: true, recorderId: true, members: { where: { personId }, select: { personId: true } } },
   });
-  if (!body) return [];
+  if (!body || !personId) return { orgId: body?.orgId ?? null, roles: [] };
   const roles: BodyRoleName[] = [];
-  if (body.chairId === account.personId) roles.push("chair");
-  if (body.recorderId === account.personId) roles.push("recorder");
+  if (body.chairId === personId) roles.push("chair");
+  if (body.recorderId === personId) roles.push("recorder");
   if (body.members.length > 0) roles.push("member");
-  return roles;
+  return { orgId: body.orgId, roles };
 }
 
 export async function requireBodyRole(tx: Tx, actor: Actor, bodyId: string, roles: BodyRoleName[]): Promise<AuditActor> {
   if (actor.kind === "system") return null;
-  const held = await bodyRolesOf(tx, actor.accountId, bodyId);
+  const { orgId, roles: held } = await bodyAccess(tx, actor.accountId, bodyId);
   const role = roles.find((r) => held.includes(r));
-  if (!role) throw new AppError("forbidden", "not allowed in this body");
-  const body = await tx.body.findUnique({ where: { id: bodyId }, select: { orgId: true } });
-  if (body) await confineToOrg(tx, body.orgId);
+  if (!role || !orgId) throw new AppError("forbidden", "not allowed in this body");
+  await confineToOrg(tx, orgId);
   return { id: actor.accountId, role, name: actor.name };
 }
 

@@ -62,7 +62,8 @@ async function execute<S extends z.ZodType, R, P>(
   }
 }
 
-function toAppError(error: unknown): AppError {
+/** Any failure as the typed error a client gets (also for socket reads, server/realtime/ack.ts); logs the unexpected. */
+export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error as AppError;
   const code = (error as { code?: string }).code;
   // Prisma 7 P2002 carries no target: a unique constraint refused a duplicate.

@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import type { SocketIdentity } from "../realtime/auth";
 import { getRuntime } from "../runtime";
 import { liveView, type Audience, type LiveView } from "./liveMeeting";
+import { memberView, type MemberView } from "./memberView";
 
 export type JoinResult = { view: LiveView; roles: string[] };
 
@@ -23,4 +24,15 @@ export async function joinMeeting(meetingId: string, identity: SocketIdentity, w
   const audience: Audience = wanted !== "public" && roles.some((r) => r === "chair" || r === "recorder" || r === "admin" || r === "supervisor") ? "chair" : "public";
   if (roles.length === 0 && !isPublic) throw new AppError(identity ? "forbidden" : "unauthenticated", "this meeting is not public");
   return { view: await liveView(meetingId, audience), roles };
+}
+
+/** A member's own view of the meeting (attendance, recusals, their ballots); null for anyone without a person. */
+export async function personalView(meetingId: string, identity: SocketIdentity): Promise<MemberView | null> {
+  return identity?.personId ? memberView(meetingId, identity.personId).catch(() => null) : null;
+}
+
+/** What joining answers: the shared view for this viewer, and their own view beside it. */
+export async function joinMeetingWithMe(meetingId: string, identity: SocketIdentity, wanted?: "public"): Promise<JoinResult & { me: MemberView | null }> {
+  const joined = await joinMeeting(meetingId, identity, wanted);
+  return { ...joined, me: await personalView(meetingId, identity) };
 }

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { isDatabaseUnavailable } from "../db/unavailable";
-import { AppError, isAppError } from "../errors";
+import { toAppError } from "../commands/run";
+import { AppError } from "../errors";
 
 export type Ack<T> = (reply: { ok: true; data: T } | { ok: false; error: ReturnType<AppError["toJSON"]> }) => void;
 
@@ -23,15 +23,8 @@ export function handle<S extends z.ZodType, T>(schema: S, handler: (input: z.inf
     try {
       reply({ ok: true, data: await handler(parsed.data) });
     } catch (error) {
-      // A read that met the database going away (PostgreSQL restarting) is retryable, like a command: `unavailable`.
-      const unavailable = !isAppError(error) && isDatabaseUnavailable(error);
-      const appError = isAppError(error)
-        ? (error as AppError)
-        : unavailable
-          ? new AppError("unavailable", "the database is not reachable; please try again")
-          : new AppError("internal", "internal error");
-      if (!isAppError(error) && !unavailable) console.error("socket handler failed", error);
-      reply({ ok: false, error: appError.toJSON() });
+      // The same mapping as commands: a read that met the database going away is the retryable `unavailable`.
+      reply({ ok: false, error: toAppError(error).toJSON() });
     }
   };
 }

@@ -17,8 +17,7 @@ import { requestFloor } from "../commands/live/requestFloor";
 import { startItem } from "../commands/live/startItem";
 import { AppError } from "../errors";
 import { emitEvent, type YishiEvent } from "../events";
-import { joinMeeting } from "../queries/joinMeeting";
-import { memberView } from "../queries/memberView";
+import { joinMeetingWithMe, personalView } from "../queries/joinMeeting";
 import { handle } from "./ack";
 import { identityOf } from "./auth";
 import type { SocketModule } from "./io";
@@ -58,9 +57,8 @@ function actorOf(socket: Socket): Actor {
   return accountActor(identity.accountId, identity.name);
 }
 
-async function personal(socket: Socket, meetingId: string) {
-  const personId = identityOf(socket)?.personId;
-  return personId ? memberView(meetingId, personId).catch(() => null) : null;
+function personal(socket: Socket, meetingId: string) {
+  return personalView(meetingId, identityOf(socket));
 }
 
 async function after(type: YishiEvent["type"] | undefined, meetingId: string, result: unknown): Promise<void> {
@@ -75,10 +73,10 @@ export const meetingRoomModule: SocketModule = (_io, socket) => {
   socket.on(
     "meeting:join",
     handle(joinSchema, async ({ meetingId, view }) => {
-      const joined = await joinMeeting(meetingId, identityOf(socket), view);
+      const joined = await joinMeetingWithMe(meetingId, identityOf(socket), view);
       for (const room of [...socket.rooms]) if (room.startsWith(`meeting:${meetingId}:`)) await socket.leave(room);
       await socket.join(roomOf(meetingId, joined.view.audience));
-      return { ...joined, me: await personal(socket, meetingId) };
+      return joined;
     }),
   );
 

@@ -12,15 +12,11 @@ import type { Tx } from "../run";
 
 export async function requirePublisher(tx: Tx, actor: Actor, orgId: string, decidingBodyId: string | null): Promise<AuditActor> {
   if (actor.kind === "system") return null;
-  if ((await orgRolesOf(tx, actor.accountId, orgId)).includes("admin")) {
-    await confineToOrg(tx, orgId);
-    return { id: actor.accountId, role: "admin", name: actor.name };
-  }
-  if (decidingBodyId && (await bodyRolesOf(tx, actor.accountId, decidingBodyId)).includes("chair")) {
-    await confineToOrg(tx, orgId);
-    return { id: actor.accountId, role: "chair", name: actor.name };
-  }
-  throw new AppError("forbidden", "only an admin of this organization or the chair of the deciding body may publish");
+  const isAdmin = (await orgRolesOf(tx, actor.accountId, orgId)).includes("admin");
+  const isChair = !isAdmin && decidingBodyId !== null && (await bodyRolesOf(tx, actor.accountId, decidingBodyId)).includes("chair");
+  if (!isAdmin && !isChair) throw new AppError("forbidden", "only an admin of this organization or the chair of the deciding body may publish");
+  await confineToOrg(tx, orgId);
+  return { id: actor.accountId, role: isAdmin ? "admin" : "chair", name: actor.name };
 }
 
 /** Per-matter serialization: two publications of one matter never interleave (one decision notice, one chain). */

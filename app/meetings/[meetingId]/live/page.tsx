@@ -2,8 +2,7 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { currentAccount } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
-import { joinMeeting } from "@/server/queries/joinMeeting";
-import { memberView } from "@/server/queries/memberView";
+import { joinMeetingWithMe } from "@/server/queries/joinMeeting";
 import { LiveRoom } from "./LiveRoom";
 import { PlainVote } from "./PlainVote";
 import type { Joined } from "./useLiveMeeting";
@@ -31,9 +30,7 @@ const EARLY_LIVE = `(function(){var d=document.documentElement;d.classList.add("
 async function initialState(meetingId: string): Promise<Joined | null> {
   const account = await currentAccount();
   try {
-    const joined = await joinMeeting(meetingId, account ? { accountId: account.id, name: account.name, personId: account.personId } : null);
-    const me = account?.personId ? await memberView(meetingId, account.personId).catch(() => null) : null;
-    return { ...joined, me };
+    return await joinMeetingWithMe(meetingId, account ? { accountId: account.id, name: account.name, personId: account.personId } : null);
   } catch (error) {
     if (error instanceof AppError) return null;
     throw error;
