@@ -117,3 +117,23 @@ test("locale: NEXT_LOCALE cookie first, else Accept-Language, else Chinese", asy
   await other.goto("/login");
   await expect(other.getByRole("heading", { name: "登录" })).toBeVisible();
 });
+
+test("the live page's controls stay disabled until their script can act, so an early tap is never silently lost", async ({ browser }) => {
+  const chair = await loggedInPhone(browser, "13800000002", { width: 1366, height: 900 });
+  const href = (await chair.locator("li.card", { hasText: "2026年第4次" }).getByRole("link", { name: "进入会议" }).getAttribute("href")) ?? "";
+  // Hold the page's scripts, as a slow phone network would.
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await chair.route("**/_next/static/chunks/**/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await chair.goto(href, { waitUntil: "commit" });
+  const toolbar = chair.getByRole("toolbar", { name: "主持人控制台" });
+  await expect(chair.getByText("会议状态")).toBeVisible();
+  const firstButton = toolbar.getByRole("button").first();
+  await expect(firstButton).toBeVisible();
+  await expect(firstButton).toBeDisabled();
+  release();
+  await expect(firstButton).toBeEnabled();
+});

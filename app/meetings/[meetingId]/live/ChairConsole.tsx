@@ -7,6 +7,7 @@ import { OpenVoteForm, RosterPanel, TotalsForm, type Run, type Send } from "./Ch
 import { ConfirmDialog } from "./ConfirmDialog";
 import { AnnouncedList, MotionPanel } from "./MotionPanel";
 import { CurrentItem, QuorumPanel, SpeakersPanel } from "./panels";
+import { useHydrated } from "./useHydrated";
 
 /**
  * The chair's console: always shows the meeting's state; every step is a button with a visible name, usable by
@@ -20,6 +21,7 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
   const [hands, setHands] = useState<Record<string, string>>({});
   const motion = view.motion;
   const inSession = view.meeting.state === "in_session";
+  const hydrated = useHydrated();
 
   const run: Run = async (event, payload) => {
     const reply = await send(event, payload);
@@ -32,7 +34,8 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
   };
 
   return (
-    <div className="chair-console">
+    // One disabled fieldset holds every control until the console has hydrated (see useHydrated).
+    <fieldset className="chair-console" disabled={!hydrated}>
       <h2 className="visually-hidden">{t("chair.console")}</h2>
       {error ? <div role="alert" className="alert">{error}</div> : null}
       <div className="toolbar" role="toolbar" aria-label={t("chair.console")}>
@@ -96,6 +99,6 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
         }}>
         <p>{confirm === "close" ? t("chair.closeConfirm") : t("chair.adjournConfirm")}</p>
       </ConfirmDialog>
-    </div>
+    </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import type { LiveView } from "@/server/queries/liveMeeting";
 import type { MemberView } from "@/server/queries/memberView";
 import { newClientId } from "./clientId";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { useHydrated } from "./useHydrated";
 import type { Reply } from "./useLiveMeeting";
 
 type Send = <T = unknown>(event: string, payload: Record<string, unknown>) => Promise<Reply<T>>;
@@ -17,7 +18,10 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
   const t = useTranslations("live");
   const tErr = useTranslations("errors");
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [running, setRunning] = useState(false);
+  // Disabled while a command runs, and until this component has hydrated (see useHydrated).
+  const hydrated = useHydrated();
+  const busy = running || !hydrated;
   const [pending, setPending] = useState<{ voterPersonId: string; choice: Choice; clientId: string } | null>(null);
   const [recuseReason, setRecuseReason] = useState("");
   const motion = view.motion;
@@ -26,9 +30,9 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
   const isCheckedIn = me.attendance !== "absent";
 
   async function run(event: string, payload: Record<string, unknown>, success?: (data: unknown) => string | null) {
-    setBusy(true);
+    setRunning(true);
     const reply = await send(event, payload);
-    setBusy(false);
+    setRunning(false);
     if (reply.ok) setMessage(success ? success(reply.data) : null);
     else setMessage(tErr(reply.error.code as "internal"));
   }
