@@ -36,6 +36,10 @@ const config = {
         browser: "./node_modules/use-intl/dist/esm/production/format-message/format-only.js",
         default: "./app/i18n/formatMessage.ts",
       },
+      // engine.io-client imports its WebTransport transport unconditionally; the browser never uses it (see the stub).
+      "./webtransport.js": {
+        browser: "./app/meetings/[meetingId]/live/noWebTransport.ts",
+      },
     },
   },
 };

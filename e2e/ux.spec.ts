@@ -118,6 +118,43 @@ test("locale: NEXT_LOCALE cookie first, else Accept-Language, else Chinese", asy
   await expect(other.getByRole("heading", { name: "登录" })).toBeVisible();
 });
 
+test("a paper ballot: the counter enters the totals on a phone, the scrutineer confirms, the chair sees both and closes", async ({ browser }) => {
+  const chair = await loggedInPhone(browser, "13800000002", { width: 1366, height: 900 });
+  await enterMeeting(chair, "2026年第4次");
+  await chair.getByLabel("表决事项").fill("同意村道路灯改造方案（纸质选票）");
+  await chair.getByLabel("表决方式").selectOption({ label: "纸质选票" });
+  await chair.getByLabel("计票人").selectOption({ label: "黄锦华" });
+  await chair.getByLabel("监票人").selectOption({ label: "李淑芬" });
+  await chair.getByRole("button", { name: "开始表决" }).click();
+  await expect(chair.getByText("等待计票人录入票数")).toBeVisible();
+
+  // The counter's phone shows the totals form (and nobody else's does); the totals are saved with a confirmation.
+  const counter = await loggedInPhone(browser, "13800000004");
+  await enterMeeting(counter, "2026年第4次");
+  await expect(counter.getByRole("heading", { name: "录入票数" })).toBeVisible();
+  await expectAccessible(counter, "paper counter's phone");
+  await counter.getByLabel("同意", { exact: true }).fill("8");
+  await counter.getByLabel("反对", { exact: true }).fill("1");
+  await counter.getByLabel("弃权", { exact: true }).fill("1");
+  await counter.getByRole("button", { name: "保存票数" }).click();
+  await expect(counter.getByRole("status").filter({ hasText: "票数已保存：同意 8，反对 1，弃权 1" })).toBeVisible();
+  await expect(chair.getByText("计票人已录入：同意 8，反对 1，弃权 1 · 等待监票人确认")).toBeVisible();
+
+  const scrutineer = await loggedInPhone(browser, "13800000005");
+  await enterMeeting(scrutineer, "2026年第4次");
+  await expect(scrutineer.getByRole("heading", { name: "录入票数" })).toHaveCount(0);
+  await scrutineer.getByRole("button", { name: "监票人确认票数" }).click();
+  await expect(scrutineer.getByText("您已确认票数。")).toBeVisible();
+  await expect(chair.getByText("计票人已录入：同意 8，反对 1，弃权 1 · 监票人已确认")).toBeVisible();
+
+  await chair.getByRole("button", { name: "结束表决" }).click();
+  await chair.getByRole("dialog").getByRole("button", { name: "结束表决" }).click();
+  await expect(chair.locator(".result-verdict")).toBeVisible();
+  await expect(chair.getByText("同意8票，反对1票，弃权1票")).toBeVisible();
+  await chair.getByRole("button", { name: "宣布结果" }).click();
+  await expect(counter.getByText("同意8票，反对1票，弃权1票").first()).toBeVisible();
+});
+
 test("the live page's controls stay disabled until their script can act, so an early tap is never silently lost", async ({ browser }) => {
   const chair = await loggedInPhone(browser, "13800000002", { width: 1366, height: 900 });
   const href = (await chair.locator("li.card", { hasText: "2026年第4次" }).getByRole("link", { name: "进入会议" }).getAttribute("href")) ?? "";

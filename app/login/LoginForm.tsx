@@ -1,7 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "use-intl";
 import { useState, type FormEvent } from "react";
 
 type DemoAccount = { phone: string; name: string; role: string };

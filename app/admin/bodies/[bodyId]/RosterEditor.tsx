@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "use-intl";
 import { useMemo, useState } from "react";
 import type { BodyKind } from "@/server/domain/rules/types";
 import { defaultSeat, rosterWarnings } from "@/server/queries/rosterWarnings";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "use-intl";
 import { useState } from "react";
 import type { LiveView } from "@/server/queries/liveMeeting";
 import { OpenVoteForm, RosterPanel, TotalsForm, type Run, type Send } from "./ChairControls";
@@ -35,7 +35,7 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
 
   return (
     // One disabled fieldset holds every control until the console has hydrated (see useHydrated).
-    <fieldset className="chair-console" disabled={!hydrated}>
+    <fieldset className="chair-console live-controls" disabled={!hydrated}>
       <h2 className="visually-hidden">{t("chair.console")}</h2>
       {error ? <div role="alert" className="alert">{error}</div> : null}
       <div className="toolbar" role="toolbar" aria-label={t("chair.console")}>
@@ -60,6 +60,13 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
 
           {inSession && view.agenda.some((i) => i.isCurrent) && (!motion || motion.state === "announced") ? <OpenVoteForm view={view} run={run} /> : null}
           <MotionPanel view={view} />
+          {motion?.state === "open" && motion.method === "paper" ? (
+            <p className="hint" role="status">
+              {motion.enteredTotals
+                ? `${t("paper.entered", { yes: motion.enteredTotals.yes, no: motion.enteredTotals.no, abstain: motion.enteredTotals.abstain })} · ${motion.enteredTotals.confirmed ? t("paper.scrutinized") : t("paper.awaiting")}`
+                : t("paper.notEntered")}
+            </p>
+          ) : null}
           {motion?.state === "open" && motion.method === "hands_totals" ? <TotalsForm run={run} motionId={motion.id} label={t("chair.enterTotals")} /> : null}
           {motion?.state === "open" && motion.method === "hands_named" ? (
             <form className="panel" onSubmit={(e) => {

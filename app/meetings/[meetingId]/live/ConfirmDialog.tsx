@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "use-intl";
 import { useEffect, useRef, type ReactNode } from "react";
 
 /** The only pop-up Yishi shows: a confirmation, with a large close button at the top right (UX rules). */

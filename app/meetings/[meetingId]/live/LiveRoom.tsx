@@ -1,7 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { useTranslations } from "use-intl";
+import { lazy, Suspense, useEffect } from "react";
 import { AnnouncedList, MotionPanel } from "./MotionPanel";
 import { ConnectionBanner, CurrentItem, MeetingHeader, QuorumPanel, SpeakersPanel } from "./panels";
 import { useLiveMeeting, type Joined } from "./useLiveMeeting";
@@ -12,14 +12,12 @@ import { useLiveMeeting, type Joined } from "./useLiveMeeting";
 // add about 2 kB gzip to every audience's first load.
 const ChairConsole = lazy(() => import("./ChairConsole").then((m) => ({ default: m.ChairConsole })));
 const MemberPhone = lazy(() => import("./MemberPhone").then((m) => ({ default: m.MemberPhone })));
-const TotalsForm = lazy(() => import("./ChairControls").then((m) => ({ default: m.TotalsForm })));
+const PaperTally = lazy(() => import("./PaperTally").then((m) => ({ default: m.PaperTally })));
 
 /** One page for everyone in the room: the chair's console, a member's phone, or an observer's view. */
 export function LiveRoom({ meetingId, initial }: { meetingId: string; initial: Joined | null }) {
   const t = useTranslations("live");
-  const tErr = useTranslations("errors");
   const { view, me, roles, connection, joinError, send } = useLiveMeeting(meetingId, { initial });
-  const [paperMessage, setPaperMessage] = useState<string | null>(null);
   // With the script running, the live controls replace the server-rendered plain form.
   useEffect(() => {
     const root = document.documentElement;
@@ -43,13 +41,6 @@ export function LiveRoom({ meetingId, initial }: { meetingId: string; initial: J
   }
   const isChair = roles.includes("chair");
   const motion = view.motion;
-  const isCounter = motion?.state === "open" && motion.method === "paper" && me && motion.counterIds.includes(me.personId);
-  const isScrutineer = motion?.state === "open" && motion.method === "paper" && me && motion.scrutineerIds.includes(me.personId);
-  const run = async (event: string, payload: Record<string, unknown>) => {
-    const reply = await send(event, payload);
-    setPaperMessage(reply.ok ? null : tErr(reply.error.code as "internal"));
-    return reply.ok;
-  };
   return (
     <div className="live-room" data-version={view.version}>
       <ConnectionBanner connection={connection} />
@@ -62,9 +53,7 @@ export function LiveRoom({ meetingId, initial }: { meetingId: string; initial: J
       ) : (
         <>
           {me?.isMember ? <Suspense fallback={null}><MemberPhone view={view} me={me} send={send} /></Suspense> : <p className="hint">{t("observer.intro")}</p>}
-          {isCounter ? <Suspense fallback={null}><TotalsForm run={run} motionId={motion.id} label={t("chair.enterTotals")} /></Suspense> : null}
-          {isScrutineer ? <p><button type="button" onClick={() => run("vote:totals", { motionId: motion.id, kind: "confirm" })}>{t("chair.confirmTotals")}</button></p> : null}
-          {paperMessage ? <p role="alert" className="alert">{paperMessage}</p> : null}
+          {motion?.state === "open" && motion.method === "paper" && me ? <Suspense fallback={null}><PaperTally motion={motion} me={me} send={send} /></Suspense> : null}
           <CurrentItem view={view} />
           <MotionPanel view={view} />
           <QuorumPanel view={view} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "use-intl";
 import type { LiveView } from "@/server/queries/liveMeeting";
 import { useLang } from "./panels";
 

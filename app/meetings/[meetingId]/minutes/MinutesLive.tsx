@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "use-intl";
 import { useEffect, useState, type ComponentProps } from "react";
 import type { MinutesEditor as Editor } from "./MinutesEditor";
 import { RecordBlockView } from "./RecordBlockView";

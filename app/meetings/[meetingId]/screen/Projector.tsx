@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "use-intl";
 import { useEffect, useState } from "react";
 import { MotionPanel } from "../live/MotionPanel";
 import { ConnectionBanner, CurrentItem, QuorumPanel, SpeakersPanel } from "../live/panels";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "use-intl";
 import { useState, type FormEvent } from "react";
 import type { RosterPreview } from "@/server/commands/org/importRoster";
 

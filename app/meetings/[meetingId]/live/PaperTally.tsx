@@ -1,0 +1,37 @@
+"use client";
+
+import { useTranslations } from "use-intl";
+import { useState } from "react";
+import type { LiveView } from "@/server/queries/liveMeeting";
+import type { MemberView } from "@/server/queries/memberView";
+import { TotalsForm, type Send } from "./ChairControls";
+import { useHydrated } from "./useHydrated";
+
+/**
+ * A paper ballot's count on the phones of the two people the chair named: the counter (计票人) enters the totals,
+ * the scrutineer (监票人) confirms them. Nobody else sees this, so it is its own chunk.
+ */
+export function PaperTally({ motion, me, send }: { motion: NonNullable<LiveView["motion"]>; me: MemberView; send: Send }) {
+  const t = useTranslations("live");
+  const tErr = useTranslations("errors");
+  const hydrated = useHydrated();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const run = async (event: string, payload: Record<string, unknown>) => {
+    const reply = await send(event, payload);
+    if (!reply.ok) setMessage({ ok: false, text: tErr(reply.error.code as "internal") });
+    else if (payload.kind === "confirm") setMessage({ ok: true, text: t("paper.confirmed") });
+    else setMessage({ ok: true, text: t("paper.saved", { yes: Number(payload.yes), no: Number(payload.no), abstain: Number(payload.abstain) }) });
+    return reply.ok;
+  };
+  if (!motion.counterIds.includes(me.personId) && !motion.scrutineerIds.includes(me.personId)) return null;
+  return (
+    // Disabled until hydrated: a form submitted before its script ran would reload the page and lose the counts.
+    <fieldset className="live-controls" disabled={!hydrated}>
+      {motion.counterIds.includes(me.personId) ? <TotalsForm run={run} motionId={motion.id} label={t("chair.enterTotals")} /> : null}
+      {motion.scrutineerIds.includes(me.personId) ? (
+        <p><button type="button" onClick={() => run("vote:totals", { motionId: motion.id, kind: "confirm" })}>{t("chair.confirmTotals")}</button></p>
+      ) : null}
+      {message ? <p role={message.ok ? "status" : "alert"} className={message.ok ? "card" : "alert"}>{message.text}</p> : null}
+    </fieldset>
+  );
+}
