@@ -42,3 +42,27 @@ test("the language switch and 长辈版 are remembered", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
   await expect(page.locator("html")).toHaveClass(/elder/);
 });
+
+test("typed before the page's script has run, the login still works and never puts the password in a URL", async ({ page }) => {
+  // Hold the scripts, as a slow phone network would.
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  const urls: string[] = [];
+  page.on("request", (request) => urls.push(request.url()));
+  await page.goto("/login", { waitUntil: "commit" });
+  await page.getByLabel("手机号").fill("13800000004");
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  const submit = page.getByRole("button", { name: "登录", exact: true });
+  await expect(submit).toBeDisabled();
+  // Enter in a field does not submit the form natively either.
+  await page.getByLabel("密码").press("Enter");
+  release();
+  await expect(submit).toBeEnabled();
+  await submit.click();
+  await expect(page).toHaveURL(/\/me$/);
+  expect(urls.filter((url) => url.includes(DEMO_PASSWORD) || url.includes("13800000004"))).toEqual([]);
+});

@@ -2,19 +2,24 @@
 
 import { signIn } from "next-auth/react";
 import { useTranslations } from "use-intl";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import { useHydrated } from "@/app/components/useHydrated";
 
 type DemoAccount = { phone: string; name: string; role: string };
 
 export function LoginForm({ demoAccounts }: { demoAccounts: DemoAccount[] }) {
   const t = useTranslations("login");
-  const [phone, setPhone] = useState("");
-  const [password, setPassword] = useState("");
+  const phoneInput = useRef<HTMLInputElement>(null);
+  const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // Read from the fields themselves: what was typed before the script ran counts too.
+    const form = new FormData(event.currentTarget);
+    const phone = String(form.get("phone") ?? "");
+    const password = String(form.get("password") ?? "");
     setBusy(true);
     setError(null);
     try {
@@ -32,22 +37,23 @@ export function LoginForm({ demoAccounts }: { demoAccounts: DemoAccount[] }) {
 
   return (
     <>
-      <form onSubmit={submit} noValidate>
+      {/* POST, never GET: a native submission must not put a phone number and password into a URL. The button stays
+          disabled until the script can sign in (useHydrated), so it does not happen at all. */}
+      <form method="post" onSubmit={submit} noValidate>
         <label htmlFor="phone">{t("phone")}</label>
         <input id="phone" name="phone" type="tel" inputMode="numeric" autoComplete="username" required
-          aria-describedby="phone-hint" value={phone} onChange={(e) => setPhone(e.target.value)} />
+          aria-describedby="phone-hint" ref={phoneInput} />
         <div id="phone-hint" className="hint">{t("phoneHint")}</div>
         <label htmlFor="password">{t("password")}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required
-          value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
         {error ? <div role="alert" className="alert">{error}</div> : null}
-        <p><button type="submit" disabled={busy}>{busy ? t("submitting") : t("submit")}</button></p>
+        <p><button type="submit" disabled={busy || !hydrated}>{busy ? t("submitting") : t("submit")}</button></p>
       </form>
       {demoAccounts.length > 0 ? (
         <ul className="list-plain demo-accounts" aria-label={t("demoTitle")}>
           {demoAccounts.map((account) => (
             <li key={account.phone}>
-              <button type="button" onClick={() => setPhone(account.phone)}>
+              <button type="button" disabled={!hydrated} onClick={() => { if (phoneInput.current) phoneInput.current.value = account.phone; }}>
                 <span>{account.name} · {t(`demoRole.${account.role}` as "demoRole.admin")}</span>
                 <span>{account.phone}</span>
               </button>

@@ -63,6 +63,13 @@ export async function runLiveScenario(hall: Hall, watchers: Watcher[]): Promise<
     // With several nodes, states can arrive out of order (each node broadcasts after its own commands); the page
     // keeps the highest version, which must be the final one.
     const newest = watcher.states.reduce((a, b) => (b.version > a.version ? b : a));
+    // One version, one state: whichever node read it, a state under a version says the same as every other.
+    const byVersion = new Map<number, string>();
+    for (const state of watcher.states) {
+      const said = JSON.stringify({ attendance: state.attendance, speakers: state.speakers, motion: state.motion });
+      expect(said, `version ${state.version}`).toBe(byVersion.get(state.version) ?? said);
+      byVersion.set(state.version, said);
+    }
     expect(newest.motion).toMatchObject({ id: motionId, state: "announced" });
   }
 }

@@ -72,7 +72,11 @@ export async function liveView(meetingId: string, audience: Audience): Promise<L
  * view of the same state, and reading the meeting twice doubled its cost (PGlite runs one query at a time).
  */
 export async function liveViews(meetingId: string, audiences: Audience[]): Promise<LiveView[]> {
-  const { prisma } = getRuntime().db;
+  const { prisma, kind } = getRuntime().db;
+  // One snapshot for the whole view (PostgreSQL's REPEATABLE READ; PGlite runs one statement at a time anyway): read
+  // under READ COMMITTED, the version could be taken before a command committed and the motion after it, and two
+  // different states went out under one version — a phone could then keep 「等待宣布」 over the announced result.
+  const snapshot = kind === "postgres" ? { isolationLevel: "RepeatableRead" as const } : undefined;
   return prisma.$transaction(async (tx) => {
     const ctx = await loadMeetingContext(tx, meetingId);
     const meeting = await tx.meeting.findUniqueOrThrow({
@@ -147,7 +151,7 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
         }),
       serverTime: new Date().toISOString(),
     }));
-  });
+  }, snapshot);
 }
 
 type Tx = Parameters<Parameters<ReturnType<typeof getRuntime>["db"]["prisma"]["$transaction"]>[0]>[0];

@@ -26,10 +26,9 @@ export type RosterPreview = {
 };
 
 async function registerOf(tx: Tx, orgId: string) {
-  const [households, people] = await Promise.all([
-    tx.household.findMany({ where: { orgId }, select: { id: true, number: true } }),
-    tx.person.findMany({ where: { orgId, deletedAt: null }, select: { name: true, phone: true, household: { select: { number: true } } } }),
-  ]);
+  // One after the other: a transaction is one connection, and node-postgres deprecates overlapping queries on one.
+  const households = await tx.household.findMany({ where: { orgId }, select: { id: true, number: true } });
+  const people = await tx.person.findMany({ where: { orgId, deletedAt: null }, select: { name: true, phone: true, household: { select: { number: true } } } });
   return {
     householdIds: new Map(households.map((h) => [h.number, h.id])),
     people: people.map((p) => ({ name: p.name, phone: p.phone, household: p.household?.number ?? null })),

@@ -7,7 +7,7 @@ import { OpenVoteForm, RosterPanel, TotalsForm, type Run, type Send } from "./Ch
 import { ConfirmDialog } from "./ConfirmDialog";
 import { AnnouncedList, MotionPanel } from "./MotionPanel";
 import { CurrentItem, QuorumPanel, SpeakersPanel } from "./panels";
-import { useHydrated } from "./useHydrated";
+import { useHydrated } from "@/app/components/useHydrated";
 
 /**
  * The chair's console: always shows the meeting's state; every step is a button with a visible name, usable by

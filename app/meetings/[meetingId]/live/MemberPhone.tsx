@@ -6,7 +6,7 @@ import type { LiveView } from "@/server/queries/liveMeeting";
 import type { MemberView } from "@/server/queries/memberView";
 import { newClientId } from "./clientId";
 import { ConfirmDialog } from "./ConfirmDialog";
-import { useHydrated } from "./useHydrated";
+import { useHydrated } from "@/app/components/useHydrated";
 import type { Reply } from "./useLiveMeeting";
 
 type Send = <T = unknown>(event: string, payload: Record<string, unknown>) => Promise<Reply<T>>;

@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { LiveView } from "@/server/queries/liveMeeting";
 import type { MemberView } from "@/server/queries/memberView";
 import { TotalsForm, type Send } from "./ChairControls";
-import { useHydrated } from "./useHydrated";
+import { useHydrated } from "@/app/components/useHydrated";
 
 /**
  * A paper ballot's count on the phones of the two people the chair named: the counter (计票人) enters the totals,
