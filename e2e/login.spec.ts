@@ -43,26 +43,33 @@ test("the language switch and 长辈版 are remembered", async ({ page }) => {
   await expect(page.locator("html")).toHaveClass(/elder/);
 });
 
-test("typed before the page's script has run, the login still works and never puts the password in a URL", async ({ page }) => {
-  // Hold the scripts, as a slow phone network would.
-  let release = () => undefined as void;
-  const held = new Promise<void>((resolve) => { release = resolve; });
-  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
-    await held;
-    await route.continue();
-  });
+test("without JavaScript the login form still logs in, answers a wrong password in Chinese, and keeps both out of URLs", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 640 }, locale: "zh-CN" });
+  const page = await context.newPage();
   const urls: string[] = [];
   page.on("request", (request) => urls.push(request.url()));
-  await page.goto("/login", { waitUntil: "commit" });
+  await page.goto("/login");
+  await page.getByLabel("手机号").fill("13800000004");
+  await page.getByLabel("密码").fill("not-the-password");
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(/\/login\?error=failed$/);
+  await expect(page.locator(".alert[role=alert]")).toHaveText("手机号或密码不正确，请再试一次。");
   await page.getByLabel("手机号").fill("13800000004");
   await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  const submit = page.getByRole("button", { name: "登录", exact: true });
-  await expect(submit).toBeDisabled();
-  // Enter in a field does not submit the form natively either.
   await page.getByLabel("密码").press("Enter");
-  release();
-  await expect(submit).toBeEnabled();
-  await submit.click();
   await expect(page).toHaveURL(/\/me$/);
-  expect(urls.filter((url) => url.includes(DEMO_PASSWORD) || url.includes("13800000004"))).toEqual([]);
+  await expect(page.getByText("黄锦华，您好")).toBeVisible();
+  expect(urls.filter((url) => url.includes(DEMO_PASSWORD) || url.includes("not-the-password") || url.includes("13800000004"))).toEqual([]);
+  await context.close();
+});
+
+test("a login form posted from another site is refused", async ({ request }) => {
+  const response = await request.post("/api/login", {
+    form: { phone: "13800000004", password: DEMO_PASSWORD },
+    headers: { origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(303);
+  expect(response.headers()["location"]).toBe("/login?error=failed");
+  expect(response.headers()["set-cookie"] ?? "").not.toContain("session-token");
 });

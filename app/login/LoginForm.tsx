@@ -7,11 +7,13 @@ import { useHydrated } from "@/app/components/useHydrated";
 
 type DemoAccount = { phone: string; name: string; role: string };
 
-export function LoginForm({ demoAccounts }: { demoAccounts: DemoAccount[] }) {
+export type LoginError = "failed" | "throttled" | "unavailable";
+
+export function LoginForm({ demoAccounts, initialError = null }: { demoAccounts: DemoAccount[]; initialError?: LoginError | null }) {
   const t = useTranslations("login");
   const phoneInput = useRef<HTMLInputElement>(null);
   const hydrated = useHydrated();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError ? t(initialError) : null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -37,9 +39,9 @@ export function LoginForm({ demoAccounts }: { demoAccounts: DemoAccount[] }) {
 
   return (
     <>
-      {/* POST, never GET: a native submission must not put a phone number and password into a URL. The button stays
-          disabled until the script can sign in (useHydrated), so it does not happen at all. */}
-      <form method="post" onSubmit={submit} noValidate>
+      {/* With the script, signIn below; without it (not loaded yet, or not at all) the browser posts the form to
+          /api/login, which logs in the same way. POST, never GET: no phone number or password ever goes into a URL. */}
+      <form method="post" action="/api/login" onSubmit={submit} noValidate>
         <label htmlFor="phone">{t("phone")}</label>
         <input id="phone" name="phone" type="tel" inputMode="numeric" autoComplete="username" required
           aria-describedby="phone-hint" ref={phoneInput} />
@@ -47,7 +49,7 @@ export function LoginForm({ demoAccounts }: { demoAccounts: DemoAccount[] }) {
         <label htmlFor="password">{t("password")}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
         {error ? <div role="alert" className="alert">{error}</div> : null}
-        <p><button type="submit" disabled={busy || !hydrated}>{busy ? t("submitting") : t("submit")}</button></p>
+        <p><button type="submit" disabled={busy}>{busy ? t("submitting") : t("submit")}</button></p>
       </form>
       {demoAccounts.length > 0 ? (
         <ul className="list-plain demo-accounts" aria-label={t("demoTitle")}>

@@ -3,18 +3,23 @@ import { redirect } from "next/navigation";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/demoAccounts";
 import { currentAccount } from "@/server/auth/session";
 import { getRuntime } from "@/server/runtime";
-import { LoginForm } from "./LoginForm";
+import { LoginForm, type LoginError } from "./LoginForm";
+
+const ERRORS: readonly LoginError[] = ["failed", "throttled", "unavailable"];
 
 export const dynamic = "force-dynamic";
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
   if (await currentAccount()) redirect("/me");
+  // Set by /api/login when the form was posted without JavaScript: a code, never what was typed.
+  const { error } = await searchParams;
+  const initialError = ERRORS.find((code) => code === error) ?? null;
   const t = await getTranslations("login");
   const demo = getRuntime().config.demo;
   return (
     <div className="stack">
       <h1>{t("title")}</h1>
-      <LoginForm demoAccounts={demo ? DEMO_ACCOUNTS.map((a) => ({ phone: a.phone, name: a.name, role: a.role })) : []} />
+      <LoginForm demoAccounts={demo ? DEMO_ACCOUNTS.map((a) => ({ phone: a.phone, name: a.name, role: a.role })) : []} initialError={initialError} />
       {demo ? (
         <section className="notice" aria-labelledby="demo-title">
           <h2 id="demo-title">{t("demoTitle")}</h2>

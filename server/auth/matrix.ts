@@ -146,7 +146,7 @@ export const PERMISSIONS: readonly PermissionRow[] = [
 ];
 
 /** Routes that carry no command and no organization's data: anyone may call them. */
-export const OPEN_ROUTES = ["GET /api/health", "GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]", "POST /api/logout"] as const;
+export const OPEN_ROUTES = ["GET /api/health", "GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]", "POST /api/login", "POST /api/logout"] as const;
 
 /** Exported command functions that are not reachable from outside: the server calls them itself. */
 export const INTERNAL_COMMANDS: Record<string, string> = {};
