@@ -13,6 +13,21 @@ export async function respond<T>(work: () => Promise<T>, status = 200): Promise<
 }
 
 /**
+ * True unless a browser says the form was posted from another site: its Origin names another host than the one the
+ * phone asked for (Host, or behind the proxy X-Forwarded-Host); "null" and unreadable origins count as foreign. Old
+ * browsers send no Origin on a form post, and those are let through.
+ */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  } catch {
+    return false;
+  }
+}
+
+/**
  * 303 to a path on this site. The Location stays relative: behind a proxy or on a hall's LAN the server cannot know
  * which host name the phone used, and the browser resolves a relative Location against the URL it requested.
  */

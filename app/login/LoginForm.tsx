@@ -4,10 +4,9 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "use-intl";
 import { useRef, useState, type FormEvent } from "react";
 import { useHydrated } from "@/app/components/useHydrated";
+import type { LoginError } from "./errors";
 
 type DemoAccount = { phone: string; name: string; role: string };
-
-export type LoginError = "failed" | "throttled" | "unavailable";
 
 export function LoginForm({ demoAccounts, initialError = null }: { demoAccounts: DemoAccount[]; initialError?: LoginError | null }) {
   const t = useTranslations("login");

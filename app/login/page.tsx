@@ -3,17 +3,15 @@ import { redirect } from "next/navigation";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/demoAccounts";
 import { currentAccount } from "@/server/auth/session";
 import { getRuntime } from "@/server/runtime";
-import { LoginForm, type LoginError } from "./LoginForm";
-
-const ERRORS: readonly LoginError[] = ["failed", "throttled", "unavailable"];
+import { loginErrorOf } from "./errors";
+import { LoginForm } from "./LoginForm";
 
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
   if (await currentAccount()) redirect("/me");
-  // Set by /api/login when the form was posted without JavaScript: a code, never what was typed.
-  const { error } = await searchParams;
-  const initialError = ERRORS.find((code) => code === error) ?? null;
+  // Set by /api/login when the form was posted without JavaScript.
+  const initialError = loginErrorOf((await searchParams).error);
   const t = await getTranslations("login");
   const demo = getRuntime().config.demo;
   return (

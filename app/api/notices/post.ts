@@ -2,7 +2,7 @@ import type { NextRequest, NextResponse } from "next/server";
 import { accountActor, type Actor } from "@/server/commands/actor";
 import { currentAccount } from "@/server/auth/session";
 import { AppError, isAppError } from "@/server/errors";
-import { respond, seeOther } from "@/server/http";
+import { isSameOrigin, respond, seeOther } from "@/server/http";
 
 type Form = { str(name: string): string | undefined; int(name: string): number | string | undefined; has(name: string): boolean };
 
@@ -22,16 +22,6 @@ function withQuery(path: string, query: Record<string, string | undefined>): str
   for (const key of ["error", "field", "reason", "done"]) url.searchParams.delete(key);
   for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
   return `${url.pathname}${url.search}${url.hash}`;
-}
-
-/** A browser's form post from another site carries its Origin; ours carries our host (or none, from old browsers). */
-function isSameOrigin(origin: string | null, host: string | null): boolean {
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 function formOf(data: FormData): Form {
@@ -70,7 +60,7 @@ export async function noticePost<T>(request: NextRequest, options: NoticePostOpt
   const form = data ? formOf(data) : null;
   const backField = form?.str("back");
   const back = backField && backField.startsWith("/") && !backField.startsWith("//") ? backField : "/";
-  if (!isSameOrigin(request.headers.get("origin"), request.headers.get("host"))) return seeOther(withQuery(back, { error: "forbidden" }));
+  if (!isSameOrigin(request)) return seeOther(withQuery(back, { error: "forbidden" }));
   if (!actor) return seeOther(withQuery(back, { error: "unauthenticated" }));
   if (!form) return seeOther(withQuery(back, { error: "invalid_input" }));
   if (options.needsConfirm && !form.str("confirm")) return seeOther(withQuery(back, { error: "invalid_input", field: "confirm" }));

@@ -1,7 +1,7 @@
 import { redeemLoginToken } from "@/server/commands/account/redeemLoginToken";
 import { LOGIN_TOKEN_PATTERN } from "@/server/commands/account/tokens";
 import { isAppError } from "@/server/errors";
-import { seeOther } from "@/server/http";
+import { isSameOrigin, seeOther } from "@/server/http";
 import { sessionCookieFor } from "./session";
 
 /**
@@ -10,8 +10,7 @@ import { sessionCookieFor } from "./session";
  */
 export async function POST(request: Request) {
   // Only from our own /q/<token> page: another site must not log a visitor into someone's account (login CSRF).
-  const origin = request.headers.get("origin");
-  if (origin && (origin === "null" || new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host")))) return seeOther("/login");
+  if (!isSameOrigin(request)) return seeOther("/login");
   const form = await request.formData().catch(() => null);
   const token = form?.get("token");
   if (typeof token !== "string" || !LOGIN_TOKEN_PATTERN.test(token)) return seeOther("/login");

@@ -23,12 +23,14 @@ export function PaperTally({ motion, me, send }: { motion: NonNullable<LiveView[
     else setMessage({ ok: true, text: t("paper.saved", { yes: Number(payload.yes), no: Number(payload.no), abstain: Number(payload.abstain) }) });
     return reply.ok;
   };
-  if (!motion.counterIds.includes(me.personId) && !motion.scrutineerIds.includes(me.personId)) return null;
+  const isCounter = motion.counterIds.includes(me.personId);
+  const isScrutineer = motion.scrutineerIds.includes(me.personId);
+  if (!isCounter && !isScrutineer) return null;
   return (
     // Disabled until hydrated: a form submitted before its script ran would reload the page and lose the counts.
     <fieldset className="live-controls" disabled={!hydrated}>
-      {motion.counterIds.includes(me.personId) ? <TotalsForm run={run} motionId={motion.id} label={t("chair.enterTotals")} /> : null}
-      {motion.scrutineerIds.includes(me.personId) ? (
+      {isCounter ? <TotalsForm run={run} motionId={motion.id} label={t("chair.enterTotals")} /> : null}
+      {isScrutineer ? (
         <p><button type="button" onClick={() => run("vote:totals", { motionId: motion.id, kind: "confirm" })}>{t("chair.confirmTotals")}</button></p>
       ) : null}
       {message ? <p role={message.ok ? "status" : "alert"} className={message.ok ? "card" : "alert"}>{message.text}</p> : null}

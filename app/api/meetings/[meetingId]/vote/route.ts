@@ -3,7 +3,7 @@ import { accountActor } from "@/server/commands/actor";
 import { castVote } from "@/server/commands/live/castVote";
 import { currentAccount } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
-import { seeOther } from "@/server/http";
+import { isSameOrigin, seeOther } from "@/server/http";
 import { scheduleBroadcast } from "@/server/realtime/meetingBroadcast";
 
 /**
@@ -14,8 +14,7 @@ import { scheduleBroadcast } from "@/server/realtime/meetingBroadcast";
 export async function POST(request: NextRequest, { params }: { params: Promise<{ meetingId: string }> }): Promise<NextResponse> {
   const { meetingId } = await params;
   const back = `/meetings/${encodeURIComponent(meetingId)}/live`;
-  const origin = request.headers.get("origin");
-  if (origin && new URL(origin).host !== request.headers.get("host")) return seeOther(`${back}?error=forbidden`);
+  if (!isSameOrigin(request)) return seeOther(`${back}?error=forbidden`);
   const account = await currentAccount();
   if (!account) return seeOther(`/login`);
   const form = await request.formData();
