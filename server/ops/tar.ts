@@ -1,37 +1,36 @@
 /**
- * A plain POSIX ustar archive, enough for backup files: regular files with short names, no links. An uncompressed
- * outer tar (its members are gzipped where it helps) has a size known before writing, which gives the backup's
- * progress line and the HTTP Content-Length; `tar tvf` lists it anywhere.
+ * The backup file's outer archive: a POSIX tar of regular files, no links. The format (headers, PAX records for
+ * UTF-8 names, parsing) is npm's own `tar` package; what stays here is what a backup needs on top of it: a size known
+ * before writing (the backup's progress line and the HTTP Content-Length), backpressure towards a client that may go
+ * away, members streamed from disk, and refusing an archive that is cut short or names leaving the folder.
  */
-import { createReadStream } from "node:fs";
-import { mkdir, open } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { finished } from "node:stream/promises";
 import type { Readable, Writable } from "node:stream";
+import { Header, Parser, Pax, type ReadEntry } from "tar";
 
 export type TarMember = { name: string; size: number; mode?: number; source: Buffer | string };
 
 const BLOCK = 512;
-
-function header(name: string, size: number, mode: number): Buffer {
-  if (Buffer.byteLength(name) > 99 || name.startsWith("/") || name.split("/").includes("..")) throw new Error(`bad archive member name ${name}`);
-  const block = Buffer.alloc(BLOCK);
-  block.write(name, 0, "utf8");
-  block.write(`${mode.toString(8).padStart(7, "0")}\0`, 100, "ascii");
-  block.write("0000000\0", 108, "ascii");
-  block.write("0000000\0", 116, "ascii");
-  block.write(`${size.toString(8).padStart(11, "0")}\0`, 124, "ascii");
-  block.write(`${Math.floor(Date.now() / 1000).toString(8).padStart(11, "0")}\0`, 136, "ascii");
-  block.write("        ", 148, "ascii");
-  block.write("0", 156, "ascii");
-  block.write("ustar\0", 257, "ascii");
-  block.write("00", 263, "ascii");
-  let sum = 0;
-  for (const byte of block) sum += byte;
-  block.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "ascii");
-  return block;
-}
+/** Two zero blocks close every archive. */
+const END = Buffer.alloc(2 * BLOCK);
 
 const padding = (size: number) => (BLOCK - (size % BLOCK)) % BLOCK;
+
+/** The header block(s) of a member, as the library encodes them: a PAX record first when the name is not ASCII. */
+function headerOf(member: TarMember, mtime: Date): Buffer {
+  const { name } = member;
+  if (Buffer.byteLength(name) > 99 || name.startsWith("/") || name.split("/").includes("..")) throw new Error(`bad archive member name ${name}`);
+  const header = new Header({ path: name, mode: member.mode ?? 0o600, uid: 0, gid: 0, size: member.size, mtime, type: "File" });
+  const needsPax = header.encode();
+  const block = header.block as Buffer;
+  return needsPax ? Buffer.concat([new Pax({ path: name }).encode(), block]) : block;
+}
+
+/** Whole seconds: a header stores no fractions, and the sizes computed beforehand must match what is written. */
+const nowSeconds = () => new Date(Math.floor(Date.now() / 1000) * 1000);
 
 /** Waits for the stream to take more; fails if it closes first (an HTTP client that went away), instead of hanging. */
 function drained(out: Writable): Promise<void> {
@@ -50,7 +49,8 @@ function drained(out: Writable): Promise<void> {
 }
 
 export function tarSize(members: readonly TarMember[]): number {
-  return members.reduce((sum, m) => sum + BLOCK + m.size + padding(m.size), 0) + 2 * BLOCK;
+  const mtime = nowSeconds();
+  return members.reduce((sum, m) => sum + headerOf(m, mtime).length + m.size + padding(m.size), 0) + END.length;
 }
 
 /** Writes the archive; `onBytes` is called with the running total. Members given as a path are streamed from disk. */
@@ -61,8 +61,9 @@ export async function writeTar(out: Writable, members: readonly TarMember[], onB
     if (!out.write(chunk)) await drained(out);
     onBytes(written);
   };
+  const mtime = nowSeconds();
   for (const member of members) {
-    await put(header(member.name, member.size, member.mode ?? 0o600));
+    await put(headerOf(member, mtime));
     if (typeof member.source === "string") {
       let seen = 0;
       for await (const chunk of createReadStream(member.source)) {
@@ -75,59 +76,80 @@ export async function writeTar(out: Writable, members: readonly TarMember[], onB
     }
     if (padding(member.size) > 0) await put(Buffer.alloc(padding(member.size)));
   }
-  await put(Buffer.alloc(2 * BLOCK));
+  await put(END);
 }
 
 /** Extracts every member under `dir` (which must exist); returns their names. Refuses names that leave `dir`. */
 export async function extractTar(input: Readable, dir: string, onBytes: (read: number) => void = () => undefined): Promise<string[]> {
+  const root = path.resolve(dir);
   const names: string[] = [];
-  let pending: Buffer = Buffer.alloc(0);
+  const files: Promise<void>[] = [];
+  let failure: Error | null = null;
+  const parser = new Parser({
+    // Every warning (a damaged header, input ending inside a member) is an error: a backup is whole or refused.
+    strict: true,
+    onReadEntry: (entry: ReadEntry) => {
+      const target = path.resolve(root, entry.path);
+      if (!target.startsWith(root + path.sep)) {
+        failure ??= new Error(`archive member ${entry.path} leaves the folder`);
+        parser.abort(failure);
+        return;
+      }
+      if (entry.type !== "File" && entry.type !== "OldFile") {
+        entry.resume();
+        return;
+      }
+      names.push(entry.path);
+      files.push(writeMember(entry, target));
+    },
+  });
+  parser.on("error", (error: Error) => {
+    failure ??= error;
+  });
+  // The parser stops quietly at the end of any member, so completeness is checked here: whole 512-byte blocks, the
+  // last two of them zero, as the writer ends every archive.
+  let tail = Buffer.alloc(0);
   let read = 0;
-  let current: { name: string; left: number; pad: number; file: Awaited<ReturnType<typeof open>> | null } | null = null;
-  let ended = false;
   for await (const chunk of input) {
-    read += (chunk as Buffer).length;
+    const bytes = chunk as Buffer;
+    read += bytes.length;
     onBytes(read);
-    pending = pending.length === 0 ? (chunk as Buffer) : Buffer.concat([pending, chunk as Buffer]);
-    for (;;) {
-      if (ended) break;
-      if (current) {
-        if (current.left > 0) {
-          if (pending.length === 0) break;
-          const take = Math.min(current.left, pending.length);
-          await current.file?.write(pending.subarray(0, take));
-          current.left -= take;
-          pending = pending.subarray(take);
-          continue;
-        }
-        if (pending.length < current.pad) break;
-        pending = pending.subarray(current.pad);
-        await current.file?.close();
-        current = null;
-        continue;
-      }
-      if (pending.length < BLOCK) break;
-      const block = pending.subarray(0, BLOCK);
-      pending = pending.subarray(BLOCK);
-      if (block.every((b) => b === 0)) {
-        ended = true;
-        break;
-      }
-      const name = block.subarray(0, 100).toString("utf8").replace(/\0.*$/s, "");
-      const size = Number.parseInt(block.subarray(124, 136).toString("ascii").replace(/\0.*$/s, "").trim() || "0", 8);
-      const type = String.fromCharCode(block[156] ?? 48);
-      const target = path.resolve(dir, name);
-      if (!target.startsWith(path.resolve(dir) + path.sep)) throw new Error(`archive member ${name} leaves the folder`);
-      let file: Awaited<ReturnType<typeof open>> | null = null;
-      if (type === "0" || type === "\0") {
-        await mkdir(path.dirname(target), { recursive: true });
-        file = await open(target, "wx", 0o600);
-        names.push(name);
-      }
-      current = { name, left: size, pad: padding(size), file };
-    }
+    tail = Buffer.concat([tail, bytes]).subarray(-END.length);
+    if (!parser.write(bytes) && !failure) await moreOrFailed(parser);
+    if (failure) break;
   }
-  if (current?.file) await current.file.close();
-  if (!ended || current) throw new Error("the archive is cut short (an incomplete backup file)");
+  if (!failure) await new Promise<void>((resolve) => parser.end(resolve));
+  const written = await Promise.allSettled(files);
+  if (failure) throw friendly(failure);
+  const broken = written.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (broken) throw broken.reason;
+  if (read % BLOCK !== 0 || tail.length < END.length || !tail.equals(END)) throw new Error("the archive is cut short (an incomplete backup file)");
   return names;
+}
+
+/** The parser takes more input, or has given up (an aborted parser never drains). */
+function moreOrFailed(parser: Parser): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      parser.off("drain", done);
+      parser.off("error", done);
+      parser.off("abort", done);
+      resolve();
+    };
+    parser.on("drain", done);
+    parser.on("error", done);
+    parser.on("abort", done);
+  });
+}
+
+async function writeMember(entry: ReadEntry, target: string): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const file = createWriteStream(target, { flags: "wx", mode: 0o600 });
+  entry.pipe(file);
+  await finished(file);
+}
+
+/** The library's truncation warning, in the words the restore tool has always used. */
+function friendly(error: Error): Error {
+  return /Truncated input|Unexpected EOF|TAR_BAD_ARCHIVE/.test(error.message) ? new Error("the archive is cut short (an incomplete backup file)", { cause: error }) : error;
 }
