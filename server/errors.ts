@@ -64,7 +64,3 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError || (typeof error === "object" && error !== null && (error as { name?: string }).name === "AppError");
 }
-
-export function httpStatusOf(code: ErrorCode): number {
-  return HTTP_STATUS[code];
-}

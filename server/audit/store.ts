@@ -104,12 +104,6 @@ export async function latestCheckpoint(orgId: string, db: Db = prismaOf()): Prom
   return db.auditCheckpoint.findFirst({ where: { orgId }, orderBy: { size: "desc" } });
 }
 
-/** Number of entries (the next seq), read as the highest seq + 1 so that a deleted row does not hide the tail. */
-export async function logSize(orgId: string, db: Db = prismaOf()): Promise<number> {
-  const last = await db.auditEntry.findFirst({ where: { orgId }, orderBy: { seq: "desc" }, select: { seq: true } });
-  return last ? last.seq + 1 : 0;
-}
-
 function prismaOf(): PrismaClient {
   return getRuntime().db.prisma;
 }

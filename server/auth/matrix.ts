@@ -150,7 +150,3 @@ export const OPEN_ROUTES = ["GET /api/health", "GET /api/auth/[...nextauth]", "P
 
 /** Exported command functions that are not reachable from outside: the server calls them itself. */
 export const INTERNAL_COMMANDS: Record<string, string> = {};
-
-export function rowsFor(action: string): PermissionRow[] {
-  return PERMISSIONS.filter((row) => row.action === action || row.action.startsWith(`${action} (`));
-}

@@ -42,13 +42,6 @@ export const METHOD_NAMES: Record<string, string> = {
   paper: "纸质投票",
 };
 
-export const ATTENDANCE_NAMES: Record<string, string> = {
-  present_in_person: "现场出席",
-  present_online: "线上出席",
-  proxy: "委托出席",
-  absent: "缺席",
-};
-
 /** "13/15（86.6%）": the percentage is truncated to one decimal with integers only, so it never rounds up to a threshold. */
 export function ratio(present: number, expected: number): string {
   if (expected <= 0) return `${present}/${expected}`;

@@ -26,14 +26,6 @@ async function hooks(): Promise<MinutesHooks> {
   return loaded;
 }
 
-/**
- * Call after a vote closes, a result is announced, attendance or non-voting attendees change, or the agenda
- * changes: the locked record blocks are rebuilt from the database and every editor, on every node, sees them.
- */
-export async function refreshRecordBlocks(meetingId: string): Promise<void> {
-  await (await hooks()).recordChanged(meetingId);
-}
-
 /** Shutdown: store every pending edit before the database closes. */
 export async function flushAllMinutes(): Promise<void> {
   await getMinutesHooks()?.flushAll();

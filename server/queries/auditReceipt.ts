@@ -11,11 +11,6 @@ import { getRuntime } from "../runtime";
 
 export type ReceiptViewer = { id: string; personId: string | null } | null;
 
-/** The URL the live-meeting UI links to for the signed-in voter's receipt of one motion. */
-export function receiptUrl(motionId: string): string {
-  return `/api/audit/receipt?motionId=${encodeURIComponent(motionId)}`;
-}
-
 export async function voteReceipt(viewer: ReceiptViewer, motionId: string): Promise<EntryProof> {
   if (!viewer) throw new AppError("unauthenticated", "login required");
   const { prisma } = getRuntime().db;

@@ -67,11 +67,6 @@ export async function startNode(options: NodeOptions): Promise<TestServer> {
   return startServer(start);
 }
 
-/** The port a node listens on. */
-export function portOf(node: TestServer): number {
-  return Number(new URL(node.url).port);
-}
-
 export type Nginx = { url: string; port: number; output: () => string; stop(): Promise<void> };
 
 /** deploy/nginx/yishi.conf with its listen address and upstream servers replaced by the given loopback ports. */

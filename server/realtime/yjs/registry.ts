@@ -28,10 +28,6 @@ const unloadTimers = new Map<string, NodeJS.Timeout>();
 const statusEpochs = new Map<string, number>();
 let pollTimer: NodeJS.Timeout | null = null;
 
-export function loadedDocument(meetingId: string): MinutesDocument | undefined {
-  return docs.get(meetingId);
-}
-
 export function statusEpoch(meetingId: string): number {
   return statusEpochs.get(meetingId) ?? 0;
 }
