@@ -13,6 +13,7 @@ import { createAccount } from "../server/commands/org/createAccount";
 import { createHousehold } from "../server/commands/org/createHousehold";
 import { createOrganization } from "../server/commands/org/createOrganization";
 import { createPerson } from "../server/commands/org/createPerson";
+import { withQuietInfo } from "../server/ops/logger";
 import { getRuntime } from "../server/runtime";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demoAccounts";
 import { seedFinishedMeeting, seedFinishedMinutes, seedNextMeeting } from "./demoMeeting";
@@ -29,7 +30,7 @@ const GIVEN = [
 export async function seedDemoIfEmpty(): Promise<boolean> {
   const { prisma } = getRuntime().db;
   if ((await prisma.organization.count()) > 0) return false;
-  await seedDemo();
+  await withQuietInfo(seedDemo);
   return true;
 }
 

@@ -3,6 +3,7 @@ import nextEnv from "@next/env";
 import { ensureDataDir, readConfig, StartupError } from "../config";
 import { openDatabase, withDedicatedConnection } from "../db/client";
 import { migrate } from "../db/migrate";
+import { flushAllMinutes } from "../minutes";
 import { setRuntime } from "../runtime";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from "../../prisma/seed";
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     console.log(`演示账号 demo logins (密码 password: ${DEMO_PASSWORD}):`);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.phone}  ${account.name}  ${account.role}`);
   } finally {
+    await flushAllMinutes();
     await db.close();
   }
 }

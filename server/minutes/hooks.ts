@@ -10,7 +10,7 @@ export type MinutesHooks = {
   recordChanged(meetingId: string): Promise<void>;
   /** A version was finalized, signed or corrected: clients re-read their rights and the sign-off. */
   statusChanged(meetingId: string): Promise<void>;
-  /** Stores every pending edit (shutdown). */
+  /** Shutdown, before the database closes: stops the idle unloads and compactions, stores every pending edit. */
   flushAll(): Promise<void>;
   /** Writes free text into a meeting's document as the server (demo seed), stored before it resolves. */
   writeFreeText(meetingId: string, freeText: SeedFreeText): Promise<void>;

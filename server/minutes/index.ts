@@ -26,7 +26,7 @@ async function hooks(): Promise<MinutesHooks> {
   return loaded;
 }
 
-/** Shutdown: store every pending edit before the database closes. */
+/** Shutdown: store every pending edit and stop the minutes' timers before the database closes (server and CLI tools). */
 export async function flushAllMinutes(): Promise<void> {
   await getMinutesHooks()?.flushAll();
 }

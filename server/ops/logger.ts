@@ -1,7 +1,9 @@
 /**
- * The process's structured log: JSON lines through pino on stdout (one per command, see observe.ts), readable
- * lines in development (NODE_ENV=development, through pino-pretty). One logger per process, kept on globalThis so
- * that Next's bundle and the tsx server write through the same stream.
+ * The process's structured log through pino on stdout (one line per command, see observe.ts): JSON lines for
+ * machines — with YISHI_LOG_FORMAT=json, and by default when stdout is not a terminal (systemd, containers, the
+ * tests' child servers) — and one readable line per event on a terminal, with YISHI_LOG_FORMAT=pretty or in
+ * development (through pino-pretty). One logger per process, kept on globalThis so that Next's bundle and the tsx
+ * server write through the same stream.
  *
  * Logs carry ids, never names or phone numbers (个人信息保护法 第六条: no more personal data than the purpose needs);
  * error texts pass through `redact` because a database error may quote a value.
@@ -18,10 +20,18 @@ function level(): string {
   return process.env.NODE_ENV === "test" ? "silent" : "info";
 }
 
+function isReadable(): boolean {
+  const format = process.env.YISHI_LOG_FORMAT;
+  if (format === "json") return false;
+  if (format === "pretty") return true;
+  return process.env.NODE_ENV === "development" || process.stdout.isTTY === true;
+}
+
 function create(): Logger {
   const options = { level: level(), base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime };
-  if (process.env.NODE_ENV === "development") {
-    return pino(options, pretty({ sync: true, colorize: true, singleLine: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid" }));
+  if (isReadable()) {
+    const colorize = process.stdout.isTTY === true;
+    return pino(options, pretty({ sync: true, colorize, singleLine: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,reqId" }));
   }
   return pino(options);
 }
@@ -30,6 +40,22 @@ export function logger(): Logger {
   const holder = globalThis as { [KEY]?: Logger };
   holder[KEY] ??= create();
   return holder[KEY];
+}
+
+/**
+ * Runs `work` with the info lines held back (the demo seed runs ~150 commands, one line each); warnings and errors
+ * still show. YISHI_LOG_LEVEL, when set, wins: an operator who asks for info lines gets them.
+ */
+export async function withQuietInfo<T>(work: () => Promise<T>): Promise<T> {
+  const log = logger();
+  if (process.env.YISHI_LOG_LEVEL || log.levelVal >= pino.levels.values.warn) return work();
+  const before = log.level;
+  log.level = "warn";
+  try {
+    return await work();
+  } finally {
+    log.level = before;
+  }
 }
 
 /** Mainland mobile numbers (11 digits from 13…) anywhere in a text become 138****5678. */

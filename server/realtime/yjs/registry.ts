@@ -27,6 +27,15 @@ const unloadTimers = new Map<string, NodeJS.Timeout>();
 /** Bumped whenever a meeting's sign-off changes, so cached socket rights are re-read. */
 const statusEpochs = new Map<string, number>();
 let pollTimer: NodeJS.Timeout | null = null;
+/** Set at shutdown: the database is about to close, so nothing unloads or compacts any more. */
+let closing = false;
+
+/** Folds stored rows into a snapshot. A failure loses nothing (the rows stay); at shutdown it is expected. */
+function compactQuietly(document: MinutesDocument): Promise<void> {
+  return document.compact().catch((error: unknown) => {
+    if (!closing) console.error(`minutes ${document.meetingId}: compaction failed`, error);
+  });
+}
 
 export function statusEpoch(meetingId: string): number {
   return statusEpochs.get(meetingId) ?? 0;
@@ -48,7 +57,7 @@ async function load(meetingId: string): Promise<MinutesDocument> {
   try {
     const rows = await document.loadFromStore("initial");
     for (const state of await pullFromPeers(meetingId, Y.encodeStateVector(document.doc))) Y.applyUpdate(document.doc, state, FROM_PEER);
-    if (rows >= 200) void document.compact().catch((error: unknown) => console.error(`minutes ${meetingId}: compaction failed`, error));
+    if (rows >= 200) void compactQuietly(document);
   } catch (error) {
     document.destroy();
     throw error;
@@ -89,7 +98,7 @@ export function detachSocket(document: MinutesDocument, socketId: string): void 
 }
 
 function scheduleUnload(meetingId: string, delayMs: number): void {
-  if (unloadTimers.has(meetingId)) return;
+  if (closing || unloadTimers.has(meetingId)) return;
   const timer = setTimeout(() => {
     unloadTimers.delete(meetingId);
     void unload(meetingId);
@@ -100,12 +109,13 @@ function scheduleUnload(meetingId: string, delayMs: number): void {
 
 async function unload(meetingId: string): Promise<void> {
   const document = docs.get(meetingId);
-  if (!document || document.sockets.size > 0) return;
+  if (closing || !document || document.sockets.size > 0) return;
   if (!(await document.drain(3))) {
     scheduleUnload(meetingId, UNLOAD_AFTER_MS);
     return;
   }
-  await document.compact().catch((error: unknown) => console.error(`minutes ${meetingId}: compaction failed`, error));
+  if (closing) return;
+  await compactQuietly(document);
   if (document.sockets.size > 0 || document.hasPending) return;
   docs.delete(meetingId);
   document.destroy();
@@ -113,7 +123,7 @@ async function unload(meetingId: string): Promise<void> {
 
 /** With several nodes, each open document also reads what others stored, in case a pub/sub message was lost. */
 function ensurePolling(): void {
-  if (pollTimer || !hasRuntime() || !getRuntime().config.redisUrl) return;
+  if (closing || pollTimer || !hasRuntime() || !getRuntime().config.redisUrl) return;
   pollTimer = setInterval(() => {
     for (const document of docs.values()) {
       if (document.sockets.size > 0) void document.pollStore().catch(() => undefined);
@@ -162,9 +172,21 @@ const peerHandlers = {
   },
 };
 
+/**
+ * Shutdown: stops the idle unloads and the polling (they would reach a closed database), stores every edit and
+ * closes the documents.
+ */
 export async function flushAllDocuments(): Promise<void> {
+  closing = true;
+  for (const timer of unloadTimers.values()) clearTimeout(timer);
+  unloadTimers.clear();
+  if (pollTimer) clearInterval(pollTimer);
+  pollTimer = null;
   const results = await Promise.all([...docs.values()].map(async (d) => ({ id: d.meetingId, ok: await d.drain(5) })));
   for (const r of results) if (!r.ok) console.error(`minutes ${r.id}: edits could not be stored before shutdown`);
+  // Their awareness timers would keep a CLI tool (the seed) running after its work is done.
+  for (const document of docs.values()) document.destroy();
+  docs.clear();
 }
 
 async function writeFreeText(meetingId: string, freeText: SeedFreeText): Promise<void> {
