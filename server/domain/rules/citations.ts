@@ -4,7 +4,7 @@
  * an edition is not confirmed, "村民委员会组织法（2025年修正）关于村民代表会议召开和作出决定的规定".
  */
 import { toChineseNumeral } from "./counting";
-import { BASE_EDITION, editionById, editionOn, VCOL_2025, type Edition, type StatuteKey } from "./editions";
+import { BASE_EDITION, editionById, editionOn, VCOL_2025, type Edition, type ProvisionMove, type StatuteKey } from "./editions";
 import type { Localized } from "./types";
 
 export type LawKey = StatuteKey | "practice" | "charter";
@@ -43,12 +43,12 @@ function isStatute(law: LawKey): law is StatuteKey {
  * The citation in the edition in force on `date` ("YYYY-MM-DD"; without a date, the newest edition). A citation
  * that already names its edition is kept as it is: recorded results are never renumbered.
  */
-export function inForce(citation: Citation, date?: string): Citation {
+export function inForce(citation: Citation, date?: string, vcol2025: Record<number, ProvisionMove> = VCOL_2025): Citation {
   if (!isStatute(citation.law) || citation.edition !== undefined) return citation;
   const edition = editionOn(citation.law, date);
   if (edition.id === BASE_EDITION[citation.law] || citation.article === undefined) return { ...citation, edition: edition.id };
   if (citation.law === "VCOL" && edition.id === "VCOL-2025") {
-    const moved = VCOL_2025[citation.article];
+    const moved = vcol2025[citation.article];
     if (moved?.article != null) return { law: "VCOL", article: moved.article, edition: edition.id };
     if (moved) return { law: "VCOL", edition: edition.id, content: moved.content };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cite, citationText, inForce } from "./citations";
+import { cite, citationText, citationWords, inForce } from "./citations";
 import { editionOn, EDITIONS, shanghaiDate } from "./editions";
 import { evaluateDecision } from "./evaluate";
 import { describeBodyRules } from "./describe";
@@ -12,13 +12,13 @@ describe("law editions by the meeting's date (issue #16)", () => {
     const before = evaluateDecision({ ...E3, on: "2025-12-31" });
     const after = evaluateDecision({ ...E3, on: "2026-01-02" });
     expect(before.legalBasis[0]).toBe("村民委员会组织法（2018年修正）第二十六条");
-    expect(after.legalBasis[0]).toBe("村民委员会组织法（2025年修正）关于村民代表会议召开和作出决定的规定");
+    expect(after.legalBasis[0]).toBe("村民委员会组织法（2025年修正）第三十条");
     expect(before.legalBasis).not.toEqual(after.legalBasis);
     expect(before.editions.map((e) => e.id)).toContain("VCOL-2018");
     expect(after.editions.map((e) => e.id)).toContain("VCOL-2025");
     // The rule itself is the same in both editions: ⅔ of all 15, 10 votes.
     expect([before.yesRequired, after.yesRequired]).toEqual([10, 10]);
-    expect(after.explanation["zh-CN"]).toContain("《村民委员会组织法》（2025年修正）关于村民代表会议召开和作出决定的规定");
+    expect(after.explanation["zh-CN"]).toContain("《村民委员会组织法》（2025年修正）第三十条");
   });
 
   it("takes the day in Asia/Shanghai: 2025-12-31T16:30Z is already 2026-01-01 in China", () => {
@@ -43,9 +43,16 @@ describe("law editions by the meeting's date (issue #16)", () => {
 
   it("the notice period is cited in the edition of the meeting's day", () => {
     const [late] = checkNoticePeriod({ body: "villagers-assembly", noticeDate: "2026-01-05", meetingDate: "2026-01-08" });
-    expect(late?.legalBasis).toBe("村民委员会组织法（2025年修正）关于召集村民会议应当提前通知的规定");
+    expect(late?.legalBasis).toBe("村民委员会组织法（2025年修正）第二十五条");
     const [early] = checkNoticePeriod({ body: "villagers-assembly", noticeDate: "2025-12-05", meetingDate: "2025-12-08" });
     expect(early?.legalBasis).toBe("村民委员会组织法（2018年修正）第二十一条");
+  });
+
+  it("a provision whose number in an edition is unconfirmed is cited by edition and content", () => {
+    const moves = { 26: { article: null, content: { "zh-CN": "关于村民代表会议召开和作出决定的规定", en: "the provision on the meeting" } } };
+    const cited = inForce(cite("VCOL", 26), "2026-02-01", moves);
+    expect(citationText(cited)).toBe("村民委员会组织法（2025年修正）关于村民代表会议召开和作出决定的规定");
+    expect(citationWords(cited).en).toBe("Villagers' Committee Organization Law (2025 amendment), the provision on the meeting");
   });
 
   it("editions of one law follow each other without gaps or overlaps", () => {

@@ -46,14 +46,20 @@ export const EDITIONS: Record<StatuteKey, readonly Edition[]> = {
  */
 export type ProvisionMove = { article: number | null; content: Localized };
 
-/** VCOL 2018 article → the 2025 amendment's provision. Numbers only where confirmed from the published text. */
+/**
+ * VCOL 2018 article → the 2025 amendment's provision. Numbers only where confirmed from the consolidated text
+ * (主席令第五十九号, as published by 新疆维吾尔自治区司法厅, 2025-11; README "Law editions"): the quorum and pass rules
+ * of 村民会议 (26), 村民代表会议 (30) and 村民小组会议 (32 para 2), the composition quotas (29) and the ten days'
+ * notice (25) are unchanged in substance. Art. 28 no longer lists 征地补偿费; its para 4 refers matters of
+ * collective property to the 农村集体经济组织法.
+ */
 export const VCOL_2025: Record<number, ProvisionMove> = {
-  21: { article: null, content: { "zh-CN": "关于召集村民会议应当提前通知的规定", en: "the provision on notice before a villagers' assembly" } },
-  22: { article: null, content: { "zh-CN": "关于村民会议召开和作出决定的规定", en: "the provision on convening and deciding at a villagers' assembly" } },
-  24: { article: null, content: { "zh-CN": "关于须经村民会议讨论决定的事项的规定", en: "the provision on matters decided by the villagers' assembly" } },
-  25: { article: null, content: { "zh-CN": "关于村民代表会议组成的规定", en: "the provision on the composition of the villager representatives' meeting" } },
-  26: { article: null, content: { "zh-CN": "关于村民代表会议召开和作出决定的规定", en: "the provision on convening and deciding at the villager representatives' meeting" } },
-  28: { article: null, content: { "zh-CN": "关于村民小组会议的规定", en: "the provision on villager group meetings" } },
+  21: { article: 25, content: { "zh-CN": "关于召集村民会议应当提前通知的规定", en: "the provision on notice before a villagers' assembly" } },
+  22: { article: 26, content: { "zh-CN": "关于村民会议召开和作出决定的规定", en: "the provision on convening and deciding at a villagers' assembly" } },
+  24: { article: 28, content: { "zh-CN": "关于须经村民会议讨论决定的事项的规定", en: "the provision on matters decided by the villagers' assembly" } },
+  25: { article: 29, content: { "zh-CN": "关于村民代表会议组成的规定", en: "the provision on the composition of the villager representatives' meeting" } },
+  26: { article: 30, content: { "zh-CN": "关于村民代表会议召开和作出决定的规定", en: "the provision on convening and deciding at the villager representatives' meeting" } },
+  28: { article: 32, content: { "zh-CN": "关于村民小组会议的规定", en: "the provision on villager group meetings" } },
 };
 
 /** The base edition the rule tables number their citations by, per statute. */
