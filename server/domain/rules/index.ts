@@ -16,7 +16,7 @@ export { requiredCount } from "./counting";
 export { cite, citationText, citationWords, citationsInForce, inForce, type Citation } from "./citations";
 export { EDITIONS, editionOn, shanghaiDate, type Edition } from "./editions";
 export { describeRuleBeforeVote, type RuleBeforeVote } from "./beforeVote";
-export { BODY_RULES, MATTER_RULES, isCompetent, type PassBase } from "./tables";
+export { BODY_RULES, MATTER_RULES, isCompetent, legalPassRule, type PassBase } from "./tables";
 export {
   BODY_KINDS,
   MATTER_KINDS,
