@@ -74,7 +74,7 @@ async function openVote(baseUrl: string): Promise<string> {
     const joined = await call<{ view: { roster: { personId: string }[] } }>("meeting:join");
     for (const person of joined.view.roster.slice(0, 10)) await call("meeting:attendance", { personId: person.personId, status: "present_in_person" });
     await call("meeting:startItem");
-    await call("vote:open", { text: "同意村容村貌整治经费使用方案", method: "named" });
+    await call("vote:open", { text: "同意村容村貌整治经费使用方案", method: "named", matterKind: "general" });
   } finally {
     chair.close();
   }

@@ -104,6 +104,7 @@ test("a whole meeting: check-in, quorum, floor, recusal, votes (also without Jav
 
   // 4. A named vote.
   await chair.getByLabel("表决事项").fill("同意村道硬底化工程实施方案");
+  await chair.getByLabel("事项类别").selectOption({ label: "一般事项" });
   await chair.getByRole("button", { name: "开始表决" }).click();
   await expect(he.getByText("您已申请回避本议题，不参加本项表决")).toBeVisible();
   await expect(he.getByRole("button", { name: "同意", exact: true })).toHaveCount(0);

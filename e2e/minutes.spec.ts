@@ -106,7 +106,7 @@ test("collaborative minutes: two editors in one paragraph, a live observer, lock
 
   // 4. A vote's result block appears when the vote closes, and it cannot be edited either.
   await call("meeting:startItem", {});
-  const opened = (await call("vote:open", { text: "同意一事一议筹资方案", method: "hands_totals" })) as { result: { motionId: string } };
+  const opened = (await call("vote:open", { text: "同意一事一议筹资方案", method: "hands_totals", matterKind: "general" })) as { result: { motionId: string } };
   const motionId = opened.result.motionId;
   await call("vote:totals", { motionId, kind: "totals", yes: 8, no: 1, abstain: 1 });
   await expect(recorder.locator(`[data-block="vote:${motionId}"]`)).toHaveCount(0);

@@ -61,7 +61,7 @@ test.describe.serial("public disclosure", () => {
     await expect(ours).toContainText(`同意${title}`);
     await expect(ours).toContainText("同意 10 票，反对 1 票，弃权 1 票，未表决 0 人");
     await expect(ours).toContainText("通过（需同意 7 票）");
-    await expect(ours).toContainText("村民委员会组织法 第二十六条");
+    await expect(ours).toContainText("村民委员会组织法（2025年修正）第三十条");
     await expect(ours.getByText(/公示中，还剩 6 天 \d+ 小时/)).toBeVisible();
     await expect(page.locator("main")).not.toContainText(/1[3-9]\d{9}/);
     await readableOnPhone(page);
@@ -141,7 +141,7 @@ test.describe.serial("public disclosure", () => {
       writeFileSync(file, await response.body());
       const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
       const today = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" }).format(new Date());
-      for (const expected of ["平洲村（演示）", "决议公示", title, `同意${title}`, "同意 10 票，反对 1 票，弃权 1 票", "表决结果：通过（需同意 7 票）", "村民委员会组织法 第二十六条", `发布日期：${today}`, "（7 天）", "扫码查看网上公告"]) {
+      for (const expected of ["平洲村（演示）", "决议公示", title, `同意${title}`, "同意 10 票，反对 1 票，弃权 1 票", "表决结果：通过（需同意 7 票）", "村民委员会组织法（2025年修正）第三十条", `发布日期：${today}`, "（7 天）", "扫码查看网上公告"]) {
         expect(text).toContain(expected);
       }
       // Long links wrap on paper; joined up again they name this notice's verification page.

@@ -27,6 +27,7 @@ test("UX: accessible pages, 长辈版 sizes, reflow at 320 px, the projector, an
   }
   await chair.getByRole("button", { name: "下一议题" }).click();
   await chair.getByLabel("表决事项").fill("同意村容村貌整治经费使用方案");
+  await chair.getByLabel("事项类别").selectOption({ label: "一般事项" });
   await chair.getByRole("button", { name: "开始表决" }).click();
   await expect(chair.getByText("已投票 0 / 10")).toBeVisible();
   await expectAccessible(chair, "chair console");
@@ -125,6 +126,7 @@ test("a paper ballot: the counter enters the totals on a phone, the scrutineer c
   await chair.getByLabel("表决方式").selectOption({ label: "纸质选票" });
   await chair.getByLabel("计票人").selectOption({ label: "黄锦华" });
   await chair.getByLabel("监票人").selectOption({ label: "李淑芬" });
+  await chair.getByLabel("事项类别").selectOption({ label: "一般事项" });
   await chair.getByRole("button", { name: "开始表决" }).click();
   await expect(chair.getByText("等待计票人录入票数")).toBeVisible();
 

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   "recused",
   "vote_closed",
   "already_voted",
+  "matter_kind_mismatch",
   "unavailable",
   "internal",
 ] as const;
@@ -33,6 +34,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   recused: 403,
   vote_closed: 409,
   already_voted: 409,
+  matter_kind_mismatch: 409,
   unavailable: 503,
   internal: 500,
 };

@@ -65,7 +65,7 @@ describe("a Yishi server", () => {
     const orgId = home.data[0].id as string;
     const zh = await (await fetch(`${server.url}/orgs/${orgId}/rules`, { headers: { "accept-language": "zh-CN" } })).text();
     expect(zh).toContain("议事规则");
-    expect(zh).toContain("村民委员会组织法 第二十六条");
+    expect(zh).toContain("村民委员会组织法（2025年修正）第三十条");
     const en = await (await fetch(`${server.url}/orgs/${orgId}/rules`, { headers: { cookie: "NEXT_LOCALE=en" } })).text();
     expect(en).toContain("Decision rules");
   });

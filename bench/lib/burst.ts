@@ -40,7 +40,7 @@ export async function burst(options: { pool: ClientPool; url: string; meetingId:
   });
   if (connected.failed > 0) throw new Error(`${connected.failed} voters could not connect`);
   await clearOpenVote(chair, meetingId);
-  const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: `基准测试表决 ${new Date().toISOString()}`, method: "named" });
+  const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: `基准测试表决 ${new Date().toISOString()}`, method: "named", matterKind: "general" });
   if (!opened.ok) throw new Error(`vote:open: ${opened.error.message}`);
   const motionId = opened.data.result.motionId;
   const choices = ["yes", "no", "abstain"] as const;

@@ -154,7 +154,7 @@ describe("a named vote", () => {
         await call(chair, "meeting:attendance", { meetingId, personId, status: "present_in_person" });
       }
       await call(chair, "meeting:startItem", { meetingId });
-      const opened = await call<{ result: { motionId: string } }>(chair, "vote:open", { meetingId, text: "通过村道硬底化工程实施方案", method: "named" });
+      const opened = await call<{ result: { motionId: string } }>(chair, "vote:open", { meetingId, text: "通过村道硬底化工程实施方案", method: "named", matterKind: "general" });
       motionId = opened.result.motionId;
       await call(member, "vote:cast", { meetingId, motionId, choice: "yes", clientId: randomUUID() });
       await call(chair, "vote:close", { meetingId, motionId });

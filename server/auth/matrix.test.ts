@@ -411,7 +411,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "openVote socket vote:open": {
     prepare: () => meeting("item"),
-    request: (ctx) => ({ socket: { event: "vote:open", payload: { meetingId: ctx.meetingId, text: "同意本项方案", method: "named" } } }),
+    request: (ctx) => ({ socket: { event: "vote:open", payload: { meetingId: ctx.meetingId, text: "同意本项方案", method: "named", matterKind: "general" } } }),
   },
   "castVote socket vote:cast": {
     prepare: () => meeting("vote"),
@@ -425,7 +425,7 @@ const FIXTURES: Record<string, Fixture> = {
   "recordTotals socket vote:totals": {
     prepare: async () => {
       const ctx = await meeting("item");
-      ctx.motionId = (await as<{ result: { motionId: string } }>("chair", "vote:open", { meetingId: ctx.meetingId, text: "举手表决", method: "hands_totals" })).result.motionId;
+      ctx.motionId = (await as<{ result: { motionId: string } }>("chair", "vote:open", { meetingId: ctx.meetingId, text: "举手表决", method: "hands_totals", matterKind: "general" })).result.motionId;
       return ctx;
     },
     request: (ctx) => ({ socket: { event: "vote:totals", payload: { meetingId: ctx.meetingId, motionId: ctx.motionId, kind: "totals", yes: 1, no: 0, abstain: 0 } } }),

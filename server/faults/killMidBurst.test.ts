@@ -50,7 +50,7 @@ afterAll(async () => {
 describe(`kill -9 mid-burst (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it(`loses no acknowledged vote of ${VOTERS} and records none twice`, async () => {
     const meetingId = assembly.meetingId;
-    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "集体资产发包方案", method: "named" });
+    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "集体资产发包方案", method: "named", matterKind: "general" });
     if (!opened.ok) throw new Error(opened.error.message);
     const motionId = opened.data.result.motionId;
 

@@ -47,7 +47,7 @@ export async function runLiveScenario(hall: Hall, watchers: Watcher[]): Promise<
   await allSee(watchers, (s) => s.version > from && s.speakers.current === null && s.speakers.queue.length === 0);
 
   // A named vote: opened, cast on every phone, the tally's progress, closed, announced.
-  const opened = await ok(chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "村集体鱼塘发包方案", method: "named" }));
+  const opened = await ok(chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "村集体鱼塘发包方案", method: "named", matterKind: "general" }));
   const motionId = opened.result.motionId;
   await allSee(watchers, (s) => s.motion?.id === motionId && s.motion.state === "open");
   const choices = members.map((_, i) => (i % 3 === 2 ? "no" : "yes"));

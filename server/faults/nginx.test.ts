@@ -90,7 +90,7 @@ describe(`nginx in front of ${mode}`, () => {
 
   it(services ? "loses a node: its clients reconnect to the other within 5 s and carry on" : "restarts the node: its clients reconnect within 5 s and carry on", async () => {
     const meetingId = assembly.meetingId;
-    const opened = await hall.chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "年度收益分配方案", method: "named" });
+    const opened = await hall.chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "年度收益分配方案", method: "named", matterKind: "general" });
     if (!opened.ok) throw new Error(opened.error.message);
     const motionId = opened.data.result.motionId;
     const phones = [hall.chair, ...hall.members.map((m) => m.phone), ...observers.map((o) => o.phone)];

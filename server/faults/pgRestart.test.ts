@@ -50,7 +50,7 @@ afterAll(async () => {
 describe("PostgreSQL restarted", () => {
   it("fails commands in flight as retryable, applies none by half, and serves again without a restart", async () => {
     const meetingId = assembly.meetingId;
-    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "集体资产发包方案", method: "named" });
+    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "集体资产发包方案", method: "named", matterKind: "general" });
     if (!opened.ok) throw new Error(opened.error.message);
     const motionId = opened.data.result.motionId;
     const pid = node.process.pid;

@@ -41,7 +41,7 @@ async function openVote(text: string): Promise<{ motionId: string; version: numb
     await chair.call("vote:close", { meetingId: assembly.meetingId, motionId: left.id });
     await chair.call("vote:announce", { meetingId: assembly.meetingId, motionId: left.id });
   }
-  const opened = await chair.call<{ result: { motionId: string; version: number } }>("vote:open", { meetingId: assembly.meetingId, text, method: "named" });
+  const opened = await chair.call<{ result: { motionId: string; version: number } }>("vote:open", { meetingId: assembly.meetingId, text, method: "named", matterKind: "general" });
   if (!opened.ok) throw new Error(opened.error.message);
   return opened.data.result;
 }

@@ -61,7 +61,7 @@ export async function adminBody(viewer: Viewer, bodyId: string): Promise<AdminBo
     name: body.name,
     kind,
     charter,
-    rules: describeBodyRules(kind, charter),
+    rules: describeBodyRules(kind, charter, new Date()),
     chairId: body.chairId,
     recorderId: body.recorderId,
     roster,

@@ -9,6 +9,7 @@ import type { EnteredTotals } from "../commands/live/motion";
 import { proofForEntry, type EntryProof } from "../audit/proofs";
 import { decodeEntry } from "../audit/verify.mjs";
 import type { FrozenVoters } from "../domain/meeting";
+import { procedureWarningsOf, type ProcedureWarning } from "../commands/live/procedureWarnings";
 import { AppError } from "../errors";
 import { getRuntime } from "../runtime";
 import type { Viewer } from "./access";
@@ -38,7 +39,20 @@ export type Evidence = {
   proofs: EvidenceProof[];
   checkpoint: ConsoleCheckpoint | null;
   opinions: ConsoleOpinion[];
+  /** The rule shown before the vote (issue #16); null for motions opened before it was recorded. */
+  rule: { sentence: { "zh-CN": string; en: string }; basis: { "zh-CN": string; en: string }; yesRequired: number } | null;
+  /** Procedure warnings recorded with the meeting. */
+  procedureWarnings: ProcedureWarning[];
 };
+
+type Words = { "zh-CN": string; en: string };
+
+function ruleOf(value: unknown): Evidence["rule"] {
+  if (typeof value !== "object" || value === null) return null;
+  const rule = value as { sentence?: Words; basis?: Words; yesRequired?: unknown };
+  if (!rule.sentence || !rule.basis || typeof rule.yesRequired !== "number") return null;
+  return { sentence: rule.sentence, basis: rule.basis, yesRequired: rule.yesRequired };
+}
 
 async function loadMotion(orgId: string, motionId: string) {
   const motion = await getRuntime().db.prisma.motion.findUnique({
@@ -139,5 +153,7 @@ export async function decisionEvidence(viewer: Viewer | null, orgId: string, mot
     proofs: await proofsOf(orgId, meeting.id, motion.id),
     checkpoint: await checkpointView(orgId),
     opinions: await opinionsOf(orgId, motion.id),
+    rule: ruleOf(motion.rule),
+    procedureWarnings: procedureWarningsOf(meeting.procedureWarnings),
   };
 }

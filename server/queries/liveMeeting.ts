@@ -2,12 +2,26 @@ import { z } from "zod";
 import { loadMeetingContext, type MeetingContext } from "../commands/live/context";
 import type { MotionResult } from "../commands/live/closeVote";
 import { quorumOf } from "../commands/live/quorum";
-import { proxyAllowed, summarizeAttendance, type FrozenVoters } from "../domain/meeting";
-import { describeBodyRules } from "../domain/rules";
+import { freezeEntitledVoters, proxyAllowed, summarizeAttendance, type FrozenVoters } from "../domain/meeting";
+import { describeBodyRules, describeRuleBeforeVote, isCompetent, MATTER_KINDS, type MatterKind, type RuleBeforeVote } from "../domain/rules";
+import { charterOf } from "../commands/live/context";
+import { meetingDay, procedureWarningsOf, type ProcedureWarning } from "../commands/live/procedureWarnings";
 import { getRuntime } from "../runtime";
 
 /** chair: chair, recorder, admin, supervisor; public: members, observers, the projector. */
 export type Audience = "chair" | "public";
+
+/** The rule that decides a vote, as every screen shows it before and after the vote (issue #16). */
+export type VoteRule = {
+  bodyName: { "zh-CN": string; en: string };
+  matterKind: string;
+  matterName: { "zh-CN": string; en: string };
+  /** "matter": set by the item's matter; "chair": no matter linked, chosen by the chair. */
+  kindSource: "matter" | "chair";
+  yesRequired: number;
+  sentence: { "zh-CN": string; en: string };
+  basis: { "zh-CN": string; en: string };
+};
 
 export type LiveMotion = {
   id: string;
@@ -15,6 +29,8 @@ export type LiveMotion = {
   text: string;
   method: string;
   state: string;
+  /** The rule fixed at opening; null for motions opened before rules were recorded. */
+  rule: VoteRule | null;
   entitledCount: number;
   castCount: number;
   /** Chair only, named votes: who has not voted yet. */
@@ -42,6 +58,13 @@ export type LiveView = {
   };
   /** Chair only: the matters this body may decide, for the vote form. */
   matterKinds?: { kind: string; name: { "zh-CN": string; en: string } }[];
+  /**
+   * Chair only, before a vote on the current item opens: its matter's kind (read-only in the form) and the rule,
+   * or, with no matter linked, the rule of each kind the chair may choose.
+   */
+  nextVote?: { linkedKind: string | null; rules: VoteRule[] };
+  /** Chair, recorder, admins and supervisors: the procedure warnings recorded with the meeting. */
+  procedureWarnings?: ProcedureWarning[];
   agenda: { id: string; position: number; title: string; isCurrent: boolean }[];
   attendance: {
     expected: number;
@@ -85,7 +108,8 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
         title: true, number: true, startsAt: true, place: true, shortCode: true,
         org: { select: { name: true } },
         body: { select: { name: true } },
-        agenda: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true } },
+        agenda: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true, matter: { select: { kind: true } } } },
+        procedureWarnings: true,
         nonVoting: { orderBy: { createdAt: "asc" }, select: { name: true, affiliation: true } },
         motions: { orderBy: { createdAt: "asc" } },
         attendance: { select: { personId: true, status: true, proxyHolderId: true } },
@@ -100,6 +124,7 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
     const latest = [...meeting.motions].reverse().find((m) => m.itemId === ctx.meeting.currentItemId) ?? null;
     const status = new Map(meeting.attendance.map((a) => [a.personId, a]));
     const votes = latest ? await motionVotes(tx, latest) : null;
+    const nextVote = audiences.includes("chair") ? await nextVoteRules(tx, ctx, meeting.agenda) : undefined;
     const names = await namesOf(tx, ctx, [
       ...speakers.map((s) => s.personId),
       ...((latest?.entitled as FrozenVoters | null)?.voters.map((v) => v.voterPersonId) ?? []),
@@ -125,7 +150,9 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
         allowsProxy: proxyAllowed(ctx.body.kind),
       },
       ...(audience === "chair" ? { matterKinds: describeBodyRules(ctx.body.kind).matters.map((m) => ({ kind: m.matter, name: m.name })) } : {}),
-      agenda: meeting.agenda.map((item) => ({ ...item, isCurrent: item.id === ctx.meeting.currentItemId })),
+      ...(audience === "chair" && nextVote ? { nextVote } : {}),
+      ...(audience === "chair" ? { procedureWarnings: procedureWarningsOf(meeting.procedureWarnings) } : {}),
+      agenda: meeting.agenda.map((item) => ({ id: item.id, position: item.position, title: item.title, isCurrent: item.id === ctx.meeting.currentItemId })),
       attendance: {
         expected: summary.expected,
         present: summary.present,
@@ -155,7 +182,53 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
 }
 
 type Tx = Parameters<Parameters<ReturnType<typeof getRuntime>["db"]["prisma"]["$transaction"]>[0]>[0];
-type MotionRow = { id: string; itemId: string; text: string; method: string; state: string; entitled: unknown; result: unknown; enteredTotals: unknown; counters: unknown; scrutineers: unknown };
+type MotionRow = { id: string; itemId: string; text: string; method: string; state: string; entitled: unknown; result: unknown; enteredTotals: unknown; counters: unknown; scrutineers: unknown; rule: unknown };
+
+function voteRuleOf(rule: RuleBeforeVote): VoteRule {
+  return {
+    bodyName: rule.bodyName,
+    matterKind: rule.matter,
+    matterName: rule.matterName,
+    kindSource: rule.kindSource,
+    yesRequired: rule.yesRequired,
+    sentence: rule.sentence,
+    basis: rule.basis,
+  };
+}
+
+/** A recorded rule as shown; a row without one (opened before rules were recorded) shows none. */
+function recordedRule(value: unknown): VoteRule | null {
+  if (typeof value !== "object" || value === null || !("sentence" in value) || !("yesRequired" in value)) return null;
+  return voteRuleOf(value as RuleBeforeVote);
+}
+
+/**
+ * The rule of the next vote on the current item, for the chair's form: the counts as they stand now (present,
+ * recused on this item), the charter and the law of the meeting's day — the same function openVote records.
+ */
+async function nextVoteRules(tx: Tx, ctx: MeetingContext, agenda: { id: string; matter: { kind: string } | null }[]): Promise<LiveView["nextVote"]> {
+  const itemId = ctx.meeting.currentItemId;
+  const item = agenda.find((i) => i.id === itemId);
+  if (!itemId || !item) return undefined;
+  const recusals = (await tx.recusal.findMany({ where: { itemId }, select: { personId: true } })).map((r) => r.personId);
+  const frozen = freezeEntitledVoters({ bodyKind: ctx.body.kind, roster: ctx.roster, attendance: ctx.attendance, recusals });
+  const summary = summarizeAttendance(ctx.roster, ctx.attendance, { bodyKind: ctx.body.kind });
+  const linked = item.matter ? (MATTER_KINDS as readonly string[]).includes(item.matter.kind) ? (item.matter.kind as MatterKind) : null : null;
+  const kinds: MatterKind[] = linked ? [linked] : MATTER_KINDS.filter((k) => isCompetent(ctx.body.kind, k));
+  const rules = kinds
+    .filter((k) => isCompetent(ctx.body.kind, k))
+    .map((matter) => voteRuleOf(describeRuleBeforeVote({
+      body: ctx.body.kind,
+      matter,
+      kindSource: linked ? "matter" : "chair",
+      expected: summary.expected,
+      present: summary.present,
+      recused: frozen.recusedCount,
+      charter: charterOf(ctx),
+      on: meetingDay(ctx),
+    })));
+  return { linkedKind: item.matter ? item.matter.kind : null, rules };
+}
 
 type MotionVotes = { named: { voterPersonId: string; choice: string }[]; castCount: number };
 
@@ -180,6 +253,7 @@ function motionView(motion: MotionRow, { named, castCount }: MotionVotes, audien
     text: motion.text,
     method: motion.method,
     state: motion.state,
+    rule: recordedRule(motion.rule),
     entitledCount: frozen.voters.length,
     castCount: totals && !isClosed ? totals.yes + totals.no + totals.abstain : castCount,
     counterIds: (motion.counters as string[] | null) ?? [],

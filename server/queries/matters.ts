@@ -62,7 +62,7 @@ export async function matterDetail(viewer: Viewer, matterId: string) {
   ]);
   const deciders: StageDecider[] = MATTER_STAGES.filter((s) => STAGE_INFO[s].isVoting).flatMap((stage) =>
     deciderForStage(stage, kind).map((bodyKind) => {
-      const rules = describeBodyRules(bodyKind);
+      const rules = describeBodyRules(bodyKind, undefined, new Date());
       const rule = rules.matters.find((m) => m.matter === kind);
       return {
         stage,

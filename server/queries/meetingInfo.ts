@@ -1,5 +1,6 @@
 import { canReadMeeting, orgRolesOf } from "../auth/permissions";
-import { CONVENERS } from "../commands/meeting/convening";
+import { convenerOf } from "../commands/meeting/convening";
+import { shanghaiDate } from "../domain/rules";
 import { bodyKindOf } from "../commands/meeting/meetingChecks";
 import { AppError } from "../errors";
 import { getRuntime } from "../runtime";
@@ -26,7 +27,7 @@ export async function meetingInfo(viewer: Viewer, meetingId: string) {
   if (!(await canReadMeeting(prisma, actorOf(viewer), meeting))) throw new AppError("forbidden", "not a participant of this meeting");
   const kind = bodyKindOf(meeting.body.kind);
   const isAdmin = (await orgRolesOf(prisma, viewer.id, meeting.orgId)).includes("admin");
-  return { ...meeting, kind, convener: CONVENERS[kind] ?? null, isAdmin };
+  return { ...meeting, kind, convener: convenerOf(kind, shanghaiDate(meeting.startsAt)), isAdmin };
 }
 
 /** The bytes of one material, for whoever may read its meeting. */

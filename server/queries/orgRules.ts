@@ -32,7 +32,7 @@ export async function orgRules(orgId: string): Promise<OrgRules | null> {
         id: body.id,
         name: body.name,
         rosterSize: body.members.length,
-        rules: describeBodyRules(kind, charter),
+        rules: describeBodyRules(kind, charter, new Date()),
         warnings: checkComposition({
           body: kind,
           members: body.members.length,

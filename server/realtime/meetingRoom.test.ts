@@ -63,7 +63,7 @@ describe("a live meeting over sockets", () => {
     expect(await members[0]?.call("meeting:open", { meetingId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(await observer.call("meeting:checkIn", { meetingId })).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
     expect(await chair.call("meeting:open", { meetingId, extra: 1 })).toMatchObject({ ok: false, error: { code: "invalid_input" } });
-    expect(await chair.call("vote:open", { meetingId, text: "x", method: "named" })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await chair.call("vote:open", { meetingId, text: "x", method: "named", matterKind: "general" })).toMatchObject({ ok: false, error: { code: "conflict" } });
   });
 
   it("counts check-ins until the quorum panel turns green, broadcasting each change", async () => {
@@ -105,7 +105,7 @@ describe("a live meeting over sockets", () => {
     const view = ((await chair.call<Joined>("meeting:join", { meetingId })) as { data: Joined }).data.view;
     const itemId = view.agenda.find((i) => i.isCurrent)?.id;
     expect(await third.call("meeting:recuse", { meetingId, itemId, reason: "本人承包了鱼塘" })).toMatchObject({ ok: true });
-    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "同意村道硬底化工程实施方案", method: "named" });
+    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "同意村道硬底化工程实施方案", method: "named", matterKind: "general" });
     expect(opened.ok).toBe(true);
     const motionId = opened.ok ? opened.data.result.motionId : "";
 
@@ -141,7 +141,7 @@ describe("a live meeting over sockets", () => {
   });
 
   it("resyncs a member who reconnects in the middle of a vote", async () => {
-    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "第二次表决", method: "secret" });
+    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "第二次表决", method: "secret", matterKind: "general" });
     const motionId = opened.ok ? opened.data.result.motionId : "";
     const phone = members[1] as LiveClient;
     phone.socket.disconnect();
@@ -186,7 +186,7 @@ describe("a live meeting over sockets", () => {
     const chairOnly: [string, Record<string, unknown>][] = [
       ["meeting:open", {}], ["meeting:attendance", { personId: memberIds[1], status: "absent" }], ["meeting:nonVoting", { name: "镇干部" }],
       ["meeting:startItem", {}], ["meeting:grant", { action: "finish" }], ["meeting:adjourn", {}],
-      ["vote:open", { text: "x", method: "named" }], ["vote:close", { motionId: "x" }], ["vote:announce", { motionId: "x" }],
+      ["vote:open", { text: "x", method: "named", matterKind: "general" }], ["vote:close", { motionId: "x" }], ["vote:announce", { motionId: "x" }],
     ];
     for (const [event, payload] of chairOnly) {
       const reply = await member.call(event, { meetingId, ...payload });
@@ -202,7 +202,7 @@ describe("a live meeting over sockets", () => {
     // The ⅔ vote above was closed but not yet announced: a new vote opens only after the announcement.
     const before = ((await chair.call<Joined>("meeting:join", { meetingId })) as { data: Joined }).data.view;
     if (before.motion?.state === "closed") await chair.call("vote:announce", { meetingId, motionId: before.motion.id });
-    const hands = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "举手表决（只计总数）", method: "hands_totals" });
+    const hands = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "举手表决（只计总数）", method: "hands_totals", matterKind: "general" });
     const handsId = hands.ok ? hands.data.result.motionId : "";
     expect(await chair.call("vote:totals", { meetingId, motionId: handsId, kind: "totals", yes: 8, no: 1, abstain: 2 })).toMatchObject({ ok: false, error: { code: "invalid_input", field: "total" } });
     expect(await chair.call("vote:totals", { meetingId, motionId: handsId, kind: "totals", yes: 7, no: 1, abstain: 1 })).toMatchObject({ ok: true });
@@ -211,7 +211,7 @@ describe("a live meeting over sockets", () => {
     await chair.call("vote:announce", { meetingId, motionId: handsId });
 
     const [counter, scrutineer] = [memberIds[0], memberIds[1]];
-    const paper = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "纸质选票", method: "paper", counters: [counter], scrutineers: [scrutineer] });
+    const paper = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "纸质选票", method: "paper", counters: [counter], scrutineers: [scrutineer], matterKind: "general" });
     const paperId = paper.ok ? paper.data.result.motionId : "";
     expect(await (members[1] as LiveClient).call("vote:totals", { meetingId, motionId: paperId, kind: "totals", yes: 5, no: 3, abstain: 1 })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(await (members[0] as LiveClient).call("vote:totals", { meetingId, motionId: paperId, kind: "totals", yes: 5, no: 3, abstain: 1 })).toMatchObject({ ok: true });

@@ -82,7 +82,7 @@ describe("the minutes' record, sign-off and exports", () => {
 
   it("adds a vote's result block when the vote closes, and accepts free text only under blocks that exist", async () => {
     expect(await chair.call("meeting:startItem", { meetingId })).toMatchObject({ ok: true });
-    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "同意村道硬底化工程实施方案", method: "named" });
+    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "同意村道硬底化工程实施方案", method: "named", matterKind: "general" });
     const motionId = opened.ok ? opened.data.result.motionId : "";
     const member = await liveClient(server.url, cookies.member);
     expect(await member.call("vote:cast", { meetingId, motionId, choice: "yes", clientId: clientId() })).toMatchObject({ ok: true });

@@ -42,7 +42,7 @@ beforeAll(async () => {
       await must(chair, "meeting:attendance", { meetingId, personId: absent.personId, status: "present_in_person" });
     }
     await must(chair, "meeting:startItem", { meetingId });
-    motionId = ((await must(chair, "vote:open", { meetingId, text: "选举村务监督委员会成员", method: "secret" })) as { result: { motionId: string } }).result.motionId;
+    motionId = ((await must(chair, "vote:open", { meetingId, text: "选举村务监督委员会成员", method: "secret", matterKind: "general" })) as { result: { motionId: string } }).result.motionId;
     // One at a time, each in its own transaction: the worst case for linking by order or by transaction.
     for (const [index, member] of members.entries()) {
       const choice = ["yes", "no", "yes"][index] as string;

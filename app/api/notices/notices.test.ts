@@ -61,7 +61,7 @@ describe("publishing a decision", () => {
     const html = mainOf(await (await fetch(`${server.url}/n/${byChair.orgId}`)).text());
     expect(html).toContain("村道路灯更换");
     expect(html).toContain("同意 10 票，反对 1 票，弃权 1 票");
-    expect(html).toContain("村民委员会组织法 第二十六条");
+    expect(html).toContain("村民委员会组织法（2025年修正）第三十条");
     expect(html).toMatch(/公示中，还剩 6 天 \d+ 小时/);
     expect(html).not.toMatch(/1[3-9]\d{9}/);
     expect(html).not.toContain("陈国强");

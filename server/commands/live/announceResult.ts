@@ -6,7 +6,7 @@ import type { Actor } from "../actor";
 import { runCommand } from "../run";
 import type { MotionResult } from "./closeVote";
 import { bumpVersion, loadMeetingContext, requireLiveRole } from "./context";
-import { lockMotion } from "./motion";
+import { lockMotion, requireMatterUnchanged } from "./motion";
 
 const schema = z.strictObject({ meetingId: z.string().min(1), motionId: z.string().min(1) });
 
@@ -19,6 +19,7 @@ export function announceResult(input: unknown, actor: Actor): Promise<{ version:
     const result = motion.result as MotionResult;
     if (motion.state === "announced") return { version: ctx.meeting.version, result, matter: null };
     const state = nextVoteState(motion.state as "closed", "announce");
+    await requireMatterUnchanged(tx, motion);
     const now = new Date();
     await tx.motion.update({ where: { id: motion.id }, data: { state, announcedAt: now } });
     await appendAudit(tx, {

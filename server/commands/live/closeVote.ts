@@ -5,9 +5,10 @@ import { MATTER_KINDS } from "../../domain/rules";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { runCommand, type Tx } from "../run";
-import { loadMeetingContext, requireLiveRole, bumpVersion, type MeetingContext } from "./context";
+import { charterOf, loadMeetingContext, requireLiveRole, bumpVersion } from "./context";
 import { rewriteBallots } from "./voteRows";
-import { lockMotion, type MotionRecord } from "./motion";
+import { lockMotion, requireMatterUnchanged, type MotionRecord } from "./motion";
+import { meetingDay } from "./procedureWarnings";
 
 const schema = z.strictObject({ meetingId: z.string().min(1), motionId: z.string().min(1) });
 
@@ -22,6 +23,8 @@ export type MotionResult = {
   passed: boolean;
   yesRequired: number;
   legalBasis: string[];
+  /** The law editions cited (absent in results recorded before editions were). */
+  editions?: string[];
   explanation: { "zh-CN": string; en: string };
   /** Secret ballots: every ballot's tracker, sorted, so that each voter can find their own. */
   trackers?: string[];
@@ -42,17 +45,26 @@ export function closeVote(input: unknown, actor: Actor): Promise<{ version: numb
       return { version: ctx.meeting.version, result: motion.result as MotionResult, orgId: ctx.meeting.orgId };
     }
     const state = nextVoteState(motion.state as "open", "close");
+    await requireMatterUnchanged(tx, motion);
     const { tally, trackers } = await countVotes(tx, motion);
+    // Decided by the rule everyone was shown at opening: its charter and the law of the meeting's day.
     const decision = decideMotion({
       bodyKind: ctx.body.kind,
       matterKind: z.enum(MATTER_KINDS).parse(motion.matterKind),
-      charter: charterOf(ctx),
+      charter: motion.rule?.charter ?? charterOf(ctx),
+      on: motion.rule?.onDate ?? meetingDay(ctx),
       expected: motion.expected,
       present: motion.present,
       recusedCount: motion.recusedCount,
       tally,
       entitledCount: motion.entitled.voters.length,
     });
+    if (motion.rule && motion.rule.yesRequired !== decision.yesRequired) {
+      // Same counts, charter and day as at opening: a different number would be a bug, never a silent change.
+      throw new AppError("internal", "the result's threshold differs from the rule announced at opening", {
+        details: { announced: motion.rule.yesRequired, decided: decision.yesRequired },
+      });
+    }
     const result: MotionResult = {
       tally: decision.tally,
       entitledCount: decision.entitledCount,
@@ -64,6 +76,7 @@ export function closeVote(input: unknown, actor: Actor): Promise<{ version: numb
       passed: decision.passed,
       yesRequired: decision.yesRequired,
       legalBasis: decision.legalBasis,
+      editions: decision.editions.map((e) => e.id),
       explanation: decision.explanation,
       ...(trackers ? { trackers } : {}),
     };
@@ -82,10 +95,6 @@ export function closeVote(input: unknown, actor: Actor): Promise<{ version: numb
   });
 }
 
-function charterOf(ctx: MeetingContext) {
-  const { quorum, pass, recusedLeaveBase } = ctx.body.charter;
-  return { ...(quorum ? { quorum } : {}), ...(pass ? { pass } : {}), ...(recusedLeaveBase !== undefined ? { recusedLeaveBase } : {}) };
-}
 
 /** Tallies come from the ballot rows (or the confirmed totals), never from counters kept on the side. */
 async function countVotes(tx: Tx, motion: MotionRecord): Promise<{ tally: Tally; trackers?: string[] }> {

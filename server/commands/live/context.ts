@@ -11,7 +11,7 @@ import type { Tx } from "../run";
 export type LiveRole = "chair" | "recorder" | "member" | "admin" | "supervisor";
 
 export type MeetingContext = {
-  meeting: { id: string; orgId: string; bodyId: string; state: MeetingState; version: number; currentItemId: string | null; isPublic: boolean };
+  meeting: { id: string; orgId: string; bodyId: string; state: MeetingState; version: number; currentItemId: string | null; isPublic: boolean; startsAt: Date; openedAt: Date | null };
   body: { kind: BodyKind; charter: Charter & { publishNamedVotes?: boolean; membersEditMinutes?: boolean }; chairId: string | null; recorderId: string | null };
   roster: (RosterMember & { name: string })[];
   attendance: AttendanceRecord[];
@@ -24,7 +24,7 @@ export async function loadMeetingContext(tx: Tx, meetingId: string): Promise<Mee
   const meeting = await tx.meeting.findUnique({
     where: { id: meetingId },
     select: {
-      id: true, orgId: true, bodyId: true, state: true, version: true, currentItemId: true, isPublic: true,
+      id: true, orgId: true, bodyId: true, state: true, version: true, currentItemId: true, isPublic: true, startsAt: true, openedAt: true,
       body: {
         select: {
           kind: true, charter: true, chairId: true, recorderId: true,
@@ -106,4 +106,10 @@ export async function bumpVersion(tx: Tx, meetingId: string): Promise<number> {
 
 export function requireInSession(ctx: MeetingContext): void {
   if (ctx.meeting.state !== "in_session") throw new AppError("conflict", "the meeting is not in session", { field: "state" });
+}
+
+/** The charter's decision settings only (a charter may only make the law's rules stricter; the engine sees to it). */
+export function charterOf(ctx: MeetingContext): Charter {
+  const { quorum, pass, recusedLeaveBase } = ctx.body.charter;
+  return { ...(quorum ? { quorum } : {}), ...(pass ? { pass } : {}), ...(recusedLeaveBase !== undefined ? { recusedLeaveBase } : {}) };
 }

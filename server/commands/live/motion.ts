@@ -1,4 +1,5 @@
 import type { FrozenVoters } from "../../domain/meeting";
+import type { Charter } from "../../domain/rules";
 import { AppError } from "../../errors";
 import type { Tx } from "../run";
 
@@ -18,7 +19,12 @@ export type MotionRecord = {
   counters: string[];
   scrutineers: string[];
   result: unknown;
+  /** The rule announced at opening (describeRuleBeforeVote); null for motions opened before it was recorded. */
+  rule: RecordedRule | null;
 };
+
+/** What closeVote needs of the rule fixed at opening: the same charter and the same day's law. */
+export type RecordedRule = { yesRequired: number; charter: Charter; onDate: string | null; matter: string };
 
 export type EnteredTotals = { yes: number; no: number; abstain: number; enteredBy: string; confirmedBy: string | null };
 
@@ -43,5 +49,21 @@ export async function lockMotion(tx: Tx, motionId: string, meetingId: string): P
     counters: (motion.counters as string[] | null) ?? [],
     scrutineers: (motion.scrutineers as string[] | null) ?? [],
     result: motion.result,
+    rule: (motion.rule as RecordedRule | null) ?? null,
   };
+}
+
+/**
+ * Refuses to go on with a vote whose item's matter no longer has the kind the vote was opened with (issue #16):
+ * the rule everyone was shown would no longer be the rule that applies. Nothing is written.
+ */
+export async function requireMatterUnchanged(tx: Tx, motion: MotionRecord): Promise<void> {
+  const item = await tx.agendaItem.findUnique({ where: { id: motion.itemId }, select: { matter: { select: { kind: true } } } });
+  const kind = item?.matter?.kind;
+  if (kind !== undefined && kind !== motion.matterKind) {
+    throw new AppError("matter_kind_mismatch", `the item's matter changed to ${kind} after the vote opened as ${motion.matterKind}`, {
+      field: "matterKind",
+      details: { matterKind: kind, requested: motion.matterKind },
+    });
+  }
 }

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { freezeEntitledVoters, nextVoteState, summarizeAttendance } from "../../domain/meeting";
-import { isCompetent, MATTER_KINDS } from "../../domain/rules";
+import { checkStageBeforeVote, MATTER_STAGES } from "../../domain/matter";
+import { describeRuleBeforeVote, isCompetent, MATTER_KINDS, type MatterKind } from "../../domain/rules";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { runCommand, type Tx } from "../run";
-import { bumpVersion, loadMeetingContext, requireInSession, requireLiveRole } from "./context";
+import { bumpVersion, charterOf, loadMeetingContext, requireInSession, requireLiveRole } from "./context";
 import { quorumData, quorumOf } from "./quorum";
+import { appendProcedureWarnings, meetingDay } from "./procedureWarnings";
 
 export const VOTE_METHODS = ["named", "secret", "hands_named", "hands_totals", "paper"] as const;
 export type VoteMethod = (typeof VOTE_METHODS)[number];
@@ -15,6 +17,10 @@ const schema = z.strictObject({
   meetingId: z.string().min(1),
   text: z.string().trim().min(1).max(500),
   method: z.enum(VOTE_METHODS),
+  /**
+   * The kind the chair's form showed. With a linked matter the server takes the matter's kind and refuses a
+   * different one (a forged or stale form); without one the chair must choose — there is no default.
+   */
   matterKind: z.enum(MATTER_KINDS).optional(),
   /** Paper ballots: who counts (计票人) and who checks the count (监票人). */
   counters: z.array(z.string().min(1)).max(5).optional(),
@@ -35,10 +41,16 @@ export function openVote(input: unknown, actor: Actor): Promise<{ version: numbe
     if ((await tx.motion.count({ where: { meetingId: ctx.meeting.id, state: { in: ["open", "closed"] } } })) > 0) {
       throw new AppError("conflict", "another vote is open or awaiting its announcement", { field: "motions" });
     }
-    const item = await tx.agendaItem.findUniqueOrThrow({ where: { id: itemId }, select: { matter: { select: { kind: true } } } });
-    const matterKind = data.matterKind ?? z.enum(MATTER_KINDS).catch("general").parse(item.matter?.kind ?? "general");
+    const item = await tx.agendaItem.findUniqueOrThrow({
+      where: { id: itemId },
+      select: { title: true, matter: { select: { kind: true, stage: true } } },
+    });
+    const { matterKind, kindSource } = motionKind(item.matter?.kind ?? null, data.matterKind);
     if (!isCompetent(ctx.body.kind, matterKind)) {
-      throw new AppError("invalid_input", "this body may not decide this kind of matter", { field: "matterKind" });
+      throw new AppError("invalid_input", "this body may not decide this kind of matter", {
+        field: "matterKind",
+        details: { bodyKind: ctx.body.kind, matterKind },
+      });
     }
     const quorum = quorumOf(ctx);
     if (!quorum.quorumMet) throw new AppError("quorum_not_met", quorum.explanation["zh-CN"], { details: quorumData(quorum) });
@@ -48,6 +60,17 @@ export function openVote(input: unknown, actor: Actor): Promise<{ version: numbe
     const frozen = freezeEntitledVoters({ bodyKind: ctx.body.kind, roster: ctx.roster, attendance: ctx.attendance, recusals });
     const summary = summarizeAttendance(ctx.roster, ctx.attendance, { bodyKind: ctx.body.kind });
     const now = new Date();
+    // The rule everyone sees before voting, fixed now: closeVote decides by the same counts and charter.
+    const rule = describeRuleBeforeVote({
+      body: ctx.body.kind,
+      matter: matterKind,
+      kindSource,
+      expected: summary.expected,
+      present: summary.present,
+      recused: frozen.recusedCount,
+      charter: charterOf(ctx),
+      on: meetingDay(ctx),
+    });
     const motion = await tx.motion.create({
       data: {
         meetingId: ctx.meeting.id,
@@ -64,9 +87,15 @@ export function openVote(input: unknown, actor: Actor): Promise<{ version: numbe
         recusedCount: frozen.recusedCount,
         counters: data.counters ?? [],
         scrutineers: data.scrutineers ?? [],
+        rule,
         openedAt: now,
       },
     });
+    // 四议两公开: a matter put to this body's vote before its previous stage is complete is recorded, not refused.
+    const stageWarnings = item.matter
+      ? checkStageBeforeVote({ body: ctx.body.kind, kind: matterKind, stage: z.enum(MATTER_STAGES).parse(item.matter.stage), itemTitle: item.title, on: meetingDay(ctx) })
+      : [];
+    const warnings = await appendProcedureWarnings(tx, ctx, stageWarnings, { itemId, motionId: motion.id }, now);
     await appendAudit(tx, {
       orgId: ctx.meeting.orgId,
       meetingId: ctx.meeting.id,
@@ -78,11 +107,14 @@ export function openVote(input: unknown, actor: Actor): Promise<{ version: numbe
         text: data.text,
         method: data.method,
         matterKind,
+        kindSource,
+        rule: { sentence: rule.sentence, yesRequired: rule.yesRequired, legalBasis: rule.legalBasis, editions: rule.editions.map((e) => e.id) },
         entitled: frozen.voters.map((v) => ({ voterPersonId: v.voterPersonId, castByPersonId: v.castByPersonId })),
         recusedPersonIds: frozen.recusedPersonIds,
         counters: data.counters ?? [],
         scrutineers: data.scrutineers ?? [],
         quorum: quorumData(quorum),
+        ...(warnings.length > 0 ? { procedureWarnings: warnings } : {}),
       },
       now,
     });
@@ -97,4 +129,26 @@ async function checkOfficials(tx: Tx, orgId: string, counters?: string[], scruti
   if (new Set(ids).size !== ids.length) throw new AppError("invalid_input", "a counter cannot also be a scrutineer", { field: "scrutineers" });
   const found = await tx.person.count({ where: { id: { in: ids }, orgId } });
   if (found !== ids.length) throw new AppError("not_found", "counter or scrutineer not found", { field: "counters" });
+}
+
+/**
+ * The motion's kind (issue #16): a linked matter decides it on the server, and a form that asks for another kind is
+ * refused naming both — never silently replaced by a weaker rule. Without a matter the chair's choice is required.
+ */
+export function motionKind(matterKind: string | null, requested: MatterKind | undefined): { matterKind: MatterKind; kindSource: "matter" | "chair" } {
+  if (matterKind !== null) {
+    const parsed = z.enum(MATTER_KINDS).safeParse(matterKind);
+    if (!parsed.success) throw new AppError("internal", `the item's matter has an unknown kind ${matterKind}`, { field: "matterKind" });
+    if (requested !== undefined && requested !== parsed.data) {
+      throw new AppError("matter_kind_mismatch", `the item's matter is of kind ${parsed.data}, the vote was asked for ${requested}`, {
+        field: "matterKind",
+        details: { matterKind: parsed.data, requested },
+      });
+    }
+    return { matterKind: parsed.data, kindSource: "matter" };
+  }
+  if (requested === undefined) {
+    throw new AppError("invalid_input", "no matter is linked to this item: choose the kind of matter", { field: "matterKind" });
+  }
+  return { matterKind: requested, kindSource: "chair" };
 }

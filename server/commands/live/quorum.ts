@@ -6,7 +6,7 @@ import type { MeetingContext } from "./context";
 /** Quorum of the meeting for a given attendance, by the rules engine (persons; the household form where the body uses it). */
 export function quorumOf(ctx: MeetingContext, attendance: AttendanceRecord[] = ctx.attendance): QuorumStatus {
   const summary = summarizeAttendance(ctx.roster, attendance, { bodyKind: ctx.body.kind });
-  return quorumStatus(summary, ctx.body.kind, ctx.body.charter);
+  return quorumStatus(summary, ctx.body.kind, ctx.body.charter, "members", ctx.meeting.openedAt ?? ctx.meeting.startsAt);
 }
 
 /** Writes `quorum.checked` when an attendance change moves the meeting across its quorum, either way. */

@@ -1,4 +1,4 @@
-import { BODY_KINDS, checkNoticePeriod, type BodyKind, type RuleWarning } from "../../domain/rules";
+import { BODY_KINDS, checkNoticePeriod, shanghaiDate, type BodyKind, type RuleWarning } from "../../domain/rules";
 import { AppError } from "../../errors";
 import type { Tx } from "../run";
 import { checkPetition, PETITION_RULES } from "./convening";
@@ -26,7 +26,7 @@ export async function meetingWarnings(
   const kind = bodyKindOf(body.kind);
   const warnings = checkNoticePeriod({ body: kind, noticeDate: meeting.noticeDate, meetingDate: meeting.startsAt });
   if (meeting.convenerBasis === "petition" && typeof meeting.petitioners === "number") {
-    warnings.push(...checkPetition(kind, meeting.petitioners, await petitionBase(tx, body.id, body.orgId, kind)));
+    warnings.push(...checkPetition(kind, meeting.petitioners, await petitionBase(tx, body.id, body.orgId, kind), shanghaiDate(meeting.startsAt)));
   }
   return warnings;
 }

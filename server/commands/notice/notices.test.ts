@@ -56,7 +56,7 @@ describe("the demo's notices", () => {
     expect(budget?.stage).toBe("decision_disclosure");
     const notice = budget?.decision;
     expect(notice).toMatchObject({ kind: "decision", title: "2026年度村集体财务预算", body: "同意2026年度村集体财务预算", periodDays: 7 });
-    expect(notice?.voteSummary).toMatchObject({ yes: 10, no: 1, abstain: 1, passed: true, meetingNumber: "2026年第2次", legalBasis: expect.arrayContaining(["村民委员会组织法 第二十六条"]) });
+    expect(notice?.voteSummary).toMatchObject({ yes: 10, no: 1, abstain: 1, passed: true, meetingNumber: "2026年第2次", legalBasis: expect.arrayContaining(["村民委员会组织法（2025年修正）第三十条"]) });
     expect(notice?.countdown).toMatchObject({ isOpen: true, days: 6 });
     expect(JSON.stringify(board)).not.toMatch(/1[3-9]\d{9}/);
   });

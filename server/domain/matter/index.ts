@@ -16,3 +16,4 @@ export {
   type ManualMove,
   type VoteMove,
 } from "./pipeline";
+export { checkAtOpening, checkStageBeforeVote, type OpeningFacts } from "./procedure";

@@ -12,9 +12,11 @@ function presentFirst(n: number): AttendanceRecord[] {
 describe("quorumStatus", () => {
   it("E1: 30 representatives, 19 present — not met, needs 20", () => {
     const s = summarizeAttendance(roster(30), presentFirst(19), { bodyKind: "villager-representatives" });
-    const q = quorumStatus(s, "villager-representatives");
+    const q = quorumStatus(s, "villager-representatives", undefined, "members", "2025-06-01");
     expect(q).toMatchObject({ quorumMet: false, quorumRequired: 20, basis: "members", expected: 30, present: 19 });
-    expect(q.legalBasis).toContain("村民委员会组织法 第二十六条");
+    expect(q.legalBasis).toContain("村民委员会组织法（2018年修正）第二十六条");
+    // The same meeting held under the 2025 amendment cites its article (VCOL 2025 art. 30).
+    expect(quorumStatus(s, "villager-representatives", undefined, "members", "2026-06-01").legalBasis).toContain("村民委员会组织法（2025年修正）第三十条");
     expect(q.explanation["zh-CN"]).toContain("还差1人");
     expect(q.explanation["zh-CN"]).not.toContain("同意");
   });

@@ -68,6 +68,8 @@ export function quorumStatus(
   bodyKind: BodyKind,
   charter?: Charter,
   basis: QuorumBasis = "members",
+  /** The meeting's date: its law editions are cited. */
+  on?: Date | string,
 ): QuorumStatus {
   if (summary.bodyKind !== bodyKind) {
     throw new AppError("invalid_input", "the attendance was summarized for another body kind", {
@@ -89,6 +91,7 @@ export function quorumStatus(
     no: 0,
     abstain: 0,
     ...(charter === undefined ? {} : { charter }),
+    ...(on === undefined ? {} : { on }),
   });
   const status = {
     quorumMet: result.quorumMet,

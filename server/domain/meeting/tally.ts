@@ -91,6 +91,8 @@ export type MotionInput = {
   tally: Tally;
   /** Voters frozen at opening; default: present (or households present) less the recused. */
   entitledCount?: number;
+  /** The meeting's date: the law editions in force that day apply and are cited. */
+  on?: Date | string;
 };
 
 export type MotionDecision = DecisionResult & { tally: Tally; entitledCount: number; notVoted: number };
@@ -133,6 +135,7 @@ export function decideMotion(input: MotionInput): MotionDecision {
     abstain: tally.abstain,
     recused: input.recusedCount,
     ...(input.charter === undefined ? {} : { charter: input.charter }),
+    ...(input.on === undefined ? {} : { on: input.on }),
   });
   return { ...result, tally: { ...tally }, entitledCount, notVoted: entitledCount - tally.cast };
 }

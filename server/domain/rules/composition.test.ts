@@ -6,12 +6,12 @@ const codes = (input: Parameters<typeof checkComposition>[0]) => checkCompositio
 
 describe("checkComposition: villager representatives' meeting (VCOL 25)", () => {
   it("accepts representatives at ⅘ and women at ⅓ of all members", () => {
-    expect(checkComposition({ body: "villager-representatives", members: 30, representatives: 24, women: 10 })).toEqual([]);
+    expect(checkComposition({ on: "2025-06-01", body: "villager-representatives", members: 30, representatives: 24, women: 10 })).toEqual([]);
   });
 
   it("warns when representatives are below ⅘ of the members", () => {
-    const [warning] = checkComposition({ body: "villager-representatives", members: 30, representatives: 23 });
-    expect(warning).toMatchObject({ code: "representatives_below_four_fifths", legalBasis: "村民委员会组织法 第二十五条" });
+    const [warning] = checkComposition({ on: "2025-06-01", body: "villager-representatives", members: 30, representatives: 23 });
+    expect(warning).toMatchObject({ code: "representatives_below_four_fifths", legalBasis: "村民委员会组织法（2018年修正）第二十五条" });
     expect(warning?.message["zh-CN"]).toContain("至少24人");
   });
 
@@ -54,7 +54,7 @@ describe("checkComposition: board (RCEOL 29)", () => {
 
 describe("checkComposition: input", () => {
   it("has no composition rule for other bodies", () => {
-    expect(checkComposition({ body: "party-members", members: 2 })).toEqual([]);
+    expect(checkComposition({ on: "2025-06-01", body: "party-members", members: 2 })).toEqual([]);
   });
 
   it.each<[Record<string, unknown>, string]>([

@@ -17,13 +17,13 @@ export type CompositionInput = {
   women?: number;
   /** Households of the organization (成员代表大会: one representative per 5–15 households). */
   households?: number;
+  /** The day whose law editions are cited ("YYYY-MM-DD"); without it, the newest. */
+  on?: string;
 };
 
-const VCOL_25 = citationText(cite("VCOL", 25));
-const RCEOL_28 = citationText(cite("RCEOL", 28));
-const RCEOL_29 = citationText(cite("RCEOL", 29));
 
 function villagerRepresentatives(input: CompositionInput): RuleWarning[] {
+  const VCOL_25 = citationText(cite("VCOL", 25), input.on);
   const warnings: RuleWarning[] = [];
   const { members, representatives, women } = input;
   // VCOL 25: representatives ≥ ⅘ of the meeting's members (五分之四以上).
@@ -59,6 +59,7 @@ function villagerRepresentatives(input: CompositionInput): RuleWarning[] {
 }
 
 function memberRepresentatives(input: CompositionInput): RuleWarning[] {
+  const RCEOL_28 = citationText(cite("RCEOL", 28), input.on);
   const warnings: RuleWarning[] = [];
   const { members, women, households } = input;
   // RCEOL 28: 代表人数应当多于二十人 — more than 20, so at least 21.
@@ -101,7 +102,8 @@ function memberRepresentatives(input: CompositionInput): RuleWarning[] {
   return warnings;
 }
 
-function board(members: number): RuleWarning[] {
+function board(members: number, on?: string): RuleWarning[] {
+  const RCEOL_29 = citationText(cite("RCEOL", 29), on);
   // RCEOL 29: 一般由三至七名单数成员组成.
   if (members >= 3 && members <= 7 && members % 2 === 1) return [];
   return [
@@ -135,7 +137,7 @@ export function checkComposition(input: CompositionInput): RuleWarning[] {
     case "member-representatives":
       return memberRepresentatives(input);
     case "board":
-      return board(input.members);
+      return board(input.members, input.on);
     default:
       return [];
   }

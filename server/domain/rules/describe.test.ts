@@ -5,10 +5,10 @@ import { BODY_KINDS } from "./types";
 
 describe("describeBodyRules", () => {
   it("describes a villager representatives' meeting in both languages", () => {
-    const d = describeBodyRules("villager-representatives");
+    const d = describeBodyRules("villager-representatives", undefined, "2025-06-01");
     expect(d.name).toEqual({ "zh-CN": "村民代表会议", en: "villager representatives' meeting" });
     expect(d.quorum.text).toEqual({ "zh-CN": "须有三分之二以上的应到人员到会。", en: "At least two thirds of the members must be present." });
-    expect(d.quorum.legalBasis).toEqual(["村民委员会组织法 第二十六条", "民法典 第一千二百五十九条"]);
+    expect(d.quorum.legalBasis).toEqual(["村民委员会组织法（2018年修正）第二十六条", "民法典（2020年通过）第一千二百五十九条"]);
     expect(d.pass).toMatchObject({ base: "attendees", text: { "zh-CN": "赞成票须达到到会人员的过半数。" } });
     expect(d.householdQuorum).toBeNull();
     expect(d.matters.map((m) => m.matter)).toEqual([
@@ -22,25 +22,25 @@ describe("describeBodyRules", () => {
     const outsider = d.matters.find((m) => m.matter === "land-contract-outsider");
     expect(outsider).toMatchObject({ base: "all", pass: { "zh-CN": "赞成票须达到全体应到人员的三分之二以上。" } });
     expect(outsider?.afterwards?.["zh-CN"]).toContain("乡（镇）人民政府批准");
-    expect(d.legalBasis).toContain("农村土地承包法 第五十二条");
+    expect(d.legalBasis).toContain("农村土地承包法（2018年修正）第五十二条");
     expect(d.charter.recusal["zh-CN"]).toBe("回避人员不参加表决，仍计入应到和实到数。");
   });
 
   it("gives the household form where the law allows it", () => {
-    expect(describeBodyRules("villagers-assembly").householdQuorum?.text["zh-CN"]).toBe("按户计：须有三分之二以上的户的代表到会。");
-    expect(describeBodyRules("villager-group").householdQuorum).not.toBeNull();
+    expect(describeBodyRules("villagers-assembly", undefined, "2025-06-01").householdQuorum?.text["zh-CN"]).toBe("按户计：须有三分之二以上的户的代表到会。");
+    expect(describeBodyRules("villager-group", undefined, "2025-06-01").householdQuorum).not.toBeNull();
   });
 
   it("says the law sets no quorum for a members' representative assembly, and lists only its competent matters", () => {
-    const d = describeBodyRules("member-representatives");
+    const d = describeBodyRules("member-representatives", undefined, "2025-06-01");
     expect(d.quorum).toMatchObject({ fraction: null, text: { "zh-CN": "法律未规定到会人数要求。" } });
     expect(d.matters.map((m) => m.matter)).toEqual(["general", "construction-land"]);
   });
 
   it("marks inferred rules", () => {
-    expect(describeBodyRules("party-committee").pass.isInferred).toBe(true);
-    expect(describeBodyRules("two-committees").quorum.isInferred).toBe(true);
-    expect(describeBodyRules("board").pass.isInferred).toBe(false);
+    expect(describeBodyRules("party-committee", undefined, "2025-06-01").pass.isInferred).toBe(true);
+    expect(describeBodyRules("two-committees", undefined, "2025-06-01").quorum.isInferred).toBe(true);
+    expect(describeBodyRules("board", undefined, "2025-06-01").pass.isInferred).toBe(false);
   });
 
   it("shows a charter's settings and whether each is stricter than the law", () => {

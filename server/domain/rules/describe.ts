@@ -2,7 +2,8 @@
  * describeBodyRules: the rules of a body as plain data for the rules page — quorum, pass rule, the matters it may
  * decide with each matter's rule, the citations, and the charter's settings — in zh-CN and en.
  */
-import { CC_COUNTING, cite, citationText, uniqueCitations, type Citation } from "./citations";
+import { CC_COUNTING, cite, citationsInForce, citationText, uniqueCitations, type Citation } from "./citations";
+import { shanghaiDate } from "./editions";
 import { fractionLabel } from "./counting";
 import { BODY_RULES, MATTER_RULES, isCompetent, type PassBase, type PassRule } from "./tables";
 import { MATTER_KINDS, type BodyKind, type Charter, type Fraction, type Localized, type MatterKind } from "./types";
@@ -58,9 +59,9 @@ function passWords(rule: PassRule): Localized {
     : { "zh-CN": `赞成票须达到全体应到人员的${share["zh-CN"]}。`, en: `Yes votes: ${share.en} of all members.` };
 }
 
-function texts(citations: readonly Citation[], fraction: Fraction | null): string[] {
+function texts(citations: readonly Citation[], fraction: Fraction | null, date?: string): string[] {
   const withCounting = fraction !== null && fraction.isMoreThan !== true ? [...citations, CC_COUNTING] : citations;
-  return uniqueCitations(withCounting).map(citationText);
+  return uniqueCitations(citationsInForce(withCounting, date)).map((c) => citationText(c));
 }
 
 /** Is `a` at least as strict as `b` for every base? Compared exactly: a₁/a₂ vs b₁/b₂ by cross products. */
@@ -86,8 +87,10 @@ function charterSetting(fraction: Fraction, legal: Fraction | null, words: Local
   return { fraction, isStricter, text };
 }
 
-export function describeBodyRules(body: BodyKind, charter?: Charter): BodyRulesDescription {
+/** `on`: the day whose law editions are cited (a meeting's date); without it, the newest editions. */
+export function describeBodyRules(body: BodyKind, charter?: Charter, on?: string | Date): BodyRulesDescription {
   assertBodyKind(body);
+  const date = on === undefined ? undefined : shanghaiDate(on);
   assertFraction(charter?.quorum, "charter.quorum");
   assertFraction(charter?.pass, "charter.pass");
   const rule = BODY_RULES[body];
@@ -103,7 +106,7 @@ export function describeBodyRules(body: BodyKind, charter?: Charter): BodyRulesD
       base: pass.base,
       fraction: pass.fraction,
       ...(matterRule.afterwards === undefined ? {} : { afterwards: matterRule.afterwards }),
-      legalBasis: texts(basis, pass.fraction),
+      legalBasis: texts(basis, pass.fraction, date),
     };
   });
 
@@ -120,7 +123,7 @@ export function describeBodyRules(body: BodyKind, charter?: Charter): BodyRulesD
     quorum: {
       text: quorumWords(rule.quorum, false),
       fraction: rule.quorum,
-      legalBasis: texts(rule.quorumBasis, rule.quorum),
+      legalBasis: texts(rule.quorumBasis, rule.quorum, date),
       isInferred: rule.isQuorumInferred,
     },
     householdQuorum:
@@ -129,14 +132,14 @@ export function describeBodyRules(body: BodyKind, charter?: Charter): BodyRulesD
         : {
             text: quorumWords(rule.householdQuorum, true),
             fraction: rule.householdQuorum,
-            legalBasis: texts(rule.quorumBasis, rule.householdQuorum),
+            legalBasis: texts(rule.quorumBasis, rule.householdQuorum, date),
             isInferred: rule.isQuorumInferred,
           },
     pass: {
       text: passWords(rule.pass),
       fraction: rule.pass.fraction,
       base: rule.pass.base,
-      legalBasis: texts(rule.passBasis, rule.pass.fraction),
+      legalBasis: texts(rule.passBasis, rule.pass.fraction, date),
       isInferred: rule.isPassInferred,
     },
     matters,
@@ -151,6 +154,6 @@ export function describeBodyRules(body: BodyKind, charter?: Charter): BodyRulesD
         : { pass: charterSetting(charter.pass, rule.pass.fraction, passWords({ fraction: charter.pass, base: rule.pass.base })) }),
       recusal,
     },
-    legalBasis: uniqueCitations(allCitations).map(citationText),
+    legalBasis: uniqueCitations(citationsInForce(allCitations, date)).map((c) => citationText(c)),
   };
 }

@@ -4,32 +4,32 @@ import { BODY_KINDS, MATTER_KINDS, type BodyKind, type DecisionInput, type Matte
 
 /** A motion with no votes yet; tests override what they need. */
 function motion(overrides: Partial<DecisionInput> & Pick<DecisionInput, "body">): DecisionInput {
-  return { members: 30, present: 24, yes: 0, no: 0, abstain: 0, ...overrides };
+  return { members: 30, present: 24, yes: 0, no: 0, abstain: 0, on: "2025-06-01", ...overrides };
 }
 
 describe("RULES.md §1: quorum and pass rule of every body", () => {
   // [body, members, present, quorumRequired, yesRequired, citation]
   const rows: [BodyKind, number, number, number, number, string][] = [
-    ["villagers-assembly", 30, 24, 16, 13, "村民委员会组织法 第二十二条"], // 过半数 attend; 过半数 of attendees
-    ["villagers-assembly", 31, 25, 16, 13, "村民委员会组织法 第二十二条"],
-    ["villager-representatives", 30, 24, 20, 13, "村民委员会组织法 第二十六条"], // ⅔ attend; 过半数 of attendees
-    ["villager-representatives", 31, 25, 21, 13, "村民委员会组织法 第二十六条"],
-    ["villager-group", 30, 24, 20, 13, "村民委员会组织法 第二十八条"],
-    ["villager-group", 31, 25, 21, 13, "村民委员会组织法 第二十八条"],
-    ["members-assembly", 30, 24, 20, 20, "农村集体经济组织法 第二十七条"], // ⅔ attend; ⅔ of ALL
-    ["members-assembly", 31, 25, 21, 21, "农村集体经济组织法 第二十七条"],
-    ["member-representatives", 30, 24, 0, 20, "农村集体经济组织法 第二十八条"], // no quorum; ⅔ of ALL
-    ["member-representatives", 31, 25, 0, 21, "农村集体经济组织法 第二十八条"],
-    ["board", 7, 5, 5, 4, "农村集体经济组织法 第三十一条"], // ⅔ attend; 过半数 of ALL
-    ["board", 6, 4, 4, 4, "农村集体经济组织法 第三十一条"],
-    ["party-members", 30, 24, 15, 16, "中国共产党支部工作条例（试行） 第十一条"], // 半数以上 attend; 超过半数 of ALL
-    ["party-members", 31, 25, 16, 16, "中国共产党支部工作条例（试行） 第十一条"],
-    ["party-committee", 5, 3, 3, 3, "中国共产党支部工作条例（试行） 第十二条"],
-    ["party-committee", 6, 3, 3, 4, "中国共产党支部工作条例（试行） 第十二条"],
+    ["villagers-assembly", 30, 24, 16, 13, "村民委员会组织法（2018年修正）第二十二条"], // 过半数 attend; 过半数 of attendees
+    ["villagers-assembly", 31, 25, 16, 13, "村民委员会组织法（2018年修正）第二十二条"],
+    ["villager-representatives", 30, 24, 20, 13, "村民委员会组织法（2018年修正）第二十六条"], // ⅔ attend; 过半数 of attendees
+    ["villager-representatives", 31, 25, 21, 13, "村民委员会组织法（2018年修正）第二十六条"],
+    ["villager-group", 30, 24, 20, 13, "村民委员会组织法（2018年修正）第二十八条"],
+    ["villager-group", 31, 25, 21, 13, "村民委员会组织法（2018年修正）第二十八条"],
+    ["members-assembly", 30, 24, 20, 20, "农村集体经济组织法（2024年通过）第二十七条"], // ⅔ attend; ⅔ of ALL
+    ["members-assembly", 31, 25, 21, 21, "农村集体经济组织法（2024年通过）第二十七条"],
+    ["member-representatives", 30, 24, 0, 20, "农村集体经济组织法（2024年通过）第二十八条"], // no quorum; ⅔ of ALL
+    ["member-representatives", 31, 25, 0, 21, "农村集体经济组织法（2024年通过）第二十八条"],
+    ["board", 7, 5, 5, 4, "农村集体经济组织法（2024年通过）第三十一条"], // ⅔ attend; 过半数 of ALL
+    ["board", 6, 4, 4, 4, "农村集体经济组织法（2024年通过）第三十一条"],
+    ["party-members", 30, 24, 15, 16, "中国共产党支部工作条例（试行）（2018年印发）第十一条"], // 半数以上 attend; 超过半数 of ALL
+    ["party-members", 31, 25, 16, 16, "中国共产党支部工作条例（试行）（2018年印发）第十一条"],
+    ["party-committee", 5, 3, 3, 3, "中国共产党支部工作条例（试行）（2018年印发）第十二条"],
+    ["party-committee", 6, 3, 3, 4, "中国共产党支部工作条例（试行）（2018年印发）第十二条"],
     ["two-committees", 10, 6, 6, 4, "“四议两公开”工作法（地方实践）"], // 过半数 attend; 过半数 of attendees
     ["two-committees", 9, 5, 5, 3, "“四议两公开”工作法（地方实践）"],
-    ["supervisory-board", 3, 2, 2, 2, "农村集体经济组织法 第三十二条"], // as board, by default
-    ["supervisory-board", 5, 4, 4, 3, "农村集体经济组织法 第三十二条"],
+    ["supervisory-board", 3, 2, 2, 2, "农村集体经济组织法（2024年通过）第三十二条"], // as board, by default
+    ["supervisory-board", 5, 4, 4, 3, "农村集体经济组织法（2024年通过）第三十二条"],
   ];
   it.each(rows)("%s with %i members, %i present: quorum %i, yes %i (%s)", (body, members, present, quorum, yes, citation) => {
     const result = evaluateDecision(motion({ body, members, present }));
@@ -70,16 +70,16 @@ describe("RULES.md §2: which bodies may decide which matters, and the matter's 
 
   // [body, matter, members, present, yesRequired, citation]
   const rules: [BodyKind, MatterKind, number, number, number, string][] = [
-    ["villager-representatives", "land-contract-plan", 45, 40, 30, "农村土地承包法 第十九条"],
-    ["villager-representatives", "land-adjustment", 45, 40, 30, "农村土地承包法 第二十八条"],
-    ["villager-representatives", "land-contract-outsider", 45, 40, 30, "农村土地承包法 第五十二条"],
-    ["villagers-assembly", "construction-land", 300, 200, 200, "土地管理法 第六十三条"],
-    ["member-representatives", "construction-land", 45, 40, 30, "农村集体经济组织法 第二十六条"],
-    ["villager-representatives", "land-compensation", 45, 40, 21, "村民委员会组织法 第二十四条"], // the body's rule
-    ["members-assembly", "charter", 300, 240, 200, "农村集体经济组织法 第二十六条"],
-    ["members-assembly", "membership", 300, 240, 200, "农村集体经济组织法 第二十六条"],
-    ["members-assembly", "merger-split", 300, 240, 200, "农村集体经济组织法 第二十六条"],
-    ["members-assembly", "member-rights-grant", 400, 380, 300, "农村集体经济组织法 第十五条"], // ¾ of ALL
+    ["villager-representatives", "land-contract-plan", 45, 40, 30, "农村土地承包法（2018年修正）第十九条"],
+    ["villager-representatives", "land-adjustment", 45, 40, 30, "农村土地承包法（2018年修正）第二十八条"],
+    ["villager-representatives", "land-contract-outsider", 45, 40, 30, "农村土地承包法（2018年修正）第五十二条"],
+    ["villagers-assembly", "construction-land", 300, 200, 200, "土地管理法（2019年修正）第六十三条"],
+    ["member-representatives", "construction-land", 45, 40, 30, "农村集体经济组织法（2024年通过）第二十六条"],
+    ["villager-representatives", "land-compensation", 45, 40, 21, "村民委员会组织法（2018年修正）第二十四条"], // the body's rule
+    ["members-assembly", "charter", 300, 240, 200, "农村集体经济组织法（2024年通过）第二十六条"],
+    ["members-assembly", "membership", 300, 240, 200, "农村集体经济组织法（2024年通过）第二十六条"],
+    ["members-assembly", "merger-split", 300, 240, 200, "农村集体经济组织法（2024年通过）第二十六条"],
+    ["members-assembly", "member-rights-grant", 400, 380, 300, "农村集体经济组织法（2024年通过）第十五条"], // ¾ of ALL
   ];
   it.each(rules)("%s deciding %s (%i members, %i present) needs %i yes", (body, matter, members, present, yes, citation) => {
     const result = evaluateDecision(motion({ body, matter, members, present }));
@@ -100,7 +100,7 @@ describe("RULES.md §5 worked examples", () => {
   it("E3: land to an outsider, 29 of 45 — not passed: needs 30 of all 45", () => {
     const r = evaluateDecision(motion({ body: "villager-representatives", matter: "land-contract-outsider", members: 45, present: 40, yes: 29 }));
     expect(r).toMatchObject({ quorumMet: true, passed: false, yesRequired: 30 });
-    expect(r.legalBasis).toEqual(["村民委员会组织法 第二十六条", "农村土地承包法 第五十二条", "民法典 第一千二百五十九条"]);
+    expect(r.legalBasis).toEqual(["村民委员会组织法（2018年修正）第二十六条", "农村土地承包法（2018年修正）第五十二条", "民法典（2020年通过）第一千二百五十九条"]);
   });
   it("E4: members' assembly of 300, 199 present — quorum not met, needs 200", () => {
     const r = evaluateDecision(motion({ body: "members-assembly", members: 300, present: 199 }));
@@ -117,7 +117,7 @@ describe("RULES.md §5 worked examples", () => {
   it("E7: a members' representative assembly may not amend the charter, even unanimously", () => {
     const r = evaluateDecision(motion({ body: "member-representatives", matter: "charter", members: 45, present: 45, yes: 45 }));
     expect(r).toMatchObject({ competent: false, passed: false, quorumMet: true });
-    expect(r.legalBasis).toContain("农村集体经济组织法 第二十八条");
+    expect(r.legalBasis).toContain("农村集体经济组织法（2024年通过）第二十八条");
   });
 });
 

@@ -2,12 +2,14 @@
  * evaluateDecision: may this body decide this matter, was the meeting quorate, did the motion pass — with the
  * legal basis and an explanation in words (DESIGN.md §7, RULES.md). Pure: data in, data out.
  */
-import { CC_COUNTING, cite, citationText, uniqueCitations, type Citation } from "./citations";
+import { CC_COUNTING, cite, citationsInForce, citationText, uniqueCitations, type Citation } from "./citations";
+import { editionById, shanghaiDate } from "./editions";
 import { requiredCount } from "./counting";
 import { explainDecision, type AppliedRule } from "./explain";
 import { BODY_RULES, MATTER_RULES, isCompetent, legalPassRule } from "./tables";
-import type { DecisionInput, DecisionResult, Fraction } from "./types";
+import type { AppliedEdition, DecisionInput, DecisionResult, Fraction } from "./types";
 import { checkDecisionInput } from "./validate";
+import { AppError } from "../../errors";
 
 /**
  * The stricter of the legal rule and the charter's: the larger required count wins (RULES.md §3, a charter may
@@ -59,7 +61,9 @@ export function evaluateDecision(input: DecisionInput): DecisionResult {
   if (quorum.isCharter || pass.isCharter || (isRecusedOut && recused > 0)) citations.push(cite("charter"));
   const usesAtLeast = [quorum.fraction, pass.fraction].some((f) => f !== null && f.isMoreThan !== true);
   if (usesAtLeast) citations.push(CC_COUNTING);
-  const unique = uniqueCitations(citations);
+  // Issue #16: the editions in force on the meeting's date decide what is cited.
+  const onDate = dateOf(input.on);
+  const unique = uniqueCitations(citationsInForce(citations, onDate ?? undefined));
 
   return {
     competent,
@@ -68,7 +72,9 @@ export function evaluateDecision(input: DecisionInput): DecisionResult {
     quorumBasis: isHouseholdForm ? "households" : "members",
     passed,
     yesRequired,
-    legalBasis: unique.map(citationText),
+    legalBasis: unique.map((c) => citationText(c)),
+    editions: appliedEditions(unique),
+    onDate,
     explanation: explainDecision({
       body,
       matter,
@@ -86,4 +92,24 @@ export function evaluateDecision(input: DecisionInput): DecisionResult {
       citations: unique.filter((c) => c.law !== "CC"),
     }),
   };
+}
+
+function dateOf(on: DecisionInput["on"]): string | null {
+  if (on === undefined) return null;
+  try {
+    return shanghaiDate(on);
+  } catch {
+    throw new AppError("invalid_input", "on is not a valid date", { field: "on", details: { value: String(on) } });
+  }
+}
+
+/** The editions cited, each once, in order of first citation. */
+export function appliedEditions(citations: readonly Citation[]): AppliedEdition[] {
+  const out: AppliedEdition[] = [];
+  for (const c of citations) {
+    const edition = c.edition === undefined ? undefined : editionById(c.edition);
+    if (!edition || out.some((e) => e.id === edition.id)) continue;
+    out.push({ id: edition.id, law: edition.law, label: edition.label, from: edition.from, to: edition.to });
+  }
+  return out;
 }

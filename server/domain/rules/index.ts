@@ -13,7 +13,10 @@ export {
   type RuleDescription,
 } from "./describe";
 export { requiredCount } from "./counting";
-export { BODY_RULES, MATTER_RULES, isCompetent, type PassBase } from "./tables";
+export { cite, citationText, citationWords, citationsInForce, inForce, type Citation } from "./citations";
+export { EDITIONS, editionOn, shanghaiDate, type Edition } from "./editions";
+export { describeRuleBeforeVote, type RuleBeforeVote } from "./beforeVote";
+export { BODY_RULES, MATTER_RULES, isCompetent, legalPassRule, type PassBase } from "./tables";
 export {
   BODY_KINDS,
   MATTER_KINDS,
@@ -23,6 +26,7 @@ export {
   type DecisionResult,
   type Fraction,
   type Localized,
+  type AppliedEdition,
   type MatterKind,
   type QuorumBasis,
   type RuleWarning,

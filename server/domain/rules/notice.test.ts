@@ -4,8 +4,8 @@ import { checkNoticePeriod } from "./notice";
 
 describe("checkNoticePeriod", () => {
   it.each([
-    ["villagers-assembly", "村民委员会组织法 第二十一条"],
-    ["members-assembly", "农村集体经济组织法 第二十七条"],
+    ["villagers-assembly", "村民委员会组织法（2018年修正）第二十一条"],
+    ["members-assembly", "农村集体经济组织法（2024年通过）第二十七条"],
   ] as const)("a %s needs ten days' notice (%s)", (body, basis) => {
     expect(checkNoticePeriod({ body, noticeDate: "2025-05-01", meetingDate: "2025-05-11" })).toEqual([]);
     const [warning] = checkNoticePeriod({ body, noticeDate: "2025-05-02", meetingDate: "2025-05-11" });

@@ -68,12 +68,14 @@ export function checkNoticePeriod(input: NoticeInput): RuleWarning[] {
   assertBodyKind(input.body);
   const meetingDay = shanghaiDayNumber(input.meetingDate, "meetingDate");
   const rule = NOTICE_DAYS[input.body];
+  // Cited in the edition in force on the meeting's day (issue #16).
+  const basisText = (basis: Citation) => citationText(basis, new Date(meetingDay * DAY_MS).toISOString().slice(0, 10));
   if (input.noticeDate === null) {
     if (rule === undefined) return [];
     return [
       {
         code: "notice_missing",
-        legalBasis: citationText(rule.basis),
+        legalBasis: basisText(rule.basis),
         message: {
           "zh-CN": `未记录通知日期；应当在会议召开${rule.days}日前通知。`,
           en: `No notice date recorded: notice is due ${rule.days} days before the meeting.`,
@@ -91,7 +93,7 @@ export function checkNoticePeriod(input: NoticeInput): RuleWarning[] {
   return [
     {
       code: "notice_too_short",
-      legalBasis: citationText(rule.basis),
+      legalBasis: basisText(rule.basis),
       message: {
         "zh-CN": `通知后${days}日即开会；应当在会议召开${rule.days}日前通知。`,
         en: `The meeting is ${days} days after the notice: notice is due ${rule.days} days before.`,

@@ -69,7 +69,15 @@ export type DecisionInput = {
   /** Present members (households in the household form) recused on this motion. */
   recused?: number;
   charter?: Charter;
+  /**
+   * The meeting's date: the rules and citations of the law editions in force that day apply (editions.ts). Without
+   * it, the newest editions; every caller with a meeting passes its date.
+   */
+  on?: string | Date;
 };
+
+/** An edition of a law applied to a decision, with its days in force. */
+export type AppliedEdition = { id: string; law: string; label: Localized; from: string; to: string | null };
 
 export type QuorumBasis = "members" | "households";
 
@@ -81,6 +89,10 @@ export type DecisionResult = {
   passed: boolean;
   yesRequired: number;
   legalBasis: string[];
+  /** The editions the legal basis cites (never empty where a statute is cited). */
+  editions: AppliedEdition[];
+  /** The day the editions were chosen for ("YYYY-MM-DD"), or null for the newest. */
+  onDate: string | null;
   explanation: Localized;
 };
 

@@ -7,6 +7,7 @@ import { OpenVoteForm, RosterPanel, TotalsForm, type Run, type Send } from "./Ch
 import { ConfirmDialog } from "./ConfirmDialog";
 import { AnnouncedList, MotionPanel } from "./MotionPanel";
 import { CurrentItem, QuorumPanel, SpeakersPanel } from "./panels";
+import { ProcedureWarnings } from "./ProcedureWarnings";
 import { useHydrated } from "@/app/components/useHydrated";
 
 /**
@@ -49,6 +50,7 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
 
       <div className="live-grid">
         <div>
+          <ProcedureWarnings view={view} />
           <QuorumPanel view={view} />
           <CurrentItem view={view} />
           <SpeakersPanel view={view}>

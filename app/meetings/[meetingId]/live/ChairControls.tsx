@@ -3,6 +3,7 @@
 import { useTranslations } from "use-intl";
 import { useState } from "react";
 import type { LiveView } from "@/server/queries/liveMeeting";
+import { VoteRuleBox } from "./MotionPanel";
 import { useLang } from "./panels";
 import type { Reply } from "./useLiveMeeting";
 
@@ -73,13 +74,21 @@ export function RosterPanel({ view, run }: { view: LiveView; run: Run }) {
 
 const METHODS = ["named", "secret", "hands_named", "hands_totals", "paper"] as const;
 
-/** 开始表决: the motion's text, method and kind of matter (which sets the pass rule). */
+/**
+ * 开始表决: the motion's text, method and kind of matter. With a matter linked to the item its kind is shown
+ * read-only and decides the rule (the server refuses any other); without one the chair must choose — no default.
+ * The rule, with the exact number of yes votes needed, is shown before the vote opens.
+ */
 export function OpenVoteForm({ view, run }: { view: LiveView; run: Run }) {
   const t = useTranslations("live");
   const lang = useLang();
   const [text, setText] = useState("");
   const [method, setMethod] = useState<(typeof METHODS)[number]>("named");
-  const [matterKind, setMatterKind] = useState("general");
+  const [chosenKind, setChosenKind] = useState("");
+  const linkedKind = view.nextVote?.linkedKind ?? null;
+  const matterKind = linkedKind ?? chosenKind;
+  const rule = view.nextVote?.rules.find((r) => r.matterKind === matterKind) ?? null;
+  const linkedName = linkedKind ? (view.matterKinds ?? []).find((m) => m.kind === linkedKind)?.name[lang] ?? rule?.matterName[lang] ?? linkedKind : null;
   const [counter, setCounter] = useState("");
   const [scrutineer, setScrutineer] = useState("");
   const roster = view.roster ?? [];
@@ -96,10 +105,24 @@ export function OpenVoteForm({ view, run }: { view: LiveView; run: Run }) {
       <select id="motion-method" value={method} onChange={(e) => setMethod(e.target.value as (typeof METHODS)[number])}>
         {METHODS.map((m) => <option key={m} value={m}>{t(`method.${m}`)}</option>)}
       </select>
-      <label htmlFor="motion-matter">{t("chair.matterKind")}</label>
-      <select id="motion-matter" value={matterKind} onChange={(e) => setMatterKind(e.target.value)}>
-        {(view.matterKinds ?? []).map((m) => <option key={m.kind} value={m.kind}>{m.name[lang]}</option>)}
-      </select>
+      {linkedKind ? (
+        <>
+          <label htmlFor="motion-matter">{t("chair.matterKindFixed")}</label>
+          <input id="motion-matter" type="text" value={linkedName ?? ""} readOnly aria-describedby="vote-rule-preview" />
+        </>
+      ) : (
+        <>
+          <label htmlFor="motion-matter">{t("chair.matterKind")}</label>
+          <select id="motion-matter" value={chosenKind} onChange={(e) => setChosenKind(e.target.value)} required aria-describedby="vote-rule-preview">
+            <option value="">{t("chair.chooseMatterKind")}</option>
+            {(view.matterKinds ?? []).map((m) => <option key={m.kind} value={m.kind}>{m.name[lang]}</option>)}
+          </select>
+        </>
+      )}
+      <section className="vote-rule-preview" aria-label={t("rule.title")}>
+        <h3>{t("rule.title")}</h3>
+        {rule ? <VoteRuleBox rule={rule} id="vote-rule-preview" /> : <p id="vote-rule-preview" className="hint">{t("rule.chooseKind")}</p>}
+      </section>
       {method === "paper" ? (
         <>
           <label htmlFor="counter">{t("chair.counters")}</label>

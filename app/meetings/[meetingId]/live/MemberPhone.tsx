@@ -8,6 +8,7 @@ import { newClientId } from "./clientId";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { useHydrated } from "@/app/components/useHydrated";
 import type { Reply } from "./useLiveMeeting";
+import { useLang } from "./panels";
 
 type Send = <T = unknown>(event: string, payload: Record<string, unknown>) => Promise<Reply<T>>;
 type Choice = "yes" | "no" | "abstain";
@@ -17,6 +18,7 @@ const CHOICES: Choice[] = ["yes", "no", "abstain"];
 export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView; send: Send }) {
   const t = useTranslations("live");
   const tErr = useTranslations("errors");
+  const lang = useLang();
   const [message, setMessage] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   // Disabled while a command runs, and until this component has hydrated (see useHydrated).
@@ -63,6 +65,7 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
       {voting && me.ballots.length > 0 ? (
         <section className="panel ballots" aria-labelledby="ballot-title">
           <h2 id="ballot-title">{t("vote")}：{motion.text}</h2>
+          {motion.rule ? <p className="vote-rule-sentence ballot-rule"><strong>{motion.rule.sentence[lang]}</strong></p> : null}
           <p className="hint">{motion.method === "named" ? t("canChange") : t("secretFinal")}</p>
           {me.ballots.map((ballot) => (
             <fieldset key={ballot.voterPersonId} className="ballot">

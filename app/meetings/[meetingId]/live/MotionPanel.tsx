@@ -1,8 +1,26 @@
 "use client";
 
 import { useTranslations } from "use-intl";
-import type { LiveView } from "@/server/queries/liveMeeting";
+import type { LiveView, VoteRule } from "@/server/queries/liveMeeting";
 import { useLang } from "./panels";
+
+/**
+ * What will decide the vote (issue #16): body, matter kind and who set it, the exact number of yes votes needed and
+ * the legal basis of the edition in force on the meeting's day. Shown before and during the vote, and with the result.
+ */
+export function VoteRuleBox({ rule, id }: { rule: VoteRule; id?: string }) {
+  const t = useTranslations("live.rule");
+  const lang = useLang();
+  return (
+    <div className="vote-rule" id={id}>
+      <p className="vote-rule-head">
+        {t("body")}：{rule.bodyName[lang]} · {t("kind")}：{rule.matterName[lang]}（{rule.kindSource === "matter" ? t("fromMatter") : t("fromChair")}）
+      </p>
+      <p className="vote-rule-sentence"><strong>{rule.sentence[lang]}</strong></p>
+      <p className="vote-rule-basis hint">{rule.basis[lang]}</p>
+    </div>
+  );
+}
 
 /** The vote on the current item: progress while open; the result with its legal basis once visible to this audience. */
 export function MotionPanel({ view }: { view: LiveView }) {
@@ -15,6 +33,7 @@ export function MotionPanel({ view }: { view: LiveView }) {
     <section className="panel motion" aria-labelledby="motion-title" aria-live="polite">
       <h2 id="motion-title">{t("vote")}：{motion.text}</h2>
       <p className="hint">{t(`method.${motion.method}` as "method.named")}</p>
+      {motion.rule ? <VoteRuleBox rule={motion.rule} /> : null}
       {motion.state === "open" ? (
         <>
           <p className="progress">{t("progress", { cast: motion.castCount, entitled: motion.entitledCount })}</p>
@@ -29,6 +48,8 @@ export function MotionPanel({ view }: { view: LiveView }) {
             <span aria-hidden="true">{result.passed ? "✔" : "✘"}</span> {t("result")}：{result.passed ? t("passed") : t("notPassed")}
           </p>
           <p>{t("tally", { yes: result.tally.yes, no: result.tally.no, abstain: result.tally.abstain })}</p>
+          {/* The result compares against the number announced before the vote. */}
+          <p className="result-against">{t("rule.against", { yes: result.tally.yes, needed: result.yesRequired, verdict: result.passed ? t("passed") : t("notPassed") })}</p>
           <p>{result.explanation[lang]}</p>
           {motion.namedVotes && motion.namedVotes.length > 0 ? (
             <details>

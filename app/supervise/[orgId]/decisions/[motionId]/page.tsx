@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { decisionEvidence } from "@/server/queries/evidence";
 import { CheckpointPanel } from "../../../components/CheckpointPanel";
 import { AttendanceSection, BallotsSection, ProofsSection, ResultSection } from "../../../components/EvidenceSections";
@@ -23,6 +23,7 @@ export default async function EvidencePage({ params, searchParams }: Props) {
   const t = await getTranslations("evidence");
   const tSupervise = await getTranslations("supervise");
   const format = await getFormatter();
+  const lang = (await getLocale()) === "en" ? "en" : "zh-CN";
   const { meeting, motion } = evidence;
   const method = t.has(`method.${motion.method}`) ? t(`method.${motion.method}`) : motion.method;
   return (
@@ -38,6 +39,25 @@ export default async function EvidencePage({ params, searchParams }: Props) {
           <dt>{t("matterKind")}</dt>
           <dd className="mono">{motion.matterKind}</dd>
         </dl>
+      </section>
+      {evidence.rule ? (
+        <section aria-labelledby="rule-title">
+          <h2 id="rule-title">{t("ruleTitle")}</h2>
+          <p><strong>{evidence.rule.sentence[lang]}</strong></p>
+          <p className="hint">{evidence.rule.basis[lang]}</p>
+        </section>
+      ) : null}
+      <section aria-labelledby="procedure-title">
+        <h2 id="procedure-title">{t("procedureTitle")}</h2>
+        {evidence.procedureWarnings.length === 0 ? <p>{t("procedureNone")}</p> : (
+          <ul className="procedure-warnings">
+            {evidence.procedureWarnings.map((w, i) => (
+              <li key={`${w.code}-${w.at}-${i}`} data-code={w.code}>
+                {w.message[lang]}<br /><span className="hint">{t("procedureBasis", { basis: w.legalBasis })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <AttendanceSection evidence={evidence} />
       <ResultSection evidence={evidence} />
