@@ -13,18 +13,40 @@ export async function respond<T>(work: () => Promise<T>, status = 200): Promise<
 }
 
 /**
- * True unless a browser says the form was posted from another site: its Origin names another host than the one the
- * phone asked for (Host, or behind the proxy X-Forwarded-Host); "null" and unreadable origins count as foreign. Old
- * browsers send no Origin on a form post, and those are let through.
+ * The media type of a request body (RFC 9110 §8.3.1): `type/subtype` before any parameters, lower-cased; "" when
+ * absent or malformed. A JSON body must say exactly application/json: `text/plain;application/json`, which a foreign
+ * page can send without a CORS preflight, is text/plain.
  */
-export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
-  } catch {
-    return false;
-  }
+export function mediaTypeOf(request: Request): string {
+  const essence = (request.headers.get("content-type") ?? "").split(";", 1)[0]?.trim().toLowerCase() ?? "";
+  return /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(essence) ? essence : "";
+}
+
+export function isJsonRequest(request: Request): boolean {
+  return mediaTypeOf(request) === "application/json";
+}
+
+const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+/**
+ * The body of an HTTP write as JSON (a plain object) or a form, by its declared media type; anything else, or a body
+ * that does not parse as what it claims, is the typed `invalid_input` — never a 500. Same origin and the size limit
+ * were checked before the body was read (server/web/requestGate.ts).
+ */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  if (!isJsonRequest(request)) throw new AppError("invalid_input", "the body must be application/json", { field: "content-type" });
+  const body: unknown = await request.json().catch(() => {
+    throw new AppError("invalid_input", "the body is not JSON");
+  });
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("invalid_input", "the body must be a JSON object");
+  return body as Record<string, unknown>;
+}
+
+export async function readForm(request: Request): Promise<FormData> {
+  if (!FORM_TYPES.has(mediaTypeOf(request))) throw new AppError("invalid_input", "the body must be a form", { field: "content-type" });
+  return request.formData().catch(() => {
+    throw new AppError("invalid_input", "the form cannot be read");
+  });
 }
 
 /**

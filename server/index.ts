@@ -21,6 +21,7 @@ import { installMetrics } from "./ops/metrics";
 import { handleOpsRequest } from "./ops/opsHttp";
 import { ensureOpsToken, publishOpsEndpoint, withdrawOpsEndpoint } from "./ops/opsEndpoint";
 import { acceptableRequestId, newRequestId, routeLabel, runInRequest } from "./ops/requestContext";
+import { gateRequest } from "./web/requestGate";
 
 async function main(): Promise<void> {
   // .env files load only inside app.prepare(); read them first, so DATABASE_URL etc. work from .env too.
@@ -84,6 +85,8 @@ async function main(): Promise<void> {
     const forwarded = req.headers["x-forwarded-for"];
     const viaProxy = process.env.YISHI_TRUST_PROXY === "1" && typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
     req.headers["x-yishi-client-ip"] = viaProxy ?? req.socket.remoteAddress ?? "unknown";
+    // One same-origin rule and one body limit for every request, before anything reads it (server/web/requestGate.ts).
+    if (gateRequest(req, res)) return;
     // /metrics and the operator tools' /ops/* are answered here, before Next (server/ops/opsHttp.ts).
     if (handleOpsRequest(req, res)) return;
     const trusted = process.env.YISHI_TRUST_PROXY === "1" ? acceptableRequestId(req.headers["x-request-id"]) : undefined;

@@ -69,6 +69,12 @@ export function toAppError(error: unknown): AppError {
   // Prisma 7 P2002 carries no target: a unique constraint refused a duplicate.
   if (code === "P2002") return new AppError("conflict", "already exists");
   if (code === "P2025") return new AppError("not_found", "not found");
+  // P2028: a transaction could not start or finish within its budget (a busy database). Nothing was committed by
+  // it; the caller may retry — `unavailable`, never a 500.
+  if (code === "P2028") {
+    logger().warn(errorFields(error), "transaction budget exceeded");
+    return new AppError("unavailable", "the database is busy; please try again");
+  }
   // The database went away under the command (PostgreSQL restarting): retryable. The transaction rolled back — or,
   // if the connection died during COMMIT, committed, which a resend with the same client id finds (votes).
   if (isDatabaseUnavailable(error)) {

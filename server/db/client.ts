@@ -7,6 +7,7 @@ import { PrismaClient } from "../../generated/prisma/client";
 import { StartupError } from "../config";
 import { acquireDataDirLock } from "./lock";
 import type { SqlRunner } from "./migrate";
+import { refuseNulText } from "./textGuard";
 
 export type Database = {
   kind: "pglite" | "postgres";
@@ -36,7 +37,7 @@ async function openPglite(dataDir: string): Promise<Database> {
         ` (cannot open the embedded database; the data directory may be corrupt — restore a backup or choose another YISHI_DATA_DIR)`,
     );
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const prisma = refuseNulText(new PrismaClient({ adapter: new PrismaPGlite(client) }));
   const sql: SqlRunner = {
     async query<T>(text: string, params: unknown[] = []) {
       return (await client.query<T>(text, params)).rows;
@@ -77,7 +78,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
         ` (cannot reach PostgreSQL; check DATABASE_URL and that the server is running)`,
     );
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = refuseNulText(new PrismaClient({ adapter: new PrismaPg(pool) }));
   const sql: SqlRunner = {
     async query<T>(text: string, params: unknown[] = []) {
       return (await pool.query(text, params)).rows as T[];

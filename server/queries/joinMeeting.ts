@@ -5,6 +5,7 @@ import type { SocketIdentity } from "../realtime/auth";
 import { getRuntime } from "../runtime";
 import { liveView, type Audience, type LiveView } from "./liveMeeting";
 import { memberView, type MemberView } from "./memberView";
+import { LIVE_READ_BUDGET } from "./readBudget";
 
 export type JoinResult = { view: LiveView; roles: string[] };
 
@@ -20,7 +21,7 @@ export async function joinMeeting(meetingId: string, identity: SocketIdentity, w
     const ctx = await loadMeetingContext(tx, meetingId);
     const held = actor ? (await liveRolesOf(tx, actor, ctx)).roles : [];
     return { roles: held, isPublic: ctx.meeting.isPublic };
-  });
+  }, LIVE_READ_BUDGET);
   const audience: Audience = wanted !== "public" && roles.some((r) => r === "chair" || r === "recorder" || r === "admin" || r === "supervisor") ? "chair" : "public";
   if (roles.length === 0 && !isPublic) throw new AppError(identity ? "forbidden" : "unauthenticated", "this meeting is not public");
   return { view: await liveView(meetingId, audience), roles };

@@ -7,6 +7,7 @@ import { describeBodyRules, describeRuleBeforeVote, isCompetent, MATTER_KINDS, t
 import { charterOf } from "../commands/live/context";
 import { meetingDay, procedureWarningsOf, type ProcedureWarning } from "../commands/live/procedureWarnings";
 import { getRuntime } from "../runtime";
+import { LIVE_READ_BUDGET } from "./readBudget";
 
 /** chair: chair, recorder, admin, supervisor; public: members, observers, the projector. */
 export type Audience = "chair" | "public";
@@ -99,7 +100,7 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
   // One snapshot for the whole view (PostgreSQL's REPEATABLE READ; PGlite runs one statement at a time anyway): read
   // under READ COMMITTED, the version could be taken before a command committed and the motion after it, and two
   // different states went out under one version — a phone could then keep 「等待宣布」 over the announced result.
-  const snapshot = kind === "postgres" ? { isolationLevel: "RepeatableRead" as const } : undefined;
+  const snapshot = kind === "postgres" ? { ...LIVE_READ_BUDGET, isolationLevel: "RepeatableRead" as const } : LIVE_READ_BUDGET;
   return prisma.$transaction(async (tx) => {
     const ctx = await loadMeetingContext(tx, meetingId);
     const meeting = await tx.meeting.findUniqueOrThrow({

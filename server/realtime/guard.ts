@@ -1,33 +1,14 @@
-import type { IncomingMessage } from "node:http";
 import type { Socket } from "socket.io";
 import { AppError } from "../errors";
 
 /**
- * Socket hardening (OWASP WebSocket cheat sheet, ASVS 4.4): a browser's Origin must be this site (or an allowed
- * one), connections per client address are capped, and each connection's event rate is limited — a flood gets a
- * typed error, then a disconnect, never a crash.
+ * Socket hardening (OWASP WebSocket cheat sheet, ASVS 4.4): the handshake passes the same-origin rule of every
+ * HTTP write (server/web/sameOrigin.ts, applied in io.ts), connections per client address are capped, and each
+ * connection's event rate is limited — a flood gets a typed error, then a disconnect, never a crash.
  */
 export const EVENTS_PER_SECOND = 40;
 export const EVENT_BURST = 120;
 const STRIKES_BEFORE_DISCONNECT = 3;
-
-function allowedOrigins(): string[] {
-  return (process.env.YISHI_ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
-}
-
-/** Cross-site WebSocket hijacking needs a browser, and browsers always send Origin: it must match the host asked for. */
-export function isOriginAllowed(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    const host = new URL(origin).host;
-    const forwarded = req.headers["x-forwarded-host"];
-    const asked = (Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? req.headers.host;
-    return host === asked || allowedOrigins().includes(origin);
-  } catch {
-    return false;
-  }
-}
 
 export function clientAddress(socket: Socket): string {
   const forwarded = socket.handshake.headers["x-forwarded-for"];

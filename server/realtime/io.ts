@@ -4,7 +4,8 @@ import { AppError } from "../errors";
 import { z } from "zod";
 import { handle } from "./ack";
 import { authenticateHandshake, identityOf } from "./auth";
-import { admitConnection, isOriginAllowed, limitEventRate } from "./guard";
+import { admitConnection, limitEventRate } from "./guard";
+import { isSameOriginRequest } from "../web/sameOrigin";
 import { newRequestId, runInRequest } from "../ops/requestContext";
 
 /** Yjs updates measured well under this; a larger frame is refused by Socket.IO before it reaches a handler. */
@@ -30,7 +31,11 @@ export function createSocketServer(httpServer: HttpServer, modules: SocketModule
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
-    allowRequest: (req, callback) => callback(isOriginAllowed(req) ? null : "origin not allowed", isOriginAllowed(req)),
+    // The same rule as every HTTP write (server/web/sameOrigin.ts): cross-site WebSocket hijacking needs a browser.
+    allowRequest: (req, callback) => {
+      const allowed = isSameOriginRequest(req.headers);
+      callback(allowed ? null : "origin not allowed", allowed);
+    },
   });
   io.use((socket, next) => {
     if (admitConnection(socket)) next();

@@ -105,9 +105,10 @@ export const meetingRoomModule: SocketModule = (_io, socket) => {
 
   socket.on(
     "vote:cast",
-    handle(voteEnvelope, async ({ meetingId, ...vote }) => {
+    handle(voteEnvelope, async (vote) => {
+      // The meeting goes into the command, which refuses a motion of another meeting before writing anything.
       const { me, ...outcome } = await castVote(vote, actorOf(socket));
-      if (outcome.meetingId !== meetingId) throw new AppError("not_found", "vote not found", { field: "motionId" });
+      const meetingId = outcome.meetingId;
       scheduleBroadcast(meetingId);
       // The batch that committed the vote read the voter's view in its transaction (castVotes.ts).
       return { result: outcome, me: me ?? (await personal(socket, meetingId)) };

@@ -54,6 +54,23 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   }
 }
 
+/** A y-protocols sync message: its type and its one length-prefixed payload; truncated or garbled bytes are invalid_input. */
+function readSyncMessage(text: string): { type: number; payload: Uint8Array } {
+  return withMalformedAsInvalid(() => {
+    const decoder = decoding.createDecoder(decodeBytes(text));
+    const type = decoding.readVarUint(decoder);
+    return { type, payload: decoding.readVarUint8Array(decoder) };
+  });
+}
+
+function withMalformedAsInvalid<T>(read: () => T): T {
+  try {
+    return read();
+  } catch {
+    throw new AppError("invalid_input", "the sync message cannot be read", { field: "message" });
+  }
+}
+
 export const minutesModule: SocketModule = (_io, socket) => {
   const sessions = new Map<string, Session>();
   const parts = new PartAssembler();
@@ -127,16 +144,16 @@ export const minutesModule: SocketModule = (_io, socket) => {
       const { document, access } = await session(input.meetingId);
       const text = input.part ? parts.add(input.part, input.message) : input.message;
       if (text === null) return { reply: null, stateVector: null };
-      const decoder = decoding.createDecoder(decodeBytes(text));
-      const type = decoding.readVarUint(decoder);
+      const { type, payload } = readSyncMessage(text);
       if (type === messageYjsSyncStep1) {
         const encoder = encoding.createEncoder();
-        writeSyncStep2(encoder, document.doc, decoding.readVarUint8Array(decoder));
+        // A state vector that does not decode is the sender's fault, not ours: invalid_input, never internal.
+        withMalformedAsInvalid(() => writeSyncStep2(encoder, document.doc, payload));
         const stateVector = access.capabilities.canEdit ? encodeBytes(Y.encodeStateVector(document.doc)) : null;
         return { reply: encodeBytes(encoding.toUint8Array(encoder)), stateVector };
       }
       if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) throw new AppError("invalid_input", "unknown sync message", { field: "message" });
-      const update = decoding.readVarUint8Array(decoder);
+      const update = payload;
       if (!access.capabilities.canEdit) {
         if (isEmptyUpdate(update)) return { reply: null, stateVector: null };
         // Without a session the answer is "log in", as everywhere else; with one, this person may only read.

@@ -2,7 +2,7 @@ import type { NextRequest, NextResponse } from "next/server";
 import { accountActor, type Actor } from "@/server/commands/actor";
 import { currentAccount } from "@/server/auth/session";
 import { AppError, isAppError } from "@/server/errors";
-import { respond, seeOther } from "@/server/http";
+import { isJsonRequest, readForm, readJsonObject, respond, seeOther } from "@/server/http";
 import { FormReader } from "./formReader";
 
 type Command<T> = (input: unknown, actor: Actor) => Promise<T>;
@@ -33,21 +33,18 @@ export function withQuery(path: string, query: Record<string, string | undefined
 /**
  * One adapter for every admin command over HTTP: JSON in → `{ok,data}` JSON out (scripts, tests), or a plain form
  * post → 303 back to the page with `?saved=1` or `?error=<code>&field=…&reason=…` (works where JavaScript fails).
+ * Same origin and the body limit are checked for every request before it gets here (server/web/requestGate.ts).
  */
 export async function adminPost<T>(request: NextRequest, options: AdminPostOptions<T>): Promise<NextResponse> {
-  const isJson = (request.headers.get("content-type") ?? "").includes("application/json");
   const account = await currentAccount();
-  if (isJson) {
+  if (isJsonRequest(request)) {
     return respond(async () => {
       if (!account) throw new AppError("unauthenticated", "login required");
-      const body = await request.json().catch(() => {
-        throw new AppError("invalid_input", "the body is not JSON");
-      });
-      if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("invalid_input", "the body must be an object");
-      return options.command({ ...(body as object), ...options.params }, accountActor(account.id, account.name));
+      const body = await readJsonObject(request);
+      return options.command({ ...body, ...options.params }, accountActor(account.id, account.name));
     });
   }
-  const form = await request.formData().then((data) => new FormReader(data)).catch(() => null);
+  const form = await readForm(request).then((data) => new FormReader(data)).catch(() => null);
   if (!account) return seeOther("/login");
   const back = backOf(form);
   if (!form) return seeOther(withQuery(back, { error: "invalid_input" }));

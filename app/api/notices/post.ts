@@ -2,7 +2,7 @@ import type { NextRequest, NextResponse } from "next/server";
 import { accountActor, type Actor } from "@/server/commands/actor";
 import { currentAccount } from "@/server/auth/session";
 import { AppError, isAppError } from "@/server/errors";
-import { isSameOrigin, respond, seeOther } from "@/server/http";
+import { isJsonRequest, readForm, readJsonObject, respond, seeOther } from "@/server/http";
 
 type Form = { str(name: string): string | undefined; int(name: string): number | string | undefined; has(name: string): boolean };
 
@@ -41,26 +41,23 @@ function formOf(data: FormData): Form {
 
 /**
  * One adapter for the notice commands: JSON in → `{ok,data}` out (tests, scripts), or a plain HTML form → 303 to the
- * page with `?done=…` or `?error=<code>&field=…&reason=…` (WeChat's browser may run no JavaScript). Form posts from
- * another site are refused.
+ * page with `?done=…` or `?error=<code>&field=…&reason=…` (WeChat's browser may run no JavaScript). Posts from
+ * another site never get here (server/web/requestGate.ts).
  */
 export async function noticePost<T>(request: NextRequest, options: NoticePostOptions<T>): Promise<NextResponse> {
-  const isJson = (request.headers.get("content-type") ?? "").includes("application/json");
   const account = await currentAccount();
   const actor = account ? accountActor(account.id, account.name) : null;
-  if (isJson) {
+  if (isJsonRequest(request)) {
     return respond(async () => {
       if (!actor) throw new AppError("unauthenticated", "login required");
-      const body: unknown = await request.json().catch(() => null);
-      if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("invalid_input", "the body must be a JSON object");
+      const body = await readJsonObject(request);
       return options.command({ ...body, ...options.params }, actor);
     });
   }
-  const data = await request.formData().catch(() => null);
+  const data = await readForm(request).catch(() => null);
   const form = data ? formOf(data) : null;
   const backField = form?.str("back");
   const back = backField && backField.startsWith("/") && !backField.startsWith("//") ? backField : "/";
-  if (!isSameOrigin(request)) return seeOther(withQuery(back, { error: "forbidden" }));
   if (!actor) return seeOther(withQuery(back, { error: "unauthenticated" }));
   if (!form) return seeOther(withQuery(back, { error: "invalid_input" }));
   if (options.needsConfirm && !form.str("confirm")) return seeOther(withQuery(back, { error: "invalid_input", field: "confirm" }));

@@ -1,14 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { ELDER_COOKIE, LOCALE_COOKIE, LOCALES } from "@/app/i18n/locales";
-import { seeOther } from "@/server/http";
+import { readForm, seeOther } from "@/server/http";
 
 const schema = z.strictObject({ locale: z.enum(LOCALES).optional(), elder: z.enum(["0", "1"]).optional() });
 const YEAR_S = 365 * 24 * 3600;
 
 /** Language and 长辈版 switches: plain form posts, so they work even where the page's JavaScript did not load. */
 export async function POST(request: NextRequest): Promise<NextResponse> {
-  const form = Object.fromEntries((await request.formData()).entries());
+  const data = await readForm(request).catch(() => null);
+  if (!data) return NextResponse.json({ code: "invalid_input", message: "a form is expected" }, { status: 400 });
+  const form = Object.fromEntries(data.entries());
   const parsed = schema.safeParse(form);
   if (!parsed.success) return NextResponse.json({ code: "invalid_input", message: "locale or elder" }, { status: 400 });
   const response = seeOther(backTo(request));

@@ -1,7 +1,7 @@
 import { redeemLoginToken } from "@/server/commands/account/redeemLoginToken";
 import { LOGIN_TOKEN_PATTERN } from "@/server/commands/account/tokens";
 import { isAppError } from "@/server/errors";
-import { isSameOrigin, seeOther } from "@/server/http";
+import { seeOther } from "@/server/http";
 import { sessionCookieFor } from "./session";
 
 /**
@@ -9,8 +9,8 @@ import { sessionCookieFor } from "./session";
  * A POST, so that link previews in chat apps (which fetch with GET) cannot use the code up.
  */
 export async function POST(request: Request) {
-  // Only from our own /q/<token> page: another site must not log a visitor into someone's account (login CSRF).
-  if (!isSameOrigin(request)) return seeOther("/login");
+  // Only from our own /q/<token> page: a post from another site (login CSRF) is refused before this runs
+  // (server/web/requestGate.ts).
   const form = await request.formData().catch(() => null);
   const token = form?.get("token");
   if (typeof token !== "string" || !LOGIN_TOKEN_PATTERN.test(token)) return seeOther("/login");

@@ -8,6 +8,11 @@ import type { Tx } from "../run";
 import { insertProcessed, writeVotes, type Writes } from "./voteRows";
 
 export const voteSchema = z.strictObject({
+  /**
+   * The meeting the voter is in (the socket's room, the form's path): a motion of another meeting is refused before
+   * anything is written. Optional only for callers inside the server that name the motion alone.
+   */
+  meetingId: z.string().min(1).max(64).optional(),
   motionId: z.string().min(1),
   choice: z.enum(CHOICES),
   /** Whose vote: the member's own (default) or an absent member's held by written proxy. */
@@ -79,7 +84,8 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
     const key = `${request.accountId}|${request.clientId}`;
     const earlier = doneKey.get(key) ?? inBatch.get(key);
     if (earlier) {
-      outcomes[index] = earlier;
+      // A resend of a recorded vote addressed to another meeting is not that vote's acknowledgement.
+      outcomes[index] = earlier.ok && request.meetingId !== undefined && earlier.meetingId !== request.meetingId ? notInMeeting() : earlier;
       return;
     }
     try {
@@ -127,6 +133,10 @@ async function withMemberViews(tx: Tx, requests: VoteRequest[], outcomes: VoteOu
   });
 }
 
+function notInMeeting(): { ok: false; error: AppError } {
+  return { ok: false, error: new AppError("not_found", "vote not found", { field: "motionId" }) };
+}
+
 function applyVote(
   request: VoteRequest,
   account: { personId: string | null; disabled: boolean } | undefined,
@@ -137,7 +147,7 @@ function applyVote(
   writes: Writes,
 ): VoteOutcome {
   if (!account || account.disabled || !account.personId) throw new AppError("forbidden", "not a member");
-  if (!motion) throw new AppError("not_found", "vote not found", { field: "motionId" });
+  if (!motion || (request.meetingId !== undefined && motion.meetingId !== request.meetingId)) throw notInMeeting().error;
   if (motion.state !== "open") throw new AppError("vote_closed", "the vote is not open", { field: "motionId" });
   if (motion.method !== "named" && motion.method !== "secret") throw new AppError("invalid_input", "this vote is not cast on phones", { field: "motionId" });
   const castBy = account.personId;

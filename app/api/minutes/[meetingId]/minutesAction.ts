@@ -2,7 +2,7 @@ import type { NextResponse } from "next/server";
 import { currentAccount } from "@/server/auth/session";
 import { accountActor, type Actor } from "@/server/commands/actor";
 import { AppError, isAppError } from "@/server/errors";
-import { respond, seeOther } from "@/server/http";
+import { isJsonRequest, readForm, readJsonObject, respond, seeOther } from "@/server/http";
 
 type Fields = Record<string, string>;
 
@@ -17,17 +17,18 @@ export async function minutesAction(
   run: (actor: Actor, fields: Fields) => Promise<unknown>,
 ): Promise<NextResponse> {
   const account = await currentAccount();
-  if (request.headers.get("content-type")?.includes("application/json")) {
+  if (isJsonRequest(request)) {
     return respond(async () => {
       if (!account) throw new AppError("unauthenticated", "login required");
-      const body = (await request.json().catch(() => ({}))) as Record<string, unknown>;
+      const body = await readJsonObject(request);
       const fields = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string"));
       return run(accountActor(account.id, account.name), fields);
     });
   }
   const back = `/meetings/${meetingId}/minutes`;
   if (!account) return seeOther("/login");
-  const form = await request.formData();
+  const form = await readForm(request).catch(() => null);
+  if (!form) return seeOther(`${back}?error=invalid_input`);
   const fields: Fields = {};
   for (const [key, value] of form.entries()) if (typeof value === "string") fields[key] = value;
   if (fields.confirm !== "yes") return seeOther(`${back}?error=invalid_input`);

@@ -3,28 +3,28 @@ import { accountActor } from "@/server/commands/actor";
 import { castVote } from "@/server/commands/live/castVote";
 import { currentAccount } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
-import { isSameOrigin, seeOther } from "@/server/http";
+import { readForm, seeOther } from "@/server/http";
 import { scheduleBroadcast } from "@/server/realtime/meetingBroadcast";
 
 /**
  * The plain-form vote: where the page's JavaScript did not load (an old phone, a chat app's browser), the
  * server-rendered form posts here and the same command records the vote. A resubmitted form carries the same
- * client id, so it is the same vote.
+ * client id, so it is the same vote. The meeting in the path goes into the command, which refuses a motion of
+ * another meeting before writing anything.
  */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ meetingId: string }> }): Promise<NextResponse> {
   const { meetingId } = await params;
   const back = `/meetings/${encodeURIComponent(meetingId)}/live`;
-  if (!isSameOrigin(request)) return seeOther(`${back}?error=forbidden`);
   const account = await currentAccount();
   if (!account) return seeOther(`/login`);
-  const form = await request.formData();
+  const form = await readForm(request).catch(() => null);
+  if (!form) return seeOther(`${back}?error=invalid_input`);
   const field = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : undefined);
   try {
     const outcome = await castVote(
-      { motionId: field("motionId"), choice: field("choice"), voterPersonId: field("voterPersonId"), clientId: field("clientId") },
+      { meetingId, motionId: field("motionId"), choice: field("choice"), voterPersonId: field("voterPersonId"), clientId: field("clientId") },
       accountActor(account.id, account.name),
     );
-    if (outcome.meetingId !== meetingId) return seeOther(`${back}?error=not_found`);
     scheduleBroadcast(meetingId);
     return seeOther(`${back}?voted=${outcome.choice ?? "secret"}`);
   } catch (error) {

@@ -4,7 +4,7 @@ import { issueLoginTokens, type LoginSheet } from "@/server/commands/account/iss
 import { currentAccount } from "@/server/auth/session";
 import { accountActor } from "@/server/commands/actor";
 import { AppError, isAppError } from "@/server/errors";
-import { respond, seeOther } from "@/server/http";
+import { isJsonRequest, respond, seeOther } from "@/server/http";
 import { getRuntime } from "@/server/runtime";
 import { withQuery } from "../../../post";
 import { renderSheet } from "./sheet";
@@ -26,7 +26,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const { bodyId } = await params;
   const account = await currentAccount();
   const actor = account ? accountActor(account.id, account.name) : null;
-  if ((request.headers.get("content-type") ?? "").includes("application/json")) {
+  if (isJsonRequest(request)) {
     return respond(async () => {
       if (!actor) throw new AppError("unauthenticated", "login required");
       return issueLoginTokens({ bodyId }, actor);

@@ -2,7 +2,7 @@ import { currentAccount } from "@/server/auth/session";
 import { accountActor } from "@/server/commands/actor";
 import { setAccountDisabled } from "@/server/commands/security/revokeSessions";
 import { AppError } from "@/server/errors";
-import { respond } from "@/server/http";
+import { readJsonObject, respond } from "@/server/http";
 
 /** An admin disables or re-enables an account of their organization: body { disabled: boolean }. */
 export async function POST(request: Request, { params }: { params: Promise<{ orgId: string; accountId: string }> }) {
@@ -10,7 +10,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ org
   return respond(async () => {
     const account = await currentAccount();
     if (!account) throw new AppError("unauthenticated", "login required");
-    const body = (await request.json().catch(() => null)) as { disabled?: unknown } | null;
-    return setAccountDisabled({ orgId, accountId, disabled: body?.disabled }, accountActor(account.id, account.name));
+    const body = await readJsonObject(request);
+    return setAccountDisabled({ orgId, accountId, disabled: body.disabled }, accountActor(account.id, account.name));
   });
 }
