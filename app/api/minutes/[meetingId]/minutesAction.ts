@@ -6,6 +6,13 @@ import { respond, seeOther } from "@/server/http";
 
 type Fields = Record<string, string>;
 
+/** `error=<code>`, and the reason when the command gave one, so that the page can say what exactly was wrong. */
+export function errorQuery(error: unknown): string {
+  if (!isAppError(error)) return "error=internal";
+  const reason = error.details?.reason;
+  return new URLSearchParams({ error: error.code, ...(typeof reason === "string" ? { reason } : {}) }).toString();
+}
+
 /**
  * One minutes step (finalize, sign, correct) as a route: a form post answers with a redirect back to the minutes
  * page (works without JavaScript); a JSON post answers `{ ok, data }`. The form must carry the confirmation tick.
@@ -13,7 +20,7 @@ type Fields = Record<string, string>;
 export async function minutesAction(
   request: Request,
   meetingId: string,
-  done: "finalize" | "sign" | "correct",
+  done: "finalize" | "sign" | "correct" | "assisted" | "witness",
   run: (actor: Actor, fields: Fields) => Promise<unknown>,
 ): Promise<NextResponse> {
   const account = await currentAccount();
@@ -36,6 +43,6 @@ export async function minutesAction(
     return seeOther(`${back}?done=${done}`);
   } catch (error) {
     if (!isAppError(error)) console.error(error);
-    return seeOther(`${back}?error=${isAppError(error) ? error.code : "internal"}`);
+    return seeOther(`${back}?${errorQuery(error)}`);
   }
 }
