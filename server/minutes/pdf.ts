@@ -53,17 +53,17 @@ export async function minutesPdf(input: PdfInput): Promise<Buffer> {
   doc.fontSize(12).text(input.labels.signatures, { width }).moveDown(0.3);
   for (const signer of input.signers) {
     if (doc.y + 30 > doc.page.height - 56) doc.addPage();
-    const top = doc.y;
-    doc.fontSize(11).text(`${signer.name}（${signer.role}）`, 56, top, { width: 150 });
+    const who = `${signer.name}（${signer.role}）：`;
     if (signer.signed) {
-      doc.text(signer.signed, 210, top, { width: width - 154 });
+      doc.fontSize(11).text(`${who}${signer.signed}`, 56, doc.y, { width, lineGap: 2 });
     } else {
       // Room for a handwritten signature or a fingerprint on the printed page.
-      doc.text(input.labels.signHere, 210, top, { width: 60 });
-      doc.moveTo(270, top + 14).lineTo(56 + width, top + 14).lineWidth(0.7).stroke();
+      const top = doc.y;
+      doc.fontSize(11).text(`${who}${input.labels.signHere}`, 56, top, { width, lineGap: 2 });
+      const start = 56 + doc.widthOfString(`${who}${input.labels.signHere}`) + 8;
+      doc.moveTo(start, top + 13).lineTo(56 + width, top + 13).lineWidth(0.7).stroke();
     }
-    doc.x = 56;
-    doc.y = Math.max(doc.y, top + 22);
+    doc.moveDown(0.6);
   }
   doc.moveDown();
   if (doc.y + 190 > doc.page.height - 56) doc.addPage();
