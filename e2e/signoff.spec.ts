@@ -145,7 +145,7 @@ test("minutes reach all signed with a paper signature (scan uploaded) and an ass
     await shot(witness, `witness-${name}-360`, false);
     await card.getByLabel(/我在现场看到黄子健本人在场/).check();
     await card.getByRole("button", { name: "确认见证" }).click();
-    await expect(witness.getByText("已确认见证。两位见证人都确认后，代书签字生效。")).toBeVisible();
+    await expect(witness.locator(".notice[role=status]")).toHaveText(name === "first" ? "已确认见证。两位见证人都确认后，代书签字生效。" : "已确认见证。两位见证人都已确认，代书签字已生效。");
     // The first sees their confirmation waiting for the other; after the second, the 代书 counts as a signature.
     if (name === "first") await expect(witness.getByText("您已确认见证黄子健的代书签字。")).toBeVisible();
     else await expect(witness.locator('[data-signer="黄子健"]')).toContainText("代书（见证人：黄锦华、李淑芬）");

@@ -45,6 +45,8 @@ export async function confirmWitness(input: unknown, actor: Actor): Promise<Conf
     const pending = await tx.assistedSignature.findUnique({ where: { versionId_personId: { versionId: latest.id, personId: data.personId } } });
     const slot = pending?.witness1Id === witnessId ? 1 : pending?.witness2Id === witnessId ? 2 : 0;
     if (!pending || slot === 0) throw new AppError("forbidden", "you are not a witness of this assisted signature", { field: "personId", details: { reason: "not_witness" } });
+    // The attendee signed another way meanwhile (on their phone): nothing left to witness.
+    if (!signing.missing.has(data.personId)) throw new AppError("conflict", "already signed", { field: "personId", details: { reason: "already_signed" } });
     const base = { meetingId: data.meetingId, orgId: status.orgId, personId: data.personId };
     const already = slot === 1 ? pending.confirmed1At : pending.confirmed2At;
     const other = slot === 1 ? pending.confirmed2At : pending.confirmed1At;

@@ -5,6 +5,7 @@ import { AppError, isAppError } from "@/server/errors";
 import { respond, seeOther } from "@/server/http";
 
 type Fields = Record<string, string>;
+type Done = "finalize" | "sign" | "correct" | "assisted" | "witness" | "witnessed";
 
 /** `error=<code>`, and the reason when the command gave one, so that the page can say what exactly was wrong. */
 export function errorQuery(error: unknown): string {
@@ -20,7 +21,7 @@ export function errorQuery(error: unknown): string {
 export async function minutesAction(
   request: Request,
   meetingId: string,
-  done: "finalize" | "sign" | "correct" | "assisted" | "witness",
+  done: Done | ((result: unknown) => Done),
   run: (actor: Actor, fields: Fields) => Promise<unknown>,
 ): Promise<NextResponse> {
   const account = await currentAccount();
@@ -39,8 +40,8 @@ export async function minutesAction(
   for (const [key, value] of form.entries()) if (typeof value === "string") fields[key] = value;
   if (fields.confirm !== "yes") return seeOther(`${back}?error=invalid_input`);
   try {
-    await run(accountActor(account.id, account.name), fields);
-    return seeOther(`${back}?done=${done}`);
+    const result = await run(accountActor(account.id, account.name), fields);
+    return seeOther(`${back}?done=${typeof done === "function" ? done(result) : done}`);
   } catch (error) {
     if (!isAppError(error)) console.error(error);
     return seeOther(`${back}?${errorQuery(error)}`);

@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 const DONE = new Set(["finalize", "sign", "correct"]);
 /** Steps of the paper and assisted signatures (their words are in the signoff namespace). */
-const SIGNOFF_DONE = new Set(["paper", "assisted", "witness"]);
+const SIGNOFF_DONE = new Set(["paper", "assisted", "witness", "witnessed"]);
 
 /** 会议记录: the live minutes (record blocks + free text), their finalizing, sign-off and exports. */
 export default async function MinutesPage({ params, searchParams }: {
@@ -43,7 +43,7 @@ export default async function MinutesPage({ params, searchParams }: {
       <h1>{t("pageTitle", { meeting: `${page.meeting.bodyName} ${page.meeting.number}` })}</h1>
       <p className="hint">{capabilities.canEdit ? t("intro") : t("readOnlyIntro")}</p>
       {done && DONE.has(done) ? <p className="notice" role="status">{t(`${done as "finalize" | "sign" | "correct"}.done`)}</p> : null}
-      {done && SIGNOFF_DONE.has(done) ? <p className="notice" role="status">{tSignoff(`${done as "paper" | "assisted" | "witness"}.done`)}</p> : null}
+      {done && SIGNOFF_DONE.has(done) ? <p className="notice" role="status">{tSignoff(done === "witnessed" ? "witness.signed" : `${done as "paper" | "assisted" | "witness"}.done`)}</p> : null}
       {error ? (
         <p className="alert" role="alert">
           {reason && tSignoff.has(`reasons.${reason}`) ? tSignoff(`reasons.${reason}` as "reasons.complete") : tErrors.has(error) ? tErrors(error) : tErrors("internal")}

@@ -54,6 +54,6 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   } catch (error) {
     if (!isAppError(error)) console.error(error);
     if (isAppError(error) && error.code === "unauthenticated") return seeOther("/login");
-    return seeOther(`${back}?${errorQuery(error)}#signatures`);
+    return seeOther(`${back}?${errorQuery(error)}`);
   }
 }
