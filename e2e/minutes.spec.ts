@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -143,10 +143,13 @@ test("collaborative minutes: two editors in one paragraph, a live observer, lock
   }
   await expect(recorder.getByText("所有应签字人已签字，会议记录已归档。")).toBeVisible();
 
-  // 6. The PDF downloads and its text is the record.
-  const [download] = await Promise.all([member.waitForEvent("download"), member.getByRole("link", { name: "下载 PDF" }).click()]);
+  // 6. The PDF opens in the browser (inline, not a download) and its text is the record.
+  const pdfHref = (await member.getByRole("link", { name: "打开 PDF" }).getAttribute("href")) ?? "";
+  const pdf = await member.request.get(pdfHref);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect(pdf.headers()["content-disposition"]).toMatch(/^inline;/);
   const file = path.join(mkdtempSync(path.join(tmpdir(), "yishi-e2e-minutes-")), "minutes.pdf");
-  await download.saveAs(file);
+  writeFileSync(file, await pdf.body());
   const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
   for (const expected of ["上午九点半，会议由陈国强主持。全体代表审议了方案。", "表决后，黄锦华建议分两期筹资。", "同意8票，反对1票，弃权1票", "实到：3人", hash]) {
     expect(text).toContain(expected);

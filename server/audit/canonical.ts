@@ -54,6 +54,8 @@ export const AUDIT_ACTIONS = [
   "minutes.snapshot",
   "minutes.signed",
   "minutes.corrected",
+  "minutes.assist_requested",
+  "minutes.witnessed",
   "notice.published",
   "objection.filed",
   "objection.replied",

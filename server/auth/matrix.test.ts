@@ -231,6 +231,42 @@ async function correctable(): Promise<Ctx> {
   return ctx;
 }
 
+/** Paper signatures need a scan: a tiny PDF, named, in a multipart form with the version and who signed. */
+function paperForm(ctx: Ctx): FormData {
+  const form = new FormData();
+  form.set("versionId", ctx.versionId as string);
+  form.append("personIds", people.member as string);
+  form.set("file", new Blob([PDF], { type: "application/pdf" }), "签到表.pdf");
+  return form;
+}
+
+/**
+ * A finalized meeting of a body of its own (the chair and recorder of the test body, the member and a resident
+ * without an account on its roster, both present in person): the resident's 代书 can be witnessed by the chair and
+ * the member, the two witnesses the matrix names.
+ */
+async function assistedMeeting(requested: boolean): Promise<Ctx> {
+  const ownBody = (await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/bodies`, { kind: "villager-representatives", name: `代书测试${++seq}` })).id;
+  const signer = await fresh.person();
+  await asAdmin("POST", `/api/admin/bodies/${ownBody}/roster`, { members: [{ personId: people.member, seat: "representative" }, { personId: signer, seat: "representative" }] });
+  await asAdmin("POST", `/api/admin/bodies/${ownBody}/officers`, { chairId: people.chair, recorderId: people.recorder });
+  const meetingId = (await asAdmin<{ id: string }>("POST", "/api/admin/meetings", {
+    bodyId: ownBody, number: `代书${++seq}`, title: "代书测试会议", startsAt: new Date().toISOString(), place: "村委会", isPublic: true, agenda: [{ title: "第一项" }],
+  })).id;
+  await as("chair", "meeting:open", { meetingId });
+  await as("member", "meeting:checkIn", { meetingId });
+  await as("chair", "meeting:attendance", { meetingId, personId: signer, status: "present_in_person" });
+  await as("chair", "meeting:adjourn", { meetingId });
+  const versionId = (await as<{ versionId: string }>("recorder", "minutes:finalize", { meetingId })).versionId;
+  const ctx: Ctx = { meetingId, versionId, signer };
+  if (requested) {
+    const response = await http("recorder", { method: "POST", path: `/api/minutes/${meetingId}/assisted`, json: { versionId, personId: signer, witness1: people.chair, witness2: people.member } });
+    const answer = (await response.json()) as { ok: boolean; error?: unknown };
+    if (!answer.ok) throw new Error(`assisted: ${JSON.stringify(answer.error)}`);
+  }
+  return ctx;
+}
+
 const adminHttp = (method: "GET" | "POST", path: string, json?: unknown): Request => ({ http: { method, path, json } });
 const redirectTo = (ok: RegExp, refused: Record<string, RegExp>) => (response: Response) => {
   const location = response.headers.get("location") ?? "";
@@ -492,6 +528,29 @@ const FIXTURES: Record<string, Fixture> = {
   "correctMinutes POST /api/minutes/[meetingId]/correct": {
     prepare: correctable,
     request: (ctx) => adminHttp("POST", `/api/minutes/${ctx.meetingId}/correct`, { reason: "更正错别字" }),
+  },
+  "recordPaperSignatures POST /api/minutes/[meetingId]/paper": {
+    prepare: () => meeting("finalized"),
+    request: (ctx) => ({ http: { method: "POST", path: `/api/minutes/${ctx.meetingId}/paper`, form: paperForm(ctx) } }),
+  },
+  "requestAssistedSignature POST /api/minutes/[meetingId]/assisted": {
+    prepare: () => assistedMeeting(false),
+    request: (ctx) => adminHttp("POST", `/api/minutes/${ctx.meetingId}/assisted`, { versionId: ctx.versionId, personId: ctx.signer, witness1: people.chair, witness2: people.member }),
+  },
+  "confirmWitness POST /api/minutes/[meetingId]/witness": {
+    prepare: () => assistedMeeting(true),
+    shared: true,
+    request: (ctx) => adminHttp("POST", `/api/minutes/${ctx.meetingId}/witness`, { personId: ctx.signer }),
+  },
+  "read:signatureScan GET /api/minutes/[meetingId]/scans/[scanId]": {
+    prepare: async () => {
+      const ctx = await meeting("finalized");
+      const response = await http("recorder", { method: "POST", path: `/api/minutes/${ctx.meetingId}/paper`, form: paperForm(ctx) });
+      ctx.scanId = ((await response.json()) as { data: { scanId: string } }).data.scanId;
+      return ctx;
+    },
+    shared: true,
+    request: (ctx) => adminHttp("GET", `/api/minutes/${ctx.meetingId}/scans/${ctx.scanId}`),
   },
 
   "linkDecisionVote POST /api/notices/link-decision": {

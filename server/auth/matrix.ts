@@ -118,6 +118,13 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "finalizeMinutes", via: [socket("minutes:finalize"), post("/api/minutes/[meetingId]/finalize")], allow: ["recorder"] },
   { action: "signMinutes", via: [socket("minutes:sign"), post("/api/minutes/[meetingId]/sign")], allow: ["chair", "recorder", "member"] },
   { action: "correctMinutes", via: [socket("minutes:correct"), post("/api/minutes/[meetingId]/correct")], allow: ["recorder"] },
+  // Paper and assisted (代书) signatures (issue #19): the recorder records them; the two witnesses named for a 代书
+  // (in the test, the chair and the member) confirm on their own phones. A scan of a signed page carries signatures
+  // and fingerprints: the officers, the organization's admin (村务档案) and its supervisors open it, nobody else.
+  { action: "recordPaperSignatures", via: [post("/api/minutes/[meetingId]/paper")], allow: ["recorder"] },
+  { action: "requestAssistedSignature", via: [post("/api/minutes/[meetingId]/assisted")], allow: ["recorder"] },
+  { action: "confirmWitness", via: [post("/api/minutes/[meetingId]/witness")], allow: ["chair", "member"] },
+  { action: "read:signatureScan", via: [get("/api/minutes/[meetingId]/scans/[scanId]")], allow: ["admin", "chair", "recorder", "supervisor"] },
 
   // Public disclosure (issue #8): the admin or the deciding body's chair publishes; residents object.
   { action: "linkDecisionVote", via: [post("/api/notices/link-decision")], allow: ADMIN },

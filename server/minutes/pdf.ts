@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
+import type { SignatureLine } from "./signatureLines";
 
 export type PdfInput = {
   title: string;
@@ -14,15 +15,16 @@ export type PdfInput = {
   text: string;
   sha256: string;
   reason: string | null;
-  signatures: string[];
+  /** Every required signer: how they signed, or a blank line to sign on paper. */
+  signers: SignatureLine[];
   qr: { content: string; caption: string };
-  labels: { hash: string; signatures: string; correction: string; page: string };
+  labels: { hash: string; signatures: string; correction: string; page: string; signHere: string };
 };
 
 let fontCache: { path: string; data: Buffer } | null = null;
 
 /** PDF_FONT_PATH overrides the bundled font (e.g. a system Noto Sans CJK). Read once per process. */
-function fontData(): Buffer {
+export function fontData(): Buffer {
   const configured = process.env.PDF_FONT_PATH;
   const file = configured
     ? path.resolve(/* turbopackIgnore: true */ configured)
@@ -48,8 +50,22 @@ export async function minutesPdf(input: PdfInput): Promise<Buffer> {
   if (input.reason) doc.fontSize(11).text(`${input.labels.correction}：${input.reason}`, { width }).moveDown(0.5);
   doc.fontSize(11).text(input.text, { width, lineGap: 3 });
   doc.moveDown();
-  doc.fontSize(12).text(input.labels.signatures, { width });
-  doc.fontSize(11).text(input.signatures.join("\n") || "—", { width, lineGap: 2 }).moveDown();
+  doc.fontSize(12).text(input.labels.signatures, { width }).moveDown(0.3);
+  for (const signer of input.signers) {
+    if (doc.y + 30 > doc.page.height - 56) doc.addPage();
+    const who = `${signer.name}（${signer.role}）：`;
+    if (signer.signed) {
+      doc.fontSize(11).text(`${who}${signer.signed}`, 56, doc.y, { width, lineGap: 2 });
+    } else {
+      // Room for a handwritten signature or a fingerprint on the printed page.
+      const top = doc.y;
+      doc.fontSize(11).text(`${who}${input.labels.signHere}`, 56, top, { width, lineGap: 2 });
+      const start = 56 + doc.widthOfString(`${who}${input.labels.signHere}`) + 8;
+      doc.moveTo(start, top + 13).lineTo(56 + width, top + 13).lineWidth(0.7).stroke();
+    }
+    doc.moveDown(0.6);
+  }
+  doc.moveDown();
   if (doc.y + 190 > doc.page.height - 56) doc.addPage();
   const top = doc.y;
   doc.image(qr, 56, top, { width: 140 });

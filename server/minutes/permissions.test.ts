@@ -35,11 +35,12 @@ describe("who may do what with the minutes", () => {
 
   it("freezes the text while a version is being signed, then lets only officers prepare a correction", () => {
     const signing = { ...base, meetingState: "adjourned", membersEditMinutes: true, latest: { isComplete: false } };
-    expect(minutesCapabilities({ ...signing, bodyRoles: ["recorder"] })).toMatchObject({ canEdit: false, canCorrect: false });
+    expect(minutesCapabilities({ ...signing, bodyRoles: ["recorder"] })).toMatchObject({ canEdit: false, canCorrect: false, canRecordSignatures: true });
+    expect(minutesCapabilities({ ...signing, bodyRoles: ["chair"] }).canRecordSignatures).toBe(false);
     expect(minutesCapabilities({ ...signing, bodyRoles: ["member"], isRequiredSigner: true })).toMatchObject({ canSign: true });
     expect(minutesCapabilities({ ...signing, bodyRoles: ["member"], isRequiredSigner: true, hasSignedLatest: true }).canSign).toBe(false);
     const signed = { ...signing, meetingState: "archived", latest: { isComplete: true } };
-    expect(minutesCapabilities({ ...signed, bodyRoles: ["recorder"] })).toMatchObject({ canEdit: true, canCorrect: true, canSign: false });
+    expect(minutesCapabilities({ ...signed, bodyRoles: ["recorder"] })).toMatchObject({ canEdit: true, canCorrect: true, canSign: false, canRecordSignatures: false });
     expect(minutesCapabilities({ ...signed, bodyRoles: ["member"] }).canEdit).toBe(false);
   });
 });

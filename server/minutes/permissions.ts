@@ -12,6 +12,8 @@ export type MinutesCapabilities = {
   canFinalize: boolean;
   canCorrect: boolean;
   canSign: boolean;
+  /** The recorder records paper and assisted (代书) signatures of a version still being signed. */
+  canRecordSignatures: boolean;
 };
 
 export type CapabilityInput = {
@@ -43,5 +45,6 @@ export function minutesCapabilities(input: CapabilityInput): MinutesCapabilities
     canFinalize: isRecorder && input.latest === null && input.meetingState === "adjourned",
     canCorrect: isRecorder && input.latest !== null && input.latest.isComplete,
     canSign: input.latest !== null && !input.latest.isComplete && input.isRequiredSigner && !input.hasSignedLatest,
+    canRecordSignatures: isRecorder && input.latest !== null && !input.latest.isComplete,
   };
 }

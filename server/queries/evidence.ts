@@ -35,7 +35,14 @@ export type Evidence = {
   counts: { expected: number | null; present: number | null; households: number | null; recusedCount: number | null; basis: string };
   result: MotionResult | null;
   ballots: EvidenceBallots;
-  minutes: { version: number; sha256: string; finalizedAt: Date; reason: string | null }[];
+  minutes: {
+    version: number;
+    sha256: string;
+    finalizedAt: Date;
+    reason: string | null;
+    /** Who signed this version and how: own account, paper (with the scan), or 代书 (with its two witnesses). */
+    signatures: { name: string; role: string; method: string; signedAt: Date; witnesses: string[]; scan: { id: string; sha256: string } | null }[];
+  }[];
   proofs: EvidenceProof[];
   checkpoint: ConsoleCheckpoint | null;
   opinions: ConsoleOpinion[];
@@ -64,7 +71,10 @@ async function loadMotion(orgId: string, motionId: string) {
           body: { select: { name: true, members: { select: { personId: true } } } },
           attendance: true,
           nonVoting: { orderBy: { createdAt: "asc" } },
-          minutesVersions: { orderBy: { version: "asc" } },
+          minutesVersions: {
+            orderBy: { version: "asc" },
+            include: { signatures: { orderBy: [{ signedAt: "asc" }, { personId: "asc" }], include: { scan: { select: { id: true, sha256: true } } } } },
+          },
         },
       },
       votes: { orderBy: { voterPersonId: "asc" } },
@@ -127,7 +137,8 @@ export async function decisionEvidence(viewer: Viewer | null, orgId: string, mot
   const totals = motion.enteredTotals as EnteredTotals | null;
   if (totals) personIds.add(totals.enteredBy);
   if (totals?.confirmedBy) personIds.add(totals.confirmedBy);
-  const people = await getRuntime().db.prisma.person.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true } });
+  const signerIds = meeting.minutesVersions.flatMap((v) => v.signatures.flatMap((sig) => [sig.personId, ...sig.witnessIds]));
+  const people = await getRuntime().db.prisma.person.findMany({ where: { id: { in: [...personIds, ...signerIds] } }, select: { id: true, name: true } });
   const names = new Map(people.map((p) => [p.id, p.name]));
   const nameOf = (id: string | null) => (id === null ? "" : (names.get(id) ?? id));
   const recorded = new Map(meeting.attendance.map((a) => [a.personId, a]));
@@ -149,7 +160,13 @@ export async function decisionEvidence(viewer: Viewer | null, orgId: string, mot
     counts: { expected: motion.expected, present: motion.present, households: motion.households, recusedCount: motion.recusedCount, basis: entitled?.basis ?? "members" },
     result,
     ballots: ballotsOf(motion, result, nameOf),
-    minutes: meeting.minutesVersions.map((v) => ({ version: v.version, sha256: v.sha256, finalizedAt: v.finalizedAt, reason: v.reason })),
+    minutes: meeting.minutesVersions.map((v) => ({
+      version: v.version,
+      sha256: v.sha256,
+      finalizedAt: v.finalizedAt,
+      reason: v.reason,
+      signatures: v.signatures.map((sig) => ({ name: nameOf(sig.personId), role: sig.role, method: sig.method, signedAt: sig.signedAt, witnesses: sig.witnessIds.map(nameOf), scan: sig.scan })),
+    })),
     proofs: await proofsOf(orgId, meeting.id, motion.id),
     checkpoint: await checkpointView(orgId),
     opinions: await opinionsOf(orgId, motion.id),

@@ -1,5 +1,6 @@
 import { latestCheckpoint } from "../audit/store";
-import { loadMinutesAccess, type MinutesAccess } from "../minutes/status";
+import type { RequiredSigner } from "../minutes/signers";
+import { loadMinutesAccess, type MinutesAccess, type SignatureMethod } from "../minutes/status";
 import { getRuntime } from "../runtime";
 
 export type MinutesVersionView = {
@@ -9,14 +10,16 @@ export type MinutesVersionView = {
   sha256: string;
   reason: string | null;
   finalizedAt: string;
-  signatures: { name: string; role: string; signedAt: string }[];
+  signatures: { personId: string; name: string; role: string; signedAt: string; method: SignatureMethod; witnesses: string[]; scanSha256: string | null }[];
 };
 
 export type MinutesExport = {
-  meeting: { id: string; title: string; number: string; bodyName: string; orgName: string; shortCode: string };
+  meeting: { id: string; title: string; number: string; bodyName: string; orgName: string; shortCode: string; startsAt: string; place: string };
   versions: MinutesVersionView[];
   /** The organization's latest signed audit checkpoint (c2sp signed note), if one exists. */
   checkpoint: { note: string; size: number } | null;
+  /** Everyone who signs (chair, recorder, each attendee): the PDF and the sign-in sheet give each a line. */
+  required: RequiredSigner[];
   access: MinutesAccess;
 };
 
@@ -36,18 +39,23 @@ export async function minutesExport(accountId: string | null, meetingId: string)
       title: true,
       number: true,
       shortCode: true,
+      startsAt: true,
+      place: true,
       org: { select: { name: true } },
       body: { select: { name: true } },
-      minutesVersions: { orderBy: { version: "asc" }, include: { signatures: { orderBy: [{ signedAt: "asc" }, { personId: "asc" }] } } },
+      minutesVersions: {
+        orderBy: { version: "asc" },
+        include: { signatures: { orderBy: [{ signedAt: "asc" }, { personId: "asc" }], include: { scan: { select: { sha256: true } } } } },
+      },
     },
   });
   if (!meeting) return null;
-  const signerIds = [...new Set(meeting.minutesVersions.flatMap((v) => v.signatures.map((s) => s.personId)))];
+  const signerIds = [...new Set(meeting.minutesVersions.flatMap((v) => v.signatures.flatMap((s) => [s.personId, ...s.witnessIds])))];
   const people = await prisma.person.findMany({ where: { id: { in: signerIds } }, select: { id: true, name: true } });
   const names = new Map(people.map((p) => [p.id, p.name]));
   const checkpoint = await latestCheckpoint(access.status.orgId);
   return {
-    meeting: { id: meeting.id, title: meeting.title, number: meeting.number, bodyName: meeting.body.name, orgName: meeting.org.name, shortCode: meeting.shortCode },
+    meeting: { id: meeting.id, title: meeting.title, number: meeting.number, bodyName: meeting.body.name, orgName: meeting.org.name, shortCode: meeting.shortCode, startsAt: meeting.startsAt.toISOString(), place: meeting.place },
     versions: meeting.minutesVersions.map((v) => ({
       id: v.id,
       version: v.version,
@@ -55,9 +63,18 @@ export async function minutesExport(accountId: string | null, meetingId: string)
       sha256: v.sha256,
       reason: v.reason,
       finalizedAt: v.finalizedAt.toISOString(),
-      signatures: v.signatures.map((s) => ({ name: names.get(s.personId) ?? s.personId, role: s.role, signedAt: s.signedAt.toISOString() })),
+      signatures: v.signatures.map((s) => ({
+        personId: s.personId,
+        name: names.get(s.personId) ?? s.personId,
+        role: s.role,
+        signedAt: s.signedAt.toISOString(),
+        method: s.method as SignatureMethod,
+        witnesses: s.witnessIds.map((id) => names.get(id) ?? id),
+        scanSha256: s.scan?.sha256 ?? null,
+      })),
     })),
     checkpoint: checkpoint ? { note: checkpoint.note, size: checkpoint.size } : null,
+    required: access.status.required,
     access,
   };
 }

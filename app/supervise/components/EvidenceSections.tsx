@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Evidence } from "@/server/queries/evidence";
 import { actionLabel } from "./actionLabel";
+import { MinutesSignatures } from "./MinutesSignatures";
 
 /** 到会情况: each roster member's recorded attendance, proxies with their written authorization, non-voting attendees. */
 export async function AttendanceSection({ evidence }: { evidence: Evidence }) {
@@ -143,6 +144,7 @@ export async function ProofsSection({ evidence }: { evidence: Evidence }) {
               <p>{t("minutesVersion", { version: m.version, when: when(m.finalizedAt) })}</p>
               <p className="mono">SHA-256 {m.sha256}</p>
               {m.reason ? <p>{t("minutesReason", { reason: m.reason })}</p> : null}
+              <MinutesSignatures meetingId={evidence.meeting.id} signatures={m.signatures} />
             </li>
           ))}
         </ul>

@@ -5,6 +5,14 @@ import { AppError, isAppError } from "@/server/errors";
 import { isJsonRequest, readForm, readJsonObject, respond, seeOther } from "@/server/http";
 
 type Fields = Record<string, string>;
+type Done = "finalize" | "sign" | "correct" | "assisted" | "witness" | "witnessed";
+
+/** `error=<code>`, and the reason when the command gave one, so that the page can say what exactly was wrong. */
+export function errorQuery(error: unknown): string {
+  if (!isAppError(error)) return "error=internal";
+  const reason = error.details?.reason;
+  return new URLSearchParams({ error: error.code, ...(typeof reason === "string" ? { reason } : {}) }).toString();
+}
 
 /**
  * One minutes step (finalize, sign, correct) as a route: a form post answers with a redirect back to the minutes
@@ -13,7 +21,7 @@ type Fields = Record<string, string>;
 export async function minutesAction(
   request: Request,
   meetingId: string,
-  done: "finalize" | "sign" | "correct",
+  done: Done | ((result: unknown) => Done),
   run: (actor: Actor, fields: Fields) => Promise<unknown>,
 ): Promise<NextResponse> {
   const account = await currentAccount();
@@ -33,10 +41,10 @@ export async function minutesAction(
   for (const [key, value] of form.entries()) if (typeof value === "string") fields[key] = value;
   if (fields.confirm !== "yes") return seeOther(`${back}?error=invalid_input`);
   try {
-    await run(accountActor(account.id, account.name), fields);
-    return seeOther(`${back}?done=${done}`);
+    const result = await run(accountActor(account.id, account.name), fields);
+    return seeOther(`${back}?done=${typeof done === "function" ? done(result) : done}`);
   } catch (error) {
     if (!isAppError(error)) console.error(error);
-    return seeOther(`${back}?error=${isAppError(error) ? error.code : "internal"}`);
+    return seeOther(`${back}?${errorQuery(error)}`);
   }
 }

@@ -4,25 +4,29 @@ import { currentAccount } from "@/server/auth/session";
 import { caretColor } from "@/server/minutes/caretColor";
 import { minutesPage } from "@/server/queries/minutesPage";
 import { MinutesLive } from "./MinutesLive";
+import { SignaturesPanel, WitnessRequests } from "./SignaturesPanel";
 import { StatusPanel } from "./StatusPanel";
 import "./minutes.css";
 
 export const dynamic = "force-dynamic";
 
 const DONE = new Set(["finalize", "sign", "correct"]);
+/** Steps of the paper and assisted signatures (their words are in the signoff namespace). */
+const SIGNOFF_DONE = new Set(["paper", "assisted", "witness", "witnessed"]);
 
 /** 会议记录: the live minutes (record blocks + free text), their finalizing, sign-off and exports. */
 export default async function MinutesPage({ params, searchParams }: {
   params: Promise<{ meetingId: string }>;
-  searchParams: Promise<{ done?: string; error?: string }>;
+  searchParams: Promise<{ done?: string; error?: string; reason?: string }>;
 }) {
   const { meetingId } = await params;
-  const { done, error } = await searchParams;
+  const { done, error, reason } = await searchParams;
   const account = await currentAccount();
   const page = await minutesPage(account?.id ?? null, meetingId);
   if (!page) notFound();
   const t = await getTranslations("minutes");
   const tErrors = await getTranslations("errors");
+  const tSignoff = await getTranslations("signoff");
   if (!page.access.capabilities.canRead) {
     return (
       <div className="minutes-page">
@@ -39,9 +43,16 @@ export default async function MinutesPage({ params, searchParams }: {
       <h1>{t("pageTitle", { meeting: `${page.meeting.bodyName} ${page.meeting.number}` })}</h1>
       <p className="hint">{capabilities.canEdit ? t("intro") : t("readOnlyIntro")}</p>
       {done && DONE.has(done) ? <p className="notice" role="status">{t(`${done as "finalize" | "sign" | "correct"}.done`)}</p> : null}
-      {error ? <p className="alert" role="alert">{tErrors.has(error) ? tErrors(error) : tErrors("internal")}</p> : null}
+      {done && SIGNOFF_DONE.has(done) ? <p className="notice" role="status">{tSignoff(done === "witnessed" ? "witness.signed" : `${done as "paper" | "assisted" | "witness"}.done`)}</p> : null}
+      {error ? (
+        <p className="alert" role="alert">
+          {reason && tSignoff.has(`reasons.${reason}`) ? tSignoff(`reasons.${reason}` as "reasons.complete") : tErrors.has(error) ? tErrors(error) : tErrors("internal")}
+        </p>
+      ) : null}
+      <WitnessRequests meetingId={meetingId} access={page.access} />
       <MinutesLive meetingId={meetingId} initialBlocks={page.blocks} initialCanEdit={capabilities.canEdit} user={user} />
       <StatusPanel meetingId={meetingId} access={page.access} />
+      <SignaturesPanel meetingId={meetingId} access={page.access} />
       <nav className="minutes-links" aria-label={t("title")}>
         {page.access.status.latest ? (
           <>

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import QRCode from "qrcode";
@@ -6,6 +6,8 @@ import { currentAccount } from "@/server/auth/session";
 import { isWeChat, minutesQrContent, publicOrigin } from "@/server/minutes/qrContent";
 import { minutesExport } from "@/server/queries/minutesVersions";
 import { getRuntime } from "@/server/runtime";
+import { signatureLines } from "@/server/minutes/signatureLines";
+import { signatureWords } from "../signatureWords";
 import { PrintButton } from "./PrintButton";
 import "../minutes.css";
 
@@ -25,7 +27,6 @@ export default async function MinutesPrintPage({ params, searchParams }: {
   const data = await minutesExport(account?.id ?? null, meetingId);
   if (!data) notFound();
   const t = await getTranslations("minutes");
-  const format = await getFormatter();
   const requestHeaders = await headers();
   const version = v ? data.versions.find((x) => String(x.version) === v) : data.versions[data.versions.length - 1];
   const base = `/meetings/${meetingId}/minutes`;
@@ -43,7 +44,8 @@ export default async function MinutesPrintPage({ params, searchParams }: {
     errorCorrectionLevel: "M",
     margin: 1,
   });
-  const roleName = (role: string) => (["chair", "recorder", "attendee"].includes(role) ? t(`roles.${role as "chair" | "recorder" | "attendee"}`) : role);
+  const words = await signatureWords();
+  const lines = signatureLines(data.required, version.signatures, words);
   return (
     <article className="minutes-print">
       {isWeChat(requestHeaders.get("user-agent")) ? <p className="wechat-hint" role="note">{t("print.wechatHint")}</p> : null}
@@ -56,9 +58,11 @@ export default async function MinutesPrintPage({ params, searchParams }: {
       {version.reason ? <p>{t("status.correction", { reason: version.reason })}</p> : null}
       <pre lang="zh-CN">{version.text}</pre>
       <h2>{t("print.signatures")}</h2>
-      <ul>
-        {version.signatures.map((s) => (
-          <li key={`${s.name}-${s.signedAt}`}>{t("print.signedAt", { name: s.name, role: roleName(s.role), date: format.dateTime(new Date(s.signedAt), { dateStyle: "long", timeStyle: "short" }) })}</li>
+      <ul className="signature-lines">
+        {lines.map((line) => (
+          <li key={line.personId}>
+            {line.name}（{line.role}）：{line.signed ?? <span className="sign-here">{words.signHere}</span>}
+          </li>
         ))}
       </ul>
       <p>
