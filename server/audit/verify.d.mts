@@ -145,3 +145,17 @@ export declare function main(
   out?: (line: string) => void,
   err?: (line: string) => void,
 ): Promise<number>;
+
+// Witness cosignatures (c2sp.org/tlog-cosignature, Ed25519 cosignature/v1)
+export declare const COSIGNATURE_TYPE: number;
+export declare function cosignatureKeyId(name: string, publicKey: Uint8Array): number;
+export declare function cosignedMessage(text: string, timestamp: number): Buffer;
+export interface WitnessVerifier extends NoteVerifier {}
+export interface Cosigned {
+  name: string;
+  keyId: number;
+  /** POSIX seconds. */
+  timestamp: number;
+}
+export declare function parseWitnessVkey(text: string): WitnessVerifier;
+export declare function verifyCosignatures(note: string, witnesses: readonly WitnessVerifier[]): Cosigned[];

@@ -474,6 +474,70 @@ export function openCheckpoint(note, verifiers, origin) {
   return { ...checkpoint, verifiedBy };
 }
 
+// ─── Witness cosignatures (c2sp.org/tlog-cosignature, Ed25519 "cosignature/v1") ─────────────────────────────────
+//
+// A witness adds one more signature line to a checkpoint note; its payload is key ID (4) || timestamp (8, big-endian
+// POSIX seconds) || Ed25519 signature (64) over "cosignature/v1\ntime <timestamp>\n" followed by the checkpoint's
+// note text. The key ID uses signature type 0x04, so a witness key can never be mistaken for a log key.
+
+export const COSIGNATURE_TYPE = 0x04;
+const COSIGNATURE_BYTES = 8 + 64;
+const MAX_TIMESTAMP = 2n ** 63n - 1n;
+
+/** Cosigner key ID: SHA-256(name || 0x0A || 0x04 || 32-byte Ed25519 public key)[:4], big-endian uint32. */
+export function cosignatureKeyId(name, publicKey) {
+  const hash = sha256(Buffer.concat([Buffer.from(`${name}\n`, "utf8"), Buffer.from([COSIGNATURE_TYPE]), publicKey]));
+  return hash.readUInt32BE(0);
+}
+
+/** The bytes a witness signs for a checkpoint's note text at `timestamp` (POSIX seconds, > 0). */
+export function cosignedMessage(text, timestamp) {
+  if (!Number.isSafeInteger(timestamp) || timestamp <= 0) fail("a cosignature timestamp is a whole number of seconds > 0");
+  return Buffer.from(`cosignature/v1\ntime ${timestamp}\n${text}`, "utf8");
+}
+
+/** Parses a witness verifier key `<name>+<hex key ID>+<base64(0x04 || public key)>`. */
+export function parseWitnessVkey(text) {
+  const match = /^([^+]*)\+([^+]*)\+(.*)$/s.exec(String(text).trim());
+  if (!match) fail("a witness key is <name>+<key id>+<base64 key>");
+  const [, name, idHex, keyB64] = match;
+  if (!isKeyName(name)) fail("witness key name must be non-empty without spaces or +");
+  if (!/^[0-9a-f]{8}$/.test(idHex)) fail("witness key id must be 8 lowercase hex digits");
+  const key = decodeBase64(keyB64, "witness key");
+  if (key.length !== 33 || key[0] !== COSIGNATURE_TYPE) {
+    fail("a witness key must be an Ed25519 cosignature key (type 0x04, c2sp.org/tlog-cosignature)");
+  }
+  const publicKey = key.subarray(1);
+  const keyId = Number.parseInt(idHex, 16);
+  if (cosignatureKeyId(name, publicKey) !== keyId) fail(`witness key id ${idHex} does not match its name and public key`);
+  return { name, keyId, publicKey, keyObject: ed25519PublicKeyObject(publicKey) };
+}
+
+/**
+ * The cosignatures on `note` by the given witnesses, as {name, keyId, timestamp}. Lines by other keys are ignored;
+ * a line that names one of these witnesses but does not verify rejects the note (signed-note's rule).
+ */
+export function verifyCosignatures(note, witnesses) {
+  const { text, signatures } = parseNote(note);
+  const found = [];
+  for (const sig of signatures) {
+    const key = witnesses.find((w) => w.name === sig.name && w.keyId === sig.keyId);
+    if (!key) continue;
+    const label = `${sig.name}+${formatKeyId(sig.keyId)}`;
+    if (sig.signature.length !== COSIGNATURE_BYTES) fail(`cosignature by ${label} is not 76 bytes`);
+    const stamp = sig.signature.readBigUInt64BE(0);
+    if (stamp === 0n || stamp > MAX_TIMESTAMP || stamp > BigInt(Number.MAX_SAFE_INTEGER)) {
+      fail(`cosignature by ${label} has an impossible timestamp`);
+    }
+    const timestamp = Number(stamp);
+    if (!crypto.verify(null, cosignedMessage(text, timestamp), key.keyObject, sig.signature.subarray(8))) {
+      fail(`bad cosignature by witness ${label}`);
+    }
+    if (!found.some((f) => f.name === key.name && f.keyId === key.keyId)) found.push({ name: key.name, keyId: key.keyId, timestamp });
+  }
+  return found;
+}
+
 // ─── Receipts (c2sp.org/tlog-proof) ───────────────────────────────────────────────────────────────────────────────
 
 export const TLOG_PROOF_HEADER = "c2sp.org/tlog-proof@v1";
