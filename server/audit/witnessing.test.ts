@@ -5,8 +5,9 @@
  * village server — entries replaced, a new tree signed with the server's own key — is refused by the witness, which
  * keeps the evidence, and shown red in the supervisor console's data.
  */
+import { spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import type http from "node:http";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -18,6 +19,8 @@ import { witnessView } from "../queries/witnessView";
 import { appendAuditMany, type AppendInput } from "./append";
 import { auditSigner } from "./auditSigner";
 import { checkpointNow } from "./checkpointNow";
+import { exportOrgBundle } from "./exportFromDb";
+import { proofForEntry } from "./proofs";
 import { SIGNED_HEADS_FILE } from "./signedHeads";
 import { logOrigin } from "./store";
 import { appendTestEntries, openTestDb, type TestDb } from "./testDb";
@@ -119,5 +122,77 @@ describe("witnessing the village's checkpoints", () => {
     expect(evidence!.proof.length).toBeGreaterThan(0);
     // Not asked again about the same refused checkpoint.
     expect((await witnessOrg(ORG, [target]))[0]!.status).toBe("skipped");
+  });
+});
+
+describe("bundles and receipts carry the cosignatures; verify.mjs --witness / --min-witnesses", () => {
+  const verify = (dir: string, args: string[]) => {
+    const r = spawnSync(process.execPath, [path.join(dir, "verify.mjs"), ...args, dir], { encoding: "utf8" });
+    return { code: r.status, out: `${r.stdout}${r.stderr}` };
+  };
+  const exportNow = async (name: string) => {
+    const dir = path.join(t.dataDir, name);
+    await exportOrgBundle(ORG, dir, { sign: false });
+    return dir;
+  };
+
+  it("a witnessed bundle verifies with and without --min-witnesses, and the README's openssl steps check the cosignature", async () => {
+    await witnessOrg(ORG, [target]);
+    const dir = await exportNow("good");
+    expect(readFileSync(path.join(dir, "checkpoints", "12.txt"), "utf8")).toContain("\u2014 township.test/witness ");
+    expect(verify(dir, [])).toMatchObject({ code: 0 });
+    const ok = verify(dir, ["--witness", cosigner.vkey, "--min-witnesses", "1"]);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/witnessed {4}checkpoints\/12\.txt by township\.test\/witness\+/);
+    const two = verify(dir, ["--witness", cosigner.vkey, "--min-witnesses", "2"]);
+    expect(two.code).toBe(1);
+    expect(two.out).toMatch(/^FAIL: checkpoints\/12\.txt: only 1 cosignature/);
+    expect(verify(dir, ["--min-witnesses", "1"]).code).toBe(2);
+
+    // README.txt's hand check, as a supervisor would paste it (bash, openssl 3).
+    const readme = readFileSync(path.join(dir, "README.txt"), "utf8");
+    const english = readme.slice(readme.indexOf("4. Witness cosignatures"));
+    const steps = english.split("\n").filter((l) => /^ {6}\S/.test(l) && !l.includes("node verify.mjs")).map((l) => l.trim());
+    const script = steps.join("\n").replace("W='WITNESS_VKEY'", `W='${cosigner.vkey}'`);
+    const run = spawnSync("bash", ["-e", "-c", script], { cwd: dir, encoding: "utf8" });
+    expect(`${run.stdout}${run.stderr}`).toContain("Signature Verified Successfully");
+  });
+
+  it("fails naming the newest checkpoint when it is not witnessed, and a tampered cosignature", async () => {
+    await witnessOrg(ORG, [target]);
+    await appendTestEntries(t.db, ORG, 4);
+    await latestNote(); // size 16, not submitted
+    const dir = await exportNow("unwitnessed");
+    const missing = verify(dir, ["--witness", cosigner.vkey]);
+    expect(missing.code).toBe(1);
+    expect(missing.out).toMatch(/^FAIL: checkpoints\/16\.txt: no cosignature by the given witnesses/);
+    expect(verify(dir, []).code).toBe(0);
+
+    await witnessOrg(ORG, [target]);
+    const good = await exportNow("tampered");
+    const file = path.join(good, "checkpoints", "16.txt");
+    // The cosignature moved onto another tree: its timestamp changed by one second.
+    const note = readFileSync(file, "utf8").replace(/(\u2014 township\.test\/witness )(\S+)/, (_m, head: string, b64: string) => {
+      const bytes = Buffer.from(b64, "base64");
+      bytes.writeBigUInt64BE(bytes.readBigUInt64BE(4) + 1n, 4);
+      return `${head}${bytes.toString("base64")}`;
+    });
+    writeFileSync(file, note);
+    const bad = verify(good, ["--witness", cosigner.vkey]);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/^FAIL: checkpoints\/16\.txt: bad cosignature by witness township\.test\/witness\+/);
+  });
+
+  it("a vote receipt includes the witness cosignature, and verify.mjs checks it", async () => {
+    await witnessOrg(ORG, [target]);
+    const receipt = await proofForEntry(ORG, 3);
+    expect(receipt.text).toContain("\u2014 township.test/witness ");
+    const file = path.join(t.dataDir, receipt.fileName);
+    writeFileSync(file, receipt.text);
+    const vkey = path.join(t.dataDir, "vkey");
+    writeFileSync(vkey, `${auditSigner().vkeys(await logOrigin(ORG)).join("\n")}\n`);
+    const r = spawnSync(process.execPath, ["server/audit/verify.mjs", "--receipt", file, "--vkey", vkey, "--witness", cosigner.vkey], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/cosigned by township\.test\/witness\+/);
   });
 });
