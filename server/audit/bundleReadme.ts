@@ -10,6 +10,10 @@ export interface BundleReadmeInfo {
   /** Sizes of the bundle's checkpoints. */
   checkpointSizes: readonly number[];
   exportedAt: Date;
+  /** Verifier keys of the witnesses the server asks (c2sp.org/tlog-witness), for reference. */
+  witnesses?: readonly string[];
+  /** Sizes of the checkpoints that carry cosignature lines (76-byte signatures, c2sp.org/tlog-cosignature). */
+  cosignedSizes?: readonly number[];
 }
 
 export function bundleReadme(info: BundleReadmeInfo): string {
@@ -17,11 +21,16 @@ export function bundleReadme(info: BundleReadmeInfo): string {
   const sample = latest ?? 1;
   const line = Math.max(1, Math.min(info.entries - 1, 5));
   const org = info.orgName ? `${info.orgName} — ` : "";
+  const cosigned = info.cosignedSizes ?? [];
+  const witnessed = cosigned.length > 0 ? Math.max(...cosigned) : sample;
+  const witnessList = (info.witnesses ?? []).map((w) => `    ${w}\n`).join("") || "    （未配置 none configured）\n";
+  const witnessedLine = cosigned.length > 0 ? cosigned.map((size) => `checkpoints/${size}.txt`).join(", ") : "无 none";
   return `议事 Yishi 审计日志导出包 / audit log export bundle
 ${org}${info.origin}
 导出时间 Exported: ${info.exportedAt.toISOString()}
 条目 Entries: ${info.entries}${info.entries > 0 ? ` (seq 0 … ${info.entries - 1})` : ""}
 最新签名检查点 Latest signed checkpoint: ${latest === null ? "无 none" : `checkpoints/${latest}.txt`}
+有见证联署的检查点 Checkpoints with witness cosignatures: ${witnessedLine}
 
 文件 Files
   entries.jsonl       每行一条记录（规范化 JSON，RFC 8785），第 N 行是 seq N−1 / one entry per line, line N is seq N−1
@@ -72,6 +81,25 @@ ${org}${info.origin}
      一般规则：取小于 n 的最大的 2 的幂 k，前 k 条记录为左子树，其余为右子树，父节点 = SHA-256(0x01 || 左 || 右)。
      大的日志请用 verify.mjs 计算。
 
+四、见证人联署（c2sp.org/tlog-witness、c2sp.org/tlog-cosignature）
+  乡镇等独立的见证人保存它见过的本日志最新检查点，只有在新检查点与之一致（默克尔一致性证明）时才联署，且同一
+  大小绝不联署两棵不同的树。联署是检查点文件里多出的签名行，签名内容解码后为 76 字节：4 字节密钥编号、8 字节时间
+  （秒，大端序）、64 字节 Ed25519 签名。本服务器请以下见证人联署（请向见证人本人核实其公钥，不要只信本文件）：
+${witnessList}  · 要求最新检查点至少有 N 个指定见证人的联署（缺少时会报出是哪个检查点）：
+      node verify.mjs --witness '见证人公钥' --min-witnesses 1 .
+  · 用 openssl 手工核对一条联署（W 为见证人公钥，形如 名称+编号+base64；S 为检查点大小）：
+      W='见证人公钥'; S=${witnessed}
+      (printf '\\060\\052\\060\\005\\006\\003\\053\\145\\160\\003\\041\\000'; echo "$W" | cut -d+ -f3- | base64 -d | tail -c 32) > witness.der
+      openssl pkey -pubin -inform DER -in witness.der -out witness.pem
+      grep "^— $(echo "$W" | cut -d+ -f1) " checkpoints/$S.txt | head -n 1 | cut -d' ' -f3 | base64 -d > cosig.bin
+      T=$((16#$(head -c 12 cosig.bin | tail -c 8 | od -An -tx1 | tr -d ' \\n')))
+      (printf 'cosignature/v1\\ntime %s\\n' "$T"; head -n 3 checkpoints/$S.txt) > cosigned.txt
+      tail -c 64 cosig.bin > cosig-sig.bin
+      openssl pkeyutl -verify -pubin -inkey witness.pem -rawin -in cosigned.txt -sigfile cosig-sig.bin
+      date -u -d "@$T"
+    应显示 "Signature Verified Successfully"；最后一行是见证人联署的时间。被联署的内容是 "cosignature/v1"、
+    "time 时间" 两行加上检查点的前三行。
+
 ====================================== English ======================================
 
 1. What this is
@@ -117,5 +145,26 @@ ${org}${info.origin}
      In general, with k the largest power of two below n, the first k leaves form the left subtree and the rest the
      right one; a parent is SHA-256(0x01 || left || right).
      Use verify.mjs for large logs.
+
+4. Witness cosignatures (c2sp.org/tlog-witness, c2sp.org/tlog-cosignature)
+  An independent witness (the township, for instance) keeps the latest checkpoint of this log it has seen, cosigns a
+  newer one only after a Merkle consistency proof from it, and never cosigns two different trees of one size. A
+  cosignature is one more signature line in a checkpoint file; its payload decodes to 76 bytes: a 4-byte key ID, an
+  8-byte big-endian time (POSIX seconds) and a 64-byte Ed25519 signature. This server asks these witnesses (get each
+  witness's key from the witness itself, not only from this file):
+${witnessList}  · Require N cosignatures by the given witnesses on the newest checkpoint (the failure names it):
+      node verify.mjs --witness 'WITNESS_VKEY' --min-witnesses 1 .
+  · Check one cosignature by hand with openssl (W is the witness vkey, name+id+base64; S a checkpoint size):
+      W='WITNESS_VKEY'; S=${witnessed}
+      (printf '\\060\\052\\060\\005\\006\\003\\053\\145\\160\\003\\041\\000'; echo "$W" | cut -d+ -f3- | base64 -d | tail -c 32) > witness.der
+      openssl pkey -pubin -inform DER -in witness.der -out witness.pem
+      grep "^— $(echo "$W" | cut -d+ -f1) " checkpoints/$S.txt | head -n 1 | cut -d' ' -f3 | base64 -d > cosig.bin
+      T=$((16#$(head -c 12 cosig.bin | tail -c 8 | od -An -tx1 | tr -d ' \\n')))
+      (printf 'cosignature/v1\\ntime %s\\n' "$T"; head -n 3 checkpoints/$S.txt) > cosigned.txt
+      tail -c 64 cosig.bin > cosig-sig.bin
+      openssl pkeyutl -verify -pubin -inkey witness.pem -rawin -in cosigned.txt -sigfile cosig-sig.bin
+      date -u -d "@$T"
+    expect "Signature Verified Successfully"; the last line is when the witness cosigned. The signed text is the
+    two lines "cosignature/v1" and "time T" followed by the checkpoint's first three lines.
 `;
 }

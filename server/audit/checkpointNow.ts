@@ -14,6 +14,7 @@ import { auditSigner } from "./auditSigner";
 import { openCheckpoint, readCheckpoint } from "./checkpoint";
 import { merkleRoot } from "./merkle";
 import { readSignedHead, recordSignedHead } from "./signedHeads";
+import { scheduleWitnessing } from "./witnessing";
 import { latestCheckpoint, logOrigin, readLeafHashes, streamEntries, type StoredCheckpoint } from "./store";
 import { decodeEntry, leafHash, ZERO_HASH_HEX } from "./verify.mjs";
 
@@ -113,6 +114,10 @@ export async function checkpointNow(orgId: string): Promise<CheckpointResult | n
     },
     { maxWait: 10_000, timeout: 30_000 },
   );
-  if (result.signed) recordSignedHead(dataDir, orgId, { size: result.size, root: result.rootHash });
+  if (result.signed) {
+    recordSignedHead(dataDir, orgId, { size: result.size, root: result.rootHash });
+    // Witnesses are asked in the background (YISHI_WITNESSES): a slow or absent witness never holds up the caller.
+    scheduleWitnessing(orgId);
+  }
   return result;
 }

@@ -8,6 +8,8 @@ import type { Listener, YishiEvent } from "../events";
 import { getRuntime } from "../runtime";
 import { auditKeys } from "./auditSigner";
 import { checkpointNow, type CheckpointResult } from "./checkpointNow";
+import { StartupError } from "../config";
+import { configuredWitnesses, scheduleWitnessing, stopWitnessing, WitnessConfigError } from "./witnessing";
 
 export const CHECKPOINT_INTERVAL_MS = 10 * 60 * 1000;
 
@@ -67,12 +69,20 @@ export function startCheckpointer(intervalMs: number = CHECKPOINT_INTERVAL_MS): 
   const holder = globalThis as { [KEY]?: Timer };
   if (holder[KEY]) return;
   const { source } = auditKeys();
+  let witnesses: ReturnType<typeof configuredWitnesses>;
+  try {
+    witnesses = configuredWitnesses();
+  } catch (error) {
+    if (error instanceof WitnessConfigError) throw new StartupError(error.message);
+    throw error;
+  }
   if (source.kind === "file" && source.created) console.log(`已生成审计签名密钥 audit signing key created: ${source.path}`);
   const timer: Timer = {
     running: null,
     handle: setInterval(() => {
       if (timer.running || getRuntime().shuttingDown) return;
       timer.running = checkpointAllOrgs()
+        .then(() => retryWitnessing(witnesses))
         .catch((error: unknown) => console.error(`audit checkpointer: ${(error as Error).message}`))
         .finally(() => {
           timer.running = null;
@@ -83,12 +93,20 @@ export function startCheckpointer(intervalMs: number = CHECKPOINT_INTERVAL_MS): 
   holder[KEY] = timer;
 }
 
+/** Each round also asks the witnesses again about every log whose latest checkpoint they have not cosigned yet. */
+async function retryWitnessing(witnesses: ReturnType<typeof configuredWitnesses>): Promise<void> {
+  if (witnesses.length === 0) return;
+  const logs = await getRuntime().db.prisma.auditCheckpoint.groupBy({ by: ["orgId"] });
+  for (const { orgId } of logs) scheduleWitnessing(orgId, witnesses);
+}
+
 /** Stops the timer and waits for a round under way (server/index.ts shutdown, before the database closes). */
 export async function stopCheckpointer(): Promise<void> {
   const holder = globalThis as { [KEY]?: Timer };
   const timer = holder[KEY];
-  if (!timer) return;
+  if (!timer) return stopWitnessing();
   clearInterval(timer.handle);
   delete holder[KEY];
   await timer.running;
+  await stopWitnessing();
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { bundleReadme } from "./bundleReadme";
 import { readCheckpoint } from "./checkpoint";
 import { rawToSpkiPem } from "./auditKey";
-import { formatVkey } from "./note";
+import { formatVkey, parseNote } from "./note";
 import { verifyBundle } from "./verify.mjs";
 import type { BundleSummary } from "./verify.mjs";
 
@@ -30,6 +30,8 @@ export interface BundleInput {
   /** Every key that ever signed this log, oldest first; the last is the current one (log.pub). */
   keys: readonly BundleKey[];
   exportedAt: Date;
+  /** Verifier keys of the witnesses the server asks to cosign (named in README.txt for reference only). */
+  witnesses?: readonly string[];
   /** Where verify.mjs is read from; default: beside this module, else server/audit/ under the working directory. */
   verifierPath?: string;
   /** Run verifyBundle on the result (default true; ~5 µs per entry). */
@@ -93,11 +95,14 @@ export async function writeBundle(
   await fs.promises.mkdir(path.join(dir, "checkpoints"));
 
   const sizes: number[] = [];
+  const cosigned: number[] = [];
   for (const note of input.checkpoints) {
     const { size, origin } = readCheckpoint(note);
     if (origin !== input.origin) throw new Error(`checkpoint of size ${size} is for ${origin}, not ${input.origin}`);
     if (sizes.includes(size)) continue; // the same tree head signed twice: keep the first
     sizes.push(size);
+    // Lines after the log's own signatures are witness cosignatures (the log's key name is the origin by default).
+    if (parseNote(note).signatures.some((sig) => sig.signature.length === 72)) cosigned.push(size);
     await fs.promises.writeFile(path.join(dir, "checkpoints", `${size}.txt`), note, { flag: "wx" });
   }
   const entries = await writeEntries(path.join(dir, "entries.jsonl"), input.entries);
@@ -106,7 +111,7 @@ export async function writeBundle(
   const vkeys = input.keys.map((k) => `${formatVkey(k.name, k.publicKey)}\n`).join("");
   await fs.promises.writeFile(path.join(dir, "vkey"), vkeys);
   const { origin, orgName, exportedAt } = input;
-  const readme = bundleReadme({ origin, orgName, entries, checkpointSizes: sizes, exportedAt });
+  const readme = bundleReadme({ origin, orgName, entries, checkpointSizes: sizes, exportedAt, witnesses: input.witnesses ?? [], cosignedSizes: cosigned });
   await fs.promises.writeFile(path.join(dir, "README.txt"), readme);
   await fs.promises.copyFile(input.verifierPath ?? defaultVerifierPath(), path.join(dir, "verify.mjs"));
 

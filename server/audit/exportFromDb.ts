@@ -5,6 +5,7 @@
  * the first bad seq or checkpoint as the offline verifier will.
  */
 import { isAppError } from "../errors";
+import { configuredWitnesses, withCosignatures } from "./witnessing";
 import { getRuntime } from "../runtime";
 import { bundleKeys } from "./auditSigner";
 import { checkpointNow } from "./checkpointNow";
@@ -47,7 +48,8 @@ export async function exportOrgBundle(orgId: string, dir: string, options: Expor
   }
   const org = await prisma.organization.findUnique({ where: { id: orgId }, select: { name: true } });
   const origin = await logOrigin(orgId);
-  const checkpoints = (await readCheckpoints(orgId)).map((c) => c.note);
+  // Each checkpoint with the witnesses' cosignature lines (a note with more signature lines is still a valid note).
+  const checkpoints = await Promise.all((await readCheckpoints(orgId)).map((c) => withCosignatures(orgId, c.size, c.note)));
   const { entries } = await writeBundle(dir, {
     origin,
     orgName: org?.name,
@@ -55,6 +57,7 @@ export async function exportOrgBundle(orgId: string, dir: string, options: Expor
     checkpoints,
     keys: bundleKeys(origin),
     exportedAt: options.exportedAt ?? new Date(),
+    witnesses: witnessVkeys(),
     verify: false,
   });
   try {
@@ -64,5 +67,14 @@ export async function exportOrgBundle(orgId: string, dir: string, options: Expor
     if (!(error instanceof VerifyError)) throw error;
     const problem = { message: error.message, seq: error.seq ?? null, file: error.file ?? null };
     return { orgId, origin, entries, summary: null, problem, signProblem };
+  }
+}
+
+/** The witnesses this server asks (YISHI_WITNESSES), named in the bundle's README; never trusted from the bundle. */
+function witnessVkeys(): string[] {
+  try {
+    return configuredWitnesses().map((w) => w.vkey);
+  } catch {
+    return [];
   }
 }

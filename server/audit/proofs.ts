@@ -8,6 +8,7 @@ import { getRuntime } from "../runtime";
 import { checkpointNow } from "./checkpointNow";
 import { buildReceipt, parseTlogProof, receiptFileName } from "./receipt";
 import { latestCheckpoint, readLeafHashes } from "./store";
+import { withCosignatures } from "./witnessing";
 
 export type EntryProof = {
   seq: number;
@@ -34,7 +35,9 @@ export async function proofForEntry(orgId: string, seq: number): Promise<EntryPr
     throw new AppError("unavailable", "no signed checkpoint covers this entry yet; please try again in a moment");
   }
   const { hashes } = await readLeafHashes(orgId);
-  const text = buildReceipt({ index: seq, entryBytes: Buffer.from(row.bytes, "utf8"), leafHashes: hashes, checkpoint: checkpoint.note });
+  // With the witnesses' cosignature lines, where present (issue #21): the receipt then shows the tree was witnessed.
+  const note = await withCosignatures(orgId, checkpoint.size, checkpoint.note);
+  const text = buildReceipt({ index: seq, entryBytes: Buffer.from(row.bytes, "utf8"), leafHashes: hashes, checkpoint: note });
   return {
     seq,
     text,

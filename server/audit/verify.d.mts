@@ -110,7 +110,7 @@ export declare function verifyReceipt(
   text: string,
   verifiers: readonly NoteVerifier[],
   origin?: string,
-): { index: number; entryBytes: Buffer; entry: ReturnType<typeof decodeEntry>; checkpoint: OpenedCheckpoint };
+): { index: number; entryBytes: Buffer; entry: ReturnType<typeof decodeEntry>; checkpoint: OpenedCheckpoint & { text: string } };
 
 // Bundles
 export interface NamedText {
@@ -122,6 +122,10 @@ export interface VerifyBundleOptions {
   checkpoints?: readonly NamedText[];
   receipts?: readonly NamedText[];
   origin?: string;
+  /** Witness verifier keys (parseWitnessVkey); their cosignatures are checked wherever present. */
+  witnesses?: readonly WitnessVerifier[];
+  /** Cosignatures by those witnesses the newest checkpoint and each receipt must carry (default 0). */
+  minWitnesses?: number;
   /** Worker threads for the per-line checks; default up to 4 for files of 16 MB or more, 0 = this thread only. */
   workers?: number;
   /** Read size in bytes (default 4 MiB); small values are for tests. */
@@ -132,7 +136,7 @@ export interface BundleSummary {
   org: string | null;
   origin: string | null;
   root: Buffer;
-  checkpoints: { label: string; size: number; verifiedBy: KeyRef[] }[];
+  checkpoints: { label: string; size: number; verifiedBy: KeyRef[]; cosignedBy: Cosigned[] }[];
   latestCheckpointSize: number;
   unsignedTail: number;
   externalCheckpoints: { label: string; size: number }[];
@@ -145,3 +149,18 @@ export declare function main(
   out?: (line: string) => void,
   err?: (line: string) => void,
 ): Promise<number>;
+
+// Witness cosignatures (c2sp.org/tlog-cosignature, Ed25519 cosignature/v1)
+export declare const COSIGNATURE_TYPE: number;
+export declare function cosignatureKeyId(name: string, publicKey: Uint8Array): number;
+export declare function cosignedMessage(text: string, timestamp: number): Buffer;
+export interface WitnessVerifier extends NoteVerifier {}
+export interface Cosigned {
+  name: string;
+  keyId: number;
+  /** POSIX seconds. */
+  timestamp: number;
+}
+export declare function parseWitnessVkey(text: string): WitnessVerifier;
+export declare function verifyCosignatures(note: string, witnesses: readonly WitnessVerifier[]): Cosigned[];
+export declare function requireCosignatures(label: string, note: string, witnesses: readonly WitnessVerifier[], min: number): Cosigned[];

@@ -4,6 +4,7 @@
 //   node verify.mjs <bundleDir>
 //   node verify.mjs [--checkpoint FILE]… [--receipt FILE]… [--vkey FILE] [--origin ORIGIN] <bundleDir>
 //   node verify.mjs --receipt FILE --vkey FILE              (a receipt alone, without a bundle)
+//   … --witness VKEY [--witness VKEY]… [--min-witnesses N]   (require witness cosignatures, c2sp.org/tlog-witness)
 //
 // Exit 0 with a short summary when everything checks; exit 1 with ONE line naming the file and line, the first bad
 // seq or the bad checkpoint; exit 2 on a usage or internal error. Never a stack trace.
@@ -474,6 +475,70 @@ export function openCheckpoint(note, verifiers, origin) {
   return { ...checkpoint, verifiedBy };
 }
 
+// ─── Witness cosignatures (c2sp.org/tlog-cosignature, Ed25519 "cosignature/v1") ─────────────────────────────────
+//
+// A witness adds one more signature line to a checkpoint note; its payload is key ID (4) || timestamp (8, big-endian
+// POSIX seconds) || Ed25519 signature (64) over "cosignature/v1\ntime <timestamp>\n" followed by the checkpoint's
+// note text. The key ID uses signature type 0x04, so a witness key can never be mistaken for a log key.
+
+export const COSIGNATURE_TYPE = 0x04;
+const COSIGNATURE_BYTES = 8 + 64;
+const MAX_TIMESTAMP = 2n ** 63n - 1n;
+
+/** Cosigner key ID: SHA-256(name || 0x0A || 0x04 || 32-byte Ed25519 public key)[:4], big-endian uint32. */
+export function cosignatureKeyId(name, publicKey) {
+  const hash = sha256(Buffer.concat([Buffer.from(`${name}\n`, "utf8"), Buffer.from([COSIGNATURE_TYPE]), publicKey]));
+  return hash.readUInt32BE(0);
+}
+
+/** The bytes a witness signs for a checkpoint's note text at `timestamp` (POSIX seconds, > 0). */
+export function cosignedMessage(text, timestamp) {
+  if (!Number.isSafeInteger(timestamp) || timestamp <= 0) fail("a cosignature timestamp is a whole number of seconds > 0");
+  return Buffer.from(`cosignature/v1\ntime ${timestamp}\n${text}`, "utf8");
+}
+
+/** Parses a witness verifier key `<name>+<hex key ID>+<base64(0x04 || public key)>`. */
+export function parseWitnessVkey(text) {
+  const match = /^([^+]*)\+([^+]*)\+(.*)$/s.exec(String(text).trim());
+  if (!match) fail("a witness key is <name>+<key id>+<base64 key>");
+  const [, name, idHex, keyB64] = match;
+  if (!isKeyName(name)) fail("witness key name must be non-empty without spaces or +");
+  if (!/^[0-9a-f]{8}$/.test(idHex)) fail("witness key id must be 8 lowercase hex digits");
+  const key = decodeBase64(keyB64, "witness key");
+  if (key.length !== 33 || key[0] !== COSIGNATURE_TYPE) {
+    fail("a witness key must be an Ed25519 cosignature key (type 0x04, c2sp.org/tlog-cosignature)");
+  }
+  const publicKey = key.subarray(1);
+  const keyId = Number.parseInt(idHex, 16);
+  if (cosignatureKeyId(name, publicKey) !== keyId) fail(`witness key id ${idHex} does not match its name and public key`);
+  return { name, keyId, publicKey, keyObject: ed25519PublicKeyObject(publicKey) };
+}
+
+/**
+ * The cosignatures on `note` by the given witnesses, as {name, keyId, timestamp}. Lines by other keys are ignored;
+ * a line that names one of these witnesses but does not verify rejects the note (signed-note's rule).
+ */
+export function verifyCosignatures(note, witnesses) {
+  const { text, signatures } = parseNote(note);
+  const found = [];
+  for (const sig of signatures) {
+    const key = witnesses.find((w) => w.name === sig.name && w.keyId === sig.keyId);
+    if (!key) continue;
+    const label = `${sig.name}+${formatKeyId(sig.keyId)}`;
+    if (sig.signature.length !== COSIGNATURE_BYTES) fail(`cosignature by ${label} is not 76 bytes`);
+    const stamp = sig.signature.readBigUInt64BE(0);
+    if (stamp === 0n || stamp > MAX_TIMESTAMP || stamp > BigInt(Number.MAX_SAFE_INTEGER)) {
+      fail(`cosignature by ${label} has an impossible timestamp`);
+    }
+    const timestamp = Number(stamp);
+    if (!crypto.verify(null, cosignedMessage(text, timestamp), key.keyObject, sig.signature.subarray(8))) {
+      fail(`bad cosignature by witness ${label}`);
+    }
+    if (!found.some((f) => f.name === key.name && f.keyId === key.keyId)) found.push({ name: key.name, keyId: key.keyId, timestamp });
+  }
+  return found;
+}
+
 // ─── Receipts (c2sp.org/tlog-proof) ───────────────────────────────────────────────────────────────────────────────
 
 export const TLOG_PROOF_HEADER = "c2sp.org/tlog-proof@v1";
@@ -529,7 +594,7 @@ export function verifyReceipt(text, verifiers, origin) {
   if (!verifyInclusion(receipt.index, checkpoint.size, leafHash(receipt.extra), receipt.proof, checkpoint.root)) {
     fail(`inclusion proof for seq ${receipt.index} does not lead to the root of checkpoint size ${checkpoint.size}`);
   }
-  return { index: receipt.index, entryBytes: receipt.extra, entry, checkpoint };
+  return { index: receipt.index, entryBytes: receipt.extra, entry, checkpoint: { ...checkpoint, text: receipt.checkpoint } };
 }
 
 // ─── Bundles ──────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -563,12 +628,29 @@ function within(label, check) {
 }
 
 /**
+ * Checks the witness cosignatures on a checkpoint note: every line by one of `witnesses` must verify, and at least
+ * `min` of them must be there. Throws naming `label`; returns who cosigned.
+ */
+export function requireCosignatures(label, note, witnesses, min) {
+  const cosigned = within(label, () => verifyCosignatures(note, witnesses));
+  if (cosigned.length < min) {
+    const names = witnesses.map((w) => `${w.name}+${formatKeyId(w.keyId)}`).join(", ");
+    const have = cosigned.length === 0 ? "no cosignature" : `only ${cosigned.length} cosignature(s)`;
+    fail(`${label}: ${have} by the given witnesses (${names}); at least ${min} required (not yet witnessed, or witnessed by others)`, { file: label });
+  }
+  return cosigned;
+}
+
+/**
  * Verifies an export bundle (DESIGN.md §6) in one streaming pass over entries.jsonl. Throws VerifyError naming the
  * first bad file, line, seq or checkpoint; returns a summary otherwise.
  * options.trustedVkeys  {label, text}: trust these keys instead of the bundle's own vkey file
  * options.checkpoints   [{label, text}]: checkpoints saved elsewhere (by a supervisor) the bundle must agree with
  * options.receipts      [{label, text}]: tlog-proof receipts whose entry and checkpoint the bundle must agree with
  * options.origin        the exact origin every checkpoint must name
+ * options.witnesses     witness verifier keys (parseWitnessVkey): cosignatures by them are checked wherever present
+ * options.minWitnesses  cosignatures by those witnesses the NEWEST checkpoint (and each receipt) must carry; it
+ *                       vouches for every entry before it, since all checkpoints must be prefixes of entries.jsonl
  * options.workers       worker threads for the per-line checks (default: up to 4 for files of 16 MB or more)
  * options.chunkBytes    read size (default 4 MiB; small values exercise chunk boundaries in tests)
  */
@@ -586,10 +668,13 @@ export async function verifyBundle(dir, options = {}) {
   }
 
   let origin = options.origin;
+  const witnesses = options.witnesses ?? [];
+  const minWitnesses = options.minWitnesses ?? 0;
   const openNamed = (label, text) => {
     const cp = within(label, () => openCheckpoint(text, trusted, origin));
     origin = cp.origin;
-    return { label, size: cp.size, root: cp.root, verifiedBy: cp.verifiedBy };
+    const cosignedBy = witnesses.length > 0 ? requireCosignatures(label, text, witnesses, 0) : [];
+    return { label, size: cp.size, root: cp.root, verifiedBy: cp.verifiedBy, cosignedBy, text };
   };
 
   const checkpoints = [];
@@ -614,9 +699,15 @@ export async function verifyBundle(dir, options = {}) {
     }
     checkpoints.push(cp);
   }
+  if (minWitnesses > 0) {
+    const newest = checkpoints[checkpoints.length - 1];
+    if (!newest) fail(`checkpoints/: no checkpoint, so none cosigned by ${minWitnesses} witness(es)`, { file: "checkpoints/" });
+    requireCosignatures(newest.label, newest.text, witnesses, minWitnesses);
+  }
   const external = (options.checkpoints ?? []).map(({ label, text }) => openNamed(label, text));
   const receipts = (options.receipts ?? []).map(({ label, text }) => {
     const r = within(label, () => verifyReceipt(text, trusted, origin));
+    if (minWitnesses > 0) requireCosignatures(label, r.checkpoint.text, witnesses, minWitnesses);
     origin = r.checkpoint.origin;
     const { index, entryBytes, entry, checkpoint } = r;
     return { label, index, entryBytes, action: entry.action, size: checkpoint.size, root: checkpoint.root };
@@ -638,7 +729,7 @@ export async function verifyBundle(dir, options = {}) {
     org: scan.org,
     origin: origin ?? null,
     root: scan.root,
-    checkpoints: checkpoints.map(({ label, size, verifiedBy }) => ({ label, size, verifiedBy })),
+    checkpoints: checkpoints.map(({ label, size, verifiedBy, cosignedBy }) => ({ label, size, verifiedBy, cosignedBy })),
     latestCheckpointSize: latest,
     unsignedTail: scan.count - latest,
     externalCheckpoints: external.map(({ label, size }) => ({ label, size })),
@@ -868,15 +959,24 @@ async function scanEntries(file, targets, receipts, options) {
 
 // ─── Command line ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-const USAGE = `usage: node verify.mjs [--checkpoint FILE]... [--receipt FILE]... [--vkey FILE] [--origin ORIGIN] DIR
-       node verify.mjs --receipt FILE --vkey FILE`;
+const USAGE = `usage: node verify.mjs [--checkpoint FILE]... [--receipt FILE]... [--vkey FILE] [--origin ORIGIN]
+                         [--witness VKEY]... [--min-witnesses N] DIR
+       node verify.mjs --receipt FILE --vkey FILE [--witness VKEY]... [--min-witnesses N]
+  --witness VKEY      a witness's verifier key (or a file of them, one per line); its cosignatures are checked
+  --min-witnesses N   the newest checkpoint (and each receipt) needs N of those cosignatures (default 1 with --witness)`;
 
 function parseArgs(argv) {
-  const args = { dir: null, checkpoints: [], receipts: [], vkey: null, origin: undefined, help: false };
+  const args = { dir: null, checkpoints: [], receipts: [], vkey: null, origin: undefined, help: false, witnesses: [], minWitnesses: null };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === "-h" || arg === "--help") args.help = true;
-    else if (["--checkpoint", "--receipt", "--vkey", "--origin"].includes(arg)) {
+    else if (arg === "--witness" || arg === "--min-witnesses") {
+      const value = argv[(i += 1)];
+      if (value === undefined) throw new Error(`${arg} needs a value`);
+      if (arg === "--witness") args.witnesses.push(value);
+      else if (!/^(0|[1-9][0-9]{0,3})$/.test(value)) throw new Error("--min-witnesses needs a whole number");
+      else args.minWitnesses = Number(value);
+    } else if (["--checkpoint", "--receipt", "--vkey", "--origin"].includes(arg)) {
       const value = argv[(i += 1)];
       if (value === undefined) throw new Error(`${arg} needs a value`);
       if (arg === "--checkpoint") args.checkpoints.push(value);
@@ -886,6 +986,9 @@ function parseArgs(argv) {
     } else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
     else if (args.dir === null) args.dir = arg;
     else throw new Error("only one bundle directory");
+  }
+  if (args.minWitnesses !== null && args.minWitnesses > 0 && args.witnesses.length === 0) {
+    throw new Error("--min-witnesses needs the witnesses' keys: --witness VKEY");
   }
   const isReceiptOnly = args.receipts.length > 0 && args.vkey !== null;
   if (!args.help && args.dir === null && !isReceiptOnly) throw new Error("no bundle directory");
@@ -903,10 +1006,31 @@ function printSummary(s, out) {
   if (s.origin) out(`origin       ${s.origin}`);
   const latest = last ? `, latest size ${last.size}, signed by ${last.verifiedBy.map(keyLabel).join(", ")}` : "";
   out(`checkpoints  ${s.checkpoints.length}${latest}`);
+  const witnessed = s.checkpoints.filter((c) => c.cosignedBy && c.cosignedBy.length > 0);
+  for (const c of witnessed) {
+    const by = c.cosignedBy.map((w) => `${keyLabel(w)} at ${new Date(w.timestamp * 1000).toISOString()}`).join(", ");
+    out(`witnessed    ${c.label} by ${by}`);
+  }
   out(`root         ${s.root.toString("base64")} (hex ${hex(s.root)})`);
   for (const c of s.externalCheckpoints) out(`matches      ${c.label} (size ${c.size})`);
   for (const r of s.receipts) out(`receipt      ${r.label}: seq ${r.index} (${r.action}) is in the log`);
   if (s.unsignedTail > 0) out(`note         the last ${s.unsignedTail} entries are not yet covered by a checkpoint`);
+}
+
+/** --witness values: a vkey, or a file of vkeys (one per line, # comments). */
+async function readWitnessKeys(values) {
+  const keys = [];
+  for (const value of values) {
+    const isFile = !value.includes("+") || fs.existsSync(value);
+    const lines = isFile ? (await readText(value, value)).split("\n") : [value];
+    lines.forEach((raw, i) => {
+      const line = raw.trim();
+      if (line === "" || line.startsWith("#")) return;
+      const label = isFile ? `${value} line ${i + 1}` : "--witness";
+      keys.push(within(label, () => parseWitnessVkey(line)));
+    });
+  }
+  return keys;
 }
 
 /** The command-line program; returns the exit code (0 ok, 1 verification failed, 2 usage or internal error). */
@@ -928,6 +1052,8 @@ export async function main(
   }
   try {
     const named = async (file) => ({ label: file, text: await readText(file, file) });
+    const witnesses = await readWitnessKeys(args.witnesses);
+    const minWitnesses = args.minWitnesses ?? (witnesses.length > 0 ? 1 : 0);
     const trustedVkeys = args.vkey === null ? undefined : await named(args.vkey);
     const receipts = await Promise.all(args.receipts.map(named));
     if (args.dir === null) {
@@ -935,13 +1061,15 @@ export async function main(
       for (const r of receipts) {
         const v = within(r.label, () => verifyReceipt(r.text, keys, args.origin));
         const { origin, size, verifiedBy } = v.checkpoint;
+        const cosigned = witnesses.length > 0 ? requireCosignatures(r.label, v.checkpoint.text, witnesses, minWitnesses) : [];
         const signers = verifiedBy.map(keyLabel).join(", ");
-        out(`OK: ${r.label}: seq ${v.index} (${v.entry.action}) is in ${origin} at size ${size}, signed by ${signers}`);
+        const by = cosigned.length > 0 ? `, cosigned by ${cosigned.map(keyLabel).join(", ")}` : "";
+        out(`OK: ${r.label}: seq ${v.index} (${v.entry.action}) is in ${origin} at size ${size}, signed by ${signers}${by}`);
       }
       return 0;
     }
     const checkpoints = await Promise.all(args.checkpoints.map(named));
-    printSummary(await verifyBundle(args.dir, { trustedVkeys, checkpoints, receipts, origin: args.origin }), out);
+    printSummary(await verifyBundle(args.dir, { trustedVkeys, checkpoints, receipts, origin: args.origin, witnesses, minWitnesses }), out);
     return 0;
   } catch (e) {
     if (e instanceof VerifyError) {

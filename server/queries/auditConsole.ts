@@ -11,6 +11,7 @@ import { AppError } from "../errors";
 import { getRuntime } from "../runtime";
 import type { Viewer } from "./access";
 import { requireSupervisor } from "./auditAccess";
+import { witnessView, type WitnessView } from "./witnessView";
 
 export type ConsoleCheckpoint = {
   size: number;
@@ -39,6 +40,7 @@ export type AuditConsole = {
   checkpoint: ConsoleCheckpoint | null;
   decisions: ConsoleDecision[];
   opinions: ConsoleOpinion[];
+  witnessing: WitnessView;
 };
 
 export async function checkpointView(orgId: string): Promise<ConsoleCheckpoint | null> {
@@ -92,5 +94,12 @@ export async function auditConsole(viewer: Viewer | null, orgId: string): Promis
   const org = await getRuntime().db.prisma.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true } });
   if (!org) throw new AppError("not_found", "organization not found");
   const status = await verifyStoredLog(orgId);
-  return { org, status, checkpoint: await checkpointView(orgId), decisions: await decisionsOf(orgId), opinions: await opinionsOf(orgId) };
+  return {
+    org,
+    status,
+    checkpoint: await checkpointView(orgId),
+    decisions: await decisionsOf(orgId),
+    opinions: await opinionsOf(orgId),
+    witnessing: await witnessView(orgId),
+  };
 }

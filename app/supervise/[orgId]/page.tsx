@@ -6,6 +6,7 @@ import { Opinions } from "../components/Opinions";
 import { Refused } from "../components/Refused";
 import { StatusPanel } from "../components/StatusPanel";
 import { Timeline } from "../components/Timeline";
+import { WitnessPanel } from "../components/WitnessPanel";
 import { loadForConsole } from "../load";
 
 export const dynamic = "force-dynamic";
@@ -41,6 +42,7 @@ export default async function OrgConsolePage({ params, searchParams }: Props) {
         </p>
         <p className="hint">{t("downloadHint")}</p>
       </section>
+      <WitnessPanel view={overview.witnessing} />
       <section aria-labelledby="decisions-title">
         <h2 id="decisions-title">{t("decisionsTitle")}</h2>
         {overview.decisions.length === 0 ? <p>{t("decisionsNone")}</p> : null}

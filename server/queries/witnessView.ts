@@ -1,0 +1,84 @@
+/**
+ * The supervisor console's view of witnessing (issue #21): for each configured witness, whether it cosigns this
+ * organization's checkpoints (green), cannot be reached (with the offline periods that ended), or refused a checkpoint
+ * as inconsistent with one it cosigned before (red); and for the latest checkpoints, which witnesses cosigned each.
+ */
+import { configuredWitnesses, witnessLabel, type WitnessStatus } from "../audit/witnessing";
+import { parseWitnessVkey } from "../audit/verify.mjs";
+import { getRuntime } from "../runtime";
+
+export type WitnessRow = {
+  name: string;
+  label: string;
+  status: WitnessStatus | "pending";
+  knownSize: number;
+  lastError: string | null;
+  failingSince: Date | null;
+  refusedSize: number | null;
+  refusedAt: Date | null;
+  gaps: { from: Date; to: Date }[];
+};
+
+export type CheckpointWitnessing = { size: number; signedAt: Date; witnessedBy: { name: string; at: Date }[] };
+
+export type WitnessView = { witnesses: WitnessRow[]; checkpoints: CheckpointWitnessing[] };
+
+const RECENT = 8;
+
+function labelOf(vkey: string): { name: string; label: string } {
+  try {
+    const verifier = parseWitnessVkey(vkey);
+    return { name: verifier.name, label: witnessLabel(verifier) };
+  } catch {
+    return { name: vkey, label: vkey };
+  }
+}
+
+export async function witnessView(orgId: string): Promise<WitnessView> {
+  const { prisma } = getRuntime().db;
+  const [states, checkpoints] = await Promise.all([
+    prisma.auditWitnessState.findMany({ where: { orgId }, orderBy: { witness: "asc" } }),
+    prisma.auditCheckpoint.findMany({ where: { orgId }, orderBy: { size: "desc" }, take: RECENT, select: { size: true, createdAt: true } }),
+  ]);
+  const cosignatures = await prisma.auditCosignature.findMany({
+    where: { orgId, size: { in: checkpoints.map((c) => c.size) } },
+    orderBy: [{ witness: "asc" }],
+  });
+  let configured: string[] = [];
+  try {
+    configured = configuredWitnesses().map((t) => t.vkey);
+  } catch {
+    // A bad YISHI_WITNESSES stops the server at start; here it only means nothing more to list.
+  }
+  const known = new Set(states.map((s) => s.witness));
+  const witnesses: WitnessRow[] = [
+    ...states.map((s) => ({
+      ...labelOf(s.witness),
+      status: s.status as WitnessStatus,
+      knownSize: s.knownSize,
+      lastError: s.lastError,
+      failingSince: s.failingSince,
+      refusedSize: s.refusedSize,
+      refusedAt: s.refusedAt,
+      gaps: (Array.isArray(s.gaps) ? (s.gaps as { from: string; to: string }[]) : []).map((g) => ({ from: new Date(g.from), to: new Date(g.to) })),
+    })),
+    ...configured.filter((vkey) => !known.has(vkey)).map((vkey) => ({
+      ...labelOf(vkey),
+      status: "pending" as const,
+      knownSize: 0,
+      lastError: null,
+      failingSince: null,
+      refusedSize: null,
+      refusedAt: null,
+      gaps: [],
+    })),
+  ];
+  return {
+    witnesses,
+    checkpoints: checkpoints.map((c) => ({
+      size: c.size,
+      signedAt: c.createdAt,
+      witnessedBy: cosignatures.filter((w) => w.size === c.size).map((w) => ({ name: w.witness, at: w.cosignedAt })),
+    })),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * HTTP front of the witness (c2sp.org/tlog-witness), with the submission and monitoring prefixes both at "/":
+ *
+ *   POST /add-checkpoint               the protocol's one write call
+ *   GET  /<sha256(origin) hex>/checkpoint   latest cosigned checkpoint of a log (404 if none)
+ *   GET  /refusals[?origin=…]          evidence: refused checkpoints with the proof and the cosigned checkpoint (JSON)
+ *   GET  /                             name and verifier key (text)
+ */
+import { createHash } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { WitnessStore } from "./store";
+import type { LogList, Witness } from "./witness";
+
+const MAX_BODY = 64 * 1024;
+
+function send(res: http.ServerResponse, status: number, body: string, contentType = "text/plain; charset=utf-8"): void {
+  res.writeHead(status, { "Content-Type": contentType, "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store" });
+  res.end(body);
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of req) {
+    length += (chunk as Buffer).length;
+    if (length > MAX_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function createWitnessServer(witness: Witness, store: WitnessStore, logs: LogList): http.Server {
+  const byHash = new Map([...logs.keys()].map((origin) => [createHash("sha256").update(origin).digest("hex"), origin]));
+  return http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://witness");
+    const handle = async (): Promise<void> => {
+      if (url.pathname === "/add-checkpoint") {
+        if (req.method !== "POST") return send(res, 405, "add-checkpoint is a POST\n");
+        const body = await readBody(req);
+        if (body === null) return send(res, 413, "request body too large\n");
+        const answer = await witness.addCheckpoint(body);
+        return send(res, answer.status, answer.body, answer.contentType);
+      }
+      if (req.method !== "GET") return send(res, 405, "method not allowed\n");
+      const monitor = /^\/([0-9a-f]{64})\/checkpoint$/.exec(url.pathname);
+      if (monitor) {
+        const origin = byHash.get(monitor[1] as string);
+        const note = origin ? await witness.checkpoint(origin) : null;
+        return note ? send(res, 200, note) : send(res, 404, "no cosigned checkpoint for this log\n");
+      }
+      if (url.pathname === "/refusals") {
+        const refusals = await store.refusals({ origin: url.searchParams.get("origin") ?? undefined });
+        return send(res, 200, `${JSON.stringify({ refusals }, null, 2)}\n`, "application/json; charset=utf-8");
+      }
+      if (url.pathname === "/") return send(res, 200, `Yishi witness (c2sp.org/tlog-witness)\nvkey ${witness.vkey}\nlogs ${logs.size}\n`);
+      return send(res, 404, "not found\n");
+    };
+    handle().catch((error: unknown) => {
+      console.error(`witness: ${(error as Error).message}`);
+      if (!res.headersSent) send(res, 500, "internal error\n");
+      else res.destroy();
+    });
+  });
+}
+
+export function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
