@@ -65,6 +65,8 @@ test("a roster saved as GBK CSV or as a WPS .xlsx imports the same people; unrea
   await page.getByRole("link", { name: "查看人员名单" }).click();
   await expect(page.getByText("共 4 人，2 户。")).toBeVisible();
   await expect(page.getByText("冯喆")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "4401**********0040" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "1号户（配偶）" })).toBeVisible();
   await expect(page.locator("main")).not.toContainText("200002290040");
   await page.context().close();
 });

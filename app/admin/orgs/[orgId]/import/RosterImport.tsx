@@ -113,17 +113,17 @@ export function RosterImport({ orgId }: { orgId: string }) {
                   <tbody>
                     {rows.map((row) => (
                       <tr key={row.line} className={row.errors.length > 0 ? "has-errors" : undefined}>
-                        <th scope="row">{t("lineN", { line: row.line })}</th>
-                        <td data-label={t("name")}>{row.name || "—"}</td>
-                        <td data-label={t("phone")}>{row.phone ?? "—"}</td>
-                        <td data-label={t("idNumberCol")}>{row.idNumberMasked ?? "—"}</td>
+                        <th scope="row" className="nowrap">{t("lineN", { line: row.line })}</th>
+                        <td data-label={t("name")} className="nowrap">{row.name || "—"}</td>
+                        <td data-label={t("phone")} className="nowrap">{row.phone ?? "—"}</td>
+                        <td data-label={t("idNumberCol")} className="nowrap">{row.idNumberMasked ?? "—"}</td>
                         <td data-label={t("household")}>{row.household ?? "—"}{row.isNewHousehold && row.errors.length === 0 ? `（${t("newHousehold")}）` : ""}</td>
                         <td data-label={t("relationship")}>{row.relationship ?? "—"}</td>
                         <td data-label={t("gender")}>{row.gender ? t(row.gender) : "—"}</td>
                         <td data-label={t("adult")}>{flag(row.isAdult)}</td>
                         <td data-label={t("party")}>{flag(row.isPartyMember)}</td>
                         <td data-label={t("coop")}>{flag(row.isCoopMember)}</td>
-                        <td data-label={t("problems")} className="errors">{row.errors.length === 0 ? t("ok") : row.errors.map((code) => t(`rowError.${code}`)).join("；")}</td>
+                        <td data-label={t("problems")} className={row.errors.length > 0 ? "errors" : undefined}>{row.errors.length === 0 ? t("ok") : row.errors.map((code) => t(`rowError.${code}`)).join("；")}</td>
                       </tr>
                     ))}
                   </tbody>
