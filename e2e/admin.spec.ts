@@ -44,7 +44,7 @@ test("an admin creates a cooperative and imports a 25-person roster; a broken fi
   coopUrl = new URL(page.url()).pathname;
 
   await page.getByRole("link", { name: "导入花名册", exact: true }).click();
-  await page.getByLabel("花名册文件（CSV）").setInputFiles(csvFile("broken.csv", BROKEN_CSV));
+  await page.getByLabel("花名册文件（Excel 或 CSV）").setInputFiles(csvFile("broken.csv", BROKEN_CSV));
   await page.getByRole("button", { name: "检查文件" }).click();
   await expect(page.locator("main [role=alert]")).toContainText("没有导入任何人");
   const rows = page.locator(".preview-table tbody tr");
@@ -57,7 +57,7 @@ test("an admin creates a cooperative and imports a 25-person roster; a broken fi
   await expect(page.getByText("共 0 人，0 户。")).toBeVisible();
 
   await page.getByRole("link", { name: "导入花名册", exact: true }).click();
-  await page.getByLabel("花名册文件（CSV）").setInputFiles(csvFile("roster.csv", rosterCsv()));
+  await page.getByLabel("花名册文件（Excel 或 CSV）").setInputFiles(csvFile("roster.csv", rosterCsv()));
   await page.getByLabel("自动新建文件里的新户").check();
   await page.getByRole("button", { name: "检查文件" }).click();
   await expect(page.getByText("没有发现错误：将导入 25 人，新建 9 户。")).toBeVisible();

@@ -105,3 +105,27 @@ export function ensureAuthSecret(dataDir: string, env: NodeJS.ProcessEnv = proce
   renameSync(temp, file);
   return secret;
 }
+
+export const ID_NUMBER_KEY_ENV = "YISHI_ID_NUMBER_KEY";
+export const ID_NUMBER_KEY_FILE = "id-number-key";
+
+/**
+ * The key of the 身份证号 hashes. A plain hash of an ID number can be reversed by trying every plausible number
+ * (about 10^11), so the hash is keyed and the key lives outside the database: YISHI_ID_NUMBER_KEY (several nodes
+ * must share it, like NEXTAUTH_SECRET), else <dataDir>/id-number-key, generated once (mode 0600) and carried by
+ * backups. A lost key only means a later import cannot see that a number is already on the register.
+ */
+export function ensureIdNumberKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env[ID_NUMBER_KEY_ENV]?.trim();
+  if (fromEnv) {
+    if (fromEnv.length < 32) throw new StartupError(`${ID_NUMBER_KEY_ENV} 至少 32 个字符 (at least 32 characters)`);
+    return fromEnv;
+  }
+  const file = path.join(dataDir, ID_NUMBER_KEY_FILE);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const key = randomBytes(32).toString("base64url");
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${key}\n`, { mode: 0o600 });
+  renameSync(temp, file);
+  return key;
+}

@@ -30,6 +30,14 @@ export function chinaTime(isoText: string): string {
   return `${two(p.h)}:${two(p.mi)}`;
 }
 
+/**
+ * "09:30" when the moment falls on the meeting's day (China time), else "2026年11月28日 09:30": a meeting opened on
+ * another day than the one it was called for, or adjourned after midnight, must not read as if it were that day.
+ */
+export function chinaTimeOnDay(isoText: string, dayIsoText: string): string {
+  return chinaDate(isoText) === chinaDate(dayIsoText) ? chinaTime(isoText) : chinaDateTime(isoText);
+}
+
 export const FORM_NAMES: Record<string, string> = { in_person: "现场会议", online: "线上会议", hybrid: "现场与线上结合" };
 
 export const CONVENER_NAMES: Record<string, string> = { regular: "按规定定期召集", petition: "依联名提议召集" };
@@ -42,10 +50,13 @@ export const METHOD_NAMES: Record<string, string> = {
   paper: "纸质投票",
 };
 
-/** "13/15（86.6%）": the percentage is truncated to one decimal with integers only, so it never rounds up to a threshold. */
+/**
+ * "10/15（66.7%）": the percentage rounded half up to one decimal, with integers only (no floating point in the
+ * hashed text). It is for reading: quorum and passing are decided on the whole numbers (RULES.md §0), never on it.
+ */
 export function ratio(present: number, expected: number): string {
   if (expected <= 0) return `${present}/${expected}`;
-  const permille = Math.floor((present * 1000) / expected);
+  const permille = Math.floor((present * 2000 + expected) / (expected * 2));
   return `${present}/${expected}（${Math.floor(permille / 10)}.${permille % 10}%）`;
 }
 

@@ -61,9 +61,20 @@ describe("the locked record blocks of the minutes", () => {
     expect(field(petitioned, "header", "召集依据")).toBe("依联名提议召集（4人联名提议）");
   });
 
+  it("dates the opening, the adjournment and a speech that fall on another day than the meeting's", () => {
+    const late = data({
+      meeting: { ...data().meeting, openedAt: "2026-11-14T01:40:00.000Z", adjournedAt: "2026-11-14T16:10:00.000Z" },
+      items: [{ ...data().items[0]!, speakers: [{ personId: "p03", grantedAt: "2026-11-14T02:00:00.000Z" }] }],
+    });
+    const blocksLate = buildRecordBlocks(late);
+    expect(field(blocksLate, "header", "时间")).toBe("2026年11月13日 09:30，2026年11月14日 09:40开会，2026年11月15日 00:10散会");
+    expect(field(blocksLate, "item:i1", "发言顺序")).toBe("1. 代表4（2026年11月14日 10:00）");
+  });
+
   it("counts attendance with the domain rules: a proxy at a representatives' meeting does not count (RULES.md §3)", () => {
     expect(field(blocks, "attendance", "实到")).toBe("10人（现场8人、线上2人、委托0人）");
-    expect(field(blocks, "attendance", "到会比例")).toBe("10/15（66.6%）");
+    // 10/15 is 66.666…%: rounded, not cut to 66.6%.
+    expect(field(blocks, "attendance", "到会比例")).toBe("10/15（66.7%）");
     expect(field(blocks, "attendance", "委托")).toBe("代表11（6号户）委托代表1，授权书：书面委托（不计入到会）");
     expect(field(blocks, "attendance", "缺席")).toBe("代表11、代表12、代表13、代表14、代表15");
     expect(field(blocks, "attendance", "列席")).toBe("王镇干部（镇农业农村办）");

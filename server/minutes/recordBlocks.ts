@@ -8,7 +8,7 @@ import { charterSchema } from "../commands/body/createBody";
 import { quorumStatus, summarizeAttendance, type AttendanceRecord, type AttendanceSummary } from "../domain/meeting";
 import { STAGE_INFO, type MatterStage } from "../domain/matter";
 import { BODY_KINDS, BODY_RULES, MATTER_RULES, type BodyKind, type MatterKind } from "../domain/rules";
-import { CONVENER_NAMES, FORM_NAMES, METHOD_NAMES, chinaDate, chinaDateTime, chinaTime, listOrNone, ratio } from "./format";
+import { CONVENER_NAMES, FORM_NAMES, METHOD_NAMES, chinaDate, chinaDateTime, chinaTimeOnDay, listOrNone, ratio } from "./format";
 import { stringsIn, type MinutesRecordData, type RecordMotion, type RecordPerson } from "./recordData";
 
 export type RecordField = { label: string; value: string };
@@ -40,8 +40,8 @@ function nameOf(data: MinutesRecordData, personId: string | null | undefined): s
 function headerBlock(data: MinutesRecordData, kind: BodyKind | null): RecordBlock {
   const m = data.meeting;
   const time = [chinaDateTime(m.startsAt)];
-  if (m.openedAt) time.push(`${chinaTime(m.openedAt)}开会`);
-  if (m.adjournedAt) time.push(`${chinaTime(m.adjournedAt)}散会`);
+  if (m.openedAt) time.push(`${chinaTimeOnDay(m.openedAt, m.startsAt)}开会`);
+  if (m.adjournedAt) time.push(`${chinaTimeOnDay(m.adjournedAt, m.startsAt)}散会`);
   return {
     id: "header",
     kind: "header",
@@ -144,7 +144,7 @@ function itemBlock(data: MinutesRecordData, item: MinutesRecordData["items"][num
   }
   fields.push({
     label: "发言顺序",
-    value: listOrNone(item.speakers.map((s, i) => `${i + 1}. ${nameOf(data, s.personId)}（${chinaTime(s.grantedAt)}）`)),
+    value: listOrNone(item.speakers.map((s, i) => `${i + 1}. ${nameOf(data, s.personId)}（${chinaTimeOnDay(s.grantedAt, data.meeting.startsAt)}）`)),
   });
   fields.push({ label: "回避", value: listOrNone(item.recusals.map((r) => `${nameOf(data, r.personId)}（${r.reason}）`)) });
   return { id: `item:${item.id}`, kind: "item", title: `议题${item.position}：${item.title}`, fields };

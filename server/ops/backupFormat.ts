@@ -4,12 +4,14 @@
  *   datadir/audit-key.pem      the checkpoint signing key(s) (also when they came from YISHI_AUDIT_KEY)
  *   datadir/audit-heads.json   the signer's memory of its last signed tree heads, if any
  *   datadir/nextauth-secret    the session secret, if Yishi generated one
+ *   datadir/id-number-key      the key of the 身份证号 hashes, if Yishi generated one
  * and the data, either
  *   pglite.tar.gz              the embedded database's data directory (PGlite dumpDataDir), or
  *   tables/NNN-<Table>.jsonl.gz one JSON row per line (row_to_json), parents before children (PostgreSQL)
  */
 import { AUDIT_KEY_FILE } from "../audit/auditKey";
 import { SIGNED_HEADS_FILE } from "../audit/signedHeads";
+import { ID_NUMBER_KEY_FILE } from "../config";
 import type { SequenceValue } from "./logicalCopy";
 
 export const BACKUP_FORMAT = "yishi-backup";
@@ -19,7 +21,7 @@ export const PGLITE_MEMBER = "pglite.tar.gz";
 export const AUTH_SECRET_FILE = "nextauth-secret";
 
 /** Files of the data directory that a backup carries (the key first: it matters most). */
-export const DATA_DIR_FILES = [AUDIT_KEY_FILE, SIGNED_HEADS_FILE, AUTH_SECRET_FILE] as const;
+export const DATA_DIR_FILES = [AUDIT_KEY_FILE, SIGNED_HEADS_FILE, AUTH_SECRET_FILE, ID_NUMBER_KEY_FILE] as const;
 
 export type TableEntry = { name: string; file: string; rows: number; sha256: string };
 

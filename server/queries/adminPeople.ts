@@ -11,6 +11,10 @@ export type AdminPerson = {
   isAdult: boolean;
   isPartyMember: boolean;
   isCoopMember: boolean;
+  /** 4401**********1234: the full 身份证号 is never stored. */
+  idNumberMasked: string | null;
+  /** 与户主关系 */
+  relationship: string | null;
   householdId: string | null;
   deletedAt: Date | null;
   account: { id: string; phone: string; hasPassword: boolean; disabled: boolean; roles: string[] } | null;
@@ -26,6 +30,8 @@ const personSelect = {
   isAdult: true,
   isPartyMember: true,
   isCoopMember: true,
+  idNumberMasked: true,
+  relationship: true,
   householdId: true,
   deletedAt: true,
   account: { select: { id: true, phone: true, passwordHash: true, disabled: true, roles: { select: { orgId: true, role: true } } } },
@@ -33,7 +39,7 @@ const personSelect = {
 
 type PersonRow = {
   id: string; name: string; phone: string | null; gender: "female" | "male"; isAdult: boolean; isPartyMember: boolean; isCoopMember: boolean;
-  householdId: string | null; deletedAt: Date | null;
+  idNumberMasked: string | null; relationship: string | null; householdId: string | null; deletedAt: Date | null;
   account: { id: string; phone: string; passwordHash: string | null; disabled: boolean; roles: { orgId: string; role: string }[] } | null;
 };
 

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { manualMove, MATTER_STAGES, MOVE_REASON_MAX, STAGE_INFO, type MatterStage } from "@/server/domain/matter";
+import { manualMove, MATTER_STAGES, MOVE_REASON_MAX, stageLabel, type MatterStage } from "@/server/domain/matter";
 import { isAppError } from "@/server/errors";
 
 /** The stages a manual move may reach from here, as server/domain/matter allows them (no rule is repeated here). */
@@ -29,7 +29,7 @@ export async function MoveForm({ matterId, stage, locale }: { matterId: string; 
         <label htmlFor="move-to">{t("moveTo")}</label>
         <select id="move-to" name="to" required defaultValue="">
           <option value="" disabled>{t("chooseStage")}</option>
-          {targets.map((to) => <option key={to} value={to}>{STAGE_INFO[to].code} {STAGE_INFO[to].name[locale]}</option>)}
+          {targets.map((to) => <option key={to} value={to}>{stageLabel(to, locale)}</option>)}
         </select>
         <label htmlFor="move-reason">{t("reason")}</label>
         <textarea id="move-reason" name="reason" required rows={3} maxLength={MOVE_REASON_MAX} />

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { STAGE_INFO } from "@/server/domain/matter";
+import { STAGE_INFO, stageLabel } from "@/server/domain/matter";
 import { matterDetail } from "@/server/queries/matters";
 import { load, viewerOrLogin } from "../../admin/load";
 import type { Query } from "../../admin/query";
@@ -31,7 +31,7 @@ export default async function MatterPage({ params, searchParams }: { params: Pro
     <div>
       {matter.isAdmin ? <p><a href={`/admin/orgs/${matter.orgId}/matters`}>{t("backToList")}</a></p> : null}
       <h1>{matter.title}</h1>
-      <p><span className="stage">{stage.code} {stage.name[locale]}</span></p>
+      <p><span className="stage">{stageLabel(matter.stage, locale)}</span></p>
       <FormStatus query={query} />
       <dl className="facts">
         <dt>{t("org")}</dt><dd>{matter.orgName}</dd>
@@ -48,7 +48,7 @@ export default async function MatterPage({ params, searchParams }: { params: Pro
             <tbody>
               {matter.deciders.map((d) => (
                 <tr key={`${d.stage}-${d.bodyKind}`} aria-current={d.stage === matter.stage ? "step" : undefined}>
-                  <th scope="row">{STAGE_INFO[d.stage].code} {STAGE_INFO[d.stage].name[locale]}</th>
+                  <th scope="row">{stageLabel(d.stage, locale)}</th>
                   <td data-label={t("bodyKind")}>{d.kindName[locale]}</td>
                   <td data-label={t("rule")}>{d.pass?.[locale] ?? "—"}<br /><span className="hint">{d.legalBasis.join("；")}</span></td>
                   <td data-label={t("bodies")}>{d.bodies.length > 0 ? d.bodies.map((b) => `${b.name}（${b.orgName}）`).join("、") : t("noBody")}</td>

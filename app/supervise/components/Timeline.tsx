@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SYSTEM_ACTOR, type Timeline as TimelineData, type TimelineFilter } from "@/server/queries/auditTimeline";
-import { actionLabel } from "./actionLabel";
+import { actionLabel, roleLabel } from "./actionLabel";
 
 type Props = { orgId: string; timeline: TimelineData; filter: TimelineFilter };
 
@@ -18,6 +18,7 @@ function pageHref(orgId: string, filter: TimelineFilter, page: number): string {
 export async function Timeline({ orgId, timeline, filter }: Props) {
   const t = await getTranslations("supervise");
   const tAction = await getTranslations("auditActions");
+  const tRole = await getTranslations("auditRoles");
   const format = await getFormatter();
   const { options } = timeline;
   const meetingLabel = new Map(options.meetings.map((m) => [m.id, m.label]));
@@ -76,7 +77,7 @@ export async function Timeline({ orgId, timeline, filter }: Props) {
                 </>
               ) : null}
               <dt>{t("entryActor")}</dt>
-              <dd>{e.actor ? `${e.actor.name}（${e.actor.role}）` : t("entrySystem")}</dd>
+              <dd>{e.actor ? `${e.actor.name}（${roleLabel(tRole, e.actor.role)}）` : t("entrySystem")}</dd>
               <dt>{t("entryObject")}</dt>
               <dd className="mono">{e.object.type} {e.object.id}</dd>
               {e.meetingId ? (

@@ -8,9 +8,9 @@ import { runCommand } from "../run";
 const schema = z.strictObject({ personId: z.string().min(1) });
 
 /**
- * Deletes a person's contact data: the phone goes, the person leaves every roster and office, and a linked account
- * is disabled and loses its phone. The name stays, because past attendance, votes and minutes name them
- * (村务档案, VCOL 34: records are kept).
+ * Deletes a person's contact data: the phone and the 身份证号 (masked and hashed) go, the person leaves every roster
+ * and office, and a linked account is disabled and loses its phone. The name stays, because past attendance, votes
+ * and minutes name them (村务档案, VCOL 34: records are kept).
  */
 export function deletePerson(input: unknown, actor: Actor): Promise<{ id: string }> {
   return runCommand(schema, input, actor, async (tx, data) => {
@@ -22,7 +22,7 @@ export function deletePerson(input: unknown, actor: Actor): Promise<{ id: string
     await tx.bodyMember.deleteMany({ where: { personId: person.id } });
     await tx.body.updateMany({ where: { chairId: person.id }, data: { chairId: null } });
     await tx.body.updateMany({ where: { recorderId: person.id }, data: { recorderId: null } });
-    await tx.person.update({ where: { id: person.id }, data: { phone: null, deletedAt: new Date() } });
+    await tx.person.update({ where: { id: person.id }, data: { phone: null, idNumberHash: null, idNumberMasked: null, deletedAt: new Date() } });
     if (person.account) {
       // The phone is the login and contact data: replaced by a value no login form accepts (> 20 characters).
       await tx.account.update({

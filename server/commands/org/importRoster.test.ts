@@ -10,6 +10,7 @@ import { createAccount } from "./createAccount";
 import { createHousehold } from "./createHousehold";
 import { createOrganization } from "./createOrganization";
 import { importRoster } from "./importRoster";
+import { gb18030Csv, gbkCsv, libraryXlsx, utf8Csv, wpsXlsx } from "../../testing/rosterFiles";
 
 let db: Database;
 let close: () => Promise<void>;
@@ -88,5 +89,53 @@ describe("importRoster", () => {
       ["duplicate_existing", "phone_existing"],
       ["duplicate_existing", "phone_existing"],
     ]);
+  });
+});
+
+describe("importRoster from the file as uploaded", () => {
+  const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
+
+  it("previews the same people from GBK, GB18030, UTF-8 with a BOM, an .xlsx and a WPS .xlsx", async () => {
+    const org = (await createOrganization({ name: "编码村", level: "village" }, SYSTEM)).id;
+    const clerk = await createAccount({ orgId: org, phone: "13700000003", displayName: "编码村管理员", password: "admin-password", roles: ["admin"] }, SYSTEM);
+    const actor = accountActor(clerk.id, "编码村管理员");
+    const files = { gbk: gbkCsv(), gb18030: gb18030Csv(), bom: utf8Csv(true), xlsx: await libraryXlsx(), wps: wpsXlsx() };
+    const previews = [];
+    for (const [kind, bytes] of Object.entries(files)) {
+      const preview = await importRoster({ orgId: org, file: b64(bytes), createMissingHouseholds: true, dryRun: true }, actor);
+      expect(preview.errorCount, kind).toBe(0);
+      previews.push(preview.rows);
+    }
+    expect(previews[0]?.map((r) => [r.name, r.phone, r.idNumberMasked, r.household, r.relationship, r.gender])).toEqual([
+      ["黎彧明", "13900000011", "4401**********2014", "1号户", "户主", "male"],
+      ["冯喆", "13900000012", "4401**********0040", "1号户", "配偶", "female"],
+      ["黎晓", null, null, "1号户", "子", "male"],
+      ["区淑贞", "13900000014", "4401**********1142", "2号户", "户主", "female"],
+    ]);
+    for (const rows of previews) expect(rows).toEqual(previews[0]);
+  });
+
+  it("stores the ID number masked and keyed-hashed, never in full, and refuses it a second time", async () => {
+    const org = (await createOrganization({ name: "身份村", level: "village" }, SYSTEM)).id;
+    const clerk = await createAccount({ orgId: org, phone: "13700000004", displayName: "身份村管理员", password: "admin-password", roles: ["admin"] }, SYSTEM);
+    const actor = accountActor(clerk.id, "身份村管理员");
+    const result = await importRoster({ orgId: org, file: b64(gbkCsv()), createMissingHouseholds: true, dryRun: false }, actor);
+    expect(result.imported).toBe(4);
+    const stored = await db.prisma.person.findMany({ where: { orgId: org }, orderBy: { name: "asc" }, select: { name: true, idNumberMasked: true, idNumberHash: true, relationship: true } });
+    expect(stored.find((p) => p.name === "冯喆")).toMatchObject({ idNumberMasked: "4401**********0040", relationship: "配偶" });
+    expect(stored.find((p) => p.name === "冯喆")?.idNumberHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain("200002290040");
+    const again = await importRoster({ orgId: org, file: b64(await libraryXlsx()), createMissingHouseholds: true, dryRun: true }, actor);
+    expect(again.rows[1]?.errors).toContain("id_existing");
+  });
+
+  it("tells a file it cannot read by its encoding and line, and imports nothing", async () => {
+    const bytes = Buffer.from(gbkCsv());
+    bytes[bytes.indexOf(0x0a) + 1] = 0xff;
+    const before = await count("person");
+    const preview = await importRoster({ orgId, file: b64(new Uint8Array(bytes)), dryRun: true }, admin);
+    expect(preview).toMatchObject({ problem: "encoding", problemLine: 2, rows: [], errorCount: 1 });
+    await expect(importRoster({ orgId, file: b64(new Uint8Array(bytes)), dryRun: false }, admin)).rejects.toMatchObject({ code: "invalid_input" });
+    expect(await count("person")).toBe(before);
   });
 });

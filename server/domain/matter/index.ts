@@ -5,6 +5,7 @@ export {
   assertMatterStage,
   deciderForStage,
   stageIndex,
+  stageLabel,
   type MatterStage,
   type StageInfo,
 } from "./stages";

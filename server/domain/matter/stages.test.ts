@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MATTER_KINDS, type BodyKind, type MatterKind } from "../rules";
-import { MATTER_STAGES, STAGE_INFO, deciderForStage, type MatterStage } from "./stages";
+import { MATTER_STAGES, STAGE_INFO, deciderForStage, stageLabel, type MatterStage } from "./stages";
 
 describe("deciderForStage (RULES.md §4)", () => {
   it.each([
@@ -43,5 +43,12 @@ describe("stage names", () => {
 
   it("numbers S0–S7 in order", () => {
     expect(MATTER_STAGES.slice(0, 8).map((s) => STAGE_INFO[s].code)).toEqual(["S0", "S1", "S2", "S3", "S4", "S5", "S6", "S7"]);
+  });
+
+  it("labels a stage in the reader's words: 'S4 决议', and a closed stage by its name alone, never 'closed 已撤回'", () => {
+    expect(stageLabel("decision", "zh-CN")).toBe("S4 决议");
+    expect(stageLabel("closed_withdrawn", "zh-CN")).toBe("已撤回");
+    expect(stageLabel("closed_rejected", "en")).toBe("closed: rejected");
+    for (const stage of MATTER_STAGES) expect(stageLabel(stage, "zh-CN")).not.toMatch(/closed/);
   });
 });

@@ -37,6 +37,16 @@ export const STAGE_INFO: Record<MatterStage, StageInfo> = {
 };
 
 /**
+ * How a stage reads in a list: "S4 决议" while the matter moves (S0–S7 are the steps of 四议两公开 as people number
+ * them), the name alone once it is closed — the internal code "closed" is no word for anyone ("已撤回", not
+ * "closed 已撤回").
+ */
+export function stageLabel(stage: MatterStage, locale: keyof Localized): string {
+  const info = STAGE_INFO[stage];
+  return info.isTerminal ? info.name[locale] : `${info.code} ${info.name[locale]}`;
+}
+
+/**
  * RULES.md §4 "decided by" for S4: 村民会议 / 村民代表会议, or 成员(代表)大会 for collective assets. Which of
  * these may decide a given matter is the rules engine's competence table (RULES.md §2).
  */

@@ -2,6 +2,7 @@
  * Checks parsed roster rows against each other and the organization's register. Pure. A file with any error
  * imports nothing (the admin fixes the file and tries again), so every row's problems are listed at once.
  */
+import { isValidIdNumber, maskIdNumber, normalizeIdNumber } from "../../../domain/idNumber";
 import { PHONE_PATTERN } from "../../../domain/phone";
 import { normalizePhone, readFlag, readGender, type RawRosterRow } from "./parseRoster";
 
@@ -15,13 +16,23 @@ export type RowError =
   | "duplicate_in_file"
   | "duplicate_existing"
   | "phone_in_file"
-  | "phone_existing";
+  | "phone_existing"
+  | "bad_id_number"
+  | "id_in_file"
+  | "id_existing"
+  | "relationship_too_long";
+
+export const RELATIONSHIP_MAX = 20;
 
 export type RosterRow = {
   line: number;
   name: string;
   phone: string | null;
   household: string | null;
+  /** 4401**********1234; the full number never leaves the check. */
+  idNumberMasked: string | null;
+  /** 与户主关系 */
+  relationship: string | null;
   /** The household is not in the register yet and will be created. */
   isNewHousehold: boolean;
   gender: "female" | "male" | null;
@@ -35,16 +46,26 @@ export type Register = {
   /** Household numbers (户号) of the organization. */
   households: ReadonlySet<string>;
   /** People not deleted: name + household number (null without household), phone. */
-  people: readonly { name: string; household: string | null; phone: string | null }[];
+  people: readonly { name: string; household: string | null; phone: string | null; idNumberHash: string | null }[];
 };
+
+/** A checked row and, for the import only, the keyed hash of its ID number (never sent to the browser). */
+export type CheckedRosterRow = RosterRow & { idNumberHash: string | null };
 
 const personKey = (name: string, household: string | null) => `${name}\u0000${household ?? ""}`;
 
-export function checkRoster(raw: readonly RawRosterRow[], register: Register, createMissingHouseholds: boolean): RosterRow[] {
+export function checkRoster(
+  raw: readonly RawRosterRow[],
+  register: Register,
+  createMissingHouseholds: boolean,
+  hashIdNumber: (idNumber: string) => string,
+): CheckedRosterRow[] {
   const existingPeople = new Set(register.people.map((p) => personKey(p.name, p.household)));
   const existingPhones = new Set(register.people.map((p) => p.phone).filter((p): p is string => p !== null));
+  const existingIds = new Set(register.people.map((p) => p.idNumberHash).filter((h): h is string => h !== null));
   const seenPeople = new Map<string, number>();
   const seenPhones = new Map<string, number>();
+  const seenIds = new Set<string>();
   return raw.map((row) => {
     const errors: RowError[] = [];
     const name = row.name?.trim() ?? "";
@@ -70,11 +91,25 @@ export function checkRoster(raw: readonly RawRosterRow[], register: Register, cr
       else if (seenPhones.has(phone)) errors.push("phone_in_file");
       seenPhones.set(phone, row.line);
     }
+    const idNumber = row.idNumber ? normalizeIdNumber(row.idNumber) : null;
+    const isValidId = idNumber !== null && isValidIdNumber(idNumber);
+    if (idNumber !== null && !isValidId) errors.push("bad_id_number");
+    const idNumberHash = isValidId ? hashIdNumber(idNumber) : null;
+    if (idNumberHash !== null) {
+      if (existingIds.has(idNumberHash)) errors.push("id_existing");
+      else if (seenIds.has(idNumberHash)) errors.push("id_in_file");
+      seenIds.add(idNumberHash);
+    }
+    const relationship = row.relationship?.trim() || null;
+    if (relationship !== null && Array.from(relationship).length > RELATIONSHIP_MAX) errors.push("relationship_too_long");
     return {
       line: row.line,
       name,
       phone,
       household,
+      idNumberMasked: isValidId ? maskIdNumber(idNumber) : null,
+      idNumberHash,
+      relationship,
       isNewHousehold,
       gender,
       isAdult: flags[0] ?? true,

@@ -1,10 +1,11 @@
 /**
- * Reads a roster CSV (花名册) into rows. Pure: text in, rows out; nothing is checked against the database here.
- * Headers may be Chinese or English; values 男/女, 是/否 (or yes/no, 1/0).
+ * Reads a roster table (花名册) into rows. Pure: cells in, rows out; nothing is checked against the database here.
+ * The cells come from a CSV (parseRosterCsv) or a spreadsheet (readRosterFile). Headers may be Chinese or English;
+ * values 男/女, 是/否 (or yes/no, 1/0).
  */
 import { parse } from "csv-parse/sync";
 
-export type RosterField = "name" | "phone" | "household" | "gender" | "isAdult" | "isPartyMember" | "isCoopMember";
+export type RosterField = "name" | "phone" | "household" | "gender" | "isAdult" | "isPartyMember" | "isCoopMember" | "idNumber" | "relationship";
 
 const HEADERS: Record<string, RosterField> = {
   姓名: "name",
@@ -25,48 +26,89 @@ const HEADERS: Record<string, RosterField> = {
   经济社成员: "isCoopMember",
   集体经济组织成员: "isCoopMember",
   coop: "isCoopMember",
+  身份证号: "idNumber",
+  身份证号码: "idNumber",
+  公民身份号码: "idNumber",
+  idnumber: "idNumber",
+  与户主关系: "relationship",
+  户主关系: "relationship",
+  relationship: "relationship",
 };
 
 /** The template's header row, in the order a downloadable template shows it. */
-export const TEMPLATE_HEADERS = ["姓名", "手机号", "户号", "性别", "年满18周岁", "党员", "经济社成员"] as const;
+export const TEMPLATE_HEADERS = ["姓名", "手机号", "身份证号", "户号", "与户主关系", "性别", "年满18周岁", "党员", "经济社成员"] as const;
 
 export const MAX_ROSTER_ROWS = 5_000;
 
 export type RawRosterRow = { line: number } & Partial<Record<RosterField, string>>;
 
-export type RosterFileProblem = "empty" | "unreadable" | "missing_name_column" | "unknown_column" | "too_many_rows";
+/**
+ * Why a file cannot be read at all, said to the admin in words (messages adminImport.problem.*): `encoding` — the
+ * text is neither UTF-8 nor GBK/GB18030; `mixed_encoding` — some lines UTF-8, some not (two files pasted together);
+ * `xls` — the old Excel format; `not_a_table` — a picture, PDF, Word file …; `xlsx_unreadable` — a damaged .xlsx.
+ */
+export type RosterFileProblem =
+  | "empty"
+  | "unreadable"
+  | "missing_name_column"
+  | "unknown_column"
+  | "too_many_rows"
+  | "encoding"
+  | "mixed_encoding"
+  | "xls"
+  | "not_a_table"
+  | "xlsx_unreadable";
 
-export type ParsedRoster = { rows: RawRosterRow[]; problem: RosterFileProblem | null; unknownColumns: string[] };
+/** One record of the table and its line (CSV) or row (spreadsheet) number as the admin's program shows it. */
+export type RosterRecord = { line: number; cells: string[] };
+
+export type ParsedRoster = { rows: RawRosterRow[]; problem: RosterFileProblem | null; problemLine: number | null; unknownColumns: string[] };
 
 function headerKey(header: string): RosterField | undefined {
   const cleaned = header.replace(/[\s（）()]/g, "").toLowerCase();
   return HEADERS[cleaned] ?? HEADERS[header.trim()];
 }
 
-export function parseRosterCsv(text: string): ParsedRoster {
-  let records: string[][];
+const problem = (kind: RosterFileProblem, line: number | null = null, unknownColumns: string[] = []): ParsedRoster => ({ rows: [], problem: kind, problemLine: line, unknownColumns });
+
+/** Records as read from CSV text: a tab-separated file ("Unicode 文本" from Excel) is read as such. */
+export function csvRecords(text: string): RosterRecord[] | { problem: RosterFileProblem; line: number | null } {
+  const firstLine = text.split("\n", 1)[0] ?? "";
+  const delimiter = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
-  } catch {
-    return { rows: [], problem: "unreadable", unknownColumns: [] };
+    const parsed = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true, delimiter }) as unknown as { record: string[]; info: { lines: number } }[];
+    return parsed.map((p) => ({ line: p.info.lines, cells: p.record }));
+  } catch (error) {
+    const line = (error as { lines?: unknown }).lines;
+    return { problem: "unreadable", line: typeof line === "number" ? line : null };
   }
+}
+
+export function parseRosterCsv(text: string): ParsedRoster {
+  const records = csvRecords(text);
+  return "problem" in records ? problem(records.problem, records.line) : parseRosterRecords(records);
+}
+
+/** Header row first; rows with nothing in them are skipped. */
+export function parseRosterRecords(all: readonly RosterRecord[]): ParsedRoster {
+  const records = all.filter((r) => r.cells.some((c) => c.trim() !== ""));
   const [header, ...body] = records;
-  if (!header || body.length === 0) return { rows: [], problem: "empty", unknownColumns: [] };
-  const fields = header.map(headerKey);
-  const unknownColumns = header.filter((_, i) => fields[i] === undefined && header[i] !== "");
-  if (unknownColumns.length > 0) return { rows: [], problem: "unknown_column", unknownColumns };
-  if (!fields.includes("name")) return { rows: [], problem: "missing_name_column", unknownColumns: [] };
-  if (body.length > MAX_ROSTER_ROWS) return { rows: [], problem: "too_many_rows", unknownColumns: [] };
-  const rows = body.map((record, index) => {
-    // Line numbers as a spreadsheet shows them: the header is line 1.
-    const row: RawRosterRow = { line: index + 2 };
+  if (!header || body.length === 0) return problem("empty");
+  const cells = header.cells.map((c) => c.trim());
+  const fields = cells.map(headerKey);
+  const unknownColumns = cells.filter((c, i) => fields[i] === undefined && c !== "");
+  if (unknownColumns.length > 0) return problem("unknown_column", header.line, unknownColumns);
+  if (!fields.includes("name")) return problem("missing_name_column", header.line);
+  if (body.length > MAX_ROSTER_ROWS) return problem("too_many_rows");
+  const rows = body.map((record) => {
+    const row: RawRosterRow = { line: record.line };
     fields.forEach((field, column) => {
-      const value = record[column];
+      const value = record.cells[column]?.trim();
       if (field && value !== undefined && value !== "") row[field] = value;
     });
     return row;
   });
-  return { rows, problem: null, unknownColumns: [] };
+  return { rows, problem: null, problemLine: null, unknownColumns: [] };
 }
 
 /** 是/否, yes/no, 1/0, Y/N, √/×; empty means the default. `null` for a value that is none of these. */

@@ -7,7 +7,7 @@ import { RosterImport } from "./RosterImport";
 
 export const dynamic = "force-dynamic";
 
-/** 导入花名册: CSV roster import with a preview of every row's problems; a file with any error imports nothing. */
+/** 导入花名册: roster import (CSV in UTF-8 or GBK, or .xlsx) with a preview of every row's problems; a file with any error imports nothing. */
 export default async function ImportPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<Query> }) {
   const { orgId } = await params;
   const query = await searchParams;
@@ -24,6 +24,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
       <ul>
         <li>{t("columns")}</li>
         <li>{t("values")}</li>
+        <li>{t("idNumber")}</li>
         <li>{t("households")}</li>
         <li>{t("allOrNothing")}</li>
       </ul>

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MATTER_SOURCES } from "@/server/commands/matter/raiseMatter";
-import { STAGE_INFO, type MatterStage } from "@/server/domain/matter";
+import { STAGE_INFO, stageLabel, type MatterStage } from "@/server/domain/matter";
 import { MATTER_KINDS, MATTER_RULES } from "@/server/domain/rules";
 import { adminMatters, matterKindOf } from "@/server/queries/matters";
 import { load, viewerOrLogin } from "../../../load";
@@ -33,7 +33,7 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
             <li key={m.id} className="card">
               <h2><a href={`/matters/${m.id}`}>{m.title}</a></h2>
               <p>
-                <span className="stage">{stage ? `${stage.code} ${stage.name[locale]}` : m.stage}</span>{" "}
+                <span className="stage">{stage ? stageLabel(m.stage as MatterStage, locale) : m.stage}</span>{" "}
                 <span className="muted">{MATTER_RULES[matterKindOf(m.kind)].name[locale]} · {t(`source.${m.source}` as "source.party")} · {format.dateTime(m.createdAt, { year: "numeric", month: "long", day: "numeric" })}</span>
               </p>
             </li>

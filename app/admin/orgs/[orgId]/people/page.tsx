@@ -25,7 +25,8 @@ export default async function PeoplePage({ params, searchParams }: { params: Pro
     <tr key={p.id}>
       <th scope="row"><a href={`/admin/people/${p.id}`}>{p.name}</a></th>
       <td data-label={t("phone")}>{p.phone ?? t("noPhone")}</td>
-      <td data-label={t("household")}>{p.householdId ? householdOf.get(p.householdId) : "—"}</td>
+      <td data-label={t("idNumber")}>{p.idNumberMasked ?? "—"}</td>
+      <td data-label={t("household")}>{p.householdId ? householdOf.get(p.householdId) : "—"}{p.relationship ? `（${p.relationship}）` : ""}</td>
       <td data-label={t("gender")}>{t(p.gender)}</td>
       <td data-label={t("isAdultShort")}>{yes(p.isAdult)}</td>
       <td data-label={t("isPartyMemberShort")}>{yes(p.isPartyMember)}</td>
@@ -45,7 +46,7 @@ export default async function PeoplePage({ params, searchParams }: { params: Pro
         <table className="labelled">
           <thead>
             <tr>
-              <th scope="col">{t("name")}</th><th scope="col">{t("phone")}</th><th scope="col">{t("household")}</th><th scope="col">{t("gender")}</th>
+              <th scope="col">{t("name")}</th><th scope="col">{t("phone")}</th><th scope="col">{t("idNumber")}</th><th scope="col">{t("household")}</th><th scope="col">{t("gender")}</th>
               <th scope="col">{t("isAdultShort")}</th><th scope="col">{t("isPartyMemberShort")}</th><th scope="col">{t("isCoopMemberShort")}</th><th scope="col">{t("account")}</th>
             </tr>
           </thead>
