@@ -17,6 +17,7 @@ const config = {
     "pg",
     "argon2",
     "ioredis",
+    "rate-limiter-flexible",
     "socket.io",
     "pdfkit",
   ],

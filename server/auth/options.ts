@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getRuntime } from "../runtime";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { loginWaitMs, recordLoginFailure, recordLoginSuccess } from "./throttle";
+import { loginSucceeded, reserveLoginAttempt } from "./throttle";
 
 /** Thrown by authorize when throttled; the login page shows the wait in words (next-auth passes the message on). */
 export const THROTTLED = "rate_limited";
@@ -16,13 +16,15 @@ const credentialsSchema = z.object({ phone: z.string().trim().max(20), password:
 export type SessionAccount = { id: string; name: string; tokenVersion: number };
 
 /**
- * Checks phone + password. Unknown phone and wrong password fail alike, and take the same time. Repeated failures
- * for a phone or from an address are throttled with a growing wait.
+ * Checks phone + password. Unknown phone and wrong password fail alike, and take the same time. Each check first
+ * reserves an attempt for the phone and the address (server/auth/throttle.ts): guesses sent at once cannot all be
+ * checked before the first failure is counted.
  */
 export async function checkCredentials(raw: unknown, address = "unknown"): Promise<SessionAccount | null> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
-  if (loginWaitMs(parsed.data.phone, address) > 0) throw new Error(THROTTLED);
+  const reservation = await reserveLoginAttempt(parsed.data.phone, address);
+  if (!reservation) throw new Error(THROTTLED);
   const { prisma } = getRuntime().db;
   const account = await prisma.account.findUnique({
     where: { phone: parsed.data.phone },
@@ -30,11 +32,8 @@ export async function checkCredentials(raw: unknown, address = "unknown"): Promi
   });
   const hash = account?.passwordHash ?? (await dummyPasswordHash());
   const ok = await verifyPassword(hash, parsed.data.password);
-  if (!account || !ok || account.disabled) {
-    recordLoginFailure(parsed.data.phone, address);
-    return null;
-  }
-  recordLoginSuccess(parsed.data.phone);
+  if (!account || !ok || account.disabled) return null;
+  await loginSucceeded(reservation);
   return { id: account.id, name: account.displayName, tokenVersion: account.tokenVersion };
 }
 

@@ -1,40 +1,73 @@
 /**
- * Login throttling (ASVS 6.3): after FREE_ATTEMPTS failures for a phone number, or for a client address, each
- * further attempt must wait twice as long as the one before (1 s, 2 s, 4 s … at most 15 min). A success clears the
- * phone's count. Kept in memory per node: several nodes each throttle on their own, which still bounds guessing.
+ * Login throttling (ASVS 6.3, issue #17) with rate-limiter-flexible. An attempt is reserved — counted atomically in
+ * the shared store — before the password is verified, so N guesses sent at once get at most the allowed number
+ * checked, and every node counts in the same place:
+ *  - REDIS_URL set: Redis (the nodes already share it); while Redis is unreachable each node falls back to its own
+ *    memory (insuranceLimiter), which still bounds guessing per node;
+ *  - else PostgreSQL (DATABASE_URL): the table "LoginThrottle" (migration login_throttle_password_reset);
+ *  - else PGlite: memory. PGlite is one process by construction (the data directory's lock file refuses a second
+ *    owner), so that memory sees every login there is; it is kept on globalThis, shared by Next's bundle and tsx.
+ * A phone gets PHONE_POINTS attempts per window and an address ADDRESS_POINTS (a village hall behind one NAT logs
+ * in together); a successful login clears the phone's count and gives the address its attempt back.
  */
-const FREE_ATTEMPTS = 5;
-const WINDOW_MS = 15 * 60 * 1_000;
-const MAX_DELAY_MS = 15 * 60 * 1_000;
+import { Redis } from "ioredis";
+import pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
-type Record = { failures: number; last: number };
-const KEY = "__yishiLoginThrottle";
+export const PHONE_POINTS = 5;
+export const ADDRESS_POINTS = 30;
+const WINDOW_S = 15 * 60;
 
-function table(): Map<string, Record> {
-  const holder = globalThis as { [KEY]?: Map<string, Record> };
-  holder[KEY] ??= new Map();
+export type LoginLimiters = { phone: RateLimiterAbstract; address: RateLimiterAbstract };
+type Env = Partial<Record<"REDIS_URL" | "DATABASE_URL", string>>;
+const KEY = "__yishiLoginLimiters";
+
+export function createLoginLimiters(env: Env): LoginLimiters {
+  const make = (keyPrefix: string, points: number): RateLimiterAbstract => {
+    const options = { keyPrefix, points, duration: WINDOW_S };
+    if (env.REDIS_URL) {
+      // No offline queue: while Redis is down a reservation fails at once and the memory limiter answers instead.
+      const storeClient = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      storeClient.on("error", () => undefined);
+      return new RateLimiterRedis({ ...options, storeClient, insuranceLimiter: new RateLimiterMemory(options) });
+    }
+    if (env.DATABASE_URL) {
+      const storeClient = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2, allowExitOnIdle: true });
+      storeClient.on("error", () => undefined);
+      return new RateLimiterPostgres({ ...options, storeClient, tableName: "LoginThrottle", tableCreated: true });
+    }
+    return new RateLimiterMemory(options);
+  };
+  return { phone: make("login:phone", PHONE_POINTS), address: make("login:ip", ADDRESS_POINTS) };
+}
+
+function limiters(): LoginLimiters {
+  const holder = globalThis as { [KEY]?: LoginLimiters };
+  holder[KEY] ??= createLoginLimiters({ REDIS_URL: process.env.REDIS_URL, DATABASE_URL: process.env.DATABASE_URL });
   return holder[KEY];
 }
 
-function delayFor(record: Record | undefined, now: number): number {
-  if (!record || now - record.last > WINDOW_MS || record.failures < FREE_ATTEMPTS) return 0;
-  const delay = Math.min(MAX_DELAY_MS, 1_000 * 2 ** (record.failures - FREE_ATTEMPTS));
-  return Math.max(0, record.last + delay - now);
-}
+export type Reservation = { phone: string; address: string };
 
-/** Milliseconds to wait before this phone or address may try again (0: go ahead). */
-export function loginWaitMs(phone: string, address: string, now = Date.now()): number {
-  return Math.max(delayFor(table().get(`phone:${phone}`), now), delayFor(table().get(`ip:${address}`), now));
-}
-
-export function recordLoginFailure(phone: string, address: string, now = Date.now()): void {
-  for (const key of [`phone:${phone}`, `ip:${address}`]) {
-    const current = table().get(key);
-    const fresh = !current || now - current.last > WINDOW_MS;
-    table().set(key, { failures: fresh ? 1 : current.failures + 1, last: now });
+/**
+ * Reserves one attempt for this phone and this address, or answers null (throttled: try again later). Only a
+ * reserved attempt may verify a password. A store that cannot be reached is an error, never a free pass.
+ */
+export async function reserveLoginAttempt(phone: string, address: string, use = limiters()): Promise<Reservation | null> {
+  const { phone: byPhone, address: byAddress } = use;
+  try {
+    await byAddress.consume(address);
+    await byPhone.consume(phone);
+    return { phone, address };
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return null;
+    throw error;
   }
 }
 
-export function recordLoginSuccess(phone: string): void {
-  table().delete(`phone:${phone}`);
+/** After a successful login: the phone starts afresh, and the address gets its attempt back. */
+export async function loginSucceeded(reservation: Reservation, use = limiters()): Promise<void> {
+  const { phone: byPhone, address: byAddress } = use;
+  await byPhone.delete(reservation.phone);
+  await byAddress.reward(reservation.address);
 }

@@ -40,6 +40,8 @@ export async function grantAppRole(owner: SqlRunner, role: string): Promise<void
   await owner.exec(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${grantee}`);
   await owner.exec(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${grantee}`);
   await owner.exec(`REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY.join(", ")} FROM ${grantee}`);
+  // A secret vote's close empties the ballot table with TRUNCATE, leaving no old ballot row on disk (voteRows.ts).
+  await owner.exec(`GRANT TRUNCATE ON "Ballot" TO ${grantee}`);
   // The migration history is the owner's: the app only reads it (to refuse a database migrated by a newer Yishi).
   await owner.exec(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "_prisma_migrations" FROM ${grantee}`);
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { openDatabase, type Database } from "../db/client";
 import { login } from "../testing/http";
+import { occurrences, readRawPages, type RawRelation } from "../testing/rawPages";
 import { clientId, liveClient, type LiveClient } from "../testing/liveClient";
 import { startServer, type TestServer } from "../testing/server";
 
@@ -17,9 +18,11 @@ let server: TestServer;
 let db: Database;
 let motionId = "";
 const casts: Cast[] = [];
+let pages = new Map<string, RawRelation>();
 
 beforeAll(async () => {
-  server = await startServer();
+  // On PostgreSQL as an ordinary role, as in production: the close must work with the grants that role has.
+  server = await startServer({ appRole: true });
   const chairCookie = (await login(server.url, "13800000002", DEMO_PASSWORD)) ?? "";
   const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie: chairCookie } })).json()) as { data: { id: string }[] };
   const meetingId = meetings.data[0]?.id as string;
@@ -55,6 +58,7 @@ beforeAll(async () => {
   }
   // Read the database as someone with full access would, once the server is gone (PGlite allows one process).
   await server.stop();
+  pages = await readRawPages({ dataDir: server.dataDir, databaseUrl: server.databaseUrl }, ["Ballot", "BallotParticipation"]);
   db = await openDatabase({ dataDir: server.dataDir, databaseUrl: server.databaseUrl });
 }, 180_000);
 
@@ -129,5 +133,22 @@ describe("a secret ballot", () => {
       expect(text).not.toContain('"tracker"');
       for (const cast of casts) expect(text).not.toContain(cast.tracker);
     }
+  });
+
+  it("leaves nothing in the ballot table's pages that matches a participation: no old row, no shared transaction id", async () => {
+    const ballots = pages.get("Ballot");
+    const participations = pages.get("BallotParticipation");
+    if (!ballots || !participations) throw new Error("pages not read");
+    // Read from the files as an operator would (pageinspect), dead rows included: the three voters took part in three
+    // transactions, and no ballot tuple on disk — live or deleted — carries any of their transaction ids.
+    const voted = new Set(participations.tuples.map((t) => t.xmin));
+    expect(voted.size).toBeGreaterThanOrEqual(3);
+    const linked = ballots.tuples.filter((t) => voted.has(t.xmin) || voted.has(t.xmax));
+    expect(linked, "ballot tuples written by a voter's transaction").toEqual([]);
+    expect(new Set(ballots.tuples.map((t) => t.xmin)).size, "every ballot tuple on disk is the close's").toBe(1);
+    expect(ballots.tuples.filter((t) => t.xmax !== "0"), "deleted ballot tuples left in the pages").toEqual([]);
+    // Each tracker is on disk once — in its live row and one index entry — not also in a row or entry of the batch
+    // that first stored it, whose place in the file would say when it was cast.
+    for (const cast of casts) expect(occurrences(ballots, cast.tracker), `tracker ${cast.tracker} in the table and its indexes`).toBe(2);
   });
 });

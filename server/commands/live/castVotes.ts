@@ -5,7 +5,7 @@ import { assertMayCast, CHOICES, makeTracker, TRACKER_BYTES, type FrozenVoters }
 import { AppError } from "../../errors";
 import { memberViews, type MemberView } from "../../queries/memberView";
 import type { Tx } from "../run";
-import { insertProcessed, writeVotes, type Writes } from "./voteRows";
+import { insertProcessed, lockBallotsForVotes, writeVotes, type Writes } from "./voteRows";
 
 export const voteSchema = z.strictObject({
   /**
@@ -58,7 +58,9 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
   });
   const doneKey = new Map(done.map((d) => [`${d.accountId}|${d.clientId}`, d.result as VoteOutcome]));
   const motionIds = [...new Set(requests.map((r) => r.motionId))];
-  // Row locks: closeVote takes the same lock, so votes and the close never interleave.
+  // Row locks: closeVote takes the same lock, so votes and the close never interleave. The ballot table's lock
+  // comes first, in the same order as a secret vote's close takes its own (voteRows.ts).
+  await lockBallotsForVotes(tx);
   await tx.$queryRaw`SELECT id FROM "Motion" WHERE id = ANY(${motionIds}) FOR UPDATE`;
   const motions = new Map<string, MotionRow>(
     (await tx.motion.findMany({ where: { id: { in: motionIds } }, select: { id: true, state: true, method: true, meetingId: true, entitled: true, meeting: { select: { orgId: true } } } }))

@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { runCommand, type Tx } from "../run";
 import { charterOf, loadMeetingContext, requireLiveRole, bumpVersion } from "./context";
-import { rewriteBallots } from "./voteRows";
+import { lockBallotsForClose, rewriteBallots } from "./voteRows";
 import { lockMotion, requireMatterUnchanged, type MotionRecord } from "./motion";
 import { meetingDay } from "./procedureWarnings";
 
@@ -40,6 +40,9 @@ export function closeVote(input: unknown, actor: Actor): Promise<{ version: numb
   return runCommand(schema, input, actor, async (tx, data) => {
     const ctx = await loadMeetingContext(tx, data.meetingId);
     const { auditActor } = await requireLiveRole(tx, actor, ctx, ["chair"]);
+    // A secret vote's close rewrites the ballot table (voteRows.ts): its lock before the motion's row lock.
+    const method = (await tx.motion.findUnique({ where: { id: data.motionId }, select: { method: true } }))?.method;
+    if (method === "secret") await lockBallotsForClose(tx);
     const motion = await lockMotion(tx, data.motionId, ctx.meeting.id);
     if (motion.state === "closed" || motion.state === "announced") {
       return { version: ctx.meeting.version, result: motion.result as MotionResult, orgId: ctx.meeting.orgId };
@@ -105,10 +108,9 @@ async function countVotes(tx: Tx, motion: MotionRecord): Promise<{ tally: Tally;
       return { tally: tallyNamed(rows.map((r) => ({ voterPersonId: r.voterPersonId, choice: choiceSchema.parse(r.choice) as Choice })), motion.entitled.voters) };
     }
     case "secret": {
-      const ballots = await tx.ballot.findMany({ where: { motionId: motion.id }, select: { choice: true, tracker: true } });
-      // Rewritten in this one transaction, in random order with new ids: what the rows say about when and in which
-      // batch each was cast (their transaction ids, their places on disk) is gone with the vote's close.
-      await rewriteBallots(tx, motion.id, ballots);
+      // Rewritten in this one transaction, in random order with new ids, into new files: what the rows said about
+      // when and in which batch each was cast (their transaction ids, their places on disk) is gone with the close.
+      const ballots = await rewriteBallots(tx, motion.id);
       return { tally: tallySecret(ballots.map((b) => ({ choice: choiceSchema.parse(b.choice) }))), trackers: sortedTrackers(ballots) };
     }
     default: {

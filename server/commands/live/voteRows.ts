@@ -46,13 +46,38 @@ export async function writeVotes(tx: Tx, writes: Writes): Promise<void> {
   }
 }
 
-/** Replaces a secret vote's ballots with the same choices and trackers, shuffled, under fresh random ids. */
-export async function rewriteBallots(tx: Tx, motionId: string, ballots: { choice: string; tracker: string }[]): Promise<void> {
-  await tx.ballot.deleteMany({ where: { motionId } });
-  const b = shuffled(ballots);
-  if (b.length === 0) return;
-  await tx.$executeRaw`INSERT INTO "Ballot" ("id", "motionId", "choice", "tracker")
-    SELECT * FROM unnest(${b.map(() => randomUUID())}::text[], ${b.map(() => motionId)}::text[], ${column(b, "choice")}::text[], ${column(b, "tracker")}::text[])`;
+/**
+ * Secret ballots on disk (issue #17). While a vote is open, a batch's ballots are written by the same transaction as
+ * its participation rows (one transaction: an acknowledged vote is never half stored), so each ballot row carries
+ * that transaction's id. A DELETE and re-INSERT would leave the old rows in the table's pages, with their
+ * transaction ids, until a VACUUM (PGlite runs none). Instead the close empties the table with TRUNCATE, which gives
+ * the table and its indexes new, empty files and drops the old ones at commit, and writes every ballot of every
+ * secret vote back, shuffled, under fresh random ids: the only ballot rows left on disk are the closing
+ * transaction's. The caller holds lockBallotsForClose, so no ballot committed meanwhile is lost.
+ * Returns the closing motion's ballots.
+ */
+export async function rewriteBallots(tx: Tx, motionId: string): Promise<{ choice: string; tracker: string }[]> {
+  const all = await tx.$queryRaw<{ motionId: string; choice: string; tracker: string }[]>`SELECT "motionId", choice, tracker FROM "Ballot"`;
+  await tx.$executeRaw`TRUNCATE "Ballot"`;
+  const b = shuffled(all);
+  if (b.length > 0) {
+    await tx.$executeRaw`INSERT INTO "Ballot" ("id", "motionId", "choice", "tracker")
+      SELECT * FROM unnest(${b.map(() => randomUUID())}::text[], ${column(b, "motionId")}::text[], ${column(b, "choice")}::text[], ${column(b, "tracker")}::text[])`;
+  }
+  return all.filter((ballot) => ballot.motionId === motionId).map(({ choice, tracker }) => ({ choice, tracker }));
+}
+
+/**
+ * Taken first by a secret vote's close (before any row lock): no vote batch may write a ballot between the close's
+ * read of the table and its TRUNCATE. Vote batches take the table's ROW EXCLUSIVE lock first too (lockBallotsForVotes),
+ * so the two never wait for each other in opposite orders (no deadlock).
+ */
+export async function lockBallotsForClose(tx: Tx): Promise<void> {
+  await tx.$executeRaw`LOCK TABLE "Ballot" IN ACCESS EXCLUSIVE MODE`;
+}
+
+export async function lockBallotsForVotes(tx: Tx): Promise<void> {
+  await tx.$executeRaw`LOCK TABLE "Ballot" IN ROW EXCLUSIVE MODE`;
 }
 
 /** ProcessedCommand rows (the dedup of client ids); `result` is JSON text. */
