@@ -10,6 +10,7 @@ import { actorOf, type Viewer } from "./access";
 
 export type MeetingNotice = {
   id: string;
+  orgId: string;
   orgName: string;
   bodyName: string;
   number: string;
@@ -64,6 +65,7 @@ export async function meetingNotice(viewer: Viewer | null, meetingId: string): P
       : { "zh-CN": `例行召集${convener ? `（${convener.legalBasis}）` : ""}`, en: `regular meeting${convener ? ` (${convener.legalBasis})` : ""}` };
   return {
     id: meeting.id,
+    orgId: meeting.orgId,
     orgName: meeting.org.name,
     bodyName: meeting.body.name,
     number: meeting.number,

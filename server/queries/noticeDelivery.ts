@@ -107,14 +107,15 @@ export type MyNotice = {
 };
 
 /** For the member's 我的会议: per meeting, whether a notice was issued to them, their receipt and their intent. */
-export async function myNotices(accountId: string, meetings: { id: string; bodyKind: string; form: string }[]): Promise<Map<string, MyNotice>> {
+export async function myNotices(accountId: string, meetingIds: string[]): Promise<Map<string, MyNotice>> {
   const { prisma } = getRuntime().db;
   const account = await prisma.account.findUnique({ where: { id: accountId }, select: { personId: true } });
   const personId = account?.personId;
   const result = new Map<string, MyNotice>();
-  if (!personId || meetings.length === 0) return result;
-  const ids = meetings.map((m) => m.id);
-  const [rows, intents, seats] = await Promise.all([
+  if (!personId || meetingIds.length === 0) return result;
+  const ids = meetingIds;
+  const [meetings, rows, intents, seats] = await Promise.all([
+    prisma.meeting.findMany({ where: { id: { in: ids } }, select: { id: true, form: true, body: { select: { kind: true } } } }),
     prisma.noticeDelivery.findMany({ where: { meetingId: { in: ids }, personId, channel: "in_app" }, select: { meetingId: true, receivedAt: true } }),
     prisma.attendanceIntent.findMany({ where: { meetingId: { in: ids }, personId }, select: { meetingId: true, kind: true, reason: true } }),
     prisma.meeting.findMany({ where: { id: { in: ids }, body: { members: { some: { personId } } } }, select: { id: true } }),
@@ -122,7 +123,7 @@ export async function myNotices(accountId: string, meetings: { id: string; bodyK
   for (const meeting of meetings) {
     const row = rows.find((r) => r.meetingId === meeting.id);
     const intent = intents.find((i) => i.meetingId === meeting.id);
-    const rule = ONLINE_ATTENDANCE[bodyKindOf(meeting.bodyKind)] ?? null;
+    const rule = ONLINE_ATTENDANCE[bodyKindOf(meeting.body.kind)] ?? null;
     result.set(meeting.id, {
       isMember: seats.some((s) => s.id === meeting.id),
       issued: row !== undefined,
