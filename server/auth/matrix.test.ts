@@ -332,6 +332,16 @@ const FIXTURES: Record<string, Fixture> = {
     prepare: async () => ({ meetingId: await fresh.scheduled() }),
     request: (ctx) => adminHttp("POST", `/api/meetings/${ctx.meetingId}/intent`, { kind: "leave", reason: "外出务工" }),
   },
+  "read:meetingNoticePdf (public meeting) GET /meetings/[meetingId]/notice/pdf": {
+    prepare: async () => ({ meetingId: await fresh.scheduled() }),
+    shared: true,
+    request: (ctx) => adminHttp("GET", `/meetings/${ctx.meetingId}/notice/pdf`),
+  },
+  "read:receiptSheet GET /meetings/[meetingId]/notice/receipts": {
+    prepare: async () => ({ meetingId: await fresh.scheduled() }),
+    shared: true,
+    request: (ctx) => adminHttp("GET", `/meetings/${ctx.meetingId}/notice/receipts`),
+  },
   "read:deliveryBoard GET /api/meetings/[meetingId]/delivery": {
     prepare: async () => ({ meetingId: await fresh.scheduled() }),
     shared: true,

@@ -92,6 +92,9 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "acknowledgeNotice", via: [post("/api/meetings/[meetingId]/notice/sign")], allow: MEMBER },
   { action: "declareAttendanceIntent", via: [post("/api/meetings/[meetingId]/intent")], allow: MEMBER },
   { action: "read:deliveryBoard", via: [get("/api/meetings/[meetingId]/delivery")], allow: ["admin", "chair", "recorder", "supervisor"] },
+  // The printed notice of a public meeting is public; the 签收单 (the roster's names) is the clerk's.
+  { action: "read:meetingNoticePdf (public meeting)", via: [get("/meetings/[meetingId]/notice/pdf")], allow: EVERYONE },
+  { action: "read:receiptSheet", via: [get("/meetings/[meetingId]/notice/receipts")], allow: ADMIN },
 
   // The live meeting (issue #6).
   { action: "read:meeting (public)", via: [socket("meeting:join")], allow: EVERYONE },
