@@ -15,6 +15,7 @@ import { createSocketServer } from "./realtime/io";
 import { SOCKET_MODULES } from "./realtime/modules";
 import { registerListeners } from "./listeners";
 import { startCheckpointer, stopCheckpointer } from "./audit/checkpointer";
+import { startOutbox, stopOutbox } from "./notify/outbox";
 import { connectRedis } from "./realtime/redis";
 import { setRuntime, type Runtime } from "./runtime";
 import { installMetrics } from "./ops/metrics";
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
     httpServer.listen(config.port, config.host, resolve);
   });
   startCheckpointer();
+  startOutbox();
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const shownHost = config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
@@ -115,6 +117,7 @@ async function main(): Promise<void> {
   installShutdown(runtime, db, async () => {
     io.close();
     await stopCheckpointer();
+    await stopOutbox();
     withdrawOpsEndpoint(config.dataDir);
     await redis?.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -2,10 +2,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { currentAccount } from "@/server/auth/session";
 import { myMeetings } from "@/server/queries/myMeetings";
+import { myNotices } from "@/server/queries/noticeDelivery";
+import type { Query } from "../admin/query";
+import { FormStatus } from "../admin/ui";
+import { MeetingNotice } from "./MeetingNotice";
 
 export const dynamic = "force-dynamic";
 
-export default async function MyMeetingsPage() {
+export default async function MyMeetingsPage({ searchParams }: { searchParams: Promise<Query> }) {
   const account = await currentAccount();
   if (!account) redirect("/login");
   // An initial password set by the admin (or a QR login) is replaced by the member's own before anything else.
@@ -13,10 +17,13 @@ export default async function MyMeetingsPage() {
   const t = await getTranslations("me");
   const format = await getFormatter();
   const meetings = await myMeetings(account.id);
+  // Before a meeting: the notice to sign for, leave and online attendance (issue #22).
+  const notices = await myNotices(account.id, meetings.filter((m) => m.state === "scheduled").map((m) => m.id));
   return (
     <div>
       <h1>{t("title")}</h1>
       <p>{t("greeting", { name: account.name })}</p>
+      <FormStatus query={await searchParams} />
       <form method="post" action="/api/account/logout-everywhere">
         <button type="submit" className="secondary">{t("logoutEverywhere")}</button>
       </form>
@@ -42,6 +49,7 @@ export default async function MyMeetingsPage() {
               <dd>{meeting.orgName}</dd>
             </dl>
             <p><strong>{t(`state.${meeting.state}` as "state.scheduled")}</strong></p>
+            {notices.get(meeting.id)?.isMember ? <MeetingNotice meetingId={meeting.id} notice={notices.get(meeting.id) as NonNullable<ReturnType<typeof notices.get>>} /> : null}
             <p className="card-actions">
               <a className="button" href={`/meetings/${meeting.id}/live`}>{t("enter")}</a>
               <a className="button secondary" href={`/meetings/${meeting.id}`}>{t("details")}</a>

@@ -71,6 +71,13 @@ export const AUDIT_ACTIONS = [
   "agenda.item.removed",
   "material.uploaded",
   "material.removed",
+  "notice.issued",
+  "notice.queued",
+  "notice.delivered",
+  "notice.delivery_failed",
+  "notice.received",
+  "notice.receipt_scanned",
+  "attendance.intent",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -348,6 +348,41 @@ const FIXTURES: Record<string, Fixture> = {
   "scheduleMeeting POST /api/admin/meetings": {
     request: () => adminHttp("POST", "/api/admin/meetings", { bodyId, number: `排期${++seq}`, title: "会议", startsAt: "2030-02-01T09:00:00+08:00", place: "礼堂" }),
   },
+  "sendMeetingNotice POST /api/meetings/[meetingId]/notice/send": {
+    prepare: async () => ({ meetingId: await fresh.scheduled() }),
+    request: (ctx) => adminHttp("POST", `/api/meetings/${ctx.meetingId}/notice/send`, { channels: ["in_app"] }),
+  },
+  "recordPaperReceipts POST /api/meetings/[meetingId]/notice/paper": {
+    prepare: async () => ({ meetingId: await fresh.scheduled() }),
+    request: (ctx) => adminHttp("POST", `/api/meetings/${ctx.meetingId}/notice/paper`, { personIds: [people.member], signedOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10) }),
+  },
+  "acknowledgeNotice POST /api/meetings/[meetingId]/notice/sign": {
+    prepare: async () => {
+      const meetingId = await fresh.scheduled();
+      await asAdmin("POST", `/api/meetings/${meetingId}/notice/send`, { channels: ["in_app"] });
+      return { meetingId };
+    },
+    request: (ctx) => adminHttp("POST", `/api/meetings/${ctx.meetingId}/notice/sign`, {}),
+  },
+  "declareAttendanceIntent POST /api/meetings/[meetingId]/intent": {
+    prepare: async () => ({ meetingId: await fresh.scheduled() }),
+    request: (ctx) => adminHttp("POST", `/api/meetings/${ctx.meetingId}/intent`, { kind: "leave", reason: "外出务工" }),
+  },
+  "read:meetingNoticePdf (public meeting) GET /meetings/[meetingId]/notice/pdf": {
+    prepare: async () => ({ meetingId: await fresh.scheduled() }),
+    shared: true,
+    request: (ctx) => adminHttp("GET", `/meetings/${ctx.meetingId}/notice/pdf`),
+  },
+  "read:receiptSheet GET /meetings/[meetingId]/notice/receipts": {
+    prepare: async () => ({ meetingId: await fresh.scheduled() }),
+    shared: true,
+    request: (ctx) => adminHttp("GET", `/meetings/${ctx.meetingId}/notice/receipts`),
+  },
+  "read:deliveryBoard GET /api/meetings/[meetingId]/delivery": {
+    prepare: async () => ({ meetingId: await fresh.scheduled() }),
+    shared: true,
+    request: (ctx) => adminHttp("GET", `/api/meetings/${ctx.meetingId}/delivery`),
+  },
   "updateMeeting POST /api/admin/meetings/[meetingId]": {
     prepare: async () => ({ meetingId: await fresh.scheduled() }),
     request: (ctx) => adminHttp("POST", `/api/admin/meetings/${ctx.meetingId}`, { place: `新地点${++seq}` }),

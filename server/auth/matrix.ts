@@ -85,6 +85,17 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "raiseMatter", via: [post("/api/admin/matters")], allow: ADMIN },
   { action: "moveMatter", via: [post("/api/admin/matters/[matterId]/move")], allow: ADMIN },
 
+  // Before the meeting (issue #22): the clerk issues the notice and ticks paper receipts; members sign for it and
+  // state leave or online attendance; the clerk, the chair, the recorder and supervisors see the log and forecast.
+  { action: "sendMeetingNotice", via: [post("/api/meetings/[meetingId]/notice/send")], allow: ADMIN },
+  { action: "recordPaperReceipts", via: [post("/api/meetings/[meetingId]/notice/paper")], allow: ADMIN },
+  { action: "acknowledgeNotice", via: [post("/api/meetings/[meetingId]/notice/sign")], allow: MEMBER },
+  { action: "declareAttendanceIntent", via: [post("/api/meetings/[meetingId]/intent")], allow: MEMBER },
+  { action: "read:deliveryBoard", via: [get("/api/meetings/[meetingId]/delivery")], allow: ["admin", "chair", "recorder", "supervisor"] },
+  // The printed notice of a public meeting is public; the 签收单 (the roster's names) is the clerk's.
+  { action: "read:meetingNoticePdf (public meeting)", via: [get("/meetings/[meetingId]/notice/pdf")], allow: EVERYONE },
+  { action: "read:receiptSheet", via: [get("/meetings/[meetingId]/notice/receipts")], allow: ADMIN },
+
   // The live meeting (issue #6).
   { action: "read:meeting (public)", via: [socket("meeting:join")], allow: EVERYONE },
   // A meeting not open to the public: its body, the organization's admins and supervisors; not other residents.

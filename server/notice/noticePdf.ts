@@ -17,7 +17,7 @@ export type PdfInput = PrintInput & {
 const MARGIN = 56;
 const QR_SIZE = 118;
 
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
   const cell = size / (modules.size + 4);
   doc.save().rect(x, y, size, size).fill("#ffffff").fillColor("#000000");

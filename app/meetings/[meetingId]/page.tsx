@@ -1,9 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { meetingInfo } from "@/server/queries/meetingInfo";
+import { deliveryBoard } from "@/server/queries/noticeDelivery";
 import { load, viewerOrLogin } from "../../admin/load";
 import { sizeText } from "../../admin/query";
 import { Denied, localeKey } from "../../admin/ui";
 import "../../admin/admin.css";
+import { DeliveryBoardView } from "./notice/DeliveryBoardView";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +21,9 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
   const format = await getFormatter();
   const locale = await localeKey();
   const isLive = m.state === "scheduled" || m.state === "in_session";
+  // The chair, the recorder, the clerk and supervisors see the notice log and the quorum forecast (issue #22).
+  const board = m.state === "scheduled" ? await load(() => deliveryBoard(viewer, m.id)) : null;
+  const td = await getTranslations("delivery");
   return (
     <div>
       <h1>{m.body.name} · {m.number}</h1>
@@ -42,6 +47,13 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
         <dt>{t("recorder")}</dt><dd>{m.body.recorder?.name ?? t("none")}</dd>
       </dl>
       {m.isAdmin ? <p><a href={`/admin/meetings/${m.id}`}>{t("manage")}</a></p> : null}
+      <p><a href={`/meetings/${m.id}/notice`}>{td("noticeLink")}</a></p>
+      {board?.ok ? (
+        <section aria-labelledby="before-meeting">
+          <h2 id="before-meeting">{td("boardTitle")}</h2>
+          <DeliveryBoardView board={board.data} locale={locale} />
+        </section>
+      ) : null}
       <section aria-labelledby="agenda">
         <h2 id="agenda">{t("agenda")}</h2>
         {m.agenda.length === 0 ? <p>{t("noItems")}</p> : (

@@ -1,12 +1,14 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { STAGE_INFO, type MatterStage } from "@/server/domain/matter";
 import { adminMeeting } from "@/server/queries/adminMeetings";
+import { deliveryBoard } from "@/server/queries/noticeDelivery";
 import { load, viewerOrLogin } from "../../load";
 import { MeetingFields } from "../../MeetingFields";
 import type { Query } from "../../query";
 import { Back, Denied, FormStatus, localeKey } from "../../ui";
 import { AgendaSection } from "./AgendaSection";
 import { MaterialsSection } from "./MaterialsSection";
+import { NoticeSection } from "./NoticeSection";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +20,7 @@ export default async function AdminMeetingPage({ params, searchParams }: { param
   const result = await load(() => adminMeeting(viewer, meetingId));
   if (!result.ok) return <Denied code={result.code} />;
   const meeting = result.data;
+  const board = await deliveryBoard(viewer, meeting.id);
   const t = await getTranslations("adminMeetings");
   const tm = await getTranslations("me");
   const format = await getFormatter();
@@ -44,6 +47,7 @@ export default async function AdminMeetingPage({ params, searchParams }: { param
       <p className="actions">
         <a className="button secondary" href={`/meetings/${meeting.id}`}>{t("memberView")}</a>
       </p>
+      <NoticeSection board={board} editable={editable} back={back} locale={locale} />
       <AgendaSection meeting={meeting} editable={editable} back={back} stageName={stageName} />
       <MaterialsSection meeting={meeting} editable={editable} back={back} />
       {editable ? (
