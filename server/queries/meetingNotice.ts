@@ -1,8 +1,8 @@
 import { canReadMeeting } from "../auth/permissions";
-import { CONVENERS, PETITION_RULES } from "../commands/meeting/convening";
+import { convenerOf, PETITION_RULES } from "../commands/meeting/convening";
 import { bodyKindOf } from "../commands/meeting/meetingChecks";
 import { charterSchema } from "../commands/body/createBody";
-import { describeBodyRules, type Localized } from "../domain/rules";
+import { citationText, describeBodyRules, shanghaiDate, type Localized } from "../domain/rules";
 import { AppError } from "../errors";
 import { firstNoticeDelivery } from "../notify/evidence";
 import { getRuntime } from "../runtime";
@@ -54,13 +54,14 @@ export async function meetingNotice(viewer: Viewer | null, meetingId: string): P
   const kind = bodyKindOf(meeting.body.kind);
   const parsed = charterSchema.safeParse(meeting.body.charter ?? {});
   const rules = describeBodyRules(kind, parsed.success ? { ...(parsed.data.quorum ? { quorum: parsed.data.quorum } : {}), ...(parsed.data.pass ? { pass: parsed.data.pass } : {}) } : undefined);
-  const convener = CONVENERS[kind];
+  const day = shanghaiDate(meeting.startsAt);
+  const convener = convenerOf(kind, day);
   const petition = PETITION_RULES[kind];
   const convenerBasis: Localized =
     meeting.convenerBasis === "petition"
       ? {
-          "zh-CN": `经${meeting.petitioners ?? "?"}人提议召集${petition ? `（${petition.legalBasis}）` : ""}`,
-          en: `convened on a petition of ${meeting.petitioners ?? "?"}${petition ? ` (${petition.legalBasis})` : ""}`,
+          "zh-CN": `经${meeting.petitioners ?? "?"}人提议召集${petition ? `（${citationText(petition.basis, day)}）` : ""}`,
+          en: `convened on a petition of ${meeting.petitioners ?? "?"}${petition ? ` (${citationText(petition.basis, day)})` : ""}`,
         }
       : { "zh-CN": `例行召集${convener ? `（${convener.legalBasis}）` : ""}`, en: `regular meeting${convener ? ` (${convener.legalBasis})` : ""}` };
   return {
