@@ -4,6 +4,8 @@
  * Listeners run after commit, never inside the command's transaction; a failing listener is logged, never thrown
  * back at the user whose command already succeeded.
  */
+import { processSingleton } from "./singleton";
+
 export type YishiEvent =
   | { type: "attendance.changed"; orgId: string; meetingId: string }
   | { type: "vote.closed"; orgId: string; meetingId: string; motionId: string }
@@ -19,9 +21,7 @@ export type Listener = (event: YishiEvent) => Promise<void> | void;
 const KEY = "__yishiListeners";
 
 function listeners(): Listener[] {
-  const holder = globalThis as { [KEY]?: Listener[] };
-  holder[KEY] ??= [];
-  return holder[KEY];
+  return processSingleton<Listener[]>(KEY, () => []);
 }
 
 export function onEvent(listener: Listener): void {

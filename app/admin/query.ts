@@ -1,3 +1,5 @@
+import { chinaDateInput, chinaDateTimeInput } from "@/server/time";
+
 /** A page's search parameters, as Next 16 hands them over. */
 export type Query = Record<string, string | string[] | undefined>;
 
@@ -8,12 +10,12 @@ export function one(query: Query, key: string): string | undefined {
 
 /** Asia/Shanghai wall-clock time for a datetime-local input: UTC+8 all year. */
 export function toLocalInput(date: Date): string {
-  return new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
+  return chinaDateTimeInput(date);
 }
 
 /** Asia/Shanghai calendar date for a date input. */
 export function toDateInput(date: Date | null): string {
-  return date ? new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) : "";
+  return date ? chinaDateInput(date) : "";
 }
 
 /** 1.5 MB, 320 KB: a file's size as people read it. */

@@ -9,6 +9,7 @@
  * bundle from the supervisor console instead, or stop the server first. On PostgreSQL it runs alongside the server.
  */
 import path from "node:path";
+import { parseArgs as parseArgv } from "node:util";
 import nextEnv from "@next/env";
 import { exportOrgBundle, type ExportResult } from "../audit/exportFromDb";
 import { ensureDataDir, readConfig, StartupError } from "../config";
@@ -19,19 +20,9 @@ import { setRuntime } from "../runtime";
 const USAGE = "usage: npm run audit:export -- --out DIR [--org ID]";
 
 function parseArgs(argv: string[]): { out: string; org: string | null } {
-  let out: string | null = null;
-  let org: string | null = null;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    const value = argv[i + 1];
-    if ((arg === "--out" || arg === "--org") && (value === undefined || value.startsWith("--"))) throw new Error(`${arg} needs a value`);
-    if (arg === "--out") out = value as string;
-    else if (arg === "--org") org = value as string;
-    else throw new Error(`unknown argument ${arg}`);
-    i += 1;
-  }
-  if (out === null) throw new Error("--out DIR is required");
-  return { out: path.resolve(out), org };
+  const { values } = parseArgv({ args: argv, options: { out: { type: "string" }, org: { type: "string" } }, strict: true });
+  if (values.out === undefined) throw new Error("--out DIR is required");
+  return { out: path.resolve(values.out), org: values.org ?? null };
 }
 
 async function open(): Promise<Database> {

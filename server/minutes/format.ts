@@ -1,13 +1,13 @@
 /**
  * Deterministic wording of the record (zh-CN, the language of the village archive). The canonical text is hashed, so
- * nothing here may depend on the machine's locale, time zone or ICU data: dates are computed in UTC+8 by hand
- * (Asia/Shanghai has no daylight saving time).
+ * nothing here may depend on the machine's locale, time zone or ICU data: dates come from server/time.ts, which
+ * computes China time (UTC+8 all year) by integer arithmetic.
  */
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+import { chinaParts as partsAt } from "../time";
 
 function chinaParts(isoText: string): { y: number; mo: number; d: number; h: number; mi: number } {
-  const date = new Date(Date.parse(isoText) + CHINA_OFFSET_MS);
-  return { y: date.getUTCFullYear(), mo: date.getUTCMonth() + 1, d: date.getUTCDate(), h: date.getUTCHours(), mi: date.getUTCMinutes() };
+  const p = partsAt(Date.parse(isoText));
+  return { y: p.year, mo: p.month, d: p.day, h: p.hour, mi: p.minute };
 }
 
 const two = (n: number): string => String(n).padStart(2, "0");

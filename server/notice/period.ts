@@ -7,10 +7,10 @@
  * Asia/Shanghai days: China keeps UTC+8 all year.
  */
 import { AppError } from "../errors";
+import { chinaDay } from "../time";
 
 export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
 
 /** An organization sets its own period (Organization.noticeDays, default 7); Shandong's regulation, e.g., uses 5. */
 export const NOTICE_DAYS_MIN = 1;
@@ -57,8 +57,5 @@ export function countdown(endsAt: Date, now: Date): Countdown {
 
 /** The Asia/Shanghai calendar day that contains `now`, as [start, end) instants. */
 export function shanghaiDay(now: Date): { start: Date; end: Date } {
-  const local = now.getTime() + SHANGHAI_OFFSET_MS;
-  const startLocal = local - (((local % DAY_MS) + DAY_MS) % DAY_MS);
-  const start = new Date(startLocal - SHANGHAI_OFFSET_MS);
-  return { start, end: new Date(start.getTime() + DAY_MS) };
+  return chinaDay(now);
 }

@@ -10,6 +10,7 @@
  */
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
+import { processSingleton } from "../singleton";
 
 const KEY = "__yishiLogger";
 
@@ -37,9 +38,7 @@ function create(): Logger {
 }
 
 export function logger(): Logger {
-  const holder = globalThis as { [KEY]?: Logger };
-  holder[KEY] ??= create();
-  return holder[KEY];
+  return processSingleton(KEY, create);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { getRuntime } from "../runtime";
+import { processSingleton } from "../singleton";
 import { identityOf } from "../realtime/auth";
 import { installMetricsSink, reportDatabaseError } from "./observe";
 
@@ -128,9 +129,7 @@ async function unsignedEntries(): Promise<number> {
 
 /** Creates the registry and installs the sink (once per process). */
 export function installMetrics(): Registry {
-  const holder = globalThis as { [KEY]?: Registry };
-  holder[KEY] ??= build();
-  return holder[KEY];
+  return processSingleton(KEY, build);
 }
 
 export async function metricsText(): Promise<{ contentType: string; body: string }> {

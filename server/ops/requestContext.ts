@@ -5,6 +5,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
+import { processSingleton } from "../singleton";
 
 export type RequestContext = {
   requestId: string;
@@ -15,9 +16,7 @@ export type RequestContext = {
 const KEY = "__yishiRequestContext";
 
 function storage(): AsyncLocalStorage<RequestContext> {
-  const holder = globalThis as { [KEY]?: AsyncLocalStorage<RequestContext> };
-  holder[KEY] ??= new AsyncLocalStorage<RequestContext>();
-  return holder[KEY];
+  return processSingleton(KEY, () => new AsyncLocalStorage<RequestContext>());
 }
 
 export function runInRequest<T>(context: RequestContext, fn: () => T): T {

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
+import { Header } from "tar";
 import { afterEach, describe, expect, it } from "vitest";
 import { extractTar, tarSize, writeTar, type TarMember } from "./tar";
 
@@ -42,5 +43,21 @@ describe("backup archives", () => {
     const bytes = await archive([{ name: "a.txt", size: 5, source: Buffer.from("hello") }]);
     await expect(extractTar(Readable.from([bytes.subarray(0, 700)]), freshDir())).rejects.toThrow(/cut short/);
     await expect(archive([{ name: "../evil", size: 1, source: Buffer.from("x") }])).rejects.toThrow(/bad archive member/);
+  });
+
+  it("refuses an archive cut between two members or inside its end, and a member that would land outside the folder", async () => {
+    const bytes = await archive([
+      { name: "a.txt", size: 5, source: Buffer.from("hello") },
+      { name: "b.txt", size: 3, source: Buffer.from("abc") },
+    ]);
+    for (const cut of [1024, bytes.length - 1024, bytes.length - 512, bytes.length - 1]) {
+      await expect(extractTar(Readable.from([bytes.subarray(0, cut)]), freshDir())).rejects.toThrow(/cut short/);
+    }
+    const header = new Header({ path: "../evil", mode: 0o600, size: 1, mtime: new Date(), type: "File" });
+    header.encode();
+    const escaping = Buffer.concat([header.block as Buffer, Buffer.alloc(512), Buffer.alloc(1024)]);
+    const dir = freshDir();
+    await expect(extractTar(Readable.from([escaping]), path.join(dir, "inside"))).rejects.toThrow(/leaves the folder/);
+    expect(existsSync(path.join(dir, "evil"))).toBe(false);
   });
 });

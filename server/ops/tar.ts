@@ -100,7 +100,14 @@ export async function extractTar(input: Readable, dir: string, onBytes: (read: n
         return;
       }
       names.push(entry.path);
-      files.push(writeMember(entry, target));
+      files.push(
+        writeMember(entry, target).catch((error: unknown) => {
+          // A file that cannot be written (a name twice in the archive) stops the extraction instead of stalling it.
+          failure ??= error as Error;
+          entry.resume();
+          parser.abort(failure);
+        }),
+      );
     },
   });
   parser.on("error", (error: Error) => {
@@ -119,10 +126,8 @@ export async function extractTar(input: Readable, dir: string, onBytes: (read: n
     if (failure) break;
   }
   if (!failure) await new Promise<void>((resolve) => parser.end(resolve));
-  const written = await Promise.allSettled(files);
+  await Promise.all(files);
   if (failure) throw friendly(failure);
-  const broken = written.find((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (broken) throw broken.reason;
   if (read % BLOCK !== 0 || tail.length < END.length || !tail.equals(END)) throw new Error("the archive is cut short (an incomplete backup file)");
   return names;
 }

@@ -6,6 +6,7 @@ import nextEnv from "@next/env";
 import { existsSync, readFileSync } from "node:fs";
 import { AUDIT_KEY_ENV, AUDIT_KEY_FILE } from "../audit/auditKey";
 import path from "node:path";
+import { parseArgs as parseArgv } from "node:util";
 import { ensureDataDir, readConfig, StartupError, type Config } from "../config";
 import { openDatabase, withDedicatedConnection, type Database } from "../db/client";
 import { migrate } from "../db/migrate";
@@ -23,21 +24,19 @@ export function yishiVersion(): string {
 
 /** `--name value` pairs and bare arguments; an unknown flag or a missing value throws with the usage text. */
 export function parseArgs(argv: readonly string[], flags: readonly string[], switches: readonly string[] = []): { values: Record<string, string>; on: Set<string>; rest: string[] } {
+  // Node's own parser (strict: an unknown option, a missing or dash-leading value throws).
+  const options = Object.fromEntries([
+    ...flags.map((flag) => [flag.slice(2), { type: "string" as const }]),
+    ...switches.map((flag) => [flag.slice(2), { type: "boolean" as const }]),
+  ]);
+  const parsed = parseArgv({ args: [...argv], options, strict: true, allowPositionals: true });
   const values: Record<string, string> = {};
   const on = new Set<string>();
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] as string;
-    if (switches.includes(arg)) on.add(arg);
-    else if (flags.includes(arg)) {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith("--")) throw new Error(`${arg} needs a value`);
-      values[arg] = value;
-      i += 1;
-    } else if (arg.startsWith("--")) throw new Error(`unknown option ${arg}`);
-    else rest.push(arg);
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (typeof value === "string") values[`--${name}`] = value;
+    else if (value === true) on.add(`--${name}`);
   }
-  return { values, on, rest };
+  return { values, on, rest: parsed.positionals };
 }
 
 /**

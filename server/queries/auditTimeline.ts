@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client";
 import { decodeEntry } from "../audit/verify.mjs";
 import { getRuntime } from "../runtime";
+import { chinaDayStart } from "../time";
 import type { Viewer } from "./access";
 import { requireSupervisor } from "./auditAccess";
 
@@ -49,11 +50,6 @@ export type Timeline = {
     actions: string[];
   };
 };
-
-/** Start of a calendar day in China (UTC+8, no daylight saving). */
-function chinaDayStart(date: string): Date {
-  return new Date(`${date}T00:00:00+08:00`);
-}
 
 function whereOf(orgId: string, filter: TimelineFilter): Prisma.AuditEntryWhereInput {
   const ts: Prisma.DateTimeFilter = {};

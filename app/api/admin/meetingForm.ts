@@ -1,9 +1,10 @@
+import { fromChinaDateTimeInput } from "@/server/time";
 import type { FormReader } from "./formReader";
 
 /** `2026-12-01T09:30` from a datetime-local input is a time in Asia/Shanghai (UTC+8 all year, no DST). */
 export function shanghaiDateTime(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00+08:00` : value;
+  return fromChinaDateTimeInput(value);
 }
 
 /** The meeting form's fields; on editing, an empty notice date clears it (null). */

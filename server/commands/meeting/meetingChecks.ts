@@ -1,5 +1,6 @@
 import { BODY_KINDS, checkNoticePeriod, shanghaiDate, type BodyKind, type RuleWarning } from "../../domain/rules";
 import { AppError } from "../../errors";
+import { chinaDayStart } from "../../time";
 import type { Tx } from "../run";
 import { checkPetition, PETITION_RULES } from "./convening";
 
@@ -47,7 +48,7 @@ export async function requireMattersOf(tx: Tx, orgId: string, matterIds: (string
 
 /** `YYYY-MM-DD` → midnight in Asia/Shanghai (UTC+8 all year). */
 export function noticeDateOf(value: string | null | undefined): Date | null {
-  return value ? new Date(`${value}T00:00:00+08:00`) : null;
+  return value ? chinaDayStart(value) : null;
 }
 
 /** Meetings are changed by the admin only before they open; the record of a held meeting is the minutes'. */

@@ -9,6 +9,7 @@
  * counts, the meeting day does not (notice on the 1st → a meeting on the 11th or later).
  */
 import { AppError } from "../../errors";
+import { chinaDayNumber } from "../../time";
 import { cite, citationText, type Citation } from "./citations";
 import type { BodyKind, RuleWarning } from "./types";
 import { assertBodyKind } from "./validate";
@@ -29,16 +30,8 @@ export const NOTICE_DAYS: Partial<Record<BodyKind, { days: number; basis: Citati
 };
 
 const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Whole days since 1970-01-01, by integer arithmetic only. */
-function dayNumberOfInstant(ms: number): number {
-  const local = ms + SHANGHAI_OFFSET_MS;
-  const rest = ((local % DAY_MS) + DAY_MS) % DAY_MS;
-  return (local - rest) / DAY_MS;
-}
 
 /** The calendar day (days since 1970-01-01) of a date input, in Asia/Shanghai. */
 export function shanghaiDayNumber(value: string | Date, field: string): number {
@@ -47,7 +40,7 @@ export function shanghaiDayNumber(value: string | Date, field: string): number {
   };
   if (value instanceof Date) {
     const ms = value.getTime();
-    return Number.isNaN(ms) ? invalid() : dayNumberOfInstant(ms);
+    return Number.isNaN(ms) ? invalid() : chinaDayNumber(ms);
   }
   if (typeof value !== "string") return invalid();
   const dateOnly = DATE_ONLY.exec(value);
@@ -61,7 +54,7 @@ export function shanghaiDayNumber(value: string | Date, field: string): number {
   }
   if (!TIMESTAMP.test(value)) return invalid();
   const ms = Date.parse(value);
-  return Number.isNaN(ms) ? invalid() : dayNumberOfInstant(ms);
+  return Number.isNaN(ms) ? invalid() : chinaDayNumber(ms);
 }
 
 export function checkNoticePeriod(input: NoticeInput): RuleWarning[] {
