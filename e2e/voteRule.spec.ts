@@ -7,7 +7,7 @@ async function shot(page: Page, name: string): Promise<void> {
   const folder = process.env.E2E_SCREENSHOTS;
   if (!folder) return;
   mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: `${folder}/${name}.png`, fullPage: name.startsWith("phone") || name.startsWith("observer") });
+  await page.screenshot({ path: `${folder}/${name}.png`, fullPage: !name.startsWith("projector") });
 }
 
 async function api(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<Record<string, unknown> & { id?: string }> {
@@ -89,6 +89,7 @@ test("land to outsiders: every screen shows 需同意 10 票 before the vote, an
     await expect(page.locator(".result-verdict")).toContainText("未通过");
     await expect(page.locator(".result-against")).toHaveText("同意 6 票，需同意 10 票：未通过");
     await expect(page.locator(".result-verdict")).not.toContainText("✔");
+    await expect(page.locator(".result-verdict")).toBeInViewport();
   }
   await shot(chair, "chair-after");
   await shot(projector, "projector-after");
