@@ -33,7 +33,8 @@ export function MotionPanel({ view }: { view: LiveView }) {
     <section className="panel motion" aria-labelledby="motion-title" aria-live="polite">
       <h2 id="motion-title">{t("vote")}：{motion.text}</h2>
       <p className="hint">{t(`method.${motion.method}` as "method.named")}</p>
-      {motion.rule ? <VoteRuleBox rule={motion.rule} /> : null}
+      {/* Before and during the vote; with the result, its own line compares against the same number. */}
+      {motion.rule && !result ? <VoteRuleBox rule={motion.rule} /> : null}
       {motion.state === "open" ? (
         <>
           <p className="progress">{t("progress", { cast: motion.castCount, entitled: motion.entitledCount })}</p>
