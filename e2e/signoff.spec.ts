@@ -179,6 +179,8 @@ test("minutes reach all signed with a paper signature (scan uploaded) and an ass
   const evidenceScan = await supervisor.request.get((await supervisor.locator('[data-signer="陈志明"]').getByRole("link", { name: "查看扫描件" }).getAttribute("href")) ?? "");
   expect(evidenceScan.status()).toBe(200);
   await expectAccessible(supervisor, "evidence with signatures");
+  await supervisor.locator('[data-signer="陈志明"]').scrollIntoViewIfNeeded();
+  await shot(supervisor, "evidence-signatures-1366", false);
 });
 
 test("a meeting's PDF material opens inline; in WeChat the page says to open the browser and offers no download", async ({ browser, baseURL }) => {
