@@ -179,4 +179,51 @@ test("minutes reach all signed with a paper signature (scan uploaded) and an ass
   const evidenceScan = await supervisor.request.get((await supervisor.locator('[data-signer="陈志明"]').getByRole("link", { name: "查看扫描件" }).getAttribute("href")) ?? "");
   expect(evidenceScan.status()).toBe(200);
   await expectAccessible(supervisor, "evidence with signatures");
+  await supervisor.locator('[data-signer="陈志明"]').scrollIntoViewIfNeeded();
+  await shot(supervisor, "evidence-signatures-1366", false);
+});
+
+test("a meeting's PDF material opens inline; in WeChat the page says to open the browser and offers no download", async ({ browser, baseURL }) => {
+  const base = baseURL ?? "";
+  const admin = (await login(base, "13800000001", PASSWORD)) ?? "";
+  const orgs = (await (await fetch(`${base}/api/orgs`, { headers: { cookie: admin } })).json()) as { data: { id: string; name: string }[] };
+  const orgId = orgs.data.find((o) => o.name === "平洲村（演示）")?.id ?? "";
+  const bodiesHtml = await (await fetch(`${base}/admin/orgs/${orgId}/bodies`, { headers: { cookie: admin } })).text();
+  const bodyId = /href="\/admin\/bodies\/([^"]+)">平洲村村民代表会议</.exec(bodiesHtml)?.[1];
+  const meeting = (await (
+    await fetch(`${base}/api/admin/meetings`, {
+      method: "POST",
+      headers: { cookie: admin, "content-type": "application/json" },
+      body: JSON.stringify({ bodyId, number: "2026年第12次", title: "村民代表会议（材料）", startsAt: new Date(Date.now() + 86_400_000).toISOString(), place: "村文化室", agenda: [{ title: "预算" }] }),
+    })
+  ).json()) as { data: { id: string } };
+  const form = new FormData();
+  form.set("file", new Blob([new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")], { type: "application/pdf" }), "预算说明.pdf");
+  const uploaded = (await (await fetch(`${base}/api/admin/meetings/${meeting.data.id}/materials`, { method: "POST", headers: { cookie: admin, accept: "application/json", origin: base }, body: form })).json()) as { ok: boolean };
+  expect(uploaded.ok).toBe(true);
+
+  for (const inWeChat of [true, false]) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN", ...(inWeChat ? { userAgent: WECHAT_UA } : {}) });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("手机号").fill("13800000004");
+    await page.getByLabel("密码").fill(PASSWORD);
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await expect(page).toHaveURL(/\/me$/);
+    await page.goto(`/meetings/${meeting.data.id}`);
+    const material = page.locator("li.card", { hasText: "预算说明.pdf" });
+    await expect(material.getByRole("link", { name: "打开" })).toBeVisible();
+    if (inWeChat) {
+      await expect(material.getByRole("note")).toContainText("在浏览器打开");
+      await expect(material.getByRole("link", { name: "下载" })).toHaveCount(0);
+      await expectAccessible(page, "meeting page in WeChat");
+      await shot(page, "material-wechat-360", false);
+    } else {
+      await expect(material.getByRole("note")).toHaveCount(0);
+      await expect(material.getByRole("link", { name: "下载" })).toBeVisible();
+    }
+    const opened = await page.request.get((await material.getByRole("link", { name: "打开" }).getAttribute("href")) ?? "");
+    expect(opened.headers()["content-disposition"]).toMatch(/^inline;/);
+    await context.close();
+  }
 });

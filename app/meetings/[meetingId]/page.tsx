@@ -1,4 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
+import { isWeChat } from "@/server/minutes/qrContent";
 import { meetingInfo } from "@/server/queries/meetingInfo";
 import { deliveryBoard } from "@/server/queries/noticeDelivery";
 import { load, viewerOrLogin } from "../../admin/load";
@@ -24,6 +26,8 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
   // The chair, the recorder, the clerk and supervisors see the notice log and the quorum forecast (issue #22).
   const board = m.state === "scheduled" ? await load(() => deliveryBoard(viewer, m.id)) : null;
   const td = await getTranslations("delivery");
+  // WeChat's browser neither downloads files nor shows a PDF: say how to open one, and offer no download there.
+  const inWeChat = isWeChat((await headers()).get("user-agent"));
   return (
     <div>
       <h1>{m.body.name} · {m.number}</h1>
@@ -74,9 +78,10 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
             {m.materials.map((file) => (
               <li key={file.id} className="card">
                 <p><strong>{file.filename}</strong> <span className="muted">（{t(file.mime === "application/pdf" ? "pdf" : "image")} · {sizeText(file.size)}）</span></p>
+                {inWeChat && file.mime === "application/pdf" ? <p role="note"><strong>{t("wechatPdf")}</strong></p> : null}
                 <div className="actions">
                   <a className="button" href={`/meetings/${m.id}/materials/${file.id}`}>{t("open")}</a>
-                  <a className="button secondary" href={`/meetings/${m.id}/materials/${file.id}?download=1`}>{t("download")}</a>
+                  {inWeChat ? null : <a className="button secondary" href={`/meetings/${m.id}/materials/${file.id}?download=1`}>{t("download")}</a>}
                 </div>
               </li>
             ))}

@@ -11,7 +11,7 @@ export async function MinutesSignatures({ meetingId, signatures }: { meetingId: 
   return (
     <>
       <h3>{t("heading")}</h3>
-      <ul className="columns">
+      <ul>
         {signatures.map((s, i) => (
           <li key={`${s.name}-${i}`} data-signer={s.name}>
             {s.name}（{roles.has(s.role) ? t(`role.${s.role as "chair"}`) : s.role}）：
@@ -21,7 +21,7 @@ export async function MinutesSignatures({ meetingId, signatures }: { meetingId: 
               <>
                 {" "}
                 <a href={`/api/minutes/${meetingId}/scans/${s.scan.id}`}>{t("viewScan")}</a>
-                <span className="mono hint"> SHA-256 {s.scan.sha256}</span>
+                <div className="mono hint" style={{ overflowWrap: "anywhere" }}>{t("scanHash", { hash: s.scan.sha256 })}</div>
               </>
             ) : null}
           </li>
