@@ -64,7 +64,15 @@ export function createWitnessServer(witness: Witness, store: WitnessStore, logs:
   });
 }
 
+/**
+ * Clients SHOULD keep connections alive (tlog-witness §HTTP Interface). The server keeps an idle connection longer than
+ * Node's fetch does (4 s), so the client always closes first and never sends on a socket the server is closing.
+ */
+const KEEP_ALIVE_MS = 30_000;
+
 export function listen(server: http.Server, port: number, host: string): Promise<number> {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 5_000;
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
