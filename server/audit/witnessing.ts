@@ -170,7 +170,15 @@ function pendingMap(): Map<string, Pending> {
  * Submits the organization's latest checkpoint in the background (never awaited by a meeting's code path). One run
  * per organization at a time; a call during a run queues one more. Failures to reach a witness back off.
  */
-export function scheduleWitnessing(orgId: string, targets: readonly WitnessTarget[] = configuredWitnesses()): void {
+export function scheduleWitnessing(orgId: string, given?: readonly WitnessTarget[]): void {
+  let targets: readonly WitnessTarget[];
+  try {
+    targets = given ?? configuredWitnesses();
+  } catch (error) {
+    // The server refuses to start with a bad YISHI_WITNESSES (startCheckpointer); a CLI tool just skips witnessing.
+    console.error(`witnessing skipped: ${(error as Error).message}`);
+    return;
+  }
   if (targets.length === 0) return;
   const map = pendingMap();
   const entry = map.get(orgId) ?? { running: null, again: false, retry: null, failures: 0 };

@@ -30,10 +30,18 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export function createWitnessServer(witness: Witness, store: WitnessStore, logs: LogList): http.Server {
+/**
+ * The witness's request handler, for its own server (createWitnessServer) or mounted under `prefix` in another
+ * deployment's HTTP server (a township server hosting its witness beside its other pages). Returns false for a path
+ * outside the prefix, leaving the request to the host.
+ */
+export function witnessHandler(witness: Witness, store: WitnessStore, logs: LogList, prefix = ""): (req: http.IncomingMessage, res: http.ServerResponse) => boolean {
   const byHash = new Map([...logs.keys()].map((origin) => [createHash("sha256").update(origin).digest("hex"), origin]));
-  return http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://witness");
+  const base = prefix.replace(/\/+$/, "");
+  return (req, res) => {
+    const full = new URL(req.url ?? "/", "http://witness");
+    if (base !== "" && full.pathname !== base && !full.pathname.startsWith(`${base}/`)) return false;
+    const url = { pathname: full.pathname.slice(base.length) || "/", searchParams: full.searchParams };
     const handle = async (): Promise<void> => {
       if (url.pathname === "/add-checkpoint") {
         if (req.method !== "POST") return send(res, 405, "add-checkpoint is a POST\n");
@@ -61,10 +69,26 @@ export function createWitnessServer(witness: Witness, store: WitnessStore, logs:
       if (!res.headersSent) send(res, 500, "internal error\n");
       else res.destroy();
     });
+    return true;
+  };
+}
+
+export function createWitnessServer(witness: Witness, store: WitnessStore, logs: LogList): http.Server {
+  const handle = witnessHandler(witness, store, logs);
+  return http.createServer((req, res) => {
+    handle(req, res);
   });
 }
 
+/**
+ * Clients SHOULD keep connections alive (tlog-witness §HTTP Interface). The server keeps an idle connection longer than
+ * Node's fetch does (4 s), so the client always closes first and never sends on a socket the server is closing.
+ */
+const KEEP_ALIVE_MS = 30_000;
+
 export function listen(server: http.Server, port: number, host: string): Promise<number> {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 5_000;
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));

@@ -10,6 +10,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { acquireDataDirLock } from "../db/lock";
 
 type Row = Record<string, unknown>;
 export interface SqlClient {
@@ -135,12 +136,21 @@ export async function openWitnessStore(options: { dataDir: string | null; databa
     client = { query: async (sql, params) => pool.query(sql, params), close: () => pool.end() };
   } else {
     let db: PGlite;
+    let release = () => {};
     if (options.dataDir === null) db = await PGlite.create();
     else {
       mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+      // PGlite is single-process: a second witness on the same directory would corrupt it (a dead owner's lock is taken over).
+      release = acquireDataDirLock(options.dataDir);
       db = await PGlite.create(path.join(options.dataDir, "pglite"));
     }
-    client = { query: async (sql, params) => db.query(sql, params), close: () => db.close() };
+    client = {
+      query: async (sql, params) => db.query(sql, params),
+      close: async () => {
+        await db.close();
+        release();
+      },
+    };
   }
   const store = new WitnessStore(client);
   await store.init();

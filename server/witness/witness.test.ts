@@ -1,10 +1,11 @@
 import { createHash, generateKeyPairSync } from "node:crypto";
-import type http from "node:http";
+import http from "node:http";
+import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseVkey, parseWitnessVkey, verifyCosignatures } from "../audit/verify.mjs";
 import { ed25519Cosigner } from "./cosigner";
 import { formatAddCheckpoint } from "./protocol";
-import { createWitnessServer, listen } from "./server";
+import { createWitnessServer, listen, witnessHandler } from "./server";
 import { openWitnessStore, type WitnessStore } from "./store";
 import { TestLog } from "./testLogs";
 import { Witness } from "./witness";
@@ -16,6 +17,7 @@ const stranger = new TestLog("yishi.test/org/unknown");
 
 let store: WitnessStore;
 let server: http.Server;
+let fresh: { url: string; drop(): Promise<void> } | undefined;
 let base: string;
 
 async function post(body: string): Promise<{ status: number; text: string; type: string | null }> {
@@ -24,7 +26,9 @@ async function post(body: string): Promise<{ status: number; text: string; type:
 }
 
 beforeAll(async () => {
-  store = await openWitnessStore({ dataDir: null });
+  // PGlite in memory, or a fresh PostgreSQL database when DATABASE_URL is set (the same SQL runs on both).
+  fresh = process.env.DATABASE_URL ? await createFreshDatabase(process.env.DATABASE_URL) : undefined;
+  store = await openWitnessStore({ dataDir: null, databaseUrl: fresh?.url });
   const logs = new Map([[log.origin, [parseVkey(log.vkey)]]]);
   server = createWitnessServer(new Witness(cosigner, logs, store), store, logs);
   base = `http://127.0.0.1:${await listen(server, 0, "127.0.0.1")}`;
@@ -33,6 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   server.close();
   await store.close();
+  await fresh?.drop().catch(() => undefined);
 });
 
 describe("witness add-checkpoint (c2sp.org/tlog-witness)", () => {
@@ -111,5 +116,27 @@ describe("witness add-checkpoint (c2sp.org/tlog-witness)", () => {
     expect(results.filter((r) => r.status === 409)).toHaveLength(3);
     const state = await store.get(log.origin);
     expect(state!.size).toBe(13);
+  });
+});
+
+describe("witness mounted in another deployment's server", () => {
+  it("answers under its prefix and leaves other paths to the host", async () => {
+    const mounted = new TestLog("yishi.test/org/mounted").grow(3);
+    const logs = new Map([[mounted.origin, [parseVkey(mounted.vkey)]]]);
+    const own = await openWitnessStore({ dataDir: null });
+    const handle = witnessHandler(new Witness(cosigner, logs, own), own, logs, "/witness");
+    const host = http.createServer((req, res) => {
+      if (!handle(req, res)) res.writeHead(200).end("host page");
+    });
+    const url = `http://127.0.0.1:${await listen(host, 0, "127.0.0.1")}`;
+    try {
+      const res = await fetch(`${url}/witness/add-checkpoint`, { method: "POST", body: mounted.request(0) });
+      expect(res.status).toBe(200);
+      expect(verifyCosignatures(`${mounted.checkpoint()}${await res.text()}`, [witnessKey])).toHaveLength(1);
+      expect(await fetch(`${url}/add-checkpoint`, { method: "POST", body: "" }).then((r) => r.text())).toBe("host page");
+    } finally {
+      host.close();
+      await own.close();
+    }
   });
 });
