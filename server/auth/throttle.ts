@@ -26,8 +26,9 @@ export function createLoginLimiters(env: Env): LoginLimiters {
   const make = (keyPrefix: string, points: number): RateLimiterAbstract => {
     const options = { keyPrefix, points, duration: WINDOW_S };
     if (env.REDIS_URL) {
-      // No offline queue: while Redis is down a reservation fails at once and the memory limiter answers instead.
-      const storeClient = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      // Commands wait for the connection (the first logins come before it is ready), but at most a second: while
+      // Redis is down the reservation times out and the memory limiter answers instead.
+      const storeClient = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
       storeClient.on("error", () => undefined);
       return new RateLimiterRedis({ ...options, storeClient, insuranceLimiter: new RateLimiterMemory(options) });
     }

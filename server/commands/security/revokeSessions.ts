@@ -9,12 +9,18 @@ import { runCommand, type Tx } from "../run";
 const selfSchema = z.strictObject({});
 const disableSchema = z.strictObject({ orgId: z.string().min(1), accountId: z.string().min(1), disabled: z.boolean() });
 
-/** The organization whose log records an account-level change: where the account's person is registered, else its first role. */
-async function homeOrg(tx: Tx, accountId: string): Promise<string> {
+/**
+ * The organization whose log records an account-level change: where the account's person is registered, else its
+ * first role, else (an account left with neither, issue #17) the organization that last took a role from it.
+ * Null for an account no organization ever knew: its change has no organization log to go into.
+ */
+async function homeOrg(tx: Tx, accountId: string): Promise<string | null> {
   const account = await tx.account.findUnique({ where: { id: accountId }, select: { person: { select: { orgId: true } }, roles: { select: { orgId: true }, take: 1 } } });
-  const orgId = account?.person?.orgId ?? account?.roles[0]?.orgId;
-  if (!orgId) throw new AppError("not_found", "account not found");
-  return orgId;
+  if (!account) throw new AppError("not_found", "account not found", { field: "accountId" });
+  const orgId = account.person?.orgId ?? account.roles[0]?.orgId;
+  if (orgId) return orgId;
+  const revoked = await tx.auditEntry.findFirst({ where: { action: "role.revoked", bytes: { contains: `"id":"${accountId}"` } }, orderBy: { ts: "desc" }, select: { orgId: true } });
+  return revoked?.orgId ?? null;
 }
 
 /**
@@ -26,10 +32,10 @@ export async function logoutEverywhere(input: unknown, actor: Actor): Promise<{ 
   const result = await runCommand(selfSchema, input, actor, async (tx) => {
     const orgId = await homeOrg(tx, actor.accountId);
     const account = await tx.account.update({ where: { id: actor.accountId }, data: { tokenVersion: { increment: 1 } }, select: { tokenVersion: true } });
-    await appendAudit(tx, { orgId, actor: { id: actor.accountId, role: "self", name: actor.name }, action: "account.sessions_revoked", object: { type: "account", id: actor.accountId }, data: {} });
+    if (orgId) await appendAudit(tx, { orgId, actor: { id: actor.accountId, role: "self", name: actor.name }, action: "account.sessions_revoked", object: { type: "account", id: actor.accountId }, data: {} });
     return { tokenVersion: account.tokenVersion, orgId };
   });
-  await emitEvent({ type: "account.revoked", orgId: result.orgId, meetingId: "", accountId: actor.accountId });
+  await emitEvent({ type: "account.revoked", orgId: result.orgId ?? "", meetingId: "", accountId: actor.accountId });
   return { tokenVersion: result.tokenVersion };
 }
 
