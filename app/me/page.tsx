@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { currentAccount } from "@/server/auth/session";
 import { myMeetings } from "@/server/queries/myMeetings";
 import { myNotices } from "@/server/queries/noticeDelivery";
+import { myOrganizations } from "@/server/queries/myOrganizations";
 import type { Query } from "../admin/query";
 import { FormStatus } from "../admin/ui";
 import { MeetingNotice } from "./MeetingNotice";
@@ -24,6 +25,11 @@ export default async function MyMeetingsPage({ searchParams }: { searchParams: P
       <h1>{t("title")}</h1>
       <p>{t("greeting", { name: account.name })}</p>
       <FormStatus query={await searchParams} />
+      <p className="card-actions">
+        {(await myOrganizations(account.id)).filter((o) => o.level === "village").map((o) => (
+          <a key={o.id} className="button secondary" href={`/proposals/${o.id}`}>{t("proposals", { org: o.name })}</a>
+        ))}
+      </p>
       <form method="post" action="/api/account/logout-everywhere">
         <button type="submit" className="secondary">{t("logoutEverywhere")}</button>
       </form>

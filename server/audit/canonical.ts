@@ -78,6 +78,11 @@ export const AUDIT_ACTIONS = [
   "notice.received",
   "notice.receipt_scanned",
   "attendance.intent",
+  "proposal.submitted",
+  "proposal.signed",
+  "proposal.threshold_reached",
+  "proposal.answered",
+  "proposal.converted",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -146,6 +146,16 @@ const fresh = {
       isPublic: options.isPublic ?? true,
       agenda: [{ title: "第一项", ...(options.matterId ? { matterId: options.matterId } : {}) }, { title: "第二项" }],
     })).id,
+  /** A proposal raised by a villager who holds none of the matrix roles, so every role may still co-sign it. */
+  proposal: async () => {
+    const author = await login(server.url, "13800000005", DEMO_PASSWORD);
+    const response = await fetch(`${server.url}/api/proposals`, {
+      method: "POST",
+      headers: { cookie: author ?? "", "content-type": "application/json", accept: "application/json", origin: server.url },
+      body: JSON.stringify({ orgId: village, title: `联名议题${++seq}`, description: "安装路灯" }),
+    });
+    return ((await response.json()) as { data: { id: string } }).data.id;
+  },
   material: async (meetingId: string) => {
     const form = new FormData();
     form.set("file", new Blob([PDF], { type: "application/pdf" }), "材料.pdf");
@@ -382,6 +392,17 @@ const FIXTURES: Record<string, Fixture> = {
     prepare: async () => ({ meetingId: await fresh.scheduled() }),
     shared: true,
     request: (ctx) => adminHttp("GET", `/api/meetings/${ctx.meetingId}/delivery`),
+  },
+  "submitProposal POST /api/proposals": {
+    request: () => adminHttp("POST", "/api/proposals", { orgId: village, title: `议题${++seq}`, description: "修一条机耕路" }),
+  },
+  "coSignProposal POST /api/proposals/[proposalId]/sign": {
+    prepare: async () => ({ proposalId: await fresh.proposal() }),
+    request: (ctx) => adminHttp("POST", `/api/proposals/${ctx.proposalId}/sign`, {}),
+  },
+  "answerProposal POST /api/proposals/[proposalId]/answer": {
+    prepare: async () => ({ proposalId: await fresh.proposal() }),
+    request: (ctx) => adminHttp("POST", `/api/proposals/${ctx.proposalId}/answer`, { outcome: "answer", answer: "已列入明年村级预算计划。" }),
   },
   "updateMeeting POST /api/admin/meetings/[meetingId]": {
     prepare: async () => ({ meetingId: await fresh.scheduled() }),

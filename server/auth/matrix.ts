@@ -96,6 +96,11 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "read:meetingNoticePdf (public meeting)", via: [get("/meetings/[meetingId]/notice/pdf")], allow: EVERYONE },
   { action: "read:receiptSheet", via: [get("/meetings/[meetingId]/notice/receipts")], allow: ADMIN },
 
+  // Proposals (议题征集, issue #22): adult residents of the village raise and co-sign them; the admin answers.
+  { action: "submitProposal", via: [post("/api/proposals")], allow: ["chair", "recorder", "member", "observer"] },
+  { action: "coSignProposal", via: [post("/api/proposals/[proposalId]/sign")], allow: ["chair", "recorder", "member", "observer"] },
+  { action: "answerProposal", via: [post("/api/proposals/[proposalId]/answer")], allow: ADMIN },
+
   // The live meeting (issue #6).
   { action: "read:meeting (public)", via: [socket("meeting:join")], allow: EVERYONE },
   // A meeting not open to the public: its body, the organization's admins and supervisors; not other residents.

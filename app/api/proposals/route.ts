@@ -1,0 +1,8 @@
+import type { NextRequest } from "next/server";
+import { submitProposal } from "@/server/commands/proposal/submitProposal";
+import { adminPost } from "../admin/post";
+
+/** A resident raises a topic for the village (议题征集) from their phone. */
+export async function POST(request: NextRequest) {
+  return adminPost(request, { command: submitProposal, fromForm: (f) => ({ orgId: f.str("orgId"), title: f.str("title"), description: f.str("description") }) });
+}

@@ -1,0 +1,49 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, PASSWORD } from "./helpers";
+
+/** 议题征集 (issue #22): a resident raises a topic from a phone and two others co-sign it; nobody signs twice. */
+test.describe.configure({ mode: "serial" });
+
+const TITLE = "村口增设公交候车亭";
+const SHOTS = "test-results/e2e-artifacts/proposals";
+
+async function phone(browser: Browser, number: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN", isMobile: true, hasTouch: true });
+  const url = new URL(test.info().project.use.baseURL ?? "http://127.0.0.1");
+  await context.addCookies([{ name: "yishi_elder", value: "1", domain: url.hostname, path: "/" }]);
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("手机号").fill(number);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(/\/me$/);
+  await page.getByRole("link", { name: "平洲村（演示） · 议题征集" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "议题征集" })).toBeVisible();
+  return page;
+}
+
+const card = (page: Page) => page.locator("li.card", { has: page.getByRole("heading", { name: TITLE }) });
+
+test("a resident raises a topic and two others co-sign it", async ({ browser }) => {
+  const author = await phone(browser, "13800000006");
+  await author.getByLabel("议题名称").fill(TITLE);
+  await author.getByLabel("说明（可选）").fill("村民进城等车没有地方避雨。");
+  await author.getByRole("button", { name: "提交议题" }).click();
+  await expect(card(author).getByTestId("signature-count")).toHaveText("已联名 1 人");
+  await expect(card(author).getByText("你已联名。")).toBeVisible();
+  await author.context().close();
+
+  for (const [number, count] of [["13800000004", 2], ["13800000005", 3]] as const) {
+    const page = await phone(browser, number);
+    await card(page).getByRole("button", { name: `联名支持：${TITLE}` }).click();
+    await expect(card(page).getByTestId("signature-count")).toHaveText(`已联名 ${count} 人`);
+    await expect(card(page).getByText("你已联名。")).toBeVisible();
+    if (count === 3) {
+      // Three of the demo village's 30 adults: one tenth, so the committee must now convene a 村民会议.
+      await expect(card(page).getByRole("note")).toContainText("村民委员会应当召集村民会议");
+      await expectAccessible(page, "proposals board");
+      await page.screenshot({ path: `${SHOTS}/cosigned-360-elder.png`, fullPage: true });
+    }
+    await page.context().close();
+  }
+});
