@@ -24,7 +24,10 @@ describe("npm run seed", () => {
     // The minutes used to be compacted 30 s after seeding, by then against a closed database: wait past that.
     const run = await runTool("seed", [], env, 240_000);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe("");
+    // On PostgreSQL, Prisma's pg adapter overlaps queries inside a transaction and pg 8 warns once that pg 9 will
+    // refuse it: the adapter's to fix, not ours. Anything else on stderr is a failure.
+    const stderr = run.stderr.split("\n").filter((line) => line.trim() && !/client\.query\(\) when the client is already executing|--trace-deprecation/.test(line));
+    expect(stderr).toEqual([]);
     const lines = run.stdout.trim().split("\n");
     expect(lines[0]).toContain("demo village created");
     expect(lines).toContain("  13800000002  陈国强  chair");
