@@ -202,6 +202,11 @@ describe("a named vote", () => {
     expect(html).toContain("包含证明");
     expect(html).toContain("结束表决");
     expect(html).toContain("c2sp.org/tlog-proof@v1");
+    // Issue #16: the rule everyone saw before the vote, and the procedure warnings recorded with the meeting (the
+    // demo meeting was announced for three days ahead and is held today).
+    expect(html).toContain("本项属于一般事项，须经到会人员的过半数同意：需同意 8 票（实到 15 人）");
+    expect(html).toContain("程序提示");
+    expect(html).toMatch(/会议通知的日期为\d{4}-\d{2}-\d{2}，实际召开于\d{4}-\d{2}-\d{2}/);
     const member = await (await get(`/supervise/${orgId}/decisions/${motionId}`, "member")).text();
     expect(member).toContain("只有本组织的村务监督委员会成员可以打开监督台");
     expect(member).not.toContain('id="proofs-title"');
