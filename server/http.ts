@@ -1,13 +1,14 @@
 import { NextResponse } from "next/server";
-import { AppError, isAppError } from "./errors";
+import { toAppError } from "./commands/run";
+import { AppError } from "./errors";
 
 /** Maps a command's result or error to JSON: `{ ok: true, data }` or `{ ok: false, error: { code, message, field } }`. */
 export async function respond<T>(work: () => Promise<T>, status = 200): Promise<NextResponse> {
   try {
     return NextResponse.json({ ok: true, data: await work() }, { status, headers: { "cache-control": "no-store" } });
   } catch (error) {
-    const appError = isAppError(error) ? (error as AppError) : new AppError("internal", "internal error");
-    if (!isAppError(error)) console.error(error);
+    // The commands' mapping: a busy or unreachable database is the retryable `unavailable`, not a 500.
+    const appError = toAppError(error);
     return NextResponse.json({ ok: false, error: appError.toJSON() }, { status: appError.httpStatus, headers: { "cache-control": "no-store" } });
   }
 }

@@ -144,7 +144,9 @@ describe("QR code login", () => {
 
     expect(await page(`/q/${fresh}`, "")).toContain(`${person.name}，您好`);
     const crossSite = await fetch(`${server.url}/login/qr`, { method: "POST", redirect: "manual", headers: { origin: "http://evil.example" }, body: new URLSearchParams({ token: fresh }) });
-    expect(crossSite.headers.get("location")).toBe("/login");
+    // Refused at the server's door (server/web/requestGate.ts): the code is not used up.
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.json()).toMatchObject({ ok: false, error: { code: "forbidden", details: { reason: "cross_origin" } } });
     expect(await page(`/q/${fresh}`, "")).toContain(`${person.name}，您好`);
     const redeemed = await postForm("/login/qr", { token: fresh }, "");
     expect(redeemed.status).toBe(303);
