@@ -139,7 +139,7 @@ export async function witnessOrg(orgId: string, targets: readonly WitnessTarget[
       } else if (res.status === 409 && /^(0|[1-9][0-9]*)\n$/.test(res.text)) {
         // The witness knows another size than we thought (a restart, a lost answer): ask again from that size.
         knownSize = Number(res.text);
-        await save({ knownSize, status: state?.status === "refused" ? "refused" : (state?.status as WitnessStatus | undefined) ?? "ok" });
+        await save({ knownSize, status: (state?.status as WitnessStatus | undefined) ?? "ok" });
       } else if (res.status === 0 || res.status >= 500 || res.status === 409 || res.status === 429) {
         const message = res.status === 0 ? `unreachable: ${res.text}` : `HTTP ${res.status}: ${res.text.trim().slice(0, 200)}`;
         await save({ status: "unreachable", lastError: message, failingSince: state?.failingSince ?? new Date() });
