@@ -25,7 +25,7 @@ import { SIGNED_HEADS_FILE } from "./signedHeads";
 import { logOrigin } from "./store";
 import { appendTestEntries, openTestDb, type TestDb } from "./testDb";
 import { entryFields } from "./testLog";
-import { parseWitnessList, witnessOrg, withCosignatures, type WitnessTarget } from "./witnessing";
+import { parseWitnessList, stopWitnessing, WITNESSES_ENV, witnessOrg, withCosignatures, type WitnessTarget } from "./witnessing";
 import { parseWitnessVkey, verifyCosignatures } from "./verify.mjs";
 
 const ORG = "org_village1";
@@ -114,7 +114,7 @@ describe("witnessing the village's checkpoints", () => {
     expect(outcome).toMatchObject({ status: "refused", size: 14 });
     expect(outcome!.message).toMatch(/^HTTP 422/);
     const view = await witnessView(ORG);
-    expect(view.witnesses[0]).toMatchObject({ status: "refused", refusedSize: 14 });
+    expect(view.witnesses[0]).toMatchObject({ status: "refused", refusedSize: 14, inconsistent: true });
     expect(view.checkpoints[0]!.witnessedBy).toEqual([]);
     const [evidence] = await store.refusals();
     expect(evidence!.submitted.split("\n")[1]).toBe("14");
@@ -122,6 +122,50 @@ describe("witnessing the village's checkpoints", () => {
     expect(evidence!.proof.length).toBeGreaterThan(0);
     // Not asked again about the same refused checkpoint.
     expect((await witnessOrg(ORG, [target]))[0]!.status).toBe("skipped");
+  });
+});
+
+describe("in the background, after each checkpoint (YISHI_WITNESSES)", () => {
+  afterEach(async () => {
+    delete process.env[WITNESSES_ENV];
+    await stopWitnessing();
+  });
+
+  it("a witness that never answers does not hold up signing; an unreachable one is retried with backoff until it cosigns", { timeout: 120_000 }, async () => {
+    const hanging = (await import("node:http")).createServer(() => undefined); // accepts, never answers
+    const hangPort = await listen(hanging, 0, "127.0.0.1");
+    process.env[WITNESSES_ENV] = `http://127.0.0.1:${hangPort} ${cosigner.vkey}`;
+    await appendTestEntries(t.db, ORG, 2);
+    const started = Date.now();
+    expect((await checkpointNow(ORG))?.signed).toBe(true);
+    expect(Date.now() - started).toBeLessThan(10_000); // the witness request times out only after 15 s
+    hanging.closeAllConnections();
+    hanging.close();
+    await stopWitnessing();
+    await t.db.prisma.auditWitnessState.deleteMany({ where: { orgId: ORG } });
+
+    // Now a witness address where nothing listens yet: the first attempt fails, a retry follows 5 s later.
+    const probe = (await import("node:http")).createServer();
+    const port = await listen(probe, 0, "127.0.0.1");
+    await new Promise((resolve) => probe.close(resolve));
+    process.env[WITNESSES_ENV] = `http://127.0.0.1:${port} ${cosigner.vkey}`;
+    await appendTestEntries(t.db, ORG, 2);
+    await checkpointNow(ORG); // size 16
+    const state = async () => t.db.prisma.auditWitnessState.findFirst({ where: { orgId: ORG } });
+    for (let i = 0; i < 100 && (await state())?.status !== "unreachable"; i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect((await state())?.status).toBe("unreachable");
+    const logs = new Map([[await logOrigin(ORG), auditSigner().verifiers(await logOrigin(ORG))]]);
+    const late = createWitnessServer(new Witness(cosigner, logs, store), store, logs);
+    await listen(late, port, "127.0.0.1");
+    try {
+      for (let i = 0; i < 300 && (await t.db.prisma.auditCosignature.count({ where: { orgId: ORG, size: 16 } })) === 0; i += 1) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await t.db.prisma.auditCosignature.count({ where: { orgId: ORG, size: 16 } })).toBe(1);
+      expect((await state())?.status).toBe("ok");
+    } finally {
+      late.close();
+    }
   });
 });
 

@@ -139,7 +139,7 @@ export async function witnessOrg(orgId: string, targets: readonly WitnessTarget[
       } else if (res.status === 409 && /^(0|[1-9][0-9]*)\n$/.test(res.text)) {
         // The witness knows another size than we thought (a restart, a lost answer): ask again from that size.
         knownSize = Number(res.text);
-        await save({ knownSize, status: state?.status === "refused" ? "refused" : (state?.status as WitnessStatus | undefined) ?? "ok" });
+        await save({ knownSize, status: (state?.status as WitnessStatus | undefined) ?? "ok" });
       } else if (res.status === 0 || res.status >= 500 || res.status === 409 || res.status === 429) {
         const message = res.status === 0 ? `unreachable: ${res.text}` : `HTTP ${res.status}: ${res.text.trim().slice(0, 200)}`;
         await save({ status: "unreachable", lastError: message, failingSince: state?.failingSince ?? new Date() });
@@ -157,7 +157,15 @@ export async function witnessOrg(orgId: string, targets: readonly WitnessTarget[
 
 // ─── Background submission with backoff ───────────────────────────────────────────────────────────────────────────
 
-type Pending = { running: Promise<void> | null; again: boolean; retry: NodeJS.Timeout | null; failures: number };
+type Pending = {
+  running: Promise<void> | null;
+  again: boolean;
+  retry: NodeJS.Timeout | null;
+  failures: number;
+  /** The witnesses of the latest call: a queued rerun or a retry uses these. */
+  targets: readonly WitnessTarget[];
+  stopped: boolean;
+};
 const KEY = "__yishiWitnessing";
 
 function pendingMap(): Map<string, Pending> {
@@ -181,7 +189,8 @@ export function scheduleWitnessing(orgId: string, given?: readonly WitnessTarget
   }
   if (targets.length === 0) return;
   const map = pendingMap();
-  const entry = map.get(orgId) ?? { running: null, again: false, retry: null, failures: 0 };
+  const entry = map.get(orgId) ?? { running: null, again: false, retry: null, failures: 0, targets, stopped: false };
+  entry.targets = targets;
   map.set(orgId, entry);
   if (entry.running) {
     entry.again = true;
@@ -191,7 +200,7 @@ export function scheduleWitnessing(orgId: string, given?: readonly WitnessTarget
     clearTimeout(entry.retry);
     entry.retry = null;
   }
-  entry.running = witnessOrg(orgId, targets)
+  entry.running = witnessOrg(orgId, entry.targets)
     .then((outcomes) => {
       const unreachable = outcomes.filter((o) => o.status === "unreachable");
       entry.failures = unreachable.length > 0 ? entry.failures + 1 : 0;
@@ -204,13 +213,16 @@ export function scheduleWitnessing(orgId: string, given?: readonly WitnessTarget
     })
     .finally(() => {
       entry.running = null;
-      if (getRuntime().shuttingDown) return;
+      if (entry.stopped || getRuntime().shuttingDown) return;
       if (entry.again) {
         entry.again = false;
-        scheduleWitnessing(orgId, targets);
+        scheduleWitnessing(orgId, entry.targets);
       } else if (entry.failures > 0) {
         const delay = Math.min(BACKOFF_MS.first * 2 ** (entry.failures - 1), BACKOFF_MS.max);
-        entry.retry = setTimeout(() => scheduleWitnessing(orgId, targets), delay);
+        entry.retry = setTimeout(() => {
+          entry.retry = null;
+          if (!entry.stopped) scheduleWitnessing(orgId, entry.targets);
+        }, delay);
         entry.retry.unref();
       }
     });
@@ -219,9 +231,13 @@ export function scheduleWitnessing(orgId: string, given?: readonly WitnessTarget
 /** Waits for background submissions under way (shutdown and tests); pending retries are cancelled. */
 export async function stopWitnessing(): Promise<void> {
   const map = pendingMap();
-  for (const entry of map.values()) if (entry.retry) clearTimeout(entry.retry);
-  await Promise.all([...map.values()].map((entry) => entry.running));
+  const entries = [...map.values()];
   map.clear();
+  for (const entry of entries) {
+    entry.stopped = true;
+    if (entry.retry) clearTimeout(entry.retry);
+  }
+  await Promise.all(entries.map((entry) => entry.running));
 }
 
 /** The checkpoint note with every stored cosignature line appended: still a valid signed note (exports, receipts). */

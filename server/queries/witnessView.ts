@@ -16,6 +16,8 @@ export type WitnessRow = {
   failingSince: Date | null;
   refusedSize: number | null;
   refusedAt: Date | null;
+  /** A refusal because the checkpoint contradicts what the witness cosigned (422, or a shorter log): a rewritten log. */
+  inconsistent: boolean;
   gaps: { from: Date; to: Date }[];
 };
 
@@ -60,6 +62,7 @@ export async function witnessView(orgId: string): Promise<WitnessView> {
       failingSince: s.failingSince,
       refusedSize: s.refusedSize,
       refusedAt: s.refusedAt,
+      inconsistent: s.status === "refused" && /^HTTP 422|more than this log's/.test(s.lastError ?? ""),
       gaps: (Array.isArray(s.gaps) ? (s.gaps as { from: string; to: string }[]) : []).map((g) => ({ from: new Date(g.from), to: new Date(g.to) })),
     })),
     ...configured.filter((vkey) => !known.has(vkey)).map((vkey) => ({
@@ -70,6 +73,7 @@ export async function witnessView(orgId: string): Promise<WitnessView> {
       failingSince: null,
       refusedSize: null,
       refusedAt: null,
+      inconsistent: false,
       gaps: [],
     })),
   ];

@@ -16,11 +16,11 @@ vi.mock("next-intl/server", () => ({
 
 const { WitnessPanel } = await import("./WitnessPanel");
 
-const base = { knownSize: 0, lastError: null, failingSince: null, refusedSize: null, refusedAt: null, gaps: [] };
+const base = { knownSize: 0, lastError: null, failingSince: null, refusedSize: null, refusedAt: null, inconsistent: false, gaps: [] };
 const view: WitnessView = {
   witnesses: [
     { ...base, name: "county.example/witness", label: "county.example/witness+0badf00d", status: "ok", knownSize: 24, gaps: [{ from: new Date("2026-03-01T01:00:00Z"), to: new Date("2026-03-01T05:30:00Z") }] },
-    { ...base, name: "township.example/witness", label: "township.example/witness+12345678", status: "refused", refusedSize: 14, refusedAt: new Date("2026-03-02T02:00:00Z"), lastError: "HTTP 422: the consistency proof from the cosigned size 12 to 14 does not verify" },
+    { ...base, name: "township.example/witness", label: "township.example/witness+12345678", status: "refused", inconsistent: true, refusedSize: 14, refusedAt: new Date("2026-03-02T02:00:00Z"), lastError: "HTTP 422: the consistency proof from the cosigned size 12 to 14 does not verify" },
   ],
   checkpoints: [
     { size: 24, signedAt: new Date("2026-03-01T05:00:00Z"), witnessedBy: [{ name: "county.example/witness", at: new Date("2026-03-01T05:30:00Z") }] },
@@ -52,5 +52,10 @@ describe("WitnessPanel", () => {
     expect(html).toMatch(/Offline from .+ to .+/);
     expect(html).toMatch(/First 20 entries \(signed [^)]+\): not witnessed yet/);
     expect(await render("en", { witnesses: [], checkpoints: [] })).toContain("No witness is configured (YISHI_WITNESSES)");
+    // A witness that does not know the log (403/404) is a configuration problem, said as such.
+    const unknown = { ...view.witnesses[1]!, inconsistent: false, lastError: "HTTP 404: unknown log yishi.local/org/x" };
+    const html404 = await render("en", { witnesses: [unknown], checkpoints: [] });
+    expect(html404).toContain("did not accept the checkpoint of the first 14 entries");
+    expect(html404).not.toContain("may have been rewritten");
   });
 });

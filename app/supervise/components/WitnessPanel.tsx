@@ -19,7 +19,9 @@ export async function WitnessPanel({ view }: { view: WitnessView }) {
         <div className="status status-bad" role="alert" data-witness="refused">
           {refused.map((w) => (
             <div key={w.label}>
-              <p className="status-headline">{t("witnessRefused", { name: w.name, size: w.refusedSize ?? 0 })}</p>
+              <p className="status-headline">
+                {w.inconsistent ? t("witnessRefused", { name: w.name, size: w.refusedSize ?? 0 }) : t("witnessRejected", { name: w.name, size: w.refusedSize ?? 0 })}
+              </p>
               {w.refusedAt ? <p>{when(w.refusedAt)}</p> : null}
               {w.lastError ? (
                 <>
