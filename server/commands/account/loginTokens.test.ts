@@ -9,6 +9,7 @@ import { createOrganization } from "../org/createOrganization";
 import { createPerson } from "../org/createPerson";
 import { issueLoginTokens } from "./issueLoginTokens";
 import { redeemLoginToken } from "./redeemLoginToken";
+import { hashPassword } from "../../auth/password";
 import { setPassword } from "./setPassword";
 
 let db: Database;
@@ -53,5 +54,36 @@ describe("login codes", () => {
     const entries = await db.prisma.auditEntry.findMany({ where: { action: { in: ["login.token_issued", "login.token_redeemed", "account.password_set"] } }, select: { action: true, bytes: true } });
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(["login.token_issued", "login.token_redeemed", "account.password_set"]));
     expect(entries.map((e) => e.bytes).join("")).not.toContain(code.token);
+  });
+
+  it("never open a session for an account that has a password: the chair's is skipped, and a code printed earlier stops working", async () => {
+    const orgId = (await db.prisma.body.findUniqueOrThrow({ where: { id: bodyId }, select: { orgId: true } })).orgId;
+    const chair = await createPerson({ orgId, name: "丙主任", phone: "13500000003", gender: "male" }, SYSTEM);
+    const members = (await db.prisma.bodyMember.findMany({ where: { bodyId }, select: { personId: true } })).map((m) => ({ personId: m.personId }));
+    await setRoster({ bodyId, members: [...members, { personId: chair.id }] }, SYSTEM);
+    const earlier = await issueLoginTokens({ bodyId }, SYSTEM);
+    const earlierCode = earlier.codes.find((c) => c.personId === chair.id)?.token ?? "";
+    expect(earlierCode).not.toBe("");
+    // The chair now logs in with a password of their own (set by a first login, or an account opened with one).
+    await db.prisma.account.update({ where: { personId: chair.id }, data: { passwordHash: await hashPassword("Chair-of-the-board-7"), mustSetPassword: false } });
+    const sheet = await issueLoginTokens({ bodyId }, SYSTEM);
+    expect(sheet.codes.map((c) => c.personId)).not.toContain(chair.id);
+    expect(sheet.skipped).toContainEqual({ personId: chair.id, name: "丙主任", reason: "has_password" });
+    await expect(redeemLoginToken({ token: earlierCode })).rejects.toMatchObject({ code: "conflict", details: { reason: "superseded" } });
+  });
+
+  it("refuse a guessable password, and a new password without the current one once a password is set", async () => {
+    const sheet = await issueLoginTokens({ bodyId }, SYSTEM);
+    const code = sheet.codes.find((c) => c.name === "乙") as { token: string; name: string };
+    const login = await redeemLoginToken({ token: code.token });
+    const actor = accountActor(login.accountId, login.name);
+    for (const weak of ["12345678", "woaini1314", "13500000002", "password"]) {
+      await expect(setPassword({ password: weak, confirm: weak }, actor), weak).rejects.toMatchObject({ details: { reason: weak.length < 8 ? "too_short" : "weak" } });
+    }
+    await expect(setPassword({ password: "Tea-garden-42", confirm: "Tea-garden-42" }, actor)).resolves.toMatchObject({ isPin: false });
+    // The session alone (left open, or copied) cannot replace the password: the current one is asked for.
+    await expect(setPassword({ password: "River-bridge-1987", confirm: "River-bridge-1987" }, actor)).rejects.toMatchObject({ details: { reason: "current_password" } });
+    await expect(setPassword({ password: "River-bridge-1987", confirm: "River-bridge-1987", currentPassword: "wrong-one-xyz" }, actor)).rejects.toMatchObject({ details: { reason: "current_password" } });
+    await expect(setPassword({ password: "River-bridge-1987", confirm: "River-bridge-1987", currentPassword: "Tea-garden-42" }, actor)).resolves.toMatchObject({ isPin: false });
   });
 });
