@@ -284,6 +284,10 @@ const FIXTURES: Record<string, Fixture> = {
     prepare: async () => ({ accountId: await fresh.account() }),
     request: (ctx) => adminHttp("POST", `/api/orgs/${village}/accounts/${ctx.accountId}/disable`, { disabled: true }),
   },
+  "resetPassword POST /api/orgs/[orgId]/accounts/[accountId]/reset-password": {
+    prepare: async () => ({ accountId: await fresh.account() }),
+    request: (ctx) => adminHttp("POST", `/api/orgs/${village}/accounts/${ctx.accountId}/reset-password`, {}),
+  },
   "createBody POST /api/admin/orgs/[orgId]/bodies": { request: () => adminHttp("POST", `/api/admin/orgs/${village}/bodies`, { kind: "member-representatives", name: "成员代表大会" }) },
   "setRoster POST /api/admin/bodies/[bodyId]/roster": {
     prepare: async () => ({ bodyId: await fresh.body(), personId: await fresh.person() }),

@@ -8,7 +8,8 @@ import { setRoster } from "../body/setRoster";
 import { createOrganization } from "../org/createOrganization";
 import { createPerson } from "../org/createPerson";
 import { issueLoginTokens } from "./issueLoginTokens";
-import { redeemLoginToken } from "./redeemLoginToken";
+import { loginTokenState, redeemLoginToken } from "./redeemLoginToken";
+import { resetPassword } from "./resetPassword";
 import { hashPassword } from "../../auth/password";
 import { setPassword } from "./setPassword";
 
@@ -85,5 +86,23 @@ describe("login codes", () => {
     await expect(setPassword({ password: "River-bridge-1987", confirm: "River-bridge-1987" }, actor)).rejects.toMatchObject({ details: { reason: "current_password" } });
     await expect(setPassword({ password: "River-bridge-1987", confirm: "River-bridge-1987", currentPassword: "wrong-one-xyz" }, actor)).rejects.toMatchObject({ details: { reason: "current_password" } });
     await expect(setPassword({ password: "River-bridge-1987", confirm: "River-bridge-1987", currentPassword: "Tea-garden-42" }, actor)).resolves.toMatchObject({ isPin: false });
+  });
+
+  it("let an admin reset a forgotten password only in the open: sessions end, the member is told, the log says who", async () => {
+    const member = await db.prisma.account.findUniqueOrThrow({ where: { phone: "13500000003" }, select: { id: true, tokenVersion: true, person: { select: { orgId: true } } } });
+    const orgId = member.person?.orgId ?? "";
+    const admin = await db.prisma.account.create({ data: { phone: "13500000009", displayName: "文书", roles: { create: { orgId, role: "admin" } } } });
+    const reset = await resetPassword({ orgId, accountId: member.id }, accountActor(admin.id, admin.displayName));
+    const after = await db.prisma.account.findUniqueOrThrow({ where: { id: member.id }, select: { passwordHash: true, tokenVersion: true, passwordResetAt: true } });
+    expect(after.passwordHash, "the admin never learns the password: there is none until the member chooses one").toBeNull();
+    expect(after.tokenVersion).toBe(member.tokenVersion + 1);
+    // The code's page tells whoever opens it that an admin reset the password, before the tap.
+    expect((await loginTokenState(db.prisma, reset.token)).resetAt).toEqual(after.passwordResetAt);
+    await expect(redeemLoginToken({ token: reset.token })).resolves.toMatchObject({ accountId: member.id });
+    const logged = await db.prisma.auditEntry.findMany({ where: { orgId, action: "account.password_reset" }, select: { actorId: true, bytes: true } });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.actorId).toBe(admin.id);
+    expect(logged[0]?.bytes).toContain(member.id);
+    expect(logged[0]?.bytes).not.toContain(reset.token);
   });
 });
