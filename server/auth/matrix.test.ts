@@ -550,7 +550,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "setPassword POST /login/qr/password/save": {
     shared: true,
-    request: () => ({ http: { method: "POST", path: "/login/qr/password/save", form: { password: DEMO_PASSWORD, confirm: DEMO_PASSWORD } } }),
+    request: () => ({ http: { method: "POST", path: "/login/qr/password/save", form: { password: DEMO_PASSWORD, confirm: DEMO_PASSWORD, currentPassword: DEMO_PASSWORD } } }),
     judge: redirectTo(/^\/me\?password=set/, { unauthenticated: /^\/login$/ }),
   },
 };

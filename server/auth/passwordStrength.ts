@@ -15,7 +15,7 @@ const CHINESE_COMMON = [
   "woaini", "woaini1314", "woaini520", "wohenni", "aini", "1314520", "5201314", "520520", "1314", "521", "woshishui",
   "zhongguo", "beijing", "shanghai", "nihao", "mima", "mimamima", "qiqi", "baobao", "laogong", "laopo", "xiaoming",
   "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo",
-  "he", "lin", "luo", "gao", "liang", "zheng", "cun", "cunwei", "cunmin", "yishi", "caohe",
+  "he", "lin", "luo", "gao", "liang", "zheng", "cun", "cunwei", "cunmin",
 ];
 
 const KEY = "__yishiPasswordStrength";
