@@ -104,6 +104,15 @@ describe("web and socket hardening", () => {
     expect((await fetch(`${server.url}/api/meetings`, { headers: { cookie: memberCookie } })).status).toBe(401);
   });
 
+  it("revokes the session on logout, so a copied session cookie no longer works", async () => {
+    const cookie = (await login(server.url, "13800000006", DEMO_PASSWORD)) ?? "";
+    expect((await fetch(`${server.url}/api/meetings`, { headers: { cookie } })).status).toBe(200);
+    const out = await fetch(`${server.url}/api/logout`, { method: "POST", redirect: "manual", headers: { cookie, origin: server.url } });
+    expect(out.status).toBe(303);
+    // The browser dropped its cookie; someone who copied it earlier replays it.
+    expect((await fetch(`${server.url}/api/meetings`, { headers: { cookie } })).status).toBe(401);
+  });
+
   it("throttles repeated wrong passwords with the same answer for unknown and known phones", async () => {
     for (let i = 0; i < 5; i += 1) expect(await login(server.url, "13800000003", `wrong-${i}`)).toBeNull();
     // Throttled now: even the right password is refused until the window has passed (server/auth/throttle.ts);

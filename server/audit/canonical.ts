@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "person.deleted",
   "account.created",
   "account.password_set",
+  "account.password_reset",
   "account.sessions_revoked",
   "account.disabled",
   "login.token_issued",

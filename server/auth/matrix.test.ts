@@ -330,6 +330,10 @@ const FIXTURES: Record<string, Fixture> = {
     prepare: async () => ({ accountId: await fresh.account() }),
     request: (ctx) => adminHttp("POST", `/api/orgs/${village}/accounts/${ctx.accountId}/disable`, { disabled: true }),
   },
+  "resetPassword POST /api/orgs/[orgId]/accounts/[accountId]/reset-password": {
+    prepare: async () => ({ accountId: await fresh.account() }),
+    request: (ctx) => adminHttp("POST", `/api/orgs/${village}/accounts/${ctx.accountId}/reset-password`, {}),
+  },
   "createBody POST /api/admin/orgs/[orgId]/bodies": { request: () => adminHttp("POST", `/api/admin/orgs/${village}/bodies`, { kind: "member-representatives", name: "成员代表大会" }) },
   "setRoster POST /api/admin/bodies/[bodyId]/roster": {
     prepare: async () => ({ bodyId: await fresh.body(), personId: await fresh.person() }),
@@ -661,7 +665,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "setPassword POST /login/qr/password/save": {
     shared: true,
-    request: () => ({ http: { method: "POST", path: "/login/qr/password/save", form: { password: DEMO_PASSWORD, confirm: DEMO_PASSWORD } } }),
+    request: () => ({ http: { method: "POST", path: "/login/qr/password/save", form: { password: DEMO_PASSWORD, confirm: DEMO_PASSWORD, currentPassword: DEMO_PASSWORD } } }),
     judge: redirectTo(/^\/me\?password=set/, { unauthenticated: /^\/login$/ }),
   },
 };

@@ -64,6 +64,8 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "grantRole", via: [post("/api/admin/orgs/[orgId]/roles/grant")], allow: ADMIN },
   { action: "revokeRole", via: [post("/api/admin/orgs/[orgId]/roles/revoke")], allow: ADMIN },
   { action: "setAccountDisabled", via: [post("/api/orgs/[orgId]/accounts/[accountId]/disable")], allow: ADMIN },
+  // A forgotten password: removed, sessions ended, one new code; the member is told (issue #17).
+  { action: "resetPassword", via: [post("/api/orgs/[orgId]/accounts/[accountId]/reset-password")], allow: ADMIN },
   { action: "createBody", via: [post("/api/admin/orgs/[orgId]/bodies")], allow: ADMIN },
   { action: "setRoster", via: [post("/api/admin/bodies/[bodyId]/roster")], allow: ADMIN },
   { action: "setOfficers", via: [post("/api/admin/bodies/[bodyId]/officers")], allow: ADMIN },

@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function QrLoginPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations("qrLogin");
-  const { state, name } = await loginTokenState(getRuntime().db.prisma, token);
+  const { state, name, resetAt } = await loginTokenState(getRuntime().db.prisma, token);
   if (state !== "valid") {
     return (
       <div className="stack">
@@ -27,6 +27,7 @@ export default async function QrLoginPage({ params }: { params: Promise<{ token:
     <div className="stack">
       <h1>{t("title")}</h1>
       <p>{t("hello", { name: name ?? "" })}</p>
+      {resetAt ? <p role="alert" className="alert">{t("resetNotice", { date: resetAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) })}</p> : null}
       <p>{t("explain")}</p>
       <form method="post" action="/login/qr">
         <input type="hidden" name="token" value={token} />

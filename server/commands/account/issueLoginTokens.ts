@@ -9,14 +9,18 @@ import { LOGIN_TOKEN_DAYS, newLoginToken } from "./tokens";
 const schema = z.strictObject({ bodyId: z.string().min(1) });
 
 export type IssuedCode = { personId: string; name: string; seat: string; token: string; expiresAt: string };
-export type SkipReason = "no_phone" | "phone_in_use" | "disabled";
+export type SkipReason = "no_phone" | "phone_in_use" | "disabled" | "has_password";
 export type LoginSheet = { bodyId: string; bodyName: string; orgName: string; codes: IssuedCode[]; skipped: { personId: string; name: string; reason: SkipReason }[] };
 
-type Member = { id: string; name: string; phone: string | null; seat: string; account: { id: string; disabled: boolean } | null };
+type Member = { id: string; name: string; phone: string | null; seat: string; account: { id: string; disabled: boolean; passwordHash: string | null } | null };
 
 /** The member's account, opened now (phone = login, no password yet) when they have none; or why there is none. */
 async function accountFor(tx: Tx, member: Member): Promise<{ id: string; created: boolean } | SkipReason> {
-  if (member.account) return member.account.disabled ? "disabled" : { id: member.account.id, created: false };
+  if (member.account?.disabled) return "disabled";
+  // A code opens a session without the password: for an account that has one, the admin holding the sheet could
+  // log in as that member or officer (issue #17). Such a member logs in with their password.
+  if (member.account?.passwordHash) return "has_password";
+  if (member.account) return { id: member.account.id, created: false };
   if (!member.phone) return "no_phone";
   // One phone, one login: a phone already used by another account (another record of the same person in another
   // organization, or a staff account) is not linked silently.
@@ -46,7 +50,7 @@ export function issueLoginTokens(input: unknown, actor: Actor, now = new Date())
     const people = await tx.person.findMany({
       where: { id: { in: [...seats.keys()] }, deletedAt: null },
       orderBy: { name: "asc" },
-      select: { id: true, name: true, phone: true, account: { select: { id: true, disabled: true } } },
+      select: { id: true, name: true, phone: true, account: { select: { id: true, disabled: true, passwordHash: true } } },
     });
     const expiresAt = new Date(now.getTime() + LOGIN_TOKEN_DAYS * 86_400_000);
     const sheet: LoginSheet = { bodyId: body.id, bodyName: body.name, orgName: body.org.name, codes: [], skipped: [] };

@@ -8,7 +8,9 @@ import { setRoster } from "../body/setRoster";
 import { createOrganization } from "../org/createOrganization";
 import { createPerson } from "../org/createPerson";
 import { issueLoginTokens } from "./issueLoginTokens";
-import { redeemLoginToken } from "./redeemLoginToken";
+import { loginTokenState, redeemLoginToken } from "./redeemLoginToken";
+import { resetPassword } from "./resetPassword";
+import { hashPassword } from "../../auth/password";
 import { setPassword } from "./setPassword";
 
 let db: Database;
@@ -53,5 +55,54 @@ describe("login codes", () => {
     const entries = await db.prisma.auditEntry.findMany({ where: { action: { in: ["login.token_issued", "login.token_redeemed", "account.password_set"] } }, select: { action: true, bytes: true } });
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(["login.token_issued", "login.token_redeemed", "account.password_set"]));
     expect(entries.map((e) => e.bytes).join("")).not.toContain(code.token);
+  });
+
+  it("never open a session for an account that has a password: the chair's is skipped, and a code printed earlier stops working", async () => {
+    const orgId = (await db.prisma.body.findUniqueOrThrow({ where: { id: bodyId }, select: { orgId: true } })).orgId;
+    const chair = await createPerson({ orgId, name: "丙主任", phone: "13500000003", gender: "male" }, SYSTEM);
+    const members = (await db.prisma.bodyMember.findMany({ where: { bodyId }, select: { personId: true } })).map((m) => ({ personId: m.personId }));
+    await setRoster({ bodyId, members: [...members, { personId: chair.id }] }, SYSTEM);
+    const earlier = await issueLoginTokens({ bodyId }, SYSTEM);
+    const earlierCode = earlier.codes.find((c) => c.personId === chair.id)?.token ?? "";
+    expect(earlierCode).not.toBe("");
+    // The chair now logs in with a password of their own (set by a first login, or an account opened with one).
+    await db.prisma.account.update({ where: { personId: chair.id }, data: { passwordHash: await hashPassword("Chair-of-the-board-7"), mustSetPassword: false } });
+    const sheet = await issueLoginTokens({ bodyId }, SYSTEM);
+    expect(sheet.codes.map((c) => c.personId)).not.toContain(chair.id);
+    expect(sheet.skipped).toContainEqual({ personId: chair.id, name: "丙主任", reason: "has_password" });
+    await expect(redeemLoginToken({ token: earlierCode })).rejects.toMatchObject({ code: "conflict", details: { reason: "superseded" } });
+  });
+
+  it("refuse a guessable password, and a new password without the current one once a password is set", async () => {
+    const sheet = await issueLoginTokens({ bodyId }, SYSTEM);
+    const code = sheet.codes.find((c) => c.name === "乙") as { token: string; name: string };
+    const login = await redeemLoginToken({ token: code.token });
+    const actor = accountActor(login.accountId, login.name);
+    for (const weak of ["12345678", "woaini1314", "13500000002", "password"]) {
+      await expect(setPassword({ password: weak, confirm: weak }, actor), weak).rejects.toMatchObject({ details: { reason: weak.length < 8 ? "too_short" : "weak" } });
+    }
+    await expect(setPassword({ password: "Tea-garden-42", confirm: "Tea-garden-42" }, actor)).resolves.toMatchObject({ isPin: false });
+    // The session alone (left open, or copied) cannot replace the password: the current one is asked for.
+    await expect(setPassword({ password: "River-bridge-1987", confirm: "River-bridge-1987" }, actor)).rejects.toMatchObject({ details: { reason: "current_password" } });
+    await expect(setPassword({ password: "River-bridge-1987", confirm: "River-bridge-1987", currentPassword: "wrong-one-xyz" }, actor)).rejects.toMatchObject({ details: { reason: "current_password" } });
+    await expect(setPassword({ password: "River-bridge-1987", confirm: "River-bridge-1987", currentPassword: "Tea-garden-42" }, actor)).resolves.toMatchObject({ isPin: false });
+  });
+
+  it("let an admin reset a forgotten password only in the open: sessions end, the member is told, the log says who", async () => {
+    const member = await db.prisma.account.findUniqueOrThrow({ where: { phone: "13500000003" }, select: { id: true, tokenVersion: true, person: { select: { orgId: true } } } });
+    const orgId = member.person?.orgId ?? "";
+    const admin = await db.prisma.account.create({ data: { phone: "13500000009", displayName: "文书", roles: { create: { orgId, role: "admin" } } } });
+    const reset = await resetPassword({ orgId, accountId: member.id }, accountActor(admin.id, admin.displayName));
+    const after = await db.prisma.account.findUniqueOrThrow({ where: { id: member.id }, select: { passwordHash: true, tokenVersion: true, passwordResetAt: true } });
+    expect(after.passwordHash, "the admin never learns the password: there is none until the member chooses one").toBeNull();
+    expect(after.tokenVersion).toBe(member.tokenVersion + 1);
+    // The code's page tells whoever opens it that an admin reset the password, before the tap.
+    expect((await loginTokenState(db.prisma, reset.token)).resetAt).toEqual(after.passwordResetAt);
+    await expect(redeemLoginToken({ token: reset.token })).resolves.toMatchObject({ accountId: member.id });
+    const logged = await db.prisma.auditEntry.findMany({ where: { orgId, action: "account.password_reset" }, select: { actorId: true, bytes: true } });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.actorId).toBe(admin.id);
+    expect(logged[0]?.bytes).toContain(member.id);
+    expect(logged[0]?.bytes).not.toContain(reset.token);
   });
 });

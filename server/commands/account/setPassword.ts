@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
-import { hashPassword } from "../../auth/password";
+import { hashPassword, verifyPassword } from "../../auth/password";
+import { isStrongPassword } from "../../auth/passwordStrength";
+import { loginSucceeded, reserveLoginAttempt } from "../../auth/throttle";
 import { AppError } from "../../errors";
+import { getRuntime } from "../../runtime";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { runCommand, type Tx } from "../run";
 import { homeOrgOf } from "./redeemLoginToken";
 
 /** A 6-digit PIN is allowed only right after a QR code login (within this window), for members on their phones. */
@@ -11,31 +14,54 @@ export const PIN_WINDOW_MS = 60 * 60 * 1000;
 const PIN = /^\d{6}$/;
 
 const schema = z
-  .strictObject({ password: z.string().max(200), confirm: z.string().max(200) })
+  .strictObject({ password: z.string().max(200), confirm: z.string().max(200), currentPassword: z.string().max(200).optional() })
   .refine((v) => v.password === v.confirm, { message: "两次输入不一致 (the two entries differ)", path: ["confirm"] });
 
+/** Whether the account logged in with a one-time code within the window and has set no password since. */
+async function hasFreshCode(tx: Tx, account: { id: string; mustSetPassword: boolean }, now: Date): Promise<boolean> {
+  if (!account.mustSetPassword) return false;
+  const recent = await tx.loginToken.findFirst({ where: { accountId: account.id, usedAt: { gte: new Date(now.getTime() - PIN_WINDOW_MS) } }, select: { id: true } });
+  return recent !== null;
+}
+
+/** Whether the account may set a password without giving the current one: it has none, or it just used a code. */
+export async function needsCurrentPassword(tx: Tx, accountId: string, now = new Date()): Promise<boolean> {
+  const account = await tx.account.findUnique({ where: { id: accountId }, select: { id: true, passwordHash: true, mustSetPassword: true } });
+  return account?.passwordHash != null && !(await hasFreshCode(tx, account, now));
+}
+
+type Prepared = { passwordHash: string; currentHash: string | null; currentOk: boolean };
+
 /**
- * The logged-in account sets its own password (argon2id). At least 8 characters; or 6 digits in the QR onboarding
- * flow, i.e. when the account's last login was by a code used within the last hour and no password is set since.
+ * The logged-in account sets its own password (argon2id). A password that replaces one needs the current password,
+ * or a one-time code used within the last hour (issue #17): a session left open or copied is not enough to take
+ * the account over. At least 8 characters and not guessable (server/auth/passwordStrength.ts); or 6 digits in the
+ * QR onboarding flow, i.e. when the account's last login was by a code used within the last hour.
  */
 export function setPassword(input: unknown, actor: Actor, now = new Date()): Promise<{ accountId: string; isPin: boolean }> {
-  return runCommand(schema, input, actor, async (tx, data, passwordHash: string) => {
+  return runCommand(schema, input, actor, async (tx, data, prepared: Prepared) => {
     if (actor.kind !== "account") throw new AppError("unauthenticated", "login required");
-    const account = await tx.account.findUnique({ where: { id: actor.accountId }, select: { id: true, disabled: true, mustSetPassword: true, displayName: true } });
+    const account = await tx.account.findUnique({
+      where: { id: actor.accountId },
+      select: { id: true, disabled: true, mustSetPassword: true, displayName: true, phone: true, passwordHash: true },
+    });
     if (!account || account.disabled) throw new AppError("unauthenticated", "login required");
+    const freshCode = await hasFreshCode(tx, account, now);
     const isPin = PIN.test(data.password);
     if (isPin) {
-      const recentCode = await tx.loginToken.findFirst({
-        where: { accountId: account.id, usedAt: { gte: new Date(now.getTime() - PIN_WINDOW_MS) } },
-        select: { id: true },
-      });
-      if (!account.mustSetPassword || !recentCode) {
+      if (!freshCode) {
         throw new AppError("invalid_input", "a 6-digit PIN is only allowed right after a QR code login", { field: "password", details: { reason: "pin_not_allowed" } });
       }
     } else if (data.password.length < 8) {
       throw new AppError("invalid_input", "密码至少8位 (at least 8 characters)", { field: "password", details: { reason: "too_short" } });
+    } else if (!isStrongPassword(data.password, [account.phone, account.displayName])) {
+      throw new AppError("invalid_input", "密码太容易猜到 (the password is too easy to guess)", { field: "password", details: { reason: "weak" } });
     }
-    await tx.account.update({ where: { id: account.id }, data: { passwordHash, mustSetPassword: false } });
+    // The hash checked before the transaction must still be the account's: a password changed meanwhile is not.
+    if (account.passwordHash !== null && !freshCode && (!prepared.currentOk || prepared.currentHash !== account.passwordHash)) {
+      throw new AppError("invalid_input", "the current password is wrong", { field: "currentPassword", details: { reason: "current_password" } });
+    }
+    await tx.account.update({ where: { id: account.id }, data: { passwordHash: prepared.passwordHash, mustSetPassword: false } });
     const orgId = await homeOrgOf(tx, account.id);
     if (orgId) {
       await appendAudit(tx, {
@@ -47,5 +73,18 @@ export function setPassword(input: unknown, actor: Actor, now = new Date()): Pro
       });
     }
     return { accountId: account.id, isPin };
-  }, (data) => hashPassword(data.password));
+  }, async (data): Promise<Prepared> => {
+    // argon2 runs before the transaction opens (PGlite runs one at a time).
+    const passwordHash = await hashPassword(data.password);
+    if (actor.kind !== "account" || data.currentPassword === undefined) return { passwordHash, currentHash: null, currentOk: false };
+    const current = await getRuntime().db.prisma.account.findUnique({ where: { id: actor.accountId }, select: { passwordHash: true, phone: true } });
+    const currentHash = current?.passwordHash ?? null;
+    if (!current || currentHash === null) return { passwordHash, currentHash, currentOk: false };
+    // Guessing the current password from an open session counts against the phone like a login attempt.
+    const reservation = await reserveLoginAttempt(current.phone, `session:${actor.accountId}`);
+    if (!reservation) throw new AppError("rate_limited", "too many attempts; try again later", { field: "currentPassword" });
+    const currentOk = await verifyPassword(currentHash, data.currentPassword);
+    if (currentOk) await loginSucceeded(reservation);
+    return { passwordHash, currentHash, currentOk };
+  });
 }

@@ -11,8 +11,12 @@ export async function POST(request: Request) {
   const form = await request.formData().catch(() => null);
   const password = form?.get("password");
   const confirm = form?.get("confirm");
+  const current = form?.get("currentPassword");
   try {
-    await setPassword({ password: typeof password === "string" ? password : "", confirm: typeof confirm === "string" ? confirm : "" }, accountActor(account.id, account.name));
+    await setPassword(
+      { password: typeof password === "string" ? password : "", confirm: typeof confirm === "string" ? confirm : "", ...(typeof current === "string" ? { currentPassword: current } : {}) },
+      accountActor(account.id, account.name),
+    );
     return seeOther("/me?password=set");
   } catch (error) {
     const appError = isAppError(error) ? (error as AppError) : new AppError("internal", "internal error");
