@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, PASSWORD } from "./helpers";
+import { expectAccessible, loggedIn, PASSWORD } from "./helpers";
 
 /** 议题征集 (issue #22): a resident raises a topic from a phone and two others co-sign it; nobody signs twice. */
 test.describe.configure({ mode: "serial" });
@@ -46,4 +46,15 @@ test("a resident raises a topic and two others co-sign it", async ({ browser }) 
     }
     await page.context().close();
   }
+});
+
+test("the clerk is reminded to convene on the village's overview", async ({ browser }) => {
+  const page = await loggedIn(browser, "13800000001", { width: 1366, height: 768 });
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "平洲村（演示）" }).first().click();
+  const reminder = page.getByRole("note").filter({ hasText: "应当召集的会议" });
+  await expect(reminder).toContainText(`“${TITLE}”已联名 3 人（需 3 人）：应当召集村民会议`);
+  await expectAccessible(page, "admin overview with the convening reminder");
+  await page.screenshot({ path: `${SHOTS}/clerk-reminder-1366.png` });
+  await page.context().close();
 });

@@ -2,7 +2,7 @@ import type { PetitionProgress } from "../domain/meeting/petition";
 import { proposalProgress } from "../commands/proposal/eligibility";
 import { AppError } from "../errors";
 import { getRuntime } from "../runtime";
-import type { Viewer } from "./access";
+import { requireAdmin, type Viewer } from "./access";
 
 export type ProposalView = {
   id: string;
@@ -41,4 +41,16 @@ export async function proposalBoard(viewer: Viewer | null, orgId: string) {
     views.push({ id: p.id, title: p.title, description: p.description, state: p.state, answer: p.answer, matterId: p.matterId, createdAt: p.createdAt, count, progress, duties, hasSigned: mine !== null });
   }
   return { org, proposals: views, canSign: person !== null, isAdmin: (account?.roles.length ?? 0) > 0 };
+}
+
+/**
+ * The reminder for the convener (the clerk's overview): every petition threshold reached by a proposal, newest first.
+ * Yishi does not know whether the meeting was held; the list says when the duty arose and on what basis.
+ */
+export async function conveningDuties(viewer: Viewer, orgId: string) {
+  await requireAdmin(viewer, orgId);
+  const { prisma } = getRuntime().db;
+  const duties = await prisma.conveningDuty.findMany({ where: { orgId }, orderBy: { reachedAt: "desc" }, take: 20 });
+  const titles = await prisma.proposal.findMany({ where: { id: { in: duties.map((d) => d.proposalId) } }, select: { id: true, title: true } });
+  return duties.map((d) => ({ body: d.body, basis: d.basis, signed: d.signed, needed: d.needed, reachedAt: d.reachedAt, proposal: titles.find((p) => p.id === d.proposalId)?.title ?? "" }));
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../prisma/seed";
 import type { Database } from "../../db/client";
-import { proposalBoard } from "../../queries/proposals";
+import { conveningDuties, proposalBoard } from "../../queries/proposals";
 import { openInProcessDb } from "../../testing/inProcessDb";
 import { accountActor, type Actor } from "../actor";
 import { answerProposal } from "./answerProposal";
@@ -53,6 +53,15 @@ describe("co-signing toward the law's thresholds", () => {
     expect(board?.progress.find((p) => p.key === "representatives-third")).toMatchObject({ signed: 3, needed: 4, reached: false });
     const audit = await auditActions(id);
     expect(audit.filter((e) => e.action === "proposal.signed").map((e) => e.data.count)).toEqual([1, 2, 3, 4, 5]);
+    // The convener is reminded on the clerk's overview; nobody else may read that list.
+    const admin = actors.admin as { accountId: string; name: string };
+    const duties = await conveningDuties({ id: admin.accountId, name: admin.name }, villageId);
+    expect(duties.filter((d) => d.proposal === "安装村道路灯").map((d) => [d.body, d.signed, d.needed])).toEqual([
+      ["villager-representatives", 3, 3],
+      ["villagers-assembly", 3, 3],
+    ]);
+    const chair = actors.chair as { accountId: string; name: string };
+    await expect(conveningDuties({ id: chair.accountId, name: chair.name }, villageId)).rejects.toMatchObject({ code: "forbidden" });
     expect(audit.filter((e) => e.action === "proposal.threshold_reached").map((e) => [e.data.rule, e.data.signed, e.data.needed])).toEqual([
       ["villagers-tenth", 3, 3],
       ["representatives-fifth", 3, 3],

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { adminOrgSummary } from "@/server/queries/adminOrgs";
+import { conveningDuties } from "@/server/queries/proposals";
 import { load, viewerOrLogin } from "../../load";
 import type { Query } from "../../query";
 import { Back, Denied, FormStatus, OrgNav } from "../../ui";
@@ -14,6 +15,9 @@ export default async function OrgOverview({ params, searchParams }: { params: Pr
   if (!result.ok) return <Denied code={result.code} />;
   const org = result.data;
   const t = await getTranslations("admin");
+  const tp = await getTranslations("proposals");
+  // Petitions that reached the law's threshold: the convener must call the meeting (issue #22).
+  const duties = await conveningDuties(viewer, org.id);
   const counts = [
     ["households", org.counts.households, `/admin/orgs/${org.id}/people`],
     ["people", org.counts.people, `/admin/orgs/${org.id}/people`],
@@ -31,6 +35,13 @@ export default async function OrgOverview({ params, searchParams }: { params: Pr
       </p>
       <OrgNav orgId={org.id} current="overview" />
       <FormStatus query={query} />
+      {duties.length > 0 ? (
+        <div className="warn-list" role="note">
+          <h2>{tp("dutiesTitle")}</h2>
+          <ul>{duties.map((d) => <li key={`${d.proposal}-${d.body}`}>{tp("dutyLine", { title: d.proposal, signed: d.signed, needed: d.needed, body: tp(`bodies.${d.body}` as "bodies.villagers-assembly") })}（{d.basis}）</li>)}</ul>
+          <p><a href={`/proposals/${org.id}`}>{tp("title")}</a></p>
+        </div>
+      ) : null}
       <dl className="facts">
         {counts.map(([key, count, href]) => (
           <div key={key} style={{ display: "contents" }}>
