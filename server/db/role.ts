@@ -40,8 +40,10 @@ export async function grantAppRole(owner: SqlRunner, role: string): Promise<void
   await owner.exec(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${grantee}`);
   await owner.exec(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${grantee}`);
   await owner.exec(`REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY.join(", ")} FROM ${grantee}`);
-  // A secret vote's close empties the ballot table with TRUNCATE, leaving no old ballot row on disk (voteRows.ts).
-  await owner.exec(`GRANT TRUNCATE ON "Ballot" TO ${grantee}`);
+  // A secret vote's close empties the open ballots' table with TRUNCATE, leaving no old ballot row on disk (voteRows.ts).
+  await owner.exec(`GRANT TRUNCATE ON "OpenBallot" TO ${grantee}`);
+  // Closed ballots are only ever inserted (by the close): a changed or deleted one would leave its old tuple behind.
+  await owner.exec(`REVOKE UPDATE, DELETE, TRUNCATE ON "Ballot" FROM ${grantee}`);
   // The migration history is the owner's: the app only reads it (to refuse a database migrated by a newer Yishi).
   await owner.exec(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "_prisma_migrations" FROM ${grantee}`);
 }

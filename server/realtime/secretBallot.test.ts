@@ -58,7 +58,7 @@ beforeAll(async () => {
   }
   // Read the database as someone with full access would, once the server is gone (PGlite allows one process).
   await server.stop();
-  pages = await readRawPages({ dataDir: server.dataDir, databaseUrl: server.databaseUrl }, ["Ballot", "BallotParticipation"]);
+  pages = await readRawPages({ dataDir: server.dataDir, databaseUrl: server.databaseUrl }, ["Ballot", "OpenBallot", "BallotParticipation"]);
   db = await openDatabase({ dataDir: server.dataDir, databaseUrl: server.databaseUrl });
 }, 180_000);
 
@@ -150,5 +150,10 @@ describe("a secret ballot", () => {
     // Each tracker is on disk once — in its live row and one index entry — not also in a row or entry of the batch
     // that first stored it, whose place in the file would say when it was cast.
     for (const cast of casts) expect(occurrences(ballots, cast.tracker), `tracker ${cast.tracker} in the table and its indexes`).toBe(2);
+    // Where the ballots waited while the vote was open: nothing left of them, live or dead, in its files.
+    const open = pages.get("OpenBallot");
+    if (!open) throw new Error("pages not read");
+    expect(open.tuples, "tuples left in the open ballots' table").toEqual([]);
+    for (const cast of casts) expect(occurrences(open, cast.tracker), `tracker ${cast.tracker} in the open ballots' files`).toBe(0);
   });
 });

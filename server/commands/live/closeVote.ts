@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { runCommand, type Tx } from "../run";
 import { charterOf, loadMeetingContext, requireLiveRole, bumpVersion } from "./context";
-import { lockBallotsForClose, rewriteBallots } from "./voteRows";
+import { closeBallots, lockBallotsForClose } from "./voteRows";
 import { lockMotion, requireMatterUnchanged, type MotionRecord } from "./motion";
 import { meetingDay } from "./procedureWarnings";
 
@@ -108,9 +108,9 @@ async function countVotes(tx: Tx, motion: MotionRecord): Promise<{ tally: Tally;
       return { tally: tallyNamed(rows.map((r) => ({ voterPersonId: r.voterPersonId, choice: choiceSchema.parse(r.choice) as Choice })), motion.entitled.voters) };
     }
     case "secret": {
-      // Rewritten in this one transaction, in random order with new ids, into new files: what the rows said about
-      // when and in which batch each was cast (their transaction ids, their places on disk) is gone with the close.
-      const ballots = await rewriteBallots(tx, motion.id);
+      // Moved in this one transaction, in random order with new ids, out of the open table (emptied into new files):
+      // what the rows said about when and in which batch each was cast (transaction ids, places on disk) is gone.
+      const ballots = await closeBallots(tx, motion.id);
       return { tally: tallySecret(ballots.map((b) => ({ choice: choiceSchema.parse(b.choice) }))), trackers: sortedTrackers(ballots) };
     }
     default: {

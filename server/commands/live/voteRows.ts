@@ -20,9 +20,10 @@ export async function writeVotes(tx: Tx, writes: Writes): Promise<void> {
       SELECT * FROM unnest(${column(p, "motionId")}::text[], ${column(p, "voterPersonId")}::text[], ${column(p, "castByPersonId")}::text[])`;
   }
   // Ballots go in shuffled, so that their order in a batch says nothing about who cast which; random ids, no time.
+  // They wait in OpenBallot until the close moves them (closeBallots).
   const b = shuffled(writes.ballots);
   if (b.length > 0) {
-    await tx.$executeRaw`INSERT INTO "Ballot" ("id", "motionId", "choice", "tracker")
+    await tx.$executeRaw`INSERT INTO "OpenBallot" ("id", "motionId", "choice", "tracker")
       SELECT * FROM unnest(${b.map(() => randomUUID())}::text[], ${column(b, "motionId")}::text[], ${column(b, "choice")}::text[], ${column(b, "tracker")}::text[])`;
   }
   // Per voter: the first write says whether a row existed before this batch; the last one is the choice that counts.
@@ -48,36 +49,48 @@ export async function writeVotes(tx: Tx, writes: Writes): Promise<void> {
 
 /**
  * Secret ballots on disk (issue #17). While a vote is open, a batch's ballots are written by the same transaction as
- * its participation rows (one transaction: an acknowledged vote is never half stored), so each ballot row carries
- * that transaction's id. A DELETE and re-INSERT would leave the old rows in the table's pages, with their
- * transaction ids, until a VACUUM (PGlite runs none). Instead the close empties the table with TRUNCATE, which gives
- * the table and its indexes new, empty files and drops the old ones at commit, and writes every ballot of every
- * secret vote back, shuffled, under fresh random ids: the only ballot rows left on disk are the closing
- * transaction's. The caller holds lockBallotsForClose, so no ballot committed meanwhile is lost.
- * Returns the closing motion's ballots.
+ * its participation rows (one transaction: an acknowledged vote is never half stored), so each carries that
+ * transaction's id — which is why they wait in OpenBallot. The close moves the motion's ballots into Ballot in one
+ * insert, shuffled, under fresh random ids, so every Ballot row of the motion carries the closing transaction's id
+ * and Ballot never holds a deleted tuple. OpenBallot is emptied with TRUNCATE, which gives the table and its index
+ * new, empty files and drops the old ones at commit (a DELETE would leave the old tuples, with their transaction ids,
+ * in the pages until a VACUUM, and PGlite runs none); the ballots of votes still open elsewhere are written back,
+ * shuffled, under new ids. The work is bounded by the ballots of open votes, never by the whole history.
+ * The caller holds lockBallotsForClose, so no ballot committed meanwhile is lost. Returns the closing motion's ballots.
  */
-export async function rewriteBallots(tx: Tx, motionId: string): Promise<{ choice: string; tracker: string }[]> {
-  const all = await tx.$queryRaw<{ motionId: string; choice: string; tracker: string }[]>`SELECT "motionId", choice, tracker FROM "Ballot"`;
-  await tx.$executeRaw`TRUNCATE "Ballot"`;
-  const b = shuffled(all);
-  if (b.length > 0) {
+export async function closeBallots(tx: Tx, motionId: string): Promise<{ choice: string; tracker: string }[]> {
+  const open = await tx.$queryRaw<{ motionId: string; choice: string; tracker: string }[]>`SELECT "motionId", choice, tracker FROM "OpenBallot"`;
+  const closing = shuffled(open.filter((ballot) => ballot.motionId === motionId));
+  const stillOpen = shuffled(open.filter((ballot) => ballot.motionId !== motionId));
+  await tx.$executeRaw`TRUNCATE "OpenBallot"`;
+  await insertBallots(tx, "Ballot", closing);
+  await insertBallots(tx, "OpenBallot", stillOpen);
+  return closing.map(({ choice, tracker }) => ({ choice, tracker }));
+}
+
+async function insertBallots(tx: Tx, table: "Ballot" | "OpenBallot", b: { motionId: string; choice: string; tracker: string }[]): Promise<void> {
+  if (b.length === 0) return;
+  const ids = b.map(() => randomUUID());
+  if (table === "Ballot") {
     await tx.$executeRaw`INSERT INTO "Ballot" ("id", "motionId", "choice", "tracker")
-      SELECT * FROM unnest(${b.map(() => randomUUID())}::text[], ${column(b, "motionId")}::text[], ${column(b, "choice")}::text[], ${column(b, "tracker")}::text[])`;
+      SELECT * FROM unnest(${ids}::text[], ${column(b, "motionId")}::text[], ${column(b, "choice")}::text[], ${column(b, "tracker")}::text[])`;
+  } else {
+    await tx.$executeRaw`INSERT INTO "OpenBallot" ("id", "motionId", "choice", "tracker")
+      SELECT * FROM unnest(${ids}::text[], ${column(b, "motionId")}::text[], ${column(b, "choice")}::text[], ${column(b, "tracker")}::text[])`;
   }
-  return all.filter((ballot) => ballot.motionId === motionId).map(({ choice, tracker }) => ({ choice, tracker }));
 }
 
 /**
  * Taken first by a secret vote's close (before any row lock): no vote batch may write a ballot between the close's
- * read of the table and its TRUNCATE. Vote batches take the table's ROW EXCLUSIVE lock first too (lockBallotsForVotes),
+ * read of OpenBallot and its TRUNCATE. Vote batches take the table's ROW EXCLUSIVE lock first too (lockBallotsForVotes),
  * so the two never wait for each other in opposite orders (no deadlock).
  */
 export async function lockBallotsForClose(tx: Tx): Promise<void> {
-  await tx.$executeRaw`LOCK TABLE "Ballot" IN ACCESS EXCLUSIVE MODE`;
+  await tx.$executeRaw`LOCK TABLE "OpenBallot" IN ACCESS EXCLUSIVE MODE`;
 }
 
 export async function lockBallotsForVotes(tx: Tx): Promise<void> {
-  await tx.$executeRaw`LOCK TABLE "Ballot" IN ROW EXCLUSIVE MODE`;
+  await tx.$executeRaw`LOCK TABLE "OpenBallot" IN ROW EXCLUSIVE MODE`;
 }
 
 /** ProcessedCommand rows (the dedup of client ids); `result` is JSON text. */
