@@ -55,7 +55,7 @@ async function finishedMeeting(base: string): Promise<{ meetingId: string; motio
   const leave = joined.view.roster.filter((m) => !stay.includes(m.name)).slice(0, 4);
   for (const personId of [...stay.map(byName), ...leave.map((m) => m.personId)]) await call("meeting:attendance", { personId, status: "present_in_person" });
   await call("meeting:startItem");
-  const opened = (await call("vote:open", { text: "同意维修村道路灯", method: "hands_totals" })) as { result: { motionId: string } };
+  const opened = (await call("vote:open", { text: "同意维修村道路灯", method: "hands_totals", matterKind: "general" })) as { result: { motionId: string } };
   const motionId = opened.result.motionId;
   await call("vote:totals", { motionId, kind: "totals", yes: 9, no: 0, abstain: 1 });
   await call("vote:close", { motionId });

@@ -64,7 +64,7 @@ beforeAll(async () => {
     await must(chair, "meeting:attendance", { meetingId, personId: absent.personId, status: "present_in_person" });
   }
   await must(chair, "meeting:startItem", { meetingId });
-  motionId = (await must<{ result: { motionId: string } }>(chair, "vote:open", { meetingId, text: "村道硬底化工程实施方案", method: "named" })).result.motionId;
+  motionId = (await must<{ result: { motionId: string } }>(chair, "vote:open", { meetingId, text: "村道硬底化工程实施方案", method: "named", matterKind: "general" })).result.motionId;
 }, 180_000);
 
 afterAll(async () => {
