@@ -6,6 +6,7 @@
  * Article numbers of an edition are taken only from its published text. Where a number has not been confirmed
  * from a source, the citation names the edition and the provision's content instead (README, "Law editions").
  */
+import { chinaDateInput } from "../../time";
 import type { Localized } from "./types";
 
 export type StatuteKey = "VCOL" | "RCEOL" | "RLCL" | "LAL" | "Branch" | "CC";
@@ -73,16 +74,13 @@ export const BASE_EDITION: Record<StatuteKey, string> = {
 };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** "YYYY-MM-DD" of a date in Asia/Shanghai (UTC+8 all year); a "YYYY-MM-DD" string is taken as it is. */
 export function shanghaiDate(value: string | Date): string {
   if (typeof value === "string" && DATE_ONLY.test(value)) return value;
   const ms = typeof value === "string" ? Date.parse(value) : value.getTime();
   if (Number.isNaN(ms)) throw new RangeError(`not a date: ${String(value)}`);
-  const local = new Date(Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS);
-  return local.toISOString().slice(0, 10);
+  return chinaDateInput(ms);
 }
 
 /**
