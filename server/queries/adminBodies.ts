@@ -6,7 +6,7 @@ import { getRuntime } from "../runtime";
 import { requireAdmin, type Viewer } from "./access";
 import { rosterWarnings } from "./rosterWarnings";
 
-export type CharterSettings = Charter & { membersEditMinutes?: boolean; publishNamedVotes?: boolean };
+export type CharterSettings = Charter & { membersEditMinutes?: boolean; publishNamedVotes?: boolean; noticeDays?: number };
 
 export async function adminBodies(viewer: Viewer, orgId: string) {
   await requireAdmin(viewer, orgId);

@@ -14,6 +14,8 @@ export const charterSchema = z.strictObject({
   quorum: fraction.optional(),
   pass: fraction.optional(),
   recusedLeaveBase: z.boolean().optional(),
+  /** Days of notice before a meeting; it can only add to the law's (a charter makes rules stricter, never weaker). */
+  noticeDays: z.number().int().min(1).max(90).optional(),
   membersEditMinutes: z.boolean().optional(),
   publishNamedVotes: z.boolean().optional(),
 });

@@ -12,7 +12,7 @@ export type LiveRole = "chair" | "recorder" | "member" | "admin" | "supervisor";
 
 export type MeetingContext = {
   meeting: { id: string; orgId: string; bodyId: string; state: MeetingState; version: number; currentItemId: string | null; isPublic: boolean; startsAt: Date; openedAt: Date | null };
-  body: { kind: BodyKind; charter: Charter & { publishNamedVotes?: boolean; membersEditMinutes?: boolean }; chairId: string | null; recorderId: string | null };
+  body: { kind: BodyKind; charter: Charter & { publishNamedVotes?: boolean; membersEditMinutes?: boolean; noticeDays?: number }; chairId: string | null; recorderId: string | null };
   roster: (RosterMember & { name: string })[];
   attendance: AttendanceRecord[];
 };

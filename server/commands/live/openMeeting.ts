@@ -7,6 +7,7 @@ import type { Actor } from "../actor";
 import { runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireLiveRole } from "./context";
 import { appendProcedureWarnings } from "./procedureWarnings";
+import { firstNoticeDelivery } from "../../notify/evidence";
 
 const schema = z.strictObject({ meetingId: z.string().min(1) });
 
@@ -26,12 +27,15 @@ export function openMeeting(input: unknown, actor: Actor): Promise<{ version: nu
       where: { id: ctx.meeting.id },
       select: { noticeDate: true, agenda: { orderBy: { position: "asc" }, select: { id: true, title: true, matter: { select: { kind: true } } } } },
     });
+    // The notice log is the evidence of the notice period; a date the clerk typed counts only where no delivery is logged.
+    const delivered = await firstNoticeDelivery(tx, ctx.meeting.id);
     const kinds = z.enum(MATTER_KINDS);
     const warnings = checkAtOpening({
       body: ctx.body.kind,
       announced: ctx.meeting.startsAt,
       openedAt: now,
-      noticeDate: details.noticeDate,
+      noticeDate: delivered ?? details.noticeDate,
+      ...(ctx.body.charter.noticeDays !== undefined ? { charterNoticeDays: ctx.body.charter.noticeDays } : {}),
       matters: details.agenda.flatMap((item) => {
         const kind = kinds.safeParse(item.matter?.kind);
         return kind.success ? [{ itemTitle: item.title, kind: kind.data }] : [];

@@ -10,6 +10,8 @@ import type { Database } from "../../db/client";
 import { openInProcessDb } from "../../testing/inProcessDb";
 import { SYSTEM } from "../actor";
 import { createBody } from "../body/createBody";
+import { updateCharter } from "../body/updateCharter";
+import { sendMeetingNotice } from "../notify/sendMeetingNotice";
 import { setRoster } from "../body/setRoster";
 import { raiseMatter } from "../matter/raiseMatter";
 import { scheduleMeeting } from "../meeting/scheduleMeeting";
@@ -109,5 +111,35 @@ describe("procedure of a live vote (issue #16)", () => {
     expect(differs?.legalBasis).toBe("村民委员会组织法（2025年修正）第二十五条");
     expect(warnings.find((w) => w.code === "notice_too_short")?.message["zh-CN"]).toBe("通知后2日即开会；应当在会议召开10日前通知。");
     expect(warnings.find((w) => w.code === "body_not_competent")?.message["zh-CN"]).toContain("村民会议无权决定");
+  });
+
+  it("counts the notice period from the first delivery in the notice log, not from an earlier date typed by the clerk", async () => {
+    const DAY = 86_400_000;
+    const typed = new Date(Date.now() - 20 * DAY).toISOString().slice(0, 10);
+    const { meetingId } = await meetingWith("general", { noticeDate: typed, bodyKind: "villagers-assembly" });
+    // The notice really reached the members four days ago (in the app, the day it was issued).
+    await sendMeetingNotice({ meetingId, channels: ["in_app"] }, SYSTEM, new Date(Date.now() - 4 * DAY));
+    await openMeeting({ meetingId }, SYSTEM);
+    const short = (await warningsOf(meetingId)).find((w) => w.code === "notice_too_short");
+    expect(short?.message["zh-CN"]).toBe("通知后4日即开会；应当在会议召开10日前通知。");
+    expect(short?.legalBasis).toBe("村民委员会组织法（2025年修正）第二十五条");
+  });
+
+  it("requires a charter's longer notice period, cited as the charter, and keeps the law's where the charter asks for less", async () => {
+    const DAY = 86_400_000;
+    const body = await db.prisma.body.findFirstOrThrow({ where: { orgId: villageId, kind: "villager-representatives" }, select: { id: true, name: true } });
+    await updateCharter({ bodyId: body.id, charter: { noticeDays: 7 } }, SYSTEM);
+    try {
+      const { meetingId } = await meetingWith("general", { noticeDate: new Date(Date.now() - 3 * DAY).toISOString().slice(0, 10) });
+      await openMeeting({ meetingId }, SYSTEM);
+      const short = (await warningsOf(meetingId)).find((w) => w.code === "notice_too_short");
+      expect(short?.message["zh-CN"]).toBe("通知后3日即开会；应当在会议召开7日前通知。");
+      expect(short?.legalBasis).toBe("本组织章程");
+      const { meetingId: inTime } = await meetingWith("general", { noticeDate: new Date(Date.now() - 7 * DAY).toISOString().slice(0, 10) });
+      await openMeeting({ meetingId: inTime }, SYSTEM);
+      expect((await warningsOf(inTime)).map((w) => w.code)).not.toContain("notice_too_short");
+    } finally {
+      await updateCharter({ bodyId: body.id, charter: {} }, SYSTEM);
+    }
   });
 });

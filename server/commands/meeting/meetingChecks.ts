@@ -1,3 +1,4 @@
+import { charterSchema } from "../body/createBody";
 import { BODY_KINDS, checkNoticePeriod, shanghaiDate, type BodyKind, type RuleWarning } from "../../domain/rules";
 import { AppError } from "../../errors";
 import { chinaDayStart } from "../../time";
@@ -25,7 +26,10 @@ export async function meetingWarnings(
   meeting: { startsAt: Date; noticeDate: Date | null; convenerBasis: string; petitioners?: number | null },
 ): Promise<RuleWarning[]> {
   const kind = bodyKindOf(body.kind);
-  const warnings = checkNoticePeriod({ body: kind, noticeDate: meeting.noticeDate, meetingDate: meeting.startsAt });
+  // A charter may ask for a longer notice than the law (章程); checkNoticePeriod takes the longer of the two.
+  const charter = charterSchema.safeParse((await tx.body.findUnique({ where: { id: body.id }, select: { charter: true } }))?.charter ?? {});
+  const charterDays = charter.success ? charter.data.noticeDays : undefined;
+  const warnings = checkNoticePeriod({ body: kind, noticeDate: meeting.noticeDate, meetingDate: meeting.startsAt, ...(charterDays !== undefined ? { charterDays } : {}) });
   if (meeting.convenerBasis === "petition" && typeof meeting.petitioners === "number") {
     warnings.push(...checkPetition(kind, meeting.petitioners, await petitionBase(tx, body.id, body.orgId, kind), shanghaiDate(meeting.startsAt)));
   }

@@ -25,7 +25,10 @@ export type OpeningFacts = {
   announced: Date;
   /** When the chair opened the meeting. */
   openedAt: Date;
+  /** When notice was given: the first successful delivery in the notice log (issue #22), else the date recorded. */
   noticeDate: Date | null;
+  /** Days of notice the body's charter requires, where it sets any. */
+  charterNoticeDays?: number;
   /** The agenda's matters, for the competence check. */
   matters: { itemTitle: string; kind: MatterKind }[];
 };
@@ -61,7 +64,7 @@ export function checkAtOpening(facts: OpeningFacts): RuleWarning[] {
       },
     });
   } else {
-    warnings.push(...checkNoticePeriod({ body: facts.body, noticeDate: facts.noticeDate, meetingDate: held }));
+    warnings.push(...checkNoticePeriod({ body: facts.body, noticeDate: facts.noticeDate, meetingDate: held, charterDays: facts.charterNoticeDays }));
   }
   for (const { itemTitle, kind } of facts.matters) {
     if (isCompetent(facts.body, kind)) continue;

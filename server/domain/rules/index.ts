@@ -4,7 +4,7 @@
  */
 export { evaluateDecision } from "./evaluate";
 export { checkComposition, type CompositionInput } from "./composition";
-export { checkNoticePeriod, NOTICE_DAYS, type NoticeInput } from "./notice";
+export { checkNoticePeriod, NOTICE_DAYS, requiredNotice, type NoticeInput } from "./notice";
 export {
   describeBodyRules,
   type BodyRulesDescription,

@@ -25,6 +25,18 @@ describe("checkNoticePeriod", () => {
     expect(checkNoticePeriod({ body: "villagers-assembly", noticeDate: new Date("2025-05-01T08:00:00+08:00"), meetingDate: "2025-05-11T09:00:00+08:00" })).toEqual([]);
   });
 
+  it("takes a charter's notice period only where it is longer than the law's, and cites the charter then", () => {
+    // 村民会议: the law's ten days stand against a charter's five.
+    expect(checkNoticePeriod({ body: "villagers-assembly", noticeDate: "2025-05-01", meetingDate: "2025-05-11", charterDays: 5 })).toEqual([]);
+    const [longer] = checkNoticePeriod({ body: "villagers-assembly", noticeDate: "2025-05-01", meetingDate: "2025-05-11", charterDays: 15 });
+    expect(longer).toMatchObject({ code: "notice_too_short", legalBasis: "本组织章程" });
+    expect(longer?.message["zh-CN"]).toBe("通知后10日即开会；应当在会议召开15日前通知。");
+    // 村民代表会议: the law sets no period; the charter's applies, to the day.
+    expect(checkNoticePeriod({ body: "villager-representatives", noticeDate: "2025-05-04", meetingDate: "2025-05-11", charterDays: 7 })).toEqual([]);
+    expect(checkNoticePeriod({ body: "villager-representatives", noticeDate: "2025-05-05", meetingDate: "2025-05-11", charterDays: 7 })[0]?.code).toBe("notice_too_short");
+    expect(checkNoticePeriod({ body: "villager-representatives", noticeDate: "2025-05-05", meetingDate: "2025-05-11" })).toEqual([]);
+  });
+
   it("warns when no notice date was recorded", () => {
     expect(checkNoticePeriod({ body: "members-assembly", noticeDate: null, meetingDate: "2025-05-11" })[0]?.code).toBe("notice_missing");
   });

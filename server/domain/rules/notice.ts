@@ -19,6 +19,8 @@ export type NoticeInput = {
   /** When notice was given; null when none was recorded. */
   noticeDate: string | Date | null;
   meetingDate: string | Date;
+  /** Days of notice the body's charter requires (章程); only a longer period than the law's changes anything. */
+  charterDays?: number;
 };
 
 /** Minimum notice in days, where the law sets one. */
@@ -57,10 +59,17 @@ export function shanghaiDayNumber(value: string | Date, field: string): number {
   return Number.isNaN(ms) ? invalid() : chinaDayNumber(ms);
 }
 
+/** The notice the meeting needs: the law's, or the charter's where it asks for more (or the law sets none). */
+export function requiredNotice(body: BodyKind, charterDays?: number): { days: number; basis: Citation } | undefined {
+  const law = NOTICE_DAYS[body];
+  if (charterDays !== undefined && charterDays > (law?.days ?? 0)) return { days: charterDays, basis: cite("charter") };
+  return law;
+}
+
 export function checkNoticePeriod(input: NoticeInput): RuleWarning[] {
   assertBodyKind(input.body);
   const meetingDay = shanghaiDayNumber(input.meetingDate, "meetingDate");
-  const rule = NOTICE_DAYS[input.body];
+  const rule = requiredNotice(input.body, input.charterDays);
   // Cited in the edition in force on the meeting's day (issue #16).
   const basisText = (basis: Citation) => citationText(basis, new Date(meetingDay * DAY_MS).toISOString().slice(0, 10));
   if (input.noticeDate === null) {

@@ -21,6 +21,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
         quorum: fraction(f, "quorum"),
         pass: fraction(f, "pass"),
         recusedLeaveBase: f.bool("recusedLeaveBase"),
+        noticeDays: f.int("noticeDays"),
         membersEditMinutes: f.bool("membersEditMinutes"),
         publishNamedVotes: f.bool("publishNamedVotes"),
       },
