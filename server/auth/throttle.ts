@@ -10,6 +10,8 @@
  * A phone gets PHONE_POINTS attempts per window and an address ADDRESS_POINTS (a village hall behind one NAT logs
  * in together); a successful login clears the phone's count and gives the address its attempt back.
  */
+import { createHash } from "node:crypto";
+import path from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
@@ -19,12 +21,24 @@ export const ADDRESS_POINTS = 30;
 const WINDOW_S = 15 * 60;
 
 export type LoginLimiters = { phone: RateLimiterAbstract; address: RateLimiterAbstract };
-type Env = Partial<Record<"REDIS_URL" | "DATABASE_URL", string>>;
+type Env = Partial<Record<"REDIS_URL" | "DATABASE_URL" | "YISHI_DATA_DIR", string>>;
 const KEY = "__yishiLoginLimiters";
 
+/**
+ * Redis may serve more than one deployment (a township's several Yishi, a test run's many servers): keys carry a tag
+ * of the deployment, taken from the database that all of its nodes share — its URL, or the embedded database's
+ * folder — so one deployment's failed logins never lock out another's users. The table and memory stores are per
+ * deployment already.
+ */
+function deploymentTag(env: Env): string {
+  const database = env.DATABASE_URL || path.resolve(env.YISHI_DATA_DIR ?? "data");
+  return createHash("sha256").update(`yishi-login-throttle\n${database}`).digest("hex").slice(0, 16);
+}
+
 export function createLoginLimiters(env: Env): LoginLimiters {
-  const make = (keyPrefix: string, points: number): RateLimiterAbstract => {
-    const options = { keyPrefix, points, duration: WINDOW_S };
+  const tag = deploymentTag(env);
+  const make = (name: string, points: number): RateLimiterAbstract => {
+    const options = { keyPrefix: env.REDIS_URL ? `yishi:${tag}:${name}` : name, points, duration: WINDOW_S };
     if (env.REDIS_URL) {
       // Commands wait for the connection (the first logins come before it is ready), but at most a second: while
       // Redis is down the reservation times out and the memory limiter answers instead.
@@ -44,7 +58,7 @@ export function createLoginLimiters(env: Env): LoginLimiters {
 
 function limiters(): LoginLimiters {
   const holder = globalThis as { [KEY]?: LoginLimiters };
-  holder[KEY] ??= createLoginLimiters({ REDIS_URL: process.env.REDIS_URL, DATABASE_URL: process.env.DATABASE_URL });
+  holder[KEY] ??= createLoginLimiters({ REDIS_URL: process.env.REDIS_URL, DATABASE_URL: process.env.DATABASE_URL, YISHI_DATA_DIR: process.env.YISHI_DATA_DIR });
   return holder[KEY];
 }
 
