@@ -114,6 +114,8 @@ test("a whole meeting: check-in, quorum, floor, recusal, votes (also without Jav
   const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await li.context().storageState(), viewport: { width: 360, height: 640 }, locale: "zh-CN" });
   const plain = await noScript.newPage();
   await plain.goto(meetingPath);
+  // The rule that decides is on the plain page too, before the vote (issue #16).
+  await expect(plain.locator(".no-js-fallback").getByText(/需同意 \d+ 票/)).toBeVisible();
   await plain.getByRole("button", { name: "同意", exact: true }).click();
   await expect(plain.getByText("您的票已记录：同意")).toBeVisible();
   await noScript.close();

@@ -198,7 +198,7 @@ function voteRuleOf(rule: RuleBeforeVote): VoteRule {
 }
 
 /** A recorded rule as shown; a row without one (opened before rules were recorded) shows none. */
-function recordedRule(value: unknown): VoteRule | null {
+export function recordedRule(value: unknown): VoteRule | null {
   if (typeof value !== "object" || value === null || !("sentence" in value) || !("yesRequired" in value)) return null;
   return voteRuleOf(value as RuleBeforeVote);
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { currentAccount } from "@/server/auth/session";
 import { getRuntime } from "@/server/runtime";
+import { recordedRule } from "@/server/queries/liveMeeting";
 import { memberView } from "@/server/queries/memberView";
 
 const CHOICES = ["yes", "no", "abstain"] as const;
@@ -17,8 +18,10 @@ export async function PlainVote({ meetingId, voted, error }: { meetingId: string
   const tErr = await getTranslations("errors");
   const me = await memberView(meetingId, account.personId).catch(() => null);
   const motion = me?.ballots[0]
-    ? await getRuntime().db.prisma.motion.findUnique({ where: { id: me.ballots[0].motionId }, select: { text: true, state: true, method: true } })
+    ? await getRuntime().db.prisma.motion.findUnique({ where: { id: me.ballots[0].motionId }, select: { text: true, state: true, method: true, rule: true } })
     : null;
+  const rule = motion ? recordedRule(motion.rule) : null;
+  const lang = (await getLocale()) === "en" ? "en" : "zh-CN";
   return (
     <div className="no-js-fallback">
       {voted ? <p role="status" className="card">{CHOICES.includes(voted as "yes") ? t("voteRecorded", { choice: t(`choice.${voted as "yes"}`) }) : t("ballotCast")}</p> : null}
@@ -26,6 +29,12 @@ export async function PlainVote({ meetingId, voted, error }: { meetingId: string
       {me && motion?.state === "open" ? (
         <section className="panel">
           <h2>{t("vote")}：{motion.text}</h2>
+          {rule ? (
+            <div className="vote-rule">
+              <p className="vote-rule-sentence"><strong>{rule.sentence[lang]}</strong></p>
+              <p className="vote-rule-basis hint">{rule.basis[lang]}</p>
+            </div>
+          ) : null}
           {me.ballots.map((ballot) => (
             <form key={ballot.voterPersonId} method="post" action={`/api/meetings/${meetingId}/vote`} className="ballot">
               <p>{ballot.isOwn ? t("ownVote") : t("proxyVote", { name: ballot.voterName })}</p>
