@@ -3,9 +3,7 @@
  * extracted anywhere, the SHA-256 of the canonical text and a QR code of the latest audit checkpoint. Runs on the
  * Next side (pdfkit is a server external package) from plain data.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import PDFDocument from "pdfkit";
+import { openPdf } from "../print/pdfDocument";
 import QRCode from "qrcode";
 import type { SignatureLine } from "./signatureLines";
 
@@ -21,29 +19,9 @@ export type PdfInput = {
   labels: { hash: string; signatures: string; correction: string; page: string; signHere: string };
 };
 
-let fontCache: { path: string; data: Buffer } | null = null;
-
-/** PDF_FONT_PATH overrides the bundled font (e.g. a system Noto Sans CJK). Read once per process. */
-export function fontData(): Buffer {
-  const configured = process.env.PDF_FONT_PATH;
-  const file = configured
-    ? path.resolve(/* turbopackIgnore: true */ configured)
-    : path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans-sc", "400Regular", "NotoSansSC_400Regular.ttf");
-  if (fontCache?.path !== file) fontCache = { path: file, data: readFileSync(/* turbopackIgnore: true */ file) };
-  return fontCache.data;
-}
-
 export async function minutesPdf(input: PdfInput): Promise<Buffer> {
   const qr = await QRCode.toBuffer(input.qr.content, { type: "png", errorCorrectionLevel: "M", margin: 1, width: 360 });
-  const doc = new PDFDocument({ size: "A4", margin: 56, bufferPages: true, info: { Title: input.title, Subject: input.sha256 } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("cjk", fontData());
-  doc.font("cjk");
+  const { doc, done: finished } = openPdf({ margin: 56, bufferPages: true, info: { Title: input.title, Subject: input.sha256 } });
   const width = doc.page.width - 112;
   doc.fontSize(18).text(input.title, { align: "center", width });
   doc.fontSize(11).fillColor("#4a4a4a").text(input.subtitle, { align: "center", width }).fillColor("#000000").moveDown();

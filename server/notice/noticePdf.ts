@@ -2,9 +2,8 @@
  * The printable notice: one A4 page (more if the text is long) for the physical notice board, Chinese text in an
  * embedded font (pdfFont.ts), with a QR code to the online notice, whose page links to its verification.
  */
-import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
-import { pdfFont } from "./pdfFont";
+import { openPdf } from "../print/pdfDocument";
 import { headingOf, printSections, type PrintInput } from "./printText";
 
 export type PdfInput = PrintInput & {
@@ -30,16 +29,8 @@ export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: numb
 }
 
 export function noticePdf(input: PdfInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: MARGIN, info: { Title: `${input.orgName} ${headingOf(input.kind, input.correction !== null)}`, Producer: "Yishi" } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("cjk", pdfFont());
+  const { doc, done } = openPdf({ margin: MARGIN, info: { Title: `${input.orgName} ${headingOf(input.kind, input.correction !== null)}`, Producer: "Yishi" } });
   const width = doc.page.width - 2 * MARGIN;
-  doc.font("cjk").fillColor("#000000");
   doc.fontSize(15).text(input.orgName, { align: "center" });
   doc.moveDown(0.2).fontSize(26).text(headingOf(input.kind, input.correction !== null), { align: "center" });
   doc.moveDown(0.4).fontSize(18).text(input.title, { align: "center" });

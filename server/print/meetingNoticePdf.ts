@@ -3,9 +3,8 @@
  * for it) and the 签收单 (every roster member with a column for the signature and the date). Chinese whatever the
  * reader's language: these are the village's paper records. Font: the embedded Noto Sans SC (server/notice/pdfFont).
  */
-import PDFDocument from "pdfkit";
 import { drawQr } from "../notice/noticePdf";
-import { pdfFont } from "../notice/pdfFont";
+import { openPdf } from "./pdfDocument";
 import type { MeetingNotice } from "../queries/meetingNotice";
 
 const MARGIN = 56;
@@ -15,16 +14,7 @@ const WHEN = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year:
 const DATE = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
 
 function open(title: string): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-  const doc = new PDFDocument({ size: "A4", margin: MARGIN, info: { Title: title, Producer: "Yishi" } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("cjk", pdfFont());
-  doc.font("cjk").fillColor("#000000");
-  return { doc, done };
+  return openPdf({ margin: MARGIN, info: { Title: title, Producer: "Yishi" } });
 }
 
 /** The lines of the notice, shared by the PDF and its tests. */

@@ -3,8 +3,7 @@
  * and the version and SHA-256 of the minutes being signed, so that a signed and scanned page is tied to one text.
  * Rows already signed in the app say how. Same embedded font as the minutes PDF.
  */
-import PDFDocument from "pdfkit";
-import { fontData } from "../minutes/pdf";
+import { openPdf } from "./pdfDocument";
 import type { SignatureLine } from "../minutes/signatureLines";
 
 export type SheetPdfInput = {
@@ -20,15 +19,7 @@ const MARGIN = 48;
 const ROW = 46;
 
 export async function signInSheetPdf(input: SheetPdfInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: MARGIN, bufferPages: true, info: { Title: input.title } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("cjk", fontData());
-  doc.font("cjk");
+  const { doc, done: finished } = openPdf({ margin: MARGIN, bufferPages: true, info: { Title: input.title } });
   const width = doc.page.width - 2 * MARGIN;
   // Columns: number, name, role, signature (widest: a hand needs room), recorded in the app.
   const widths = [34, 96, 66, width - 34 - 96 - 66 - 150, 150];

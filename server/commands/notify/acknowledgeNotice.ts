@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
-import { requireBodyRole } from "../../auth/permissions";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
-import { noticeMeeting, requireBeforeMeeting, rosterPersonOf } from "./noticeMeeting";
+import { memberBeforeMeeting } from "./noticeMeeting";
 
 const schema = z.strictObject({ meetingId: z.string().min(1) });
 
@@ -14,13 +13,7 @@ const schema = z.strictObject({ meetingId: z.string().min(1) });
  */
 export function acknowledgeNotice(input: unknown, actor: Actor, now: Date = new Date()): Promise<{ receivedAt: Date; already: boolean }> {
   return runCommand(schema, input, actor, async (tx, data) => {
-    if (actor.kind !== "account") throw new AppError("forbidden", "members only");
-    const meeting = await noticeMeeting(tx, data.meetingId);
-    const auditActor = await requireBodyRole(tx, actor, meeting.bodyId, ["member"]).catch(() => {
-      throw new AppError("forbidden", "only members of this body", { details: { reason: "not_member" } });
-    });
-    const personId = await rosterPersonOf(tx, actor.accountId, meeting);
-    requireBeforeMeeting(meeting.state);
+    const { meeting, auditActor, personId } = await memberBeforeMeeting(tx, actor, data.meetingId);
     const row = await tx.noticeDelivery.findUnique({ where: { meetingId_personId_channel: { meetingId: meeting.id, personId, channel: "in_app" } } });
     if (!row) throw new AppError("conflict", "no notice has been issued yet", { field: "meetingId", details: { reason: "not_issued" } });
     if (row.status === "received" && row.receivedAt) return { receivedAt: row.receivedAt, already: true };

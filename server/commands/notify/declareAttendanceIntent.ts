@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
-import { requireBodyRole } from "../../auth/permissions";
 import { ONLINE_ATTENDANCE } from "../../domain/meeting/forecast";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { bodyKindOf } from "../meeting/meetingChecks";
 import { runCommand } from "../run";
-import { noticeMeeting, requireBeforeMeeting, rosterPersonOf } from "./noticeMeeting";
+import { memberBeforeMeeting } from "./noticeMeeting";
 
 const schema = z
   .strictObject({
@@ -23,13 +22,7 @@ const schema = z
  */
 export function declareAttendanceIntent(input: unknown, actor: Actor, now: Date = new Date()): Promise<{ kind: string }> {
   return runCommand(schema, input, actor, async (tx, data) => {
-    if (actor.kind !== "account") throw new AppError("forbidden", "members only");
-    const meeting = await noticeMeeting(tx, data.meetingId);
-    const auditActor = await requireBodyRole(tx, actor, meeting.bodyId, ["member"]).catch(() => {
-      throw new AppError("forbidden", "only members of this body", { details: { reason: "not_member" } });
-    });
-    const personId = await rosterPersonOf(tx, actor.accountId, meeting);
-    requireBeforeMeeting(meeting.state);
+    const { meeting, auditActor, personId } = await memberBeforeMeeting(tx, actor, data.meetingId);
     if (data.kind === "online") {
       const rule = ONLINE_ATTENDANCE[bodyKindOf(meeting.bodyKind)];
       if (!rule) throw new AppError("invalid_input", "online attendance does not count at this body", { field: "kind", details: { reason: "online_not_counted" } });

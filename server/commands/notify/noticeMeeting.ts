@@ -1,4 +1,7 @@
+import type { AuditActor } from "../../audit/append";
+import { requireBodyRole } from "../../auth/permissions";
 import { AppError } from "../../errors";
+import type { Actor } from "../actor";
 import type { Tx } from "../run";
 
 export type NoticeMeeting = {
@@ -49,4 +52,19 @@ export async function rosterPersonOf(tx: Tx, accountId: string, meeting: NoticeM
     throw new AppError("forbidden", "only members of this body", { details: { reason: "not_member" } });
   }
   return personId;
+}
+
+/**
+ * A member acting on their own notice before the meeting (签收, 请假, 线上参会): signed in, holding a seat on the
+ * meeting's body, and the meeting not yet opened.
+ */
+export async function memberBeforeMeeting(tx: Tx, actor: Actor, meetingId: string): Promise<{ meeting: NoticeMeeting; auditActor: AuditActor; personId: string }> {
+  if (actor.kind !== "account") throw new AppError("forbidden", "members only");
+  const meeting = await noticeMeeting(tx, meetingId);
+  const auditActor = await requireBodyRole(tx, actor, meeting.bodyId, ["member"]).catch(() => {
+    throw new AppError("forbidden", "only members of this body", { details: { reason: "not_member" } });
+  });
+  const personId = await rosterPersonOf(tx, actor.accountId, meeting);
+  requireBeforeMeeting(meeting.state);
+  return { meeting, auditActor, personId };
 }
