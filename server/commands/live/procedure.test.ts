@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../prisma/seed";
 import type { Database } from "../../db/client";
 import { openInProcessDb } from "../../testing/inProcessDb";
+import { chinaDateInput } from "../../time";
 import { SYSTEM } from "../actor";
 import { createBody } from "../body/createBody";
 import { updateCharter } from "../body/updateCharter";
@@ -102,7 +103,7 @@ describe("procedure of a live vote (issue #16)", () => {
 
   it("records at opening a meeting held on another day than announced, a short notice and a matter the body may not decide", async () => {
     const announced = new Date(Date.now() + 3 * 86_400_000);
-    const { meetingId } = await meetingWith("charter", { startsAt: announced, noticeDate: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10), bodyKind: "villagers-assembly" });
+    const { meetingId } = await meetingWith("charter", { startsAt: announced, noticeDate: chinaDateInput(Date.now() - 2 * 86_400_000), bodyKind: "villagers-assembly" });
     await openMeeting({ meetingId }, SYSTEM);
     const warnings = await warningsOf(meetingId);
     expect(warnings.map((w) => w.code).sort()).toEqual(["body_not_competent", "meeting_date_differs", "notice_too_short"]);
@@ -115,7 +116,7 @@ describe("procedure of a live vote (issue #16)", () => {
 
   it("counts the notice period from the first delivery in the notice log, not from an earlier date typed by the clerk", async () => {
     const DAY = 86_400_000;
-    const typed = new Date(Date.now() - 20 * DAY).toISOString().slice(0, 10);
+    const typed = chinaDateInput(Date.now() - 20 * DAY);
     const { meetingId } = await meetingWith("general", { noticeDate: typed, bodyKind: "villagers-assembly" });
     // The notice really reached the members four days ago (in the app, the day it was issued).
     await sendMeetingNotice({ meetingId, channels: ["in_app"] }, SYSTEM, new Date(Date.now() - 4 * DAY));
@@ -130,12 +131,12 @@ describe("procedure of a live vote (issue #16)", () => {
     const body = await db.prisma.body.findFirstOrThrow({ where: { orgId: villageId, kind: "villager-representatives" }, select: { id: true, name: true } });
     await updateCharter({ bodyId: body.id, charter: { noticeDays: 7 } }, SYSTEM);
     try {
-      const { meetingId } = await meetingWith("general", { noticeDate: new Date(Date.now() - 3 * DAY).toISOString().slice(0, 10) });
+      const { meetingId } = await meetingWith("general", { noticeDate: chinaDateInput(Date.now() - 3 * DAY) });
       await openMeeting({ meetingId }, SYSTEM);
       const short = (await warningsOf(meetingId)).find((w) => w.code === "notice_too_short");
       expect(short?.message["zh-CN"]).toBe("通知后3日即开会；应当在会议召开7日前通知。");
       expect(short?.legalBasis).toBe("本组织章程");
-      const { meetingId: inTime } = await meetingWith("general", { noticeDate: new Date(Date.now() - 7 * DAY).toISOString().slice(0, 10) });
+      const { meetingId: inTime } = await meetingWith("general", { noticeDate: chinaDateInput(Date.now() - 7 * DAY) });
       await openMeeting({ meetingId: inTime }, SYSTEM);
       expect((await warningsOf(inTime)).map((w) => w.code)).not.toContain("notice_too_short");
     } finally {

@@ -16,6 +16,7 @@ import { drainOutbox } from "../../notify/outbox";
 import { wecomRobot } from "../../notify/wecomRobot";
 import { deliveryBoard } from "../../queries/noticeDelivery";
 import { openInProcessDb } from "../../testing/inProcessDb";
+import { chinaDateInput } from "../../time";
 import { fakeAliyun, fakeWecom, type FakeProvider } from "../../testing/providerServers";
 import { accountActor, SYSTEM, type Actor } from "../actor";
 import { createBody } from "../body/createBody";
@@ -166,7 +167,7 @@ describe("the notice period from the first successful delivery", () => {
     const startsAt = new Date(Date.now() + 30 * DAY);
     const meetingId = await assemblyMeeting(startsAt);
     expect(await firstNoticeDelivery(db.prisma, meetingId)).toBeNull();
-    const signedOn = new Date(startsAt.getTime() - 5 * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
+    const signedOn = chinaDateInput(startsAt.getTime() - 5 * DAY);
     await recordPaperReceipts({ meetingId, personIds: [people.li, people.he], signedOn }, actors.admin as Actor, startsAt);
     let board = await deliveryBoard(admin, meetingId);
     expect(board.summary).toMatchObject({ members: 5, notified: 2, received: 2 });
@@ -204,13 +205,13 @@ describe("receipts", () => {
   it("paper: ticks with the scanned sheet's SHA-256 in the log; refuses a date in the future and someone not on the roster", async () => {
     const meetingId = await assemblyMeeting(new Date(Date.now() + 20 * DAY));
     const scan = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0x25, 0x25, 0x45, 0x4f, 0x46, 0x0a]);
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = chinaDateInput(Date.now());
     const result = await recordPaperReceipts({ meetingId, personIds: [people.chair, people.nophone], signedOn: today, scan: { filename: "签收单.pdf", data: scan } }, actors.admin as Actor);
     expect(result).toEqual({ recorded: 2, scanSha256: createHash("sha256").update(scan).digest("hex") });
     const audit = await auditOf(meetingId);
     expect(audit.find((e) => e.action === "notice.receipt_scanned")?.data).toMatchObject({ sha256: result.scanSha256, members: 2 });
     expect(audit.filter((e) => e.action === "notice.received" && e.data.channel === "paper" && e.data.scanSha256 === result.scanSha256)).toHaveLength(2);
-    const future = new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10);
+    const future = chinaDateInput(Date.now() + 3 * DAY);
     await expect(recordPaperReceipts({ meetingId, personIds: [people.li], signedOn: future }, actors.admin as Actor)).rejects.toMatchObject({ code: "invalid_input", field: "signedOn" });
     await expect(recordPaperReceipts({ meetingId, personIds: [people.resident], signedOn: today }, actors.admin as Actor)).rejects.toMatchObject({ code: "invalid_input", details: { reason: "not_member" } });
     await expect(recordPaperReceipts({ meetingId, personIds: [people.li], signedOn: today, scan: { filename: "x.txt", data: new TextEncoder().encode("hello") } }, actors.admin as Actor)).rejects.toMatchObject({ details: { reason: "type" } });
