@@ -6,6 +6,8 @@ test.describe.configure({ mode: "serial" });
 
 const TITLE = "村口增设公交候车亭";
 const SHOTS = "test-results/e2e-artifacts/proposals";
+/** A 1×1 PNG. */
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
 async function phone(browser: Browser, number: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN", isMobile: true, hasTouch: true });
@@ -28,7 +30,13 @@ test("a resident raises a topic and two others co-sign it", async ({ browser }) 
   const author = await phone(browser, "13800000006");
   await author.getByLabel("议题名称").fill(TITLE);
   await author.getByLabel("说明（可选）").fill("村民进城等车没有地方避雨。");
+  // A photo of the spot, from the phone's gallery.
+  await author.getByLabel("附件（可选）").setInputFiles({ name: "村口.png", mimeType: "image/png", buffer: PNG });
   await author.getByRole("button", { name: "提交议题" }).click();
+  const photo = card(author).getByRole("link", { name: "村口.png" });
+  await expect(photo).toBeVisible();
+  const opened = await author.request.get((await photo.getAttribute("href")) ?? "");
+  expect([opened.status(), opened.headers()["content-type"], opened.headers()["content-disposition"]?.startsWith("inline")]).toEqual([200, "image/png", true]);
   await expect(card(author).getByTestId("signature-count")).toHaveText("已联名 1 人");
   await expect(card(author).getByText("你已联名。")).toBeVisible();
   await author.context().close();
@@ -57,4 +65,49 @@ test("the clerk is reminded to convene on the village's overview", async ({ brow
   await expectAccessible(page, "admin overview with the convening reminder");
   await page.screenshot({ path: `${SHOTS}/clerk-reminder-1366.png` });
   await page.context().close();
+});
+
+test("the clerk hands a resident without a phone account a 联名码, and they co-sign on a borrowed phone without logging in", async ({ browser }) => {
+  const clerk = await loggedIn(browser, "13800000001", { width: 1366, height: 768 });
+  const village = new URL(clerk.url()).origin;
+  await clerk.goto("/me");
+  await clerk.getByRole("link", { name: "平洲村（演示） · 议题征集" }).click();
+  const topic = card(clerk);
+  await topic.getByText("发放联名码（管理员）").click();
+  const select = topic.getByLabel("村民");
+  // The clerk has checked this resident in person (the list holds the adults who have not signed yet).
+  const option = (await select.locator("option:not([disabled])").allTextContents())[0] ?? "";
+  await select.selectOption({ label: option });
+  await topic.getByRole("button", { name: "发放联名码" }).click();
+  const slip = clerk.locator("#slip");
+  await expect(slip.getByRole("heading", { name: "联名码" })).toBeVisible();
+  await expect(slip).toContainText(`为议题“${TITLE}”联名`);
+  const code = ((await slip.getByTestId("sign-code").textContent()) ?? "").replace(/\s/g, "");
+  expect(code).toMatch(/^\d{10}$/);
+  expect(clerk.url()).not.toContain(code);
+  await expectAccessible(clerk, "the clerk's code slip");
+  await clerk.screenshot({ path: `${SHOTS}/code-slip-1366.png` });
+  const proposalsUrl = clerk.url().split("?")[0] ?? "";
+  await clerk.context().close();
+
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN", isMobile: true, hasTouch: true });
+  const phone = await context.newPage();
+  await phone.goto(proposalsUrl.replace(village, ""));
+  await card(phone).getByText("有联名码？没有账号也可以联名").click();
+  await card(phone).getByLabel("联名码（10位数字）").fill("1234567890");
+  await card(phone).getByRole("button", { name: `凭联名码联名：${TITLE}` }).click();
+  await expect(phone.getByRole("alert")).toContainText("联名码不对");
+  await card(phone).getByText("有联名码？没有账号也可以联名").click();
+  await card(phone).getByLabel("联名码（10位数字）").fill(`${code.slice(0, 4)} ${code.slice(4)}`);
+  await card(phone).getByRole("button", { name: `凭联名码联名：${TITLE}` }).click();
+  await expect(phone.getByRole("status")).toContainText("已凭联名码联名");
+  await expect(card(phone).getByTestId("signature-count")).toHaveText("已联名 4 人");
+  await expectAccessible(phone, "proposals board after signing with a code");
+  await phone.screenshot({ path: `${SHOTS}/signed-with-code-360.png`, fullPage: true });
+  // The same code a second time: used up, said in words.
+  await card(phone).getByText("有联名码？没有账号也可以联名").click();
+  await card(phone).getByLabel("联名码（10位数字）").fill(code);
+  await card(phone).getByRole("button", { name: `凭联名码联名：${TITLE}` }).click();
+  await expect(phone.getByRole("alert")).toContainText("已经用过");
+  await context.close();
 });

@@ -84,6 +84,7 @@ export const AUDIT_ACTIONS = [
   "proposal.threshold_reached",
   "proposal.answered",
   "proposal.converted",
+  "proposal.code_issued",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -156,6 +156,20 @@ const fresh = {
     });
     return ((await response.json()) as { data: { id: string } }).data.id;
   },
+  /** A proposal with one PDF attached (a multipart form post, as a phone sends it); answers the attachment's id. */
+  proposalAttachment: async () => {
+    const author = await login(server.url, "13800000005", DEMO_PASSWORD);
+    const form = new FormData();
+    form.set("orgId", village);
+    form.set("title", `附件议题${++seq}`);
+    form.set("back", `/proposals/${village}`);
+    form.set("attachments", new Blob([PDF], { type: "application/pdf" }), "现场照片说明.pdf");
+    await fetch(`${server.url}/api/proposals`, { method: "POST", headers: { cookie: author ?? "", origin: server.url }, body: form, redirect: "manual" });
+    const page = await (await fetch(`${server.url}/proposals/${village}`)).text();
+    const id = new RegExp(`/proposals/${village}/attachments/([A-Za-z0-9]+)`).exec(page)?.[1];
+    if (!id) throw new Error("the proposal's attachment is not listed on the public page");
+    return id;
+  },
   material: async (meetingId: string) => {
     const form = new FormData();
     form.set("file", new Blob([PDF], { type: "application/pdf" }), "材料.pdf");
@@ -403,6 +417,19 @@ const FIXTURES: Record<string, Fixture> = {
   "coSignProposal POST /api/proposals/[proposalId]/sign": {
     prepare: async () => ({ proposalId: await fresh.proposal() }),
     request: (ctx) => adminHttp("POST", `/api/proposals/${ctx.proposalId}/sign`, {}),
+  },
+  "issueSignCode POST /api/proposals/[proposalId]/codes": {
+    prepare: async () => ({
+      proposalId: await fresh.proposal(),
+      personId: (await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/people`, { name: `领码村民${++seq}`, gender: "female" })).id,
+    }),
+    request: (ctx) => adminHttp("POST", `/api/proposals/${ctx.proposalId}/codes`, { personId: ctx.personId }),
+  },
+  "read:proposalAttachment GET /proposals/[orgId]/attachments/[attachmentId]": {
+    prepare: async () => ({ attachmentId: await fresh.proposalAttachment() }),
+    shared: true,
+    request: (ctx) => adminHttp("GET", `/proposals/${village}/attachments/${ctx.attachmentId}`),
+    judge: (response) => (response.status === 200 && response.headers.get("content-type") === "application/pdf" ? "ok" : `status ${response.status}`),
   },
   "answerProposal POST /api/proposals/[proposalId]/answer": {
     prepare: async () => ({ proposalId: await fresh.proposal() }),
@@ -760,6 +787,26 @@ describe("the permission matrix", () => {
       });
     }
   }
+
+  it("coSignWithCode POST /api/proposals/[proposalId]/sign-code: anyone holding a valid 联名码, nobody without one", async () => {
+    const issue = async () => {
+      const proposalId = await fresh.proposal();
+      const person = await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/people`, { name: `凭码联名${++seq}`, gender: "male" });
+      const { code } = await asAdmin<{ code: string }>("POST", `/api/proposals/${proposalId}/codes`, { personId: person.id });
+      return { proposalId, code };
+    };
+    const { proposalId } = await issue();
+    const before = await auditSize(village);
+    for (const role of MATRIX_ROLES) {
+      const answer = await judgeJson(await http(role, { method: "POST", path: `/api/proposals/${proposalId}/sign-code`, json: { code: "0000000000" } }));
+      expect([role, answer]).toEqual([role, "invalid_input"]);
+    }
+    expect(await auditSize(village)).toBe(before);
+    for (const role of MATRIX_ROLES) {
+      const { proposalId: id, code } = await issue();
+      expect([role, await judgeJson(await http(role, { method: "POST", path: `/api/proposals/${id}/sign-code`, json: { code } }))]).toEqual([role, "ok"]);
+    }
+  });
 
   it("redeemLoginToken POST /login/qr: anyone holding a valid one-time code, nobody without one", async () => {
     const codeFor = async () => {

@@ -102,6 +102,11 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "submitProposal", via: [post("/api/proposals")], allow: ["chair", "recorder", "member", "observer"] },
   { action: "coSignProposal", via: [post("/api/proposals/[proposalId]/sign")], allow: ["chair", "recorder", "member", "observer"] },
   { action: "answerProposal", via: [post("/api/proposals/[proposalId]/answer")], allow: ADMIN },
+  // 联名码: the clerk issues a one-time code to a resident identified in person; the code is the credential to sign.
+  { action: "issueSignCode", via: [post("/api/proposals/[proposalId]/codes")], allow: ADMIN },
+  { action: "coSignWithCode", via: [post("/api/proposals/[proposalId]/sign-code")], allow: EVERYONE, byToken: true },
+  // A proposal's attachments are public, like the proposal.
+  { action: "read:proposalAttachment", via: [get("/proposals/[orgId]/attachments/[attachmentId]")], allow: EVERYONE },
 
   // The live meeting (issue #6).
   { action: "read:meeting (public)", via: [socket("meeting:join")], allow: EVERYONE },

@@ -18,9 +18,11 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRe
 
 export const PHONE_POINTS = 5;
 export const ADDRESS_POINTS = 30;
+/** Guesses at one-time co-signing codes (联名码) from one address per window: a village hall types a few dozen. */
+export const CODE_POINTS = 40;
 const WINDOW_S = 15 * 60;
 
-export type LoginLimiters = { phone: RateLimiterAbstract; address: RateLimiterAbstract };
+export type LoginLimiters = { phone: RateLimiterAbstract; address: RateLimiterAbstract; code: RateLimiterAbstract };
 type Env = Partial<Record<"REDIS_URL" | "DATABASE_URL" | "YISHI_DATA_DIR", string>>;
 const KEY = "__yishiLoginLimiters";
 
@@ -31,7 +33,7 @@ const KEY = "__yishiLoginLimiters";
  * deployment already.
  */
 function deploymentTag(env: Env): string {
-  const database = env.DATABASE_URL || path.resolve(env.YISHI_DATA_DIR ?? "data");
+  const database = env.DATABASE_URL || path.resolve(/* turbopackIgnore: true */ env.YISHI_DATA_DIR ?? "data");
   return createHash("sha256").update(`yishi-login-throttle\n${database}`).digest("hex").slice(0, 16);
 }
 
@@ -53,7 +55,7 @@ export function createLoginLimiters(env: Env): LoginLimiters {
     }
     return new RateLimiterMemory(options);
   };
-  return { phone: make("login:phone", PHONE_POINTS), address: make("login:ip", ADDRESS_POINTS) };
+  return { phone: make("login:phone", PHONE_POINTS), address: make("login:ip", ADDRESS_POINTS), code: make("code:ip", CODE_POINTS) };
 }
 
 function limiters(): LoginLimiters {
@@ -85,4 +87,22 @@ export async function loginSucceeded(reservation: Reservation, use = limiters())
   const { phone: byPhone, address: byAddress } = use;
   await byPhone.delete(reservation.phone);
   await byAddress.reward(reservation.address);
+}
+
+/**
+ * One try at a one-time code (a co-signing code) from this address, or false when the address has used up its
+ * tries for the window. A code that works gives the try back, so only wrong guesses count.
+ */
+export async function reserveCodeAttempt(address: string, use = limiters()): Promise<boolean> {
+  try {
+    await use.code.consume(address);
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return false;
+    throw error;
+  }
+}
+
+export async function codeAttemptSucceeded(address: string, use = limiters()): Promise<void> {
+  await use.code.reward(address);
 }

@@ -17,7 +17,12 @@ export type ProposalView = {
   progress: PetitionProgress[];
   duties: { body: string; basis: string; reachedAt: Date }[];
   hasSigned: boolean;
+  /** Photos and PDFs the author attached: public with the proposal. */
+  attachments: { id: string; filename: string; mime: string; size: number }[];
 };
+
+/** A resident the clerk may hand a co-signing code to: adult, registered, not yet signed (per proposal). */
+export type CodeCandidate = { id: string; name: string; household: string | null; signed: string[] };
 
 /**
  * The organization's proposals board (议题征集): public, like the notice board. For a signed-in resident it also says
@@ -32,15 +37,35 @@ export async function proposalBoard(viewer: Viewer | null, orgId: string) {
   const proposals = await prisma.proposal.findMany({ where: { orgId }, orderBy: { createdAt: "desc" }, take: 100 });
   const views: ProposalView[] = [];
   for (const p of proposals) {
-    const [count, duties, mine, progress] = await Promise.all([
+    const [count, duties, mine, progress, attachments] = await Promise.all([
       prisma.proposalSignature.count({ where: { proposalId: p.id } }),
       prisma.conveningDuty.findMany({ where: { proposalId: p.id }, select: { body: true, basis: true, reachedAt: true } }),
       person ? prisma.proposalSignature.findUnique({ where: { proposalId_personId: { proposalId: p.id, personId: person.id } } }) : null,
       proposalProgress(prisma, p),
+      prisma.proposalAttachment.findMany({ where: { proposalId: p.id }, orderBy: { createdAt: "asc" }, select: { id: true, filename: true, mime: true, size: true } }),
     ]);
-    views.push({ id: p.id, title: p.title, description: p.description, state: p.state, answer: p.answer, matterId: p.matterId, createdAt: p.createdAt, count, progress, duties, hasSigned: mine !== null });
+    views.push({ id: p.id, title: p.title, description: p.description, state: p.state, answer: p.answer, matterId: p.matterId, createdAt: p.createdAt, count, progress, duties, hasSigned: mine !== null, attachments });
   }
-  return { org, proposals: views, canSign: person !== null, isAdmin: (account?.roles.length ?? 0) > 0 };
+  const isAdmin = (account?.roles.length ?? 0) > 0;
+  return { org, proposals: views, canSign: person !== null, isAdmin, codeCandidates: isAdmin ? await codeCandidates(orgId, proposals.filter((p) => p.state === "open").map((p) => p.id)) : [] };
+}
+
+/** For the clerk: the adults of the organization, with the open proposals each has already signed. */
+async function codeCandidates(orgId: string, openProposalIds: string[]): Promise<CodeCandidate[]> {
+  const { prisma } = getRuntime().db;
+  const [people, signatures] = await Promise.all([
+    prisma.person.findMany({ where: { orgId, isAdult: true, deletedAt: null }, orderBy: [{ name: "asc" }], select: { id: true, name: true, household: { select: { number: true } } } }),
+    prisma.proposalSignature.findMany({ where: { proposalId: { in: openProposalIds } }, select: { proposalId: true, personId: true } }),
+  ]);
+  return people.map((p) => ({ id: p.id, name: p.name, household: p.household?.number ?? null, signed: signatures.filter((s) => s.personId === p.id).map((s) => s.proposalId) }));
+}
+
+/** One attachment of a proposal of this organization, for anyone (proposals are public). */
+export async function proposalAttachment(orgId: string, attachmentId: string) {
+  const { prisma } = getRuntime().db;
+  const file = await prisma.proposalAttachment.findUnique({ where: { id: attachmentId }, select: { orgId: true, filename: true, mime: true, size: true, data: true } });
+  if (!file || file.orgId !== orgId) throw new AppError("not_found", "attachment not found");
+  return file;
 }
 
 /**

@@ -22,14 +22,18 @@ export const DEFAULT_BODY_BYTES = 1024 * 1024;
 /** Material uploads (a 20 MB file + room for the multipart envelope) and roster imports. */
 export const UPLOAD_BODY_BYTES = MATERIAL_MAX_BYTES + 64 * 1024;
 
+/** A proposal with its attachments (three files of 10 MB each, issue #22). */
+export const PROPOSAL_BODY_BYTES = 3 * 10 * 1024 * 1024 + 64 * 1024;
+const PROPOSAL_PATHS = [/^\/api\/proposals\/?$/];
 const UPLOAD_PATHS = [/^\/api\/admin\/meetings\/[^/]+\/materials\/?$/, /^\/api\/admin\/orgs\/[^/]+\/roster-import\/?$/];
 /** Anonymous entry points: a login form or token exchange is tiny, and anyone can reach them. */
-const SMALL_PATHS = [/^\/api\/login\/?$/, /^\/api\/logout\/?$/, /^\/api\/auth\//, /^\/login(\/|$)/];
+const SMALL_PATHS = [/^\/api\/proposals\/[^/]+\/sign-code\/?$/, /^\/api\/login\/?$/, /^\/api\/logout\/?$/, /^\/api\/auth\//, /^\/login(\/|$)/];
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function bodyLimitFor(pathname: string): number {
   if (UPLOAD_PATHS.some((p) => p.test(pathname))) return UPLOAD_BODY_BYTES;
+  if (PROPOSAL_PATHS.some((p) => p.test(pathname))) return PROPOSAL_BODY_BYTES;
   if (SMALL_PATHS.some((p) => p.test(pathname))) return SMALL_BODY_BYTES;
   return DEFAULT_BODY_BYTES;
 }

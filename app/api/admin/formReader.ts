@@ -38,6 +38,11 @@ export class FormReader {
     return typeof value === "object" && value !== null ? (value as File) : undefined;
   }
 
+  /** Every non-empty file of a multiple file input. */
+  files(name: string): File[] {
+    return this.data.getAll(name).filter((v): v is File => typeof v === "object" && v !== null && (v as File).size > 0);
+  }
+
   /** Raw value, untrimmed (passwords). */
   raw(name: string): string | undefined {
     const value = this.data.get(name);

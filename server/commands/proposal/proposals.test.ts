@@ -11,6 +11,9 @@ import { openInProcessDb } from "../../testing/inProcessDb";
 import { accountActor, type Actor } from "../actor";
 import { answerProposal } from "./answerProposal";
 import { coSignProposal } from "./coSignProposal";
+import { coSignWithCode } from "./coSignWithCode";
+import { issueSignCode } from "./issueSignCode";
+import { DAY_MS } from "../../time";
 import { submitProposal } from "./submitProposal";
 
 let db: Database;
@@ -90,5 +93,86 @@ describe("co-signing toward the law's thresholds", () => {
     const view = board.proposals.find((p) => p.id === id);
     expect(view).toMatchObject({ state: "converted", count: 2, matterId });
     expect(JSON.stringify(board)).not.toMatch(/1390000\d{4}|13800000\d{3}/);
+  });
+});
+
+/** Adult residents of the demo village who hold no account: they sign with a code the clerk hands them. */
+async function residentsWithoutAccount(count: number): Promise<{ id: string; name: string }[]> {
+  const people = await db.prisma.person.findMany({ where: { orgId: villageId, isAdult: true, deletedAt: null, account: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  expect(people.length).toBeGreaterThanOrEqual(count);
+  return people.slice(0, count);
+}
+
+describe("co-signing with a one-time code from the clerk (联名码)", () => {
+  it("a resident without an account signs once with the code; it counts toward the threshold like any signature", async () => {
+    const { id } = await submitProposal({ orgId: villageId, title: "修建村老年活动室" }, as("huang"));
+    const [first, second] = await residentsWithoutAccount(2);
+    const issued = await issueSignCode({ proposalId: id, personId: first?.id }, as("admin"));
+    expect(issued.code).toMatch(/^\d{10}$/);
+    expect(issued.personName).toBe(first?.name);
+    // Typed with spaces and full-width digits, as a Chinese phone keyboard may give them.
+    const typed = `${issued.code.slice(0, 4)} ${issued.code.slice(4)}`.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    expect(await coSignWithCode({ proposalId: id, code: typed })).toEqual({ count: 2, reached: [] });
+    await expect(coSignWithCode({ proposalId: id, code: issued.code })).rejects.toMatchObject({ code: "conflict", details: { reason: "code_used" } });
+    // The third signature is one tenth of the village's 30 adults: the duty to convene follows, whatever the way.
+    const other = await issueSignCode({ proposalId: id, personId: second?.id }, as("admin"));
+    expect(await coSignWithCode({ proposalId: id, code: other.code })).toEqual({ count: 3, reached: ["villagers-assembly"] });
+    const rows = await db.prisma.proposalSignature.findMany({ where: { proposalId: id }, select: { via: true } });
+    expect(rows.map((r) => r.via).sort()).toEqual(["account", "code", "code"]);
+    const audit = await auditActions(id);
+    const issuedEntry = audit.find((e) => e.action === "proposal.code_issued");
+    expect(issuedEntry?.data).toMatchObject({ personId: first?.id, codeId: issued.codeId });
+    // The log never holds the code itself.
+    expect(JSON.stringify(audit)).not.toContain(issued.code);
+    expect(audit.filter((e) => e.action === "proposal.signed").map((e) => e.data.via ?? "account")).toEqual(["account", "code", "code"]);
+  });
+
+  it("refuses a wrong, replaced, expired or other proposal's code, and codes for people who may not or already did sign", async () => {
+    const { id } = await submitProposal({ orgId: villageId, title: "村道两旁种树" }, as("li"));
+    const { id: otherProposal } = await submitProposal({ orgId: villageId, title: "河涌清淤" }, as("li"));
+    const [person, late] = await residentsWithoutAccount(4).then((p) => p.slice(2));
+    await expect(coSignWithCode({ proposalId: id, code: "123" })).rejects.toMatchObject({ code: "invalid_input", field: "code" });
+    await expect(coSignWithCode({ proposalId: id, code: "0000000000" })).rejects.toMatchObject({ code: "invalid_input", details: { reason: "code_unknown" } });
+    const old = await issueSignCode({ proposalId: id, personId: person?.id }, as("admin"));
+    const replacement = await issueSignCode({ proposalId: id, personId: person?.id }, as("admin"));
+    await expect(coSignWithCode({ proposalId: id, code: old.code })).rejects.toMatchObject({ details: { reason: "code_unknown" } });
+    await expect(coSignWithCode({ proposalId: otherProposal, code: replacement.code })).rejects.toMatchObject({ details: { reason: "code_unknown" } });
+    const expiring = await issueSignCode({ proposalId: otherProposal, personId: late?.id }, as("admin"));
+    await expect(coSignWithCode({ proposalId: otherProposal, code: expiring.code }, new Date(Date.now() + 15 * DAY_MS))).rejects.toMatchObject({ code: "conflict", details: { reason: "code_expired" } });
+    // Only the clerk issues codes; only for adults of this village who have not signed yet; only while open.
+    await expect(issueSignCode({ proposalId: id, personId: person?.id }, as("chair"))).rejects.toMatchObject({ code: "forbidden" });
+    const author = await db.prisma.proposal.findUniqueOrThrow({ where: { id }, select: { authorPersonId: true } });
+    await expect(issueSignCode({ proposalId: id, personId: author.authorPersonId }, as("admin"))).rejects.toMatchObject({ code: "conflict", details: { reason: "already_signed" } });
+    const outsider = await db.prisma.person.findFirstOrThrow({ where: { orgId: { not: villageId } }, select: { id: true } });
+    await expect(issueSignCode({ proposalId: id, personId: outsider.id }, as("admin"))).rejects.toMatchObject({ code: "invalid_input", details: { reason: "not_eligible" } });
+    await answerProposal({ proposalId: id, outcome: "answer", answer: "村道绿化已列入明年计划。" }, as("admin"));
+    await expect(coSignWithCode({ proposalId: id, code: replacement.code })).rejects.toMatchObject({ code: "conflict", details: { reason: "proposal_closed" } });
+    await expect(issueSignCode({ proposalId: id, personId: late?.id }, as("admin"))).rejects.toMatchObject({ details: { reason: "proposal_closed" } });
+    expect(await db.prisma.proposalSignature.count({ where: { proposalId: id } })).toBe(1);
+  });
+});
+
+describe("attachments to a proposal", () => {
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  const PDF = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
+
+  it("keeps up to three photos or PDFs, public with the proposal, their SHA-256 in the log", async () => {
+    const { id } = await submitProposal({ orgId: villageId, title: "桥面开裂需要维修", attachments: [{ filename: "C:\\照片\\桥面.png", data: PNG }, { filename: "说明.pdf", data: PDF }] }, as("he"));
+    const view = (await proposalBoard(null, villageId)).proposals.find((p) => p.id === id);
+    expect(view?.attachments.map((a) => [a.filename, a.mime, a.size])).toEqual([["桥面.png", "image/png", PNG.byteLength], ["说明.pdf", "application/pdf", PDF.byteLength]]);
+    const submitted = (await auditActions(id)).find((e) => e.action === "proposal.submitted");
+    expect((submitted?.data.attachments as { sha256: string }[]).map((a) => a.sha256)).toHaveLength(2);
+  });
+
+  it("refuses a file that is not a photo or PDF, an empty one, a fourth one and one over 10 MB, and keeps nothing", async () => {
+    const before = await db.prisma.proposal.count({ where: { orgId: villageId } });
+    const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00]);
+    await expect(submitProposal({ orgId: villageId, title: "附件不对", attachments: [{ filename: "照片.png", data: exe }] }, as("he"))).rejects.toMatchObject({ code: "invalid_input", field: "attachments", details: { reason: "type" } });
+    await expect(submitProposal({ orgId: villageId, title: "附件为空", attachments: [{ filename: "空.pdf", data: new Uint8Array() }] }, as("he"))).rejects.toMatchObject({ details: { reason: "empty" } });
+    await expect(submitProposal({ orgId: villageId, title: "附件太多", attachments: Array.from({ length: 4 }, (_, i) => ({ filename: `${i}.png`, data: PNG })) }, as("he"))).rejects.toMatchObject({ details: { reason: "too_many" } });
+    const big = new Uint8Array(10 * 1024 * 1024 + 1);
+    big.set(PDF);
+    await expect(submitProposal({ orgId: villageId, title: "附件太大", attachments: [{ filename: "大.pdf", data: big }] }, as("he"))).rejects.toMatchObject({ details: { reason: "attachment_too_large" } });
+    expect(await db.prisma.proposal.count({ where: { orgId: villageId } })).toBe(before);
   });
 });
