@@ -8,10 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  type Architecture,
-  type Report,
   ANY_PRODUCTION,
-  TESTS,
+  type Architecture,
   checkArchitecture,
   classifier,
   cycleViolations,
@@ -21,6 +19,8 @@ import {
   neverList,
   partCycles,
   partsTable,
+  type Report,
+  TESTS,
 } from "./testing/architecture";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -164,12 +164,21 @@ describe("the checker itself, on a small tree", () => {
     write("server/runtime.ts", "export const getRuntime = () => ({ db: {} });\n");
     write("server/domain/rule.ts", 'import { getRuntime } from "../runtime";\nexport const rule = () => getRuntime();\n');
     write("server/domain/bad.ts", 'export async function load() { return import("../queries/read"); }\n');
-    write("server/commands/cast.ts", 'import { rule } from "@/server/domain/rule";\nexport { read } from "../queries/read";\nexport const cast = () => rule();\n');
-    write("server/queries/read.ts", 'import type { cast } from "../commands/cast";\nimport { getRuntime } from "../runtime";\nexport type C = typeof cast;\nexport const read = () => getRuntime().db;\n');
+    write(
+      "server/commands/cast.ts",
+      'import { rule } from "@/server/domain/rule";\nexport { read } from "../queries/read";\nexport const cast = () => rule();\n',
+    );
+    write(
+      "server/queries/read.ts",
+      'import type { cast } from "../commands/cast";\nimport { getRuntime } from "../runtime";\nexport type C = typeof cast;\nexport const read = () => getRuntime().db;\n',
+    );
     write("server/queries/other.ts", 'import { cast } from "../commands/cast";\nexport const other = cast;\n');
     write("server/orphan.ts", "export const lost = 1;\n");
     write("server/testing/builder.ts", "export const build = 1;\n");
-    write("app/page.tsx", 'import { getRuntime } from "@/server/runtime";\nimport { build } from "../server/testing/builder";\nimport "./page.css";\nexport default function Page() { const runtime = getRuntime(); return runtime.db && build; }\n');
+    write(
+      "app/page.tsx",
+      'import { getRuntime } from "@/server/runtime";\nimport { build } from "../server/testing/builder";\nimport "./page.css";\nexport default function Page() { const runtime = getRuntime(); return runtime.db && build; }\n',
+    );
     write("app/page.test.ts", 'import { lost } from "../server/orphan";\nexport const t = lost;\n');
     report = checkArchitecture(dir, arch);
     return () => rmSync(dir, { recursive: true, force: true });
@@ -216,7 +225,10 @@ describe("the checker itself, on a small tree", () => {
   });
 
   it("gives the file named exactly to a part precedence over another part's folder", () => {
-    const classify = classifier({ ...arch, parts: [...arch.parts, { name: "Entry", files: ["server/commands/main.ts"], what: "e", mayImport: [], mayImportTypes: [] }] });
+    const classify = classifier({
+      ...arch,
+      parts: [...arch.parts, { name: "Entry", files: ["server/commands/main.ts"], what: "e", mayImport: [], mayImportTypes: [] }],
+    });
     expect(classify("server/commands/main.ts")).toEqual({ part: "Entry" });
     expect(classify("server/commands/cast.ts")).toEqual({ part: "Commands" });
     expect(classify("server/commands/cast.test.ts")).toEqual({ part: TESTS });

@@ -158,14 +158,16 @@ export function readSource(root: string, file: string, arch: Architecture): Sour
       else if (ts.isObjectBindingPattern(node.name)) {
         for (const element of node.name.elements) {
           const key = element.propertyName ?? element.name;
-          if (ts.isIdentifier(key) && key.text === handle.runtimeProperty) dbUses.push({ line: lineOf(node), how: `{ ${handle.runtimeProperty} } = getRuntime()` });
+          if (ts.isIdentifier(key) && key.text === handle.runtimeProperty)
+            dbUses.push({ line: lineOf(node), how: `{ ${handle.runtimeProperty} } = getRuntime()` });
         }
       }
     }
     if (ts.isPropertyAccessExpression(node) && node.name.text === handle.runtimeProperty) {
       const target = node.expression;
       if (isGetRuntimeCall(target)) dbUses.push({ line: lineOf(node), how: `getRuntime().${handle.runtimeProperty}` });
-      else if (ts.isIdentifier(target) && runtimeVariables.has(target.text)) dbUses.push({ line: lineOf(node), how: `${target.text}.${handle.runtimeProperty}` });
+      else if (ts.isIdentifier(target) && runtimeVariables.has(target.text))
+        dbUses.push({ line: lineOf(node), how: `${target.text}.${handle.runtimeProperty}` });
     }
     ts.forEachChild(node, visit);
   };
@@ -195,7 +197,14 @@ function listFiles(root: string, arch: Architecture): string[] {
 const ASSET = /\.(css|svg|png|jpe?g|ico|woff2?)$/;
 
 export type Violation = { rule: string; from: string; fromPart: string; to?: string; toPart?: string; line: number; detail: string };
-export type Report = { files: number; production: number; violations: Violation[]; partOf: Map<string, string>; edges: Map<string, Violation[]>; valueEdges: Map<string, Violation[]> };
+export type Report = {
+  files: number;
+  production: number;
+  violations: Violation[];
+  partOf: Map<string, string>;
+  edges: Map<string, Violation[]>;
+  valueEdges: Map<string, Violation[]>;
+};
 
 /** Resolves every import with the compiler's resolution and the project's tsconfig, then checks it. */
 export function checkArchitecture(root: string, arch: Architecture = loadArchitecture(root)): Report {
@@ -240,7 +249,13 @@ export function checkArchitecture(root: string, arch: Architecture = loadArchite
     }
     for (const use of uses) {
       if (!dbAllowed.has(fromPart)) {
-        violations.push({ rule: "database handle", from: file, fromPart, line: use.line, detail: `${use.how}: only ${[...dbAllowed].join(", ")} may use the database handle` });
+        violations.push({
+          rule: "database handle",
+          from: file,
+          fromPart,
+          line: use.line,
+          detail: `${use.how}: only ${[...dbAllowed].join(", ")} may use the database handle`,
+        });
       }
     }
     for (const imp of facts.imports) {
@@ -336,7 +351,11 @@ function shortestPath(edges: Iterable<string>, from: string, to: string): string
       while (path[0] !== from) path.unshift(previous.get(path[0] as string) as string);
       return path;
     }
-    for (const n of next.get(node) ?? []) if (!previous.has(n)) (previous.set(n, node), queue.push(n));
+    for (const n of next.get(node) ?? []) {
+      if (previous.has(n)) continue;
+      previous.set(n, node);
+      queue.push(n);
+    }
   }
   return undefined;
 }
@@ -382,7 +401,8 @@ export function formatViolations(violations: Violation[]): string {
   const lines: string[] = [];
   for (const [rule, list] of byRule) {
     lines.push(`\n${rule} (${list.length}):`);
-    for (const v of list) lines.push(v.to ? `  ${v.from}:${v.line} (${v.fromPart}) → ${v.to} (${v.toPart}): ${v.detail}` : `  ${v.from}:${v.line} (${v.fromPart}): ${v.detail}`);
+    for (const v of list)
+      lines.push(v.to ? `  ${v.from}:${v.line} (${v.fromPart}) → ${v.to} (${v.toPart}): ${v.detail}` : `  ${v.from}:${v.line} (${v.fromPart}): ${v.detail}`);
   }
   return lines.join("\n");
 }
@@ -391,8 +411,8 @@ export function formatViolations(violations: Violation[]): string {
 export function partsTable(arch: Architecture): string {
   const code = (globs: string[]) => globs.map((g) => `\`${g}\``).join(", ");
   const rows = arch.parts.map((part) => {
-    const types = part.mayImportTypes.length ? `; types from ${part.mayImportTypes.join(", ")}` : "";
-    return `| ${part.name} | ${code(part.files)} | ${part.what} | ${part.mayImport.length ? part.mayImport.join(", ") : "—"}${types} |`;
+    const arrows = [part.mayImport.join(", "), part.mayImportTypes.length ? `types from ${part.mayImportTypes.join(", ")}` : ""].filter(Boolean);
+    return `| ${part.name} | ${code(part.files)} | ${part.what} | ${arrows.length ? arrows.join("; ") : "—"} |`;
   });
   rows.push(`| ${TESTS} | ${code(arch.tests.files)} | ${arch.tests.what} | anything |`);
   return ["| part | files | what it is | may import |", "| --- | --- | --- | --- |", ...rows].join("\n");
@@ -401,7 +421,8 @@ export function partsTable(arch: Architecture): string {
 /** The "never" list of docs/architecture.md, generated from the JSON. */
 export function neverList(arch: Architecture): string {
   const side = (names: string[]) => names.map((n) => (n === ANY_PRODUCTION ? "any production part" : n)).join(", ");
-  const lines = arch.never.map((rule) => `- **${rule.rule}**: ${side(rule.from)} → ${side(rule.to)}. ${rule.why}`);
+  const except = (names: string[]) => (names.length ? ` except ${names.join(", ")}` : "");
+  const lines = arch.never.map((rule) => `- **${rule.rule}**: ${side(rule.from)} → ${side(rule.to)}${except(rule.except)}. ${rule.why}`);
   lines.push(`- **database handle**: only ${arch.databaseHandle.allowedIn.join(", ")}. ${arch.databaseHandle.what}`);
   return lines.join("\n");
 }
