@@ -254,7 +254,7 @@ export function checkArchitecture(root: string, arch: Architecture = loadArchite
           from: file,
           fromPart,
           line: use.line,
-          detail: `${use.how}: only ${[...dbAllowed].join(", ")} may use the database handle`,
+          detail: `${use.how}: ${fromPart} does not own data`,
         });
       }
     }
