@@ -1,4 +1,5 @@
-// `npm test`: every test — Vitest (unit + integration against real servers) and Playwright (Debian's Chromium).
+// `npm test`: Biome's format and lint check, the type check, then every test — Vitest (unit + integration against
+// real servers) and Playwright (Debian's Chromium).
 // Runs on PGlite by default; with DATABASE_URL / REDIS_URL set, on PostgreSQL + Redis. Ends with one summary line
 // "N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -15,6 +16,13 @@ if (!existsSync(chromium)) {
 }
 
 mkdirSync("test-results", { recursive: true });
+// Format and lint first (Biome, biome.json): fast, and a failure here is the cheapest to fix (`npm run format`).
+console.log("== biome ci (format, lint, import order; `npm run format` fixes most)");
+const lint = spawnSync(process.execPath, ["node_modules/@biomejs/biome/bin/biome", "ci", "--max-diagnostics=50"], { stdio: "inherit" });
+if (lint.status !== 0) {
+  console.error("\nformat or lint check failed: run `npm run format`, then fix what it reports\n0 passed, 1 failed");
+  process.exit(1);
+}
 console.log("== tsc --noEmit (strict type check of the whole tree)");
 const typecheck = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."], { stdio: "inherit" });
 if (typecheck.status !== 0) {
@@ -27,8 +35,7 @@ const e2eJson = path.resolve("test-results/e2e.json");
 rmSync(vitestJson, { force: true });
 rmSync(e2eJson, { force: true });
 
-const run = (args, env = {}) =>
-  spawnSync(process.execPath, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } }).status;
+const run = (args, env = {}) => spawnSync(process.execPath, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } }).status;
 
 const extra = process.argv.slice(2);
 const vitestStatus = run(["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`, ...extra]);
@@ -40,7 +47,11 @@ try {
   // On PostgreSQL the browser tests drive a server that runs as an ordinary role, bound by row-level security, and
   // migrates as the database's owner (docs/operations.md): every page and command they touch works that way.
   const roleUrl = database ? await appRoleUrl(database.url) : "";
-  e2eStatus = run(["node_modules/@playwright/test/cli.js", "test"], { E2E_DATA_DIR: e2eDataDir, E2E_DATABASE_URL: roleUrl, E2E_MIGRATE_URL: database?.url ?? "" });
+  e2eStatus = run(["node_modules/@playwright/test/cli.js", "test"], {
+    E2E_DATA_DIR: e2eDataDir,
+    E2E_DATABASE_URL: roleUrl,
+    E2E_MIGRATE_URL: database?.url ?? "",
+  });
 } finally {
   rmSync(e2eDataDir, { recursive: true, force: true });
   await database?.drop().catch(() => undefined);
