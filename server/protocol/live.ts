@@ -9,7 +9,6 @@
  */
 import { z } from "zod";
 import type { Choice } from "../domain/meeting";
-import type { MatterKind } from "../domain/rules";
 import type { ErrorCode } from "../errors";
 import type { LiveView } from "../queries/liveMeeting";
 import type { MemberView } from "../queries/memberView";
@@ -79,7 +78,8 @@ export type LiveCommandPayloads = {
   "vote:open": {
     text: string;
     method: "named" | "secret" | "hands_named" | "hands_totals" | "paper";
-    matterKind?: MatterKind;
+    /** One of the domain's MATTER_KINDS, as the chair's form chose it; the command refuses any other. */
+    matterKind?: string;
     counters?: string[];
     scrutineers?: string[];
   };
@@ -119,5 +119,16 @@ export type LiveCommandResults = { [E in LiveCommandEvent]: E extends "vote:cast
 /** A command's acknowledgement: its result and the member's own view as of the commit. */
 export type CommandReply<E extends LiveCommandEvent = LiveCommandEvent> = { result: LiveCommandResults[E]; me: MemberView | null };
 
-/** Socket.IO's typed map of what the server emits to browsers. */
+// ── Socket.IO's typed event maps (browser side: `Socket<LiveServerToClient, LiveClientToServer>`) ──────────────
+
+type Ack<T> = (reply: Reply<T>) => void;
+
+/** What the server emits to browsers. */
 export type LiveServerToClient = { [LIVE_BROADCASTS.state]: (view: LiveView) => void };
+
+/** What browsers send, each with the acknowledgement it gets. */
+export type LiveClientToServer = {
+  [LIVE_READS.session]: (ack: Ack<SessionReply>) => void;
+  [LIVE_READS.join]: (payload: z.input<typeof joinPayload>, ack: Ack<JoinReply>) => void;
+  [LIVE_READS.me]: (payload: z.input<typeof mePayload>, ack: Ack<MeReply>) => void;
+} & { [E in LiveCommandEvent]: (payload: { meetingId: string } & LiveCommandPayloads[E], ack: Ack<CommandReply<E>>) => void };
