@@ -57,7 +57,7 @@ describe("after-commit events", () => {
 
   it("carry the organization the command named: disabling an account ends its sessions in that organization's name", async () => {
     const admin = await db.prisma.account.create({ data: { phone: "13600000011", displayName: "文书", roles: { create: { orgId, role: "admin" } } } });
-    const member = await db.prisma.account.create({ data: { phone: "13600000012", displayName: "村民", roles: { create: { orgId, role: "member" } } } });
+    const member = await db.prisma.account.create({ data: { phone: "13600000012", displayName: "监督", roles: { create: { orgId, role: "supervisor" } } } });
     heard.length = 0;
     await setAccountDisabled({ orgId, accountId: member.id, disabled: true }, accountActor(admin.id, admin.displayName));
     expect(heard.map((h) => h.event)).toEqual([{ type: "account.revoked", orgId, meetingId: "", accountId: member.id }]);
