@@ -60,14 +60,17 @@ export async function runCommand<S extends z.ZodType, R, P = undefined>(
   const command = commandName(schema);
   const startedAt = performance.now();
   const actorId = actor.kind === "account" ? actor.accountId : "system";
+  let committed: { result: R; events: YishiEvent[] };
   try {
-    const result = await execute(schema, rawInput, actor, body, prepare);
+    committed = await execute(schema, rawInput, actor, body, prepare);
     reportCommand({ command, actorId, startedAt });
-    return result;
   } catch (error) {
     reportCommand({ command, actorId, startedAt, error });
     throw error;
   }
+  // Only now, committed: the listeners (broadcast, checkpoint, minutes, sessions) hear of it.
+  await emitEvents(committed.events);
+  return committed.result;
 }
 
 async function execute<S extends z.ZodType, R, P>(
@@ -76,7 +79,7 @@ async function execute<S extends z.ZodType, R, P>(
   actor: Actor,
   body: (tx: Tx, input: z.infer<S>, prepared: P) => Promise<R>,
   prepare?: (input: z.infer<S>) => Promise<P>,
-): Promise<R> {
+): Promise<{ result: R; events: YishiEvent[] }> {
   const runtime = getRuntime();
   if (runtime.shuttingDown) throw new AppError("unavailable", "server is shutting down");
   const parsed = schema.safeParse(rawInput);
@@ -87,16 +90,13 @@ async function execute<S extends z.ZodType, R, P>(
   const prepared = (prepare ? await prepare(parsed.data) : undefined) as P;
   const work = transactionWithEvents((tx) => body(tx, parsed.data, prepared), { maxWait: 10_000, timeout: 20_000 });
   runtime.inFlight.add(work);
-  let committed: Awaited<typeof work>;
   try {
-    committed = await work;
+    return await work;
   } catch (error) {
     throw toAppError(error);
   } finally {
     runtime.inFlight.delete(work);
   }
-  await emitEvents(committed.events);
-  return committed.result;
 }
 
 /** Any failure as the typed error a client gets (also for socket reads, server/realtime/ack.ts); logs the unexpected. */
