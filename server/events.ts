@@ -1,25 +1,44 @@
 /**
- * Things that happen after a command commits and that other parts react to: checkpoints are signed after a vote
- * closes and when a meeting adjourns, the minutes' record blocks refresh after attendance and vote changes.
- * Listeners run after commit, never inside the command's transaction; a failing listener is logged, never thrown
+ * Things that happen after a command commits and that other parts react to (server/listeners/): the meeting's rooms
+ * get its new state, checkpoints are signed after a vote closes, a meeting adjourns, minutes are signed off and a
+ * notice is published, the minutes' record blocks refresh after attendance and vote changes, revoked sessions end.
+ *
+ * A command DECLARES its events inside its transaction (`afterCommit` in server/commands/run.ts); runCommand
+ * dispatches them only once the transaction has committed, never after a rollback. Each event names its
+ * organization and meeting, filled in by the command that knows them. A failing listener is logged, never thrown
  * back at the user whose command already succeeded.
  */
+import { errorFields, logger } from "./ops/logger";
 import { processSingleton } from "./singleton";
 
+type MeetingEvent<T extends string> = { type: T; orgId: string; meetingId: string };
+
 export type YishiEvent =
-  | { type: "attendance.changed"; orgId: string; meetingId: string }
-  | { type: "vote.closed"; orgId: string; meetingId: string; motionId: string }
-  | { type: "vote.announced"; orgId: string; meetingId: string; motionId: string }
-  | { type: "meeting.opened"; orgId: string; meetingId: string }
-  | { type: "meeting.adjourned"; orgId: string; meetingId: string }
-  | { type: "minutes.signed"; orgId: string; meetingId: string }
+  /** The live meeting's state moved (an item started, the floor, a recusal, a vote opened or its totals entered). */
+  | MeetingEvent<"meeting.changed">
+  | MeetingEvent<"meeting.opened">
+  | MeetingEvent<"meeting.adjourned">
+  | MeetingEvent<"attendance.changed">
+  /** Votes were recorded (one event per meeting of a committed vote batch). */
+  | MeetingEvent<"vote.recorded">
+  | (MeetingEvent<"vote.closed"> & { motionId: string })
+  | (MeetingEvent<"vote.announced"> & { motionId: string })
+  /** A version of the minutes was finalized, corrected or signed, or a signature requested: editors re-read it. */
+  | MeetingEvent<"minutes.status">
+  /** The sign-off of the minutes is complete. */
+  | MeetingEvent<"minutes.signed">
+  /** A notice (公示) was published or corrected; meetingId is "" when it belongs to no meeting. */
+  | MeetingEvent<"notice.published">
   /** Sessions of this account end now: its live sockets are disconnected (no meeting involved). */
-  | { type: "account.revoked"; orgId: string; meetingId: ""; accountId: string };
+  | (MeetingEvent<"account.revoked"> & { meetingId: ""; accountId: string });
+
+export type YishiEventType = YishiEvent["type"];
 
 export type Listener = (event: YishiEvent) => Promise<void> | void;
 
 const KEY = "__yishiListeners";
 
+// Held on globalThis: Next's bundle (route handlers) emits to the listeners the server process registered.
 function listeners(): Listener[] {
   return processSingleton<Listener[]>(KEY, () => []);
 }
@@ -28,12 +47,15 @@ export function onEvent(listener: Listener): void {
   listeners().push(listener);
 }
 
-export async function emitEvent(event: YishiEvent): Promise<void> {
-  for (const listener of listeners()) {
-    try {
-      await listener(event);
-    } catch (error) {
-      console.error(`listener for ${event.type} failed`, error);
+/** Runs every listener for each event, in order. Called by runCommand after commit; never throws. */
+export async function emitEvents(events: readonly YishiEvent[]): Promise<void> {
+  for (const event of events) {
+    for (const listener of listeners()) {
+      try {
+        await listener(event);
+      } catch (error) {
+        logger().error({ ...errorFields(error), event: event.type, meetingId: event.meetingId }, "after-commit listener failed");
+      }
     }
   }
 }

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getRuntime } from "../runtime";
 import { auditSigner } from "./auditSigner";
 import { openCheckpoint, readCheckpoint } from "./checkpoint";
-import { checkpointAllOrgs, checkpointOnEvent, orgsWithUnsignedEntries } from "./checkpointer";
+import { checkpointOnEvent } from "../listeners/checkpoint";
+import { checkpointAllOrgs, orgsWithUnsignedEntries } from "./checkpointer";
 import { checkpointNow } from "./checkpointNow";
 import { exportOrgBundle } from "./exportFromDb";
 import { verifyConsistency, consistencyProof, merkleRoot } from "./merkle";
@@ -80,7 +81,7 @@ describe("checkpointNow", () => {
 });
 
 describe("when checkpoints are signed", () => {
-  it("after a meeting adjourns (the event's organization read from its meeting), not on an attendance change", async () => {
+  it("after a meeting adjourns (for the organization the command named in its event), not on an attendance change", async () => {
     const { prisma } = t.db;
     const org = await prisma.organization.create({ data: { name: "测试村", level: "village" } });
     const body = await prisma.body.create({ data: { orgId: org.id, kind: "villager-representatives", name: "村民代表会议" } });
@@ -90,7 +91,7 @@ describe("when checkpoints are signed", () => {
     await appendTestEntries(t.db, org.id, 6);
     await checkpointOnEvent({ type: "attendance.changed", orgId: org.id, meetingId: meeting.id });
     expect(await prisma.auditCheckpoint.count({ where: { orgId: org.id } })).toBe(0);
-    await checkpointOnEvent({ type: "meeting.adjourned", orgId: "", meetingId: meeting.id });
+    await checkpointOnEvent({ type: "meeting.adjourned", orgId: org.id, meetingId: meeting.id });
     expect(await prisma.auditCheckpoint.findMany({ where: { orgId: org.id }, select: { size: true } })).toEqual([{ size: 6 }]);
     await appendTestEntries(t.db, org.id, 2);
     await checkpointOnEvent({ type: "vote.closed", orgId: org.id, meetingId: meeting.id, motionId: "m1" });

@@ -1,10 +1,9 @@
 /**
  * When checkpoints get signed (DESIGN.md §6): after each vote closes, when a meeting adjourns, on minutes sign-off
- * (the listener below, after commit), every 10 minutes while an organization's log has unsigned entries (a timer in
+ * and after a notice is published (after commit: server/listeners/checkpoint.ts, publish.ts), every 10 minutes while an organization's log has unsigned entries (a timer in
  * the server process), and at the end of the demo seed. Each goes through checkpointNow, which is safe to call from
  * several nodes at once and never re-signs an unchanged tree.
  */
-import type { Listener, YishiEvent } from "../events";
 import { getRuntime } from "../runtime";
 import { auditKeys } from "./auditSigner";
 import { checkpointNow, type CheckpointResult } from "./checkpointNow";
@@ -12,8 +11,6 @@ import { StartupError } from "../config";
 import { configuredWitnesses, scheduleWitnessing, stopWitnessing, WitnessConfigError } from "./witnessing";
 
 export const CHECKPOINT_INTERVAL_MS = 10 * 60 * 1000;
-
-const CHECKPOINT_EVENTS: ReadonlySet<YishiEvent["type"]> = new Set(["vote.closed", "meeting.adjourned", "minutes.signed"]);
 
 /** Organizations whose log has entries no checkpoint covers yet. */
 export async function orgsWithUnsignedEntries(): Promise<string[]> {
@@ -45,18 +42,6 @@ export async function checkpointAllOrgs(): Promise<{ signed: CheckpointResult[];
   }
   return { signed, failed };
 }
-
-/** After-commit listener (server/listeners.ts): a vote closed, a meeting adjourned, minutes signed off. */
-export const checkpointOnEvent: Listener = async (event) => {
-  if (!CHECKPOINT_EVENTS.has(event.type)) return;
-  let orgId = event.orgId;
-  if (!orgId) {
-    // Some commands' results carry no orgId; the meeting knows it.
-    const meeting = await getRuntime().db.prisma.meeting.findUnique({ where: { id: event.meetingId }, select: { orgId: true } });
-    orgId = meeting?.orgId ?? "";
-  }
-  if (orgId) await checkpointNow(orgId);
-};
 
 type Timer = { handle: NodeJS.Timeout; running: Promise<unknown> | null };
 const KEY = "__yishiCheckpointer";

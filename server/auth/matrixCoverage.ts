@@ -27,15 +27,17 @@ export function commandFunctions(root: string): string[] {
   return [...new Set(names)].sort();
 }
 
-/** Events clients may send: `socket.on("…")`, `socket.on(X_EVENTS.key)` and the live meeting's command table. */
+/** Events clients may send: `socket.on("…")`, `socket.on(MINUTES_EVENTS.key)`, `socket.on(LIVE_READS.key)` and the live meeting's table. */
 export async function socketEvents(root: string): Promise<string[]> {
   const { MINUTES_EVENTS } = await import("../minutes/protocol");
   const { MEETING_EVENTS } = await import("../realtime/meetingRoom");
+  const { LIVE_READS } = await import("../protocol/live");
   const events = new Set<string>(MEETING_EVENTS);
   for (const file of walk(path.join(root, "server/realtime"), isSource)) {
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(/socket\.on\(\s*"([^"]+)"/g)) events.add(m[1] as string);
     for (const m of text.matchAll(/socket\.on\(\s*MINUTES_EVENTS\.(\w+)/g)) events.add(MINUTES_EVENTS[m[1] as keyof typeof MINUTES_EVENTS]);
+    for (const m of text.matchAll(/socket\.on\(\s*LIVE_READS\.(\w+)/g)) events.add(LIVE_READS[m[1] as keyof typeof LIVE_READS]);
   }
   return [...events].filter((event) => !IGNORED_EVENTS.has(event)).sort();
 }

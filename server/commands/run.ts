@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client";
 import { AppError, isAppError } from "../errors";
 import { isDatabaseUnavailable } from "../db/unavailable";
+import { emitEvents, type YishiEvent } from "../events";
 import { errorFields, logger } from "../ops/logger";
 import { commandName, reportCommand, reportDatabaseError } from "../ops/observe";
 import { getRuntime } from "../runtime";
@@ -9,8 +10,41 @@ import type { Actor } from "./actor";
 
 export type Tx = Prisma.TransactionClient;
 
+// The events each open transaction has declared. Keyed by the transaction's client, so only code holding the
+// transaction can declare, and an event of a rolled-back transaction is dropped with it.
+const declared = new WeakMap<Tx, YishiEvent[]>();
+
 /**
- * Runs one command: validate → (authorize + change + audit entry, in one transaction) → plain data.
+ * Declares what happens once this command's transaction commits (server/events.ts): the event is dispatched to the
+ * listeners (server/listeners/) after the commit, never on rollback. The command fills in orgId and meetingId.
+ */
+export function afterCommit(tx: Tx, event: YishiEvent): void {
+  const events = declared.get(tx);
+  if (!events) throw new Error(`afterCommit(${event.type}) outside a command's transaction`);
+  // Declared twice (two signatures of one paper sheet): reacted to once.
+  const key = JSON.stringify(event);
+  if (!events.some((e) => JSON.stringify(e) === key)) events.push(event);
+}
+
+/**
+ * One transaction whose body may declare after-commit events: resolves with the body's result and those events
+ * once committed. runCommand and the vote batcher (castVote.ts) open their transactions here.
+ */
+export async function transactionWithEvents<R>(body: (tx: Tx) => Promise<R>, options: { maxWait: number; timeout: number }): Promise<{ result: R; events: YishiEvent[] }> {
+  return getRuntime().db.prisma.$transaction(async (tx) => {
+    const events: YishiEvent[] = [];
+    declared.set(tx, events);
+    try {
+      return { result: await body(tx), events };
+    } finally {
+      declared.delete(tx);
+    }
+  }, options);
+}
+
+/**
+ * Runs one command: validate → (authorize + change + audit entry, in one transaction) → after-commit events
+ * (`afterCommit`, dispatched to the listeners once committed) → plain data.
  * The command is tracked so that shutdown lets it finish before the database closes. Each command ends with one
  * log line (request id, actor id, command, duration, outcome) and its metrics (server/ops/observe.ts).
  */
@@ -26,14 +60,17 @@ export async function runCommand<S extends z.ZodType, R, P = undefined>(
   const command = commandName(schema);
   const startedAt = performance.now();
   const actorId = actor.kind === "account" ? actor.accountId : "system";
+  let committed: { result: R; events: YishiEvent[] };
   try {
-    const result = await execute(schema, rawInput, actor, body, prepare);
+    committed = await execute(schema, rawInput, actor, body, prepare);
     reportCommand({ command, actorId, startedAt });
-    return result;
   } catch (error) {
     reportCommand({ command, actorId, startedAt, error });
     throw error;
   }
+  // Only now, committed: the listeners (broadcast, checkpoint, minutes, sessions) hear of it.
+  await emitEvents(committed.events);
+  return committed.result;
 }
 
 async function execute<S extends z.ZodType, R, P>(
@@ -42,7 +79,7 @@ async function execute<S extends z.ZodType, R, P>(
   actor: Actor,
   body: (tx: Tx, input: z.infer<S>, prepared: P) => Promise<R>,
   prepare?: (input: z.infer<S>) => Promise<P>,
-): Promise<R> {
+): Promise<{ result: R; events: YishiEvent[] }> {
   const runtime = getRuntime();
   if (runtime.shuttingDown) throw new AppError("unavailable", "server is shutting down");
   const parsed = schema.safeParse(rawInput);
@@ -51,7 +88,7 @@ async function execute<S extends z.ZodType, R, P>(
     throw new AppError("invalid_input", issue?.message ?? "invalid input", { field: issue?.path.join(".") || undefined });
   }
   const prepared = (prepare ? await prepare(parsed.data) : undefined) as P;
-  const work = runtime.db.prisma.$transaction((tx) => body(tx, parsed.data, prepared), { maxWait: 10_000, timeout: 20_000 });
+  const work = transactionWithEvents((tx) => body(tx, parsed.data, prepared), { maxWait: 10_000, timeout: 20_000 });
   runtime.inFlight.add(work);
   try {
     return await work;

@@ -24,12 +24,3 @@ export async function liveFreeText(meetingId: string): Promise<FreeText> {
   if (!hooks) throw new AppError("unavailable", "the live minutes are not running in this process");
   return hooks.freeText(meetingId);
 }
-
-/** After a commit that changed the sign-off: tell the live documents (never fails the command that committed). */
-export async function announceStatusChange(meetingId: string): Promise<void> {
-  try {
-    await getMinutesHooks()?.statusChanged(meetingId);
-  } catch (error) {
-    console.error(`minutes ${meetingId}: could not announce the change`, error);
-  }
-}

@@ -43,7 +43,7 @@ export async function noticeVerification(orgId: string, noticeId: string): Promi
   let checkpoint = await latestCheckpoint(orgId);
   const last = Math.max(-1, ...wanted.map((w) => w.row.seq));
   if (last >= 0 && (!checkpoint || checkpoint.size <= last)) {
-    // Normally signed right after publishing (signAfterPublish); this covers a failure then.
+    // Normally signed right after publishing (server/listeners/publish.ts); this covers a failure then.
     await checkpointNow(orgId).catch((error: unknown) => console.error("checkpoint for notice verification failed", error));
     checkpoint = await latestCheckpoint(orgId);
   }

@@ -1,12 +1,12 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { AppError } from "../errors";
-import { z } from "zod";
 import { handle } from "./ack";
 import { authenticateHandshake, identityOf } from "./auth";
 import { admitConnection, limitEventRate } from "./guard";
 import { isSameOriginRequest } from "../web/sameOrigin";
 import { newRequestId, runInRequest } from "../ops/requestContext";
+import { LIVE_READS, sessionPayload, type SessionReply } from "../protocol/live";
 
 /** Yjs updates measured well under this; a larger frame is refused by Socket.IO before it reaches a handler. */
 export const MAX_FRAME_BYTES = 64 * 1024;
@@ -16,8 +16,8 @@ export type SocketModule = (io: Server, socket: Socket) => void;
 
 const sessionModule: SocketModule = (_io, socket) => {
   socket.on(
-    "session",
-    handle(z.null().optional(), async () => {
+    LIVE_READS.session,
+    handle(sessionPayload, async (): Promise<SessionReply> => {
       const identity = identityOf(socket);
       return { accountId: identity?.accountId ?? null, name: identity?.name ?? null };
     }),

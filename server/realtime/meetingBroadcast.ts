@@ -1,3 +1,4 @@
+import { LIVE_BROADCASTS } from "../protocol/live";
 import { liveViews, type LiveView } from "../queries/liveMeeting";
 import { getRuntime } from "../runtime";
 
@@ -52,8 +53,8 @@ export function scheduleBroadcast(meetingId: string, recheck = false): void {
 }
 
 // Per meeting, the version this process last broadcast. Every change of the state bumps the meeting's version in its
-// transaction (DESIGN §3), so a request that finds no newer version has nothing to send: a command schedules a
-// broadcast and so does its after-commit event, and without this each change went out twice to every observer.
+// transaction (DESIGN §3), so a request that finds no newer version has nothing to send: a command may declare
+// several events (server/listeners/broadcast.ts), and without this each change went out more than once.
 const SENT_KEY = "__yishiMeetingBroadcastSent";
 function sentVersions(): Map<string, number> {
   const holder = globalThis as { [SENT_KEY]?: Map<string, number> };
@@ -78,8 +79,8 @@ async function broadcast(meetingId: string, recheck: boolean): Promise<void> {
     // A slower broadcast that finished after a newer one has nothing new either.
     if (publicView.version <= (sent.get(meetingId) ?? -1)) return;
     sent.set(meetingId, publicView.version);
-    io.to(roomOf(meetingId, "chair")).emit("meeting:state", chair);
-    io.to(roomOf(meetingId, "public")).emit("meeting:state", publicView);
+    io.to(roomOf(meetingId, "chair")).emit(LIVE_BROADCASTS.state, chair);
+    io.to(roomOf(meetingId, "public")).emit(LIVE_BROADCASTS.state, publicView);
   } catch (error) {
     console.error("meeting broadcast failed", error);
   }

@@ -87,12 +87,16 @@ describe("a vote addressed to another meeting", () => {
 
   it("over the no-JavaScript form: refused as not_found, nothing counted; the same form to its own meeting counts", async () => {
     const fields = { motionId, choice: "no", clientId: clientId() };
+    const otherVersion = async () => (await must<{ view: { version: number } }>(chair, "meeting:join", { meetingId: otherMeetingId })).view.version;
+    const versionBefore = await otherVersion();
     const wrong = await postVote(`/api/meetings/${otherMeetingId}/vote`, new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded");
     expect(wrong.status).toBe(303);
     expect(wrong.headers.get("location")).toBe(`/meetings/${otherMeetingId}/live?error=not_found`);
     const again = await postVote(`/api/meetings/${otherMeetingId}/vote`, new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded");
     expect(again.headers.get("location")).toBe(`/meetings/${otherMeetingId}/live?error=not_found`);
     expect(await castCount()).toBe(0);
+    // The meeting named in the address did not change either (every write bumps its version).
+    expect(await otherVersion()).toBe(versionBefore);
     const right = await postVote(`/api/meetings/${meetingId}/vote`, new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded");
     expect(right.headers.get("location")).toBe(`/meetings/${meetingId}/live?voted=no`);
     expect(await castCount()).toBe(1);
@@ -146,6 +150,10 @@ describe("what was stored", () => {
         [meetingId, otherMeetingId],
       );
       expect(casts.map((c) => c.meetingId)).toEqual([meetingId]);
+      // Nor was any misaddressed vote kept as "already processed": only the one cast in its own meeting.
+      const processed = await db.sql.query<{ result: unknown }>(`SELECT result FROM "ProcessedCommand" WHERE command = 'vote'`);
+      const stored = processed.map((p) => (typeof p.result === "string" ? JSON.parse(p.result) : p.result) as { meetingId: string });
+      expect(stored.map((r) => r.meetingId)).toEqual([meetingId]);
     } finally {
       await db.close();
     }

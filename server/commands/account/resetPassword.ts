@@ -2,9 +2,8 @@ import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { requireOrgRole } from "../../auth/permissions";
 import { AppError } from "../../errors";
-import { emitEvent } from "../../events";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 import { LOGIN_TOKEN_DAYS, newLoginToken } from "./tokens";
 
 const schema = z.strictObject({ orgId: z.string().min(1), accountId: z.string().min(1) });
@@ -40,8 +39,9 @@ export async function resetPassword(input: unknown, actor: Actor, now = new Date
       data: { expiresAt: expiresAt.toISOString() },
       now,
     });
+    // Every session of the account ends once this commits (server/listeners/sessions.ts).
+    afterCommit(tx, { type: "account.revoked", orgId: data.orgId, meetingId: "", accountId: account.id });
     return { accountId: account.id, name: account.displayName, token, expiresAt: expiresAt.toISOString(), orgId: data.orgId };
   });
-  await emitEvent({ type: "account.revoked", orgId: result.orgId, meetingId: "", accountId: result.accountId });
   return { accountId: result.accountId, name: result.name, token: result.token, expiresAt: result.expiresAt };
 }

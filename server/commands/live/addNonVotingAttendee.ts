@@ -2,7 +2,7 @@ import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireLiveRole } from "./context";
 
 const schema = z.strictObject({
@@ -26,6 +26,7 @@ export function addNonVotingAttendee(input: unknown, actor: Actor): Promise<{ ve
       object: { type: "non_voting_attendee", id: row.id },
       data: { status: "non_voting", name: data.name, affiliation: data.affiliation ?? null },
     });
+    afterCommit(tx, { type: "attendance.changed", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id });
     return { version: await bumpVersion(tx, ctx.meeting.id), id: row.id };
   });
 }

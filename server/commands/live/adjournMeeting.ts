@@ -3,7 +3,7 @@ import { appendAudit } from "../../audit/append";
 import { nextMeetingState } from "../../domain/meeting";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireLiveRole } from "./context";
 
 const schema = z.strictObject({ meetingId: z.string().min(1) });
@@ -27,6 +27,7 @@ export function adjournMeeting(input: unknown, actor: Actor): Promise<{ version:
       data: { adjournedAt: now.toISOString() },
       now,
     });
+    afterCommit(tx, { type: "meeting.adjourned", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id });
     return { version: await bumpVersion(tx, ctx.meeting.id) };
   });
 }

@@ -3,7 +3,7 @@ import { appendAudit } from "../../audit/append";
 import { nextVoteState } from "../../domain/meeting";
 import { moveMatterOnVote } from "../matter/moveMatterOnVote";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 import type { MotionResult } from "./closeVote";
 import { bumpVersion, loadMeetingContext, requireLiveRole } from "./context";
 import { lockMotion, requireMatterUnchanged } from "./motion";
@@ -53,6 +53,7 @@ export function announceResult(input: unknown, actor: Actor): Promise<{ version:
           actor: auditActor,
         })
       : null;
+    afterCommit(tx, { type: "vote.announced", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id, motionId: motion.id });
     return { version: await bumpVersion(tx, ctx.meeting.id), result, matter };
   });
 }

@@ -2,7 +2,9 @@ import { AppError } from "../../errors";
 import { errorFields, logger } from "../../ops/logger";
 import { outcomeOf, reportCommand, reportVote, reportVoteBatch } from "../../ops/observe";
 import { getRuntime } from "../../runtime";
+import { emitEvents } from "../../events";
 import type { Actor } from "../actor";
+import { transactionWithEvents } from "../run";
 import { processVoteBatch, voteSchema, type VoteOutcome, type VoteRequest } from "./castVotes";
 
 /** Votes that arrive within this window (or until the batch is full) commit together. */
@@ -75,12 +77,14 @@ async function flush(b: Batcher): Promise<void> {
   const batch = b.queue.splice(0, MAX_BATCH);
   const runtime = getRuntime();
   const startedAt = performance.now();
-  const work = runtime.db.prisma.$transaction((tx) => processVoteBatch(tx, batch.map((p) => p.request)), { maxWait: 10_000, timeout: 30_000 });
+  const work = transactionWithEvents((tx) => processVoteBatch(tx, batch.map((p) => p.request)), { maxWait: 10_000, timeout: 30_000 });
   runtime.inFlight.add(work);
   try {
-    const outcomes = await work;
+    const { result: outcomes, events } = await work;
     batch.forEach((pending, index) => pending.resolve(outcomes[index] ?? { ok: false, error: new AppError("internal", "internal error") }));
     reportVoteBatch(batch.length, (performance.now() - startedAt) / 1_000);
+    // After the commit, like every command's events: the meetings' rooms get the new counts (server/listeners/).
+    await emitEvents(events);
   } catch (error) {
     logger().error({ ...errorFields(error), votes: batch.length }, "vote batch failed");
     // Nothing of the batch was committed: every voter gets a retryable error, and a retry with the same id is safe.

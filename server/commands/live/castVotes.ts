@@ -4,7 +4,7 @@ import { appendAuditMany, type AppendInput } from "../../audit/append";
 import { assertMayCast, CHOICES, makeTracker, TRACKER_BYTES, type FrozenVoters } from "../../domain/meeting";
 import { AppError } from "../../errors";
 import { memberViews, type MemberView } from "../../queries/memberView";
-import type { Tx } from "../run";
+import { afterCommit, type Tx } from "../run";
 import { insertProcessed, lockBallotsForVotes, writeVotes, type Writes } from "./voteRows";
 
 export const voteSchema = z.strictObject({
@@ -80,7 +80,8 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
   const inBatch = new Map<string, VoteOutcome>();
   const audits = new Map<string, AppendInput[]>();
   const processed: { accountId: string; clientId: string; result: VoteOutcome }[] = [];
-  const touchedMeetings = new Set<string>();
+  /** meeting id → its organization, for each meeting that recorded a vote in this batch. */
+  const touchedMeetings = new Map<string, string>();
 
   requests.forEach((request, index) => {
     const key = `${request.accountId}|${request.clientId}`;
@@ -95,7 +96,7 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
       outcomes[index] = outcome;
       inBatch.set(key, outcome);
       if (outcome.ok) {
-        touchedMeetings.add(outcome.meetingId);
+        touchedMeetings.set(outcome.meetingId, motions.get(outcome.motionId)?.orgId ?? "");
         // A secret ballot's receipt (the tracker) goes to the voter only: never stored beside their account.
         processed.push({ accountId: request.accountId, clientId: request.clientId, result: { ...outcome, tracker: undefined, choice: outcome.tracker ? undefined : outcome.choice } });
       }
@@ -109,7 +110,10 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
   if (processed.length > 0) {
     await insertProcessed(tx, processed.map((p) => ({ accountId: p.accountId, clientId: p.clientId, command: "vote", result: JSON.stringify(p.result) })));
   }
-  for (const meetingId of touchedMeetings) await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
+  for (const [meetingId, orgId] of touchedMeetings) {
+    await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
+    afterCommit(tx, { type: "vote.recorded", orgId, meetingId });
+  }
   const final = outcomes.map((o): VoteOutcome => o ?? { ok: false, error: new AppError("internal", "internal error") });
   return withMemberViews(tx, requests, final, accounts);
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireInSession, requireLiveRole } from "./context";
 import { auditQuorumChange, withRecord } from "./quorum";
 
@@ -37,6 +37,7 @@ export function checkIn(input: unknown, actor: Actor): Promise<{ version: number
       data: { status, method: data.method },
     });
     await auditQuorumChange(tx, ctx, withRecord(ctx.attendance, { personId, status }), auditActor);
+    afterCommit(tx, { type: "attendance.changed", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id });
     return { version: await bumpVersion(tx, ctx.meeting.id), status };
   });
 }

@@ -4,7 +4,7 @@ import { decideMotion, nextVoteState, sortedTrackers, tallyNamed, tallySecret, C
 import { MATTER_KINDS } from "../../domain/rules";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { runCommand, type Tx } from "../run";
+import { afterCommit, runCommand, type Tx } from "../run";
 import { charterOf, loadMeetingContext, requireLiveRole, bumpVersion } from "./context";
 import { closeBallots, lockBallotsForClose } from "./voteRows";
 import { lockMotion, requireMatterUnchanged, type MotionRecord } from "./motion";
@@ -94,6 +94,7 @@ export function closeVote(input: unknown, actor: Actor): Promise<{ version: numb
       data: { method: motion.method, ...result },
       now,
     });
+    afterCommit(tx, { type: "vote.closed", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id, motionId: motion.id });
     return { version: await bumpVersion(tx, ctx.meeting.id), result, orgId: ctx.meeting.orgId };
   });
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireLiveRole } from "./context";
 
 const schema = z.strictObject({
@@ -33,6 +33,7 @@ export function declareRecusal(input: unknown, actor: Actor): Promise<{ version:
       object: { type: "agenda_item", id: data.itemId },
       data: { personId, reason: data.reason },
     });
+    afterCommit(tx, { type: "meeting.changed", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id });
     return { version: await bumpVersion(tx, ctx.meeting.id) };
   });
 }

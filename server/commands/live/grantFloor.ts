@@ -2,7 +2,7 @@ import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { finishSpeech, grantFloor as grantInQueue } from "../../domain/meeting";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireInSession, requireLiveRole } from "./context";
 import { DEFAULT_SPEECH_SECONDS, loadQueue } from "./speakers";
 
@@ -22,6 +22,7 @@ export function grantFloor(input: unknown, actor: Actor): Promise<{ version: num
     if (data.action === "finish") {
       finishSpeech(queue, now);
       await tx.speakerRequest.updateMany({ where: { itemId, grantedAt: { not: null }, finishedAt: null, withdrawnAt: null }, data: { finishedAt: now } });
+      afterCommit(tx, { type: "meeting.changed", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id });
       return { version: await bumpVersion(tx, ctx.meeting.id) };
     }
     grantInQueue(queue, data.personId, now);
@@ -36,6 +37,7 @@ export function grantFloor(input: unknown, actor: Actor): Promise<{ version: num
       data: { personId: data.personId, limitSeconds },
       now,
     });
+    afterCommit(tx, { type: "meeting.changed", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id });
     return { version: await bumpVersion(tx, ctx.meeting.id) };
   });
 }

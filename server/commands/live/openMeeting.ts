@@ -4,7 +4,7 @@ import { checkAtOpening } from "../../domain/matter";
 import { nextMeetingState } from "../../domain/meeting";
 import { MATTER_KINDS } from "../../domain/rules";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireLiveRole } from "./context";
 import { appendProcedureWarnings } from "./procedureWarnings";
 import { firstNoticeDelivery } from "../../notify/evidence";
@@ -51,6 +51,7 @@ export function openMeeting(input: unknown, actor: Actor): Promise<{ version: nu
       data: { openedAt: now.toISOString(), ...(recorded.length > 0 ? { procedureWarnings: recorded } : {}) },
       now,
     });
+    afterCommit(tx, { type: "meeting.opened", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id });
     return { version: await bumpVersion(tx, ctx.meeting.id) };
   });
 }

@@ -5,7 +5,7 @@ import { checkStageBeforeVote, MATTER_STAGES } from "../../domain/matter";
 import { describeRuleBeforeVote, isCompetent, MATTER_KINDS, type MatterKind } from "../../domain/rules";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { runCommand, type Tx } from "../run";
+import { afterCommit, runCommand, type Tx } from "../run";
 import { bumpVersion, charterOf, loadMeetingContext, requireInSession, requireLiveRole } from "./context";
 import { quorumData, quorumOf } from "./quorum";
 import { appendProcedureWarnings, meetingDay } from "./procedureWarnings";
@@ -118,6 +118,7 @@ export function openVote(input: unknown, actor: Actor): Promise<{ version: numbe
       },
       now,
     });
+    afterCommit(tx, { type: "meeting.changed", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id });
     return { version: await bumpVersion(tx, ctx.meeting.id), motionId: motion.id };
   });
 }

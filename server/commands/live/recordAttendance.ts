@@ -3,7 +3,7 @@ import { appendAudit } from "../../audit/append";
 import { validateProxy, type AttendanceRecord } from "../../domain/meeting";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireLiveRole } from "./context";
 import { auditQuorumChange, withRecord } from "./quorum";
 
@@ -60,6 +60,7 @@ export function recordAttendance(input: unknown, actor: Actor): Promise<{ versio
       data: { status: data.status, method: "chair", proxyHolderId, authorizationNote },
     });
     await auditQuorumChange(tx, ctx, withRecord(ctx.attendance, record), auditActor);
+    afterCommit(tx, { type: "attendance.changed", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id });
     return { version: await bumpVersion(tx, ctx.meeting.id) };
   });
 }

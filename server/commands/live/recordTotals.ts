@@ -3,7 +3,7 @@ import { appendAudit, appendAuditMany } from "../../audit/append";
 import { assertMayCast, CHOICES, validateEnteredTotals } from "../../domain/meeting";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireLiveRole } from "./context";
 import { lockMotion } from "./motion";
 
@@ -37,6 +37,7 @@ export function recordTotals(input: unknown, actor: Actor): Promise<{ version: n
         });
       }
       await appendAuditMany(tx, data.votes.map((vote) => ({ ...base, actor: auditActor, action: "vote.cast" as const, data: { voterPersonId: vote.voterPersonId, choice: vote.choice, method: "hands_named" } })));
+      afterCommit(tx, { type: "meeting.changed", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id });
       return { version: await bumpVersion(tx, ctx.meeting.id) };
     }
 
@@ -47,6 +48,7 @@ export function recordTotals(input: unknown, actor: Actor): Promise<{ version: n
       const entered = { yes: tally.yes, no: tally.no, abstain: tally.abstain, enteredBy: personId ?? "system", confirmedBy: motion.method === "paper" ? null : (personId ?? "system") };
       await tx.motion.update({ where: { id: motion.id }, data: { enteredTotals: entered } });
       await appendAudit(tx, { ...base, actor: auditActor, action: "vote.totals_entered", data: { method: motion.method, yes: tally.yes, no: tally.no, abstain: tally.abstain } });
+      afterCommit(tx, { type: "meeting.changed", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id });
       return { version: await bumpVersion(tx, ctx.meeting.id) };
     }
 
@@ -55,6 +57,7 @@ export function recordTotals(input: unknown, actor: Actor): Promise<{ version: n
     if (!motion.enteredTotals) throw new AppError("conflict", "the counters have not entered the totals yet", { field: "kind" });
     await tx.motion.update({ where: { id: motion.id }, data: { enteredTotals: { ...motion.enteredTotals, confirmedBy: personId } } });
     await appendAudit(tx, { ...base, actor: auditActor, action: "vote.totals_confirmed", data: { ...motion.enteredTotals, confirmedBy: personId } });
+    afterCommit(tx, { type: "meeting.changed", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id });
     return { version: await bumpVersion(tx, ctx.meeting.id) };
   });
 }

@@ -3,7 +3,7 @@ import { appendAudit } from "../../audit/append";
 import { requestFloor as requestInQueue, withdrawRequest } from "../../domain/meeting";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireInSession, requireLiveRole } from "./context";
 import { loadQueue } from "./speakers";
 
@@ -34,6 +34,7 @@ export function requestFloor(input: unknown, actor: Actor): Promise<{ version: n
       data: { personId, withdrawn: data.withdraw },
       now,
     });
+    afterCommit(tx, { type: "meeting.changed", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id });
     return { version: await bumpVersion(tx, ctx.meeting.id) };
   });
 }

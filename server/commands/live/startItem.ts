@@ -2,7 +2,7 @@ import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireInSession, requireLiveRole } from "./context";
 
 /** Without itemId: the next item after the current one (下一议题). */
@@ -31,6 +31,7 @@ export function startItem(input: unknown, actor: Actor): Promise<{ version: numb
       data: { position: item.position, title: item.title },
       now,
     });
+    afterCommit(tx, { type: "meeting.changed", orgId: ctx.meeting.orgId, meetingId: ctx.meeting.id });
     return { version: await bumpVersion(tx, ctx.meeting.id), itemId: item.id };
   });
 }

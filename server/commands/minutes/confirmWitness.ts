@@ -2,10 +2,9 @@ import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { confineToOrg } from "../../auth/scope";
 import { AppError } from "../../errors";
-import { announceStatusChange } from "../../minutes/freeze";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
-import { addSignature, afterSignOff, versionBeingSigned } from "./signOff";
+import { afterCommit, runCommand } from "../run";
+import { addSignature, versionBeingSigned } from "./signOff";
 
 const schema = z.strictObject({
   meetingId: z.string().min(1).max(64),
@@ -68,6 +67,7 @@ export async function confirmWitness(input: unknown, actor: Actor): Promise<Conf
       data: { version: latest.version, sha256: latest.sha256, personId: data.personId, witness: witnessId, confirmations },
       now,
     });
+    afterCommit(tx, { type: "minutes.status", orgId: status.orgId, meetingId: data.meetingId });
     if (confirmations < 2) return { ...base, confirmations, isSigned: false, isComplete: false, alreadyConfirmed: false };
     const signer = status.required.find((s) => s.personId === data.personId);
     if (!signer) throw new AppError("conflict", "no longer among those who sign", { field: "personId", details: { reason: "not_signer" } });
@@ -76,7 +76,5 @@ export async function confirmWitness(input: unknown, actor: Actor): Promise<Conf
     await tx.assistedSignature.delete({ where: { versionId_personId: { versionId: latest.id, personId: data.personId } } });
     return { ...base, confirmations, isSigned: true, isComplete: signing.missing.size === 0, alreadyConfirmed: false };
   });
-  if (result.isSigned) await afterSignOff(result);
-  else if (!result.alreadyConfirmed) await announceStatusChange(result.meetingId);
   return result;
 }

@@ -3,10 +3,10 @@ import { appendAudit } from "../../audit/append";
 import { requireBodyRole } from "../../auth/permissions";
 import { AppError } from "../../errors";
 import type { FreeText } from "../../minutes/canonicalText";
-import { announceStatusChange, freezeMinutes, liveFreeText } from "../../minutes/freeze";
+import { freezeMinutes, liveFreeText } from "../../minutes/freeze";
 import { loadMinutesStatus } from "../../minutes/status";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 
 const schema = z.strictObject({
   meetingId: z.string().min(1).max(64),
@@ -56,10 +56,10 @@ export async function correctMinutes(input: unknown, actor: Actor): Promise<Corr
         action: "minutes.corrected",
         data: { version: number, sha256: frozen.sha256, previousVersion: latest.version, previousSha256: latest.sha256, reason: data.reason },
       });
+      afterCommit(tx, { type: "minutes.status", orgId: status.orgId, meetingId: data.meetingId });
       return { meetingId: data.meetingId, versionId: version.id, version: number, sha256: frozen.sha256, previousSha256: latest.sha256 };
     },
     (data) => liveFreeText(data.meetingId),
   );
-  await announceStatusChange(result.meetingId);
   return result;
 }

@@ -3,9 +3,9 @@ import { appendAudit } from "../../audit/append";
 import { requireBodyRole } from "../../auth/permissions";
 import { AppError } from "../../errors";
 import type { FreeText } from "../../minutes/canonicalText";
-import { announceStatusChange, freezeMinutes, liveFreeText } from "../../minutes/freeze";
+import { freezeMinutes, liveFreeText } from "../../minutes/freeze";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 
 const schema = z.strictObject({ meetingId: z.string().min(1).max(64) });
 
@@ -43,10 +43,10 @@ export async function finalizeMinutes(input: unknown, actor: Actor): Promise<Fin
         object: { type: "minutes", id: version.id },
         data: { version: 1, sha256: frozen.sha256, bytes: Buffer.byteLength(frozen.text, "utf8"), reason: null },
       });
+      afterCommit(tx, { type: "minutes.status", orgId: meeting.orgId, meetingId: data.meetingId });
       return { meetingId: data.meetingId, versionId: version.id, version: 1, sha256: frozen.sha256 };
     },
     (data) => liveFreeText(data.meetingId),
   );
-  await announceStatusChange(result.meetingId);
   return result;
 }

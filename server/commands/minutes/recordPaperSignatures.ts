@@ -5,7 +5,7 @@ import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { cleanFilename, detectMaterialType } from "../meeting/materialType";
 import { runCommand } from "../run";
-import { addSignature, afterSignOff, recordableSigner, versionBeingSigned } from "./signOff";
+import { addSignature, recordableSigner, versionBeingSigned } from "./signOff";
 
 /** A phone photo or a scanner's PDF of one A4 page fits easily; more is not a page. */
 export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
@@ -72,6 +72,5 @@ export async function recordPaperSignatures(input: unknown, actor: Actor): Promi
       meetingState: signing.meetingState,
     };
   });
-  await afterSignOff(result);
   return result;
 }

@@ -2,10 +2,9 @@ import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { requireBodyRole } from "../../auth/permissions";
 import { AppError } from "../../errors";
-import { announceStatusChange } from "../../minutes/freeze";
 import { witnessProblem } from "../../minutes/witnessRules";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 import { recordableSigner, versionBeingSigned } from "./signOff";
 
 const schema = z.strictObject({
@@ -58,8 +57,8 @@ export async function requestAssistedSignature(input: unknown, actor: Actor): Pr
         replaced,
       },
     });
+    afterCommit(tx, { type: "minutes.status", orgId: status.orgId, meetingId: data.meetingId });
     return { meetingId: data.meetingId, personId: data.personId, witnesses: [data.witness1, data.witness2] as [string, string], replaced };
   });
-  await announceStatusChange(result.meetingId);
   return result;
 }

@@ -2,11 +2,9 @@ import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { nextMeetingState, type MeetingState } from "../../domain/meeting";
 import { AppError } from "../../errors";
-import { emitEvent } from "../../events";
-import { announceStatusChange } from "../../minutes/freeze";
 import { loadMinutesStatus } from "../../minutes/status";
 import type { Actor } from "../actor";
-import { runCommand, type Tx } from "../run";
+import { afterCommit, runCommand, type Tx } from "../run";
 
 const schema = z.strictObject({
   meetingId: z.string().min(1).max(64),
@@ -80,10 +78,10 @@ export async function signMinutes(input: unknown, actor: Actor): Promise<SignedM
       object: { type: "minutes", id: latest.id },
       data: { version: latest.version, sha256: latest.sha256, personId, role: signer.role, signed, required: status.required.length, complete: isComplete, meetingState },
     });
+    // The live documents re-read the sign-off; a complete one gets a checkpoint and the meeting room shows "archived".
+    afterCommit(tx, { type: "minutes.status", orgId: status.orgId, meetingId: data.meetingId });
+    if (isComplete) afterCommit(tx, { type: "minutes.signed", orgId: status.orgId, meetingId: data.meetingId });
     return { ...base, isComplete, alreadySigned: false, signed, meetingState };
   });
-  if (!result.alreadySigned) await announceStatusChange(result.meetingId);
-  // Sign-off complete: the audit checkpointer signs a checkpoint (DESIGN.md §6), the meeting room shows "archived".
-  if (result.isComplete && !result.alreadySigned) await emitEvent({ type: "minutes.signed", orgId: result.orgId, meetingId: result.meetingId });
   return result;
 }

@@ -8,11 +8,9 @@ import { appendAudit } from "../../audit/append";
 import type { JsonObject } from "../../audit/canonical";
 import { nextMeetingState, type MeetingState } from "../../domain/meeting";
 import { AppError } from "../../errors";
-import { emitEvent } from "../../events";
-import { announceStatusChange } from "../../minutes/freeze";
 import type { RequiredSigner } from "../../minutes/signers";
 import { loadMinutesStatus, type MinutesStatus, type SignatureMethod } from "../../minutes/status";
-import type { Tx } from "../run";
+import { afterCommit, type Tx } from "../run";
 
 export type Signing = { status: MinutesStatus; latest: NonNullable<MinutesStatus["latest"]>; missing: Set<string>; meetingState: string };
 
@@ -45,7 +43,7 @@ export function recordableSigner(signing: Signing, personId: string, field: stri
   return signer;
 }
 
-/** Adds one signature and its audit entry; archives the meeting when it was the last one missing. */
+/** Adds one signature and its audit entry; archives the meeting when it was the last one missing. Declares its events. */
 export async function addSignature(
   tx: Tx,
   signing: Signing,
@@ -80,10 +78,8 @@ export async function addSignature(
       meetingState: signing.meetingState,
     },
   });
-}
-
-/** After the commit: the live documents learn of the change; a completed sign-off has a checkpoint signed. */
-export async function afterSignOff(result: { meetingId: string; orgId: string; isComplete: boolean }): Promise<void> {
-  await announceStatusChange(result.meetingId);
-  if (result.isComplete) await emitEvent({ type: "minutes.signed", orgId: result.orgId, meetingId: result.meetingId });
+  // After the commit the live documents re-read the sign-off; a completed one gets a checkpoint (server/listeners/).
+  const event = { orgId: status.orgId, meetingId: status.meetingId };
+  afterCommit(tx, { type: "minutes.status", ...event });
+  if (isComplete) afterCommit(tx, { type: "minutes.signed", ...event });
 }

@@ -5,7 +5,6 @@ import { CORRECTION_REASON_MAX, NOTICE_BODY_MAX, requireText, TITLE_MAX } from "
 import { parseVoteSummary, voteSummaryOf } from "../../notice/voteSummary";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
-import { signAfterPublish } from "./afterPublish";
 import { findDecision } from "./decisionRecord";
 import { lockMatter, requirePublisher } from "./publisher";
 import { writeNotice, type NoticeKind, type WrittenNotice } from "./writeNotice";
@@ -55,6 +54,5 @@ export async function correctNotice(input: unknown, actor: Actor, now: Date = ne
       correctionReason: requireText(data.reason, "reason", CORRECTION_REASON_MAX, { noPersonalNumbers: true }),
     });
   });
-  await signAfterPublish(written.orgId);
   return written;
 }

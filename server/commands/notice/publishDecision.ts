@@ -8,7 +8,6 @@ import { voteSummaryOf } from "../../notice/voteSummary";
 import type { Actor } from "../actor";
 import { moveMatterOnVote } from "../matter/moveMatterOnVote";
 import { runCommand } from "../run";
-import { signAfterPublish } from "./afterPublish";
 import { findDecision } from "./decisionRecord";
 import { lockMatter, requirePublisher } from "./publisher";
 import { writeNotice, type WrittenNotice } from "./writeNotice";
@@ -81,6 +80,5 @@ export async function publishDecision(input: unknown, actor: Actor, now: Date = 
     }
     return { ...notice, stage };
   });
-  await signAfterPublish(published.orgId);
   return published;
 }

@@ -6,7 +6,6 @@ import { assertPeriodDays } from "../../notice/period";
 import { NOTICE_BODY_MAX, requireText, TITLE_MAX } from "../../notice/text";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
-import { signAfterPublish } from "./afterPublish";
 import { findDecision } from "./decisionRecord";
 import type { Published } from "./publishDecision";
 import { lockMatter, requirePublisher } from "./publisher";
@@ -79,6 +78,5 @@ export async function publishResult(input: unknown, actor: Actor, now: Date = ne
     }
     return { ...notice, stage: "result_disclosure" };
   });
-  await signAfterPublish(published.orgId);
   return published;
 }

@@ -1,7 +1,7 @@
 /**
  * Writes one notice and its `notice.published` audit entry, in the caller's transaction. Used by the first
  * publication of a decision or result and by a correction (a new notice that supersedes an old one: a published
- * notice is never edited in place).
+ * notice is never edited in place). Declares `notice.published` for after the commit.
  *
  * The entry carries the notice's full public text and vote summary, so that the audit log alone shows what was
  * posted and when, and the verification page can show that the text on screen is the text in the signed log.
@@ -10,7 +10,7 @@ import type { AuditActor } from "../../audit/append";
 import { appendAudit } from "../../audit/append";
 import { noticeEndsAt } from "../../notice/period";
 import type { VoteSummary } from "../../notice/voteSummary";
-import type { Tx } from "../run";
+import { afterCommit, type Tx } from "../run";
 
 export type NoticeKind = "decision" | "result";
 
@@ -69,5 +69,7 @@ export async function writeNotice(tx: Tx, actor: AuditActor, input: NewNotice): 
       correctionReason: input.correctionReason ?? null,
     },
   });
+  // Once committed, a checkpoint covering the publication is signed (server/listeners/publish.ts).
+  afterCommit(tx, { type: "notice.published", orgId: input.orgId, meetingId: "" });
   return { id: notice.id, orgId: input.orgId, matterId: input.matterId, kind: input.kind, postedAt: input.postedAt, endsAt, seq };
 }

@@ -2,9 +2,8 @@ import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { requireOrgRole } from "../../auth/permissions";
 import { AppError } from "../../errors";
-import { emitEvent } from "../../events";
 import type { Actor } from "../actor";
-import { runCommand, type Tx } from "../run";
+import { afterCommit, runCommand, type Tx } from "../run";
 
 const selfSchema = z.strictObject({});
 const disableSchema = z.strictObject({ orgId: z.string().min(1), accountId: z.string().min(1), disabled: z.boolean() });
@@ -33,9 +32,9 @@ export async function logoutEverywhere(input: unknown, actor: Actor): Promise<{ 
     const orgId = await homeOrg(tx, actor.accountId);
     const account = await tx.account.update({ where: { id: actor.accountId }, data: { tokenVersion: { increment: 1 } }, select: { tokenVersion: true } });
     if (orgId) await appendAudit(tx, { orgId, actor: { id: actor.accountId, role: "self", name: actor.name }, action: "account.sessions_revoked", object: { type: "account", id: actor.accountId }, data: {} });
+    afterCommit(tx, { type: "account.revoked", orgId: orgId ?? "", meetingId: "", accountId: actor.accountId });
     return { tokenVersion: account.tokenVersion, orgId };
   });
-  await emitEvent({ type: "account.revoked", orgId: result.orgId ?? "", meetingId: "", accountId: actor.accountId });
   return { tokenVersion: result.tokenVersion };
 }
 
@@ -46,8 +45,8 @@ export async function setAccountDisabled(input: unknown, actor: Actor): Promise<
     if ((await homeOrg(tx, data.accountId)) !== data.orgId) throw new AppError("not_found", "account not found", { field: "accountId" });
     await tx.account.update({ where: { id: data.accountId }, data: { disabled: data.disabled, tokenVersion: { increment: 1 } } });
     await appendAudit(tx, { orgId: data.orgId, actor: auditActor, action: "account.disabled", object: { type: "account", id: data.accountId }, data: { disabled: data.disabled } });
+    afterCommit(tx, { type: "account.revoked", orgId: data.orgId, meetingId: "", accountId: data.accountId });
     return { disabled: data.disabled, orgId: data.orgId };
   });
-  await emitEvent({ type: "account.revoked", orgId: result.orgId, meetingId: "", accountId: (input as { accountId: string }).accountId });
   return { disabled: result.disabled };
 }

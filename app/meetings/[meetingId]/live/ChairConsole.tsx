@@ -3,6 +3,8 @@
 import { useTranslations } from "use-intl";
 import { useState } from "react";
 import type { LiveView } from "@/server/queries/liveMeeting";
+import type { Choice } from "@/server/domain/meeting";
+import { LIVE_COMMANDS } from "@/server/protocol/live";
 import { OpenVoteForm, RosterPanel, TotalsForm, type Run, type Send } from "./ChairControls";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { AnnouncedList, MotionPanel } from "./MotionPanel";
@@ -19,7 +21,7 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
   const tErr = useTranslations("errors");
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<"close" | "adjourn" | null>(null);
-  const [hands, setHands] = useState<Record<string, string>>({});
+  const [hands, setHands] = useState<Record<string, Choice>>({});
   const motion = view.motion;
   const inSession = view.meeting.state === "in_session";
   const hydrated = useHydrated();
@@ -40,8 +42,8 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
       <h2 className="visually-hidden">{t("chair.console")}</h2>
       {error ? <div role="alert" className="alert">{error}</div> : null}
       <div className="toolbar" role="toolbar" aria-label={t("chair.console")}>
-        {view.meeting.state === "scheduled" ? <button type="button" onClick={() => run("meeting:open", {})}>{t("chair.openMeeting")}</button> : null}
-        {inSession ? <button type="button" onClick={() => run("meeting:startItem", {})}>{t("chair.nextItem")}</button> : null}
+        {view.meeting.state === "scheduled" ? <button type="button" onClick={() => run(LIVE_COMMANDS.openMeeting, {})}>{t("chair.openMeeting")}</button> : null}
+        {inSession ? <button type="button" onClick={() => run(LIVE_COMMANDS.startItem, {})}>{t("chair.nextItem")}</button> : null}
         {inSession ? <button type="button" className="secondary" onClick={() => setConfirm("adjourn")}>{t("chair.adjourn")}</button> : null}
         <a className="button secondary" href={`/j/${view.meeting.shortCode}`}>{t("chair.joinLink")}</a>
         <a className="button secondary" href={`/meetings/${view.meeting.id}/screen`} target="_blank" rel="noreferrer">{t("chair.screen")}</a>
@@ -55,10 +57,10 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
           <CurrentItem view={view} />
           <SpeakersPanel view={view}>
             {(personId) => inSession ? (
-              <button type="button" className="small" onClick={() => run("meeting:grant", { action: "grant", personId })}>{t("chair.grant")}</button>
+              <button type="button" className="small" onClick={() => run(LIVE_COMMANDS.grant, { action: "grant", personId })}>{t("chair.grant")}</button>
             ) : null}
           </SpeakersPanel>
-          {view.speakers.current ? <p><button type="button" className="secondary" onClick={() => run("meeting:grant", { action: "finish" })}>{t("chair.finish")}</button></p> : null}
+          {view.speakers.current ? <p><button type="button" className="secondary" onClick={() => run(LIVE_COMMANDS.grant, { action: "finish" })}>{t("chair.finish")}</button></p> : null}
 
           {inSession && view.agenda.some((i) => i.isCurrent) && (!motion || motion.state === "announced") ? <OpenVoteForm view={view} run={run} /> : null}
           <MotionPanel view={view} />
@@ -73,7 +75,7 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
           {motion?.state === "open" && motion.method === "hands_named" ? (
             <form className="panel" onSubmit={(e) => {
               e.preventDefault();
-              void run("vote:totals", { motionId: motion.id, kind: "hands_named", votes: Object.entries(hands).map(([voterPersonId, choice]) => ({ voterPersonId, choice })) });
+              void run(LIVE_COMMANDS.totals, { motionId: motion.id, kind: "hands_named", votes: Object.entries(hands).map(([voterPersonId, choice]) => ({ voterPersonId, choice })) });
             }}>
               <h3>{t("chair.handsNamed")}</h3>
               {(view.roster ?? []).filter((m) => m.status !== "absent").map((m) => (
@@ -91,7 +93,7 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
             </form>
           ) : null}
           {motion?.state === "open" ? <p><button type="button" onClick={() => setConfirm("close")}>{t("chair.closeVote")}</button></p> : null}
-          {motion?.state === "closed" ? <p><button type="button" onClick={() => run("vote:announce", { motionId: motion.id })}>{t("chair.announce")}</button></p> : null}
+          {motion?.state === "closed" ? <p><button type="button" onClick={() => run(LIVE_COMMANDS.announce, { motionId: motion.id })}>{t("chair.announce")}</button></p> : null}
           <AnnouncedList view={view} />
         </div>
         <RosterPanel view={view} run={run} />
@@ -103,8 +105,8 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
         onConfirm={async () => {
           const action = confirm;
           setConfirm(null);
-          if (action === "close" && motion) await run("vote:close", { motionId: motion.id });
-          if (action === "adjourn") await run("meeting:adjourn", {});
+          if (action === "close" && motion) await run(LIVE_COMMANDS.closeVote, { motionId: motion.id });
+          if (action === "adjourn") await run(LIVE_COMMANDS.adjourn, {});
         }}>
         <p>{confirm === "close" ? t("chair.closeConfirm") : t("chair.adjournConfirm")}</p>
       </ConfirmDialog>

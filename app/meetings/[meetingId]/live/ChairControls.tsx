@@ -5,10 +5,11 @@ import { useState } from "react";
 import type { LiveView } from "@/server/queries/liveMeeting";
 import { VoteRuleBox } from "./MotionPanel";
 import { useLang } from "./panels";
-import type { Reply } from "./useLiveMeeting";
+import { LIVE_COMMANDS, type LiveCommandEvent, type LiveCommandPayloads } from "@/server/protocol/live";
 
-export type Send = <T = unknown>(event: string, payload: Record<string, unknown>) => Promise<Reply<T>>;
-export type Run = (event: string, payload: Record<string, unknown>) => Promise<boolean>;
+export type { Send } from "./useLiveMeeting";
+/** Sends a command and shows its error in words; true when it succeeded. */
+export type Run = <E extends LiveCommandEvent>(event: E, payload: LiveCommandPayloads[E]) => Promise<boolean>;
 
 /** Roll call: each roster member's status with one-tap buttons; written proxies only where the law allows them. */
 export function RosterPanel({ view, run }: { view: LiveView; run: Run }) {
@@ -29,9 +30,9 @@ export function RosterPanel({ view, run }: { view: LiveView; run: Run }) {
             <span className={`roster-status status-${m.status}`}>{t(`status.${m.status}` as "status.absent")}</span>
             {open ? (
               <span className="roster-actions">
-                <button type="button" className="secondary small" aria-label={`${m.name} ${t("markPresent")}`} onClick={() => run("meeting:attendance", { personId: m.personId, status: "present_in_person" })}>{t("markPresent")}</button>
-                <button type="button" className="secondary small" aria-label={`${m.name} ${t("markOnline")}`} onClick={() => run("meeting:attendance", { personId: m.personId, status: "present_online" })}>{t("markOnline")}</button>
-                <button type="button" className="secondary small" aria-label={`${m.name} ${t("markAbsent")}`} onClick={() => run("meeting:attendance", { personId: m.personId, status: "absent" })}>{t("markAbsent")}</button>
+                <button type="button" className="secondary small" aria-label={`${m.name} ${t("markPresent")}`} onClick={() => run(LIVE_COMMANDS.attendance, { personId: m.personId, status: "present_in_person" })}>{t("markPresent")}</button>
+                <button type="button" className="secondary small" aria-label={`${m.name} ${t("markOnline")}`} onClick={() => run(LIVE_COMMANDS.attendance, { personId: m.personId, status: "present_online" })}>{t("markOnline")}</button>
+                <button type="button" className="secondary small" aria-label={`${m.name} ${t("markAbsent")}`} onClick={() => run(LIVE_COMMANDS.attendance, { personId: m.personId, status: "absent" })}>{t("markAbsent")}</button>
                 {view.meeting.allowsProxy ? (
                   <button type="button" className="secondary small" aria-label={`${m.name} ${t("markProxy")}`} onClick={() => setProxyFor(m.personId)}>{t("markProxy")}</button>
                 ) : null}
@@ -40,7 +41,7 @@ export function RosterPanel({ view, run }: { view: LiveView; run: Run }) {
             {proxyFor === m.personId ? (
               <form className="inline-form" onSubmit={async (e) => {
                 e.preventDefault();
-                if (await run("meeting:attendance", { personId: m.personId, status: "proxy", proxyHolderId: holder, authorizationNote: note })) setProxyFor(null);
+                if (await run(LIVE_COMMANDS.attendance, { personId: m.personId, status: "proxy", proxyHolderId: holder, authorizationNote: note })) setProxyFor(null);
               }}>
                 <label htmlFor={`holder-${m.personId}`}>{t("proxyHolder")}</label>
                 <select id={`holder-${m.personId}`} value={holder} onChange={(e) => setHolder(e.target.value)} required>
@@ -58,7 +59,7 @@ export function RosterPanel({ view, run }: { view: LiveView; run: Run }) {
       {open ? (
         <form className="inline-form" onSubmit={async (e) => {
           e.preventDefault();
-          if (await run("meeting:nonVoting", { name: nonVoting.name, ...(nonVoting.affiliation ? { affiliation: nonVoting.affiliation } : {}) })) setNonVoting({ name: "", affiliation: "" });
+          if (await run(LIVE_COMMANDS.nonVoting, { name: nonVoting.name, ...(nonVoting.affiliation ? { affiliation: nonVoting.affiliation } : {}) })) setNonVoting({ name: "", affiliation: "" });
         }}>
           <h3>{t("addNonVoting")}</h3>
           <label htmlFor="nv-name">{t("nonVotingName")}</label>
@@ -96,7 +97,7 @@ export function OpenVoteForm({ view, run }: { view: LiveView; run: Run }) {
     <form className="panel" onSubmit={async (e) => {
       e.preventDefault();
       const paper = method === "paper" ? { counters: [counter], scrutineers: [scrutineer] } : {};
-      if (await run("vote:open", { text, method, matterKind, ...paper })) setText("");
+      if (await run(LIVE_COMMANDS.openVote, { text, method, matterKind, ...paper })) setText("");
     }}>
       <h2>{t("vote")}</h2>
       <label htmlFor="motion-text">{t("chair.motionText")}</label>
@@ -149,7 +150,7 @@ export function TotalsForm({ run, motionId, label }: { run: Run; motionId: strin
   return (
     <form className="inline-form" onSubmit={(e) => {
       e.preventDefault();
-      void run("vote:totals", { motionId, kind: "totals", yes: Number(totals.yes), no: Number(totals.no), abstain: Number(totals.abstain) });
+      void run(LIVE_COMMANDS.totals, { motionId, kind: "totals", yes: Number(totals.yes), no: Number(totals.no), abstain: Number(totals.abstain) });
     }}>
       <h3>{label}</h3>
       {(["yes", "no", "abstain"] as const).map((c) => (

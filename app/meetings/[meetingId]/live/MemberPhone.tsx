@@ -7,10 +7,10 @@ import type { MemberView } from "@/server/queries/memberView";
 import { newClientId } from "./clientId";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { useHydrated } from "@/app/components/useHydrated";
-import type { Reply } from "./useLiveMeeting";
+import { LIVE_COMMANDS, type CommandReply, type LiveCommandEvent, type LiveCommandPayloads } from "@/server/protocol/live";
+import type { Send } from "./useLiveMeeting";
 import { useLang } from "./panels";
 
-type Send = <T = unknown>(event: string, payload: Record<string, unknown>) => Promise<Reply<T>>;
 type Choice = "yes" | "no" | "abstain";
 const CHOICES: Choice[] = ["yes", "no", "abstain"];
 
@@ -31,7 +31,7 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
   const isRecused = currentItem ? me.recusedItemIds.includes(currentItem.id) : false;
   const isCheckedIn = me.attendance !== "absent";
 
-  async function run(event: string, payload: Record<string, unknown>, success?: (data: unknown) => string | null) {
+  async function run<E extends LiveCommandEvent>(event: E, payload: LiveCommandPayloads[E], success?: (data: CommandReply<E>) => string | null) {
     setRunning(true);
     const reply = await send(event, payload);
     setRunning(false);
@@ -43,8 +43,8 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
     if (!pending || !motion) return;
     const vote = pending;
     setPending(null);
-    await run("vote:cast", { motionId: motion.id, voterPersonId: vote.voterPersonId, choice: vote.choice, clientId: vote.clientId }, (data) => {
-      const tracker = (data as { result?: { tracker?: string } }).result?.tracker;
+    await run(LIVE_COMMANDS.castVote, { motionId: motion.id, voterPersonId: vote.voterPersonId, choice: vote.choice, clientId: vote.clientId }, (data) => {
+      const tracker = data.result.tracker;
       return tracker ? t("ballotRecorded", { tracker }) : t("voteRecorded", { choice: t(`choice.${vote.choice}`) });
     });
   }
@@ -53,7 +53,7 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
   return (
     <div className="member-phone">
       {!isCheckedIn ? (
-        <button type="button" className="big-action" disabled={busy} onClick={() => run("meeting:checkIn", { method: "self" })}>
+        <button type="button" className="big-action" disabled={busy} onClick={() => run(LIVE_COMMANDS.checkIn, { method: "self" })}>
           {t("checkIn")}
         </button>
       ) : (
@@ -100,10 +100,10 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
           {me.hasRequestedFloor ? (
             <>
               <p>{t("floorRequested")}</p>
-              <button type="button" className="secondary" disabled={busy} onClick={() => run("meeting:floor", { withdraw: true })}>{t("withdrawFloor")}</button>
+              <button type="button" className="secondary" disabled={busy} onClick={() => run(LIVE_COMMANDS.floor, { withdraw: true })}>{t("withdrawFloor")}</button>
             </>
           ) : (
-            <button type="button" disabled={busy} onClick={() => run("meeting:floor", {})}>{t("requestFloor")}</button>
+            <button type="button" disabled={busy} onClick={() => run(LIVE_COMMANDS.floor, {})}>{t("requestFloor")}</button>
           )}
         </section>
       ) : null}
@@ -114,7 +114,7 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
           <label htmlFor="recuse-reason">{t("recuseReason")}</label>
           <input id="recuse-reason" type="text" value={recuseReason} onChange={(e) => setRecuseReason(e.target.value)} />
           <p><button type="button" className="secondary" disabled={busy || recuseReason.trim().length < 2}
-            onClick={() => run("meeting:recuse", { itemId: currentItem.id, reason: recuseReason.trim() })}>{t("recuseSubmit")}</button></p>
+            onClick={() => run(LIVE_COMMANDS.recuse, { itemId: currentItem.id, reason: recuseReason.trim() })}>{t("recuseSubmit")}</button></p>
         </details>
       ) : null}
 

@@ -4,7 +4,8 @@ import { useTranslations } from "use-intl";
 import { useState } from "react";
 import type { LiveView } from "@/server/queries/liveMeeting";
 import type { MemberView } from "@/server/queries/memberView";
-import { TotalsForm, type Send } from "./ChairControls";
+import { LIVE_COMMANDS } from "@/server/protocol/live";
+import { TotalsForm, type Run, type Send } from "./ChairControls";
 import { useHydrated } from "@/app/components/useHydrated";
 
 /**
@@ -16,11 +17,13 @@ export function PaperTally({ motion, me, send }: { motion: NonNullable<LiveView[
   const tErr = useTranslations("errors");
   const hydrated = useHydrated();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const run = async (event: string, payload: Record<string, unknown>) => {
+  const run: Run = async (event, payload) => {
     const reply = await send(event, payload);
+    // Only the totals reach here (entered or confirmed).
+    const totals = payload as { kind?: string; yes?: number; no?: number; abstain?: number };
     if (!reply.ok) setMessage({ ok: false, text: tErr(reply.error.code as "internal") });
-    else if (payload.kind === "confirm") setMessage({ ok: true, text: t("paper.confirmed") });
-    else setMessage({ ok: true, text: t("paper.saved", { yes: Number(payload.yes), no: Number(payload.no), abstain: Number(payload.abstain) }) });
+    else if (totals.kind === "confirm") setMessage({ ok: true, text: t("paper.confirmed") });
+    else setMessage({ ok: true, text: t("paper.saved", { yes: Number(totals.yes), no: Number(totals.no), abstain: Number(totals.abstain) }) });
     return reply.ok;
   };
   const isCounter = motion.counterIds.includes(me.personId);
@@ -31,7 +34,7 @@ export function PaperTally({ motion, me, send }: { motion: NonNullable<LiveView[
     <fieldset className="live-controls" disabled={!hydrated}>
       {isCounter ? <TotalsForm run={run} motionId={motion.id} label={t("chair.enterTotals")} /> : null}
       {isScrutineer ? (
-        <p><button type="button" onClick={() => run("vote:totals", { motionId: motion.id, kind: "confirm" })}>{t("chair.confirmTotals")}</button></p>
+        <p><button type="button" onClick={() => run(LIVE_COMMANDS.totals, { motionId: motion.id, kind: "confirm" })}>{t("chair.confirmTotals")}</button></p>
       ) : null}
       {message ? <p role={message.ok ? "status" : "alert"} className={message.ok ? "card" : "alert"}>{message.text}</p> : null}
     </fieldset>

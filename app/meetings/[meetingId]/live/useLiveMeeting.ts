@@ -2,12 +2,29 @@
 
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import {
+  LIVE_BROADCASTS,
+  LIVE_READS,
+  type CommandReply,
+  type JoinReply,
+  type LiveCommandEvent,
+  type LiveCommandPayloads,
+  type LiveClientToServer,
+  type LiveServerToClient,
+  type MeReply,
+  type Reply,
+} from "@/server/protocol/live";
 import type { LiveView } from "@/server/queries/liveMeeting";
 import type { MemberView } from "@/server/queries/memberView";
 
-export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; field?: string } };
-export type Joined = { view: LiveView; roles: string[]; me: MemberView | null };
+export type { Reply };
+export type Joined = JoinReply;
 export type Connection = "connecting" | "online" | "offline";
+
+/** A command unanswered or sent while offline is tried this many times (a vote keeps its client id: the same vote). */
+const SEND_ATTEMPTS = 5;
+/** Sends one live command (server/protocol/live.ts) of this meeting and resolves with its reply. */
+export type Send = <E extends LiveCommandEvent>(event: E, payload: LiveCommandPayloads[E]) => Promise<Reply<CommandReply<E>>>;
 
 /**
  * The live meeting on this device: one socket, a snapshot on join and on every reconnect, and the newest
@@ -16,7 +33,7 @@ export type Connection = "connecting" | "online" | "offline";
 export function useLiveMeeting(meetingId: string, options: { publicView?: boolean; initial?: Joined | null } = {}) {
   const publicView = options.publicView === true;
   const initial = options.initial ?? null;
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<Socket<LiveServerToClient, LiveClientToServer> | null>(null);
   const [view, setView] = useState<LiveView | null>(initial?.view ?? null);
   const [me, setMe] = useState<MemberView | null>(initial?.me ?? null);
   const [roles, setRoles] = useState<string[]>(initial?.roles ?? []);
@@ -30,10 +47,10 @@ export function useLiveMeeting(meetingId: string, options: { publicView?: boolea
   }, []);
 
   useEffect(() => {
-    const socket = io({ transports: ["websocket", "polling"], reconnectionDelay: 500, reconnectionDelayMax: 3_000 });
+    const socket: Socket<LiveServerToClient, LiveClientToServer> = io({ transports: ["websocket", "polling"], reconnectionDelay: 500, reconnectionDelayMax: 3_000 });
     socketRef.current = socket;
     const join = () => {
-      socket.timeout(10_000).emit("meeting:join", { meetingId, ...(publicView ? { view: "public" } : {}) }, (err: Error | null, reply: Reply<Joined>) => {
+      socket.timeout(10_000).emit(LIVE_READS.join, { meetingId, ...(publicView ? { view: "public" } : {}) }, (err: Error | null, reply: Reply<JoinReply>) => {
         if (err) return;
         if (!reply.ok) {
           setJoinError(reply.error.code);
@@ -55,7 +72,7 @@ export function useLiveMeeting(meetingId: string, options: { publicView?: boolea
     });
     socket.on("disconnect", () => setConnection("offline"));
     socket.on("connect_error", () => setConnection("offline"));
-    socket.on("meeting:state", (state: LiveView) => startTransition(() => accept(state)));
+    socket.on(LIVE_BROADCASTS.state, (state) => startTransition(() => accept(state)));
     // A phone that slept or switched networks may miss a broadcast: coming back to the page asks for a snapshot.
     const onVisible = () => {
       if (document.visibilityState === "visible" && socket.connected) join();
@@ -73,20 +90,22 @@ export function useLiveMeeting(meetingId: string, options: { publicView?: boolea
   useEffect(() => {
     const socket = socketRef.current;
     if (!motionKey || !hasMe || !socket?.connected) return;
-    socket.timeout(8_000).emit("meeting:me", { meetingId }, (err: Error | null, reply: Reply<MemberView | null>) => {
+    socket.timeout(8_000).emit(LIVE_READS.me, { meetingId }, (err: Error | null, reply: Reply<MeReply>) => {
       if (!err && reply.ok && reply.data) setMe(reply.data);
     });
   }, [motionKey, hasMe, meetingId]);
 
   /** Sends a command; retries while offline or unanswered (a vote keeps its client id, so a resend is the same vote). */
-  const send = useCallback(
-    async <T = unknown>(event: string, payload: Record<string, unknown>, attempts = 5): Promise<Reply<T>> => {
-      for (let attempt = 0; attempt < attempts; attempt += 1) {
+  const send: Send = useCallback(
+    async <E extends LiveCommandEvent>(event: E, payload: LiveCommandPayloads[E]): Promise<Reply<CommandReply<E>>> => {
+      for (let attempt = 0; attempt < SEND_ATTEMPTS; attempt += 1) {
         const socket = socketRef.current;
         if (socket?.connected) {
           try {
-            const reply = (await socket.timeout(8_000).emitWithAck(event, { meetingId, ...payload })) as Reply<T & { me?: MemberView | null }>;
-            if (reply.ok && reply.data && typeof reply.data === "object" && "me" in reply.data && reply.data.me) setMe(reply.data.me);
+            // Socket.IO's types cannot resolve the parameters of a still-generic event; `Send` types each call instead.
+            const untyped = socket as unknown as Socket;
+            const reply = (await untyped.timeout(8_000).emitWithAck(event, { meetingId, ...payload })) as Reply<CommandReply<E>>;
+            if (reply.ok && reply.data.me) setMe(reply.data.me);
             if (reply.ok || reply.error.code !== "unavailable") return reply;
           } catch {
             // No answer in time: the server may not have it; retry with the same payload.

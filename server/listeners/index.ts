@@ -1,0 +1,18 @@
+/**
+ * After a commit (server/events.ts): each event a command declared goes to these listeners, in this order. One file
+ * per reaction; add a feature's reaction here. The table in docs/architecture.md ("After a commit") lists which
+ * event causes what.
+ */
+import { onEvent, type Listener } from "../events";
+import { broadcastOnEvent } from "./broadcast";
+import { checkpointOnEvent } from "./checkpoint";
+import { minutesOnEvent } from "./minutes";
+import { signOnPublish } from "./publish";
+import { sessionsOnEvent } from "./sessions";
+
+export const LISTENERS: readonly Listener[] = [broadcastOnEvent, sessionsOnEvent, checkpointOnEvent, signOnPublish, minutesOnEvent];
+
+/** Wires the listeners at start-up (tsx process only). Called once from server/index.ts. */
+export function registerListeners(): void {
+  for (const listener of LISTENERS) onEvent(listener);
+}
