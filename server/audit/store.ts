@@ -4,7 +4,7 @@
  * Writing is append.ts (entries) and checkpointNow.ts (checkpoints); nothing here changes a row.
  */
 import type { PrismaClient } from "../../generated/prisma/client";
-import type { Tx } from "../commands/run";
+import type { Tx } from "../db";
 import { getRuntime } from "../runtime";
 import { auditOrigin, readCheckpoint } from "./checkpoint";
 

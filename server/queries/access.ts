@@ -1,4 +1,4 @@
-import { accountActor, type Actor } from "../commands/actor";
+import { accountActor, type Actor } from "../auth/actor";
 import { requireOrgRole } from "../auth/permissions";
 import { getRuntime } from "../runtime";
 

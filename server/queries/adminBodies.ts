@@ -1,5 +1,5 @@
-import { charterSchema } from "../commands/body/createBody";
-import { bodyKindOf } from "../commands/meeting/meetingChecks";
+import { charterSchema } from "../domain/rules";
+import { bodyKindOf } from "../domain/rules";
 import { describeBodyRules, type BodyKind, type BodyRulesDescription, type Charter, type RuleWarning } from "../domain/rules";
 import { AppError } from "../errors";
 import { getRuntime } from "../runtime";

@@ -1,4 +1,4 @@
-import { meetingWarnings } from "../commands/meeting/meetingChecks";
+import { meetingWarnings } from "../db/load/meetingWarnings";
 import type { RuleWarning } from "../domain/rules";
 import { AppError } from "../errors";
 import { getRuntime } from "../runtime";

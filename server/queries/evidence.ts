@@ -4,12 +4,9 @@
  * trackers only, never who chose what), the minutes' hashes, and the inclusion proofs of the motion's vote.closed and
  * vote.result entries against the latest signed checkpoint.
  */
-import type { MotionResult } from "../commands/live/closeVote";
-import type { EnteredTotals } from "../commands/live/motion";
 import { proofForEntry, type EntryProof } from "../audit/proofs";
 import { decodeEntry } from "../audit/verify.mjs";
-import type { FrozenVoters } from "../domain/meeting";
-import { procedureWarningsOf, type ProcedureWarning } from "../commands/live/procedureWarnings";
+import { procedureWarningsOf, type EnteredTotals, type FrozenVoters, type MotionResult, type ProcedureWarning } from "../domain/meeting";
 import { AppError } from "../errors";
 import { getRuntime } from "../runtime";
 import type { Viewer } from "./access";

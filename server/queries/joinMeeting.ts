@@ -1,5 +1,6 @@
-import { liveRolesOf, loadMeetingContext } from "../commands/live/context";
-import { accountActor, type Actor } from "../commands/actor";
+import { accountActor, type Actor } from "../auth/actor";
+import { liveRolesOf } from "../auth/liveRoles";
+import { loadMeetingContext } from "../db/load/meetingContext";
 import { AppError } from "../errors";
 import type { SocketIdentity } from "../realtime/auth";
 import { getRuntime } from "../runtime";

@@ -1,11 +1,17 @@
 import { z } from "zod";
-import { loadMeetingContext, type MeetingContext } from "../commands/live/context";
-import type { MotionResult } from "../commands/live/closeVote";
-import { quorumOf } from "../commands/live/quorum";
-import { freezeEntitledVoters, proxyAllowed, summarizeAttendance, type FrozenVoters } from "../domain/meeting";
-import { describeBodyRules, describeRuleBeforeVote, isCompetent, MATTER_KINDS, type MatterKind, type RuleBeforeVote } from "../domain/rules";
-import { charterOf } from "../commands/live/context";
-import { meetingDay, procedureWarningsOf, type ProcedureWarning } from "../commands/live/procedureWarnings";
+import { loadMeetingContext, type MeetingContext } from "../db/load/meetingContext";
+import {
+  freezeEntitledVoters,
+  meetingDay,
+  procedureWarningsOf,
+  proxyAllowed,
+  quorumOf,
+  summarizeAttendance,
+  type FrozenVoters,
+  type MotionResult,
+  type ProcedureWarning,
+} from "../domain/meeting";
+import { charterOf, describeBodyRules, describeRuleBeforeVote, isCompetent, MATTER_KINDS, type MatterKind, type RuleBeforeVote } from "../domain/rules";
 import { getRuntime } from "../runtime";
 import { LIVE_READ_BUDGET } from "./readBudget";
 

@@ -1,13 +1,11 @@
 import { canReadOrg, orgRolesOf } from "../auth/permissions";
 import { assertMatterStage, deciderForStage, MATTER_STAGES, STAGE_INFO, type MatterStage } from "../domain/matter";
-import { describeBodyRules, isCompetent, MATTER_KINDS, MATTER_RULES, type BodyKind, type Localized, type MatterKind } from "../domain/rules";
+import { describeBodyRules, isCompetent, matterKindOf, MATTER_KINDS, MATTER_RULES, type BodyKind, type Localized, type MatterKind } from "../domain/rules";
 import { AppError } from "../errors";
 import { getRuntime } from "../runtime";
 import { actorOf, requireAdmin, type Viewer } from "./access";
 
-export function matterKindOf(kind: string): MatterKind {
-  return (MATTER_KINDS as readonly string[]).includes(kind) ? (kind as MatterKind) : "general";
-}
+export { matterKindOf } from "../domain/rules";
 
 export async function adminMatters(viewer: Viewer, orgId: string) {
   await requireAdmin(viewer, orgId);

@@ -1,7 +1,7 @@
 import { canReadMeeting, orgRolesOf } from "../auth/permissions";
-import { convenerOf } from "../commands/meeting/convening";
+import { convenerOf } from "../domain/meeting/convening";
 import { shanghaiDate } from "../domain/rules";
-import { bodyKindOf } from "../commands/meeting/meetingChecks";
+import { bodyKindOf } from "../domain/rules";
 import { AppError } from "../errors";
 import { getRuntime } from "../runtime";
 import { actorOf, type Viewer } from "./access";

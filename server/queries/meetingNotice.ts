@@ -1,7 +1,7 @@
 import { canReadMeeting } from "../auth/permissions";
-import { convenerOf, PETITION_RULES } from "../commands/meeting/convening";
-import { bodyKindOf } from "../commands/meeting/meetingChecks";
-import { charterSchema } from "../commands/body/createBody";
+import { convenerOf, PETITION_RULES } from "../domain/meeting/convening";
+import { bodyKindOf } from "../domain/rules";
+import { charterSchema } from "../domain/rules";
 import { citationText, describeBodyRules, shanghaiDate, type Localized } from "../domain/rules";
 import { AppError } from "../errors";
 import { firstNoticeDelivery } from "../notify/evidence";

@@ -1,6 +1,6 @@
 import { orgRolesOf, bodyRolesOf } from "../auth/permissions";
-import { charterSchema } from "../commands/body/createBody";
-import { bodyKindOf } from "../commands/meeting/meetingChecks";
+import { charterSchema } from "../domain/rules";
+import { bodyKindOf } from "../domain/rules";
 import { forecastQuorum, ONLINE_ATTENDANCE, type Forecast } from "../domain/meeting/forecast";
 import { summarizeDelivery, type DeliverySummary } from "../domain/meeting/noticeDelivery";
 import { checkNoticePeriod, type Localized, type RuleWarning } from "../domain/rules";

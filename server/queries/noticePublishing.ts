@@ -4,7 +4,8 @@
  * admins) the notice period and decision votes not yet recorded on a matter.
  */
 import { orgRolesOf } from "../auth/permissions";
-import { findDecision, isPassed } from "../commands/notice/decisionRecord";
+import { findDecision } from "../db/load/decisionRecord";
+import { isPassed } from "../domain/meeting";
 import { deciderForStage } from "../domain/matter";
 import { MATTER_KINDS } from "../domain/rules";
 import { AppError } from "../errors";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { charterSchema } from "../commands/body/createBody";
+import { charterSchema } from "../domain/rules";
 import { BODY_KINDS, checkComposition, describeBodyRules, type BodyKind, type BodyRulesDescription, type RuleWarning } from "../domain/rules";
 import { getRuntime } from "../runtime";
 

@@ -1,5 +1,5 @@
 import type { PetitionProgress } from "../domain/meeting/petition";
-import { proposalProgress } from "../commands/proposal/eligibility";
+import { proposalProgress } from "../db/load/proposalProgress";
 import { AppError } from "../errors";
 import { getRuntime } from "../runtime";
 import { requireAdmin, type Viewer } from "./access";

@@ -6,7 +6,7 @@ import { parseVoteSummary, voteSummaryOf } from "../../notice/voteSummary";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
 import { signAfterPublish } from "./afterPublish";
-import { findDecision } from "./decisionRecord";
+import { findDecision } from "../../db/load/decisionRecord";
 import { lockMatter, requirePublisher } from "./publisher";
 import { writeNotice, type NoticeKind, type WrittenNotice } from "./writeNotice";
 

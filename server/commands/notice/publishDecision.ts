@@ -9,7 +9,7 @@ import type { Actor } from "../actor";
 import { moveMatterOnVote } from "../matter/moveMatterOnVote";
 import { runCommand } from "../run";
 import { signAfterPublish } from "./afterPublish";
-import { findDecision } from "./decisionRecord";
+import { findDecision } from "../../db/load/decisionRecord";
 import { lockMatter, requirePublisher } from "./publisher";
 import { writeNotice, type WrittenNotice } from "./writeNotice";
 
