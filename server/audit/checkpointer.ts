@@ -5,6 +5,7 @@
  * several nodes at once and never re-signs an unchanged tree.
  */
 import type { Listener, YishiEvent } from "../events";
+import { currentDb } from "../db";
 import { getRuntime } from "../runtime";
 import { auditKeys } from "./auditSigner";
 import { checkpointNow, type CheckpointResult } from "./checkpointNow";
@@ -17,7 +18,7 @@ const CHECKPOINT_EVENTS: ReadonlySet<YishiEvent["type"]> = new Set(["vote.closed
 
 /** Organizations whose log has entries no checkpoint covers yet. */
 export async function orgsWithUnsignedEntries(): Promise<string[]> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const [entries, checkpoints] = await Promise.all([
     prisma.auditEntry.groupBy({ by: ["orgId"], _max: { seq: true } }),
     prisma.auditCheckpoint.groupBy({ by: ["orgId"], _max: { size: true } }),
@@ -52,7 +53,7 @@ export const checkpointOnEvent: Listener = async (event) => {
   let orgId = event.orgId;
   if (!orgId) {
     // Some commands' results carry no orgId; the meeting knows it.
-    const meeting = await getRuntime().db.prisma.meeting.findUnique({ where: { id: event.meetingId }, select: { orgId: true } });
+    const meeting = await currentDb().prisma.meeting.findUnique({ where: { id: event.meetingId }, select: { orgId: true } });
     orgId = meeting?.orgId ?? "";
   }
   if (orgId) await checkpointNow(orgId);
@@ -96,7 +97,7 @@ export function startCheckpointer(intervalMs: number = CHECKPOINT_INTERVAL_MS): 
 /** Each round also asks the witnesses again about every log whose latest checkpoint they have not cosigned yet. */
 async function retryWitnessing(witnesses: ReturnType<typeof configuredWitnesses>): Promise<void> {
   if (witnesses.length === 0) return;
-  const logs = await getRuntime().db.prisma.auditCheckpoint.groupBy({ by: ["orgId"] });
+  const logs = await currentDb().prisma.auditCheckpoint.groupBy({ by: ["orgId"] });
   for (const { orgId } of logs) scheduleWitnessing(orgId, witnesses);
 }
 

@@ -3,7 +3,7 @@ import { liveRolesOf } from "../auth/liveRoles";
 import { loadMeetingContext } from "../db/load/meetingContext";
 import { AppError } from "../errors";
 import type { SocketIdentity } from "../realtime/auth";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { liveView, type Audience, type LiveView } from "./liveMeeting";
 import { memberView, type MemberView } from "./memberView";
 import { LIVE_READ_BUDGET } from "./readBudget";
@@ -17,7 +17,7 @@ export type JoinResult = { view: LiveView; roles: string[] };
  */
 export async function joinMeeting(meetingId: string, identity: SocketIdentity, wanted?: "public"): Promise<JoinResult> {
   const actor: Actor | null = identity ? accountActor(identity.accountId, identity.name) : null;
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const { roles, isPublic } = await prisma.$transaction(async (tx) => {
     const ctx = await loadMeetingContext(tx, meetingId);
     const held = actor ? (await liveRolesOf(tx, actor, ctx)).roles : [];

@@ -12,7 +12,7 @@ import {
   type ProcedureWarning,
 } from "../domain/meeting";
 import { charterOf, describeBodyRules, describeRuleBeforeVote, isCompetent, MATTER_KINDS, type MatterKind, type RuleBeforeVote } from "../domain/rules";
-import { getRuntime } from "../runtime";
+import { currentDb, type Tx } from "../db";
 import { LIVE_READ_BUDGET } from "./readBudget";
 
 /** chair: chair, recorder, admin, supervisor; public: members, observers, the projector. */
@@ -102,7 +102,7 @@ export async function liveView(meetingId: string, audience: Audience): Promise<L
  * view of the same state, and reading the meeting twice doubled its cost (PGlite runs one query at a time).
  */
 export async function liveViews(meetingId: string, audiences: Audience[]): Promise<LiveView[]> {
-  const { prisma, kind } = getRuntime().db;
+  const { prisma, kind } = currentDb();
   // One snapshot for the whole view (PostgreSQL's REPEATABLE READ; PGlite runs one statement at a time anyway): read
   // under READ COMMITTED, the version could be taken before a command committed and the motion after it, and two
   // different states went out under one version — a phone could then keep 「等待宣布」 over the announced result.
@@ -188,7 +188,6 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
   }, snapshot);
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof getRuntime>["db"]["prisma"]["$transaction"]>[0]>[0];
 type MotionRow = { id: string; itemId: string; text: string; method: string; state: string; entitled: unknown; result: unknown; enteredTotals: unknown; counters: unknown; scrutineers: unknown; rule: unknown };
 
 function voteRuleOf(rule: RuleBeforeVote): VoteRule {

@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from "../../auth/password";
 import { isStrongPassword } from "../../auth/passwordStrength";
 import { loginSucceeded, reserveLoginAttempt } from "../../auth/throttle";
 import { AppError } from "../../errors";
-import { getRuntime } from "../../runtime";
+import { currentDb } from "../../db";
 import type { Actor } from "../actor";
 import { runCommand, type Tx } from "../run";
 import { homeOrgOf } from "./redeemLoginToken";
@@ -77,7 +77,7 @@ export function setPassword(input: unknown, actor: Actor, now = new Date()): Pro
     // argon2 runs before the transaction opens (PGlite runs one at a time).
     const passwordHash = await hashPassword(data.password);
     if (actor.kind !== "account" || data.currentPassword === undefined) return { passwordHash, currentHash: null, currentOk: false };
-    const current = await getRuntime().db.prisma.account.findUnique({ where: { id: actor.accountId }, select: { passwordHash: true, phone: true } });
+    const current = await currentDb().prisma.account.findUnique({ where: { id: actor.accountId }, select: { passwordHash: true, phone: true } });
     const currentHash = current?.passwordHash ?? null;
     if (!current || currentHash === null) return { passwordHash, currentHash, currentOk: false };
     // Guessing the current password from an open session counts against the phone like a login attempt.

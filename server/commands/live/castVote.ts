@@ -1,9 +1,15 @@
+/**
+ * 投票: the command a member's phone (socket `vote:cast`) and the no-JavaScript vote form call. It checks the input
+ * and joins the process' group commit: votes arriving within a few milliseconds commit in one transaction, where
+ * voteBatch.ts decides each vote by the rules (entitled, not recused, motion open) and writes it with its audit entry.
+ */
 import { AppError } from "../../errors";
 import { errorFields, logger } from "../../ops/logger";
 import { outcomeOf, reportCommand, reportVote, reportVoteBatch } from "../../ops/observe";
+import { currentDb } from "../../db";
 import { getRuntime } from "../../runtime";
 import type { Actor } from "../actor";
-import { processVoteBatch, voteSchema, type VoteOutcome, type VoteRequest } from "./castVotes";
+import { processVoteBatch, voteSchema, type VoteOutcome, type VoteRequest } from "./voteBatch";
 
 /** Votes that arrive within this window (or until the batch is full) commit together. */
 const WINDOW_MS = 4;
@@ -75,7 +81,7 @@ async function flush(b: Batcher): Promise<void> {
   const batch = b.queue.splice(0, MAX_BATCH);
   const runtime = getRuntime();
   const startedAt = performance.now();
-  const work = runtime.db.prisma.$transaction((tx) => processVoteBatch(tx, batch.map((p) => p.request)), { maxWait: 10_000, timeout: 30_000 });
+  const work = currentDb().prisma.$transaction((tx) => processVoteBatch(tx, batch.map((p) => p.request)), { maxWait: 10_000, timeout: 30_000 });
   runtime.inFlight.add(work);
   try {
     const outcomes = await work;
