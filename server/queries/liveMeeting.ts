@@ -101,6 +101,12 @@ export async function liveView(meetingId: string, audience: Audience): Promise<L
  * The views of several audiences from one read, in one transaction: a broadcast sends the chair's and the public
  * view of the same state, and reading the meeting twice doubled its cost (PGlite runs one query at a time).
  */
+/** The meeting's current version (bumped by every change), or null when it does not exist: a cheap "anything new?". */
+export async function meetingVersion(meetingId: string): Promise<number | null> {
+  const row = await currentDb().prisma.meeting.findUnique({ where: { id: meetingId }, select: { version: true } });
+  return row ? row.version : null;
+}
+
 export async function liveViews(meetingId: string, audiences: Audience[]): Promise<LiveView[]> {
   const { prisma, kind } = currentDb();
   // One snapshot for the whole view (PostgreSQL's REPEATABLE READ; PGlite runs one statement at a time anyway): read

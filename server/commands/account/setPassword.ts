@@ -7,28 +7,14 @@ import { AppError } from "../../errors";
 import { currentDb } from "../../db";
 import type { Actor } from "../actor";
 import { runCommand, type Tx } from "../run";
+import { hasFreshCode } from "../../db/load/loginCode";
 import { homeOrgOf } from "./redeemLoginToken";
 
-/** A 6-digit PIN is allowed only right after a QR code login (within this window), for members on their phones. */
-export const PIN_WINDOW_MS = 60 * 60 * 1000;
 const PIN = /^\d{6}$/;
 
 const schema = z
   .strictObject({ password: z.string().max(200), confirm: z.string().max(200), currentPassword: z.string().max(200).optional() })
   .refine((v) => v.password === v.confirm, { message: "两次输入不一致 (the two entries differ)", path: ["confirm"] });
-
-/** Whether the account logged in with a one-time code within the window and has set no password since. */
-async function hasFreshCode(tx: Tx, account: { id: string; mustSetPassword: boolean }, now: Date): Promise<boolean> {
-  if (!account.mustSetPassword) return false;
-  const recent = await tx.loginToken.findFirst({ where: { accountId: account.id, usedAt: { gte: new Date(now.getTime() - PIN_WINDOW_MS) } }, select: { id: true } });
-  return recent !== null;
-}
-
-/** Whether the account may set a password without giving the current one: it has none, or it just used a code. */
-export async function needsCurrentPassword(tx: Tx, accountId: string, now = new Date()): Promise<boolean> {
-  const account = await tx.account.findUnique({ where: { id: accountId }, select: { id: true, passwordHash: true, mustSetPassword: true } });
-  return account?.passwordHash != null && !(await hasFreshCode(tx, account, now));
-}
 
 type Prepared = { passwordHash: string; currentHash: string | null; currentOk: boolean };
 
