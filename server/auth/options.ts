@@ -1,7 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { accountForLogin, accountStanding, type AccountStanding } from "../db/load/account";
+import { accountForLogin } from "../db/load/account";
+import { currentAccountOfToken } from "./identity";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { loginSucceeded, reserveLoginAttempt } from "./throttle";
 
@@ -69,10 +70,4 @@ export const authOptions: NextAuthOptions = {
 /** True while the account exists, is enabled and the token's version is the account's current one. */
 export async function isTokenCurrent(accountId: string, tokenVersion: unknown): Promise<boolean> {
   return (await currentAccountOfToken(accountId, tokenVersion)) !== null;
-}
-
-/** The account a session token names, while it exists, is enabled and the token's version is its current one. */
-export async function currentAccountOfToken(accountId: string, tokenVersion: unknown): Promise<AccountStanding | null> {
-  const account = await accountStanding(accountId);
-  return account !== null && !account.disabled && account.tokenVersion === (typeof tokenVersion === "number" ? tokenVersion : 0) ? account : null;
 }

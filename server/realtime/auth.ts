@@ -1,8 +1,7 @@
 import { parse } from "cookie";
 import { getToken } from "next-auth/jwt";
 import type { Socket } from "socket.io";
-import type { SocketIdentity } from "../auth/identity";
-import { currentAccountOfToken } from "../auth/options";
+import { currentAccountOfToken, type SocketIdentity } from "../auth/identity";
 
 export type { SocketIdentity } from "../auth/identity";
 
