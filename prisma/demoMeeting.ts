@@ -14,7 +14,7 @@ import { recordTotals } from "../server/commands/live/recordTotals";
 import { startItem } from "../server/commands/live/startItem";
 import { scheduleMeeting } from "../server/commands/meeting/scheduleMeeting";
 import { seedMinutesForMeeting } from "../server/minutes";
-import { getRuntime } from "../server/runtime";
+import { currentDb } from "../server/db";
 
 type Choice = "yes" | "no" | "abstain";
 
@@ -53,7 +53,7 @@ export async function seedFinishedMeeting(bodyId: string): Promise<string> {
     },
     SYSTEM,
   );
-  const roster = await getRuntime().db.prisma.bodyMember.findMany({
+  const roster = await currentDb().prisma.bodyMember.findMany({
     where: { bodyId },
     orderBy: { person: { name: "asc" } },
     select: { personId: true },

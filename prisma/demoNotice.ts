@@ -26,7 +26,7 @@ import { linkDecisionVote } from "../server/commands/notice/linkDecisionVote";
 import { publishDecision } from "../server/commands/notice/publishDecision";
 import { publishResult } from "../server/commands/notice/publishResult";
 import { createAccount } from "../server/commands/org/createAccount";
-import { getRuntime } from "../server/runtime";
+import { currentDb } from "../server/db";
 
 const DAY = 86_400_000;
 /** A member of the demo cooperative who can log in (password DEMO_PASSWORD), to object to its notices. */
@@ -40,7 +40,7 @@ export async function seedDemoNotice(): Promise<DemoNotices> {
 }
 
 async function villageBudget(): Promise<DemoNotices["village"]> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const motion = await prisma.motion.findFirstOrThrow({
     where: { text: "同意2026年度村集体财务预算", state: "announced", meeting: { number: "2026年第2次", org: { name: "平洲村（演示）" } } },
     select: { id: true, meeting: { select: { orgId: true } } },
@@ -62,7 +62,7 @@ async function villageBudget(): Promise<DemoNotices["village"]> {
 }
 
 async function coopFishpond(): Promise<DemoNotices["coop"]> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const coop = await prisma.organization.findFirstOrThrow({ where: { name: "平洲村第一经济合作社（演示）" }, select: { id: true } });
   const body = await prisma.body.findFirstOrThrow({ where: { orgId: coop.id, kind: "member-representatives" }, select: { id: true } });
   const roster = await prisma.bodyMember.findMany({ where: { bodyId: body.id }, orderBy: { person: { createdAt: "asc" } }, select: { personId: true, person: { select: { name: true } } } });

@@ -14,7 +14,7 @@ import { createHousehold } from "../server/commands/org/createHousehold";
 import { createOrganization } from "../server/commands/org/createOrganization";
 import { createPerson } from "../server/commands/org/createPerson";
 import { withQuietInfo } from "../server/ops/logger";
-import { getRuntime } from "../server/runtime";
+import { currentDb } from "../server/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demoAccounts";
 import { seedFinishedMeeting, seedFinishedMinutes, seedNextMeeting } from "./demoMeeting";
 import { seedDemoNotice, type DemoNotices } from "./demoNotice";
@@ -28,7 +28,7 @@ const GIVEN = [
 ];
 
 export async function seedDemoIfEmpty(): Promise<boolean> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   if ((await prisma.organization.count()) > 0) return false;
   await withQuietInfo(seedDemo);
   return true;

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { viewerOrLogin } from "./load";
+import { viewerOrLogin } from "@/server/web/loadPage";
 import "./admin.css";
 
 export const dynamic = "force-dynamic";

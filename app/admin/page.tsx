@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { adminHome } from "@/server/queries/adminOrgs";
-import { viewerOrLogin } from "./load";
+import { viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "./query";
 import { Back, FormStatus } from "./ui";
 

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { supervisedOrgs } from "@/server/queries/auditAccess";
 import { Refused } from "./components/Refused";
-import { loadForConsole } from "./load";
+import { loadForConsole } from "@/server/web/loadPage";
 
 export const dynamic = "force-dynamic";
 

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Phone } from "../../server/faults/clients";
 import { withDatabase, type DbTarget } from "../../server/faults/assembly";
-import { getRuntime } from "../../server/runtime";
+import { currentDb } from "../../server/db";
 import type { ClientPool } from "./clients";
 import type { Ack, Vote } from "./protocol";
 import { percentile, wallNow } from "./stats";
@@ -71,7 +71,7 @@ export async function burst(options: { pool: ClientPool; url: string; meetingId:
 /** Lost: acknowledged but missing (no row, another choice, or no audit entry). Duplicated: any second entry or row. */
 export async function checkBurst(target: DbTarget, orgId: string, meetingId: string, voterIds: string[], run: BurstRun): Promise<{ lost: number; duplicated: number }> {
   return withDatabase(target, async () => {
-    const { prisma } = getRuntime().db;
+    const { prisma } = currentDb();
     const rows = await prisma.voteRecord.findMany({ where: { motionId: run.motionId }, select: { voterPersonId: true, choice: true } });
     const entries = await prisma.auditEntry.findMany({ where: { orgId, meetingId, action: "vote.cast" }, select: { bytes: true } });
     const perVoter = new Map<string, number>();

@@ -9,6 +9,7 @@
  * or reordered table therefore stops getting signatures instead of getting a fresh signed root.
  */
 import { AppError } from "../errors";
+import { currentDb } from "../db";
 import { getRuntime } from "../runtime";
 import { auditSigner } from "./auditSigner";
 import { openCheckpoint, readCheckpoint } from "./checkpoint";
@@ -78,7 +79,7 @@ async function checkTail(orgId: string, fromSeq: number, hashes: readonly Buffer
  * details.reason "inconsistent_tree" when the stored log no longer extends its last checkpoint.
  */
 export async function checkpointNow(orgId: string): Promise<CheckpointResult | null> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const origin = await logOrigin(orgId);
   const dataDir = getRuntime().config.dataDir;
   // Read and hash outside the transaction: PGlite runs one query at a time, and an open transaction blocks all others.

@@ -4,6 +4,7 @@
  * the server process), and at the end of the demo seed. Each goes through checkpointNow, which is safe to call from
  * several nodes at once and never re-signs an unchanged tree.
  */
+import { currentDb } from "../db";
 import { getRuntime } from "../runtime";
 import { auditKeys } from "./auditSigner";
 import { checkpointNow, type CheckpointResult } from "./checkpointNow";
@@ -14,7 +15,7 @@ export const CHECKPOINT_INTERVAL_MS = 10 * 60 * 1000;
 
 /** Organizations whose log has entries no checkpoint covers yet. */
 export async function orgsWithUnsignedEntries(): Promise<string[]> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const [entries, checkpoints] = await Promise.all([
     prisma.auditEntry.groupBy({ by: ["orgId"], _max: { seq: true } }),
     prisma.auditCheckpoint.groupBy({ by: ["orgId"], _max: { size: true } }),
@@ -81,7 +82,7 @@ export function startCheckpointer(intervalMs: number = CHECKPOINT_INTERVAL_MS): 
 /** Each round also asks the witnesses again about every log whose latest checkpoint they have not cosigned yet. */
 async function retryWitnessing(witnesses: ReturnType<typeof configuredWitnesses>): Promise<void> {
   if (witnesses.length === 0) return;
-  const logs = await getRuntime().db.prisma.auditCheckpoint.groupBy({ by: ["orgId"] });
+  const logs = await currentDb().prisma.auditCheckpoint.groupBy({ by: ["orgId"] });
   for (const { orgId } of logs) scheduleWitnessing(orgId, witnesses);
 }
 

@@ -6,7 +6,7 @@
  */
 import { isAppError } from "../errors";
 import { configuredWitnesses, withCosignatures } from "./witnessing";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { bundleKeys } from "./auditSigner";
 import { checkpointNow } from "./checkpointNow";
 import { writeBundle } from "./exportBundle";
@@ -36,7 +36,7 @@ export type ExportOptions = {
 
 /** Writes the bundle of `orgId` into `dir` (which must not exist or be empty). */
 export async function exportOrgBundle(orgId: string, dir: string, options: ExportOptions = {}): Promise<ExportResult> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   let signProblem: string | null = null;
   if (options.sign !== false) {
     try {

@@ -4,7 +4,7 @@
  * entry yet, one is signed first (checkpointNow), so a proof always ends in a signed tree head.
  */
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { checkpointNow } from "./checkpointNow";
 import { buildReceipt, parseTlogProof, receiptFileName } from "./receipt";
 import { latestCheckpoint, readLeafHashes } from "./store";
@@ -23,7 +23,7 @@ export type EntryProof = {
 
 /** The proof that entry `seq` of the organization's log is in its latest checkpoint. */
 export async function proofForEntry(orgId: string, seq: number): Promise<EntryProof> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const row = await prisma.auditEntry.findUnique({ where: { orgId_seq: { orgId, seq } }, select: { bytes: true, leafHash: true } });
   if (!row) throw new AppError("not_found", "no such audit entry", { field: "seq" });
   let checkpoint = await latestCheckpoint(orgId);

@@ -4,7 +4,8 @@
  * Writing is append.ts (entries) and checkpointNow.ts (checkpoints); nothing here changes a row.
  */
 import type { PrismaClient } from "../../generated/prisma/client";
-import type { Tx } from "../commands/run";
+import type { Tx } from "../db";
+import { currentDb } from "../db";
 import { getRuntime } from "../runtime";
 import { auditOrigin, readCheckpoint } from "./checkpoint";
 
@@ -105,5 +106,5 @@ export async function latestCheckpoint(orgId: string, db: Db = prismaOf()): Prom
 }
 
 function prismaOf(): PrismaClient {
-  return getRuntime().db.prisma;
+  return currentDb().prisma;
 }

@@ -12,6 +12,7 @@
  * YISHI_WITNESSES: entries separated by ";" or newlines, each `<submission URL prefix> <witness vkey>`, e.g.
  *   http://township.example.cn:3300 township.example.cn/witness+1a2b3c4d+BN…
  */
+import { currentDb } from "../db";
 import { getRuntime } from "../runtime";
 import { consistencyProof } from "./merkle";
 import { latestCheckpoint, readLeafHashes } from "./store";
@@ -78,7 +79,7 @@ export async function witnessOrg(orgId: string, targets: readonly WitnessTarget[
   if (targets.length === 0) return [];
   const latest = await latestCheckpoint(orgId);
   if (!latest) return [];
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   let leaves: Buffer[] | null = null;
   const outcomes: WitnessOutcome[] = [];
   for (const target of targets) {
@@ -242,6 +243,6 @@ export async function stopWitnessing(): Promise<void> {
 
 /** The checkpoint note with every stored cosignature line appended: still a valid signed note (exports, receipts). */
 export async function withCosignatures(orgId: string, size: number, note: string): Promise<string> {
-  const rows = await getRuntime().db.prisma.auditCosignature.findMany({ where: { orgId, size }, orderBy: [{ witness: "asc" }, { keyId: "asc" }] });
+  const rows = await currentDb().prisma.auditCosignature.findMany({ where: { orgId, size }, orderBy: [{ witness: "asc" }, { keyId: "asc" }] });
   return rows.length === 0 ? note : `${note}${rows.map((row) => `${row.line}\n`).join("")}`;
 }

@@ -1,7 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getRuntime } from "../runtime";
+import { accountForLogin } from "../db/load/account";
+import { currentAccountOfToken } from "./identity";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { loginSucceeded, reserveLoginAttempt } from "./throttle";
 
@@ -25,11 +26,7 @@ export async function checkCredentials(raw: unknown, address = "unknown"): Promi
   if (!parsed.success) return null;
   const reservation = await reserveLoginAttempt(parsed.data.phone, address);
   if (!reservation) throw new Error(THROTTLED);
-  const { prisma } = getRuntime().db;
-  const account = await prisma.account.findUnique({
-    where: { phone: parsed.data.phone },
-    select: { id: true, displayName: true, passwordHash: true, disabled: true, tokenVersion: true },
-  });
+  const account = await accountForLogin(parsed.data.phone);
   const hash = account?.passwordHash ?? (await dummyPasswordHash());
   const ok = await verifyPassword(hash, parsed.data.password);
   if (!account || !ok || account.disabled) return null;
@@ -72,6 +69,5 @@ export const authOptions: NextAuthOptions = {
 
 /** True while the account exists, is enabled and the token's version is the account's current one. */
 export async function isTokenCurrent(accountId: string, tokenVersion: unknown): Promise<boolean> {
-  const account = await getRuntime().db.prisma.account.findUnique({ where: { id: accountId }, select: { disabled: true, tokenVersion: true } });
-  return account !== null && !account.disabled && account.tokenVersion === (typeof tokenVersion === "number" ? tokenVersion : 0);
+  return (await currentAccountOfToken(accountId, tokenVersion)) !== null;
 }

@@ -1,6 +1,6 @@
 import type { AuditActor } from "../audit/append";
-import type { Actor } from "../commands/actor";
-import type { Tx } from "../commands/run";
+import type { Actor } from "./actor";
+import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { confineToOrg } from "./scope";
 

@@ -1,4 +1,4 @@
-import type { Tx } from "../commands/run";
+import type { Tx } from "../db";
 
 /**
  * Confines the rest of a command's transaction to one more organization (row-level security, see the migration

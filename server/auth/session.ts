@@ -1,5 +1,5 @@
 import { getServerSession } from "next-auth";
-import { getRuntime } from "../runtime";
+import { accountStanding } from "../db/load/account";
 import { authOptions } from "./options";
 
 export type CurrentAccount = { id: string; name: string; personId: string | null; mustSetPassword: boolean };
@@ -12,10 +12,7 @@ export async function currentAccount(): Promise<CurrentAccount | null> {
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
-  const account = await getRuntime().db.prisma.account.findUnique({
-    where: { id },
-    select: { id: true, displayName: true, personId: true, disabled: true, mustSetPassword: true },
-  });
+  const account = await accountStanding(id);
   if (!account || account.disabled) return null;
   return { id: account.id, name: account.displayName, personId: account.personId, mustSetPassword: account.mustSetPassword };
 }

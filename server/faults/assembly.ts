@@ -19,7 +19,8 @@ import { createPerson } from "../commands/org/createPerson";
 import { importRoster } from "../commands/org/importRoster";
 import { openDatabase, withDedicatedConnection, type Database } from "../db/client";
 import { migrate } from "../db/migrate";
-import { getRuntime, setRuntime } from "../runtime";
+import { setRuntime } from "../runtime";
+import { currentDb } from "../db";
 
 export type DbTarget = { dataDir: string; databaseUrl?: string };
 
@@ -64,7 +65,7 @@ export async function createAssembly(options: { voters: number; series?: number;
   if (imported.imported !== options.voters) throw new Error(`imported ${imported.imported} of ${options.voters} members`);
   const chair = await createPerson({ orgId: org.id, name: "主持人", phone: phoneOf(series, 0), gender: "female" }, SYSTEM);
   const body = await createBody({ orgId: org.id, kind: "members-assembly", name: "成员大会" }, SYSTEM);
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const people = await prisma.person.findMany({ where: { orgId: org.id, id: { not: chair.id } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
   await setRoster({ bodyId: body.id, members: people.map((p) => ({ personId: p.id, seat: "member" })) }, SYSTEM);
   await setOfficers({ bodyId: body.id, chairId: chair.id, recorderId: null }, SYSTEM);

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { exportOrgBundle } from "../audit/exportFromDb";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { withDatabase, type DbTarget } from "./assembly";
 
 export type Ledger = {
@@ -26,7 +26,7 @@ type Entry = { action: string; object: { type: string; id: string }; data: { vot
 
 export async function readLedger(target: DbTarget, orgId: string, motionId: string): Promise<Ledger> {
   return withDatabase(target, async () => {
-    const { prisma } = getRuntime().db;
+    const { prisma } = currentDb();
     const rows = await prisma.voteRecord.findMany({ where: { motionId }, select: { voterPersonId: true, choice: true } });
     const dir = mkdtempSync(path.join(tmpdir(), "yishi-ledger-"));
     try {

@@ -2,7 +2,7 @@
  * Freezing the minutes: the record blocks are re-read from the database inside the command's transaction, the free
  * text comes from the live document, and together they give the canonical text and its SHA-256.
  */
-import type { Tx } from "../commands/run";
+import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { canonicalMinutesText, sha256Hex, type FreeText } from "./canonicalText";
 import { getMinutesHooks } from "./hooks";

@@ -9,7 +9,7 @@ import { SYSTEM } from "../commands/actor";
 import { finalizeMinutes } from "../commands/minutes/finalizeMinutes";
 import { signMinutes } from "../commands/minutes/signMinutes";
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { getMinutesHooks, type MinutesHooks, type SeedFreeText } from "./hooks";
 import { loadMinutesStatus } from "./status";
 
@@ -41,7 +41,7 @@ export type SeededMinutes = { versionId: string; sha256: string; signatures: num
 export async function seedMinutesForMeeting(meetingId: string, freeText: SeedFreeText): Promise<SeededMinutes> {
   await (await hooks()).writeFreeText(meetingId, freeText);
   const finalized = await finalizeMinutes({ meetingId }, SYSTEM);
-  const status = await loadMinutesStatus(getRuntime().db.prisma, meetingId);
+  const status = await loadMinutesStatus(currentDb().prisma, meetingId);
   let meetingState = status?.meetingState ?? "adjourned";
   for (const signer of status?.required ?? []) {
     const signed = await signMinutes({ meetingId, versionId: finalized.versionId, personId: signer.personId }, SYSTEM);

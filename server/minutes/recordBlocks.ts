@@ -4,7 +4,7 @@
  * and VCOL 34 make the minutes the record of who came and how each vote went). Pure: data in, blocks out.
  */
 import { z } from "zod";
-import { charterSchema } from "../commands/body/createBody";
+import { charterSchema } from "../domain/rules";
 import { quorumStatus, summarizeAttendance, type AttendanceRecord, type AttendanceSummary } from "../domain/meeting";
 import { STAGE_INFO, type MatterStage } from "../domain/matter";
 import { BODY_KINDS, BODY_RULES, MATTER_RULES, type BodyKind, type MatterKind } from "../domain/rules";

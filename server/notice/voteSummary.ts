@@ -4,7 +4,7 @@
  * by hand. Totals only: no voter is named, not even for a named vote (issue #8).
  */
 import { z } from "zod";
-import type { MotionResult } from "../commands/live/closeVote";
+import type { DecisionRecord, MotionResult } from "../domain/meeting";
 
 const localized = z.object({ "zh-CN": z.string(), en: z.string() });
 
@@ -38,12 +38,6 @@ export const voteSummarySchema = z.object({
 });
 
 export type VoteSummary = z.infer<typeof voteSummarySchema>;
-
-export type DecisionRecord = {
-  motion: { id: string; text: string; method: string; matterKind: string; expected: number | null; present: number | null; announcedAt: Date | null; result: MotionResult };
-  meeting: { id: string; number: string; title: string; startsAt: Date };
-  body: { id: string; name: string; kind: string; chairId: string | null };
-};
 
 export function voteSummaryOf({ motion, meeting, body }: DecisionRecord): VoteSummary {
   const r = motion.result;

@@ -7,6 +7,7 @@
  */
 import { recordDeliveryOutcome } from "../commands/notify/recordDeliveryOutcome";
 import { logger } from "../ops/logger";
+import { currentDb } from "../db";
 import { getRuntime } from "../runtime";
 import { activeProviders } from "./active";
 import type { Providers } from "./providers";
@@ -20,7 +21,7 @@ export type DrainResult = { delivered: number; failed: number };
 type Due = { id: string; meetingId: string; personId: string; channel: string; nextAttemptAt: Date | null };
 
 async function claim(row: Due, now: Date): Promise<boolean> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const claimed = await prisma.noticeDelivery.updateMany({
     where: { id: row.id, status: "queued", nextAttemptAt: row.nextAttemptAt },
     data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
@@ -29,14 +30,14 @@ async function claim(row: Due, now: Date): Promise<boolean> {
 }
 
 async function messageOf(meetingId: string): Promise<NoticeMessage> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { number: true, startsAt: true, place: true, body: { select: { name: true } } } });
   const origin = (getRuntime().config.publicOrigin ?? "").replace(/\/$/, "");
   return { meeting: `${meeting.body.name} ${meeting.number}`, time: TIME.format(meeting.startsAt), place: meeting.place, url: `${origin}/meetings/${meetingId}/notice` };
 }
 
 async function phoneOf(personId: string): Promise<string | null> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const person = await prisma.person.findUnique({ where: { id: personId }, select: { phone: true, account: { select: { phone: true } } } });
   return person?.phone ?? person?.account?.phone ?? null;
 }
@@ -47,7 +48,7 @@ const OFF: SendOutcome = { ok: false, error: "channel not configured", retryable
 export async function drainOutbox(options: { providers?: Providers; now?: () => Date; limit?: number } = {}): Promise<DrainResult> {
   const providers = options.providers ?? activeProviders();
   const clock = options.now ?? (() => new Date());
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const start = clock();
   const due = await prisma.noticeDelivery.findMany({
     where: { status: "queued", nextAttemptAt: { lte: start } },

@@ -5,6 +5,7 @@
  * Only the server process (server/index.ts) loads this module; Next's bundle reports through observe.ts.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { currentDb } from "../db";
 import { getRuntime } from "../runtime";
 import { processSingleton } from "../singleton";
 import { identityOf } from "../realtime/auth";
@@ -70,7 +71,7 @@ function build(): Registry {
     help: "Meetings in session (all nodes: read from the database)",
     registers: [registry],
     async collect() {
-      await guarded(async () => this.set(await getRuntime().db.prisma.meeting.count({ where: { state: "in_session" } })));
+      await guarded(async () => this.set(await currentDb().prisma.meeting.count({ where: { state: "in_session" } })));
     },
   });
   new Gauge({
@@ -79,7 +80,7 @@ function build(): Registry {
     registers: [registry],
     async collect() {
       await guarded(async () => {
-        const newest = await getRuntime().db.prisma.auditCheckpoint.aggregate({ _max: { createdAt: true } });
+        const newest = await currentDb().prisma.auditCheckpoint.aggregate({ _max: { createdAt: true } });
         const at = newest._max.createdAt;
         if (at) this.set(Math.max(0, (Date.now() - at.getTime()) / 1_000));
       });
@@ -118,7 +119,7 @@ function build(): Registry {
 }
 
 async function unsignedEntries(): Promise<number> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const [entries, checkpoints] = await Promise.all([
     prisma.auditEntry.groupBy({ by: ["orgId"], _max: { seq: true } }),
     prisma.auditCheckpoint.groupBy({ by: ["orgId"], _max: { size: true } }),

@@ -4,6 +4,7 @@
  * for every other request.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { currentDb } from "../db";
 import { getRuntime } from "../runtime";
 import { prepareBackup } from "./backup";
 import { errorFields, logger } from "./logger";
@@ -34,7 +35,7 @@ async function serveMetrics(req: IncomingMessage, res: ServerResponse): Promise<
 
 async function serveBackup(res: ServerResponse): Promise<void> {
   const runtime = getRuntime();
-  const prepared = await prepareBackup({ db: runtime.db, databaseUrl: runtime.config.databaseUrl, dataDir: runtime.config.dataDir, version: runtime.version });
+  const prepared = await prepareBackup({ db: currentDb(), databaseUrl: runtime.config.databaseUrl, dataDir: runtime.config.dataDir, version: runtime.version });
   try {
     res.writeHead(200, { "content-type": "application/x-tar", "content-length": String(prepared.size), "x-yishi-backup-kind": prepared.manifest.kind });
     await writeTar(res, prepared.members);

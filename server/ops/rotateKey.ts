@@ -23,6 +23,7 @@ import { logOrigin } from "../audit/store";
 import { decodeEntry, formatKeyId, keyIdFor } from "../audit/verify.mjs";
 import { SYSTEM } from "../commands/actor";
 import { runCommand } from "../commands/run";
+import { currentDb } from "../db";
 import { getRuntime } from "../runtime";
 import { runInRequest, newRequestId } from "./requestContext";
 
@@ -67,7 +68,7 @@ const recordSchema = z.strictObject({ orgId: z.string().min(1) });
 
 /** Which logs already name the newest key in a key.rotated entry (a second --record does nothing there). */
 async function alreadyRecorded(orgId: string, vkey: string): Promise<boolean> {
-  const rows = await getRuntime().db.prisma.auditEntry.findMany({ where: { orgId, action: "key.rotated" }, select: { bytes: true } });
+  const rows = await currentDb().prisma.auditEntry.findMany({ where: { orgId, action: "key.rotated" }, select: { bytes: true } });
   return rows.some((row) => decodeEntry(Buffer.from(row.bytes, "utf8")).data.vkey === vkey);
 }
 
@@ -77,7 +78,7 @@ export async function recordRotation(): Promise<RotationResult> {
   const { keys } = auditKeys();
   const newest = keys[keys.length - 1];
   if (!newest || keys.length < 2) throw new Error("only one audit key is configured: there is no rotation to record");
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const orgs = await prisma.organization.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
   let checkpoints = 0;
   for (const { id: orgId } of orgs) {

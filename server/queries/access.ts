@@ -1,6 +1,6 @@
-import { accountActor, type Actor } from "../commands/actor";
+import { accountActor, type Actor } from "../auth/actor";
 import { requireOrgRole } from "../auth/permissions";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 
 export type Viewer = { id: string; name: string };
 
@@ -10,5 +10,5 @@ export function actorOf(viewer: Viewer): Actor {
 
 /** Reads for the admin pages: refused with `forbidden` unless the viewer is an admin of that organization. */
 export async function requireAdmin(viewer: Viewer, orgId: string): Promise<void> {
-  await requireOrgRole(getRuntime().db.prisma, actorOf(viewer), orgId, ["admin"]);
+  await requireOrgRole(currentDb().prisma, actorOf(viewer), orgId, ["admin"]);
 }

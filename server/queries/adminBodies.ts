@@ -1,8 +1,8 @@
-import { charterSchema } from "../commands/body/createBody";
-import { bodyKindOf } from "../commands/meeting/meetingChecks";
+import { charterSchema } from "../domain/rules";
+import { bodyKindOf } from "../domain/rules";
 import { describeBodyRules, type BodyKind, type BodyRulesDescription, type Charter, type RuleWarning } from "../domain/rules";
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { requireAdmin, type Viewer } from "./access";
 import { rosterWarnings } from "./rosterWarnings";
 
@@ -10,7 +10,7 @@ export type CharterSettings = Charter & { membersEditMinutes?: boolean; publishN
 
 export async function adminBodies(viewer: Viewer, orgId: string) {
   await requireAdmin(viewer, orgId);
-  const bodies = await getRuntime().db.prisma.body.findMany({
+  const bodies = await currentDb().prisma.body.findMany({
     where: { orgId },
     orderBy: { createdAt: "asc" },
     select: { id: true, name: true, kind: true, _count: { select: { members: true, meetings: true } } },
@@ -34,7 +34,7 @@ export type AdminBody = {
 };
 
 export async function adminBody(viewer: Viewer, bodyId: string): Promise<AdminBody> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const body = await prisma.body.findUnique({
     where: { id: bodyId },
     select: {

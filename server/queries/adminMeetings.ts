@@ -1,12 +1,12 @@
-import { meetingWarnings } from "../commands/meeting/meetingChecks";
+import { meetingWarnings } from "../db/load/meetingWarnings";
 import type { RuleWarning } from "../domain/rules";
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { requireAdmin, type Viewer } from "./access";
 
 export async function adminMeetings(viewer: Viewer, orgId: string) {
   await requireAdmin(viewer, orgId);
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const [meetings, bodies] = await Promise.all([
     prisma.meeting.findMany({
       where: { orgId },
@@ -41,7 +41,7 @@ export type AdminMeeting = {
 
 /** A meeting as its admin edits it: details, agenda, materials (no bytes), the matters it may carry, and warnings. */
 export async function adminMeeting(viewer: Viewer, meetingId: string): Promise<AdminMeeting> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
     select: {

@@ -1,4 +1,4 @@
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { requireAdmin, type Viewer } from "./access";
 
 export type AdminOrgLink = { id: string; name: string; level: "village" | "cooperative"; isAdmin: boolean };
@@ -9,7 +9,7 @@ export type AdminHomeOrg = AdminOrgLink & { parent: AdminOrgLink | null; childre
  * cooperative). Related organizations the viewer does not administer are listed without a link: roles do not flow.
  */
 export async function adminHome(viewer: Viewer): Promise<AdminHomeOrg[]> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const roles = await prisma.orgRole.findMany({ where: { accountId: viewer.id, role: "admin" }, select: { orgId: true } });
   const adminOf = new Set(roles.map((r) => r.orgId));
   const orgs = await prisma.organization.findMany({
@@ -36,7 +36,7 @@ export type AdminOrgSummary = AdminOrgLink & {
 
 export async function adminOrgSummary(viewer: Viewer, orgId: string): Promise<AdminOrgSummary> {
   await requireAdmin(viewer, orgId);
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const org = await prisma.organization.findUniqueOrThrow({
     where: { id: orgId },
     select: {

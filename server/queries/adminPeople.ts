@@ -1,5 +1,5 @@
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { requireAdmin, type Viewer } from "./access";
 
 export type AdminPerson = {
@@ -56,7 +56,7 @@ function toAdminPerson(p: PersonRow, orgId: string): AdminPerson {
 /** The register of an organization for its admins: households and people, phones in full. */
 export async function adminPeople(viewer: Viewer, orgId: string): Promise<{ households: AdminHousehold[]; people: AdminPerson[] }> {
   await requireAdmin(viewer, orgId);
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const [households, people] = await Promise.all([
     prisma.household.findMany({ where: { orgId }, orderBy: { createdAt: "asc" }, select: { id: true, number: true, head: true } }),
     prisma.person.findMany({ where: { orgId }, orderBy: [{ deletedAt: "asc" }, { createdAt: "asc" }], select: personSelect }),
@@ -65,7 +65,7 @@ export async function adminPeople(viewer: Viewer, orgId: string): Promise<{ hous
 }
 
 export async function adminPerson(viewer: Viewer, personId: string): Promise<AdminPerson & { orgId: string; households: AdminHousehold[] }> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const person = await prisma.person.findUnique({ where: { id: personId }, select: { ...personSelect, orgId: true } });
   if (!person) throw new AppError("not_found", "person not found");
   await requireAdmin(viewer, person.orgId);
@@ -76,7 +76,7 @@ export async function adminPerson(viewer: Viewer, personId: string): Promise<Adm
 /** Accounts of an organization: of its people, and staff holding a role there. Phones in full (admins only). */
 export async function adminAccounts(viewer: Viewer, orgId: string) {
   await requireAdmin(viewer, orgId);
-  const accounts = await getRuntime().db.prisma.account.findMany({
+  const accounts = await currentDb().prisma.account.findMany({
     where: { OR: [{ person: { orgId } }, { roles: { some: { orgId } } }] },
     orderBy: { createdAt: "asc" },
     select: {

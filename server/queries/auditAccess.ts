@@ -1,6 +1,6 @@
 import { requireOrgRole } from "../auth/permissions";
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { actorOf, type Viewer } from "./access";
 
 /**
@@ -9,14 +9,14 @@ import { actorOf, type Viewer } from "./access";
  */
 export async function requireSupervisor(viewer: Viewer | null, orgId: string): Promise<void> {
   if (!viewer) throw new AppError("unauthenticated", "login required");
-  await requireOrgRole(getRuntime().db.prisma, actorOf(viewer), orgId, ["supervisor"]);
+  await requireOrgRole(currentDb().prisma, actorOf(viewer), orgId, ["supervisor"]);
 }
 
 export type SupervisedOrg = { id: string; name: string };
 
 /** The organizations an account supervises (a township supervisor may hold several). */
 export async function supervisedOrgs(accountId: string): Promise<SupervisedOrg[]> {
-  const roles = await getRuntime().db.prisma.orgRole.findMany({
+  const roles = await currentDb().prisma.orgRole.findMany({
     where: { accountId, role: "supervisor" },
     select: { org: { select: { id: true, name: true } } },
     orderBy: { orgId: "asc" },

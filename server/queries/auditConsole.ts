@@ -8,7 +8,7 @@ import { readCheckpoint } from "../audit/checkpoint";
 import { latestCheckpoint } from "../audit/store";
 import { verifyStoredLog, type LogStatus } from "../audit/verifyStored";
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import type { Viewer } from "./access";
 import { requireSupervisor } from "./auditAccess";
 import { witnessView, type WitnessView } from "./witnessView";
@@ -61,7 +61,7 @@ export async function checkpointView(orgId: string): Promise<ConsoleCheckpoint |
 
 /** Decisions: motions of the organization's meetings that have a result (closed or announced), newest first. */
 export async function decisionsOf(orgId: string): Promise<ConsoleDecision[]> {
-  const motions = await getRuntime().db.prisma.motion.findMany({
+  const motions = await currentDb().prisma.motion.findMany({
     where: { meeting: { orgId }, state: { in: ["closed", "announced"] } },
     orderBy: [{ closedAt: "desc" }, { id: "asc" }],
     select: { id: true, text: true, closedAt: true, result: true, meeting: { select: { number: true, title: true } } },
@@ -79,7 +79,7 @@ export async function decisionsOf(orgId: string): Promise<ConsoleDecision[]> {
 }
 
 export async function opinionsOf(orgId: string, motionId?: string): Promise<ConsoleOpinion[]> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const rows = await prisma.supervisionOpinion.findMany({
     where: { orgId, ...(motionId ? { motionId } : {}) },
     orderBy: { createdAt: "desc" },
@@ -91,7 +91,7 @@ export async function opinionsOf(orgId: string, motionId?: string): Promise<Cons
 
 export async function auditConsole(viewer: Viewer | null, orgId: string): Promise<AuditConsole> {
   await requireSupervisor(viewer, orgId);
-  const org = await getRuntime().db.prisma.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true } });
+  const org = await currentDb().prisma.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true } });
   if (!org) throw new AppError("not_found", "organization not found");
   const status = await verifyStoredLog(orgId);
   return {

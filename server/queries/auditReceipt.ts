@@ -7,13 +7,13 @@
 import { proofForEntry, type EntryProof } from "../audit/proofs";
 import { decodeEntry } from "../audit/verify.mjs";
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 
 export type ReceiptViewer = { id: string; personId: string | null } | null;
 
 export async function voteReceipt(viewer: ReceiptViewer, motionId: string): Promise<EntryProof> {
   if (!viewer) throw new AppError("unauthenticated", "login required");
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const motion = await prisma.motion.findUnique({ where: { id: motionId }, select: { meetingId: true, meeting: { select: { orgId: true } } } });
   // The same answer for "no such motion" and "not your vote": a receipt request reveals nothing about other voters.
   const none = new AppError("not_found", "you have no recorded named vote on this motion", { field: "motionId" });

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client";
 import { decodeEntry } from "../audit/verify.mjs";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { chinaDayStart } from "../time";
 import type { Viewer } from "./access";
 import { requireSupervisor } from "./auditAccess";
@@ -85,7 +85,7 @@ function decodeRow(row: { seq: number; bytes: string; leafHash: string; action: 
 }
 
 async function filterOptions(orgId: string): Promise<Timeline["options"]> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const [meetings, actorGroups, actionGroups] = await Promise.all([
     prisma.meeting.findMany({ where: { orgId }, orderBy: { startsAt: "desc" }, select: { id: true, number: true, title: true } }),
     prisma.auditEntry.groupBy({ by: ["actorId"], where: { orgId } }),
@@ -106,7 +106,7 @@ async function filterOptions(orgId: string): Promise<Timeline["options"]> {
 export async function auditTimeline(viewer: Viewer | null, orgId: string, rawFilter: unknown): Promise<Timeline> {
   await requireSupervisor(viewer, orgId);
   const filter = timelineFilterSchema.parse(rawFilter ?? {});
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const where = whereOf(orgId, filter);
   const total = await prisma.auditEntry.count({ where });
   const pages = Math.max(1, Math.ceil(total / TIMELINE_PAGE_SIZE));

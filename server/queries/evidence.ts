@@ -4,14 +4,11 @@
  * trackers only, never who chose what), the minutes' hashes, and the inclusion proofs of the motion's vote.closed and
  * vote.result entries against the latest signed checkpoint.
  */
-import type { MotionResult } from "../commands/live/closeVote";
-import type { EnteredTotals } from "../commands/live/motion";
 import { proofForEntry, type EntryProof } from "../audit/proofs";
 import { decodeEntry } from "../audit/verify.mjs";
-import type { FrozenVoters } from "../domain/meeting";
-import { procedureWarningsOf, type ProcedureWarning } from "../commands/live/procedureWarnings";
+import { procedureWarningsOf, type EnteredTotals, type FrozenVoters, type MotionResult, type ProcedureWarning } from "../domain/meeting";
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import type { Viewer } from "./access";
 import { requireSupervisor } from "./auditAccess";
 import { checkpointView, opinionsOf, type ConsoleCheckpoint, type ConsoleOpinion } from "./auditConsole";
@@ -62,7 +59,7 @@ function ruleOf(value: unknown): Evidence["rule"] {
 }
 
 async function loadMotion(orgId: string, motionId: string) {
-  const motion = await getRuntime().db.prisma.motion.findUnique({
+  const motion = await currentDb().prisma.motion.findUnique({
     where: { id: motionId },
     include: {
       meeting: {
@@ -101,7 +98,7 @@ function ballotsOf(motion: Awaited<ReturnType<typeof loadMotion>>, result: Motio
 }
 
 async function proofsOf(orgId: string, meetingId: string, motionId: string): Promise<EvidenceProof[]> {
-  const rows = await getRuntime().db.prisma.auditEntry.findMany({
+  const rows = await currentDb().prisma.auditEntry.findMany({
     where: { orgId, meetingId, action: { in: ["vote.closed", "vote.result"] } },
     orderBy: { seq: "asc" },
     select: { seq: true, bytes: true, action: true, ts: true },
@@ -138,7 +135,7 @@ export async function decisionEvidence(viewer: Viewer | null, orgId: string, mot
   if (totals) personIds.add(totals.enteredBy);
   if (totals?.confirmedBy) personIds.add(totals.confirmedBy);
   const signerIds = meeting.minutesVersions.flatMap((v) => v.signatures.flatMap((sig) => [sig.personId, ...sig.witnessIds]));
-  const people = await getRuntime().db.prisma.person.findMany({ where: { id: { in: [...personIds, ...signerIds] } }, select: { id: true, name: true } });
+  const people = await currentDb().prisma.person.findMany({ where: { id: { in: [...personIds, ...signerIds] } }, select: { id: true, name: true } });
   const names = new Map(people.map((p) => [p.id, p.name]));
   const nameOf = (id: string | null) => (id === null ? "" : (names.get(id) ?? id));
   const recorded = new Map(meeting.attendance.map((a) => [a.personId, a]));

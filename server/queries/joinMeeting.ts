@@ -1,9 +1,10 @@
-import { liveRolesOf, loadMeetingContext } from "../commands/live/context";
-import { accountActor, type Actor } from "../commands/actor";
+import { accountActor, type Actor } from "../auth/actor";
+import { liveRolesOf } from "../auth/liveRoles";
+import { loadMeetingContext } from "../db/load/meetingContext";
 import { AppError } from "../errors";
-import type { SocketIdentity } from "../realtime/auth";
-import { getRuntime } from "../runtime";
-import { liveView, type Audience, type LiveView } from "./liveMeeting";
+import type { SocketIdentity } from "../auth/identity";
+import { currentDb } from "../db";
+import { liveView, recordedRule, type Audience, type LiveView, type VoteRule } from "./liveMeeting";
 import { memberView, type MemberView } from "./memberView";
 import { LIVE_READ_BUDGET } from "./readBudget";
 
@@ -16,7 +17,7 @@ export type JoinResult = { view: LiveView; roles: string[] };
  */
 export async function joinMeeting(meetingId: string, identity: SocketIdentity, wanted?: "public"): Promise<JoinResult> {
   const actor: Actor | null = identity ? accountActor(identity.accountId, identity.name) : null;
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const { roles, isPublic } = await prisma.$transaction(async (tx) => {
     const ctx = await loadMeetingContext(tx, meetingId);
     const held = actor ? (await liveRolesOf(tx, actor, ctx)).roles : [];
@@ -36,4 +37,34 @@ export async function personalView(meetingId: string, identity: SocketIdentity):
 export async function joinMeetingWithMe(meetingId: string, identity: SocketIdentity, wanted?: "public"): Promise<JoinResult & { me: MemberView | null }> {
   const joined = await joinMeeting(meetingId, identity, wanted);
   return { ...joined, me: await personalView(meetingId, identity) };
+}
+
+/** /j/<code>: the meeting a projector's short code opens; null for a malformed or unknown code. */
+export async function meetingOfJoinCode(code: string): Promise<{ id: string } | null> {
+  if (!/^[0-9a-z]{8}$/.test(code)) return null;
+  return currentDb().prisma.meeting.findUnique({ where: { shortCode: code }, select: { id: true } });
+}
+
+/** The projector of a meeting (no login: it shows what observers may see): the short code its QR code carries. */
+export async function projectorOf(meetingId: string): Promise<{ shortCode: string } | null> {
+  return currentDb().prisma.meeting.findUnique({ where: { id: meetingId }, select: { shortCode: true } });
+}
+
+export type PlainVoteView = {
+  me: MemberView;
+  motion: { text: string; state: string; method: string; rule: VoteRule | null } | null;
+};
+
+/**
+ * What the plain vote form (phones whose JavaScript did not load) shows a member: their ballots on the open or
+ * latest motion, and that motion with the rule recorded at opening. Null when the person has no view of the meeting.
+ */
+export async function plainVoteOf(meetingId: string, personId: string): Promise<PlainVoteView | null> {
+  const me = await memberView(meetingId, personId).catch(() => null);
+  if (!me) return null;
+  const first = me.ballots[0];
+  const motion = first
+    ? await currentDb().prisma.motion.findUnique({ where: { id: first.motionId }, select: { text: true, state: true, method: true, rule: true } })
+    : null;
+  return { me, motion: motion ? { text: motion.text, state: motion.state, method: motion.method, rule: recordedRule(motion.rule) } : null };
 }

@@ -1,12 +1,18 @@
 import { z } from "zod";
-import { loadMeetingContext, type MeetingContext } from "../commands/live/context";
-import type { MotionResult } from "../commands/live/closeVote";
-import { quorumOf } from "../commands/live/quorum";
-import { freezeEntitledVoters, proxyAllowed, summarizeAttendance, type FrozenVoters } from "../domain/meeting";
-import { describeBodyRules, describeRuleBeforeVote, isCompetent, MATTER_KINDS, type MatterKind, type RuleBeforeVote } from "../domain/rules";
-import { charterOf } from "../commands/live/context";
-import { meetingDay, procedureWarningsOf, type ProcedureWarning } from "../commands/live/procedureWarnings";
-import { getRuntime } from "../runtime";
+import { loadMeetingContext, type MeetingContext } from "../db/load/meetingContext";
+import {
+  freezeEntitledVoters,
+  meetingDay,
+  procedureWarningsOf,
+  proxyAllowed,
+  quorumOf,
+  summarizeAttendance,
+  type FrozenVoters,
+  type MotionResult,
+  type ProcedureWarning,
+} from "../domain/meeting";
+import { charterOf, describeBodyRules, describeRuleBeforeVote, isCompetent, MATTER_KINDS, type MatterKind, type RuleBeforeVote } from "../domain/rules";
+import { currentDb, type Tx } from "../db";
 import { LIVE_READ_BUDGET } from "./readBudget";
 
 /** chair: chair, recorder, admin, supervisor; public: members, observers, the projector. */
@@ -95,8 +101,14 @@ export async function liveView(meetingId: string, audience: Audience): Promise<L
  * The views of several audiences from one read, in one transaction: a broadcast sends the chair's and the public
  * view of the same state, and reading the meeting twice doubled its cost (PGlite runs one query at a time).
  */
+/** The meeting's current version (bumped by every change), or null when it does not exist: a cheap "anything new?". */
+export async function meetingVersion(meetingId: string): Promise<number | null> {
+  const row = await currentDb().prisma.meeting.findUnique({ where: { id: meetingId }, select: { version: true } });
+  return row ? row.version : null;
+}
+
 export async function liveViews(meetingId: string, audiences: Audience[]): Promise<LiveView[]> {
-  const { prisma, kind } = getRuntime().db;
+  const { prisma, kind } = currentDb();
   // One snapshot for the whole view (PostgreSQL's REPEATABLE READ; PGlite runs one statement at a time anyway): read
   // under READ COMMITTED, the version could be taken before a command committed and the motion after it, and two
   // different states went out under one version — a phone could then keep 「等待宣布」 over the announced result.
@@ -182,7 +194,6 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
   }, snapshot);
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof getRuntime>["db"]["prisma"]["$transaction"]>[0]>[0];
 type MotionRow = { id: string; itemId: string; text: string; method: string; state: string; entitled: unknown; result: unknown; enteredTotals: unknown; counters: unknown; scrutineers: unknown; rule: unknown };
 
 function voteRuleOf(rule: RuleBeforeVote): VoteRule {

@@ -1,17 +1,15 @@
 import { canReadOrg, orgRolesOf } from "../auth/permissions";
 import { assertMatterStage, deciderForStage, MATTER_STAGES, STAGE_INFO, type MatterStage } from "../domain/matter";
-import { describeBodyRules, isCompetent, MATTER_KINDS, MATTER_RULES, type BodyKind, type Localized, type MatterKind } from "../domain/rules";
+import { describeBodyRules, isCompetent, matterKindOf, MATTER_KINDS, MATTER_RULES, type BodyKind, type Localized, type MatterKind } from "../domain/rules";
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { actorOf, requireAdmin, type Viewer } from "./access";
 
-export function matterKindOf(kind: string): MatterKind {
-  return (MATTER_KINDS as readonly string[]).includes(kind) ? (kind as MatterKind) : "general";
-}
+export { matterKindOf } from "../domain/rules";
 
 export async function adminMatters(viewer: Viewer, orgId: string) {
   await requireAdmin(viewer, orgId);
-  const matters = await getRuntime().db.prisma.matter.findMany({
+  const matters = await currentDb().prisma.matter.findMany({
     where: { orgId },
     orderBy: { createdAt: "desc" },
     select: { id: true, title: true, kind: true, source: true, stage: true, createdAt: true },
@@ -35,7 +33,7 @@ export type StageDecider = {
  * reason of a manual move), and for each voting stage which bodies decide it and by what rule (rules engine).
  */
 export async function matterDetail(viewer: Viewer, matterId: string) {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const matter = await prisma.matter.findUnique({
     where: { id: matterId },
     select: {

@@ -1,9 +1,9 @@
 import { canReadMeeting, orgRolesOf } from "../auth/permissions";
-import { convenerOf } from "../commands/meeting/convening";
+import { convenerOf } from "../domain/meeting/convening";
 import { shanghaiDate } from "../domain/rules";
-import { bodyKindOf } from "../commands/meeting/meetingChecks";
+import { bodyKindOf } from "../domain/rules";
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { actorOf, type Viewer } from "./access";
 
 /**
@@ -11,7 +11,7 @@ import { actorOf, type Viewer } from "./access";
  * and sizes). For the organization's people, the body's members and officers, admins and supervisors only.
  */
 export async function meetingInfo(viewer: Viewer, meetingId: string) {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
     select: {
@@ -32,7 +32,7 @@ export async function meetingInfo(viewer: Viewer, meetingId: string) {
 
 /** The bytes of one material, for whoever may read its meeting. */
 export async function materialFile(viewer: Viewer, meetingId: string, materialId: string) {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const material = await prisma.material.findUnique({
     where: { id: materialId },
     select: { meetingId: true, filename: true, mime: true, size: true, data: true, meeting: { select: { orgId: true, bodyId: true } } },

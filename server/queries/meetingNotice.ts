@@ -1,11 +1,11 @@
 import { canReadMeeting } from "../auth/permissions";
-import { convenerOf, PETITION_RULES } from "../commands/meeting/convening";
-import { bodyKindOf } from "../commands/meeting/meetingChecks";
-import { charterSchema } from "../commands/body/createBody";
+import { convenerOf, PETITION_RULES } from "../domain/meeting/convening";
+import { bodyKindOf } from "../domain/rules";
+import { charterSchema } from "../domain/rules";
 import { citationText, describeBodyRules, shanghaiDate, type Localized } from "../domain/rules";
 import { AppError } from "../errors";
 import { firstNoticeDelivery } from "../notify/evidence";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { actorOf, type Viewer } from "./access";
 
 export type MeetingNotice = {
@@ -35,7 +35,7 @@ export type MeetingNotice = {
  * meeting's notice is public; otherwise whoever may read the meeting.
  */
 export async function meetingNotice(viewer: Viewer | null, meetingId: string): Promise<MeetingNotice> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
     select: {

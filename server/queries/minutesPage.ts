@@ -1,7 +1,7 @@
 import { buildRecordBlocks, type RecordBlock } from "../minutes/recordBlocks";
 import { loadRecordData } from "../minutes/recordData";
 import { loadMinutesAccess, type MinutesAccess } from "../minutes/status";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 
 export type MinutesPage = {
   meeting: { id: string; title: string; number: string; bodyName: string; orgName: string; state: string; isPublic: boolean };
@@ -14,7 +14,7 @@ export type MinutesPage = {
  * and what the viewer may do. Null when the meeting does not exist; the caller checks `access.capabilities.canRead`.
  */
 export async function minutesPage(accountId: string | null, meetingId: string): Promise<MinutesPage | null> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const access = await loadMinutesAccess(prisma, accountId, meetingId);
   if (!access) return null;
   const data = access.capabilities.canRead ? await loadRecordData(prisma, meetingId) : null;

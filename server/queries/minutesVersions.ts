@@ -1,7 +1,7 @@
 import { latestCheckpoint } from "../audit/store";
 import type { RequiredSigner } from "../minutes/signers";
 import { loadMinutesAccess, type MinutesAccess, type SignatureMethod } from "../minutes/status";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 
 export type MinutesVersionView = {
   id: string;
@@ -29,7 +29,7 @@ export type MinutesExport = {
  * viewer may not read its minutes.
  */
 export async function minutesExport(accountId: string | null, meetingId: string): Promise<MinutesExport | null> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const access = await loadMinutesAccess(prisma, accountId, meetingId);
   if (!access?.capabilities.canRead) return null;
   const meeting = await prisma.meeting.findUnique({

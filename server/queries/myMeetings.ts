@@ -1,4 +1,4 @@
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 
 export type MyMeeting = {
   id: string;
@@ -17,7 +17,7 @@ export type MyMeeting = {
  * of the organizations it administers or supervises.
  */
 export async function myMeetings(accountId: string): Promise<MyMeeting[]> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const account = await prisma.account.findUnique({
     where: { id: accountId },
     select: { personId: true, roles: { select: { orgId: true } } },

@@ -1,10 +1,10 @@
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 
 export type MyOrganization = { id: string; name: string; level: string; roles: string[] };
 
 /** Organizations where the account holds a role (admin, supervisor) or is registered as a person. */
 export async function myOrganizations(accountId: string): Promise<MyOrganization[]> {
-  const account = await getRuntime().db.prisma.account.findUnique({
+  const account = await currentDb().prisma.account.findUnique({
     where: { id: accountId },
     select: {
       roles: { select: { role: true, org: { select: { id: true, name: true, level: true } } } },

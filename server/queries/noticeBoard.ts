@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { countdown, replyDeadline, type Countdown } from "../notice/period";
 import { maskPersonalNumbers } from "../notice/text";
 import { parseVoteSummary, type VoteSummary } from "../notice/voteSummary";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 
 export type PublicNotice = {
   id: string;
@@ -68,14 +68,14 @@ function supersessions(rows: { id: string; supersedesId: string | null }[]): Map
 export type PublicOrg = { id: string; name: string; level: string; noticeDays: number };
 
 async function publicOrg(orgId: string): Promise<PublicOrg> {
-  const org = await getRuntime().db.prisma.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true, level: true, noticeDays: true } });
+  const org = await currentDb().prisma.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true, level: true, noticeDays: true } });
   if (!org) throw new AppError("not_found", "organization not found");
   return org;
 }
 
 /** Every organization with its number of notices in their window: the entry page of the public boards. */
 export async function noticeOrganizations(now: Date = new Date()) {
-  const orgs = await getRuntime().db.prisma.organization.findMany({
+  const orgs = await currentDb().prisma.organization.findMany({
     orderBy: [{ level: "asc" }, { createdAt: "asc" }],
     select: { id: true, name: true, level: true, notices: { where: { endsAt: { gt: now } }, select: { id: true } } },
   });
@@ -87,7 +87,7 @@ export type BoardMatter = { id: string; title: string; stage: string; decision: 
 /** An organization's board: each matter with its current decision notice and, later, its result notice. */
 export async function noticeBoard(orgId: string, now: Date = new Date()): Promise<{ org: PublicOrg; matters: BoardMatter[] }> {
   const org = await publicOrg(orgId);
-  const rows = await getRuntime().db.prisma.notice.findMany({
+  const rows = await currentDb().prisma.notice.findMany({
     where: { orgId },
     orderBy: { postedAt: "desc" },
     select: { ...noticeSelect, matter: { select: { title: true, stage: true } } },
@@ -123,7 +123,7 @@ export type NoticeDetail = {
  * supervisors answered (VCOL 30, 32).
  */
 export async function noticeDetail(orgId: string, noticeId: string, now: Date = new Date()): Promise<NoticeDetail> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const row = await prisma.notice.findUnique({ where: { id: noticeId }, select: { ...noticeSelect, matter: { select: { id: true, title: true, stage: true } } } });
   if (!row || row.orgId !== orgId) throw new AppError("not_found", "notice not found");
   const org = await publicOrg(orgId);

@@ -1,13 +1,13 @@
 import { orgRolesOf, bodyRolesOf } from "../auth/permissions";
-import { charterSchema } from "../commands/body/createBody";
-import { bodyKindOf } from "../commands/meeting/meetingChecks";
+import { charterSchema } from "../domain/rules";
+import { bodyKindOf } from "../domain/rules";
 import { forecastQuorum, ONLINE_ATTENDANCE, type Forecast } from "../domain/meeting/forecast";
 import { summarizeDelivery, type DeliverySummary } from "../domain/meeting/noticeDelivery";
 import { checkNoticePeriod, type Localized, type RuleWarning } from "../domain/rules";
 import { AppError } from "../errors";
 import { activeProviders } from "../notify/active";
 import { enabledChannels } from "../notify/providers";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import type { Viewer } from "./access";
 
 const DAY = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "long", day: "numeric" });
@@ -42,7 +42,7 @@ export function summaryText(s: DeliverySummary): Localized {
 
 /** Who sees the delivery log and the forecast: the clerk, the body's chair and recorder, the supervisors. */
 async function requireBoardReader(viewer: Viewer, meeting: { orgId: string; bodyId: string }): Promise<boolean> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const orgRoles = await orgRolesOf(prisma, viewer.id, meeting.orgId);
   const bodyRoles = await bodyRolesOf(prisma, viewer.id, meeting.bodyId);
   if (orgRoles.length === 0 && !bodyRoles.includes("chair") && !bodyRoles.includes("recorder")) {
@@ -52,7 +52,7 @@ async function requireBoardReader(viewer: Viewer, meeting: { orgId: string; body
 }
 
 export async function deliveryBoard(viewer: Viewer, meetingId: string): Promise<DeliveryBoard> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
     select: {
@@ -108,7 +108,7 @@ export type MyNotice = {
 
 /** For the member's 我的会议: per meeting, whether a notice was issued to them, their receipt and their intent. */
 export async function myNotices(accountId: string, meetingIds: string[]): Promise<Map<string, MyNotice>> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const account = await prisma.account.findUnique({ where: { id: accountId }, select: { personId: true } });
   const personId = account?.personId;
   const result = new Map<string, MyNotice>();

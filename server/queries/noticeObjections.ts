@@ -4,7 +4,7 @@
  * read everything of their organization (DESIGN.md §4), so they see who objected — by name, never by phone.
  */
 import { replyDeadline } from "../notice/period";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import type { Viewer } from "./access";
 
 export type InboxObjection = {
@@ -26,7 +26,7 @@ export type InboxObjection = {
 const ANSWERED_SHOWN = 50;
 
 export async function objectionInbox(viewer: Viewer, now: Date = new Date()): Promise<{ orgs: { id: string; name: string }[]; open: InboxObjection[]; answered: InboxObjection[] }> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const roles = await prisma.orgRole.findMany({ where: { accountId: viewer.id, role: "supervisor" }, select: { org: { select: { id: true, name: true } } } });
   const orgs = roles.map((r) => r.org);
   if (orgs.length === 0) return { orgs, open: [], answered: [] };

@@ -2,13 +2,13 @@
 import { latestCheckpoint } from "../audit/store";
 import { decodeEntry } from "../audit/verify.mjs";
 import type { PrintInput } from "../notice/printText";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { noticeDetail } from "./noticeBoard";
 
 export type NoticePrint = PrintInput & { audit: { seq: number; checkpointSize: number; rootHash: string } | null };
 
 export async function noticePrint(orgId: string, noticeId: string, now: Date = new Date()): Promise<NoticePrint> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const detail = await noticeDetail(orgId, noticeId, now);
   const { notice } = detail;
   const superseded = notice.supersedesId ? await prisma.notice.findUnique({ where: { id: notice.supersedesId }, select: { postedAt: true } }) : null;

@@ -4,12 +4,13 @@
  * admins) the notice period and decision votes not yet recorded on a matter.
  */
 import { orgRolesOf } from "../auth/permissions";
-import { findDecision, isPassed } from "../commands/notice/decisionRecord";
+import { findDecision } from "../db/load/decisionRecord";
+import { isPassed } from "../domain/meeting";
 import { deciderForStage } from "../domain/matter";
 import { MATTER_KINDS } from "../domain/rules";
 import { AppError } from "../errors";
 import { voteSummaryOf, type VoteSummary } from "../notice/voteSummary";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import type { Viewer } from "./access";
 
 /** Every body kind that decides some kind of matter at S4 (RULES.md §4). */
@@ -17,7 +18,7 @@ const DECISION_BODY_KINDS = [...new Set(MATTER_KINDS.flatMap((kind) => deciderFo
 
 /** Organizations where the viewer is an admin, or chairs a body. */
 export async function publishingOrgs(viewer: Viewer): Promise<{ id: string; name: string; isAdmin: boolean }[]> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const account = await prisma.account.findUnique({ where: { id: viewer.id }, select: { personId: true, roles: { where: { role: "admin" }, select: { orgId: true } } } });
   if (!account) return [];
   const adminOf = account.roles.map((r) => r.orgId);
@@ -30,7 +31,7 @@ export type ReadyMatter = { matterId: string; title: string; stage: string; summ
 export type CurrentNotice = { id: string; kind: string; title: string; body: string; postedAt: Date; endsAt: Date; periodDays: number };
 
 export async function publishingDesk(viewer: Viewer, orgId: string) {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const org = await prisma.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true, noticeDays: true } });
   if (!org) throw new AppError("not_found", "organization not found");
   const isAdmin = (await orgRolesOf(prisma, viewer.id, orgId)).includes("admin");
@@ -67,7 +68,7 @@ export async function publishingDesk(viewer: Viewer, orgId: string) {
 
 /** For admins: matters that can take a decision vote on record, and passed decision votes not tied to any matter. */
 async function linkable(orgId: string) {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const matters = await prisma.matter.findMany({ where: { orgId, stage: { in: ["raised", "decision"] } }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, stage: true } });
   const motions = await prisma.motion.findMany({
     where: { state: "announced", item: { matterId: null }, meeting: { orgId, body: { kind: { in: DECISION_BODY_KINDS } } } },

@@ -12,7 +12,7 @@ import { inclusionProof, leafHash, verifyInclusion } from "../audit/merkle";
 import { latestCheckpoint, readLeafHashes } from "../audit/store";
 import { decodeEntry } from "../audit/verify.mjs";
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 
 export type VerifiedEntry = { action: string; seq: number; ts: string; leafHash: string; path: string[]; isIncluded: boolean };
 
@@ -26,7 +26,7 @@ export type NoticeVerification = {
 };
 
 export async function noticeVerification(orgId: string, noticeId: string): Promise<NoticeVerification> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const notice = await prisma.notice.findUnique({ where: { id: noticeId }, select: { id: true, orgId: true, title: true, body: true, kind: true, postedAt: true, motionId: true, org: { select: { id: true, name: true } } } });
   if (!notice || notice.orgId !== orgId) throw new AppError("not_found", "notice not found");
   const rows = await prisma.auditEntry.findMany({

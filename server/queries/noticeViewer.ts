@@ -5,7 +5,7 @@
  */
 import { shanghaiDay } from "../notice/period";
 import { OBJECTIONS_PER_DAY } from "../notice/text";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import type { PublicNotice } from "./noticeBoard";
 
 export type ObjectionStatus =
@@ -19,7 +19,7 @@ export async function objectionStatus(notice: PublicNotice, accountId: string | 
   if (notice.supersededById) return { kind: "superseded", currentId: notice.supersededById };
   if (!notice.countdown.isOpen) return { kind: "closed", endsAt: notice.endsAt };
   if (!accountId) return { kind: "anonymous" };
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const account = await prisma.account.findUnique({ where: { id: accountId }, select: { person: { select: { orgId: true, deletedAt: true } } } });
   if (account?.person?.orgId !== notice.orgId || account.person.deletedAt !== null) return { kind: "not_resident" };
   const day = shanghaiDay(now);

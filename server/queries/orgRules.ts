@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { charterSchema } from "../commands/body/createBody";
+import { charterSchema } from "../domain/rules";
 import { BODY_KINDS, checkComposition, describeBodyRules, type BodyKind, type BodyRulesDescription, type RuleWarning } from "../domain/rules";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 
 export type BodyRules = { id: string; name: string; rosterSize: number; rules: BodyRulesDescription; warnings: RuleWarning[] };
 export type OrgRules = { id: string; name: string; bodies: BodyRules[] };
@@ -10,7 +10,7 @@ const kindSchema = z.enum(BODY_KINDS);
 
 /** The decision rules of every body of an organization, for the public 「议事规则」 page (no personal data). */
 export async function orgRules(orgId: string): Promise<OrgRules | null> {
-  const org = await getRuntime().db.prisma.organization.findUnique({
+  const org = await currentDb().prisma.organization.findUnique({
     where: { id: orgId },
     select: {
       id: true,

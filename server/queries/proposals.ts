@@ -1,7 +1,7 @@
 import type { PetitionProgress } from "../domain/meeting/petition";
-import { proposalProgress } from "../commands/proposal/eligibility";
+import { proposalProgress } from "../db/load/proposalProgress";
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { requireAdmin, type Viewer } from "./access";
 
 export type ProposalView = {
@@ -29,7 +29,7 @@ export type CodeCandidate = { id: string; name: string; household: string | null
  * whether they may sign and whether they did; for the admin, whether they may answer.
  */
 export async function proposalBoard(viewer: Viewer | null, orgId: string) {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const org = await prisma.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true } });
   if (!org) throw new AppError("not_found", "organization not found");
   const account = viewer ? await prisma.account.findUnique({ where: { id: viewer.id }, select: { person: { select: { id: true, orgId: true, isAdult: true, deletedAt: true } }, roles: { where: { orgId, role: "admin" }, select: { role: true } } } }) : null;
@@ -74,7 +74,7 @@ export async function proposalAttachment(orgId: string, attachmentId: string) {
  */
 export async function conveningDuties(viewer: Viewer, orgId: string) {
   await requireAdmin(viewer, orgId);
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const duties = await prisma.conveningDuty.findMany({ where: { orgId }, orderBy: { reachedAt: "desc" }, take: 20 });
   const titles = await prisma.proposal.findMany({ where: { id: { in: duties.map((d) => d.proposalId) } }, select: { id: true, title: true } });
   return duties.map((d) => ({ body: d.body, basis: d.basis, signed: d.signed, needed: d.needed, reachedAt: d.reachedAt, proposal: titles.find((p) => p.id === d.proposalId)?.title ?? "" }));

@@ -1,6 +1,6 @@
 import { bodyRolesOf } from "../auth/permissions";
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 
 export type ScanFile = { filename: string; mime: string; size: number; data: Uint8Array };
 
@@ -11,7 +11,7 @@ export type ScanFile = { filename: string; mime: string; size: number; data: Uin
  * another meeting, finds nothing.
  */
 export async function signatureScan(accountId: string, meetingId: string, scanId: string): Promise<ScanFile> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const scan = await prisma.signatureScan.findUnique({
     where: { id: scanId },
     select: { filename: true, mime: true, size: true, data: true, version: { select: { meetingId: true, meeting: { select: { orgId: true, bodyId: true } } } } },

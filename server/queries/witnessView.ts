@@ -5,7 +5,7 @@
  */
 import { configuredWitnesses, witnessLabel, type WitnessStatus } from "../audit/witnessing";
 import { parseWitnessVkey } from "../audit/verify.mjs";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 
 export type WitnessRow = {
   name: string;
@@ -37,7 +37,7 @@ function labelOf(vkey: string): { name: string; label: string } {
 }
 
 export async function witnessView(orgId: string): Promise<WitnessView> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const [states, checkpoints] = await Promise.all([
     prisma.auditWitnessState.findMany({ where: { orgId }, orderBy: { witness: "asc" } }),
     prisma.auditCheckpoint.findMany({ where: { orgId }, orderBy: { size: "desc" }, take: RECENT, select: { size: true, createdAt: true } }),

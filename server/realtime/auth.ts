@@ -1,9 +1,9 @@
 import { parse } from "cookie";
 import { getToken } from "next-auth/jwt";
 import type { Socket } from "socket.io";
-import { getRuntime } from "../runtime";
+import { currentAccountOfToken, type SocketIdentity } from "../auth/identity";
 
-export type SocketIdentity = { accountId: string; name: string; personId: string | null } | null;
+export type { SocketIdentity } from "../auth/identity";
 
 /**
  * Reads the next-auth session from the handshake's cookie, as the HTTP side does. getToken needs a request-like
@@ -20,11 +20,8 @@ export async function identify(socket: Socket): Promise<SocketIdentity> {
   });
   if (!token?.sub) return null;
   if (typeof token.exp === "number") socket.data.sessionExpiresAt = token.exp * 1_000;
-  const account = await getRuntime().db.prisma.account.findUnique({
-    where: { id: token.sub },
-    select: { id: true, displayName: true, personId: true, disabled: true, tokenVersion: true },
-  });
-  if (!account || account.disabled || account.tokenVersion !== (token.tv ?? 0)) return null;
+  const account = await currentAccountOfToken(token.sub, token.tv);
+  if (!account) return null;
   return { accountId: account.id, name: account.displayName, personId: account.personId };
 }
 

@@ -1,5 +1,5 @@
 import { LIVE_BROADCASTS } from "../protocol/live";
-import { liveViews, type LiveView } from "../queries/liveMeeting";
+import { liveViews, meetingVersion, type LiveView } from "../queries/liveMeeting";
 import { getRuntime } from "../runtime";
 
 /** At most one broadcast per meeting in this window; the last state is always sent (DESIGN §5: coalesced tallies). */
@@ -69,8 +69,8 @@ async function broadcast(meetingId: string, recheck: boolean): Promise<void> {
   try {
     const sent = sentVersions();
     if (recheck) {
-      const current = await runtime.db.prisma.meeting.findUnique({ where: { id: meetingId }, select: { version: true } });
-      if (!current || current.version <= (sent.get(meetingId) ?? -1)) return;
+      const current = await meetingVersion(meetingId);
+      if (current === null || current <= (sent.get(meetingId) ?? -1)) return;
     }
     // Both audiences from one read: one version for both.
     const startedAt = performance.now();

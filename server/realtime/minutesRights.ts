@@ -5,8 +5,7 @@
  * event, after a sign-off change (finalize locks the text for everyone immediately).
  */
 import type { MinutesAccess } from "../minutes/status";
-import { loadMinutesAccess } from "../minutes/status";
-import { getRuntime } from "../runtime";
+import { minutesAccessOf } from "../queries/minutesLive";
 import { statusEpoch } from "./yjs/registry";
 
 const RIGHTS_TTL_MS = 5_000;
@@ -16,7 +15,7 @@ type Entry = { access: Promise<MinutesAccess | null>; readAt: number; epoch: num
 const cache = new Map<string, Entry>();
 
 function load(accountId: string | null, meetingId: string, epoch: number): Entry {
-  const entry: Entry = { access: loadMinutesAccess(getRuntime().db.prisma, accountId, meetingId), readAt: Date.now(), epoch, refreshing: false };
+  const entry: Entry = { access: minutesAccessOf(accountId, meetingId), readAt: Date.now(), epoch, refreshing: false };
   entry.access.catch(() => cache.delete(`${accountId ?? ""}|${meetingId}`));
   return entry;
 }

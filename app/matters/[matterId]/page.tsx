@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { STAGE_INFO, stageLabel } from "@/server/domain/matter";
 import { matterDetail } from "@/server/queries/matters";
-import { load, viewerOrLogin } from "../../admin/load";
+import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../admin/query";
 import { Denied, FormStatus, localeKey } from "../../admin/ui";
 import { MoveForm } from "./MoveForm";

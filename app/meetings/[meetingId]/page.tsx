@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { isWeChat } from "@/server/minutes/qrContent";
 import { meetingInfo } from "@/server/queries/meetingInfo";
 import { deliveryBoard } from "@/server/queries/noticeDelivery";
-import { load, viewerOrLogin } from "../../admin/load";
+import { load, viewerOrLogin } from "@/server/web/loadPage";
 import { sizeText } from "../../admin/query";
 import { Denied, localeKey } from "../../admin/ui";
 import "../../admin/admin.css";

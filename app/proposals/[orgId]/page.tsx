@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { currentAccount } from "@/server/auth/session";
 import { proposalBoard } from "@/server/queries/proposals";
-import { load } from "../../admin/load";
+import { load } from "@/server/web/loadPage";
 import type { Query } from "../../admin/query";
 import { Denied, FormStatus, localeKey } from "../../admin/ui";
 import "../../admin/admin.css";

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { loginTokenState } from "@/server/commands/account/redeemLoginToken";
-import { getRuntime } from "@/server/runtime";
+import { loginCodeView } from "@/server/queries/loginCode";
 import "../../admin/admin.css";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function QrLoginPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations("qrLogin");
-  const { state, name, resetAt } = await loginTokenState(getRuntime().db.prisma, token);
+  const { state, name, resetAt } = await loginCodeView(token);
   if (state !== "valid") {
     return (
       <div className="stack">

@@ -7,7 +7,7 @@ import { Refused } from "../components/Refused";
 import { StatusPanel } from "../components/StatusPanel";
 import { Timeline } from "../components/Timeline";
 import { WitnessPanel } from "../components/WitnessPanel";
-import { loadForConsole } from "../load";
+import { loadForConsole } from "@/server/web/loadPage";
 
 export const dynamic = "force-dynamic";
 

@@ -3,28 +3,12 @@ import { appendAudit } from "../../audit/append";
 import { AppError } from "../../errors";
 import { SYSTEM } from "../actor";
 import { runCommand, type Tx } from "../run";
+import { loginTokenState } from "../../db/load/loginCode";
 import { hashLoginToken, LOGIN_TOKEN_PATTERN } from "./tokens";
 
 const schema = z.strictObject({ token: z.string().regex(LOGIN_TOKEN_PATTERN, "not a login code") });
 
 export type RedeemedLogin = { accountId: string; name: string; tokenVersion: number };
-export type TokenState = "valid" | "used" | "expired" | "superseded" | "unknown";
-
-/** What a login code is worth right now, without using it (the /q/<token> page shows this before the tap). */
-export async function loginTokenState(tx: Tx, token: string, now = new Date()): Promise<{ state: TokenState; name: string | null; resetAt?: Date }> {
-  if (!LOGIN_TOKEN_PATTERN.test(token)) return { state: "unknown", name: null };
-  const row = await tx.loginToken.findUnique({ where: { tokenHash: hashLoginToken(token) }, select: { accountId: true, usedAt: true, expiresAt: true } });
-  if (!row) return { state: "unknown", name: null };
-  const account = await tx.account.findUnique({ where: { id: row.accountId }, select: { displayName: true, disabled: true, passwordHash: true, passwordResetAt: true } });
-  if (!account || account.disabled) return { state: "unknown", name: null };
-  // A code printed before the member chose a password no longer opens their account (issue #17).
-  if (account.passwordHash !== null && !row.usedAt) return { state: "superseded", name: account.displayName };
-  if (row.usedAt) return { state: "used", name: account.displayName };
-  if (row.expiresAt <= now) return { state: "expired", name: account.displayName };
-  // After an admin's reset the member is told before they tap (server/commands/account/resetPassword.ts).
-  return { state: "valid", name: account.displayName, ...(account.passwordResetAt ? { resetAt: account.passwordResetAt } : {}) };
-}
-
 /** The organization whose log records this account's own actions: its person's, else its first role's. */
 export async function homeOrgOf(tx: Tx, accountId: string): Promise<string | null> {
   const account = await tx.account.findUnique({

@@ -4,31 +4,17 @@ import { hashPassword, verifyPassword } from "../../auth/password";
 import { isStrongPassword } from "../../auth/passwordStrength";
 import { loginSucceeded, reserveLoginAttempt } from "../../auth/throttle";
 import { AppError } from "../../errors";
-import { getRuntime } from "../../runtime";
+import { currentDb } from "../../db";
 import type { Actor } from "../actor";
 import { runCommand, type Tx } from "../run";
+import { hasFreshCode } from "../../db/load/loginCode";
 import { homeOrgOf } from "./redeemLoginToken";
 
-/** A 6-digit PIN is allowed only right after a QR code login (within this window), for members on their phones. */
-export const PIN_WINDOW_MS = 60 * 60 * 1000;
 const PIN = /^\d{6}$/;
 
 const schema = z
   .strictObject({ password: z.string().max(200), confirm: z.string().max(200), currentPassword: z.string().max(200).optional() })
   .refine((v) => v.password === v.confirm, { message: "两次输入不一致 (the two entries differ)", path: ["confirm"] });
-
-/** Whether the account logged in with a one-time code within the window and has set no password since. */
-async function hasFreshCode(tx: Tx, account: { id: string; mustSetPassword: boolean }, now: Date): Promise<boolean> {
-  if (!account.mustSetPassword) return false;
-  const recent = await tx.loginToken.findFirst({ where: { accountId: account.id, usedAt: { gte: new Date(now.getTime() - PIN_WINDOW_MS) } }, select: { id: true } });
-  return recent !== null;
-}
-
-/** Whether the account may set a password without giving the current one: it has none, or it just used a code. */
-export async function needsCurrentPassword(tx: Tx, accountId: string, now = new Date()): Promise<boolean> {
-  const account = await tx.account.findUnique({ where: { id: accountId }, select: { id: true, passwordHash: true, mustSetPassword: true } });
-  return account?.passwordHash != null && !(await hasFreshCode(tx, account, now));
-}
 
 type Prepared = { passwordHash: string; currentHash: string | null; currentOk: boolean };
 
@@ -77,7 +63,7 @@ export function setPassword(input: unknown, actor: Actor, now = new Date()): Pro
     // argon2 runs before the transaction opens (PGlite runs one at a time).
     const passwordHash = await hashPassword(data.password);
     if (actor.kind !== "account" || data.currentPassword === undefined) return { passwordHash, currentHash: null, currentOk: false };
-    const current = await getRuntime().db.prisma.account.findUnique({ where: { id: actor.accountId }, select: { passwordHash: true, phone: true } });
+    const current = await currentDb().prisma.account.findUnique({ where: { id: actor.accountId }, select: { passwordHash: true, phone: true } });
     const currentHash = current?.passwordHash ?? null;
     if (!current || currentHash === null) return { passwordHash, currentHash, currentOk: false };
     // Guessing the current password from an open session counts against the phone like a login attempt.

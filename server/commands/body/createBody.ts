@@ -1,24 +1,9 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { requireOrgRole } from "../../auth/permissions";
-import { BODY_KINDS } from "../../domain/rules";
+import { BODY_KINDS, charterSchema } from "../../domain/rules";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
-
-const fraction = z.strictObject({ numerator: z.number().int().min(1), denominator: z.number().int().min(1) }).refine(
-  (f) => f.numerator <= f.denominator,
-  "a fraction of at most 1",
-);
-
-export const charterSchema = z.strictObject({
-  quorum: fraction.optional(),
-  pass: fraction.optional(),
-  recusedLeaveBase: z.boolean().optional(),
-  /** Days of notice before a meeting; it can only add to the law's (a charter makes rules stricter, never weaker). */
-  noticeDays: z.number().int().min(1).max(90).optional(),
-  membersEditMinutes: z.boolean().optional(),
-  publishNamedVotes: z.boolean().optional(),
-});
 
 const schema = z.strictObject({
   orgId: z.string().min(1),

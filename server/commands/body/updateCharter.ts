@@ -4,7 +4,7 @@ import { requireOrgRole } from "../../auth/permissions";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
-import { charterSchema } from "./createBody";
+import { charterSchema } from "../../domain/rules";
 
 const schema = z.strictObject({
   bodyId: z.string().min(1),

@@ -4,7 +4,7 @@ import { nextVoteState } from "../../domain/meeting";
 import { moveMatterOnVote } from "../matter/moveMatterOnVote";
 import type { Actor } from "../actor";
 import { afterCommit, runCommand } from "../run";
-import type { MotionResult } from "./closeVote";
+import type { MotionResult } from "../../domain/meeting";
 import { bumpVersion, loadMeetingContext, requireLiveRole } from "./context";
 import { lockMotion, requireMatterUnchanged } from "./motion";
 

@@ -1,3 +1,8 @@
+/**
+ * 投票: the command a member's phone (socket `vote:cast`) and the no-JavaScript vote form call. It checks the input
+ * and joins the process' group commit: votes arriving within a few milliseconds commit in one transaction, where
+ * voteBatch.ts decides each vote by the rules (entitled, not recused, motion open) and writes it with its audit entry.
+ */
 import { AppError } from "../../errors";
 import { errorFields, logger } from "../../ops/logger";
 import { outcomeOf, reportCommand, reportVote, reportVoteBatch } from "../../ops/observe";
@@ -5,7 +10,7 @@ import { getRuntime } from "../../runtime";
 import { emitEvents } from "../../events";
 import type { Actor } from "../actor";
 import { transactionWithEvents } from "../run";
-import { processVoteBatch, voteSchema, type VoteOutcome, type VoteRequest } from "./castVotes";
+import { processVoteBatch, voteSchema, type VoteOutcome, type VoteRequest } from "./voteBatch";
 
 /** Votes that arrive within this window (or until the batch is full) commit together. */
 const WINDOW_MS = 4;

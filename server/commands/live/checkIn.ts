@@ -4,7 +4,8 @@ import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireInSession, requireLiveRole } from "./context";
-import { auditQuorumChange, withRecord } from "./quorum";
+import { withRecord } from "../../domain/meeting";
+import { auditQuorumChange } from "./quorumChange";
 
 const schema = z.strictObject({
   meetingId: z.string().min(1),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
-import { decideMotion, nextVoteState, sortedTrackers, tallyNamed, tallySecret, CHOICES, type Choice, type Tally } from "../../domain/meeting";
+import { decideMotion, nextVoteState, sortedTrackers, tallyNamed, tallySecret, CHOICES, type Choice, type MotionResult, type Tally } from "../../domain/meeting";
 import { MATTER_KINDS } from "../../domain/rules";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
@@ -11,24 +11,6 @@ import { lockMotion, requireMatterUnchanged, type MotionRecord } from "./motion"
 import { meetingDay } from "./procedureWarnings";
 
 const schema = z.strictObject({ meetingId: z.string().min(1), motionId: z.string().min(1) });
-
-export type MotionResult = {
-  tally: Tally;
-  entitledCount: number;
-  notVoted: number;
-  recusedCount: number;
-  competent: boolean;
-  quorumMet: boolean;
-  quorumRequired: number;
-  passed: boolean;
-  yesRequired: number;
-  legalBasis: string[];
-  /** The law editions cited (absent in results recorded before editions were). */
-  editions?: string[];
-  explanation: { "zh-CN": string; en: string };
-  /** Secret ballots: every ballot's tracker, sorted, so that each voter can find their own. */
-  trackers?: string[];
-};
 
 const choiceSchema = z.enum(CHOICES);
 

@@ -4,7 +4,7 @@ import { finishSpeech, grantFloor as grantInQueue } from "../../domain/meeting";
 import type { Actor } from "../actor";
 import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireInSession, requireLiveRole } from "./context";
-import { DEFAULT_SPEECH_SECONDS, loadQueue } from "./speakers";
+import { DEFAULT_SPEECH_SECONDS, loadQueue } from "./speakersQueue";
 
 const schema = z.discriminatedUnion("action", [
   z.strictObject({ meetingId: z.string().min(1), action: z.literal("grant"), personId: z.string().min(1), limitSeconds: z.number().int().min(30).max(3600).optional() }),

@@ -1,4 +1,4 @@
-import type { FrozenVoters } from "../../domain/meeting";
+import type { EnteredTotals, FrozenVoters } from "../../domain/meeting";
 import type { Charter } from "../../domain/rules";
 import { AppError } from "../../errors";
 import type { Tx } from "../run";
@@ -25,8 +25,6 @@ export type MotionRecord = {
 
 /** What closeVote needs of the rule fixed at opening: the same charter and the same day's law. */
 export type RecordedRule = { yesRequired: number; charter: Charter; onDate: string | null; matter: string };
-
-export type EnteredTotals = { yes: number; no: number; abstain: number; enteredBy: string; confirmedBy: string | null };
 
 /** Reads a motion with a row lock: votes, totals and the close of one motion never interleave. */
 export async function lockMotion(tx: Tx, motionId: string, meetingId: string): Promise<MotionRecord> {

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
-import { freezeEntitledVoters, nextVoteState, summarizeAttendance } from "../../domain/meeting";
+import { freezeEntitledVoters, nextVoteState, quorumData, quorumOf, summarizeAttendance } from "../../domain/meeting";
 import { checkStageBeforeVote, MATTER_STAGES } from "../../domain/matter";
 import { describeRuleBeforeVote, isCompetent, MATTER_KINDS, type MatterKind } from "../../domain/rules";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { afterCommit, runCommand, type Tx } from "../run";
 import { bumpVersion, charterOf, loadMeetingContext, requireInSession, requireLiveRole } from "./context";
-import { quorumData, quorumOf } from "./quorum";
 import { appendProcedureWarnings, meetingDay } from "./procedureWarnings";
 
 export const VOTE_METHODS = ["named", "secret", "hands_named", "hands_totals", "paper"] as const;

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
-import { validateProxy, type AttendanceRecord } from "../../domain/meeting";
+import { validateProxy, withRecord, type AttendanceRecord } from "../../domain/meeting";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireLiveRole } from "./context";
-import { auditQuorumChange, withRecord } from "./quorum";
+import { auditQuorumChange } from "./quorumChange";
 
 const schema = z.discriminatedUnion("status", [
   z.strictObject({ meetingId: z.string().min(1), personId: z.string().min(1), status: z.enum(["present_in_person", "present_online", "absent"]) }),

@@ -5,7 +5,7 @@ import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireInSession, requireLiveRole } from "./context";
-import { loadQueue } from "./speakers";
+import { loadQueue } from "./speakersQueue";
 
 const schema = z.strictObject({ meetingId: z.string().min(1), withdraw: z.boolean().default(false) });
 

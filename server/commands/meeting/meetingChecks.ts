@@ -1,40 +1,9 @@
-import { charterSchema } from "../body/createBody";
-import { BODY_KINDS, checkNoticePeriod, shanghaiDate, type BodyKind, type RuleWarning } from "../../domain/rules";
 import { AppError } from "../../errors";
 import { chinaDayStart } from "../../time";
 import type { Tx } from "../run";
-import { checkPetition, PETITION_RULES } from "./convening";
 
-export function bodyKindOf(kind: string): BodyKind {
-  if (!(BODY_KINDS as readonly string[]).includes(kind)) throw new AppError("internal", `unknown body kind ${kind}`);
-  return kind as BodyKind;
-}
-
-/** The people a petition is counted against: the body's representatives, or the organization's adult villagers. */
-async function petitionBase(tx: Tx, bodyId: string, orgId: string, kind: BodyKind): Promise<number> {
-  const rule = PETITION_RULES[kind];
-  if (!rule) return 0;
-  if (rule.base === "villagers") return tx.person.count({ where: { orgId, isAdult: true, deletedAt: null } });
-  const representatives = await tx.bodyMember.count({ where: { bodyId, seat: "representative" } });
-  return representatives > 0 ? representatives : tx.bodyMember.count({ where: { bodyId } });
-}
-
-/** Warnings for a meeting's notice date (checkNoticePeriod) and, for a petition, its number of petitioners. */
-export async function meetingWarnings(
-  tx: Tx,
-  body: { id: string; orgId: string; kind: string },
-  meeting: { startsAt: Date; noticeDate: Date | null; convenerBasis: string; petitioners?: number | null },
-): Promise<RuleWarning[]> {
-  const kind = bodyKindOf(body.kind);
-  // A charter may ask for a longer notice than the law (章程); checkNoticePeriod takes the longer of the two.
-  const charter = charterSchema.safeParse((await tx.body.findUnique({ where: { id: body.id }, select: { charter: true } }))?.charter ?? {});
-  const charterDays = charter.success ? charter.data.noticeDays : undefined;
-  const warnings = checkNoticePeriod({ body: kind, noticeDate: meeting.noticeDate, meetingDate: meeting.startsAt, ...(charterDays !== undefined ? { charterDays } : {}) });
-  if (meeting.convenerBasis === "petition" && typeof meeting.petitioners === "number") {
-    warnings.push(...checkPetition(kind, meeting.petitioners, await petitionBase(tx, body.id, body.orgId, kind), shanghaiDate(meeting.startsAt)));
-  }
-  return warnings;
-}
+/** The notice and petition warnings of a meeting, read by scheduling commands and the admin's meeting page alike. */
+export { meetingWarnings } from "../../db/load/meetingWarnings";
 
 /**
  * A matter on an agenda must belong to the meeting's organization, its village, or one of its cooperatives: under

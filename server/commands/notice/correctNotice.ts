@@ -5,7 +5,7 @@ import { CORRECTION_REASON_MAX, NOTICE_BODY_MAX, requireText, TITLE_MAX } from "
 import { parseVoteSummary, voteSummaryOf } from "../../notice/voteSummary";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
-import { findDecision } from "./decisionRecord";
+import { findDecision } from "../../db/load/decisionRecord";
 import { lockMatter, requirePublisher } from "./publisher";
 import { writeNotice, type NoticeKind, type WrittenNotice } from "./writeNotice";
 

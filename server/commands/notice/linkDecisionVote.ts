@@ -5,7 +5,8 @@ import { AppError } from "../../errors";
 import { CORRECTION_REASON_MAX, requireText } from "../../notice/text";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
-import { decidesMatter, loadMotionRecord } from "./decisionRecord";
+import { decidesMatter } from "../../domain/meeting";
+import { loadMotionRecord } from "../../db/load/decisionRecord";
 import { lockMatter } from "./publisher";
 
 const schema = z.strictObject({

@@ -8,7 +8,7 @@ import { voteSummaryOf } from "../../notice/voteSummary";
 import type { Actor } from "../actor";
 import { moveMatterOnVote } from "../matter/moveMatterOnVote";
 import { runCommand } from "../run";
-import { findDecision } from "./decisionRecord";
+import { findDecision } from "../../db/load/decisionRecord";
 import { lockMatter, requirePublisher } from "./publisher";
 import { writeNotice, type WrittenNotice } from "./writeNotice";
 

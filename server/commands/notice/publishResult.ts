@@ -6,7 +6,7 @@ import { assertPeriodDays } from "../../notice/period";
 import { NOTICE_BODY_MAX, requireText, TITLE_MAX } from "../../notice/text";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
-import { findDecision } from "./decisionRecord";
+import { findDecision } from "../../db/load/decisionRecord";
 import type { Published } from "./publishDecision";
 import { lockMatter, requirePublisher } from "./publisher";
 import { writeNotice } from "./writeNotice";

@@ -3,7 +3,7 @@ import { appendAudit } from "../../audit/append";
 import { ONLINE_ATTENDANCE } from "../../domain/meeting/forecast";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { bodyKindOf } from "../meeting/meetingChecks";
+import { bodyKindOf } from "../../domain/rules";
 import { runCommand } from "../run";
 import { memberBeforeMeeting } from "./noticeMeeting";
 

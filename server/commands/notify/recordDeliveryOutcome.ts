@@ -1,7 +1,7 @@
 import { appendAuditMany, type AppendInput } from "../../audit/append";
 import { backoffMs, MAX_ATTEMPTS } from "../../domain/meeting/noticeDelivery";
 import type { SendOutcome } from "../../notify/types";
-import { getRuntime } from "../../runtime";
+import { currentDb } from "../../db";
 
 /**
  * Records what a provider answered for outbox rows (one SMS, or one WeCom post for several members): delivered;
@@ -9,7 +9,7 @@ import { getRuntime } from "../../runtime";
  * One transaction: the rows and one audit entry per member and channel. Called by the outbox, never from outside.
  */
 export async function recordDeliveryOutcome(rowIds: string[], outcome: SendOutcome, now: Date): Promise<void> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   await prisma.$transaction(async (tx) => {
     const rows = await tx.noticeDelivery.findMany({ where: { id: { in: rowIds }, status: "queued" } });
     const audit: AppendInput[] = [];

@@ -1,6 +1,5 @@
 import type { AuditActor } from "../../audit/append";
 import { confineToOrg } from "../../auth/scope";
-import { petitionProgress, type PetitionProgress } from "../../domain/meeting/petition";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import type { Tx } from "../run";
@@ -20,20 +19,5 @@ export async function eligiblePerson(tx: Tx, actor: Actor, orgId: string): Promi
   return { personId: person.id, auditActor: { id: actor.accountId, role: "resident", name: actor.name } };
 }
 
-/** The representatives a petition is counted against: the seats of the organization's 村民代表会议. */
-async function representativesOf(tx: Tx, orgId: string): Promise<string[]> {
-  const body = await tx.body.findFirst({ where: { orgId, kind: "villager-representatives" }, orderBy: { createdAt: "asc" }, select: { members: { select: { personId: true, seat: true } } } });
-  if (!body) return [];
-  const seats = body.members.filter((m) => m.seat === "representative");
-  return (seats.length > 0 ? seats : body.members).map((m) => m.personId);
-}
-
-export async function proposalProgress(tx: Tx, proposal: { id: string; orgId: string }): Promise<PetitionProgress[]> {
-  const [villagers, representatives, signatures] = await Promise.all([
-    tx.person.count({ where: { orgId: proposal.orgId, isAdult: true, deletedAt: null } }),
-    representativesOf(tx, proposal.orgId),
-    tx.proposalSignature.findMany({ where: { proposalId: proposal.id }, select: { personId: true } }),
-  ]);
-  const reps = new Set(representatives);
-  return petitionProgress({ villagers, representatives: reps.size, signed: signatures.length, signedRepresentatives: signatures.filter((s) => reps.has(s.personId)).length });
-}
+/** How far a proposal's signatures have come (read by the proposal commands and the admin's list alike). */
+export { proposalProgress } from "../../db/load/proposalProgress";

@@ -182,3 +182,8 @@ export function summarizeAttendance(
   }
   return summary;
 }
+
+/** Replaces one member's record in an attendance list (a new list; the input is not changed). */
+export function withRecord(attendance: AttendanceRecord[], record: AttendanceRecord): AttendanceRecord[] {
+  return [...attendance.filter((r) => r.personId !== record.personId), record];
+}

@@ -7,3 +7,5 @@ export * from "./entitlement";
 export * from "./tally";
 export * from "./ballotTracker";
 export * from "./speakers";
+export * from "./motionResult";
+export * from "./procedureWarnings";

@@ -4,7 +4,7 @@
  */
 import { AppError } from "../../errors";
 import { evaluateDecision, type BodyKind, type Charter, type Localized, type QuorumBasis } from "../rules";
-import type { AttendanceSummary } from "./attendance";
+import { summarizeAttendance, type AttendanceRecord, type AttendanceSummary, type RosterMember } from "./attendance";
 
 export type QuorumStatus = {
   quorumMet: boolean;
@@ -102,4 +102,30 @@ export function quorumStatus(
     legalBasis: result.legalBasis,
   };
   return { ...status, explanation: explainQuorum(status, summary) };
+}
+
+/** What a meeting's quorum depends on: its roster, attendance, body (kind and charter) and day. */
+export type QuorumFacts = {
+  roster: readonly RosterMember[];
+  attendance: AttendanceRecord[];
+  body: { kind: BodyKind; charter: Charter };
+  meeting: { openedAt: Date | null; startsAt: Date };
+};
+
+/** Quorum of the meeting for a given attendance, by the rules engine (persons; the household form where the body uses it). */
+export function quorumOf(facts: QuorumFacts, attendance: AttendanceRecord[] = facts.attendance): QuorumStatus {
+  const summary = summarizeAttendance(facts.roster, attendance, { bodyKind: facts.body.kind });
+  return quorumStatus(summary, facts.body.kind, facts.body.charter, "members", facts.meeting.openedAt ?? facts.meeting.startsAt);
+}
+
+/** The quorum as an audit entry records it (`quorum.checked`, `vote.opened`). */
+export function quorumData(status: QuorumStatus): { quorumMet: boolean; quorumRequired: number; basis: string; expected: number; present: number; legalBasis: string[] } {
+  return {
+    quorumMet: status.quorumMet,
+    quorumRequired: status.quorumRequired,
+    basis: status.basis,
+    expected: status.expected,
+    present: status.present,
+    legalBasis: status.legalBasis,
+  };
 }

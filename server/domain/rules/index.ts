@@ -31,3 +31,4 @@ export {
   type QuorumBasis,
   type RuleWarning,
 } from "./types";
+export { bodyKindOf, charterOf, charterSchema, matterKindOf, type BodyCharter } from "./charter";

@@ -9,7 +9,7 @@
 import * as Y from "yjs";
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import type { RecordBlock } from "../../minutes/recordBlocks";
-import { compactStoredState, loadStoredState, snapshotTime, storeUpdate } from "./persistence";
+import { compactStoredState, loadStoredState, snapshotTime, storeUpdate } from "../../minutes/documentStore";
 import { checkClientUpdate, type GuardResult } from "./updateGuard";
 
 /** Edits older than one second must survive a crash (issue #7): write well within that. */

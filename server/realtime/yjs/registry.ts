@@ -8,7 +8,7 @@ import * as Y from "yjs";
 import { AppError } from "../../errors";
 import { MINUTES_EVENTS } from "../../minutes/protocol";
 import { buildRecordBlocks, type RecordBlock } from "../../minutes/recordBlocks";
-import { loadRecordData } from "../../minutes/recordData";
+import { minutesRecordOf } from "../../queries/minutesLive";
 import { setMinutesHooks, type SeedFreeText } from "../../minutes/hooks";
 import { getRuntime, hasRuntime } from "../../runtime";
 import { emitLocal, emitToPeers, fanout, fromBase64, installPeerHandlers, pullFromPeers, type PeerMessage } from "./cluster";
@@ -42,7 +42,7 @@ export function statusEpoch(meetingId: string): number {
 }
 
 async function readBlocks(meetingId: string): Promise<RecordBlock[] | null> {
-  const data = await loadRecordData(getRuntime().db.prisma, meetingId);
+  const data = await minutesRecordOf(meetingId);
   return data ? buildRecordBlocks(data) : null;
 }
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { adminBody } from "@/server/queries/adminBodies";
-import { load, viewerOrLogin } from "../../load";
+import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../query";
 import { Back, Denied, FormStatus, localeKey } from "../../ui";
 import { CharterForm } from "./CharterForm";

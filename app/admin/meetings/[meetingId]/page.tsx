@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { STAGE_INFO, type MatterStage } from "@/server/domain/matter";
 import { adminMeeting } from "@/server/queries/adminMeetings";
 import { deliveryBoard } from "@/server/queries/noticeDelivery";
-import { load, viewerOrLogin } from "../../load";
+import { load, viewerOrLogin } from "@/server/web/loadPage";
 import { MeetingFields } from "../../MeetingFields";
 import type { Query } from "../../query";
 import { Back, Denied, FormStatus, localeKey } from "../../ui";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { adminOrgSummary } from "@/server/queries/adminOrgs";
 import { conveningDuties } from "@/server/queries/proposals";
-import { load, viewerOrLogin } from "../../load";
+import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../query";
 import { Back, Denied, FormStatus, OrgNav } from "../../ui";
 

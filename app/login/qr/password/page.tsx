@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { currentAccount } from "@/server/auth/session";
-import { needsCurrentPassword } from "@/server/commands/account/setPassword";
-import { getRuntime } from "@/server/runtime";
+import { passwordForm } from "@/server/queries/loginCode";
 import "../../../admin/admin.css";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +18,7 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
   const t = await getTranslations("qrLogin");
   const error = (await searchParams).error;
   const errorKey = ERRORS.find((key) => key === error);
-  const askCurrent = await needsCurrentPassword(getRuntime().db.prisma, account.id);
+  const { askCurrent } = await passwordForm(account.id);
   return (
     <div className="stack">
       <h1>{t("passwordTitle")}</h1>

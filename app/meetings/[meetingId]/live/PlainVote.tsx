@@ -1,9 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentAccount } from "@/server/auth/session";
-import { getRuntime } from "@/server/runtime";
-import { recordedRule } from "@/server/queries/liveMeeting";
-import { memberView } from "@/server/queries/memberView";
+import { plainVoteOf } from "@/server/queries/joinMeeting";
 
 const CHOICES = ["yes", "no", "abstain"] as const;
 
@@ -16,11 +14,10 @@ export async function PlainVote({ meetingId, voted, error }: { meetingId: string
   if (!account?.personId) return null;
   const t = await getTranslations("live");
   const tErr = await getTranslations("errors");
-  const me = await memberView(meetingId, account.personId).catch(() => null);
-  const motion = me?.ballots[0]
-    ? await getRuntime().db.prisma.motion.findUnique({ where: { id: me.ballots[0].motionId }, select: { text: true, state: true, method: true, rule: true } })
-    : null;
-  const rule = motion ? recordedRule(motion.rule) : null;
+  const plain = await plainVoteOf(meetingId, account.personId);
+  const me = plain?.me ?? null;
+  const motion = plain?.motion ?? null;
+  const rule = motion?.rule ?? null;
   const lang = (await getLocale()) === "en" ? "en" : "zh-CN";
   return (
     <div className="no-js-fallback">

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { currentAccount } from "@/server/auth/session";
 import { meetingNotice } from "@/server/queries/meetingNotice";
-import { load } from "../../../admin/load";
+import { load } from "@/server/web/loadPage";
 import { Denied, localeKey } from "../../../admin/ui";
 import "../../../admin/admin.css";
 

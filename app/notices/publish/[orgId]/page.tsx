@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { isAppError } from "@/server/errors";
 import { boardPath } from "@/server/notice/links";
 import { publishingDesk } from "@/server/queries/noticePublishing";
+import { load } from "@/server/web/loadPage";
 import { DeskFlash } from "../../DeskFlash";
 import { deskViewer, type Query } from "../../viewer";
 import { AdminForms } from "./AdminForms";
@@ -20,14 +20,12 @@ export default async function PublishDeskPage({ params, searchParams }: { params
   const query = await searchParams;
   const viewer = await deskViewer();
   const t = await getTranslations("noticeDesk");
-  let desk;
-  try {
-    desk = await publishingDesk(viewer, orgId);
-  } catch (error) {
-    if (!isAppError(error)) throw error;
+  const loaded = await load(() => publishingDesk(viewer, orgId));
+  if (!loaded.ok) {
     const te = await getTranslations("errors");
-    return <div><h1>{t("title")}</h1><p role="alert" className="alert">{error.code === "forbidden" ? t("onlyOfficers") : te(error.code as "not_found")}</p></div>;
+    return <div><h1>{t("title")}</h1><p role="alert" className="alert">{loaded.code === "forbidden" ? t("onlyOfficers") : te(loaded.code as "not_found")}</p></div>;
   }
+  const desk = loaded.data;
   const back = `/notices/publish/${orgId}`;
   return (
     <div>

@@ -3,7 +3,7 @@ import { requireSupervisor } from "@/server/queries/auditAccess";
 import { checkpointView } from "@/server/queries/auditConsole";
 import { CheckpointPanel } from "../../components/CheckpointPanel";
 import { Refused } from "../../components/Refused";
-import { loadForConsole } from "../../load";
+import { loadForConsole } from "@/server/web/loadPage";
 
 export const dynamic = "force-dynamic";
 

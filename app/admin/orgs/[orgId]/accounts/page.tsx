@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { adminAccounts } from "@/server/queries/adminPeople";
-import { load, viewerOrLogin } from "../../../load";
+import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../../query";
 import { Back, Denied, FormStatus, OrgNav } from "../../../ui";
 

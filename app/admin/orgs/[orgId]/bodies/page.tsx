@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { BODY_KINDS, describeBodyRules } from "@/server/domain/rules";
 import { adminBodies } from "@/server/queries/adminBodies";
-import { load, viewerOrLogin } from "../../../load";
+import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../../query";
 import { Back, Denied, FormStatus, localeKey, OrgNav } from "../../../ui";
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { adminOrgSummary } from "@/server/queries/adminOrgs";
-import { load, viewerOrLogin } from "../../../load";
+import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../../query";
 import { Denied, FormStatus, OrgNav } from "../../../ui";
 import { RosterImport } from "./RosterImport";

@@ -3,7 +3,7 @@ import { MATTER_SOURCES } from "@/server/commands/matter/raiseMatter";
 import { STAGE_INFO, stageLabel, type MatterStage } from "@/server/domain/matter";
 import { MATTER_KINDS, MATTER_RULES } from "@/server/domain/rules";
 import { adminMatters, matterKindOf } from "@/server/queries/matters";
-import { load, viewerOrLogin } from "../../../load";
+import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../../query";
 import { Back, Denied, FormStatus, localeKey, OrgNav } from "../../../ui";
 

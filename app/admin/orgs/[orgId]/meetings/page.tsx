@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { adminMeetings } from "@/server/queries/adminMeetings";
-import { load, viewerOrLogin } from "../../../load";
+import { load, viewerOrLogin } from "@/server/web/loadPage";
 import { MeetingFields } from "../../../MeetingFields";
 import type { Query } from "../../../query";
 import { Back, Denied, FormStatus, OrgNav } from "../../../ui";

@@ -4,7 +4,7 @@ import { CheckpointPanel } from "../../../components/CheckpointPanel";
 import { AttendanceSection, BallotsSection, ProofsSection, ResultSection } from "../../../components/EvidenceSections";
 import { Opinions } from "../../../components/Opinions";
 import { Refused } from "../../../components/Refused";
-import { loadForConsole } from "../../../load";
+import { loadForConsole } from "@/server/web/loadPage";
 
 export const dynamic = "force-dynamic";
 

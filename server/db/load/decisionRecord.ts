@@ -3,25 +3,8 @@
  * a body that decides it at S4 (RULES.md §4, the rules engine's competence table). Only a passed, competent vote
  * counted under the matter's own kind is a decision; anything else is no decision to publish.
  */
-import type { MotionResult } from "../live/closeVote";
-import { deciderForStage } from "../../domain/matter";
-import { MATTER_KINDS, type BodyKind, type MatterKind } from "../../domain/rules";
-import type { DecisionRecord } from "../../notice/voteSummary";
-import type { Tx } from "../run";
-
-export function matterKindOf(kind: string): MatterKind {
-  return (MATTER_KINDS as readonly string[]).includes(kind) ? (kind as MatterKind) : "general";
-}
-
-export function decidesMatter(bodyKind: string, matterKind: string): boolean {
-  return deciderForStage("decision", matterKindOf(matterKind)).includes(bodyKind as BodyKind);
-}
-
-/** Is this stored result a lawful yes: competent body, quorum met, passed? */
-export function isPassed(result: unknown): result is MotionResult {
-  const r = result as Partial<MotionResult> | null;
-  return !!r && r.passed === true && r.competent === true && r.quorumMet === true && typeof r.tally === "object";
-}
+import { decidesMatter, isPassed, type DecisionRecord } from "../../domain/meeting";
+import type { Tx } from "..";
 
 const motionSelect = {
   id: true,

@@ -1,7 +1,7 @@
 /**
  * Who convenes a body's meeting, and how many must petition to require one. Pure; the law's words are cited.
  */
-import { cite, citationText, requiredCount, type BodyKind, type Citation, type Fraction, type Localized, type RuleWarning } from "../../domain/rules";
+import { cite, citationText, requiredCount, type BodyKind, type Citation, type Fraction, type Localized, type RuleWarning } from "../rules";
 
 export type PetitionRule = { base: "representatives" | "villagers"; fraction: Fraction; basis: Citation; words: Localized };
 

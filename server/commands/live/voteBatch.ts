@@ -3,7 +3,7 @@ import { z } from "zod";
 import { appendAuditMany, type AppendInput } from "../../audit/append";
 import { assertMayCast, CHOICES, makeTracker, TRACKER_BYTES, type FrozenVoters } from "../../domain/meeting";
 import { AppError } from "../../errors";
-import { memberViews, type MemberView } from "../../queries/memberView";
+import { memberViews, type MemberView } from "../../db/load/memberViews";
 import { afterCommit, type Tx } from "../run";
 import { insertProcessed, lockBallotsForVotes, writeVotes, type Writes } from "./voteRows";
 

@@ -1,3 +1,7 @@
+/**
+ * The speakers queue (发言) of the current agenda item as stored rows, rebuilt for the pure queue rules in
+ * server/domain/meeting/speakers.ts; used by the floor commands (requestFloor, grantFloor).
+ */
 import type { SpeakersQueue } from "../../domain/meeting";
 import { AppError } from "../../errors";
 import type { Tx } from "../run";
