@@ -52,7 +52,7 @@ export async function proposalBoard(viewer: Viewer | null, orgId: string) {
 
 /** For the clerk: the adults of the organization, with the open proposals each has already signed. */
 async function codeCandidates(orgId: string, openProposalIds: string[]): Promise<CodeCandidate[]> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const [people, signatures] = await Promise.all([
     prisma.person.findMany({ where: { orgId, isAdult: true, deletedAt: null }, orderBy: [{ name: "asc" }], select: { id: true, name: true, household: { select: { number: true } } } }),
     prisma.proposalSignature.findMany({ where: { proposalId: { in: openProposalIds } }, select: { proposalId: true, personId: true } }),
@@ -62,7 +62,7 @@ async function codeCandidates(orgId: string, openProposalIds: string[]): Promise
 
 /** One attachment of a proposal of this organization, for anyone (proposals are public). */
 export async function proposalAttachment(orgId: string, attachmentId: string) {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const file = await prisma.proposalAttachment.findUnique({ where: { id: attachmentId }, select: { orgId: true, filename: true, mime: true, size: true, data: true } });
   if (!file || file.orgId !== orgId) throw new AppError("not_found", "attachment not found");
   return file;
