@@ -2,7 +2,9 @@
  * Perceptual hash of a photo (issue #23), pure: a DCT hash (pHash) of a 32×32 grey image. The 8×8 lowest
  * frequencies but the constant term are compared with their median, giving 63 bits that survive re-compression,
  * resizing, small crops and colour changes. A mirrored copy has the same low frequencies with the odd horizontal ones
- * negated, so the hash of the mirror is kept beside the hash and a photo is compared with both.
+ * negated, so the hash of the mirror is kept beside the hash and a photo is compared with both. Cropping shifts and
+ * scales the picture, which low frequencies survive only in part, so each photo also keeps the hashes of its centre
+ * (a 5 % margin cut off): a copy cut at the edges is near the original's centre.
  */
 
 export const HASH_SIDE = 32;
@@ -10,6 +12,12 @@ const LOW = 8;
 
 /** Hamming distance at or below which two photos are the same picture (of 63 bits): tuned by bench/photoHash.ts. */
 export const NEAR_DUPLICATE_BITS = 12;
+
+/** The margin cut off each side for the centre's hashes. */
+export const CENTRE_INSET = 0.05;
+
+/** A photo's hashes: as taken (whole, centre) and mirrored (whole, centre). */
+export type PhotoHashes = { hashes: string[]; mirrors: string[] };
 
 const COS: Float64Array = (() => {
   const table = new Float64Array(LOW * HASH_SIDE);
@@ -69,11 +77,16 @@ export function hammingDistance(a: string, b: string): number {
   return count;
 }
 
-/** The closer of "as taken" and "mirrored": a copy flipped left–right is as near as the copy itself. */
-export function photoDistance(a: { hash: string }, b: { hash: string; mirror: string }): number {
-  return Math.min(hammingDistance(a.hash, b.hash), hammingDistance(a.hash, b.mirror));
+/**
+ * The smallest distance between any hash of `a` as taken and any hash of `b` as taken or mirrored: a copy flipped
+ * left–right is as near as the copy itself, and a cropped copy is near the original's centre.
+ */
+export function photoDistance(a: PhotoHashes, b: PhotoHashes): number {
+  let best = 64;
+  for (const x of a.hashes) for (const y of [...b.hashes, ...b.mirrors]) best = Math.min(best, hammingDistance(x, y));
+  return best;
 }
 
-export function isNearDuplicate(a: { hash: string }, b: { hash: string; mirror: string }): boolean {
+export function isNearDuplicate(a: PhotoHashes, b: PhotoHashes): boolean {
   return photoDistance(a, b) <= NEAR_DUPLICATE_BITS;
 }

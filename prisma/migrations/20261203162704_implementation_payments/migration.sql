@@ -57,8 +57,8 @@ CREATE TABLE "EvidenceFile" (
     "size" INTEGER NOT NULL,
     "sha256" TEXT NOT NULL,
     "data" BYTEA NOT NULL,
-    "phash" TEXT,
-    "phashMirror" TEXT,
+    "hashes" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "mirrors" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "takenAt" TIMESTAMP(3),
     "lat" DOUBLE PRECISION,
     "lon" DOUBLE PRECISION,
@@ -147,6 +147,9 @@ ALTER TABLE "EvidenceFile" ADD CONSTRAINT "EvidenceFile_planId_fkey" FOREIGN KEY
 
 -- AddForeignKey
 ALTER TABLE "EvidenceFile" ADD CONSTRAINT "EvidenceFile_updateId_fkey" FOREIGN KEY ("updateId") REFERENCES "ProgressUpdate"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Payment" ADD CONSTRAINT "Payment_importId_fkey" FOREIGN KEY ("importId") REFERENCES "PaymentImport"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Payment" ADD CONSTRAINT "Payment_importId_fkey" FOREIGN KEY ("importId") REFERENCES "PaymentImport"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
