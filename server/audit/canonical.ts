@@ -84,6 +84,9 @@ export const AUDIT_ACTIONS = [
   "proposal.threshold_reached",
   "proposal.answered",
   "proposal.converted",
+  "implementation.planned",
+  "implementation.reported",
+  "payments.imported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -151,8 +151,6 @@ ALTER TABLE "EvidenceFile" ADD CONSTRAINT "EvidenceFile_updateId_fkey" FOREIGN K
 -- AddForeignKey
 ALTER TABLE "Payment" ADD CONSTRAINT "Payment_importId_fkey" FOREIGN KEY ("importId") REFERENCES "PaymentImport"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- AddForeignKey
-ALTER TABLE "Payment" ADD CONSTRAINT "Payment_importId_fkey" FOREIGN KEY ("importId") REFERENCES "PaymentImport"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- Row-level security, as for every table that carries an organization (migration row_level_security).
 ALTER TABLE "ImplementationPlan" ENABLE ROW LEVEL SECURITY;
