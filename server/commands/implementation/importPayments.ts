@@ -19,7 +19,7 @@ const schema = z.strictObject({
   data: z.instanceof(Uint8Array),
 });
 
-export type ImportedPayments = { importId: string; orgId: string; rows: number; flagged: number; encoding: string; payments: (PaymentRow & { flags: PaymentFlag[] })[] };
+export type ImportedPayments = { importId: string; orgId: string; rows: number; flagged: number; encoding: string; payments: (Omit<PaymentRow, "amountFen"> & { amountFen: string; flags: PaymentFlag[] })[] };
 
 type Read = { rows: PaymentRow[]; encoding: string; sha256: string };
 
@@ -107,7 +107,7 @@ export async function importPayments(input: unknown, actor: Actor): Promise<Impo
           payments: payments.map((p) => ({ line: p.line, paidOn: p.paidOn, payee: p.payee, amountFen: p.amountFen.toString(), purpose: p.purpose, decisionCode: p.decisionCode, flags: p.flags })),
         },
       });
-      return { importId: created.id, orgId: data.orgId, rows: payments.length, flagged, encoding: read.encoding, payments };
+      return { importId: created.id, orgId: data.orgId, rows: payments.length, flagged, encoding: read.encoding, payments: payments.map((p) => ({ ...p, amountFen: p.amountFen.toString() })) };
     },
     readPayments,
   );

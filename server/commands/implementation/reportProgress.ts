@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { photoDistance, NEAR_DUPLICATE_BITS, type PhotoHashes } from "../../domain/implementation/phash";
-import { capStatus, parseYuan, photoFindings, type PhotoFinding } from "../../domain/implementation/progress";
+import { capStatus, parseYuan, photoFindings, type DuplicateUse, type EvidenceChecks } from "../../domain/implementation/progress";
 import { AppError } from "../../errors";
 import { chinaDateInput } from "../../time";
 import type { Actor } from "../actor";
@@ -25,8 +25,6 @@ const schema = z.strictObject({
   files: z.array(z.strictObject({ filename: z.string().max(500), data: z.instanceof(Uint8Array) })).max(EVIDENCE_MAX_FILES),
 });
 
-export type DuplicateUse = { fileId: string; filename: string; planId: string; matterId: string; matterTitle: string; distance: number };
-export type EvidenceChecks = { findings: PhotoFinding[]; duplicates: DuplicateUse[] };
 export type ReportedProgress = { updateId: string; orgId: string; matterId: string; fileIds: string[]; flaggedPhotos: number; isOverCap: boolean };
 
 type Prepared = { file: { filename: string; data: Uint8Array }; mime: string; photo: PhotoFacts | null }[];

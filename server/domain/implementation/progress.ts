@@ -83,3 +83,9 @@ export function photoFindings(
   }
   return findings;
 }
+
+/** Another photo of the organization a new photo is a near-duplicate of: both uses are shown side by side. */
+export type DuplicateUse = { fileId: string; filename: string; planId: string; matterId: string; matterTitle: string; distance: number };
+
+/** What was found on upload, kept with the photo (EvidenceFile.checks). */
+export type EvidenceChecks = { findings: PhotoFinding[]; duplicates: DuplicateUse[] };
