@@ -99,7 +99,7 @@ test.describe.serial("implementation, evidence and payments", () => {
     await expect(pair.getByRole("img")).toHaveCount(2);
     await expect(pair).toContainText(`此前：${title}`);
     // 120,000 + 400,000 = 520,000 of a 500,000 cap.
-    await expect(page.getByRole("alert")).toHaveText("已超出决议金额 20,000.00 元");
+    await expect(page.locator(".alert[role=alert]")).toHaveText("已超出决议金额 20,000.00 元");
     await expectAccessible(page, "evidence");
     await fitsWidth(page);
     await page.screenshot({ path: "test-results/implementation-laptop.png", fullPage: true });
