@@ -52,7 +52,7 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
                   <tbody>
                     {imp.payments.map((p) => (
                       <tr key={p.id}>
-                        <th scope="row">{p.line}</th>
+                        <th scope="row"><span className="line-label">{t("line")} </span>{p.line}</th>
                         <td data-label={ti("paidOn")}>{p.paidOn}</td>
                         <td data-label={ti("payee")}>{p.payee}</td>
                         <td data-label={ti("amount")}>{formatYuan(p.amountFen)}</td>
