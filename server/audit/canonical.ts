@@ -85,6 +85,9 @@ export const AUDIT_ACTIONS = [
   "proposal.answered",
   "proposal.converted",
   "proposal.code_issued",
+  "implementation.planned",
+  "implementation.reported",
+  "payments.imported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

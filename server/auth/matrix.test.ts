@@ -224,6 +224,15 @@ async function published(): Promise<Ctx> {
   return ctx;
 }
 
+const planBody = (ctx: Ctx) => ({ matterId: ctx.matterId, responsibleId: people.member, cap: "10000", startsOn: "2026-01-01", endsOn: "2026-12-31", milestones: [{ title: "完工", dueOn: "2026-12-31" }] });
+
+/** A decided and disclosed matter with its implementation plan (issue #23). */
+async function planned(): Promise<Ctx> {
+  const ctx = await published();
+  ctx.planId = (await asAdmin<{ planId: string }>("POST", "/api/implementation/plans", planBody(ctx))).planId;
+  return ctx;
+}
+
 function minutesUpdate(): string {
   const doc = new Y.Doc();
   const paragraph = new Y.XmlElement("paragraph");
@@ -655,6 +664,35 @@ const FIXTURES: Record<string, Fixture> = {
       return ctx;
     },
     request: (ctx) => adminHttp("POST", "/api/notices/publish", { kind: "result", matterId: ctx.matterId, body: "工程已完工，验收合格。" }),
+  },
+  "createPlan POST /api/implementation/plans": {
+    prepare: published,
+    request: (ctx) => adminHttp("POST", "/api/implementation/plans", planBody(ctx)),
+  },
+  "reportProgress POST /api/implementation/plans/[planId]/progress": {
+    prepare: planned,
+    shared: true,
+    request: (ctx) => adminHttp("POST", `/api/implementation/plans/${ctx.planId}/progress`, { text: "路基完成", spent: "100", files: [] }),
+  },
+  "importPayments POST /api/implementation/orgs/[orgId]/payments": {
+    request: () => {
+      const form = new FormData();
+      form.set("file", new Blob([`日期,收款人,金额,用途\n2026-06-01,平洲建筑队,${100 + ++seq},材料款\n`], { type: "text/csv" }), "payments.csv");
+      return { http: { method: "POST", path: `/api/implementation/orgs/${village}/payments`, form } };
+    },
+  },
+  "read:evidenceFile GET /api/implementation/evidence/[fileId]": {
+    prepare: async () => {
+      const ctx = await planned();
+      const form = new FormData();
+      form.set("text", "开工");
+      form.set("files", new Blob([PDF], { type: "application/pdf" }), "合同.pdf");
+      const response = await http("admin", { method: "POST", path: `/api/implementation/plans/${ctx.planId}/progress`, form });
+      ctx.fileId = ((await response.json()) as { data: { fileIds: string[] } }).data.fileIds[0] as string;
+      return ctx;
+    },
+    shared: true,
+    request: (ctx) => adminHttp("GET", `/api/implementation/evidence/${ctx.fileId}`),
   },
   "correctNotice POST /api/notices/[noticeId]/correct": {
     prepare: published,

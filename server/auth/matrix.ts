@@ -159,6 +159,13 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "replyToObjection", via: [post("/api/notices/objections/[objectionId]/reply")], allow: SUPERVISOR },
   { action: "read:noticeBoard", via: [get("/api/notices/orgs/[orgId]/board")], allow: EVERYONE },
 
+  // After the decision (issue #23): the clerk or the deciding body's chair keeps the implementation record; the
+  // clerk imports payments; the organization's people see the evidence (another village's admin finds nothing).
+  { action: "createPlan", via: [post("/api/implementation/plans")], allow: ["admin", "chair"] },
+  { action: "reportProgress", via: [post("/api/implementation/plans/[planId]/progress")], allow: ["admin", "chair"] },
+  { action: "importPayments", via: [post("/api/implementation/orgs/[orgId]/payments")], allow: ADMIN },
+  { action: "read:evidenceFile", via: [get("/api/implementation/evidence/[fileId]")], allow: ["admin", "chair", "recorder", "member", "observer", "supervisor"], refusal: "not_found" },
+
   // Supervision (issue #4): supervisors read everything of their organization and add opinions, never change a record.
   { action: "addSupervisionOpinion", via: [post("/api/audit/opinions")], allow: SUPERVISOR },
   { action: "read:auditStatus", via: [get("/api/audit/status")], allow: SUPERVISOR },

@@ -11,6 +11,10 @@ import { MATTER_KINDS } from "../domain/rules";
 import { AppError } from "../errors";
 import { voteSummaryOf, type VoteSummary } from "../notice/voteSummary";
 import { currentDb } from "../db";
+import { loadResultRecord } from "../db/resultRecord";
+import { resultNoticeText } from "../domain/implementation/resultText";
+import { NOTICE_BODY_MAX } from "../notice/text";
+import { chinaDateInput } from "../time";
 import type { Viewer } from "./access";
 
 /** Every body kind that decides some kind of matter at S4 (RULES.md §4). */
@@ -27,7 +31,8 @@ export async function publishingOrgs(viewer: Viewer): Promise<{ id: string; name
   return orgs.map((o) => ({ ...o, isAdmin: adminOf.includes(o.id) }));
 }
 
-export type ReadyMatter = { matterId: string; title: string; stage: string; summary: VoteSummary | null };
+/** `resultDraft`: the result notice's text built from the implementation record (issue #23), where there is one. */
+export type ReadyMatter = { matterId: string; title: string; stage: string; summary: VoteSummary | null; resultDraft?: string | null };
 export type CurrentNotice = { id: string; kind: string; title: string; body: string; postedAt: Date; endsAt: Date; periodDays: number };
 
 export async function publishingDesk(viewer: Viewer, orgId: string) {
@@ -53,7 +58,10 @@ export async function publishingDesk(viewer: Viewer, orgId: string) {
     const has = (kind: string) => matter.notices.some((n) => n.kind === kind);
     const ready = { matterId: matter.id, title: matter.title, stage: matter.stage, summary: decision ? voteSummaryOf(decision) : null };
     if ((matter.stage === "decision" || matter.stage === "decision_disclosure") && decision && !has("decision")) decisions.push(ready);
-    if ((matter.stage === "implementation" || matter.stage === "result_disclosure") && !has("result")) results.push(ready);
+    if ((matter.stage === "implementation" || matter.stage === "result_disclosure") && !has("result")) {
+      const record = await loadResultRecord(prisma, matter.id);
+      results.push({ ...ready, resultDraft: record ? resultNoticeText(record, chinaDateInput(new Date()), NOTICE_BODY_MAX) : null });
+    }
   }
 
   const notices = await prisma.notice.findMany({ where: { orgId }, orderBy: { postedAt: "desc" }, select: { id: true, kind: true, title: true, body: true, postedAt: true, endsAt: true, periodDays: true, supersedesId: true, matterId: true, matter: { select: { kind: true } } } });

@@ -19,13 +19,18 @@ import { isSameOriginRequest, trustsProxy } from "./sameOrigin";
  */
 export const SMALL_BODY_BYTES = 64 * 1024;
 export const DEFAULT_BODY_BYTES = 1024 * 1024;
-/** Material uploads (a 20 MB file + room for the multipart envelope) and roster imports. */
+/** Material uploads (a 20 MB file + room for the multipart envelope), roster and payment imports, progress evidence. */
 export const UPLOAD_BODY_BYTES = MATERIAL_MAX_BYTES + 64 * 1024;
 
 /** A proposal with its attachments (three files of 10 MB each, issue #22). */
 export const PROPOSAL_BODY_BYTES = 3 * 10 * 1024 * 1024 + 64 * 1024;
 const PROPOSAL_PATHS = [/^\/api\/proposals\/?$/];
-const UPLOAD_PATHS = [/^\/api\/admin\/meetings\/[^/]+\/materials\/?$/, /^\/api\/admin\/orgs\/[^/]+\/roster-import\/?$/];
+const UPLOAD_PATHS = [
+  /^\/api\/admin\/meetings\/[^/]+\/materials\/?$/,
+  /^\/api\/admin\/orgs\/[^/]+\/roster-import\/?$/,
+  /^\/api\/implementation\/plans\/[^/]+\/progress\/?$/,
+  /^\/api\/implementation\/orgs\/[^/]+\/payments\/?$/,
+];
 /** Anonymous entry points: a login form or token exchange is tiny, and anyone can reach them. */
 const SMALL_PATHS = [/^\/api\/proposals\/[^/]+\/sign-code\/?$/, /^\/api\/login\/?$/, /^\/api\/logout\/?$/, /^\/api\/auth\//, /^\/login(\/|$)/];
 

@@ -9,6 +9,9 @@ import "../../admin/admin.css";
 
 export const dynamic = "force-dynamic";
 
+/** From the disclosed decision on, a matter has an implementation record (issue #23). */
+const IMPLEMENTATION_STAGES: readonly string[] = ["decision_disclosure", "implementation", "result_disclosure", "closed"];
+
 /**
  * A matter: where it stands in 四议两公开, its whole history (each move with the meeting and motion, or the reason of
  * a manual move), and which bodies decide each stage by what rule. For its organization's people, admins and
@@ -22,6 +25,7 @@ export default async function MatterPage({ params, searchParams }: { params: Pro
   if (!result.ok) return <Denied code={result.code} />;
   const matter = result.data;
   const t = await getTranslations("matterPage");
+  const ti = await getTranslations("implementation");
   const format = await getFormatter();
   const locale = await localeKey();
   const stage = STAGE_INFO[matter.stage];
@@ -40,6 +44,7 @@ export default async function MatterPage({ params, searchParams }: { params: Pro
         <dt>{t("raisedAt")}</dt><dd>{when(matter.createdAt)}</dd>
       </dl>
       {matter.description ? <p style={{ whiteSpace: "pre-wrap" }}>{matter.description}</p> : null}
+      {IMPLEMENTATION_STAGES.includes(matter.stage) ? <p><a href={`/matters/${matter.id}/implementation`}>{ti("linkFromMatter")}</a></p> : null}
       <section aria-labelledby="deciders">
         <h2 id="deciders">{t("deciders")}</h2>
         <div className="table-wrap">

@@ -10,13 +10,19 @@ import { findDecision } from "../../db/load/decisionRecord";
 import type { Published } from "./publishDecision";
 import { lockMatter, requirePublisher } from "./publisher";
 import { writeNotice } from "./writeNotice";
+import { resultNoticeText } from "../../domain/implementation/resultText";
+import { chinaDateInput } from "../../time";
+import { loadResultRecord } from "../../db/resultRecord";
 
 const schema = z.strictObject({
   matterId: z.string().min(1).max(64),
   /** Default: the matter's title. */
   title: z.string().max(TITLE_MAX * 4).optional(),
-  /** What was done: contracts signed, money spent, work finished (required; nothing on record says it). */
-  body: z.string().max(NOTICE_BODY_MAX * 4),
+  /**
+   * What was done: contracts signed, money spent, work finished. Omitted: built from the implementation record
+   * (issue #23); required where the matter has no implementation plan (nothing on record says it).
+   */
+  body: z.string().max(NOTICE_BODY_MAX * 4).optional(),
   periodDays: z.number().int().optional(),
 });
 
@@ -42,6 +48,8 @@ export async function publishResult(input: unknown, actor: Actor, now: Date = ne
     if ((await tx.notice.count({ where: { matterId: matter.id, kind: "result" } })) > 0) {
       throw new AppError("conflict", "the result is already published; publish a correction instead", { field: "matterId", details: { reason: "already_published" } });
     }
+    const record = data.body === undefined || data.body.trim() === "" ? await loadResultRecord(tx, matter.id) : null;
+    const body = record ? resultNoticeText(record, chinaDateInput(now), NOTICE_BODY_MAX) : (data.body ?? "");
     const periodDays = data.periodDays ?? matter.org.noticeDays;
     assertPeriodDays(periodDays);
     const notice = await writeNotice(tx, auditActor, {
@@ -49,7 +57,7 @@ export async function publishResult(input: unknown, actor: Actor, now: Date = ne
       matterId: matter.id,
       kind: "result",
       title: requireText(data.title ?? matter.title, "title", TITLE_MAX, { noPersonalNumbers: true }),
-      body: requireText(data.body, "body", NOTICE_BODY_MAX, { noPersonalNumbers: true }),
+      body: requireText(body, "body", NOTICE_BODY_MAX, { noPersonalNumbers: true }),
       voteSummary: null,
       motionId: decision?.motion.id ?? null,
       periodDays,

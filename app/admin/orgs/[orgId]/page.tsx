@@ -16,6 +16,7 @@ export default async function OrgOverview({ params, searchParams }: { params: Pr
   const org = result.data;
   const t = await getTranslations("admin");
   const tp = await getTranslations("proposals");
+  const tpay = await getTranslations("payments");
   // Petitions that reached the law's threshold: the convener must call the meeting (issue #22).
   const duties = await conveningDuties(viewer, org.id);
   const counts = [
@@ -55,6 +56,7 @@ export default async function OrgOverview({ params, searchParams }: { params: Pr
         <dd>{t("days", { count: org.noticeDays })}</dd>
       </dl>
       <p><a href={`/orgs/${org.id}/rules`}>{t("rulesPage")}</a></p>
+      <p><a href={`/admin/orgs/${org.id}/payments`}>{tpay("linkFromOrg")}</a></p>
       <section className="card" aria-labelledby="org-settings">
         <h2 id="org-settings">{t("settings")}</h2>
         <form method="post" action={`/api/admin/orgs/${org.id}`}>

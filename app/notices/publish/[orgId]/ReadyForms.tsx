@@ -9,6 +9,7 @@ type Props = { items: ReadyMatter[]; kind: "decision" | "result"; back: string; 
 /** One publish form per matter waiting for its decision notice (S4/S5) or its implementation result (S6/S7). */
 export async function ReadyForms({ items, kind, back, noticeDays }: Props) {
   const t = await getTranslations("noticeDesk");
+  const ti = await getTranslations("implementation");
   const locale = (await getLocale()) === "en" ? "en" : "zh-CN";
   const isDecision = kind === "decision";
   return (
@@ -30,8 +31,8 @@ export async function ReadyForms({ items, kind, back, noticeDays }: Props) {
               <label htmlFor={`${id}-t`}>{t("titleLabel")}</label>
               <input type="text" id={`${id}-t`} name="title" defaultValue={item.title} maxLength={TITLE_MAX} required />
               <label htmlFor={`${id}-b`}>{isDecision ? t("bodyLabel") : t("resultLabel")}</label>
-              <p id={`${id}-bh`} className="hint">{isDecision ? t("bodyHint") : t("resultHint")}</p>
-              <textarea id={`${id}-b`} name="body" defaultValue={isDecision ? (s?.motionText ?? "") : ""} maxLength={NOTICE_BODY_MAX} required rows={isDecision ? 3 : 6} aria-describedby={`${id}-bh`} />
+              <p id={`${id}-bh`} className="hint">{isDecision ? t("bodyHint") : item.resultDraft ? ti("resultFromRecord") : t("resultHint")}</p>
+              <textarea id={`${id}-b`} name="body" defaultValue={isDecision ? (s?.motionText ?? "") : (item.resultDraft ?? "")} maxLength={NOTICE_BODY_MAX} required rows={isDecision ? 3 : item.resultDraft ? 12 : 6} aria-describedby={`${id}-bh`} />
               <label htmlFor={`${id}-d`}>{t("periodLabel")}</label>
               <p id={`${id}-dh`} className="hint">{t("periodHint", { days: noticeDays })}</p>
               <input type="number" id={`${id}-d`} name="periodDays" min={1} max={60} defaultValue={noticeDays} required aria-describedby={`${id}-dh`} />
