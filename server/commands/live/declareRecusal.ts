@@ -23,7 +23,7 @@ export function declareRecusal(input: unknown, actor: Actor): Promise<{ version:
     if (!["scheduled", "in_session"].includes(ctx.meeting.state)) throw new AppError("conflict", "the meeting is over", { field: "state" });
     const item = await tx.agendaItem.findUnique({ where: { id: data.itemId }, select: { meetingId: true } });
     if (item?.meetingId !== ctx.meeting.id) throw new AppError("not_found", "agenda item not found", { field: "itemId" });
-    // Refused once a vote on the item has opened (docs/rules-in-practice.md, "Recusal during a vote"): the voters,
+    // Refused once a vote on the item has opened (README.md, "Recusal (回避) and an open vote"): the voters,
     // the base and the number needed were frozen and announced at opening, and changing them mid-vote would change
     // the rule some members have already voted under. The member keeps their vote and is told to abstain from it.
     const opened = await tx.motion.findFirst({ where: { itemId: data.itemId, state: { not: "draft" } }, select: { id: true, state: true } });
