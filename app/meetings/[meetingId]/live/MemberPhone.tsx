@@ -9,6 +9,7 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { useHydrated } from "@/app/components/useHydrated";
 import type { Reply } from "./useLiveMeeting";
 import { useLang } from "./panels";
+import { readSavedTrackers, saveTracker } from "../trackers/savedTrackers";
 
 type Send = <T = unknown>(event: string, payload: Record<string, unknown>) => Promise<Reply<T>>;
 type Choice = "yes" | "no" | "abstain";
@@ -32,6 +33,13 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
   const isRecused = currentItem ? me.recusedItemIds.includes(currentItem.id) : false;
   const isCheckedIn = me.attendance !== "absent";
 
+  const tTrackers = useTranslations("trackers");
+  // A secret ballot's tracker, kept only on this device (issue #19): read back after a reload or a later visit.
+  const [savedTracker, setSavedTracker] = useState<string | null>(null);
+  const motionId = motion?.id ?? null;
+  useEffect(() => {
+    setSavedTracker(motionId ? (readSavedTrackers().find((s) => s.motionId === motionId)?.tracker ?? null) : null);
+  }, [motionId]);
   const ballotsRef = useRef<HTMLElement | null>(null);
   const scrolledFor = useRef<string | null>(null);
   const voting = motion?.state === "open" && (motion.method === "named" || motion.method === "secret");
@@ -65,6 +73,10 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
     setPending(null);
     await run("vote:cast", { motionId: motion.id, voterPersonId: vote.voterPersonId, choice: vote.choice, clientId: vote.clientId }, (data) => {
       const tracker = (data as { result?: { tracker?: string } }).result?.tracker;
+      if (tracker) {
+        saveTracker({ meetingId: view.meeting.id, motionId: motion.id, motionText: motion.text, tracker, savedAt: new Date().toISOString() });
+        setSavedTracker(tracker);
+      }
       return tracker ? t("ballotRecorded", { tracker }) : t("voteRecorded", { choice: t(`choice.${vote.choice}`) });
     }, true);
   }
@@ -110,6 +122,17 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
       ) : null}
 
       <p role="status" className={shownMessage ? "card" : "visually-hidden"}>{shownMessage}</p>
+      {motion?.method === "secret" && savedTracker ? (
+        <section className="panel tracker-saved" aria-labelledby="tracker-title">
+          <h2 id="tracker-title">{tTrackers("yourTracker")}</h2>
+          <p className="tracker-code">{savedTracker}</p>
+          <p className="hint">{tTrackers("savedHint")}</p>
+          <p>
+            <a className="button secondary" href={`/meetings/${view.meeting.id}/trackers/mine`}>{tTrackers("printView")}</a>{" "}
+            <a href={`/meetings/${view.meeting.id}/trackers`}>{tTrackers("checkList")}</a>
+          </p>
+        </section>
+      ) : null}
       {motion?.method === "named" && me.ballots.some((b) => b.isOwn && b.hasVoted) ? (
         <p><a className="button secondary" href={`/api/audit/receipt?motionId=${encodeURIComponent(motion.id)}`} download>{t("receipt")}</a></p>
       ) : null}
