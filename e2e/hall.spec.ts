@@ -107,7 +107,7 @@ test("the hall: an elder's phone, the chair at 1366×768 and the projector at 19
   await expect(phone.getByRole("button", { name: "退出登录" })).toBeHidden();
   await phone.locator(".topbar-menu > summary").click();
   await expect(phone.getByRole("button", { name: "退出登录" })).toBeVisible();
-  await expect(phone.getByRole("button", { name: /标准版/ })).toBeVisible();
+  await expect(phone.getByRole("button", { name: /切换字号/ })).toHaveText("标准版");
   await phone.locator(".topbar-menu > summary").click();
   await expect(phone.getByRole("button", { name: "退出登录" })).toBeHidden();
 
@@ -225,4 +225,84 @@ test("the hall: an elder's phone, the chair at 1366×768 and the projector at 19
   await expect(phone.getByRole("status").filter({ hasText: "已登记回避：「村集体鱼塘续包方案」您不参加表决。理由：本人是承包方的亲属" })).toBeVisible();
   await shot(phone, "phone-360-elder-recused");
   await expectAccessible(phone, "elder phone, recused");
+});
+
+test("a secret ballot's tracker: kept on the voter's phone, found in the public list after the announcement and not before", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const admin = await loggedIn(browser, "13800000001", { width: 1366, height: 768 });
+  const orgs = (await api(admin, "GET", "/api/orgs")) as unknown as { id: string; name: string }[];
+  const orgId = orgs.find((o) => o.name === "平洲村（演示）")?.id ?? "";
+  const bodiesPage = await (await admin.request.get(`/admin/orgs/${orgId}/bodies`)).text();
+  const bodyId = /href="\/admin\/bodies\/([^"/?#]+)"[^>]*>\s*平洲村村民代表会议\s*</.exec(bodiesPage)?.[1] ?? "";
+  const { id: meetingId } = await api(admin, "POST", "/api/admin/meetings", {
+    bodyId, number: `编号${Date.now().toString(36)}`, title: "村民代表会议", startsAt: new Date().toISOString(), place: "村委会", agenda: [{ title: "推选村务监督委员会成员" }],
+  });
+  await admin.context().close();
+  const livePath = `/meetings/${meetingId}/live`;
+  const chair = await loggedIn(browser, "13800000002", { width: 1366, height: 768 });
+  await chair.goto(livePath);
+  const phone = await elderPhone(browser, "13800000004");
+  await phone.goto(livePath);
+  await chair.getByRole("button", { name: "宣布开会" }).click();
+  await phone.getByRole("button", { name: "签到", exact: true }).click();
+  for (const name of ["陈国强", "陈志明", "梁丽娟", "黄子健", "李淑芬", "何耀祖", "何嘉欣", "张月娥", "罗振东"]) {
+    await chair.getByRole("button", { name: `${name} 到会` }).click();
+    await expect(chair.locator(".roster li", { hasText: name }).locator(".roster-status")).toHaveText("到会");
+  }
+  await chair.getByRole("button", { name: "下一议题" }).click();
+  await chair.getByLabel("表决事项").fill("同意推选候选人为村务监督委员会成员");
+  await chair.getByLabel("表决方式").selectOption({ label: "电子无记名投票" });
+  await chair.getByLabel("事项类别").selectOption({ label: "一般事项" });
+  await chair.getByRole("button", { name: "开始表决" }).click();
+
+  // The voter is shown the tracker once; it stays on this phone across a reload.
+  await phone.getByRole("button", { name: "同意", exact: true }).click();
+  await phone.getByRole("dialog").getByRole("button", { name: "确定" }).click();
+  const code = phone.locator(".tracker-saved .tracker-code");
+  await expect(code).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  const tracker = (await code.textContent()) ?? "";
+  await phone.reload();
+  await expect(phone.locator(".tracker-saved .tracker-code")).toHaveText(tracker);
+  await expectAccessible(phone, "phone with its tracker");
+
+  // The printable view: the tracker and its QR code, from this device only.
+  await phone.getByRole("link", { name: "打印或扫码保存编号" }).click();
+  await expect(phone.getByRole("heading", { name: "我的选票编号" })).toBeVisible();
+  await expect(phone.locator(".tracker-mine .tracker-code")).toHaveText(tracker);
+  await expect(phone.getByRole("img", { name: `扫码查找编号 ${tracker}` }).locator("svg")).toBeVisible();
+  await expectAccessible(phone, "my trackers");
+  await shot(phone, "phone-360-elder-tracker");
+
+  // Before the announcement the public list holds nothing — not even after the close.
+  const anyone = await (await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN", userAgent: WECHAT_UA })).newPage();
+  await anyone.goto(`/meetings/${meetingId}/trackers`);
+  await expect(anyone.getByText("这次会议还没有已宣布结果的无记名投票。")).toBeVisible();
+  await expect(anyone.getByText(tracker)).toHaveCount(0);
+  await chair.getByRole("button", { name: "结束表决" }).click();
+  await chair.getByRole("dialog").getByRole("button", { name: "结束表决" }).click();
+  await expect(chair.getByRole("button", { name: "宣布结果" })).toBeVisible();
+  await anyone.reload();
+  await expect(anyone.getByText("有 1 项无记名投票的结果尚未宣布")).toBeVisible();
+  await expect(anyone.getByText(tracker)).toHaveCount(0);
+
+  // After it: the sorted list is public, and the tracker is found, with words on what that proves.
+  await chair.getByRole("button", { name: "宣布结果" }).click();
+  await expect(chair.locator(".result-verdict")).toBeVisible();
+  await anyone.reload();
+  await expect(anyone.locator(".tracker-list li")).toHaveCount(1);
+  await expect(anyone.getByText("找到您的编号说明：您投出的选票已经收到，并计入了下面的总票数")).toBeVisible();
+  await anyone.getByLabel(/输入您的选票编号/).fill(tracker.toLowerCase().replaceAll("-", " "));
+  await anyone.getByRole("button", { name: "查找" }).click();
+  await expect(anyone.getByRole("status")).toHaveText(`找到了：编号 ${tracker} 在「同意推选候选人为村务监督委员会成员」的名单中。您的选票已计入这次表决的总票数。`);
+  await anyone.getByLabel(/输入您的选票编号/).fill("7K3F-9QX2-M0DA-B4TC");
+  await anyone.getByRole("button", { name: "查找" }).click();
+  await expect(anyone.getByRole("status")).toContainText("没有找到编号 7K3F-9QX2-M0DA-B4TC");
+  await expectAccessible(anyone, "published trackers");
+  await shot(anyone, "trackers-360");
+  // The QR's address carries the tracker after "#": opening it looks the tracker up at once.
+  await anyone.goto(`/meetings/${meetingId}/trackers#${tracker}`);
+  await expect(anyone.getByRole("status")).toContainText(`找到了：编号 ${tracker}`);
+  // And the minutes' vote block lists it.
+  const minutes = await (await chair.request.get(`/meetings/${meetingId}/minutes`)).text();
+  expect(minutes).toContain(tracker);
 });

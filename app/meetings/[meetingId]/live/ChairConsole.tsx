@@ -39,13 +39,6 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
     <fieldset className="chair-console live-controls" disabled={!hydrated}>
       <h2 className="visually-hidden">{t("chair.console")}</h2>
       {error ? <div role="alert" className="alert">{error}</div> : null}
-      <div className="toolbar" role="toolbar" aria-label={t("chair.console")}>
-        {view.meeting.state === "scheduled" ? <button type="button" onClick={() => run("meeting:open", {})}>{t("chair.openMeeting")}</button> : null}
-        {inSession ? <button type="button" className="secondary" onClick={() => setConfirm("adjourn")}>{t("chair.adjourn")}</button> : null}
-        <a className="button secondary" href={`/j/${view.meeting.shortCode}`}>{t("chair.joinLink")}</a>
-        <a className="button secondary" href={`/meetings/${view.meeting.id}/screen`} target="_blank" rel="noreferrer">{t("chair.screen")}</a>
-        <a className="button secondary" href={`/meetings/${view.meeting.id}/minutes`}>{t("chair.minutes")}</a>
-      </div>
 
       <div className="chair-grid">
         {/* The running column stays in view (sticky) while the chair scrolls the roster: its actions come first. */}
@@ -91,6 +84,13 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
           <AgendaOverview view={view} />
         </div>
         <div className="chair-side">
+          <div className="toolbar" role="toolbar" aria-label={t("chair.console")}>
+            {view.meeting.state === "scheduled" ? <button type="button" onClick={() => run("meeting:open", {})}>{t("chair.openMeeting")}</button> : null}
+            {inSession ? <button type="button" className="secondary" onClick={() => setConfirm("adjourn")}>{t("chair.adjourn")}</button> : null}
+            <a className="button secondary" href={`/j/${view.meeting.shortCode}`}>{t("chair.joinLink")}</a>
+            <a className="button secondary" href={`/meetings/${view.meeting.id}/screen`} target="_blank" rel="noreferrer">{t("chair.screen")}</a>
+            <a className="button secondary" href={`/meetings/${view.meeting.id}/minutes`}>{t("chair.minutes")}</a>
+          </div>
           <ProcedureWarnings view={view} />
           <QuorumPanel view={view} />
           <SpeakersPanel view={view}>

@@ -33,12 +33,17 @@ export function TrackerSearch({ motions }: { motions: Motion[] }) {
 
   // A QR from the voter's own device carries the tracker after "#": the browser keeps it, the server never sees it.
   useEffect(() => {
-    const fromHash = decodeURIComponent(window.location.hash.slice(1));
-    if (fromHash) {
-      setValue(fromHash);
-      search(fromHash);
-    }
-    // Once, on arrival.
+    const fromHash = () => {
+      const tracker = decodeURIComponent(window.location.hash.slice(1));
+      if (!tracker) return;
+      setValue(tracker);
+      search(tracker);
+    };
+    fromHash();
+    // An address that differs only after "#" does not reload the page.
+    window.addEventListener("hashchange", fromHash);
+    return () => window.removeEventListener("hashchange", fromHash);
+    // On arrival and on a new fragment only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
