@@ -9,9 +9,13 @@ type Values = {
   isAdult?: boolean;
   isPartyMember?: boolean;
   isCoopMember?: boolean;
+  idNumberMasked?: string | null;
 };
 
-/** The fields of a person, shared by "add" and "edit". No national ID is ever asked for. */
+/**
+ * The fields of a person, shared by "add" and "edit". The 身份证号 is optional and never shown back in full: on edit
+ * the masked form says one is registered, and an empty field leaves it as it is.
+ */
 export async function PersonFields({ idPrefix, households, values = {} }: { idPrefix: string; households: AdminHousehold[]; values?: Values }) {
   const t = await getTranslations("adminPeople");
   const id = (name: string) => `${idPrefix}-${name}`;
@@ -23,6 +27,11 @@ export async function PersonFields({ idPrefix, households, values = {} }: { idPr
       <input id={id("phone")} name="phone" type="tel" inputMode="numeric" pattern="1[3-9][0-9]{9}" maxLength={11}
         defaultValue={values.phone ?? ""} aria-describedby={id("phone-hint")} autoComplete="off" />
       <div id={id("phone-hint")} className="hint">{t("phoneHint")}</div>
+      <label htmlFor={id("idNumber")}>{t("idNumber")}</label>
+      <input id={id("idNumber")} name="idNumber" type="text" maxLength={22} autoComplete="off" spellCheck={false} aria-describedby={id("idNumber-hint")} />
+      <div id={id("idNumber-hint")} className="hint">
+        {values.idNumberMasked ? t("idNumberRegistered", { masked: values.idNumberMasked }) : null}{t("idNumberHint")}
+      </div>
       <label htmlFor={id("household")}>{t("household")}</label>
       <select id={id("household")} name="householdId" defaultValue={values.householdId ?? ""}>
         <option value="">{t("noHousehold")}</option>

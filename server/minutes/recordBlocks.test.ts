@@ -95,4 +95,18 @@ describe("the locked record blocks of the minutes", () => {
     const broken = buildRecordBlocks(data({ attendance: [{ personId: "p00", status: "present_in_person", proxyHolderId: null, authorizationNote: null }], nonVoting: [{ name: " ", affiliation: null }] }));
     expect(field(broken, "attendance", "应到")).toBe("15人");
   });
+
+  it("lists a secret ballot's sorted trackers only once its result is announced, never with a voter or a choice", () => {
+    const secret = {
+      ...data().motions[0]!, id: "v3", text: "无记名表决", method: "secret", state: "closed",
+      result: { tally: { yes: 2, no: 1, abstain: 0 }, passed: true, yesRequired: 2, trackers: ["ZZZZ-0000-1111-2222", "7K3F-9QX2-M0DA-B4TC", "AAAA-BBBB-CCCC-DDDD"] },
+      announcedAt: null,
+    };
+    const closed = buildRecordBlocks(data({ motions: [secret] }));
+    expect(field(closed, "vote:v3", "选票编号")).toBeUndefined();
+    const announced = buildRecordBlocks(data({ motions: [{ ...secret, state: "announced", announcedAt: "2026-11-13T02:41:00.000Z" }] }));
+    expect(field(announced, "vote:v3", "选票编号")).toBe(
+      "3个，按顺序：7K3F-9QX2-M0DA-B4TC、AAAA-BBBB-CCCC-DDDD、ZZZZ-0000-1111-2222。投票人可凭投票时领到的编号核对自己的选票已计入总票数；编号不显示所选内容。",
+    );
+  });
 });

@@ -25,6 +25,7 @@ const resultSchema = z.looseObject({
   notVoted: z.number().optional(),
   legalBasis: z.array(z.string()).optional(),
   explanation: z.looseObject({ "zh-CN": z.string() }).optional(),
+  trackers: z.array(z.string()).optional(),
 });
 
 function bodyKindOf(data: MinutesRecordData): BodyKind | null {
@@ -179,6 +180,13 @@ function voteBlock(data: MinutesRecordData, motion: RecordMotion): RecordBlock {
   }
   if (result.legalBasis && result.legalBasis.length > 0) fields.push({ label: "法律依据", value: result.legalBasis.join("、") });
   if (result.explanation) fields.push({ label: "说明", value: result.explanation["zh-CN"] });
+  // Secret ballots: the sorted trackers, once the result is announced (issue #19) — never with a voter or a choice.
+  if (motion.method === "secret" && motion.announcedAt && result.trackers) {
+    fields.push({
+      label: "选票编号",
+      value: `${result.trackers.length}个，按顺序：${listOrNone([...result.trackers].sort())}。投票人可凭投票时领到的编号核对自己的选票已计入总票数；编号不显示所选内容。`,
+    });
+  }
   const when = motion.announcedAt ?? motion.closedAt;
   if (when) fields.push({ label: motion.announcedAt ? "宣布时间" : "结束时间", value: chinaDateTime(when) });
   return { id: `vote:${motion.id}`, kind: "vote", title: `表决：${motion.text}`, fields };

@@ -110,6 +110,11 @@ describe("a live meeting over sockets", () => {
     const motionId = opened.ok ? opened.data.result.motionId : "";
 
     expect(await third.call("vote:cast", { meetingId, motionId, choice: "yes", clientId: clientId() })).toMatchObject({ ok: false, error: { code: "recused" } });
+    // A recusal that arrives after the vote opened is refused in its own words (not "the vote has closed") and the
+    // member stays among the frozen voters, with their vote still to cast.
+    expect(await second.call("meeting:recuse", { meetingId, itemId, reason: "本人是承包方的亲属" })).toMatchObject({ ok: false, error: { code: "recusal_too_late", details: { motionId, motionState: "open" } } });
+    const secondMe = await second.call<Joined["me"]>("meeting:me", { meetingId });
+    expect(secondMe.ok && secondMe.data?.ballots.some((b) => b.motionId === motionId && !b.hasVoted)).toBe(true);
     const id = clientId();
     const [a, b] = await Promise.all([
       first.call("vote:cast", { meetingId, motionId, choice: "no", clientId: id }),

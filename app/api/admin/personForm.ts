@@ -11,5 +11,6 @@ export function personFromForm(f: FormReader, isEdit: boolean): Record<string, u
     isAdult: f.bool("isAdult"),
     isPartyMember: f.bool("isPartyMember"),
     isCoopMember: f.bool("isCoopMember"),
+    idNumber: f.str("idNumber"),
   };
 }

@@ -6,6 +6,7 @@ import { PHONE_PATTERN } from "../../domain/phone";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
+import { idNumberFields } from "./personIdNumber";
 
 const schema = z.strictObject({
   personId: z.string().min(1),
@@ -16,11 +17,13 @@ const schema = z.strictObject({
   isAdult: z.boolean().optional(),
   isPartyMember: z.boolean().optional(),
   isCoopMember: z.boolean().optional(),
+  /** A new 身份证号 (empty: unchanged), stored masked and keyed-hashed; the log says only that it changed. */
+  idNumber: z.string().trim().max(30).optional(),
 });
 
 /**
  * Corrects a person's register entry. The log records which fields changed and their new values, except the phone:
- * only that it changed (个人信息保护法: the log is read by supervisors and exported).
+ * only that it changed, and the same for the 身份证号 (个人信息保护法: the log is read by supervisors and exported).
  */
 export function updatePerson(input: unknown, actor: Actor): Promise<{ id: string }> {
   return runCommand(schema, input, actor, async (tx, data) => {
@@ -32,15 +35,17 @@ export function updatePerson(input: unknown, actor: Actor): Promise<{ id: string
       const household = await tx.household.findUnique({ where: { id: data.householdId }, select: { orgId: true } });
       if (household?.orgId !== person.orgId) throw new AppError("not_found", "household not found", { field: "householdId" });
     }
-    const { personId, ...fields } = data;
+    const { personId, idNumber, ...fields } = data;
     const changed: JsonObject = {};
+    const id = idNumber ? await idNumberFields(tx, person.orgId, idNumber, personId) : null;
+    if (id && id.idNumberHash !== person.idNumberHash) changed.idNumberChanged = true;
     for (const [key, value] of Object.entries(fields)) {
       if (value === undefined || value === person[key as keyof typeof person]) continue;
       if (key === "phone") changed.phoneChanged = true;
       else changed[key] = value as string | boolean | null;
     }
     if (Object.keys(changed).length === 0) return { id: personId };
-    await tx.person.update({ where: { id: personId }, data: fields });
+    await tx.person.update({ where: { id: personId }, data: { ...fields, ...(id ?? {}) } });
     await appendAudit(tx, {
       orgId: person.orgId,
       actor: auditActor,

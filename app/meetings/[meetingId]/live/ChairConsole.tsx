@@ -8,7 +8,7 @@ import { LIVE_COMMANDS } from "@/server/protocol/live";
 import { OpenVoteForm, RosterPanel, TotalsForm, type Run, type Send } from "./ChairControls";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { AnnouncedList, MotionPanel } from "./MotionPanel";
-import { CurrentItem, QuorumPanel, SpeakersPanel } from "./panels";
+import { QuorumPanel, SpeakersPanel } from "./panels";
 import { ProcedureWarnings } from "./ProcedureWarnings";
 import { useHydrated } from "@/app/components/useHydrated";
 
@@ -41,27 +41,18 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
     <fieldset className="chair-console live-controls" disabled={!hydrated}>
       <h2 className="visually-hidden">{t("chair.console")}</h2>
       {error ? <div role="alert" className="alert">{error}</div> : null}
-      <div className="toolbar" role="toolbar" aria-label={t("chair.console")}>
-        {view.meeting.state === "scheduled" ? <button type="button" onClick={() => run(LIVE_COMMANDS.openMeeting, {})}>{t("chair.openMeeting")}</button> : null}
-        {inSession ? <button type="button" onClick={() => run(LIVE_COMMANDS.startItem, {})}>{t("chair.nextItem")}</button> : null}
-        {inSession ? <button type="button" className="secondary" onClick={() => setConfirm("adjourn")}>{t("chair.adjourn")}</button> : null}
-        <a className="button secondary" href={`/j/${view.meeting.shortCode}`}>{t("chair.joinLink")}</a>
-        <a className="button secondary" href={`/meetings/${view.meeting.id}/screen`} target="_blank" rel="noreferrer">{t("chair.screen")}</a>
-        <a className="button secondary" href={`/meetings/${view.meeting.id}/minutes`}>{t("chair.minutes")}</a>
-      </div>
 
-      <div className="live-grid">
-        <div>
-          <ProcedureWarnings view={view} />
-          <QuorumPanel view={view} />
-          <CurrentItem view={view} />
-          <SpeakersPanel view={view}>
-            {(personId) => inSession ? (
-              <button type="button" className="small" onClick={() => run(LIVE_COMMANDS.grant, { action: "grant", personId })}>{t("chair.grant")}</button>
-            ) : null}
-          </SpeakersPanel>
-          {view.speakers.current ? <p><button type="button" className="secondary" onClick={() => run(LIVE_COMMANDS.grant, { action: "finish" })}>{t("chair.finish")}</button></p> : null}
-
+      <div className="chair-grid">
+        {/* The running column stays in view (sticky) while the chair scrolls the roster: its actions come first. */}
+        <div className="chair-running">
+          {inSession ? (
+            <div className="chair-actions" role="group" aria-label={t("chair.runningActions")}>
+              <button type="button" className={motion?.state === "open" || motion?.state === "closed" ? "secondary" : undefined}
+                onClick={() => run(LIVE_COMMANDS.startItem, {})}>{t("chair.nextItem")}</button>
+              {motion?.state === "open" ? <button type="button" onClick={() => setConfirm("close")}>{t("chair.closeVote")}</button> : null}
+              {motion?.state === "closed" ? <button type="button" onClick={() => run(LIVE_COMMANDS.announce, { motionId: motion.id })}>{t("chair.announce")}</button> : null}
+            </div>
+          ) : null}
           {inSession && view.agenda.some((i) => i.isCurrent) && (!motion || motion.state === "announced") ? <OpenVoteForm view={view} run={run} /> : null}
           <MotionPanel view={view} />
           {motion?.state === "open" && motion.method === "paper" ? (
@@ -92,11 +83,27 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
               <button type="submit">{t("chair.saveHands")}</button>
             </form>
           ) : null}
-          {motion?.state === "open" ? <p><button type="button" onClick={() => setConfirm("close")}>{t("chair.closeVote")}</button></p> : null}
-          {motion?.state === "closed" ? <p><button type="button" onClick={() => run(LIVE_COMMANDS.announce, { motionId: motion.id })}>{t("chair.announce")}</button></p> : null}
+          <AgendaOverview view={view} />
+        </div>
+        <div className="chair-side">
+          <div className="toolbar" role="toolbar" aria-label={t("chair.console")}>
+            {view.meeting.state === "scheduled" ? <button type="button" onClick={() => run(LIVE_COMMANDS.openMeeting, {})}>{t("chair.openMeeting")}</button> : null}
+            {inSession ? <button type="button" className="secondary" onClick={() => setConfirm("adjourn")}>{t("chair.adjourn")}</button> : null}
+            <a className="button secondary" href={`/j/${view.meeting.shortCode}`}>{t("chair.joinLink")}</a>
+            <a className="button secondary" href={`/meetings/${view.meeting.id}/screen`} target="_blank" rel="noreferrer">{t("chair.screen")}</a>
+            <a className="button secondary" href={`/meetings/${view.meeting.id}/minutes`}>{t("chair.minutes")}</a>
+          </div>
+          <ProcedureWarnings view={view} />
+          <QuorumPanel view={view} />
+          <SpeakersPanel view={view}>
+            {(personId) => inSession ? (
+              <button type="button" className="small" onClick={() => run(LIVE_COMMANDS.grant, { action: "grant", personId })}>{t("chair.grant")}</button>
+            ) : null}
+          </SpeakersPanel>
+          {view.speakers.current ? <p><button type="button" className="secondary" onClick={() => run(LIVE_COMMANDS.grant, { action: "finish" })}>{t("chair.finish")}</button></p> : null}
+          <RosterPanel view={view} run={run} />
           <AnnouncedList view={view} />
         </div>
-        <RosterPanel view={view} run={run} />
       </div>
 
       <ConfirmDialog open={confirm !== null} title={confirm === "close" ? t("chair.closeVote") : t("chair.adjourn")}
@@ -111,5 +118,23 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
         <p>{confirm === "close" ? t("chair.closeConfirm") : t("chair.adjournConfirm")}</p>
       </ConfirmDialog>
     </fieldset>
+  );
+}
+
+/** The agenda at a glance: every item in order, the current one marked in words (not by colour alone). */
+function AgendaOverview({ view }: { view: LiveView }) {
+  const t = useTranslations("live");
+  return (
+    <section className="panel agenda-overview" aria-labelledby="agenda-title">
+      <h2 id="agenda-title">{t("chair.agenda")}</h2>
+      <ol>
+        {view.agenda.map((item) => (
+          <li key={item.id} aria-current={item.isCurrent ? "step" : undefined} className={item.isCurrent ? "current" : undefined}>
+            {item.isCurrent ? <strong className="current-item">{item.position}. {item.title}<span className="agenda-now">（{t("chair.currentMark")}）</span></strong> : `${item.position}. ${item.title}`}
+          </li>
+        ))}
+      </ol>
+      {view.agenda.length === 0 ? <p className="hint">{t("noItem")}</p> : null}
+    </section>
   );
 }

@@ -30,11 +30,11 @@ export function RosterPanel({ view, run }: { view: LiveView; run: Run }) {
             <span className={`roster-status status-${m.status}`}>{t(`status.${m.status}` as "status.absent")}</span>
             {open ? (
               <span className="roster-actions">
-                <button type="button" className="secondary small" aria-label={`${m.name} ${t("markPresent")}`} onClick={() => run(LIVE_COMMANDS.attendance, { personId: m.personId, status: "present_in_person" })}>{t("markPresent")}</button>
-                <button type="button" className="secondary small" aria-label={`${m.name} ${t("markOnline")}`} onClick={() => run(LIVE_COMMANDS.attendance, { personId: m.personId, status: "present_online" })}>{t("markOnline")}</button>
-                <button type="button" className="secondary small" aria-label={`${m.name} ${t("markAbsent")}`} onClick={() => run(LIVE_COMMANDS.attendance, { personId: m.personId, status: "absent" })}>{t("markAbsent")}</button>
+                <button type="button" className="secondary small" aria-pressed={m.status === "present_in_person"} aria-label={`${m.name} ${t("markPresent")}`} onClick={() => run(LIVE_COMMANDS.attendance, { personId: m.personId, status: "present_in_person" })}>{t("markPresent")}</button>
+                <button type="button" className="secondary small" aria-pressed={m.status === "present_online"} aria-label={`${m.name} ${t("markOnline")}`} onClick={() => run(LIVE_COMMANDS.attendance, { personId: m.personId, status: "present_online" })}>{t("markOnline")}</button>
+                <button type="button" className="secondary small" aria-pressed={m.status === "absent"} aria-label={`${m.name} ${t("markAbsent")}`} onClick={() => run(LIVE_COMMANDS.attendance, { personId: m.personId, status: "absent" })}>{t("markAbsent")}</button>
                 {view.meeting.allowsProxy ? (
-                  <button type="button" className="secondary small" aria-label={`${m.name} ${t("markProxy")}`} onClick={() => setProxyFor(m.personId)}>{t("markProxy")}</button>
+                  <button type="button" className="secondary small" aria-pressed={m.status === "proxy"} aria-label={`${m.name} ${t("markProxy")}`} onClick={() => setProxyFor(m.personId)}>{t("markProxy")}</button>
                 ) : null}
               </span>
             ) : null}
@@ -57,15 +57,19 @@ export function RosterPanel({ view, run }: { view: LiveView; run: Run }) {
         ))}
       </ul>
       {open ? (
-        <form className="inline-form" onSubmit={async (e) => {
+        <form className="inline-form non-voting-form" onSubmit={async (e) => {
           e.preventDefault();
           if (await run(LIVE_COMMANDS.nonVoting, { name: nonVoting.name, ...(nonVoting.affiliation ? { affiliation: nonVoting.affiliation } : {}) })) setNonVoting({ name: "", affiliation: "" });
         }}>
           <h3>{t("addNonVoting")}</h3>
-          <label htmlFor="nv-name">{t("nonVotingName")}</label>
-          <input id="nv-name" type="text" value={nonVoting.name} onChange={(e) => setNonVoting({ ...nonVoting, name: e.target.value })} required />
-          <label htmlFor="nv-aff">{t("nonVotingAffiliation")}</label>
-          <input id="nv-aff" type="text" value={nonVoting.affiliation} onChange={(e) => setNonVoting({ ...nonVoting, affiliation: e.target.value })} />
+          <div className="field">
+            <label htmlFor="nv-name">{t("nonVotingName")}</label>
+            <input id="nv-name" type="text" value={nonVoting.name} onChange={(e) => setNonVoting({ ...nonVoting, name: e.target.value })} required />
+          </div>
+          <div className="field">
+            <label htmlFor="nv-aff">{t("nonVotingAffiliation")}</label>
+            <input id="nv-aff" type="text" value={nonVoting.affiliation} onChange={(e) => setNonVoting({ ...nonVoting, affiliation: e.target.value })} />
+          </div>
           <button type="submit" className="secondary">{t("addNonVoting")}</button>
         </form>
       ) : null}
@@ -94,7 +98,7 @@ export function OpenVoteForm({ view, run }: { view: LiveView; run: Run }) {
   const [scrutineer, setScrutineer] = useState("");
   const roster = view.roster ?? [];
   return (
-    <form className="panel" onSubmit={async (e) => {
+    <form className="panel open-vote-form" onSubmit={async (e) => {
       e.preventDefault();
       const paper = method === "paper" ? { counters: [counter], scrutineers: [scrutineer] } : {};
       if (await run(LIVE_COMMANDS.openVote, { text, method, matterKind, ...paper })) setText("");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "use-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { LiveView } from "@/server/queries/liveMeeting";
 import type { MemberView } from "@/server/queries/memberView";
 import { newClientId } from "./clientId";
@@ -10,6 +10,7 @@ import { useHydrated } from "@/app/components/useHydrated";
 import { LIVE_COMMANDS, type CommandReply, type LiveCommandEvent, type LiveCommandPayloads } from "@/server/protocol/live";
 import type { Send } from "./useLiveMeeting";
 import { useLang } from "./panels";
+import { readSavedTrackers, saveTracker } from "../trackers/savedTrackers";
 
 type Choice = "yes" | "no" | "abstain";
 const CHOICES: Choice[] = ["yes", "no", "abstain"];
@@ -19,7 +20,8 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
   const t = useTranslations("live");
   const tErr = useTranslations("errors");
   const lang = useLang();
-  const [message, setMessage] = useState<string | null>(null);
+  // A message belongs to the item (and, for a vote, the motion) it answers: it is not shown into the next one.
+  const [message, setMessage] = useState<{ text: string; itemId: string | null; motionId: string | null } | null>(null);
   const [running, setRunning] = useState(false);
   // Disabled while a command runs, and until this component has hydrated (see useHydrated).
   const hydrated = useHydrated();
@@ -31,13 +33,39 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
   const isRecused = currentItem ? me.recusedItemIds.includes(currentItem.id) : false;
   const isCheckedIn = me.attendance !== "absent";
 
-  async function run<E extends LiveCommandEvent>(event: E, payload: LiveCommandPayloads[E], success?: (data: CommandReply<E>) => string | null) {
+  const tTrackers = useTranslations("trackers");
+  // A secret ballot's tracker, kept only on this device (issue #19): read back after a reload or a later visit.
+  const [savedTracker, setSavedTracker] = useState<string | null>(null);
+  const motionId = motion?.id ?? null;
+  useEffect(() => {
+    setSavedTracker(motionId ? (readSavedTrackers().find((s) => s.motionId === motionId)?.tracker ?? null) : null);
+  }, [motionId]);
+  const ballotsRef = useRef<HTMLElement | null>(null);
+  const scrolledFor = useRef<string | null>(null);
+  const voting = motion?.state === "open" && (motion.method === "named" || motion.method === "secret");
+  const canVote = voting && me.ballots.length > 0;
+  // When a vote opens, its buttons are brought into view (a phone's page may be scrolled anywhere, or the header
+  // and the speakers' panel may fill the screen) — once per motion, so that the member can still scroll away.
+  useEffect(() => {
+    if (!canVote || !motion || scrolledFor.current === motion.id || !ballotsRef.current) return;
+    scrolledFor.current = motion.id;
+    const section = ballotsRef.current;
+    section.scrollIntoView({ block: "start" });
+    const choices = section.querySelector(".choices");
+    if (choices && choices.getBoundingClientRect().bottom > window.innerHeight) choices.scrollIntoView({ block: "end" });
+    section.querySelector<HTMLElement>("h2")?.focus({ preventScroll: true });
+  }, [canVote, motion]);
+
+  /** Runs a command; the words of its reply belong to the item (and the motion, when `forMotion`) it was sent for. */
+  async function run<E extends LiveCommandEvent>(event: E, payload: LiveCommandPayloads[E], success: (data: CommandReply<E>) => string, forMotion = false) {
+    const scope = { itemId: currentItem?.id ?? null, motionId: forMotion ? (motion?.id ?? null) : null };
     setRunning(true);
     const reply = await send(event, payload);
     setRunning(false);
-    if (reply.ok) setMessage(success ? success(reply.data) : null);
-    else setMessage(tErr(reply.error.code as "internal"));
+    setMessage({ ...scope, text: reply.ok ? success(reply.data) : tErr(reply.error.code as "internal") });
   }
+  const shownMessage =
+    message && message.itemId === (currentItem?.id ?? null) && (message.motionId === null || message.motionId === motion?.id) ? message.text : null;
 
   async function confirmVote() {
     if (!pending || !motion) return;
@@ -45,15 +73,18 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
     setPending(null);
     await run(LIVE_COMMANDS.castVote, { motionId: motion.id, voterPersonId: vote.voterPersonId, choice: vote.choice, clientId: vote.clientId }, (data) => {
       const tracker = data.result.tracker;
+      if (tracker) {
+        saveTracker({ meetingId: view.meeting.id, motionId: motion.id, motionText: motion.text, tracker, savedAt: new Date().toISOString() });
+        setSavedTracker(tracker);
+      }
       return tracker ? t("ballotRecorded", { tracker }) : t("voteRecorded", { choice: t(`choice.${vote.choice}`) });
-    });
+    }, true);
   }
 
-  const voting = motion?.state === "open" && (motion.method === "named" || motion.method === "secret");
   return (
     <div className="member-phone">
       {!isCheckedIn ? (
-        <button type="button" className="big-action" disabled={busy} onClick={() => run(LIVE_COMMANDS.checkIn, { method: "self" })}>
+        <button type="button" className="big-action" disabled={busy} onClick={() => run(LIVE_COMMANDS.checkIn, { method: "self" }, () => t("checkInDone"))}>
           {t("checkIn")}
         </button>
       ) : (
@@ -62,9 +93,9 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
 
       {voting && isRecused ? <p className="notice">{t("recused")}</p> : null}
       {voting && !isRecused && me.ballots.length === 0 ? <p className="notice">{t("notEntitled")}</p> : null}
-      {voting && me.ballots.length > 0 ? (
-        <section className="panel ballots" aria-labelledby="ballot-title">
-          <h2 id="ballot-title">{t("vote")}：{motion.text}</h2>
+      {canVote ? (
+        <section className="panel ballots" aria-labelledby="ballot-title" ref={ballotsRef}>
+          <h2 id="ballot-title" tabIndex={-1}>{t("vote")}：{motion.text}</h2>
           {motion.rule ? <p className="vote-rule-sentence ballot-rule"><strong>{motion.rule.sentence[lang]}</strong></p> : null}
           <p className="hint">{motion.method === "named" ? t("canChange") : t("secretFinal")}</p>
           {me.ballots.map((ballot) => (
@@ -90,7 +121,18 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
         </section>
       ) : null}
 
-      {message ? <p role="status" className="card">{message}</p> : null}
+      <p role="status" className={shownMessage ? "card" : "visually-hidden"}>{shownMessage}</p>
+      {motion?.method === "secret" && savedTracker ? (
+        <section className="panel tracker-saved" aria-labelledby="tracker-title">
+          <h2 id="tracker-title">{tTrackers("yourTracker")}</h2>
+          <p className="tracker-code">{savedTracker}</p>
+          <p className="hint">{tTrackers("savedHint")}</p>
+          <p>
+            <a className="button secondary" href={`/meetings/${view.meeting.id}/trackers/mine`}>{tTrackers("printView")}</a>{" "}
+            <a href={`/meetings/${view.meeting.id}/trackers`}>{tTrackers("checkList")}</a>
+          </p>
+        </section>
+      ) : null}
       {motion?.method === "named" && me.ballots.some((b) => b.isOwn && b.hasVoted) ? (
         <p><a className="button secondary" href={`/api/audit/receipt?motionId=${encodeURIComponent(motion.id)}`} download>{t("receipt")}</a></p>
       ) : null}
@@ -100,10 +142,10 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
           {me.hasRequestedFloor ? (
             <>
               <p>{t("floorRequested")}</p>
-              <button type="button" className="secondary" disabled={busy} onClick={() => run(LIVE_COMMANDS.floor, { withdraw: true })}>{t("withdrawFloor")}</button>
+              <button type="button" className="secondary" disabled={busy} onClick={() => run(LIVE_COMMANDS.floor, { withdraw: true }, () => t("floorWithdrawn"))}>{t("withdrawFloor")}</button>
             </>
           ) : (
-            <button type="button" disabled={busy} onClick={() => run(LIVE_COMMANDS.floor, {})}>{t("requestFloor")}</button>
+            <button type="button" disabled={busy} onClick={() => run(LIVE_COMMANDS.floor, {}, () => t("floorRequestSent"))}>{t("requestFloor")}</button>
           )}
         </section>
       ) : null}
@@ -114,7 +156,7 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
           <label htmlFor="recuse-reason">{t("recuseReason")}</label>
           <input id="recuse-reason" type="text" value={recuseReason} onChange={(e) => setRecuseReason(e.target.value)} />
           <p><button type="button" className="secondary" disabled={busy || recuseReason.trim().length < 2}
-            onClick={() => run(LIVE_COMMANDS.recuse, { itemId: currentItem.id, reason: recuseReason.trim() })}>{t("recuseSubmit")}</button></p>
+            onClick={() => run(LIVE_COMMANDS.recuse, { itemId: currentItem.id, reason: recuseReason.trim() }, () => t("recusalRecorded", { item: currentItem.title, reason: recuseReason.trim() }))}>{t("recuseSubmit")}</button></p>
         </details>
       ) : null}
 

@@ -25,6 +25,7 @@ export function VoteRuleBox({ rule, id }: { rule: VoteRule; id?: string }) {
 /** The vote on the current item: progress while open; the result with its legal basis once visible to this audience. */
 export function MotionPanel({ view }: { view: LiveView }) {
   const t = useTranslations("live");
+  const tTrackers = useTranslations("trackers");
   const lang = useLang();
   const motion = view.motion;
   if (!motion) return null;
@@ -52,6 +53,9 @@ export function MotionPanel({ view }: { view: LiveView }) {
           {/* The result compares against the number announced before the vote. */}
           <p className="result-against">{t("rule.against", { yes: result.tally.yes, needed: result.yesRequired, verdict: result.passed ? t("passed") : t("notPassed") })}</p>
           <p>{result.explanation[lang]}</p>
+          {motion.method === "secret" && motion.state === "announced" ? (
+            <p><a href={`/meetings/${view.meeting.id}/trackers`}>{tTrackers("checkList")}</a></p>
+          ) : null}
           {motion.namedVotes && motion.namedVotes.length > 0 ? (
             <details>
               <summary>{t("namedVotes")}</summary>
