@@ -5,7 +5,7 @@ import { requireOrgRole } from "../../auth/permissions";
 import { checkPayments, paymentRows, type DecisionOnRecord, type PaymentFlag, type PaymentRow } from "../../domain/implementation/payments";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { findDecision } from "../notice/decisionRecord";
+import { findDecision } from "../../db/load/decisionRecord";
 import { cleanFilename } from "../meeting/materialType";
 import { readRosterFile } from "../org/roster/readRosterFile";
 import { runCommand, type Tx } from "../run";

@@ -6,7 +6,7 @@
 import type { AuditActor } from "../../audit/append";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { findDecision } from "../notice/decisionRecord";
+import { findDecision } from "../../db/load/decisionRecord";
 import { lockMatter, requirePublisher } from "../notice/publisher";
 import type { Tx } from "../run";
 

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { formatYuan } from "@/server/domain/implementation/progress";
 import { implementationView, type EvidenceView } from "@/server/queries/implementation";
 import { chinaDateTimeInput } from "@/server/time";
-import { load, viewerOrLogin } from "../../../admin/load";
+import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../../admin/query";
 import { Denied } from "../../../admin/ui";
 import { PlanForm, ReportForm } from "./Forms";

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { currentAccount } from "@/server/auth/session";
 import { publishedTrackers } from "@/server/queries/ballotTrackers";
-import { load } from "../../../admin/load";
+import { load } from "@/server/web/loadPage";
 import { Denied } from "../../../admin/ui";
 import { TrackerSearch } from "./TrackerSearch";
 import "./trackers.css";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatYuan } from "@/server/domain/implementation/progress";
 import { paymentImports } from "@/server/queries/implementation";
-import { load, viewerOrLogin } from "../../../load";
+import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../../query";
 import { Denied } from "../../../ui";
 import { Status } from "../../../../matters/[matterId]/implementation/Status";
