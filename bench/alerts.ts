@@ -59,8 +59,9 @@ async function main(): Promise<void> {
   const db = await openDatabase({ dataDir: tmpdir(), databaseUrl: url });
   setRuntime({ config: { port: 0, host: "127.0.0.1", dataDir: tmpdir(), demo: false, dev: false }, db, version: "bench", inFlight: new Set(), shuttingDown: false });
   try {
+    // Always: a kept database gets the migrations added since it was seeded (e.g. new indexes).
+    await migrate(db.sql);
     if (!existed) {
-      await migrate(db.sql);
       const seeded = await time(() => seedDistrict(db.sql, size, (step) => console.log(`seeding: ${step}`)));
       console.log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s`);
     }
