@@ -12,18 +12,12 @@ import type { Alert, AlertCode, AlertLevel, AlertSettings } from "./types";
 
 type WarningMapping = { code: AlertCode; level: AlertLevel; rule: Localized };
 
+const NOTICE_RULE: Localized = { "zh-CN": "会议须按法律或章程规定的天数提前通知", en: "A meeting must be notified the number of days ahead that the law or the charter requires" };
+
 /** How each recorded warning reads as an alert. Unknown codes (recorded by later versions) stay visible as yellow. */
 const RECORDED: Record<string, WarningMapping> = {
-  notice_too_short: {
-    code: "notice_too_short",
-    level: "red",
-    rule: { "zh-CN": "会议须按法律或章程规定的天数提前通知", en: "A meeting must be notified the number of days ahead that the law or the charter requires" },
-  },
-  notice_after_meeting: {
-    code: "notice_too_short",
-    level: "red",
-    rule: { "zh-CN": "会议须按法律或章程规定的天数提前通知", en: "A meeting must be notified the number of days ahead that the law or the charter requires" },
-  },
+  notice_too_short: { code: "notice_too_short", level: "red", rule: NOTICE_RULE },
+  notice_after_meeting: { code: "notice_too_short", level: "red", rule: NOTICE_RULE },
   notice_missing: {
     code: "notice_missing",
     level: "yellow",
@@ -99,7 +93,7 @@ function upcomingNotice(orgId: string, meeting: MeetingFact, settings: AlertSett
               "zh-CN": `${name["zh-CN"]}定于${shanghaiDate(meeting.startsAt)}召开，首次送达通知在${shanghaiDate(meeting.noticeGivenAt)}：${w.message["zh-CN"]}`,
               en: `${name.en} is set for ${shanghaiDate(meeting.startsAt)}; the notice first reached a member on ${shanghaiDate(meeting.noticeGivenAt)}: ${w.message.en}`,
             },
-      rule: RECORDED.notice_too_short!.rule,
+      rule: NOTICE_RULE,
       legalBasis: w.legalBasis,
       evidence: { href: `/meetings/${meeting.id}/notice`, label: { "zh-CN": "会议通知及送达记录", en: "the notice and its delivery log" } },
       subject: { orgId, meetingId: meeting.id },

@@ -45,7 +45,19 @@ export default async function CompliancePage({ params }: { params: Promise<{ org
           {byLevel(level).length === 0 ? <p>{t(`none.${level}`)}</p> : null}
           <ul className="list-plain alerts">
             {byLevel(level).map((alert) => (
-              <AlertCard key={alert.id} alert={alert} locale={locale} words={{ rule: t("rule"), basis: t("basis"), occurred: t("occurred"), due: t("due"), evidence: t("evidence"), scope: t(`scope.${alert.scope}`) }} />
+              <AlertCard
+                key={alert.id}
+                alert={alert}
+                locale={locale}
+                words={{
+                  rule: t("rule"),
+                  basis: t("basis"),
+                  occurred: t("occurred"),
+                  due: alert.dueOn ? t("due", { date: alert.dueOn }) : "",
+                  evidence: t("evidence", { what: alert.evidence.label[locale] }),
+                  scope: t(`scope.${alert.scope}`),
+                }}
+              />
             ))}
           </ul>
         </section>
@@ -63,9 +75,9 @@ function AlertCard({ alert, locale, words }: { alert: Alert; locale: "zh-CN" | "
       <dl className="facts">
         <dt>{words.rule}</dt><dd>{alert.rule[locale]}</dd>
         <dt>{words.basis}</dt><dd>{alert.legalBasis}</dd>
-        <dt>{words.occurred}</dt><dd>{alert.occurredOn}{alert.dueOn ? `（${words.due} ${alert.dueOn}）` : ""}</dd>
+        <dt>{words.occurred}</dt><dd>{alert.occurredOn}{words.due}</dd>
       </dl>
-      <p><a href={alert.evidence.href}>{words.evidence}：{alert.evidence.label[locale]}</a></p>
+      <p><a href={alert.evidence.href}>{words.evidence}</a></p>
     </li>
   );
 }
