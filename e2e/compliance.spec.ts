@@ -38,6 +38,8 @@ test("the village admin sees the demo's alerts by colour, each with its rule, ba
 });
 
 test("the supervisor reads it in English on a laptop and a hall screen; a member is refused", async ({ browser }) => {
+  // Two logins and three pages: on the shared machine under load this alone has taken over a minute.
+  test.setTimeout(120_000);
   const supervisor = await loggedIn(browser, "13800000009", { width: 1366, height: 768 });
   await supervisor.goto("/supervise");
   await supervisor.getByRole("link", { name: "合规提示" }).click();
