@@ -721,6 +721,8 @@ const FIXTURES: Record<string, Fixture> = {
   "read:auditProof GET /api/audit/proof": { shared: true, request: () => adminHttp("GET", `/api/audit/proof?orgId=${village}&seq=1`) },
   "read:auditBundle GET /api/audit/bundle": { shared: true, request: () => adminHttp("GET", `/api/audit/bundle?orgId=${village}`) },
 
+  "read:alerts GET /api/orgs/[orgId]/alerts": { shared: true, request: () => adminHttp("GET", `/api/orgs/${village}/alerts`) },
+
   "read:whoAmI socket session": { shared: true, request: () => ({ socket: { event: "session", payload: null } }) },
   "logoutEverywhere POST /api/account/logout-everywhere": { request: () => adminHttp("POST", "/api/account/logout-everywhere", {}) },
   "setPreferences POST /api/preferences": {

@@ -173,6 +173,10 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "read:auditProof", via: [get("/api/audit/proof")], allow: SUPERVISOR },
   { action: "read:auditBundle", via: [get("/api/audit/bundle")], allow: SUPERVISOR },
 
+  // Compliance alerts (issue #20 item 4): the organization's admin and its supervisors (township staff once the
+  // township level exists). The page /orgs/[orgId]/compliance reads the same query.
+  { action: "read:alerts", via: [get("/api/orgs/[orgId]/alerts")], allow: ["admin", "supervisor"] },
+
   // One's own account.
   { action: "read:whoAmI", via: [socket("session")], allow: EVERYONE },
   { action: "logoutEverywhere", via: [post("/api/account/logout-everywhere")], allow: SIGNED_IN },

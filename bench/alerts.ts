@@ -1,0 +1,127 @@
+/**
+ * `npm run bench:alerts` (issue #20 item 7): alert computation at district size on PostgreSQL. Seeds, by bulk SQL,
+ * 300 villages and 2,000 cooperatives, 60,000 matters and a million audit entries (bench/alertsSeed.ts) in a
+ * database of its own next to DATABASE_URL's, then times
+ *   1. alertsForOrganization for each village (and a sample of cooperatives): p50, p95, max — goal p95 ≤ 50 ms;
+ *   2. alertCountsForOrganizations, the township dashboard's counts by colour, for pages of 50 organizations and for
+ *      all 300 villages at once.
+ * Writes bench/results/alerts.json. Never part of a test's pass or fail.
+ *
+ *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:alerts [-- --quick] [-- --keep]
+ *   --quick: 30 villages, 200 cooperatives, 6,000 matters, 100,000 entries.  --keep: reuse the seeded database.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { openDatabase } from "../server/db/client";
+import { migrate } from "../server/db/migrate";
+import { DEFAULT_ALERT_SETTINGS } from "../server/domain/alerts";
+import { alertCountsForOrganizations, alertsForOrganization } from "../server/queries/alerts";
+import { setRuntime } from "../server/runtime";
+import { seedDistrict, type DistrictSize } from "./alertsSeed";
+import { percentile, round } from "./lib/stats";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const keep = args.includes("--keep");
+const size: DistrictSize = quick
+  ? { villages: 30, cooperatives: 200, matters: 6_000, auditEntries: 100_000, meetingsPerOrg: 6 }
+  : { villages: 300, cooperatives: 2_000, matters: 60_000, auditEntries: 1_000_000, meetingsPerOrg: 6 };
+
+async function benchDatabase(baseUrl: string, name: string): Promise<{ url: string; existed: boolean }> {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    const existed = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
+    if (existed && !keep) await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
+    if (!existed || !keep) await admin.query(`CREATE DATABASE "${name}"`);
+    const url = new URL(baseUrl);
+    url.pathname = `/${name}`;
+    return { url: url.toString(), existed: existed && keep };
+  } finally {
+    await admin.end();
+  }
+}
+
+async function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
+const stats = (samples: number[]) => ({ n: samples.length, p50_ms: round(percentile(samples, 50)), p95_ms: round(percentile(samples, 95)), max_ms: round(Math.max(...samples)) });
+
+async function main(): Promise<void> {
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error("set DATABASE_URL to a PostgreSQL server (the bench makes its own database next to it)");
+  const { url, existed } = await benchDatabase(base, quick ? "yishi_bench_alerts_quick" : "yishi_bench_alerts");
+  const db = await openDatabase({ dataDir: tmpdir(), databaseUrl: url });
+  setRuntime({ config: { port: 0, host: "127.0.0.1", dataDir: tmpdir(), demo: false, dev: false }, db, version: "bench", inFlight: new Set(), shuttingDown: false });
+  try {
+    // Always: a kept database gets the migrations added since it was seeded (e.g. new indexes).
+    await migrate(db.sql);
+    if (!existed) {
+      const seeded = await time(() => seedDistrict(db.sql, size, (step) => console.log(`seeding: ${step}`)));
+      console.log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s`);
+    }
+    const counts = await db.sql.query<{ t: string; n: string }>(
+      `SELECT 'organizations' t, count(*)::text n FROM "Organization" UNION ALL SELECT 'matters', count(*)::text FROM "Matter" UNION ALL SELECT 'audit entries', count(*)::text FROM "AuditEntry" UNION ALL SELECT 'meetings', count(*)::text FROM "Meeting"`,
+    );
+    console.log(counts.map((c) => `${c.t}: ${Number(c.n).toLocaleString("en")}`).join(", "));
+    const villages = (await db.sql.query<{ id: string }>(`SELECT id FROM "Organization" WHERE level = 'village' ORDER BY id`)).map((r) => r.id);
+    const coops = (await db.sql.query<{ id: string }>(`SELECT id FROM "Organization" WHERE level = 'cooperative' ORDER BY id LIMIT 300`)).map((r) => r.id);
+
+    // Warm-up: the first queries plan and load the pages; a dashboard is used all day.
+    for (const id of villages.slice(0, 5)) await alertsForOrganization(id, DEFAULT_ALERT_SETTINGS);
+
+    // The shared machine's load while measuring: every figure waits for a core when it is far above the core count.
+    const loadBefore = loadavg()[0] ?? 0;
+    const perVillage: number[] = [];
+    let alertsSeen = 0;
+    for (const id of villages) {
+      const { ms, value } = await time(() => alertsForOrganization(id, DEFAULT_ALERT_SETTINGS));
+      perVillage.push(ms);
+      alertsSeen += value.length;
+    }
+    const perCoop: number[] = [];
+    for (const id of coops) perCoop.push((await time(() => alertsForOrganization(id, DEFAULT_ALERT_SETTINGS))).ms);
+
+    const pages: number[] = [];
+    const all = [...villages, ...coops];
+    for (let round = 0; round < 3; round++) {
+      for (let at = 0; at < all.length; at += 50) pages.push((await time(() => alertCountsForOrganizations(all.slice(at, at + 50), DEFAULT_ALERT_SETTINGS))).ms);
+    }
+    const whole: number[] = [];
+    let colours = { red: 0, yellow: 0, green: 0 };
+    for (let round = 0; round < 3; round++) {
+      const { ms, value } = await time(() => alertCountsForOrganizations(villages, DEFAULT_ALERT_SETTINGS));
+      whole.push(ms);
+      colours = value.reduce((sum, c) => ({ red: sum.red + c.red, yellow: sum.yellow + c.yellow, green: sum.green + c.green }), { red: 0, yellow: 0, green: 0 });
+    }
+
+    const result = {
+      db: "postgres",
+      quick,
+      size,
+      load_average: { before: round(loadBefore, 1), after: round(loadavg()[0] ?? 0, 1) },
+      alerts_per_village: { ...stats(perVillage), goal_p95_ms: 50, alerts: alertsSeen },
+      alerts_per_cooperative: stats(perCoop),
+      counts_page_of_50: stats(pages),
+      counts_all_villages: { ...stats(whole), organizations: villages.length, ...colours },
+    };
+    console.table({
+      "alerts, one village": result.alerts_per_village,
+      "alerts, one cooperative": result.alerts_per_cooperative,
+      "counts, page of 50 organizations": result.counts_page_of_50,
+      [`counts, all ${villages.length} villages`]: result.counts_all_villages,
+    });
+    const out = path.join(import.meta.dirname, "results");
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, quick ? "alerts-quick.json" : "alerts.json"), `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await db.close();
+  }
+}
+
+await main();

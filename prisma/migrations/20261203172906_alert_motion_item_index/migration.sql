@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Motion_itemId_idx" ON "Motion"("itemId");
