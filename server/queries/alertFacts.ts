@@ -5,7 +5,7 @@
  * of a village. The same loader serves one village's compliance page and a township's counts for hundreds.
  */
 import { Prisma } from "../../generated/prisma/client";
-import { procedureWarningsOf } from "../commands/live/procedureWarnings";
+import { procedureWarningsOf } from "../domain/meeting";
 import {
   forwardJumps,
   type AlertFacts,
@@ -21,7 +21,7 @@ import {
 } from "../domain/alerts";
 import { firstDelivery } from "../domain/meeting/noticeDelivery";
 import { BODY_KINDS, type BodyKind } from "../domain/rules";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 
 const DAY_MS = 86_400_000;
 const DECISION_BODIES = ["villagers-assembly", "villager-representatives", "members-assembly", "member-representatives"];
@@ -60,7 +60,7 @@ export async function loadAlertFacts(orgIds: readonly string[], settings: AlertS
 }
 
 async function loadCheckpoints(ids: string[]): Promise<Map<string, number>> {
-  const rows = await getRuntime().db.prisma.auditCheckpoint.groupBy({ by: ["orgId"], where: { orgId: { in: ids } }, _max: { size: true } });
+  const rows = await currentDb().prisma.auditCheckpoint.groupBy({ by: ["orgId"], where: { orgId: { in: ids } }, _max: { size: true } });
   return new Map(rows.map((r) => [r.orgId, r._max.size ?? 0]));
 }
 
@@ -79,7 +79,7 @@ const meetingSelect = {
 } as const;
 
 async function loadMeetings(ids: string[], checkpoints: Map<string, number>, settings: AlertSettings, now: Date): Promise<Map<string, MeetingFact[]>> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   // Audit entries of meetings that no checkpoint covers yet: the primary key (orgId, seq) reads only the tail.
   const uncovered = await prisma.auditEntry.groupBy({
     by: ["orgId", "meetingId"],
@@ -130,7 +130,7 @@ async function loadMeetings(ids: string[], checkpoints: Map<string, number>, set
 /** The first successful delivery to a roster member of each meeting (server/notify/evidence.ts, for many at once). */
 async function firstDeliveries(meetingIds: string[]): Promise<Map<string, Date>> {
   if (meetingIds.length === 0) return new Map();
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const meetings = await prisma.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, body: { select: { members: { select: { personId: true } } } } } });
   const rows = await prisma.noticeDelivery.findMany({
     where: { meetingId: { in: meetingIds }, status: { in: ["sent", "received"] } },
@@ -146,7 +146,7 @@ async function firstDeliveries(meetingIds: string[]): Promise<Map<string, Date>>
 }
 
 async function loadQuorum(ids: string[]): Promise<{ orgId: string; fact: QuorumFact }[]> {
-  const rows = await getRuntime().db.prisma.motion.findMany({
+  const rows = await currentDb().prisma.motion.findMany({
     where: { meeting: { orgId: { in: ids } }, state: { in: ["closed", "announced"] }, result: { path: ["quorumMet"], equals: false } },
     select: {
       id: true,
@@ -182,7 +182,7 @@ type MatterFacts = Pick<AlertFacts, "decisions" | "notices" | "objections" | "st
  * jump. A matter still being prepared (S0–S3) raises no matter alert and is never read.
  */
 async function loadMatterFacts(ids: string[]): Promise<Map<string, MatterFacts>> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const matters = await prisma.matter.findMany({
     where: { orgId: { in: ids }, stage: { in: [...AFTER_DECISION, "decision"] } },
     select: {
@@ -256,7 +256,7 @@ async function loadMatterFacts(ids: string[]): Promise<Map<string, MatterFacts>>
 
 /** Recusals and proxy votes within the window, counted per household; only households at or over a threshold. */
 async function loadHouseholds(ids: string[], settings: AlertSettings, now: Date): Promise<{ orgId: string; fact: HouseholdFact }[]> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const since = new Date(now.getTime() - settings.patternWindowDays * DAY_MS);
   const [recusals, proxies] = await Promise.all([
     prisma.recusal.findMany({

@@ -5,7 +5,7 @@
 import { requireOrgRole } from "../auth/permissions";
 import { computeAlerts, countAlerts, DEFAULT_ALERT_SETTINGS, worstLevel, type Alert, type AlertCounts, type AlertLevel, type AlertSettings } from "../domain/alerts";
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { actorOf, type Viewer } from "./access";
 import { loadAlertFacts } from "./alertFacts";
 
@@ -46,7 +46,7 @@ export type CompliancePage = { org: { id: string; name: string; level: string };
  */
 export async function compliancePage(viewer: Viewer | null, orgId: string, options: AlertOptions = {}): Promise<CompliancePage> {
   if (!viewer) throw new AppError("unauthenticated", "login required");
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   await requireOrgRole(prisma, actorOf(viewer), orgId, ["admin", "supervisor"]);
   const org = await prisma.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true, level: true } });
   if (!org) throw new AppError("not_found", "organization not found");

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { canReadMeeting } from "../auth/permissions";
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import { actorOf, type Viewer } from "./access";
 
 export type PublishedTrackers = {
@@ -22,7 +22,7 @@ const resultSchema = z.looseObject({
  * never with a voter or a choice. Anyone may read them for a public meeting; otherwise whoever may read the meeting.
  */
 export async function publishedTrackers(viewer: Viewer | null, meetingId: string): Promise<PublishedTrackers> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
     select: { id: true, orgId: true, bodyId: true, number: true, title: true, isPublic: true, body: { select: { name: true } } },

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Alert, AlertLevel } from "@/server/domain/alerts";
 import { compliancePage } from "@/server/queries/alerts";
-import { load, viewerOrLogin } from "../../../admin/load";
+import { load, viewerOrLogin } from "@/server/web/loadPage";
 import { Denied, localeKey } from "../../../admin/ui";
 import "../../../admin/admin.css";
 import "./compliance.css";
