@@ -1,7 +1,7 @@
 /**
  * The permission matrix (issue #9, DESIGN.md §4): every command and every socket event, how it is reached from
  * outside, and which of the eight kinds of caller may use it. Commands enforce their own checks inside their
- * transaction (server/auth/permissions.ts, server/commands/live/context.ts); this table is what those checks must
+ * transaction (server/auth/permissions.ts, server/auth/liveRoles.ts); this table is what those checks must
  * add up to, and `server/auth/matrix.test.ts` walks every row over HTTP and sockets as every role: each allowed
  * pair succeeds, each refused one fails with `forbidden` (`unauthenticated` for a caller without a session) and
  * changes nothing. `server/auth/matrixCoverage.ts` fails the build when a command, a socket event or an API route

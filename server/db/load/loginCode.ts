@@ -2,7 +2,7 @@
  * One-time login codes as the record holds them: what a code is worth right now (the /q/<token> page, and the
  * command that redeems it), and whether an account just used one (a PIN is allowed, no current password asked).
  */
-import { hashLoginToken, LOGIN_TOKEN_PATTERN } from "../../auth/loginTokens";
+import { hashLoginToken, LOGIN_TOKEN_PATTERN } from "../../domain/loginCode";
 import type { Tx } from "..";
 
 /** A 6-digit PIN is allowed only right after a QR code login (within this window), for members on their phones. */
