@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   "vote_closed",
   "already_voted",
   "matter_kind_mismatch",
+  "pre_review_required",
   "unavailable",
   "internal",
 ] as const;
@@ -37,6 +38,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   vote_closed: 409,
   already_voted: 409,
   matter_kind_mismatch: 409,
+  pre_review_required: 409,
   unavailable: 503,
   internal: 500,
 };

@@ -84,6 +84,12 @@ export const AUDIT_ACTIONS = [
   "proposal.threshold_reached",
   "proposal.answered",
   "proposal.converted",
+  "filing.submitted",
+  "filing.acknowledged",
+  "prereview.requested",
+  "prereview.approved",
+  "prereview.returned",
+  "township.settings.updated",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
