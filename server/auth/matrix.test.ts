@@ -692,6 +692,7 @@ const FIXTURES: Record<string, Fixture> = {
     request: () => adminHttp("POST", `/api/township/${township}/settings`, { preReviewKinds: ["land-contract-plan", "land-adjustment", "land-contract-outsider", "construction-land", "land-compensation", "charter"], preReviewAmountYuan: 100_000 }),
   },
   "read:townshipOverview GET /api/township/[townshipId]/overview": { shared: true, request: () => adminHttp("GET", `/api/township/${township}/overview`) },
+  "read:alerts GET /api/orgs/[orgId]/alerts": { shared: true, request: () => adminHttp("GET", `/api/orgs/${village}/alerts`) },
 
   "read:whoAmI socket session": { shared: true, request: () => ({ socket: { event: "session", payload: null } }) },
   "logoutEverywhere POST /api/account/logout-everywhere": { request: () => adminHttp("POST", "/api/account/logout-everywhere", {}) },

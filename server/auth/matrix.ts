@@ -176,6 +176,9 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "createVillage", via: [post("/api/township/[townshipId]/villages")], allow: ["townAdmin"] },
   { action: "setTownshipSettings", via: [post("/api/township/[townshipId]/settings")], allow: ["townAdmin"] },
   { action: "read:townshipOverview", via: [get("/api/township/[townshipId]/overview")], allow: ["townReviewer", "townSupervisor", "townAdmin"] },
+  // Compliance alerts (issue #20 item 4): the organization's admin and its supervisors, and the township's staff
+  // (not another township's). The page /orgs/[orgId]/compliance reads the same query.
+  { action: "read:alerts", via: [get("/api/orgs/[orgId]/alerts")], allow: ["admin", "supervisor", "townAdmin", "townReviewer", "townSupervisor"] },
 
   // One's own account.
   { action: "read:whoAmI", via: [socket("session")], allow: EVERYONE },

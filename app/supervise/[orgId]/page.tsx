@@ -27,12 +27,14 @@ export default async function OrgConsolePage({ params, searchParams }: Props) {
   if (!loaded.ok) return <Refused code={loaded.code} />;
   const { overview, timeline } = loaded.data;
   const t = await getTranslations("supervise");
+  const ta = await getTranslations("alerts");
   const format = await getFormatter();
   const decisionText = new Map(overview.decisions.map((d) => [d.motionId, d.text]));
   return (
     <div>
       <h1>{t("orgTitle", { org: overview.org.name })}</h1>
       <p>{t("intro")}</p>
+      <p><a className="button" href={`/orgs/${orgId}/compliance`}>{ta("link")}</a></p>
       <StatusPanel status={overview.status} />
       <section aria-labelledby="checkpoint-title">
         <h2 id="checkpoint-title">{t("checkpointTitle")}</h2>

@@ -4,6 +4,7 @@
  * an amount the township sets. Stored per township (Organization.townshipSettings); a missing or partial value falls
  * back to these defaults, never to "no pre-review".
  */
+import { alertSettings, type AlertSettings } from "../alerts";
 import { MATTER_KINDS, type MatterKind } from "../rules/types";
 
 /** Land (土地承包方案, 调整, 对外发包, 宅基地/建设用地, 征地补偿) and charter changes (章程). */
@@ -21,7 +22,8 @@ export const DEFAULT_PRE_REVIEW_AMOUNT_YUAN = 100_000;
 
 export const PRE_REVIEW_AMOUNT_MAX = 1_000_000_000_000;
 
-export type TownshipSettings = { preReviewKinds: MatterKind[]; preReviewAmountYuan: number };
+/** The alerts' thresholds (server/domain/alerts) are the township's too, each defaulting to the law. */
+export type TownshipSettings = { preReviewKinds: MatterKind[]; preReviewAmountYuan: number; alerts: AlertSettings };
 
 const isMatterKind = (value: unknown): value is MatterKind => (MATTER_KINDS as readonly unknown[]).includes(value);
 const isAmount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= PRE_REVIEW_AMOUNT_MAX;
@@ -29,6 +31,7 @@ const isAmount = (value: unknown): value is number => Number.isInteger(value) &&
 export const DEFAULT_TOWNSHIP_SETTINGS: TownshipSettings = {
   preReviewKinds: [...DEFAULT_PRE_REVIEW_KINDS],
   preReviewAmountYuan: DEFAULT_PRE_REVIEW_AMOUNT_YUAN,
+  alerts: alertSettings().settings,
 };
 
 /** The stored JSON as settings: each field that is missing or malformed takes its default. */
@@ -39,7 +42,20 @@ export function readTownshipSettings(stored: unknown): TownshipSettings {
   return {
     preReviewKinds: validKinds ? [...new Set(kinds as MatterKind[])] : [...DEFAULT_PRE_REVIEW_KINDS],
     preReviewAmountYuan: isAmount(value.preReviewAmountYuan) ? value.preReviewAmountYuan : DEFAULT_PRE_REVIEW_AMOUNT_YUAN,
+    alerts: storedAlertSettings(value.alerts),
   };
+}
+
+/** Stored alert thresholds: each number within the alerts' limits is kept, anything else takes the law's default. */
+function storedAlertSettings(stored: unknown): AlertSettings {
+  const value = typeof stored === "object" && stored !== null ? (stored as Record<string, unknown>) : {};
+  const defaults = alertSettings().settings;
+  const kept: Partial<AlertSettings> = {};
+  for (const key of Object.keys(defaults) as (keyof AlertSettings)[]) {
+    const candidate = value[key];
+    if (typeof candidate === "number" && alertSettings({ [key]: candidate }).problems.length === 0) kept[key] = candidate;
+  }
+  return alertSettings(kept).settings;
 }
 
 export type PreReviewNeed = { required: false } | { required: true; because: "kind" | "amount" };

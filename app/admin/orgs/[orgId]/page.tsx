@@ -16,6 +16,7 @@ export default async function OrgOverview({ params, searchParams }: { params: Pr
   const org = result.data;
   const t = await getTranslations("admin");
   const tp = await getTranslations("proposals");
+  const ta = await getTranslations("alerts");
   // Petitions that reached the law's threshold: the convener must call the meeting (issue #22).
   const duties = await conveningDuties(viewer, org.id);
   const counts = [
@@ -35,6 +36,7 @@ export default async function OrgOverview({ params, searchParams }: { params: Pr
       </p>
       <OrgNav orgId={org.id} current="overview" />
       <FormStatus query={query} />
+      <p><a className="button" href={`/orgs/${org.id}/compliance`}>{ta("link")}</a></p>
       {duties.length > 0 ? (
         <div className="warn-list" role="note">
           <h2>{tp("dutiesTitle")}</h2>
