@@ -12,6 +12,7 @@ import { SYSTEM } from "../server/commands/actor";
 import { createAccount } from "../server/commands/org/createAccount";
 import { createOrganization } from "../server/commands/org/createOrganization";
 import { createVillage } from "../server/commands/township/createVillage";
+import { setTownshipSettings } from "../server/commands/township/setTownshipSettings";
 import { MATTER_STAGES, type MatterStage } from "../server/domain/matter";
 import type { MatterKind } from "../server/domain/rules";
 import { getRuntime } from "../server/runtime";
@@ -23,6 +24,13 @@ export const TOWNSHIP_ACCOUNTS = {
   otherReviewer: "13800000043",
 } as const;
 
+/**
+ * The demo township's own choice (a township marks the kinds; a new township starts from the law's defaults, see
+ * server/domain/township/settings.ts): charter changes, mergers and splits, and funds from 100,000 yuan. The demo
+ * village's land votes, which the other demos walk through, stay open without a pre-review.
+ */
+export const DEMO_TOWNSHIP_PRE_REVIEW = { preReviewKinds: ["charter", "merger-split"] as MatterKind[], preReviewAmountYuan: 100_000 };
+
 const VILLAGES = ["盐步村（演示）", "黄岐村（演示）", "奇槎村（演示）", "太平村（演示）", "沥东村（演示）"];
 const TITLES = ["村道硬底化工程", "集体鱼塘发包", "文化室修缮", "农田水利改造", "集体厂房出租", "垃圾分类设施", "路灯安装", "村级公益金使用", "宅基地审批", "征地补偿分配"];
 const KINDS: MatterKind[] = ["general", "general", "general", "land-contract-outsider", "general", "general", "general", "general", "construction-land", "land-compensation"];
@@ -32,6 +40,7 @@ export async function seedTownship(passwordFor: string): Promise<{ townshipId: s
   const township = await createOrganization({ name: "大沥镇（演示）", level: "township" }, SYSTEM);
   await createAccount({ orgId: township.id, phone: TOWNSHIP_ACCOUNTS.admin, displayName: "大沥镇管理员", password: passwordFor, roles: ["admin"] }, SYSTEM);
   const reviewer = await createAccount({ orgId: township.id, phone: TOWNSHIP_ACCOUNTS.reviewer, displayName: "黄预审", password: passwordFor, roles: ["reviewer"] }, SYSTEM);
+  await setTownshipSettings({ orgId: township.id, ...DEMO_TOWNSHIP_PRE_REVIEW }, SYSTEM);
   await createAccount({ orgId: township.id, phone: TOWNSHIP_ACCOUNTS.supervisor, displayName: "罗督查", password: passwordFor, roles: ["supervisor"] }, SYSTEM);
   const other = await createOrganization({ name: "西樵镇（演示）", level: "township" }, SYSTEM);
   await createAccount({ orgId: other.id, phone: TOWNSHIP_ACCOUNTS.otherReviewer, displayName: "西樵镇预审员", password: passwordFor, roles: ["reviewer"] }, SYSTEM);

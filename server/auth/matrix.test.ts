@@ -16,6 +16,7 @@ import * as encoding from "lib0/encoding";
 import { messageYjsUpdate } from "y-protocols/sync";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_TOWNSHIP_PRE_REVIEW } from "../../prisma/demoTownship";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { encodeBytes } from "../minutes/protocol";
 import { sectionName } from "../minutes/sections";
@@ -689,7 +690,7 @@ const FIXTURES: Record<string, Fixture> = {
     request: () => adminHttp("POST", `/api/township/${township}/villages`, { name: `矩阵村${++seq}`, adminPhone: `1360000${String(++seq).padStart(4, "0")}`, adminName: "新村管理员", adminPassword: "initial-pass" }),
   },
   "setTownshipSettings POST /api/township/[townshipId]/settings": {
-    request: () => adminHttp("POST", `/api/township/${township}/settings`, { preReviewKinds: ["land-contract-plan", "land-adjustment", "land-contract-outsider", "construction-land", "land-compensation", "charter"], preReviewAmountYuan: 100_000 }),
+    request: () => adminHttp("POST", `/api/township/${township}/settings`, DEMO_TOWNSHIP_PRE_REVIEW),
   },
   "read:townshipOverview GET /api/township/[townshipId]/overview": { shared: true, request: () => adminHttp("GET", `/api/township/${township}/overview`) },
   "read:alerts GET /api/orgs/[orgId]/alerts": { shared: true, request: () => adminHttp("GET", `/api/orgs/${village}/alerts`) },

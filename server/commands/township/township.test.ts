@@ -106,10 +106,10 @@ describe("filing (备案)", () => {
 });
 
 describe("pre-review (合法性预审) before the 决议 vote", () => {
-  it("refuses the vote on a land matter until a township reviewer approves; a return with reasons keeps it refused", async () => {
-    const { matterId, meetingId } = await decisionMeeting("land-contract-outsider");
+  it("refuses the vote on a matter of 150,000 yuan until a township reviewer approves; a return with reasons keeps it refused", async () => {
+    const { matterId, meetingId } = await decisionMeeting("general", 150_000);
     const vote = () => openVote({ meetingId, text: "同意对外发包", method: "hands_totals" }, SYSTEM);
-    await expect(vote()).rejects.toMatchObject({ code: "pre_review_required", details: { state: "none", because: "kind" } });
+    await expect(vote()).rejects.toMatchObject({ code: "pre_review_required", details: { state: "none", because: "amount" } });
 
     await expect(requestPreReview({ matterId }, as.reviewer)).rejects.toMatchObject({ code: "forbidden" });
     const first = await requestPreReview({ matterId }, as.villageAdmin);
@@ -128,15 +128,15 @@ describe("pre-review (合法性预审) before the 决议 vote", () => {
     expect(approvals.find((e) => e.object.id === matterId)?.data.title).toBe("镇农业农村办副主任");
   });
 
-  it("a general matter below the township's amount needs none; above the amount the township set, it does", async () => {
+  it("a general matter below the township's amount needs none; above the amount the township set, or of a kind it marks, it does", async () => {
     const small = await decisionMeeting("general", 5_000);
     await expect(openVote({ meetingId: small.meetingId, text: "同意", method: "hands_totals" }, SYSTEM)).resolves.toMatchObject({ motionId: expect.any(String) });
     await expect(setTownshipSettings({ orgId: townshipId, preReviewKinds: ["charter"], preReviewAmountYuan: 1_000 }, as.reviewer)).rejects.toMatchObject({ code: "forbidden" });
-    await setTownshipSettings({ orgId: townshipId, preReviewKinds: ["charter"], preReviewAmountYuan: 1_000 }, as.townAdmin);
+    await setTownshipSettings({ orgId: townshipId, preReviewKinds: ["land-contract-outsider"], preReviewAmountYuan: 1_000 }, as.townAdmin);
     const large = await decisionMeeting("general", 5_000);
     await expect(openVote({ meetingId: large.meetingId, text: "同意", method: "hands_totals" }, SYSTEM)).rejects.toMatchObject({ code: "pre_review_required", details: { because: "amount" } });
     const land = await decisionMeeting("land-contract-outsider");
-    await expect(openVote({ meetingId: land.meetingId, text: "同意", method: "hands_totals" }, SYSTEM)).resolves.toMatchObject({ motionId: expect.any(String) });
+    await expect(openVote({ meetingId: land.meetingId, text: "同意", method: "hands_totals" }, SYSTEM)).rejects.toMatchObject({ code: "pre_review_required", details: { because: "kind" } });
   });
 });
 
