@@ -13,6 +13,7 @@ import { openMeeting } from "../live/openMeeting";
 import { openVote } from "../live/openVote";
 import { recordAttendance } from "../live/recordAttendance";
 import { startItem } from "../live/startItem";
+import { liveView } from "../../queries/liveMeeting";
 import { raiseMatter } from "../matter/raiseMatter";
 import { scheduleMeeting } from "../meeting/scheduleMeeting";
 import { acknowledgeFiling } from "./acknowledgeFiling";
@@ -124,6 +125,9 @@ describe("pre-review (合法性预审) before the 决议 vote", () => {
     await decidePreReview({ preReviewId: second.id, decision: "approve", title: "镇农业农村办副主任" }, as.reviewer);
     const opened = await vote();
     expect(opened.motionId).toBeTruthy();
+    // The live meeting shows 已经镇街预审 with who and when.
+    const view = await liveView(meetingId, "public");
+    expect(view.agenda.find((item) => item.isCurrent)?.preReview).toMatchObject({ name: "黄预审", title: "镇农业农村办副主任", at: expect.any(String) });
     const approvals = (await villageLog("prereview.approved")).map((e) => JSON.parse(e.bytes) as { object: { id: string }; data: { title: string } });
     expect(approvals.find((e) => e.object.id === matterId)?.data.title).toBe("镇农业农村办副主任");
   });
