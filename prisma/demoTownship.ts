@@ -7,6 +7,8 @@
  * The many matters are written in one transaction per village with their audit entries (appendAuditMany), not one
  * command each: the seed runs on every test server's first start and must stay fast.
  */
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "../generated/prisma/client";
 import { appendAuditMany, type AppendInput } from "../server/audit/append";
 import { SYSTEM } from "../server/commands/actor";
 import { createAccount } from "../server/commands/org/createAccount";
@@ -75,6 +77,9 @@ async function seedMatters(orgId: string, count: number, offset: number, reviewe
   const open = MATTER_STAGES.filter((s) => !s.startsWith("closed_"));
   await prisma.$transaction(async (tx) => {
     const audit: AppendInput[] = [];
+    const matters: Prisma.MatterCreateManyInput[] = [];
+    const events: Prisma.MatterEventCreateManyInput[] = [];
+    const reviews: Prisma.PreReviewCreateManyInput[] = [];
     for (let i = 0; i < count; i += 1) {
       const n = i + offset;
       const stageIndex = n % open.length;
@@ -83,15 +88,14 @@ async function seedMatters(orgId: string, count: number, offset: number, reviewe
       const createdAt = new Date(now - (120 - (i % 100)) * DAY);
       const filed = i % 3 !== 2;
       const receipted = filed && i % 4 !== 3;
-      const matter = await tx.matter.create({
-        data: {
-          orgId, title: `${TITLES[n % TITLES.length]}（${i + 1}）`, kind, source: i % 2 === 0 ? "villagers" : "party", stage, createdAt,
+      const matter = {
+          id: randomUUID(), orgId, title: `${TITLES[n % TITLES.length]}（${i + 1}）`, kind, source: i % 2 === 0 ? "villagers" : "party", stage, createdAt,
           amountYuan: kind === "general" && i % 5 === 0 ? 150_000 : null,
           filedAt: filed ? new Date(createdAt.getTime() + DAY) : null,
           filingReceiptAt: receipted ? new Date(createdAt.getTime() + 2 * DAY) : null,
           filingReceiptBy: receipted ? "黄预审" : null,
-        },
-      });
+      };
+      matters.push(matter);
       audit.push({ orgId, actor: null, action: "matter.raised", object: { type: "matter", id: matter.id }, data: { title: matter.title, kind, source: matter.source, stage: "raised" } });
       const skip = offset === 0 && i === 4 && stageIndex >= open.indexOf("decision");
       const path = skip ? (["raised", "proposal", ...open.slice(open.indexOf("decision"), stageIndex + 1)] as MatterStage[]) : (open.slice(0, stageIndex + 1) as MatterStage[]);
@@ -100,7 +104,7 @@ async function seedMatters(orgId: string, count: number, offset: number, reviewe
         const from = path[step - 1] as string;
         const to = path[step] as string;
         const reason = skip && to === "decision" ? "演示：跳过商议、审议" : "演示数据：按纸质记录补录";
-        await tx.matterEvent.create({ data: { matterId: matter.id, fromStage: from, toStage: to, reason, at } });
+        events.push({ matterId: matter.id, fromStage: from, toStage: to, reason, at });
         audit.push({ orgId, actor: null, action: "matter.moved", object: { type: "matter", id: matter.id }, data: { from, to, reason, manual: true } });
       }
       if (filed) audit.push({ orgId, actor: null, action: "filing.submitted", object: { type: "organization", id: orgId }, data: { matters: [{ id: matter.id, title: matter.title, kind, stage }] } });
@@ -108,18 +112,20 @@ async function seedMatters(orgId: string, count: number, offset: number, reviewe
       if (kind !== "general" && stageIndex >= open.indexOf("review")) {
         const returned = offset === 1 && kind === "land-compensation";
         const requestedAt = new Date(createdAt.getTime() + 3 * DAY);
-        const review = await tx.preReview.create({
-          data: {
-            matterId: matter.id, orgId, state: returned ? "returned" : "approved", requestedAt, decidedAt: new Date(requestedAt.getTime() + DAY),
+        const review = {
+            id: randomUUID(), matterId: matter.id, orgId, state: returned ? "returned" : "approved", requestedAt, decidedAt: new Date(requestedAt.getTime() + DAY),
             reviewerName: "黄预审", reviewerTitle: "镇农业农村办副主任", reasons: returned ? "补偿分配方案未列明外嫁女权益，请补充后重新报审" : null,
-          },
-        });
+        };
+        reviews.push(review);
         audit.push({ orgId, actor: null, action: "prereview.requested", object: { type: "matter", id: matter.id }, data: { preReview: review.id } });
         audit.push({
           orgId, actor: reviewer, action: returned ? "prereview.returned" : "prereview.approved",
           object: { type: "matter", id: matter.id }, data: { preReview: review.id, reasons: review.reasons } });
       }
     }
+    await tx.matter.createMany({ data: matters });
+    await tx.matterEvent.createMany({ data: events });
+    await tx.preReview.createMany({ data: reviews });
     // The entries carry the time of seeding (a log's times never run backwards); the matters carry their history's dates.
     await appendAuditMany(tx, audit);
   }, { timeout: 60_000 });

@@ -49,7 +49,7 @@ beforeAll(async () => {
   as.reviewer = await actorByPhone(TOWNSHIP_ACCOUNTS.reviewer);
   as.townSupervisor = await actorByPhone(TOWNSHIP_ACCOUNTS.supervisor);
   as.otherReviewer = await actorByPhone(TOWNSHIP_ACCOUNTS.otherReviewer);
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await close?.();
