@@ -171,7 +171,7 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   // admin creates villages and sets what needs pre-review. A township never changes a village's record.
   { action: "fileMatters", via: [post("/api/admin/orgs/[orgId]/filing")], allow: ADMIN },
   { action: "requestPreReview", via: [post("/api/admin/matters/[matterId]/prereview")], allow: ADMIN },
-  { action: "acknowledgeFiling", via: [post("/api/township/matters/[matterId]/receipt")], allow: ["townReviewer"] },
+  { action: "acknowledgeFiling", via: [post("/api/township/matters/[matterId]/receipt")], allow: ["townReviewer", "townAdmin"] },
   { action: "decidePreReview", via: [post("/api/township/prereviews/[preReviewId]")], allow: ["townReviewer"] },
   { action: "createVillage", via: [post("/api/township/[townshipId]/villages")], allow: ["townAdmin"] },
   { action: "setTownshipSettings", via: [post("/api/township/[townshipId]/settings")], allow: ["townAdmin"] },
