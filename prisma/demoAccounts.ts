@@ -12,4 +12,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { phone: "13800000006", name: "何耀祖", role: "member" },
   { phone: "13800000009", name: "周监督", role: "supervisor" },
   { phone: "13800000031", name: "张汉生", role: "resident" },
+  // The demo township (issue #20): its reviewer (镇街工作人员) and its supervisor (镇街监督).
+  { phone: "13800000041", name: "黄预审", role: "townshipReviewer" },
+  { phone: "13800000042", name: "罗督查", role: "townshipSupervisor" },
 ];

@@ -13,11 +13,13 @@ import { createAccount } from "../server/commands/org/createAccount";
 import { createHousehold } from "../server/commands/org/createHousehold";
 import { createOrganization } from "../server/commands/org/createOrganization";
 import { createPerson } from "../server/commands/org/createPerson";
+import { createVillage } from "../server/commands/township/createVillage";
 import { withQuietInfo } from "../server/ops/logger";
 import { currentDb } from "../server/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demoAccounts";
 import { seedFinishedMeeting, seedFinishedMinutes, seedNextMeeting } from "./demoMeeting";
 import { seedDemoNotice, type DemoNotices } from "./demoNotice";
+import { seedTownship, seedTownshipVillages } from "./demoTownship";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -35,7 +37,12 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
 }
 
 export async function seedDemo(): Promise<{ notices: DemoNotices }> {
-  const village = await createOrganization({ name: "平洲村（演示）", level: "village", noticeDays: 7 }, SYSTEM);
+  // The demo village sits in the demo township (issue #20), created by it with its first admin.
+  const township = await seedTownship(DEMO_PASSWORD);
+  const village = await createVillage(
+    { townshipId: township.townshipId, name: "平洲村（演示）", noticeDays: 7, adminPhone: "13800000001", adminName: "村务管理员", adminPassword: DEMO_PASSWORD },
+    SYSTEM,
+  );
   const people: { id: string; name: string }[] = [];
   for (let h = 0; h < 10; h += 1) {
     const surname = SURNAMES[h] as string;
@@ -60,7 +67,6 @@ export async function seedDemo(): Promise<{ notices: DemoNotices }> {
   }
   const byName = (name: string) => people.find((p) => p.name === name)?.id as string;
 
-  await createAccount({ orgId: village.id, phone: "13800000001", displayName: "村务管理员", password: DEMO_PASSWORD, roles: ["admin"] }, SYSTEM);
   await createAccount({ orgId: village.id, phone: "13800000009", displayName: "周监督", password: DEMO_PASSWORD, roles: ["supervisor"] }, SYSTEM);
   for (const demo of DEMO_ACCOUNTS.filter((a) => a.role === "chair" || a.role === "recorder" || a.role === "member")) {
     await createAccount({ orgId: village.id, personId: byName(demo.name), phone: demo.phone, displayName: demo.name, password: DEMO_PASSWORD }, SYSTEM);
@@ -104,8 +110,12 @@ export async function seedDemo(): Promise<{ notices: DemoNotices }> {
   await seedFinishedMinutes(await seedFinishedMeeting(representatives.id));
   const notices = await seedDemoNotice();
   // A second village with its own admin: an admin of another organization, who must be refused everywhere above.
-  const neighbour = await createOrganization({ name: "邻村（演示）", level: "village", noticeDays: 7 }, SYSTEM);
-  await createAccount({ orgId: neighbour.id, phone: "13800000021", displayName: "邻村管理员", password: DEMO_PASSWORD, roles: ["admin"] }, SYSTEM);
+  // It belongs to another township, whose staff see nothing of the demo township.
+  await createVillage(
+    { townshipId: township.otherTownshipId, name: "邻村（演示）", noticeDays: 7, adminPhone: "13800000021", adminName: "邻村管理员", adminPassword: DEMO_PASSWORD },
+    SYSTEM,
+  );
+  await seedTownshipVillages(township.townshipId, township.reviewerId, DEMO_PASSWORD);
   // Keep last: sign a checkpoint of each demo organization's log, so a fresh install's log is already signed.
   await checkpointAllOrgs();
   return { notices };

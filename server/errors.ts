@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   "already_voted",
   "matter_kind_mismatch",
   "recusal_too_late",
+  "pre_review_required",
   "unavailable",
   "internal",
 ] as const;
@@ -39,6 +40,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   already_voted: 409,
   matter_kind_mismatch: 409,
   recusal_too_late: 409,
+  pre_review_required: 409,
   unavailable: 503,
   internal: 500,
 };

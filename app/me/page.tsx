@@ -29,6 +29,9 @@ export default async function MyMeetingsPage({ searchParams }: { searchParams: P
         {(await myOrganizations(account.id)).filter((o) => o.level === "village").map((o) => (
           <a key={o.id} className="button secondary" href={`/proposals/${o.id}`}>{t("proposals", { org: o.name })}</a>
         ))}
+        {(await myOrganizations(account.id)).filter((o) => o.level === "township").map((o) => (
+          <a key={o.id} className="button" href={`/township/${o.id}`}>{t("township", { org: o.name })}</a>
+        ))}
       </p>
       <form method="post" action="/api/account/logout-everywhere">
         <button type="submit" className="secondary">{t("logoutEverywhere")}</button>

@@ -88,6 +88,12 @@ export const AUDIT_ACTIONS = [
   "implementation.planned",
   "implementation.reported",
   "payments.imported",
+  "filing.submitted",
+  "filing.acknowledged",
+  "prereview.requested",
+  "prereview.approved",
+  "prereview.returned",
+  "township.settings.updated",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

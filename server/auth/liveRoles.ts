@@ -20,7 +20,8 @@ export async function liveRolesOf(tx: Tx, actor: Actor, ctx: MeetingContext): Pr
     select: { personId: true, disabled: true, roles: { where: { orgId: ctx.meeting.orgId }, select: { role: true } } },
   });
   if (!account || account.disabled) return { personId: null, roles: [] };
-  const roles: LiveRole[] = account.roles.map((r) => r.role);
+  // A reviewer role is a township's (issue #20) and never one in the meeting's own organization.
+  const roles: LiveRole[] = account.roles.flatMap((r) => (r.role === "reviewer" ? [] : [r.role as LiveRole]));
   const personId = account.personId;
   if (personId && ctx.body.chairId === personId) roles.push("chair");
   if (personId && ctx.body.recorderId === personId) roles.push("recorder");

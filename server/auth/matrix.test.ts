@@ -16,6 +16,7 @@ import * as encoding from "lib0/encoding";
 import { messageYjsUpdate } from "y-protocols/sync";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_TOWNSHIP_PRE_REVIEW } from "../../prisma/demoTownship";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { encodeBytes } from "../minutes/protocol";
 import { sectionName } from "../minutes/sections";
@@ -46,6 +47,11 @@ const PHONES: Partial<Record<MatrixRole, string>> = {
   member: "13800000004",
   supervisor: "13800000009",
   otherOrg: "13800000021",
+  // The demo township above the village (issue #20), and the reviewer of another township.
+  townAdmin: "13800000040",
+  townReviewer: "13800000041",
+  townSupervisor: "13800000042",
+  otherTown: "13800000043",
 };
 const OBSERVER_PHONE = "13700009999";
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
@@ -53,6 +59,7 @@ const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>
 let server: TestServer;
 const cookies = new Map<MatrixRole, string>();
 let village = "";
+let township = "";
 const people: Record<string, string> = {};
 let bodyId = "";
 let seq = 0;
@@ -721,6 +728,36 @@ const FIXTURES: Record<string, Fixture> = {
   "read:auditProof GET /api/audit/proof": { shared: true, request: () => adminHttp("GET", `/api/audit/proof?orgId=${village}&seq=1`) },
   "read:auditBundle GET /api/audit/bundle": { shared: true, request: () => adminHttp("GET", `/api/audit/bundle?orgId=${village}`) },
 
+  "fileMatters POST /api/admin/orgs/[orgId]/filing": {
+    prepare: async () => ({ matterId: await fresh.matter() }),
+    request: (ctx) => adminHttp("POST", `/api/admin/orgs/${village}/filing`, { matterIds: [ctx.matterId] }),
+  },
+  "requestPreReview POST /api/admin/matters/[matterId]/prereview": {
+    prepare: async () => ({ matterId: await fresh.matter() }),
+    request: (ctx) => adminHttp("POST", `/api/admin/matters/${ctx.matterId}/prereview`, {}),
+  },
+  "acknowledgeFiling POST /api/township/matters/[matterId]/receipt": {
+    prepare: async () => {
+      const matterId = await fresh.matter();
+      await asAdmin("POST", `/api/admin/orgs/${village}/filing`, { matterIds: [matterId] });
+      return { matterId };
+    },
+    request: (ctx) => adminHttp("POST", `/api/township/matters/${ctx.matterId}/receipt`, {}),
+  },
+  "decidePreReview POST /api/township/prereviews/[preReviewId]": {
+    prepare: async () => {
+      const matterId = await fresh.matter();
+      return { preReviewId: (await asAdmin<{ id: string }>("POST", `/api/admin/matters/${matterId}/prereview`, {})).id };
+    },
+    request: (ctx) => adminHttp("POST", `/api/township/prereviews/${ctx.preReviewId}`, { decision: "approve", title: "镇街工作人员" }),
+  },
+  "createVillage POST /api/township/[townshipId]/villages": {
+    request: () => adminHttp("POST", `/api/township/${township}/villages`, { name: `矩阵村${++seq}`, adminPhone: `1360000${String(++seq).padStart(4, "0")}`, adminName: "新村管理员", adminPassword: "initial-pass" }),
+  },
+  "setTownshipSettings POST /api/township/[townshipId]/settings": {
+    request: () => adminHttp("POST", `/api/township/${township}/settings`, DEMO_TOWNSHIP_PRE_REVIEW),
+  },
+  "read:townshipOverview GET /api/township/[townshipId]/overview": { shared: true, request: () => adminHttp("GET", `/api/township/${township}/overview`) },
   "read:alerts GET /api/orgs/[orgId]/alerts": { shared: true, request: () => adminHttp("GET", `/api/orgs/${village}/alerts`) },
 
   "read:whoAmI socket session": { shared: true, request: () => ({ socket: { event: "session", payload: null } }) },
@@ -761,6 +798,8 @@ beforeAll(async () => {
   for (const role of Object.keys(PHONES) as MatrixRole[]) await relogin(role);
   const orgs = await asAdmin<{ id: string; level: string }[]>("GET", "/api/orgs");
   village = orgs.find((o) => o.level === "village")?.id as string;
+  const townOrgs = (await (await http("townAdmin", { method: "GET", path: "/api/orgs" })).json()) as { data: { id: string; level: string }[] };
+  township = townOrgs.data.find((o) => o.level === "township")?.id as string;
   const register = await asAdmin<{ people: { id: string; name: string }[] }>("GET", `/api/admin/orgs/${village}/people`);
   const byName = (name: string) => register.people.find((p) => p.name === name)?.id as string;
   Object.assign(people, { chair: byName("陈国强"), recorder: byName("梁丽娟"), member: byName("黄锦华") });

@@ -15,9 +15,15 @@
  * - supervisor  村务监督委员会 (an organization role)
  * - anonymous   no session (the public link)
  * - otherOrg    the admin of another village: the strongest outsider
+ * - townAdmin       the admin of the village's township: creates villages and their first admins, sets thresholds
+ * - townReviewer    镇街工作人员 of the village's township (issue #20): pre-reviews, filing receipts
+ * - townSupervisor  镇街监督 of the village's township: reads the township's pages
+ * - otherTown       the reviewer of another township: sees nothing of this one (cross-township isolation)
  */
 
-export const MATRIX_ROLES = ["admin", "chair", "recorder", "member", "observer", "supervisor", "anonymous", "otherOrg"] as const;
+export const MATRIX_ROLES = [
+  "admin", "chair", "recorder", "member", "observer", "supervisor", "anonymous", "otherOrg", "townAdmin", "townReviewer", "townSupervisor", "otherTown",
+] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
 
 /** `METHOD /path` as Next routes it (app/api/…/route.ts, app/login/…/route.ts), or a Socket.IO event name. */
@@ -38,7 +44,7 @@ export type PermissionRow = {
   byToken?: true;
 };
 
-const SIGNED_IN: readonly MatrixRole[] = ["admin", "chair", "recorder", "member", "observer", "supervisor", "otherOrg"];
+const SIGNED_IN: readonly MatrixRole[] = ["admin", "chair", "recorder", "member", "observer", "supervisor", "otherOrg", "townAdmin", "townReviewer", "townSupervisor", "otherTown"];
 const EVERYONE: readonly MatrixRole[] = MATRIX_ROLES;
 const ADMIN: readonly MatrixRole[] = ["admin"];
 const CHAIR: readonly MatrixRole[] = ["chair"];
@@ -173,9 +179,18 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "read:auditProof", via: [get("/api/audit/proof")], allow: SUPERVISOR },
   { action: "read:auditBundle", via: [get("/api/audit/bundle")], allow: SUPERVISOR },
 
-  // Compliance alerts (issue #20 item 4): the organization's admin and its supervisors (township staff once the
-  // township level exists). The page /orgs/[orgId]/compliance reads the same query.
-  { action: "read:alerts", via: [get("/api/orgs/[orgId]/alerts")], allow: ["admin", "supervisor"] },
+  // The township (issue #20): the village files, the township's reviewer receipts and pre-reviews; the township's
+  // admin creates villages and sets what needs pre-review. A township never changes a village's record.
+  { action: "fileMatters", via: [post("/api/admin/orgs/[orgId]/filing")], allow: ADMIN },
+  { action: "requestPreReview", via: [post("/api/admin/matters/[matterId]/prereview")], allow: ADMIN },
+  { action: "acknowledgeFiling", via: [post("/api/township/matters/[matterId]/receipt")], allow: ["townReviewer", "townAdmin"] },
+  { action: "decidePreReview", via: [post("/api/township/prereviews/[preReviewId]")], allow: ["townReviewer"] },
+  { action: "createVillage", via: [post("/api/township/[townshipId]/villages")], allow: ["townAdmin"] },
+  { action: "setTownshipSettings", via: [post("/api/township/[townshipId]/settings")], allow: ["townAdmin"] },
+  { action: "read:townshipOverview", via: [get("/api/township/[townshipId]/overview")], allow: ["townReviewer", "townSupervisor", "townAdmin"] },
+  // Compliance alerts (issue #20 item 4): the organization's admin and its supervisors, and the township's staff
+  // (not another township's). The page /orgs/[orgId]/compliance reads the same query.
+  { action: "read:alerts", via: [get("/api/orgs/[orgId]/alerts")], allow: ["admin", "supervisor", "townAdmin", "townReviewer", "townSupervisor"] },
 
   // One's own account.
   { action: "read:whoAmI", via: [socket("session")], allow: EVERYONE },

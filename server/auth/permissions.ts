@@ -4,7 +4,8 @@ import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { confineToOrg } from "./scope";
 
-export type OrgRoleName = "admin" | "supervisor";
+/** `reviewer` (镇街工作人员) is held only in a township (issue #20). */
+export type OrgRoleName = "admin" | "supervisor" | "reviewer";
 export type BodyRoleName = "chair" | "recorder" | "member";
 
 /**
@@ -77,4 +78,35 @@ export async function canReadOrg(tx: Tx, actor: Actor, orgId: string): Promise<b
   if ((await orgRolesOf(tx, actor.accountId, orgId)).length > 0) return true;
   const account = await tx.account.findUnique({ where: { id: actor.accountId }, select: { person: { select: { orgId: true, deletedAt: true } } } });
   return account?.person?.orgId === orgId && account.person.deletedAt === null;
+}
+
+export type TownshipRoleName = "admin" | "reviewer" | "supervisor";
+
+/** The township above an organization: a village's parent, or a cooperative's village's parent (issue #20). */
+export async function townshipOf(tx: Tx, orgId: string): Promise<{ townshipId: string; villageId: string } | null> {
+  const org = await tx.organization.findUnique({ where: { id: orgId }, select: { id: true, level: true, parent: { select: { id: true, level: true, parentId: true } } } });
+  if (!org) return null;
+  if (org.level === "village") return org.parent?.level === "township" ? { townshipId: org.parent.id, villageId: org.id } : null;
+  if (org.level === "cooperative" && org.parent?.level === "village" && org.parent.parentId) {
+    const township = await tx.organization.findUnique({ where: { id: org.parent.parentId }, select: { id: true, level: true } });
+    return township?.level === "township" ? { townshipId: township.id, villageId: org.parent.id } : null;
+  }
+  return null;
+}
+
+/**
+ * Refuses unless the actor holds one of `roles` in the township directly above this village or cooperative (issue
+ * #20): a township sees and acts on its own villages, never another township's. Confines the transaction to the
+ * township and this one organization, so row-level security keeps the rest of the command there. The audit entry
+ * names the township role (e.g. `reviewer`).
+ */
+export async function requireTownshipRoleOver(tx: Tx, actor: Actor, orgId: string, roles: TownshipRoleName[]): Promise<AuditActor> {
+  const above = await townshipOf(tx, orgId);
+  if (!above) throw new AppError("forbidden", "this organization belongs to no township");
+  if (actor.kind === "system") return null;
+  const grant = await tx.orgRole.findFirst({ where: { accountId: actor.accountId, orgId: above.townshipId, role: { in: roles } }, select: { role: true } });
+  if (!grant) throw new AppError("forbidden", "not allowed in this township");
+  await confineToOrg(tx, above.townshipId);
+  await confineToOrg(tx, orgId);
+  return { id: actor.accountId, role: grant.role, name: actor.name };
 }

@@ -176,7 +176,7 @@ export async function loadMinutesAccess(db: Reader, accountId: string | null, me
     if (account && !account.disabled) {
       personId = account.personId;
       isOrgPerson = account.person?.orgId === status.orgId && account.person.deletedAt === null;
-      orgRoles = account.roles.map((r) => r.role);
+      orgRoles = account.roles.flatMap((r) => (r.role === "reviewer" ? [] : [r.role]));
       bodyRoles = await bodyRolesOf(db as Prisma.TransactionClient, accountId, status.bodyId);
     }
   }

@@ -1,7 +1,7 @@
 import { currentDb } from "../db";
 import { requireAdmin, type Viewer } from "./access";
 
-export type AdminOrgLink = { id: string; name: string; level: "village" | "cooperative"; isAdmin: boolean };
+export type AdminOrgLink = { id: string; name: string; level: "township" | "village" | "cooperative"; isAdmin: boolean };
 export type AdminHomeOrg = AdminOrgLink & { parent: AdminOrgLink | null; children: AdminOrgLink[] };
 
 /**
@@ -23,7 +23,7 @@ export async function adminHome(viewer: Viewer): Promise<AdminHomeOrg[]> {
       children: { orderBy: { createdAt: "asc" }, select: { id: true, name: true, level: true } },
     },
   });
-  const link = (o: { id: string; name: string; level: "village" | "cooperative" }): AdminOrgLink => ({ ...o, isAdmin: adminOf.has(o.id) });
+  const link = (o: { id: string; name: string; level: "township" | "village" | "cooperative" }): AdminOrgLink => ({ ...o, isAdmin: adminOf.has(o.id) });
   return orgs.map((o) => ({ ...link(o), parent: o.parent ? link(o.parent) : null, children: o.children.map(link) }));
 }
 

@@ -2,7 +2,8 @@
  * Alerts of organizations (issue #20 item 4), for the compliance page, the township dashboard and its API. Facts
  * come from the record (alertFacts.ts); the rules are pure (server/domain/alerts).
  */
-import { requireOrgRole } from "../auth/permissions";
+import { requireOrgRole, requireTownshipRoleOver, townshipOf } from "../auth/permissions";
+import { readTownshipSettings } from "../domain/township/settings";
 import { computeAlerts, countAlerts, DEFAULT_ALERT_SETTINGS, worstLevel, type Alert, type AlertCounts, type AlertLevel, type AlertSettings } from "../domain/alerts";
 import { AppError } from "../errors";
 import { currentDb } from "../db";
@@ -41,16 +42,23 @@ export async function alertCountsForOrganizations(orgIds: readonly string[], set
 export type CompliancePage = { org: { id: string; name: string; level: string }; alerts: Alert[]; counts: AlertCounts; level: AlertLevel; computedAt: Date };
 
 /**
- * 合规提示 of one village or cooperative, for its admin and its supervisors (村务监督委员会). Township staff read it
- * once the township level exists (issue #20 item 1). Anyone else is refused with `forbidden`.
+ * 合规提示 of one village or cooperative, for its admin and its supervisors (村务监督委员会), and for the staff of the
+ * township above it, with the township's thresholds (issue #20). Anyone else is refused with `forbidden`.
  */
 export async function compliancePage(viewer: Viewer | null, orgId: string, options: AlertOptions = {}): Promise<CompliancePage> {
   if (!viewer) throw new AppError("unauthenticated", "login required");
   const { prisma } = currentDb();
-  await requireOrgRole(prisma, actorOf(viewer), orgId, ["admin", "supervisor"]);
+  // The village's own admin and supervisors, or the staff of the township above it (issue #20).
+  await requireOrgRole(prisma, actorOf(viewer), orgId, ["admin", "supervisor"]).catch(async (refused: unknown) => {
+    if (!(await townshipOf(prisma, orgId))) throw refused;
+    await requireTownshipRoleOver(prisma, actorOf(viewer), orgId, ["admin", "reviewer", "supervisor"]);
+  });
+  const above = await townshipOf(prisma, orgId);
+  const township = above ? await prisma.organization.findUnique({ where: { id: above.townshipId }, select: { townshipSettings: true } }) : null;
+  const settings = above ? readTownshipSettings(township?.townshipSettings).alerts : DEFAULT_ALERT_SETTINGS;
   const org = await prisma.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true, level: true } });
   if (!org) throw new AppError("not_found", "organization not found");
   const computedAt = options.now ?? new Date();
-  const alerts = await alertsForOrganization(orgId, DEFAULT_ALERT_SETTINGS, { now: computedAt });
+  const alerts = await alertsForOrganization(orgId, settings, { now: computedAt });
   return { org, alerts, counts: countAlerts(alerts), level: worstLevel(alerts), computedAt };
 }

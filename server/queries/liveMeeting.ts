@@ -72,7 +72,11 @@ export type LiveView = {
   nextVote?: { linkedKind: string | null; rules: VoteRule[] };
   /** Chair, recorder, admins and supervisors: the procedure warnings recorded with the meeting. */
   procedureWarnings?: ProcedureWarning[];
-  agenda: { id: string; position: number; title: string; isCurrent: boolean }[];
+  agenda: {
+    id: string; position: number; title: string; isCurrent: boolean;
+    /** 已经镇街预审 (issue #20): the township reviewer who approved the item's matter, and when. */
+    preReview?: { name: string; title: string; at: string };
+  }[];
   attendance: {
     expected: number;
     present: number;
@@ -121,7 +125,7 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
         title: true, number: true, startsAt: true, place: true, shortCode: true,
         org: { select: { name: true } },
         body: { select: { name: true } },
-        agenda: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true, matter: { select: { kind: true } } } },
+        agenda: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true, matter: { select: { kind: true, preReviews: { orderBy: { requestedAt: "desc" }, take: 1, select: { state: true, reviewerName: true, reviewerTitle: true, decidedAt: true } } } } } },
         procedureWarnings: true,
         nonVoting: { orderBy: { createdAt: "asc" }, select: { name: true, affiliation: true } },
         motions: { orderBy: { createdAt: "asc" } },
@@ -165,7 +169,11 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
       ...(audience === "chair" ? { matterKinds: describeBodyRules(ctx.body.kind).matters.map((m) => ({ kind: m.matter, name: m.name })) } : {}),
       ...(audience === "chair" && nextVote ? { nextVote } : {}),
       ...(audience === "chair" ? { procedureWarnings: procedureWarningsOf(meeting.procedureWarnings) } : {}),
-      agenda: meeting.agenda.map((item) => ({ id: item.id, position: item.position, title: item.title, isCurrent: item.id === ctx.meeting.currentItemId })),
+      agenda: meeting.agenda.map((item) => {
+        const review = item.matter?.preReviews[0];
+        const approved = review?.state === "approved" && review.decidedAt ? { name: review.reviewerName ?? "", title: review.reviewerTitle ?? "", at: review.decidedAt.toISOString() } : undefined;
+        return { id: item.id, position: item.position, title: item.title, isCurrent: item.id === ctx.meeting.currentItemId, ...(approved ? { preReview: approved } : {}) };
+      }),
       attendance: {
         expected: summary.expected,
         present: summary.present,

@@ -2,9 +2,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { STAGE_INFO, stageLabel } from "@/server/domain/matter";
 import { matterDetail } from "@/server/queries/matters";
 import { load, viewerOrLogin } from "@/server/web/loadPage";
+import { matterTownshipStatus } from "@/server/queries/township";
 import type { Query } from "../../admin/query";
 import { Denied, FormStatus, localeKey } from "../../admin/ui";
 import { MoveForm } from "./MoveForm";
+import { TownshipStatus } from "./TownshipStatus";
 import "../../admin/admin.css";
 
 export const dynamic = "force-dynamic";
@@ -31,6 +33,7 @@ export default async function MatterPage({ params, searchParams }: { params: Pro
   const stage = STAGE_INFO[matter.stage];
   const when = (date: Date) => format.dateTime(date, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
   const meetings = [...new Map(matter.meetings.map((m) => [m.id, m])).values()];
+  const township = await matterTownshipStatus(matter.id);
   return (
     <div>
       {matter.isAdmin ? <p><a href={`/admin/orgs/${matter.orgId}/matters`}>{t("backToList")}</a></p> : null}
@@ -45,6 +48,7 @@ export default async function MatterPage({ params, searchParams }: { params: Pro
       </dl>
       {matter.description ? <p style={{ whiteSpace: "pre-wrap" }}>{matter.description}</p> : null}
       {IMPLEMENTATION_STAGES.includes(matter.stage) ? <p><a href={`/matters/${matter.id}/implementation`}>{ti("linkFromMatter")}</a></p> : null}
+      {township?.hasTownship ? <TownshipStatus matterId={matter.id} orgId={matter.orgId} status={township} isAdmin={matter.isAdmin} when={(iso) => when(new Date(iso))} /> : null}
       <section aria-labelledby="deciders">
         <h2 id="deciders">{t("deciders")}</h2>
         <div className="table-wrap">

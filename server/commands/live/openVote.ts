@@ -6,6 +6,7 @@ import { describeRuleBeforeVote, isCompetent, MATTER_KINDS, type MatterKind } fr
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { afterCommit, runCommand, type Tx } from "../run";
+import { requirePreReviewBeforeDecision } from "../township/preReviewGate";
 import { bumpVersion, charterOf, loadMeetingContext, requireInSession, requireLiveRole } from "./context";
 import { appendProcedureWarnings, meetingDay } from "./procedureWarnings";
 
@@ -42,7 +43,7 @@ export function openVote(input: unknown, actor: Actor): Promise<{ version: numbe
     }
     const item = await tx.agendaItem.findUniqueOrThrow({
       where: { id: itemId },
-      select: { title: true, matter: { select: { kind: true, stage: true } } },
+      select: { title: true, matter: { select: { id: true, orgId: true, amountYuan: true, kind: true, stage: true } } },
     });
     const { matterKind, kindSource } = motionKind(item.matter?.kind ?? null, data.matterKind);
     if (!isCompetent(ctx.body.kind, matterKind)) {
@@ -51,6 +52,8 @@ export function openVote(input: unknown, actor: Actor): Promise<{ version: numbe
         details: { bodyKind: ctx.body.kind, matterKind },
       });
     }
+    // 合法性预审 (issue #20): a 决议 vote waits for the township's approval where the township requires one.
+    if (item.matter) await requirePreReviewBeforeDecision(tx, { body: ctx.body.kind, matterKind, matter: item.matter });
     const quorum = quorumOf(ctx);
     if (!quorum.quorumMet) throw new AppError("quorum_not_met", quorum.explanation["zh-CN"], { details: quorumData(quorum) });
     if (data.method === "paper") await checkOfficials(tx, ctx.meeting.orgId, data.counters, data.scrutineers);

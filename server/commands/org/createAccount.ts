@@ -13,7 +13,8 @@ const schema = z.strictObject({
   phone: z.string().regex(PHONE_PATTERN, "手机号应为11位数字 (11-digit mobile number)"),
   displayName: z.string().trim().min(1).max(40),
   password: z.string().min(8, "密码至少8位 (at least 8 characters)").max(200),
-  roles: z.array(z.enum(["admin", "supervisor"])).default([]),
+  // `reviewer` (镇街工作人员) is a township role (issue #20): refused for a village or cooperative below.
+  roles: z.array(z.enum(["admin", "supervisor", "reviewer"])).default([]),
 });
 
 /**
@@ -23,6 +24,10 @@ const schema = z.strictObject({
 export function createAccount(input: unknown, actor: Actor): Promise<{ id: string }> {
   return runCommand(schema, input, actor, async (tx, data, passwordHash: string) => {
     const auditActor = await requireOrgRole(tx, actor, data.orgId, ["admin"]);
+    if (data.roles.includes("reviewer")) {
+      const org = await tx.organization.findUnique({ where: { id: data.orgId }, select: { level: true } });
+      if (org?.level !== "township") throw new AppError("invalid_input", "a reviewer (镇街工作人员) belongs to a township", { field: "roles" });
+    }
     if (data.personId) {
       const person = await tx.person.findUnique({ where: { id: data.personId }, select: { orgId: true } });
       if (person?.orgId !== data.orgId) throw new AppError("not_found", "person not found", { field: "personId" });

@@ -8,7 +8,7 @@ import { runCommand } from "../run";
 
 const schema = z.strictObject({
   name: z.string().trim().min(1).max(100),
-  level: z.enum(["village", "cooperative"]),
+  level: z.enum(["township", "village", "cooperative"]),
   parentId: z.string().min(1).optional(),
   noticeDays: z.number().int().min(1).max(60).optional(),
 });
@@ -23,8 +23,9 @@ export function createOrganization(input: unknown, actor: Actor): Promise<{ id: 
     if (data.level === "cooperative" && !data.parentId) {
       throw new AppError("invalid_input", "a cooperative belongs to a village", { field: "parentId" });
     }
-    if (data.level === "village" && data.parentId) {
-      throw new AppError("invalid_input", "a village has no parent organization", { field: "parentId" });
+    // A village under a township is created by the township's admin (commands/township/createVillage.ts).
+    if ((data.level === "village" || data.level === "township") && data.parentId) {
+      throw new AppError("invalid_input", "a village or township is created without a parent here", { field: "parentId" });
     }
     let auditActor = null;
     if (data.parentId) {
@@ -32,7 +33,7 @@ export function createOrganization(input: unknown, actor: Actor): Promise<{ id: 
       if (!parent || parent.level !== "village") throw new AppError("not_found", "village not found", { field: "parentId" });
       auditActor = await requireOrgRole(tx, actor, data.parentId, ["admin"]);
     } else if (actor.kind !== "system") {
-      throw new AppError("forbidden", "villages are created by the operator");
+      throw new AppError("forbidden", "villages and townships are created by the operator or a township's admin");
     }
     const org = await tx.organization.create({
       data: { name: data.name, level: data.level, parentId: data.parentId ?? null, noticeDays: data.noticeDays ?? 7 },

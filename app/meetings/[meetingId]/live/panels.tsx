@@ -69,11 +69,17 @@ export function QuorumPanel({ view }: { view: LiveView }) {
 
 export function CurrentItem({ view }: { view: LiveView }) {
   const t = useTranslations("live");
+  const locale = useLocale();
   const current = view.agenda.find((item) => item.isCurrent);
   return (
     <section className="panel" aria-labelledby="item-title">
       <h2 id="item-title">{t("currentItem")}</h2>
       <p className="current-item">{current ? `${current.position}. ${current.title}` : t("noItem")}</p>
+      {current?.preReview ? (
+        <p className="pre-review" data-testid="pre-review">
+          {t("preReviewed", { title: current.preReview.title, name: current.preReview.name, at: new Date(current.preReview.at).toLocaleString(locale === "en" ? "en" : "zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" }) })}
+        </p>
+      ) : null}
     </section>
   );
 }

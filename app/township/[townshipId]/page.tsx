@@ -1,0 +1,133 @@
+import { getTranslations } from "next-intl/server";
+import type { AlertLevel } from "@/server/domain/alerts";
+import { townshipFilters, townshipOverview } from "@/server/queries/township";
+import { load, viewerOrLogin } from "../../admin/load";
+import type { Query } from "../../admin/query";
+import { Denied, FormStatus, localeKey } from "../../admin/ui";
+import "../../admin/admin.css";
+import "../../orgs/[orgId]/compliance/compliance.css";
+
+export const dynamic = "force-dynamic";
+
+const LEVELS: readonly AlertLevel[] = ["red", "yellow", "green"];
+
+/**
+ * 镇街工作台 (issue #20): every village of the township with its alerts by colour, the alerts with filters, each
+ * linking to its evidence, the filings waiting for a receipt and the pre-reviews waiting for a decision.
+ */
+export default async function TownshipPage({ params, searchParams }: { params: Promise<{ townshipId: string }>; searchParams: Promise<Query> }) {
+  const { townshipId } = await params;
+  const query = await searchParams;
+  const viewer = await viewerOrLogin();
+  const result = await load(() => townshipOverview(viewer, townshipId, townshipFilters(query)));
+  if (!result.ok) return <Denied code={result.code} />;
+  const page = result.data;
+  const t = await getTranslations("township");
+  const ta = await getTranslations("alerts");
+  const locale = await localeKey();
+  const here = `/township/${townshipId}`;
+  const isReviewer = page.roles.includes("reviewer");
+  const apiQuery = new URLSearchParams(Object.entries(page.filters).filter((e): e is [string, string] => typeof e[1] === "string")).toString();
+  return (
+    <div className="compliance township">
+      <h1>{t("title", { township: page.township.name })}</h1>
+      <p className="hint">{t("intro")}</p>
+      <FormStatus query={query} />
+      <section aria-labelledby="villages-title">
+        <h2 id="villages-title">{t("villagesTitle")}</h2>
+        <table className="table">
+          <thead>
+            <tr><th scope="col">{t("village")}</th><th scope="col">{t("status")}</th><th scope="col">{t("red")}</th><th scope="col">{t("yellow")}</th><th scope="col">{t("matters")}</th><th scope="col">{t("filed")}</th></tr>
+          </thead>
+          <tbody>
+            {page.villages.map((v) => (
+              <tr key={v.id} data-village={v.name} data-level={v.level}>
+                <th scope="row"><a href={`/orgs/${v.id}/compliance`}>{v.name}</a>{v.cooperatives.length > 0 ? <span className="hint">（{t("cooperatives", { count: v.cooperatives.length })}）</span> : null}</th>
+                <td><span className={`dot dot-${v.level}`} aria-hidden="true" />{ta(`overall.${v.level}`)}</td>
+                <td>{v.red}</td>
+                <td>{v.yellow}</td>
+                <td>{v.matters}</td>
+                <td>{t("filedOf", { filed: v.filed, receipted: v.receipted })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="alerts-title">
+        <h2 id="alerts-title">{t("alertsTitle")}</h2>
+        <form method="get" action={here} className="filters">
+          <label>{t("village")}
+            <select name="village" defaultValue={page.filters.village ?? ""}>
+              <option value="">{t("all")}</option>
+              {page.villages.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+            </select>
+          </label>
+          <label>{t("colour")}
+            <select name="level" defaultValue={page.filters.level ?? ""}>
+              <option value="">{t("all")}</option>
+              {LEVELS.map((level) => <option key={level} value={level}>{t(level)}</option>)}
+            </select>
+          </label>
+          <label>{t("from")}<input type="date" name="from" defaultValue={page.filters.from ?? ""} /></label>
+          <label>{t("to")}<input type="date" name="to" defaultValue={page.filters.to ?? ""} /></label>
+          <button type="submit" className="button secondary">{t("filter")}</button>
+        </form>
+        <p><a href={`/api/township/${townshipId}/overview${apiQuery ? `?${apiQuery}` : ""}`}>{t("json")}</a></p>
+        {page.alerts.length === 0 ? <p>{t("noAlerts")}</p> : null}
+        <ul className="list-plain alerts">
+          {page.alerts.map((alert) => (
+            <li key={`${alert.orgId}-${alert.id}`} className={`card alert-card alert-${alert.level}`} data-code={alert.code}>
+              <p className="alert-message"><span className="scope">{alert.orgName}</span>{alert.message[locale]}</p>
+              <dl className="facts">
+                <dt>{ta("rule")}</dt><dd>{alert.rule[locale]}</dd>
+                <dt>{ta("basis")}</dt><dd>{alert.legalBasis}</dd>
+                <dt>{ta("occurred")}</dt><dd>{alert.occurredOn}</dd>
+              </dl>
+              <p><a href={alert.evidence.href}>{ta("evidence")}：{alert.evidence.label[locale]}</a></p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="prereview-title">
+        <h2 id="prereview-title">{t("preReviewTitle")}</h2>
+        {page.pendingPreReviews.length === 0 ? <p>{t("nothingWaiting")}</p> : null}
+        <ul className="list-plain">
+          {page.pendingPreReviews.map((r) => (
+            <li key={r.id} className="card" data-prereview={r.title}>
+              <p><strong>{r.orgName}</strong> · {r.title}{r.amountYuan !== null ? <span className="hint">（{t("amount", { amount: r.amountYuan })}）</span> : null}</p>
+              {isReviewer ? (
+                <form method="post" action={`/api/township/prereviews/${r.id}`}>
+                  <input type="hidden" name="back" value={here} />
+                  <label>{t("reviewerTitle")}<input name="title" defaultValue={t("defaultTitle")} maxLength={60} /></label>
+                  <label>{t("reasons")}<textarea name="reasons" maxLength={2000} rows={2} /></label>
+                  <button type="submit" name="decision" value="approve" className="button">{t("approve")}</button>
+                  <button type="submit" name="decision" value="return" className="button secondary">{t("return")}</button>
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="filing-title">
+        <h2 id="filing-title">{t("filingTitle")}</h2>
+        {page.pendingReceipts.length === 0 ? <p>{t("nothingWaiting")}</p> : null}
+        <ul className="list-plain">
+          {page.pendingReceipts.map((m) => (
+            <li key={m.matterId} className="card">
+              <p><strong>{m.orgName}</strong> · {m.title} <span className="hint">{t("filedOn", { date: m.filedAt.slice(0, 10) })}</span></p>
+              {isReviewer ? (
+                <form method="post" action={`/api/township/matters/${m.matterId}/receipt`}>
+                  <input type="hidden" name="back" value={here} />
+                  <button type="submit" className="button secondary">{t("giveReceipt")}</button>
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
