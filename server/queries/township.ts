@@ -7,14 +7,14 @@ import { orgRolesOf, townshipOf } from "../auth/permissions";
 import type { Alert, AlertLevel } from "../domain/alerts";
 import { readTownshipSettings, type TownshipSettings } from "../domain/township/settings";
 import { AppError } from "../errors";
-import { getRuntime } from "../runtime";
+import { currentDb } from "../db";
 import type { Viewer } from "./access";
 import { alertCountsForOrganizations, alertsForOrganization } from "./alerts";
 
 export type TownshipRole = "admin" | "reviewer" | "supervisor";
 
 async function requireTownshipViewer(viewer: Viewer, townshipId: string): Promise<TownshipRole[]> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const township = await prisma.organization.findUnique({ where: { id: townshipId }, select: { level: true } });
   if (township?.level !== "township") throw new AppError("not_found", "township not found");
   const roles = await orgRolesOf(prisma, viewer.id, townshipId);
@@ -58,7 +58,7 @@ export function townshipFilters(params: URLSearchParams | Record<string, string 
 
 export async function townshipOverview(viewer: Viewer, townshipId: string, filters: TownshipFilters = {}): Promise<TownshipOverview> {
   const roles = await requireTownshipViewer(viewer, townshipId);
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const township = await prisma.organization.findUniqueOrThrow({
     where: { id: townshipId },
     select: {
@@ -139,7 +139,7 @@ export async function townshipOverview(viewer: Viewer, townshipId: string, filte
 
 /** The townships the viewer works for (for the home page's link). */
 export async function myTownships(viewer: Viewer): Promise<{ id: string; name: string }[]> {
-  const roles = await getRuntime().db.prisma.orgRole.findMany({
+  const roles = await currentDb().prisma.orgRole.findMany({
     where: { accountId: viewer.id, org: { level: "township" } },
     select: { org: { select: { id: true, name: true } } },
   });
@@ -155,7 +155,7 @@ export type MatterTownshipStatus = {
 
 /** A matter's filing and pre-review as its page, the live meeting and the minutes show them (已经镇街预审: who, when). */
 export async function matterTownshipStatus(matterId: string): Promise<MatterTownshipStatus | null> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const matter = await prisma.matter.findUnique({
     where: { id: matterId },
     select: {

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { AlertLevel } from "@/server/domain/alerts";
 import { townshipFilters, townshipOverview } from "@/server/queries/township";
-import { load, viewerOrLogin } from "../../admin/load";
+import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../admin/query";
 import { Denied, FormStatus, localeKey } from "../../admin/ui";
 import "../../admin/admin.css";
