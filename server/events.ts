@@ -5,6 +5,7 @@
  * back at the user whose command already succeeded.
  */
 import { processSingleton } from "./singleton";
+import { errorFields, logger } from "./ops/logger";
 
 export type YishiEvent =
   | { type: "attendance.changed"; orgId: string; meetingId: string }
@@ -33,7 +34,7 @@ export async function emitEvent(event: YishiEvent): Promise<void> {
     try {
       await listener(event);
     } catch (error) {
-      console.error(`listener for ${event.type} failed`, error);
+      logger().error({ event: event.type, ...errorFields(error) }, "listener failed");
     }
   }
 }

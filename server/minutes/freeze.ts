@@ -8,6 +8,7 @@ import { canonicalMinutesText, sha256Hex, type FreeText } from "./canonicalText"
 import { getMinutesHooks } from "./hooks";
 import { buildRecordBlocks } from "./recordBlocks";
 import { loadRecordData } from "./recordData";
+import { errorFields, logger } from "../ops/logger";
 
 export type FrozenText = { text: string; sha256: string };
 
@@ -30,6 +31,6 @@ export async function announceStatusChange(meetingId: string): Promise<void> {
   try {
     await getMinutesHooks()?.statusChanged(meetingId);
   } catch (error) {
-    console.error(`minutes ${meetingId}: could not announce the change`, error);
+    logger().error({ meetingId, ...errorFields(error) }, "minutes: could not announce the change");
   }
 }

@@ -19,10 +19,16 @@ import { isSameOriginRequest, trustsProxy } from "./sameOrigin";
  */
 export const SMALL_BODY_BYTES = 64 * 1024;
 export const DEFAULT_BODY_BYTES = 1024 * 1024;
-/** Material uploads (a 20 MB file + room for the multipart envelope) and roster imports. */
+/** Material uploads (a 20 MB file + room for the multipart envelope), roster imports and scans of signed paper. */
 export const UPLOAD_BODY_BYTES = MATERIAL_MAX_BYTES + 64 * 1024;
 
-const UPLOAD_PATHS = [/^\/api\/admin\/meetings\/[^/]+\/materials\/?$/, /^\/api\/admin\/orgs\/[^/]+\/roster-import\/?$/];
+const UPLOAD_PATHS = [
+  /^\/api\/admin\/meetings\/[^/]+\/materials\/?$/,
+  /^\/api\/admin\/orgs\/[^/]+\/roster-import\/?$/,
+  // Scans of signed paper: the minutes' signature sheet (≤ 10 MB) and the notice's 签收单 (≤ 20 MB).
+  /^\/api\/minutes\/[^/]+\/paper\/?$/,
+  /^\/api\/meetings\/[^/]+\/notice\/paper\/?$/,
+];
 /** Anonymous entry points: a login form or token exchange is tiny, and anyone can reach them. */
 const SMALL_PATHS = [/^\/api\/login\/?$/, /^\/api\/logout\/?$/, /^\/api\/auth\//, /^\/login(\/|$)/];
 
@@ -39,7 +45,7 @@ export function isStateChanging(method: string | undefined): boolean {
 }
 
 /** Why a request is refused at the door, or null to let it in. */
-export function refusalOf(req: IncomingMessage): AppError | null {
+export function refusalOf(req: Pick<IncomingMessage, "method" | "url" | "headers">): AppError | null {
   const pathname = pathOf(req.url);
   if (isStateChanging(req.method) && !isSameOriginRequest(req.headers)) {
     return new AppError("forbidden", "requests that change something must come from this site's own pages", { details: { reason: "cross_origin" } });
@@ -56,6 +62,11 @@ export function refusalOf(req: IncomingMessage): AppError | null {
   const limit = bodyLimitFor(pathname);
   if (length > limit) return new AppError("payload_too_large", `the request body is larger than ${limit} bytes`, { details: { limit } });
   return null;
+}
+
+/** The same door for a request as a route handler sees it (the write adapter asks again: server/web/writeRoute.ts). */
+export function refusalOfRequest(request: Request): AppError | null {
+  return refusalOf({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers) });
 }
 
 /**

@@ -1,8 +1,5 @@
-import type { NextRequest } from "next/server";
 import { submitProposal } from "@/server/commands/proposal/submitProposal";
-import { adminPost } from "../admin/post";
+import { writeRoute } from "@/server/web/writeRoute";
 
 /** A resident raises a topic for the village (议题征集) from their phone. */
-export async function POST(request: NextRequest) {
-  return adminPost(request, { command: submitProposal, fromForm: (f) => ({ orgId: f.str("orgId"), title: f.str("title"), description: f.str("description") }) });
-}
+export const POST = writeRoute({ command: submitProposal, form: (f) => ({ orgId: f.str("orgId"), title: f.str("title"), description: f.str("description") }) });

@@ -4,6 +4,7 @@ import { outcomeOf, reportCommand, reportVote, reportVoteBatch } from "../../ops
 import { getRuntime } from "../../runtime";
 import type { Actor } from "../actor";
 import { processVoteBatch, voteSchema, type VoteOutcome, type VoteRequest } from "./castVotes";
+import { processSingleton } from "../../singleton";
 
 /** Votes that arrive within this window (or until the batch is full) commit together. */
 const WINDOW_MS = 4;
@@ -17,9 +18,7 @@ type Batcher = { queue: Pending[]; timer: NodeJS.Timeout | null; running: Promis
 // One batcher per process, shared by the socket handlers (tsx) and the no-JavaScript form route (Next's bundle).
 const KEY = "__yishiVoteBatcher";
 function batcher(): Batcher {
-  const holder = globalThis as { [KEY]?: Batcher };
-  holder[KEY] ??= { queue: [], timer: null, running: null };
-  return holder[KEY];
+  return processSingleton<Batcher>(KEY, () => ({ queue: [], timer: null, running: null }));
 }
 
 /**

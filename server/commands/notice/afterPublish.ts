@@ -1,4 +1,5 @@
 import { checkpointNow } from "../../audit/checkpointNow";
+import { errorFields, logger } from "../../ops/logger";
 
 /**
  * After a publication commits, sign a checkpoint that covers it, so the printed notice's QR code leads to an
@@ -9,6 +10,6 @@ export async function signAfterPublish(orgId: string): Promise<void> {
   try {
     await checkpointNow(orgId);
   } catch (error) {
-    console.error(`公示后签名检查点失败 checkpoint after publishing for org ${orgId} failed`, error);
+    logger().error({ orgId, ...errorFields(error) }, "公示后签名检查点失败 checkpoint after publishing failed");
   }
 }

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { MotionPanel } from "../live/MotionPanel";
 import { ConnectionBanner, CurrentItem, QuorumPanel, SpeakersPanel } from "../live/panels";
 import { useLiveMeeting } from "../live/useLiveMeeting";
+import { TIME_ZONE } from "@/app/i18n/locales";
 
 /** The hall's projector at 1920×1080: current item, quorum, vote progress or the announced result, the speaker's clock. */
 export function Projector({ meetingId, qrSvg, joinUrl }: { meetingId: string; qrSvg: string; joinUrl: string }) {
@@ -12,7 +13,7 @@ export function Projector({ meetingId, qrSvg, joinUrl }: { meetingId: string; qr
   const { view, connection } = useLiveMeeting(meetingId, { publicView: true });
   const [clock, setClock] = useState("");
   useEffect(() => {
-    const format = new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "Asia/Shanghai" });
+    const format = new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: TIME_ZONE });
     const tick = () => setClock(format.format(new Date()));
     tick();
     const timer = setInterval(tick, 1_000);
