@@ -15,6 +15,7 @@ import { startItem } from "../server/commands/live/startItem";
 import { scheduleMeeting } from "../server/commands/meeting/scheduleMeeting";
 import { seedMinutesForMeeting } from "../server/minutes";
 import { currentDb } from "../server/db";
+import { chinaDateInput, DAY_MS } from "../server/time";
 
 type Choice = "yes" | "no" | "abstain";
 
@@ -29,7 +30,7 @@ export async function seedNextMeeting(bodyId: string): Promise<string> {
       title: "村民代表会议",
       startsAt: day.toISOString(),
       place: "村文化室",
-      noticeDate: new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10),
+      noticeDate: chinaDateInput(Date.now()),
       agenda: [{ title: "村容村貌整治经费使用" }, { title: "村民小组长补贴标准" }],
     },
     SYSTEM,
@@ -40,7 +41,7 @@ export async function seedNextMeeting(bodyId: string): Promise<string> {
 export async function seedFinishedMeeting(bodyId: string): Promise<string> {
   const held = new Date(Date.now() - 14 * 24 * 3600 * 1000);
   held.setUTCHours(1, 30, 0, 0);
-  const notice = new Date(held.getTime() - 8 * 24 * 3600 * 1000 + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const notice = chinaDateInput(held.getTime() - 8 * DAY_MS);
   const { id: meetingId } = await scheduleMeeting(
     {
       bodyId,

@@ -27,6 +27,7 @@ import { publishDecision } from "../server/commands/notice/publishDecision";
 import { publishResult } from "../server/commands/notice/publishResult";
 import { createAccount } from "../server/commands/org/createAccount";
 import { currentDb } from "../server/db";
+import { chinaDateInput } from "../server/time";
 
 const DAY = 86_400_000;
 /** A member of the demo cooperative who can log in (password DEMO_PASSWORD), to object to its notices. */
@@ -84,7 +85,7 @@ async function coopFishpond(): Promise<DemoNotices["coop"]> {
       title: "成员代表大会",
       startsAt: held.toISOString(),
       place: "合作社办公室",
-      noticeDate: new Date(held.getTime() - 10 * DAY + 8 * 3_600_000).toISOString().slice(0, 10),
+      noticeDate: chinaDateInput(held.getTime() - 10 * DAY),
       agenda: [{ title: "东塘鱼塘承包方案", matterId }],
     },
     SYSTEM,

@@ -20,6 +20,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demoAccounts";
 import { seedFinishedMeeting, seedFinishedMinutes, seedNextMeeting } from "./demoMeeting";
 import { seedDemoNotice, type DemoNotices } from "./demoNotice";
 import { seedTownship, seedTownshipVillages } from "./demoTownship";
+import { chinaDateInput } from "../server/time";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -93,7 +94,7 @@ export async function seedDemo(): Promise<{ notices: DemoNotices }> {
 
   const inThreeDays = new Date(Date.now() + 3 * 24 * 3600 * 1000);
   inThreeDays.setUTCHours(1, 30, 0, 0); // 09:30 in Asia/Shanghai
-  const noticeDate = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const noticeDate = chinaDateInput(Date.now());
   await scheduleMeeting(
     {
       bodyId: representatives.id,

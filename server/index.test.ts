@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../prisma/seed";
 import { login } from "./testing/http";
 import { runServerToExit, startServer, type TestServer } from "./testing/server";
+import { demoPhone } from "./testing/builders";
 
 const usesPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -25,16 +26,16 @@ describe("a Yishi server", () => {
   });
 
   it("logs a demo member in with phone and password, and refuses a wrong password", async () => {
-    const cookie = await login(server.url, "13800000004", DEMO_PASSWORD);
+    const cookie = await login(server.url, demoPhone("member"), DEMO_PASSWORD);
     expect(cookie).not.toBeNull();
     const session = await (await fetch(`${server.url}/api/auth/session`, { headers: { cookie: cookie ?? "" } })).json();
     expect(session.user.name).toBe("黄锦华");
-    expect(await login(server.url, "13800000004", "wrong-password")).toBeNull();
+    expect(await login(server.url, demoPhone("member"), "wrong-password")).toBeNull();
     expect(await login(server.url, "13999999999", DEMO_PASSWORD)).toBeNull();
   });
 
   it("shows a logged-in member their meetings", async () => {
-    const cookie = await login(server.url, "13800000002", DEMO_PASSWORD);
+    const cookie = await login(server.url, demoPhone("chair"), DEMO_PASSWORD);
     const html = await (await fetch(`${server.url}/me`, { headers: { cookie: cookie ?? "", "accept-language": "zh-CN" } })).text();
     expect(html).toContain("我的会议");
     expect(html).toContain("平洲村村民代表会议");
@@ -42,7 +43,7 @@ describe("a Yishi server", () => {
   });
 
   it("authenticates sockets from the session cookie; an anonymous socket has no identity", async () => {
-    const cookie = await login(server.url, "13800000004", DEMO_PASSWORD);
+    const cookie = await login(server.url, demoPhone("member"), DEMO_PASSWORD);
     const socket = connect(server.url, { transports: ["websocket"], extraHeaders: { cookie: cookie ?? "" }, reconnection: false });
     const identity = await new Promise<{ ok: boolean; data: { name: string } }>((resolve, reject) => {
       socket.on("connect_error", reject);
@@ -58,7 +59,7 @@ describe("a Yishi server", () => {
   });
 
   it("shows each body's decision rules with their articles in both languages", async () => {
-    const cookie = await login(server.url, "13800000001", DEMO_PASSWORD);
+    const cookie = await login(server.url, demoPhone("admin"), DEMO_PASSWORD);
     const me = await (await fetch(`${server.url}/api/auth/session`, { headers: { cookie: cookie ?? "" } })).json();
     expect(me.user).toBeTruthy();
     const home = await (await fetch(`${server.url}/api/orgs`, { headers: { cookie: cookie ?? "" } })).json();

@@ -20,6 +20,7 @@ import { connectRedis } from "./realtime/redis";
 import { setRuntime, type Runtime } from "./runtime";
 import { installMetrics } from "./ops/metrics";
 import { handleOpsRequest } from "./ops/opsHttp";
+import { errorFields, logger } from "./ops/logger";
 import { ensureOpsToken, publishOpsEndpoint, withdrawOpsEndpoint } from "./ops/opsEndpoint";
 import { acceptableRequestId, newRequestId, routeLabel, runInRequest } from "./ops/requestContext";
 import { gateRequest } from "./web/requestGate";
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
     if (config.demo) {
       const { seedDemoIfEmpty } = await import("../prisma/seed");
       const seeded = await seedDemoIfEmpty();
-      if (seeded) console.log("已创建演示村 demo village created (YISHI_DEMO=0 turns demo mode off)");
+      if (seeded) logger().info("已创建演示村 demo village created (YISHI_DEMO=0 turns demo mode off)");
     }
   } catch (error) {
     await db.close().catch(() => undefined);
@@ -109,9 +110,9 @@ async function main(): Promise<void> {
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const shownHost = config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
-  console.log(`议事 Yishi ${runtime.version} — http://${shownHost}:${port} (${db.kind}${config.redisUrl ? " + redis" : ""})`);
+  logger().info(`议事 Yishi ${runtime.version} — http://${shownHost}:${port} (${db.kind}${config.redisUrl ? " + redis" : ""})`);
   publishOpsEndpoint(config.dataDir, `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`);
-  // A machine-readable line for tests and scripts that start us on port 0.
+  // A machine-readable line for tests and scripts that start us on port 0: plain stdout, never a log record.
   console.log(`YISHI_LISTENING http://${shownHost}:${port}`);
 
   installShutdown(runtime, db, async () => {
@@ -131,18 +132,19 @@ function installShutdown(runtime: Runtime, db: Database, closeTransport: () => P
     if (started) return;
     started = true;
     runtime.shuttingDown = true;
-    console.log(`${signal}: 正在停止 shutting down…`);
+    logger().info(`${signal}: 正在停止 shutting down…`);
     const transportClosed = closeTransport();
     await Promise.allSettled([...runtime.inFlight]);
     await Promise.race([transportClosed, new Promise((resolve) => setTimeout(resolve, 3_000))]);
-    await (await import("./minutes")).flushAllMinutes().catch((error: unknown) => console.error(`storing the minutes: ${(error as Error).message}`));
-    await db.close().catch((error: unknown) => console.error(`closing the database: ${(error as Error).message}`));
+    await (await import("./minutes")).flushAllMinutes().catch((error: unknown) => logger().error(errorFields(error), "storing the minutes failed"));
+    await db.close().catch((error: unknown) => logger().error(errorFields(error), "closing the database failed"));
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
+// A failed start prints one plain line for the operator's terminal (the tests count it): no logger may exist yet.
 main().catch((error: unknown) => {
   if (error instanceof StartupError) {
     console.error(`议事无法启动: ${error.message}`);

@@ -1,6 +1,7 @@
 import type { Server as SocketServer } from "socket.io";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
+import { processSlot } from "./singleton";
 
 /**
  * What one Yishi process holds. Next's bundle and the tsx server load separate copies of our modules, so the live
@@ -16,19 +17,18 @@ export type Runtime = {
   shuttingDown: boolean;
 };
 
-const KEY = "__yishiRuntime";
-type Holder = { [KEY]?: Runtime };
+const current = processSlot<Runtime>("__yishiRuntime");
 
 export function setRuntime(runtime: Runtime): void {
-  (globalThis as Holder)[KEY] = runtime;
+  current.set(runtime);
 }
 
 export function getRuntime(): Runtime {
-  const runtime = (globalThis as Holder)[KEY];
+  const runtime = current.get();
   if (!runtime) throw new Error("Yishi runtime not started: run the app through server/index.ts (npm start)");
   return runtime;
 }
 
 export function hasRuntime(): boolean {
-  return (globalThis as Holder)[KEY] !== undefined;
+  return current.get() !== undefined;
 }

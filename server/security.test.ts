@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../prisma/seed";
 import { login } from "./testing/http";
 import { startServer, type TestServer } from "./testing/server";
+import { demoPhone } from "./testing/builders";
 
 function nonceOf(csp: string | null): string | undefined {
   return /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
@@ -69,7 +70,7 @@ describe("web and socket hardening", () => {
   });
 
   it("ends every session at once on 'log out everywhere': HTTP and live sockets", async () => {
-    const cookie = (await login(server.url, "13800000006", DEMO_PASSWORD)) ?? "";
+    const cookie = (await login(server.url, demoPhone("member", 2), DEMO_PASSWORD)) ?? "";
     const socket = socketWith(server.url, { cookie });
     await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
     const dropped = new Promise<string>((resolve) => socket.on("disconnect", (reason) => resolve(reason)));
@@ -83,8 +84,8 @@ describe("web and socket hardening", () => {
   });
 
   it("disconnects and locks out an account the admin disables", async () => {
-    const memberCookie = (await login(server.url, "13800000005", DEMO_PASSWORD)) ?? "";
-    const adminCookie = (await login(server.url, "13800000001", DEMO_PASSWORD)) ?? "";
+    const memberCookie = (await login(server.url, demoPhone("member", 1), DEMO_PASSWORD)) ?? "";
+    const adminCookie = (await login(server.url, demoPhone("admin"), DEMO_PASSWORD)) ?? "";
     const orgs = (await (await fetch(`${server.url}/api/orgs`, { headers: { cookie: adminCookie } })).json()).data as { id: string; level: string }[];
     const village = orgs.find((o) => o.level === "village")?.id ?? "";
     const me = await (await fetch(`${server.url}/api/auth/session`, { headers: { cookie: memberCookie } })).json();
@@ -100,12 +101,12 @@ describe("web and socket hardening", () => {
     });
     expect(disabled.status).toBe(200);
     expect(await dropped).toBe("io server disconnect");
-    expect(await login(server.url, "13800000005", DEMO_PASSWORD)).toBeNull();
+    expect(await login(server.url, demoPhone("member", 1), DEMO_PASSWORD)).toBeNull();
     expect((await fetch(`${server.url}/api/meetings`, { headers: { cookie: memberCookie } })).status).toBe(401);
   });
 
   it("revokes the session on logout, so a copied session cookie no longer works", async () => {
-    const cookie = (await login(server.url, "13800000006", DEMO_PASSWORD)) ?? "";
+    const cookie = (await login(server.url, demoPhone("member", 2), DEMO_PASSWORD)) ?? "";
     expect((await fetch(`${server.url}/api/meetings`, { headers: { cookie } })).status).toBe(200);
     const out = await fetch(`${server.url}/api/logout`, { method: "POST", redirect: "manual", headers: { cookie, origin: server.url } });
     expect(out.status).toBe(303);
@@ -114,10 +115,10 @@ describe("web and socket hardening", () => {
   });
 
   it("throttles repeated wrong passwords with the same answer for unknown and known phones", async () => {
-    for (let i = 0; i < 5; i += 1) expect(await login(server.url, "13800000003", `wrong-${i}`)).toBeNull();
+    for (let i = 0; i < 5; i += 1) expect(await login(server.url, demoPhone("recorder"), `wrong-${i}`)).toBeNull();
     // Throttled now: even the right password is refused until the window has passed (server/auth/throttle.ts);
     // another phone from the same address is not.
-    expect(await login(server.url, "13800000003", DEMO_PASSWORD)).toBeNull();
-    expect(await login(server.url, "13800000004", DEMO_PASSWORD)).not.toBeNull();
+    expect(await login(server.url, demoPhone("recorder"), DEMO_PASSWORD)).toBeNull();
+    expect(await login(server.url, demoPhone("member"), DEMO_PASSWORD)).not.toBeNull();
   });
 });

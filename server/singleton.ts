@@ -7,3 +7,25 @@ export function processSingleton<T>(key: string, create: () => T): T {
   if (!(key in holder)) holder[key] = create();
   return holder[key] as T;
 }
+
+export type ProcessSlot<T> = {
+  get(): T | undefined;
+  /** Stores the value and returns it. */
+  set(value: T): T;
+  clear(): void;
+};
+
+/** A per-process value that is installed, replaced or dropped later (the runtime, caches that a test or tool resets). */
+export function processSlot<T>(key: string): ProcessSlot<T> {
+  const holder = globalThis as Record<string, unknown>;
+  return {
+    get: () => holder[key] as T | undefined,
+    set: (value) => {
+      holder[key] = value;
+      return value;
+    },
+    clear: () => {
+      delete holder[key];
+    },
+  };
+}

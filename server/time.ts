@@ -5,6 +5,8 @@
  * periods, the daily objection cap, date filters, date inputs — is a day in China.
  */
 export const CHINA_OFFSET_MS = 8 * 3_600_000;
+/** The IANA name, for Intl formatters that print China time (the same clock as the arithmetic here). */
+export const CHINA_TIME_ZONE = "Asia/Shanghai";
 export const DAY_MS = 86_400_000;
 
 export type ChinaParts = { year: number; month: number; day: number; hour: number; minute: number };
@@ -33,7 +35,12 @@ export function chinaDay(instant: Date | number): { start: Date; end: Date } {
 
 /** `YYYY-MM-DD` (a date input, a stored date) → the instant that day begins in China. */
 export function chinaDayStart(date: string): Date {
-  return new Date(`${date}T00:00:00+08:00`);
+  return chinaInstant(date, "00:00");
+}
+
+/** `YYYY-MM-DD` and `HH:MM` on China's clock → the instant (a date written on paper, a time of day on it). */
+export function chinaInstant(date: string, time: string): Date {
+  return new Date(`${date}T${time}:00+08:00`);
 }
 
 /** The China date of an instant as a date input shows it: `2026-12-01`. */

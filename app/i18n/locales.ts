@@ -1,9 +1,12 @@
+import { CHINA_TIME_ZONE } from "@/server/time";
+
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 export const ELDER_COOKIE = "yishi_elder";
-export const TIME_ZONE = "Asia/Shanghai";
+/** Pages show China time (server/time.ts). */
+export const TIME_ZONE = CHINA_TIME_ZONE;
 
 export function isLocale(value: string | undefined | null): value is Locale {
   return value === "zh-CN" || value === "en";

@@ -11,26 +11,26 @@ import { getRuntime } from "../runtime";
 import { loadAuditKeys, type AuditKey, type AuditKeySource } from "./auditKey";
 import type { BundleKey } from "./exportBundle";
 import { CheckpointSigner } from "./signer";
+import { processSlot } from "../singleton";
 
 type Cached = { dataDir: string; envKey: string | undefined; keys: AuditKey[]; source: AuditKeySource };
 
-const KEY = "__yishiAuditKeys";
+const cache = processSlot<Cached>("__yishiAuditKeys");
 
 /** The signing keys, oldest first (several during a rotation). Throws AppError("internal") naming the fix. */
 export function auditKeys(): { keys: AuditKey[]; source: AuditKeySource } {
-  const holder = globalThis as { [KEY]?: Cached };
   const dataDir = getRuntime().config.dataDir;
   const envKey = process.env.YISHI_AUDIT_KEY;
-  const cached = holder[KEY];
+  const cached = cache.get();
   if (cached && cached.dataDir === dataDir && cached.envKey === envKey) return cached;
   const loaded = loadAuditKeys({ dataDir });
-  holder[KEY] = { dataDir, envKey, ...loaded };
+  cache.set({ dataDir, envKey, ...loaded });
   return loaded;
 }
 
 /** Drops the cached keys, so that the next use reads them again (server/ops/rotateKey.ts, after adding a key). */
 export function forgetAuditKeys(): void {
-  delete (globalThis as { [KEY]?: Cached })[KEY];
+  cache.clear();
 }
 
 export function auditSigner(): CheckpointSigner {

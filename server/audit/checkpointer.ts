@@ -10,6 +10,8 @@ import { auditKeys } from "./auditSigner";
 import { checkpointNow, type CheckpointResult } from "./checkpointNow";
 import { StartupError } from "../config";
 import { configuredWitnesses, scheduleWitnessing, stopWitnessing, WitnessConfigError } from "./witnessing";
+import { processSlot } from "../singleton";
+import { errorFields, logger, redact } from "../ops/logger";
 
 export const CHECKPOINT_INTERVAL_MS = 10 * 60 * 1000;
 
@@ -38,22 +40,21 @@ export async function checkpointAllOrgs(): Promise<{ signed: CheckpointResult[];
     } catch (error) {
       const message = (error as Error).message;
       failed.push({ orgId, message });
-      console.error(`审计检查点签名失败 audit checkpoint for org ${orgId} not signed: ${message}`);
+      logger().error({ orgId, err: redact(message) }, "审计检查点签名失败 audit checkpoint not signed");
     }
   }
   return { signed, failed };
 }
 
 type Timer = { handle: NodeJS.Timeout; running: Promise<unknown> | null };
-const KEY = "__yishiCheckpointer";
+const running = processSlot<Timer>("__yishiCheckpointer");
 
 /**
  * Starts the periodic checkpointer (server/index.ts, after listen). Loads the signing key first, creating it on a
  * first start, so that a missing or unreadable key stops the server with a clear message instead of failing later.
  */
 export function startCheckpointer(intervalMs: number = CHECKPOINT_INTERVAL_MS): void {
-  const holder = globalThis as { [KEY]?: Timer };
-  if (holder[KEY]) return;
+  if (running.get()) return;
   const { source } = auditKeys();
   let witnesses: ReturnType<typeof configuredWitnesses>;
   try {
@@ -62,21 +63,21 @@ export function startCheckpointer(intervalMs: number = CHECKPOINT_INTERVAL_MS): 
     if (error instanceof WitnessConfigError) throw new StartupError(error.message);
     throw error;
   }
-  if (source.kind === "file" && source.created) console.log(`已生成审计签名密钥 audit signing key created: ${source.path}`);
+  if (source.kind === "file" && source.created) logger().info({ path: source.path }, "已生成审计签名密钥 audit signing key created");
   const timer: Timer = {
     running: null,
     handle: setInterval(() => {
       if (timer.running || getRuntime().shuttingDown) return;
       timer.running = checkpointAllOrgs()
         .then(() => retryWitnessing(witnesses))
-        .catch((error: unknown) => console.error(`audit checkpointer: ${(error as Error).message}`))
+        .catch((error: unknown) => logger().error(errorFields(error), "audit checkpointer round failed"))
         .finally(() => {
           timer.running = null;
         });
     }, intervalMs),
   };
   timer.handle.unref();
-  holder[KEY] = timer;
+  running.set(timer);
 }
 
 /** Each round also asks the witnesses again about every log whose latest checkpoint they have not cosigned yet. */
@@ -88,11 +89,10 @@ async function retryWitnessing(witnesses: ReturnType<typeof configuredWitnesses>
 
 /** Stops the timer and waits for a round under way (server/index.ts shutdown, before the database closes). */
 export async function stopCheckpointer(): Promise<void> {
-  const holder = globalThis as { [KEY]?: Timer };
-  const timer = holder[KEY];
+  const timer = running.get();
   if (!timer) return stopWitnessing();
   clearInterval(timer.handle);
-  delete holder[KEY];
+  running.clear();
   await timer.running;
   await stopWitnessing();
 }

@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from "../../prisma/seed";
 import { login } from "../testing/http";
 import { startServer, type TestServer } from "../testing/server";
 import { runBundleVerifier, unzipBundle } from "./unzipBundle";
+import { demoPhone } from "../testing/builders";
 
 type Json<T> = { ok: boolean; data: T; error?: { code: string } };
 type Entry = { seq: number; action: string; actor: { role: string; name: string } | null; data: string };
@@ -64,7 +65,7 @@ async function call<T = unknown>(socket: Socket, event: string, payload: unknown
 beforeAll(async () => {
   server = await startServer();
   work = mkdtempSync(path.join(tmpdir(), "yishi-supervise-"));
-  const phones = { admin: "13800000001", chair: "13800000002", member: "13800000004", member2: "13800000005", supervisor: "13800000009" };
+  const phones = { admin: demoPhone("admin"), chair: demoPhone("chair"), member: demoPhone("member"), member2: demoPhone("member", 1), supervisor: demoPhone("supervisor") };
   for (const [who, phone] of Object.entries(phones)) cookies[who] = (await login(server.url, phone, DEMO_PASSWORD)) ?? "";
   const console = await get("/supervise", "supervisor");
   expect(console.status).toBe(307);

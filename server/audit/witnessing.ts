@@ -18,6 +18,8 @@ import { consistencyProof } from "./merkle";
 import { latestCheckpoint, readLeafHashes } from "./store";
 import { formatKeyId, parseWitnessVkey, verifyCosignatures } from "./verify.mjs";
 import type { WitnessVerifier } from "./verify.mjs";
+import { processSingleton } from "../singleton";
+import { errorFields, logger } from "../ops/logger";
 
 export type WitnessTarget = { url: string; vkey: string; verifier: WitnessVerifier };
 export type WitnessStatus = "ok" | "unreachable" | "refused";
@@ -170,9 +172,7 @@ type Pending = {
 const KEY = "__yishiWitnessing";
 
 function pendingMap(): Map<string, Pending> {
-  const holder = globalThis as { [KEY]?: Map<string, Pending> };
-  holder[KEY] ??= new Map();
-  return holder[KEY];
+  return processSingleton(KEY, () => new Map<string, Pending>());
 }
 
 /**
@@ -185,7 +185,7 @@ export function scheduleWitnessing(orgId: string, given?: readonly WitnessTarget
     targets = given ?? configuredWitnesses();
   } catch (error) {
     // The server refuses to start with a bad YISHI_WITNESSES (startCheckpointer); a CLI tool just skips witnessing.
-    console.error(`witnessing skipped: ${(error as Error).message}`);
+    logger().error(errorFields(error), "witnessing skipped");
     return;
   }
   if (targets.length === 0) return;
@@ -205,12 +205,12 @@ export function scheduleWitnessing(orgId: string, given?: readonly WitnessTarget
     .then((outcomes) => {
       const unreachable = outcomes.filter((o) => o.status === "unreachable");
       entry.failures = unreachable.length > 0 ? entry.failures + 1 : 0;
-      for (const o of unreachable) console.warn(`见证暂不可达 witness ${o.witness} unreachable for org ${orgId}: ${o.message ?? ""}`);
-      for (const o of outcomes.filter((x) => x.status === "refused")) console.error(`见证拒绝 witness ${o.witness} refused checkpoint ${o.size} of org ${orgId}: ${o.message ?? ""}`);
+      for (const o of unreachable) logger().warn({ witness: o.witness, orgId, err: o.message }, "见证暂不可达 witness unreachable");
+      for (const o of outcomes.filter((x) => x.status === "refused")) logger().error({ witness: o.witness, orgId, size: o.size, err: o.message }, "见证拒绝 witness refused the checkpoint");
     })
     .catch((error: unknown) => {
       entry.failures += 1;
-      console.error(`witnessing org ${orgId}: ${(error as Error).message}`);
+      logger().error({ orgId, ...errorFields(error) }, "witnessing failed");
     })
     .finally(() => {
       entry.running = null;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { PHONE_POINTS } from "./throttle";
 import { startServer, type TestServer } from "../testing/server";
+import { demoPhone } from "../testing/builders";
 
 const servers: TestServer[] = [];
 
@@ -38,15 +39,15 @@ async function guess(url: string, phone: string, password: string, address: stri
 describe("the login throttle", () => {
   it("checks at most five of 40 wrong passwords sent at once from 40 addresses, and then refuses even the right one", async () => {
     const answers = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => guess(servers[i % servers.length]?.url ?? "", "13800000003", `guess-${i}`, `203.0.113.${i + 1}`)),
+      Array.from({ length: 40 }, (_, i) => guess(servers[i % servers.length]?.url ?? "", demoPhone("recorder"), `guess-${i}`, `203.0.113.${i + 1}`)),
     );
     const checked = answers.filter((a) => a === "failed").length;
     expect(checked, `answers: ${answers.join(",")}`).toBeLessThanOrEqual(PHONE_POINTS);
     expect(answers.filter((a) => a === "throttled").length).toBeGreaterThanOrEqual(40 - PHONE_POINTS);
-    expect(await guess(servers[0]?.url ?? "", "13800000003", DEMO_PASSWORD, "198.51.100.7")).toBe("throttled");
+    expect(await guess(servers[0]?.url ?? "", demoPhone("recorder"), DEMO_PASSWORD, "198.51.100.7")).toBe("throttled");
   });
 
   it("still lets another member log in meanwhile, and counts their success against nobody", async () => {
-    for (let i = 0; i < 3; i += 1) expect(await guess(servers[0]?.url ?? "", "13800000004", DEMO_PASSWORD, "198.51.100.8")).toBe("ok");
+    for (let i = 0; i < 3; i += 1) expect(await guess(servers[0]?.url ?? "", demoPhone("member"), DEMO_PASSWORD, "198.51.100.8")).toBe("ok");
   });
 });

@@ -25,6 +25,7 @@ import { clientId, liveClient, type Reply } from "../testing/liveClient";
 import { startServer, type TestServer } from "../testing/server";
 import { MATRIX_ROLES, PERMISSIONS, type Channel, type MatrixRole, type PermissionRow } from "./matrix";
 import { matrixProblems } from "./matrixCoverage";
+import { NEIGHBOUR_ADMIN_PHONE, demoPhone } from "../testing/builders";
 
 type HttpRequest = { method: "GET" | "POST"; path: string; json?: unknown; form?: Record<string, string> | FormData };
 type SocketRequest = { event: string; payload?: unknown; before?: { event: string; payload: unknown }[] };
@@ -41,12 +42,12 @@ type Fixture = {
 };
 
 const PHONES: Partial<Record<MatrixRole, string>> = {
-  admin: "13800000001",
-  chair: "13800000002",
-  recorder: "13800000003",
-  member: "13800000004",
-  supervisor: "13800000009",
-  otherOrg: "13800000021",
+  admin: demoPhone("admin"),
+  chair: demoPhone("chair"),
+  recorder: demoPhone("recorder"),
+  member: demoPhone("member"),
+  supervisor: demoPhone("supervisor"),
+  otherOrg: NEIGHBOUR_ADMIN_PHONE,
   // The demo township above the village (issue #20), and the reviewer of another township.
   townAdmin: "13800000040",
   townReviewer: "13800000041",
@@ -155,7 +156,7 @@ const fresh = {
     })).id,
   /** A proposal raised by a villager who holds none of the matrix roles, so every role may still co-sign it. */
   proposal: async () => {
-    const author = await login(server.url, "13800000005", DEMO_PASSWORD);
+    const author = await login(server.url, demoPhone("member", 1), DEMO_PASSWORD);
     const response = await fetch(`${server.url}/api/proposals`, {
       method: "POST",
       headers: { cookie: author ?? "", "content-type": "application/json", accept: "application/json", origin: server.url },

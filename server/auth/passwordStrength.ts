@@ -7,6 +7,7 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as en from "@zxcvbn-ts/language-en";
+import { processSingleton } from "../singleton";
 
 export const MIN_SCORE = 3;
 
@@ -20,13 +21,15 @@ const CHINESE_COMMON = [
 
 const KEY = "__yishiPasswordStrength";
 function factory(): ZxcvbnFactory {
-  const holder = globalThis as { [KEY]?: ZxcvbnFactory };
-  holder[KEY] ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...en.dictionary, chineseCommon: CHINESE_COMMON },
-    graphs: common.adjacencyGraphs,
-    translations: en.translations,
-  });
-  return holder[KEY];
+  return processSingleton(
+    KEY,
+    () =>
+      new ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...en.dictionary, chineseCommon: CHINESE_COMMON },
+        graphs: common.adjacencyGraphs,
+        translations: en.translations,
+      }),
+  );
 }
 
 /** True when the password is strong enough; `userInputs` are the account's own phone number and name. */

@@ -15,6 +15,7 @@ import path from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { processSingleton } from "../singleton";
 
 export const PHONE_POINTS = 5;
 export const ADDRESS_POINTS = 30;
@@ -59,9 +60,9 @@ export function createLoginLimiters(env: Env): LoginLimiters {
 }
 
 function limiters(): LoginLimiters {
-  const holder = globalThis as { [KEY]?: LoginLimiters };
-  holder[KEY] ??= createLoginLimiters({ REDIS_URL: process.env.REDIS_URL, DATABASE_URL: process.env.DATABASE_URL, YISHI_DATA_DIR: process.env.YISHI_DATA_DIR });
-  return holder[KEY];
+  return processSingleton(KEY, () =>
+    createLoginLimiters({ REDIS_URL: process.env.REDIS_URL, DATABASE_URL: process.env.DATABASE_URL, YISHI_DATA_DIR: process.env.YISHI_DATA_DIR }),
+  );
 }
 
 export type Reservation = { phone: string; address: string };

@@ -3,6 +3,8 @@
  * of every module, and a Y.Doc must never cross). The server process registers these plain functions on globalThis
  * at start-up; code on either side calls them to tell the live documents that the record or the sign-off changed.
  */
+import { processSlot } from "../singleton";
+
 export type SeedFreeText = string | Record<string, string>;
 
 export type MinutesHooks = {
@@ -18,14 +20,13 @@ export type MinutesHooks = {
   freeText(meetingId: string): Promise<Record<string, string>>;
 };
 
-const KEY = "__yishiMinutesHooks";
-type Holder = { [KEY]?: MinutesHooks };
+const registered = processSlot<MinutesHooks>("__yishiMinutesHooks");
 
 /** The first registration wins: the server process registers at start-up, before Next could load a copy. */
 export function setMinutesHooks(hooks: MinutesHooks): void {
-  (globalThis as Holder)[KEY] ??= hooks;
+  if (!registered.get()) registered.set(hooks);
 }
 
 export function getMinutesHooks(): MinutesHooks | undefined {
-  return (globalThis as Holder)[KEY];
+  return registered.get();
 }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { processSlot } from "../singleton";
 
 export const DEFAULT_PDF_FONT = path.join(
   /* turbopackIgnore: true */ process.cwd(),
@@ -15,12 +16,12 @@ export function pdfFontPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.PDF_FONT_PATH && env.PDF_FONT_PATH !== "" ? env.PDF_FONT_PATH : DEFAULT_PDF_FONT;
 }
 
-const KEY = "__yishiPdfFont";
+const loaded = processSlot<{ file: string; bytes: Buffer }>("__yishiPdfFont");
 
 /** The font's bytes, read once per path (10 MB: not for every request). */
 export function pdfFont(): Buffer {
   const file = pdfFontPath();
-  const holder = globalThis as { [KEY]?: { file: string; bytes: Buffer } };
-  if (holder[KEY]?.file !== file) holder[KEY] = { file, bytes: readFileSync(/* turbopackIgnore: true */ file) };
-  return holder[KEY].bytes;
+  const cached = loaded.get();
+  if (cached?.file === file) return cached.bytes;
+  return loaded.set({ file, bytes: readFileSync(/* turbopackIgnore: true */ file) }).bytes;
 }

@@ -3,17 +3,15 @@
  * server load separate copies of this module (DESIGN.md §1); both must see the same configuration.
  */
 import { providersFromEnv, type Providers } from "./providers";
+import { processSlot } from "../singleton";
 
-const KEY = "__yishiNotifyProviders";
-type Holder = { [KEY]?: Providers };
+const active = processSlot<Providers>("__yishiNotifyProviders");
 
 export function activeProviders(): Providers {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= providersFromEnv();
-  return holder[KEY];
+  return active.get() ?? active.set(providersFromEnv());
 }
 
 /** Replaces the configuration (the in-process tests point the adapters at local servers). */
 export function setActiveProviders(providers: Providers): void {
-  (globalThis as Holder)[KEY] = providers;
+  active.set(providers);
 }

@@ -12,9 +12,11 @@ import { getRuntime } from "../runtime";
 import { activeProviders } from "./active";
 import type { Providers } from "./providers";
 import type { NoticeMessage, SendOutcome } from "./types";
+import { processSingleton } from "../singleton";
+import { CHINA_TIME_ZONE } from "../time";
 
 const CLAIM_MS = 5 * 60_000;
-const TIME = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+const TIME = new Intl.DateTimeFormat("zh-CN", { timeZone: CHINA_TIME_ZONE, month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
 
 export type DrainResult = { delivered: number; failed: number };
 
@@ -88,7 +90,7 @@ export async function drainOutbox(options: { providers?: Providers; now?: () => 
 
 const STATE = "__yishiOutbox";
 type State = { timer?: NodeJS.Timeout; running?: Promise<unknown> };
-const state = (): State => ((globalThis as { [STATE]?: State })[STATE] ??= {});
+const state = (): State => processSingleton<State>(STATE, () => ({}));
 
 /** Drains once now (after a command queued rows); a drain already running is not doubled. Never throws. */
 export function kickOutbox(): void {

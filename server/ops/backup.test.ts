@@ -13,6 +13,7 @@ import { MANIFEST, parseManifest, PGLITE_MEMBER } from "./backupFormat";
 import { objectCount } from "./dbSchema";
 import { digestsOf, rowsOf, runTool, type Digests } from "./opsTestKit";
 import { extractTar, writeTar } from "./tar";
+import { demoPhone } from "../testing/builders";
 
 const base = process.env.DATABASE_URL || undefined;
 const work = mkdtempSync(path.join(tmpdir(), "yishi-backup-test-"));
@@ -47,7 +48,7 @@ describe("backup and restore", () => {
     server = await startServer();
     original = { dataDir: server.dataDir, databaseUrl: server.databaseUrl };
     // The demo's finished meeting, with its votes and its signed minutes (archived), so there are minutes to keep.
-    const recorder = await login(server.url, "13800000003", DEMO_PASSWORD);
+    const recorder = await login(server.url, demoPhone("recorder"), DEMO_PASSWORD);
     const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie: recorder ?? "" } })).json()) as { data: { id: string; state: string }[] };
     meetingId = meetings.data.find((m) => m.state === "archived")?.id ?? "";
     expect(meetingId).not.toBe("");
@@ -59,7 +60,7 @@ describe("backup and restore", () => {
   });
 
   it("takes a backup while the server runs and keeps serving requests meanwhile", async () => {
-    const admin = await login(server.url, "13800000001", DEMO_PASSWORD);
+    const admin = await login(server.url, demoPhone("admin"), DEMO_PASSWORD);
     const orgs = (await (await fetch(`${server.url}/api/orgs`, { headers: { cookie: admin ?? "" } })).json()) as { data: { id: string }[] };
     const orgId = orgs.data[0]?.id ?? "";
     const busyBackup = path.join(work, "busy.tar");

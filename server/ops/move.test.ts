@@ -9,6 +9,7 @@ import { verifyBundle } from "../audit/verify.mjs";
 import { login } from "../testing/http";
 import { startServer, type TestServer } from "../testing/server";
 import { digestsOf, rowsOf, runTool } from "./opsTestKit";
+import { demoPhone } from "../testing/builders";
 
 // The move's target is always PostgreSQL: the machine's server is there in both CI runs.
 const POSTGRES = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/test";
@@ -16,7 +17,7 @@ const work = mkdtempSync(path.join(tmpdir(), "yishi-move-test-"));
 const drops: (() => Promise<void>)[] = [];
 
 async function supervisorBundle(url: string, into: string): Promise<string> {
-  const cookie = await login(url, "13800000009", DEMO_PASSWORD);
+  const cookie = await login(url, demoPhone("supervisor"), DEMO_PASSWORD);
   const orgs = (await (await fetch(`${url}/api/orgs`, { headers: { cookie: cookie ?? "" } })).json()) as { data: { id: string }[] };
   const response = await fetch(`${url}/api/audit/bundle?orgId=${orgs.data[0]?.id}`, { headers: { cookie: cookie ?? "" } });
   expect(response.status).toBe(200);
@@ -71,7 +72,7 @@ describe("moving the demo village from the embedded database to PostgreSQL", () 
 
   it("keeps the log going on PostgreSQL: the supervisor's earlier bundle verifies against the moved log's checkpoints", async () => {
     server = await startServer({ dataDir, databaseUrl: target, reuseDatabase: true });
-    const admin = await login(server.url, "13800000001", DEMO_PASSWORD);
+    const admin = await login(server.url, demoPhone("admin"), DEMO_PASSWORD);
     const orgs = (await (await fetch(`${server.url}/api/orgs`, { headers: { cookie: admin ?? "" } })).json()) as { data: { id: string }[] };
     const created = await fetch(`${server.url}/api/admin/orgs/${orgs.data[0]?.id}/households`, {
       method: "POST",

@@ -6,6 +6,7 @@
 import { isAppError } from "../errors";
 import { errorFields, logger } from "./logger";
 import { currentRequest, newRequestId } from "./requestContext";
+import { processSlot } from "../singleton";
 
 export type Outcome = "ok" | "refused" | "error";
 
@@ -17,14 +18,14 @@ export type MetricsSink = {
   databaseError(code: string): void;
 };
 
-const SINK_KEY = "__yishiMetricsSink";
+const metricsSink = processSlot<MetricsSink>("__yishiMetricsSink");
 
 export function installMetricsSink(sink: MetricsSink): void {
-  (globalThis as { [SINK_KEY]?: MetricsSink })[SINK_KEY] = sink;
+  metricsSink.set(sink);
 }
 
 function sink(): MetricsSink | undefined {
-  return (globalThis as { [SINK_KEY]?: MetricsSink })[SINK_KEY];
+  return metricsSink.get();
 }
 
 /** ok, refused (an AppError the user sees: forbidden, conflict …) or error (internal: a bug or the database). */

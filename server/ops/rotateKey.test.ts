@@ -11,6 +11,7 @@ import { verifyBundle } from "../audit/verify.mjs";
 import { login } from "../testing/http";
 import { startServer, type TestServer } from "../testing/server";
 import { runTool } from "./opsTestKit";
+import { demoPhone } from "../testing/builders";
 
 const work = mkdtempSync(path.join(tmpdir(), "yishi-rotate-test-"));
 const signatures = (note: string) => note.split("\n").filter((line) => line.startsWith("\u2014 ")).length;
@@ -29,7 +30,7 @@ describe("audit key rotation", () => {
   });
 
   async function download(into: string): Promise<string> {
-    const cookie = await login(server.url, "13800000009", DEMO_PASSWORD);
+    const cookie = await login(server.url, demoPhone("supervisor"), DEMO_PASSWORD);
     const orgs = (await (await fetch(`${server.url}/api/orgs`, { headers: { cookie: cookie ?? "" } })).json()) as { data: { id: string }[] };
     const response = await fetch(`${server.url}/api/audit/bundle?orgId=${orgs.data[0]?.id}`, { headers: { cookie: cookie ?? "" } });
     return unzipBundle(new Uint8Array(await response.arrayBuffer()), into);

@@ -6,12 +6,13 @@
 import { drawQr } from "../notice/noticePdf";
 import { openPdf } from "./pdfDocument";
 import type { MeetingNotice } from "../queries/meetingNotice";
+import { CHINA_TIME_ZONE } from "../time";
 
 const MARGIN = 56;
 const QR_SIZE = 110;
 const FORMS: Record<string, string> = { in_person: "现场会议", online: "线上会议", hybrid: "现场与线上结合" };
-const WHEN = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric", weekday: "long", hour: "2-digit", minute: "2-digit", hour12: false });
-const DATE = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
+const WHEN = new Intl.DateTimeFormat("zh-CN", { timeZone: CHINA_TIME_ZONE, year: "numeric", month: "long", day: "numeric", weekday: "long", hour: "2-digit", minute: "2-digit", hour12: false });
+const DATE = new Intl.DateTimeFormat("zh-CN", { timeZone: CHINA_TIME_ZONE, year: "numeric", month: "long", day: "numeric" });
 
 function open(title: string): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
   return openPdf({ margin: MARGIN, info: { Title: title, Producer: "Yishi" } });

@@ -9,9 +9,10 @@ import { activeProviders } from "../notify/active";
 import { enabledChannels } from "../notify/providers";
 import { currentDb } from "../db";
 import type { Viewer } from "./access";
+import { CHINA_TIME_ZONE } from "../time";
 
-const DAY = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "long", day: "numeric" });
-const DAY_EN = new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", month: "short", day: "numeric" });
+const DAY = new Intl.DateTimeFormat("zh-CN", { timeZone: CHINA_TIME_ZONE, month: "long", day: "numeric" });
+const DAY_EN = new Intl.DateTimeFormat("en", { timeZone: CHINA_TIME_ZONE, month: "short", day: "numeric" });
 
 export type ChannelState = { status: string; at: Date | null; attempts: number; error: string | null };
 

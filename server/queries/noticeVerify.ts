@@ -13,6 +13,7 @@ import { latestCheckpoint, readLeafHashes } from "../audit/store";
 import { decodeEntry } from "../audit/verify.mjs";
 import { AppError } from "../errors";
 import { currentDb } from "../db";
+import { errorFields, logger } from "../ops/logger";
 
 export type VerifiedEntry = { action: string; seq: number; ts: string; leafHash: string; path: string[]; isIncluded: boolean };
 
@@ -44,7 +45,7 @@ export async function noticeVerification(orgId: string, noticeId: string): Promi
   const last = Math.max(-1, ...wanted.map((w) => w.row.seq));
   if (last >= 0 && (!checkpoint || checkpoint.size <= last)) {
     // Normally signed right after publishing (server/listeners/publish.ts); this covers a failure then.
-    await checkpointNow(orgId).catch((error: unknown) => console.error("checkpoint for notice verification failed", error));
+    await checkpointNow(orgId).catch((error: unknown) => logger().error({ orgId, ...errorFields(error) }, "checkpoint for notice verification failed"));
     checkpoint = await latestCheckpoint(orgId);
   }
   const { hashes } = checkpoint ? await readLeafHashes(orgId) : { hashes: [] as Buffer[] };

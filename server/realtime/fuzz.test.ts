@@ -7,6 +7,7 @@ import { MINUTES_EVENTS } from "../minutes/protocol";
 import { login } from "../testing/http";
 import { startServer, type TestServer } from "../testing/server";
 import { MEETING_EVENTS } from "./meetingRoom";
+import { demoPhone } from "../testing/builders";
 
 // Events clients send (minutes:record and minutes:status are pushed by the server only), and one nobody handles.
 const CLIENT_MINUTES_EVENTS = Object.values(MINUTES_EVENTS).filter((e) => e !== MINUTES_EVENTS.record && e !== MINUTES_EVENTS.status);
@@ -52,8 +53,8 @@ describe("socket fuzzing", () => {
   });
 
   it("answers 10,000 random and malformed payloads with typed errors and changes nothing", async () => {
-    const member = (await login(server.url, "13800000004", DEMO_PASSWORD)) ?? "";
-    const supervisor = (await login(server.url, "13800000009", DEMO_PASSWORD)) ?? "";
+    const member = (await login(server.url, demoPhone("member"), DEMO_PASSWORD)) ?? "";
+    const supervisor = (await login(server.url, demoPhone("supervisor"), DEMO_PASSWORD)) ?? "";
     const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie: member } })).json()).data as { id: string }[];
     const meetingId = meetings[0]?.id ?? "";
     const orgs = (await (await fetch(`${server.url}/api/orgs`, { headers: { cookie: supervisor } })).json()).data as { id: string; level: string }[];

@@ -1,6 +1,8 @@
 import { LIVE_BROADCASTS } from "../protocol/live";
 import { liveViews, meetingVersion, type LiveView } from "../queries/liveMeeting";
 import { getRuntime } from "../runtime";
+import { processSingleton } from "../singleton";
+import { errorFields, logger } from "../ops/logger";
 
 /** At most one broadcast per meeting in this window; the last state is always sent (DESIGN §5: coalesced tallies). */
 const WINDOW_MS = 150;
@@ -9,9 +11,7 @@ const MAX_WINDOW_MS = 1_000;
 
 const COST_KEY = "__yishiMeetingBroadcastCost";
 function viewCosts(): Map<string, number> {
-  const holder = globalThis as { [COST_KEY]?: Map<string, number> };
-  holder[COST_KEY] ??= new Map();
-  return holder[COST_KEY];
+  return processSingleton(COST_KEY, () => new Map<string, number>());
 }
 
 // During a burst of 2,000 votes the broadcasts' reads would otherwise take a third of the database's time, between
@@ -25,9 +25,7 @@ type Slot = { timer: NodeJS.Timeout | null; dirty: boolean; recheck: boolean };
 
 const KEY = "__yishiMeetingBroadcast";
 function slots(): Map<string, Slot> {
-  const holder = globalThis as { [KEY]?: Map<string, Slot> };
-  holder[KEY] ??= new Map();
-  return holder[KEY];
+  return processSingleton(KEY, () => new Map<string, Slot>());
 }
 
 export function roomOf(meetingId: string, audience: "chair" | "public"): string {
@@ -57,9 +55,7 @@ export function scheduleBroadcast(meetingId: string, recheck = false): void {
 // several events (server/listeners/broadcast.ts), and without this each change went out more than once.
 const SENT_KEY = "__yishiMeetingBroadcastSent";
 function sentVersions(): Map<string, number> {
-  const holder = globalThis as { [SENT_KEY]?: Map<string, number> };
-  holder[SENT_KEY] ??= new Map();
-  return holder[SENT_KEY];
+  return processSingleton(SENT_KEY, () => new Map<string, number>());
 }
 
 async function broadcast(meetingId: string, recheck: boolean): Promise<void> {
@@ -82,6 +78,6 @@ async function broadcast(meetingId: string, recheck: boolean): Promise<void> {
     io.to(roomOf(meetingId, "chair")).emit(LIVE_BROADCASTS.state, chair);
     io.to(roomOf(meetingId, "public")).emit(LIVE_BROADCASTS.state, publicView);
   } catch (error) {
-    console.error("meeting broadcast failed", error);
+    logger().error({ meetingId, ...errorFields(error) }, "meeting broadcast failed");
   }
 }

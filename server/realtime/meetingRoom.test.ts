@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from "../../prisma/seed";
 import { login } from "../testing/http";
 import { clientId, liveClient, type LiveClient } from "../testing/liveClient";
 import { startServer, type TestServer } from "../testing/server";
+import { demoPhone, demoPhones } from "../testing/builders";
 
 type View = {
   version: number;
@@ -26,13 +27,13 @@ describe("a live meeting over sockets", () => {
 
   beforeAll(async () => {
     server = await startServer();
-    const chairCookie = (await login(server.url, "13800000002", DEMO_PASSWORD)) ?? "";
+    const chairCookie = (await login(server.url, demoPhone("chair"), DEMO_PASSWORD)) ?? "";
     const meetings = await (await fetch(`${server.url}/api/meetings`, { headers: { cookie: chairCookie } })).json();
     meetingId = meetings.data[0].id;
     chair = await liveClient(server.url, chairCookie);
     members = [];
     memberIds = [];
-    for (const phone of ["13800000004", "13800000005", "13800000006"]) {
+    for (const phone of demoPhones("member")) {
       const member = await liveClient(server.url, (await login(server.url, phone, DEMO_PASSWORD)) ?? "");
       const joined = await member.call<Joined>("meeting:join", { meetingId });
       if (!joined.ok) throw new Error(joined.error.message);
@@ -178,7 +179,7 @@ describe("a live meeting over sockets", () => {
   });
 
   it("ships a finished demo meeting: one motion passed, one failed a single vote short of ⅔ of all", async () => {
-    const cookie = (await login(server.url, "13800000002", DEMO_PASSWORD)) ?? "";
+    const cookie = (await login(server.url, demoPhone("chair"), DEMO_PASSWORD)) ?? "";
     const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie } })).json()).data as { id: string; number: string; state: string }[];
     const finished = meetings.find((m) => m.number === "2026年第2次");
     expect(finished?.state).toBe("archived");

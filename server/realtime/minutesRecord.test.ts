@@ -18,6 +18,7 @@ import { addParagraph, minutesClient, sectionText, waitFor, type MinutesClient }
 import { login } from "../testing/http";
 import { clientId, liveClient, type LiveClient } from "../testing/liveClient";
 import { startServer, type TestServer } from "../testing/server";
+import { demoPhone } from "../testing/builders";
 
 function updateMessage(update: Uint8Array): string {
   const encoder = encoding.createEncoder();
@@ -44,7 +45,7 @@ describe("the minutes' record, sign-off and exports", () => {
 
   beforeAll(async () => {
     server = await startServer();
-    for (const [who, phone] of Object.entries({ chair: "13800000002", recorder: "13800000003", member: "13800000004", supervisor: "13800000009" })) {
+    for (const [who, phone] of Object.entries({ chair: demoPhone("chair"), recorder: demoPhone("recorder"), member: demoPhone("member"), supervisor: demoPhone("supervisor") })) {
       cookies[who] = (await login(server.url, phone, DEMO_PASSWORD)) ?? "";
     }
     const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie: cookies.recorder ?? "" } })).json()) as { data: { id: string; number: string }[] };

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from "../../prisma/seed";
 import { addParagraph, minutesClient, sectionText, typeInParagraph, waitFor } from "../minutes/testClient";
 import { login } from "../testing/http";
 import { startServer, type TestServer } from "../testing/server";
+import { demoPhone } from "../testing/builders";
 
 describe("minutes across a crash and restarts", () => {
   const servers: TestServer[] = [];
@@ -23,7 +24,7 @@ describe("minutes across a crash and restarts", () => {
   };
 
   const open = async (server: TestServer) => {
-    const cookie = (await login(server.url, "13800000003", DEMO_PASSWORD)) ?? "";
+    const cookie = (await login(server.url, demoPhone("recorder"), DEMO_PASSWORD)) ?? "";
     const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie } })).json()) as { data: { id: string; state: string }[] };
     const meetingId = (meetings.data.find((m) => m.state === "scheduled") ?? meetings.data[0])?.id ?? "";
     return minutesClient(server.url, meetingId, cookie);

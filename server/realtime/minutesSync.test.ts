@@ -12,6 +12,7 @@ import { encodeBytes, MINUTES_EVENTS } from "../minutes/protocol";
 import { addParagraph, minutesClient, sectionText, typeInParagraph, waitFor, type MinutesClient } from "../minutes/testClient";
 import { login } from "../testing/http";
 import { startServer, type TestServer } from "../testing/server";
+import { demoPhone } from "../testing/builders";
 
 const clustered = Boolean(process.env.REDIS_URL && process.env.DATABASE_URL);
 
@@ -39,9 +40,9 @@ describe(clustered ? "minutes on two nodes with Redis" : "minutes on one node (P
     nodeA = await startServer({ env });
     nodeB = clustered ? await startServer({ env, databaseUrl: nodeA.databaseUrl, reuseDatabase: true }) : nodeA;
     cookies = {
-      chair: (await login(nodeA.url, "13800000002", DEMO_PASSWORD)) ?? "",
-      recorder: (await login(nodeA.url, "13800000003", DEMO_PASSWORD)) ?? "",
-      member: (await login(nodeA.url, "13800000004", DEMO_PASSWORD)) ?? "",
+      chair: (await login(nodeA.url, demoPhone("chair"), DEMO_PASSWORD)) ?? "",
+      recorder: (await login(nodeA.url, demoPhone("recorder"), DEMO_PASSWORD)) ?? "",
+      member: (await login(nodeA.url, demoPhone("member"), DEMO_PASSWORD)) ?? "",
     };
     const meetings = (await (await fetch(`${nodeA.url}/api/meetings`, { headers: { cookie: cookies.recorder } })).json()) as { data: { id: string; state: string }[] };
     meetingId = (meetings.data.find((m) => m.state === "scheduled") ?? meetings.data[0])?.id ?? "";

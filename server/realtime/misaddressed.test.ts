@@ -9,6 +9,7 @@ import { MINUTES_EVENTS } from "../minutes/protocol";
 import { login } from "../testing/http";
 import { clientId, liveClient, type LiveClient } from "../testing/liveClient";
 import { startServer, type TestServer } from "../testing/server";
+import { demoPhone, demoPhones } from "../testing/builders";
 
 type View = { view: { motion: { id: string; castCount: number } | null; roster?: { personId: string; status: string }[] } };
 
@@ -31,9 +32,9 @@ const castCount = async () => (await must<View>(chair, "meeting:join", { meeting
 
 beforeAll(async () => {
   server = await startServer();
-  const chairCookie = (await login(server.url, "13800000002", DEMO_PASSWORD)) ?? "";
-  const adminCookie = (await login(server.url, "13800000001", DEMO_PASSWORD)) ?? "";
-  memberCookie = (await login(server.url, "13800000004", DEMO_PASSWORD)) ?? "";
+  const chairCookie = (await login(server.url, demoPhone("chair"), DEMO_PASSWORD)) ?? "";
+  const adminCookie = (await login(server.url, demoPhone("admin"), DEMO_PASSWORD)) ?? "";
+  memberCookie = (await login(server.url, demoPhone("member"), DEMO_PASSWORD)) ?? "";
   const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie: chairCookie } })).json()) as { data: { id: string }[] };
   meetingId = meetings.data[0]?.id as string;
   // A second meeting (of another body of the village): only the address differs.
@@ -53,7 +54,7 @@ beforeAll(async () => {
   chair = await liveClient(server.url, chairCookie);
   clients.push(chair);
   await must(chair, "meeting:open", { meetingId });
-  for (const phone of ["13800000004", "13800000005", "13800000006"]) {
+  for (const phone of demoPhones("member")) {
     const client = await liveClient(server.url, (await login(server.url, phone, DEMO_PASSWORD)) ?? "");
     clients.push(client);
     await must(client, "meeting:checkIn", { meetingId });

@@ -2,6 +2,7 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import type { Server } from "socket.io";
 import { StartupError } from "../config";
+import { errorFields, logger } from "../ops/logger";
 
 /**
  * Several nodes share rooms through Redis pub/sub. ioredis resubscribes after a reconnect (node-redis does not).
@@ -28,7 +29,7 @@ export async function connectRedis(redisUrl: string): Promise<RedisLink> {
     // Reconnects are retried by ioredis; log at most once a minute so an outage does not flood the log.
     if (Date.now() - lastLogged > 60_000) {
       lastLogged = Date.now();
-      console.warn(`redis: ${error.message}; broadcasts reach this node's clients only until it is back`);
+      logger().warn(errorFields(error), "redis unreachable: broadcasts reach this node's clients only until it is back");
     }
   };
   pub.on("error", onError);

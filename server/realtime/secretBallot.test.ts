@@ -11,6 +11,7 @@ import { login } from "../testing/http";
 import { occurrences, readRawPages, type RawRelation } from "../testing/rawPages";
 import { clientId, liveClient, type LiveClient } from "../testing/liveClient";
 import { startServer, type TestServer } from "../testing/server";
+import { demoPhone, demoPhones } from "../testing/builders";
 
 type Cast = { personId: string; choice: string; tracker: string };
 
@@ -23,7 +24,7 @@ let pages = new Map<string, RawRelation>();
 beforeAll(async () => {
   // On PostgreSQL as an ordinary role, as in production: the close must work with the grants that role has.
   server = await startServer({ appRole: true });
-  const chairCookie = (await login(server.url, "13800000002", DEMO_PASSWORD)) ?? "";
+  const chairCookie = (await login(server.url, demoPhone("chair"), DEMO_PASSWORD)) ?? "";
   const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie: chairCookie } })).json()) as { data: { id: string }[] };
   const meetingId = meetings.data[0]?.id as string;
   const chair = await liveClient(server.url, chairCookie);
@@ -35,7 +36,7 @@ beforeAll(async () => {
       return reply.data;
     };
     await must(chair, "meeting:open", { meetingId });
-    for (const phone of ["13800000004", "13800000005", "13800000006"]) {
+    for (const phone of demoPhones("member")) {
       const member = await liveClient(server.url, (await login(server.url, phone, DEMO_PASSWORD)) ?? "");
       members.push(member);
       await must(member, "meeting:checkIn", { meetingId });

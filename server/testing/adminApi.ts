@@ -4,14 +4,15 @@
  */
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { login } from "./http";
+import { NEIGHBOUR_ADMIN_PHONE, demoPhone } from "./builders";
 
 export const ROLE_PHONES = {
-  admin: "13800000001",
-  chair: "13800000002",
-  recorder: "13800000003",
-  member: "13800000004",
-  supervisor: "13800000009",
-  foreignAdmin: "13800000021",
+  admin: demoPhone("admin"),
+  chair: demoPhone("chair"),
+  recorder: demoPhone("recorder"),
+  member: demoPhone("member"),
+  supervisor: demoPhone("supervisor"),
+  foreignAdmin: NEIGHBOUR_ADMIN_PHONE,
 } as const;
 
 export type Role = keyof typeof ROLE_PHONES | "anonymous";

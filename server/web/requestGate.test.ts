@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { login } from "../testing/http";
 import { startServer, type TestServer } from "../testing/server";
+import { demoPhone } from "../testing/builders";
 
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
 type WriteRoute = { file: string; method: (typeof WRITE_METHODS)[number]; path: string };
@@ -50,7 +51,7 @@ let otherPortOrigin = "";
 
 beforeAll(async () => {
   server = await startServer();
-  adminCookie = (await login(server.url, "13800000001", DEMO_PASSWORD)) ?? "";
+  adminCookie = (await login(server.url, demoPhone("admin"), DEMO_PASSWORD)) ?? "";
   const url = new URL(server.url);
   otherPortOrigin = `${url.protocol}//${url.hostname}:${Number(url.port) + 1}`;
 });

@@ -30,6 +30,9 @@ const UPLOAD_PATHS = [
   /^\/api\/admin\/orgs\/[^/]+\/roster-import\/?$/,
   /^\/api\/implementation\/plans\/[^/]+\/progress\/?$/,
   /^\/api\/implementation\/orgs\/[^/]+\/payments\/?$/,
+  // Scans of signed paper: the minutes' signature sheet (≤ 10 MB) and the notice's 签收单 (≤ 20 MB).
+  /^\/api\/minutes\/[^/]+\/paper\/?$/,
+  /^\/api\/meetings\/[^/]+\/notice\/paper\/?$/,
 ];
 /** Anonymous entry points: a login form or token exchange is tiny, and anyone can reach them. */
 const SMALL_PATHS = [/^\/api\/proposals\/[^/]+\/sign-code\/?$/, /^\/api\/login\/?$/, /^\/api\/logout\/?$/, /^\/api\/auth\//, /^\/login(\/|$)/];
@@ -48,7 +51,7 @@ export function isStateChanging(method: string | undefined): boolean {
 }
 
 /** Why a request is refused at the door, or null to let it in. */
-export function refusalOf(req: IncomingMessage): AppError | null {
+export function refusalOf(req: Pick<IncomingMessage, "method" | "url" | "headers">): AppError | null {
   const pathname = pathOf(req.url);
   if (isStateChanging(req.method) && !isSameOriginRequest(req.headers)) {
     return new AppError("forbidden", "requests that change something must come from this site's own pages", { details: { reason: "cross_origin" } });
@@ -65,6 +68,11 @@ export function refusalOf(req: IncomingMessage): AppError | null {
   const limit = bodyLimitFor(pathname);
   if (length > limit) return new AppError("payload_too_large", `the request body is larger than ${limit} bytes`, { details: { limit } });
   return null;
+}
+
+/** The same door for a request as a route handler sees it (the write adapter asks again: server/web/writeRoute.ts). */
+export function refusalOfRequest(request: Request): AppError | null {
+  return refusalOf({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers) });
 }
 
 /**

@@ -11,6 +11,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { WitnessStore } from "./store";
 import type { LogList, Witness } from "./witness";
+import { errorFields, logger } from "../ops/logger";
 
 const MAX_BODY = 64 * 1024;
 
@@ -65,7 +66,7 @@ export function witnessHandler(witness: Witness, store: WitnessStore, logs: LogL
       return send(res, 404, "not found\n");
     };
     handle().catch((error: unknown) => {
-      console.error(`witness: ${(error as Error).message}`);
+      logger().error(errorFields(error), "witness request failed");
       if (!res.headersSent) send(res, 500, "internal error\n");
       else res.destroy();
     });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminApi, mainOf } from "@/server/testing/adminApi";
 import { cookiesOf, login } from "@/server/testing/http";
 import { startServer, type TestServer } from "@/server/testing/server";
+import { demoPhone } from "../../../server/testing/builders";
 
 let server: TestServer;
 let api: AdminApi;
@@ -67,12 +68,12 @@ describe("people", () => {
   it("deleting a person removes their phone, their seats and their login, and keeps the name", async () => {
     const before = await register();
     const member = before.find((p) => p.phone === "13900000007") as Person; // 黄锦华, a demo member with a login
-    expect(await login(server.url, "13800000004", "yishi-demo")).not.toBeNull();
+    expect(await login(server.url, demoPhone("member"), "yishi-demo")).not.toBeNull();
     await api.must("POST", `/api/admin/people/${member.id}/delete`, {});
     const after = (await register()).find((p) => p.id === member.id) as Person;
     expect(after).toMatchObject({ name: member.name, phone: null });
     expect(after.deletedAt).not.toBeNull();
-    expect(await login(server.url, "13800000004", "yishi-demo")).toBeNull();
+    expect(await login(server.url, demoPhone("member"), "yishi-demo")).toBeNull();
     expect((await api.call("admin", "POST", `/api/admin/people/${member.id}`, { name: "复活" })).error?.code).toBe("conflict");
   });
 
@@ -173,7 +174,7 @@ describe("QR code login", () => {
     expect(saved.headers.get("location")).toBe("/login/qr/password?error=pin_not_allowed");
     const short = await postForm("/login/qr/password/save", { password: "short", confirm: "short" }, api.cookie("recorder"));
     expect(short.headers.get("location")).toBe("/login/qr/password?error=too_short");
-    expect(await login(server.url, "13800000003", "yishi-demo")).not.toBeNull();
+    expect(await login(server.url, demoPhone("recorder"), "yishi-demo")).not.toBeNull();
   });
 });
 

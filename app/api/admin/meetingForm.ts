@@ -1,5 +1,5 @@
 import { fromChinaDateTimeInput } from "@/server/time";
-import type { FormReader } from "./formReader";
+import type { FormReader } from "@/server/web/formReader";
 
 /** `2026-12-01T09:30` from a datetime-local input is a time in Asia/Shanghai (UTC+8 all year, no DST). */
 export function shanghaiDateTime(value: string | undefined): string | undefined {

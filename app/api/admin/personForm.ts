@@ -1,4 +1,4 @@
-import type { FormReader } from "./formReader";
+import type { FormReader } from "@/server/web/formReader";
 
 /** The person form's fields. Editing may clear the phone or household (null); creating leaves them out. */
 export function personFromForm(f: FormReader, isEdit: boolean): Record<string, unknown> {

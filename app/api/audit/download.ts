@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { AppError, isAppError } from "@/server/errors";
+import { errorFields, logger } from "@/server/ops/logger";
 
 export type Download = { body: string | ReadableStream<Uint8Array>; fileName: string; contentType: string };
 
@@ -20,7 +21,7 @@ export async function download(work: () => Promise<Download>): Promise<NextRespo
     });
   } catch (error) {
     const appError = isAppError(error) ? (error as AppError) : new AppError("internal", "internal error");
-    if (!isAppError(error)) console.error(error);
+    if (!isAppError(error)) logger().error(errorFields(error), "download failed");
     return NextResponse.json({ ok: false, error: appError.toJSON() }, { status: appError.httpStatus, headers: { "cache-control": "no-store" } });
   }
 }

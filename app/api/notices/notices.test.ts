@@ -9,6 +9,7 @@ import { decidedMatter, type DecidedMatter } from "@/server/notice/testing/decid
 import { AdminApi, mainOf, type Role } from "@/server/testing/adminApi";
 import { login } from "@/server/testing/http";
 import { startServer, type TestServer } from "@/server/testing/server";
+import { demoPhone } from "../../../server/testing/builders";
 
 let server: TestServer;
 let api: AdminApi;
@@ -78,7 +79,7 @@ describe("objections and replies", () => {
   });
 
   it("limits an objection to 2,000 characters and a resident to 5 a day on one notice", async () => {
-    const li = (await login(server.url, "13800000005", DEMO_PASSWORD)) ?? "";
+    const li = (await login(server.url, demoPhone("member", 1), DEMO_PASSWORD)) ?? "";
     api.setCookie("recorder", li);
     const long = await api.call("recorder", "POST", `/api/notices/${noticeId}/objections`, { text: "长".repeat(2_001) });
     expect(long.error).toMatchObject({ code: "invalid_input", field: "text" });
@@ -86,7 +87,7 @@ describe("objections and replies", () => {
     const sixth = await api.call("recorder", "POST", `/api/notices/${noticeId}/objections`, { text: "第6条意见" });
     expect(sixth.status).toBe(429);
     expect(sixth.error?.code).toBe("rate_limited");
-    api.setCookie("recorder", (await login(server.url, "13800000003", DEMO_PASSWORD)) ?? "");
+    api.setCookie("recorder", (await login(server.url, demoPhone("recorder"), DEMO_PASSWORD)) ?? "");
   });
 
   it("takes an objection as a plain form post and tells an anonymous visitor to log in", async () => {

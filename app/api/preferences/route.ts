@@ -1,27 +1,14 @@
-import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { ELDER_COOKIE, LOCALE_COOKIE, LOCALES } from "@/app/i18n/locales";
-import { readForm, seeOther } from "@/server/http";
+import { AppError } from "@/server/errors";
+import { seeOther } from "@/server/http";
+import { writeRoute } from "@/server/web/writeRoute";
 
 const schema = z.strictObject({ locale: z.enum(LOCALES).optional(), elder: z.enum(["0", "1"]).optional() });
 const YEAR_S = 365 * 24 * 3600;
 
-/** Language and 长辈版 switches: plain form posts, so they work even where the page's JavaScript did not load. */
-export async function POST(request: NextRequest): Promise<NextResponse> {
-  const data = await readForm(request).catch(() => null);
-  if (!data) return NextResponse.json({ code: "invalid_input", message: "a form is expected" }, { status: 400 });
-  const form = Object.fromEntries(data.entries());
-  const parsed = schema.safeParse(form);
-  if (!parsed.success) return NextResponse.json({ code: "invalid_input", message: "locale or elder" }, { status: 400 });
-  const response = seeOther(backTo(request));
-  const options = { path: "/", maxAge: YEAR_S, sameSite: "lax" as const, httpOnly: false };
-  if (parsed.data.locale) response.cookies.set(LOCALE_COOKIE, parsed.data.locale, options);
-  if (parsed.data.elder) response.cookies.set(ELDER_COOKIE, parsed.data.elder, options);
-  return response;
-}
-
 /** Back to the page the switch was pressed on, never to another site. */
-function backTo(request: NextRequest): string {
+function backTo(_params: unknown, request: Request): string {
   const referer = request.headers.get("referer");
   if (!referer) return "/";
   try {
@@ -31,3 +18,23 @@ function backTo(request: NextRequest): string {
     return "/";
   }
 }
+
+/** Language and 长辈版 switches: plain form posts, so they work even where the page's JavaScript did not load. */
+export const POST = writeRoute({
+  anonymous: true,
+  json: false,
+  form: (f) => ({ locale: f.str("locale"), elder: f.str("elder") }),
+  command: async (input) => {
+    const parsed = schema.safeParse({ locale: input.locale, elder: input.elder });
+    if (!parsed.success) throw new AppError("invalid_input", "locale or elder", { field: parsed.error.issues[0]?.path.join(".") });
+    return parsed.data;
+  },
+  back: backTo,
+  reply: (chosen, { back }) => {
+    const response = seeOther(back);
+    const options = { path: "/", maxAge: YEAR_S, sameSite: "lax" as const, httpOnly: false };
+    if (chosen.locale) response.cookies.set(LOCALE_COOKIE, chosen.locale, options);
+    if (chosen.elder) response.cookies.set(ELDER_COOKIE, chosen.elder, options);
+    return response;
+  },
+});

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { loginCodeView } from "@/server/queries/loginCode";
 import "../../admin/admin.css";
+import { TIME_ZONE } from "@/app/i18n/locales";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ export default async function QrLoginPage({ params }: { params: Promise<{ token:
     <div className="stack">
       <h1>{t("title")}</h1>
       <p>{t("hello", { name: name ?? "" })}</p>
-      {resetAt ? <p role="alert" className="alert">{t("resetNotice", { date: resetAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) })}</p> : null}
+      {resetAt ? <p role="alert" className="alert">{t("resetNotice", { date: resetAt.toLocaleString("zh-CN", { timeZone: TIME_ZONE }) })}</p> : null}
       <p>{t("explain")}</p>
       <form method="post" action="/login/qr">
         <input type="hidden" name="token" value={token} />

@@ -11,6 +11,7 @@ import { emitEvents } from "../../events";
 import type { Actor } from "../actor";
 import { transactionWithEvents } from "../run";
 import { processVoteBatch, voteSchema, type VoteOutcome, type VoteRequest } from "./voteBatch";
+import { processSingleton } from "../../singleton";
 
 /** Votes that arrive within this window (or until the batch is full) commit together. */
 const WINDOW_MS = 4;
@@ -24,9 +25,7 @@ type Batcher = { queue: Pending[]; timer: NodeJS.Timeout | null; running: Promis
 // One batcher per process, shared by the socket handlers (tsx) and the no-JavaScript form route (Next's bundle).
 const KEY = "__yishiVoteBatcher";
 function batcher(): Batcher {
-  const holder = globalThis as { [KEY]?: Batcher };
-  holder[KEY] ??= { queue: [], timer: null, running: null };
-  return holder[KEY];
+  return processSingleton<Batcher>(KEY, () => ({ queue: [], timer: null, running: null }));
 }
 
 /**

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { appendAudit } from "../../audit/append";
 import { requireOrgRole } from "../../auth/permissions";
 import { assertMatterStage, manualMove, MATTER_STAGES, MOVE_REASON_MAX } from "../../domain/matter";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
+import { recordMatterMove } from "./recordMatterMove";
 
 const schema = z.strictObject({
   matterId: z.string().min(1),
@@ -21,17 +21,14 @@ export function moveMatter(input: unknown, actor: Actor): Promise<{ id: string; 
     assertMatterStage(matter.stage);
     const move = manualMove({ from: matter.stage, to: data.to, reason: data.reason });
     // Conditional on the stage read above: two admins moving the same matter at once cannot both succeed.
-    const updated = await tx.matter.updateMany({ where: { id: matter.id, stage: move.from }, data: { stage: move.to } });
-    if (updated.count !== 1) throw new AppError("conflict", "the matter moved meanwhile", { field: "matterId" });
-    await tx.matterEvent.create({
-      data: { matterId: matter.id, fromStage: move.from, toStage: move.to, reason: move.reason, actorId: actor.kind === "account" ? actor.accountId : null },
-    });
-    await appendAudit(tx, {
-      orgId: matter.orgId,
+    await recordMatterMove(tx, {
+      matter,
+      from: move.from,
+      to: move.to,
+      reason: move.reason,
       actor: auditActor,
-      action: "matter.moved",
-      object: { type: "matter", id: matter.id },
-      data: { from: move.from, to: move.to, reason: move.reason, manual: true },
+      actorId: actor.kind === "account" ? actor.accountId : null,
+      audit: { data: { reason: move.reason, manual: true } },
     });
     return { id: matter.id, from: move.from, to: move.to };
   });

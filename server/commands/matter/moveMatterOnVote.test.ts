@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { openInProcessDb } from "../../testing/inProcessDb";
 import { SYSTEM } from "../actor";
-import { createOrganization } from "../org/createOrganization";
 import { moveMatter } from "./moveMatter";
 import { moveMatterOnVote, type VoteOnMatter } from "./moveMatterOnVote";
 import { raiseMatter } from "./raiseMatter";
+import { buildOrganization } from "../../testing/builders";
 
 let db: Database;
 let close: () => Promise<void>;
@@ -14,7 +14,7 @@ let orgId: string;
 
 beforeAll(async () => {
   ({ db, close } = await openInProcessDb());
-  orgId = (await createOrganization({ name: "测试村", level: "village" }, SYSTEM)).id;
+  orgId = (await buildOrganization()).id;
 });
 afterAll(async () => close?.());
 

@@ -1,8 +1,8 @@
 import type { AuditActor } from "../../audit/append";
-import { appendAudit } from "../../audit/append";
 import { advanceOnVote, assertMatterStage, deciderForStage, STAGE_INFO, type DecisionFailure, type MatterStage } from "../../domain/matter";
 import { MATTER_KINDS, type BodyKind, type MatterKind } from "../../domain/rules";
 import type { Tx } from "../run";
+import { recordMatterMove } from "./recordMatterMove";
 
 export type VoteOnMatter = {
   matterId: string;
@@ -43,17 +43,15 @@ export async function moveMatterOnVote(tx: Tx, vote: VoteOnMatter): Promise<Matt
     quorumMet: vote.quorumMet,
     onDecisionFailure: vote.onDecisionFailure,
   });
-  await tx.matter.update({ where: { id: matter.id }, data: { stage: to } });
-  await tx.matterEvent.create({
-    data: { matterId: matter.id, fromStage: from, toStage: to, meetingId: vote.meetingId, motionId: vote.motionId, actorId: vote.actor?.id ?? null },
-  });
-  await appendAudit(tx, {
-    orgId: matter.orgId,
+  await recordMatterMove(tx, {
+    matter,
+    from,
+    to,
     meetingId: vote.meetingId,
+    motionId: vote.motionId,
     actor: vote.actor ?? null,
-    action: "matter.moved",
-    object: { type: "matter", id: matter.id },
-    data: { from, to, meetingId: vote.meetingId, motionId: vote.motionId, passed: vote.passed, quorumMet: vote.quorumMet, manual: false },
+    actorId: vote.actor?.id ?? null,
+    audit: { meetingId: vote.meetingId, data: { meetingId: vote.meetingId, motionId: vote.motionId, passed: vote.passed, quorumMet: vote.quorumMet, manual: false } },
   });
   return { matterId: matter.id, recorded: true, from, to };
 }

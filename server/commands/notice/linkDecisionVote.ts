@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { appendAudit } from "../../audit/append";
 import { requireOrgRole } from "../../auth/permissions";
 import { AppError } from "../../errors";
 import { CORRECTION_REASON_MAX, requireText } from "../../notice/text";
 import type { Actor } from "../actor";
+import { recordMatterMove } from "../matter/recordMatterMove";
 import { runCommand } from "../run";
 import { decidesMatter } from "../../domain/meeting";
 import { loadMotionRecord } from "../../db/load/decisionRecord";
@@ -55,27 +55,16 @@ export function linkDecisionVote(input: unknown, actor: Actor): Promise<{ matter
     }
     if (record.itemMatterId === null) await tx.agendaItem.update({ where: { id: record.itemId }, data: { matterId: matter.id } });
     const offRecord = matter.stage === "raised" ? ["proposal", "consultation", "review"] : [];
-    if (matter.stage === "raised") {
-      const moved = await tx.matter.updateMany({ where: { id: matter.id, stage: "raised" }, data: { stage: "decision" } });
-      if (moved.count !== 1) throw new AppError("conflict", "the matter moved meanwhile", { field: "matterId" });
-    }
-    await tx.matterEvent.create({
-      data: {
-        matterId: matter.id,
-        fromStage: matter.stage,
-        toStage: "decision",
-        meetingId: record.meeting.id,
-        motionId: record.motion.id,
-        reason,
-        actorId: actor.kind === "account" ? actor.accountId : null,
-      },
-    });
-    await appendAudit(tx, {
-      orgId: matter.orgId,
+    await recordMatterMove(tx, {
+      matter,
+      from: matter.stage,
+      to: "decision",
+      meetingId: record.meeting.id,
+      motionId: record.motion.id,
+      reason,
       actor: auditActor,
-      action: "matter.moved",
-      object: { type: "matter", id: matter.id },
-      data: { from: matter.stage, to: "decision", meetingId: record.meeting.id, motionId: record.motion.id, itemId: record.itemId, reason, offRecord, manual: true },
+      actorId: actor.kind === "account" ? actor.accountId : null,
+      audit: { data: { meetingId: record.meeting.id, motionId: record.motion.id, itemId: record.itemId, reason, offRecord, manual: true } },
     });
     return { matterId: matter.id, motionId: record.motion.id, stage: "decision" };
   });

@@ -26,6 +26,7 @@ import { linkDecisionVote } from "./linkDecisionVote";
 import { fileObjection } from "./fileObjection";
 import { publishDecision } from "./publishDecision";
 import { replyToObjection } from "./replyToObjection";
+import { demoPhone } from "../../testing/builders";
 
 const DAY = 86_400_000;
 let db: Database;
@@ -43,7 +44,7 @@ beforeAll(async () => {
   ({ db, close } = await openInProcessDb());
   demo = (await seedDemo()).notices;
   villageId = (await db.prisma.organization.findFirstOrThrow({ where: { name: "平洲村（演示）" } })).id;
-  for (const [role, phone] of Object.entries({ admin: "13800000001", chair: "13800000002", li: "13800000005", he: "13800000006", supervisor: "13800000009", coop: DEMO_COOP_RESIDENT.phone })) {
+  for (const [role, phone] of Object.entries({ admin: demoPhone("admin"), chair: demoPhone("chair"), li: demoPhone("member", 1), he: demoPhone("member", 2), supervisor: demoPhone("supervisor"), coop: DEMO_COOP_RESIDENT.phone })) {
     actors[role] = await actorOf(phone);
   }
 }, 180_000);

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { appendAudit } from "../../audit/append";
 import { assertMatterStage } from "../../domain/matter";
 import { AppError } from "../../errors";
 import { assertPeriodDays } from "../../notice/period";
 import { NOTICE_BODY_MAX, requireText, TITLE_MAX } from "../../notice/text";
 import type { Actor } from "../actor";
+import { recordMatterMove } from "../matter/recordMatterMove";
 import { runCommand } from "../run";
 import { findDecision } from "../../db/load/decisionRecord";
 import type { Published } from "./publishDecision";
@@ -65,23 +65,14 @@ export async function publishResult(input: unknown, actor: Actor, now: Date = ne
     });
     if (matter.stage === "implementation") {
       // No vote moves S6 → S7: the publication itself does, recorded as the matter's next step (RULES.md §4).
-      const moved = await tx.matter.updateMany({ where: { id: matter.id, stage: "implementation" }, data: { stage: "result_disclosure" } });
-      if (moved.count !== 1) throw new AppError("conflict", "the matter moved meanwhile", { field: "matterId" });
-      await tx.matterEvent.create({
-        data: {
-          matterId: matter.id,
-          fromStage: "implementation",
-          toStage: "result_disclosure",
-          reason: `实施结果公示（公告 ${notice.id}）`,
-          actorId: actor.kind === "account" ? actor.accountId : null,
-        },
-      });
-      await appendAudit(tx, {
-        orgId: matter.orgId,
+      await recordMatterMove(tx, {
+        matter,
+        from: "implementation",
+        to: "result_disclosure",
+        reason: `实施结果公示（公告 ${notice.id}）`,
         actor: auditActor,
-        action: "matter.moved",
-        object: { type: "matter", id: matter.id },
-        data: { from: "implementation", to: "result_disclosure", noticeId: notice.id, manual: false },
+        actorId: actor.kind === "account" ? actor.accountId : null,
+        audit: { data: { noticeId: notice.id, manual: false } },
       });
     }
     return { ...notice, stage: "result_disclosure" };

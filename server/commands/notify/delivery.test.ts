@@ -19,16 +19,14 @@ import { openInProcessDb } from "../../testing/inProcessDb";
 import { chinaDateInput } from "../../time";
 import { fakeAliyun, fakeWecom, type FakeProvider } from "../../testing/providerServers";
 import { accountActor, SYSTEM, type Actor } from "../actor";
-import { createBody } from "../body/createBody";
-import { setOfficers } from "../body/setOfficers";
-import { setRoster } from "../body/setRoster";
 import { openMeeting } from "../live/openMeeting";
-import { scheduleMeeting } from "../meeting/scheduleMeeting";
 import { createPerson } from "../org/createPerson";
 import { acknowledgeNotice } from "./acknowledgeNotice";
 import { declareAttendanceIntent } from "./declareAttendanceIntent";
 import { recordPaperReceipts } from "./recordPaperReceipts";
 import { sendMeetingNotice } from "./sendMeetingNotice";
+import { buildBody, buildMeeting, demoPhone } from "../../testing/builders";
+import type { BodyKind } from "../../domain/rules";
 
 const DAY = 86_400_000;
 const MIN = 60_000;
@@ -46,7 +44,7 @@ beforeAll(async () => {
   ({ db, close } = await openInProcessDb());
   await seedDemo();
   villageId = (await db.prisma.organization.findFirstOrThrow({ where: { name: "平洲村（演示）" } })).id;
-  for (const [role, phone] of Object.entries({ admin: "13800000001", chair: "13800000002", huang: "13800000004", li: "13800000005", he: "13800000006", resident: "13800000031" })) {
+  for (const [role, phone] of Object.entries({ admin: demoPhone("admin"), chair: demoPhone("chair"), huang: demoPhone("member"), li: demoPhone("member", 1), he: demoPhone("member", 2), resident: demoPhone("resident") })) {
     const account = await db.prisma.account.findUniqueOrThrow({ where: { phone }, select: { id: true, displayName: true, personId: true } });
     actors[role] = accountActor(account.id, account.displayName);
     if (account.personId) people[role] = account.personId;
@@ -70,11 +68,8 @@ beforeEach(() => {
 
 /** A 村民会议 (notice: 10 days, VCOL 2025 art. 25) of the chair, three demo members and one without a phone. */
 async function assemblyMeeting(startsAt: Date, kind = "villagers-assembly", form = "in_person"): Promise<string> {
-  const body = await createBody({ orgId: villageId, kind, name: `测试会议${++seq}` }, SYSTEM);
-  const members = ["chair", "huang", "li", "he", "nophone"].map((key) => ({ personId: people[key] as string }));
-  await setRoster({ bodyId: body.id, members }, SYSTEM);
-  await setOfficers({ bodyId: body.id, chairId: people.chair ?? null, recorderId: null }, SYSTEM);
-  return (await scheduleMeeting({ bodyId: body.id, number: `第${seq}次`, title: "通知测试", startsAt: startsAt.toISOString(), place: "村委会", form }, SYSTEM)).id;
+  const body = await buildBody(villageId, { kind: kind as BodyKind, name: `测试会议${++seq}`, people: ["chair", "huang", "li", "he", "nophone"].map((key) => people[key] as string), chairId: people.chair });
+  return (await buildMeeting(body.id, { number: `第${seq}次`, title: "通知测试", startsAt, form })).id;
 }
 
 async function auditOf(meetingId: string): Promise<{ action: string; object: { id: string }; data: Record<string, unknown> }[]> {

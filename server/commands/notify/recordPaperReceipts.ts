@@ -7,6 +7,7 @@ import type { Actor } from "../actor";
 import { cleanFilename, detectMaterialType, MATERIAL_MAX_BYTES } from "../meeting/materialType";
 import { runCommand } from "../run";
 import { noticeMeeting, requireBeforeMeeting } from "./noticeMeeting";
+import { chinaInstant } from "../../time";
 
 const schema = z.strictObject({
   meetingId: z.string().min(1),
@@ -27,7 +28,7 @@ export function recordPaperReceipts(input: unknown, actor: Actor, now: Date = ne
     const meeting = await noticeMeeting(tx, data.meetingId);
     const auditActor = await requireOrgRole(tx, actor, meeting.orgId, ["admin"]);
     requireBeforeMeeting(meeting.state);
-    const signedAt = new Date(`${data.signedOn}T12:00:00+08:00`);
+    const signedAt = chinaInstant(data.signedOn, "12:00");
     if (signedAt.getTime() > now.getTime() + 12 * 3_600_000) {
       throw new AppError("invalid_input", "the signing date is in the future", { field: "signedOn", details: { reason: "future" } });
     }

@@ -15,6 +15,7 @@ import { coSignWithCode } from "./coSignWithCode";
 import { issueSignCode } from "./issueSignCode";
 import { DAY_MS } from "../../time";
 import { submitProposal } from "./submitProposal";
+import { NEIGHBOUR_ADMIN_PHONE, demoPhone } from "../../testing/builders";
 
 let db: Database;
 let close: () => Promise<void>;
@@ -25,7 +26,7 @@ beforeAll(async () => {
   ({ db, close } = await openInProcessDb());
   await seedDemo();
   villageId = (await db.prisma.organization.findFirstOrThrow({ where: { name: "平洲村（演示）" } })).id;
-  const phones = { admin: "13800000001", neighbour: "13800000021", chair: "13800000002", huang: "13800000004", li: "13800000005", he: "13800000006", liang: "13800000003", supervisor: "13800000009" };
+  const phones = { admin: demoPhone("admin"), neighbour: NEIGHBOUR_ADMIN_PHONE, chair: demoPhone("chair"), huang: demoPhone("member"), li: demoPhone("member", 1), he: demoPhone("member", 2), liang: demoPhone("recorder"), supervisor: demoPhone("supervisor") };
   for (const [key, phone] of Object.entries(phones)) {
     const account = await db.prisma.account.findUniqueOrThrow({ where: { phone }, select: { id: true, displayName: true } });
     actors[key] = accountActor(account.id, account.displayName);

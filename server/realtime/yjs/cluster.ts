@@ -10,6 +10,7 @@ import { writeUpdate } from "y-protocols/sync";
 import { encodeBytes, MINUTES_EVENTS, minutesRoom } from "../../minutes/protocol";
 import { getRuntime, hasRuntime } from "../../runtime";
 import type { Fanout } from "./minutesDocument";
+import { errorFields, logger } from "../../ops/logger";
 
 export const PEER_EVENT = "minutes:peer";
 export const PULL_EVENT = "minutes:pull";
@@ -100,7 +101,7 @@ export function installPeerHandlers(server: Server, handlers: PeerHandlers): voi
     try {
       handlers.onMessage(message);
     } catch (error) {
-      console.error("minutes: a message from another node failed", error);
+      logger().error(errorFields(error), "minutes: a message from another node failed");
     }
   });
   server.on(PULL_EVENT, (meetingId: unknown, stateVector: unknown, reply: unknown) => {

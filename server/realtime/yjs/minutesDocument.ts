@@ -11,6 +11,7 @@ import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwareness
 import type { RecordBlock } from "../../minutes/recordBlocks";
 import { compactStoredState, loadStoredState, snapshotTime, storeUpdate } from "../../minutes/documentStore";
 import { checkClientUpdate, type GuardResult } from "./updateGuard";
+import { errorFields, logger } from "../../ops/logger";
 
 /** Edits older than one second must survive a crash (issue #7): write well within that. */
 export const FLUSH_DELAY_MS = 150;
@@ -182,7 +183,7 @@ export class MinutesDocument {
       .catch((error: unknown) => {
         // Keep the edits in memory and try again: a database hiccup must not lose the minutes.
         this.pending.unshift(merged);
-        console.error(`minutes ${this.meetingId}: storing an update failed, retrying in ${this.retryMs} ms: ${(error as Error).message}`);
+        logger().error({ meetingId: this.meetingId, retryMs: this.retryMs, ...errorFields(error) }, "minutes: storing an update failed, retrying");
         this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
       })
       .finally(() => {

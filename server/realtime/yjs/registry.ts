@@ -14,6 +14,7 @@ import { getRuntime, hasRuntime } from "../../runtime";
 import { emitLocal, emitToPeers, fanout, fromBase64, installPeerHandlers, pullFromPeers, type PeerMessage } from "./cluster";
 import { appendParagraphs, freeTextOf } from "./freeText";
 import { FROM_PEER, FROM_SERVER, MinutesDocument } from "./minutesDocument";
+import { errorFields, logger } from "../../ops/logger";
 
 const UNLOAD_AFTER_MS = 30_000;
 const POLL_MS = 5_000;
@@ -33,7 +34,7 @@ let closing = false;
 /** Folds stored rows into a snapshot. A failure loses nothing (the rows stay); at shutdown it is expected. */
 function compactQuietly(document: MinutesDocument): Promise<void> {
   return document.compact().catch((error: unknown) => {
-    if (!closing) console.error(`minutes ${document.meetingId}: compaction failed`, error);
+    if (!closing) logger().error({ meetingId: document.meetingId, ...errorFields(error) }, "minutes: compaction failed");
   });
 }
 
@@ -183,7 +184,7 @@ export async function flushAllDocuments(): Promise<void> {
   if (pollTimer) clearInterval(pollTimer);
   pollTimer = null;
   const results = await Promise.all([...docs.values()].map(async (d) => ({ id: d.meetingId, ok: await d.drain(5) })));
-  for (const r of results) if (!r.ok) console.error(`minutes ${r.id}: edits could not be stored before shutdown`);
+  for (const r of results) if (!r.ok) logger().error({ meetingId: r.id }, "minutes: edits could not be stored before shutdown");
   // Their awareness timers would keep a CLI tool (the seed) running after its work is done.
   for (const document of docs.values()) document.destroy();
   docs.clear();

@@ -1,22 +1,12 @@
-import type { NextResponse } from "next/server";
-import { currentAccount } from "@/server/auth/session";
-import { accountActor } from "@/server/commands/actor";
 import { logoutEverywhere } from "@/server/commands/security/revokeSessions";
-import { AppError } from "@/server/errors";
-import { respond, seeOther } from "@/server/http";
+import { signedOut } from "@/server/web/sessionCookies";
+import { writeRoute } from "@/server/web/writeRoute";
 
-/** 在所有设备上退出. A form post (then back to the login page) or a JSON call. */
-export async function POST(request: Request): Promise<NextResponse> {
-  const isForm = (request.headers.get("content-type") ?? "").includes("form");
-  const account = await currentAccount();
-  if (isForm) {
-    if (account) await logoutEverywhere({}, accountActor(account.id, account.name));
-    const response = seeOther("/login");
-    for (const name of ["next-auth.session-token", "__Secure-next-auth.session-token"]) response.cookies.set(name, "", { path: "/", maxAge: 0 });
-    return response;
-  }
-  return respond(async () => {
-    if (!account) throw new AppError("unauthenticated", "login required");
-    return logoutEverywhere({}, accountActor(account.id, account.name));
-  });
-}
+/** 在所有设备上退出. A form post (then to the login page, this browser's cookie cleared) or a JSON call. */
+export const POST = writeRoute({
+  command: (_input, actor) => logoutEverywhere({}, actor),
+  body: "none",
+  form: () => ({}),
+  loggedOut: signedOut,
+  reply: signedOut,
+});

@@ -1,16 +1,13 @@
-import type { NextRequest } from "next/server";
 import { scheduleMeeting } from "@/server/commands/meeting/scheduleMeeting";
 import { meetingFromForm } from "../meetingForm";
-import { adminPost } from "../post";
+import { writeRoute } from "@/server/web/writeRoute";
 
 /** Schedules a meeting; a form goes on to the new meeting's page (agenda, materials). */
-export function POST(request: NextRequest) {
-  return adminPost(request, {
-    command: scheduleMeeting,
-    fromForm: (f) => {
-      const agenda = f.all("agendaTitle").map((title) => ({ title }));
-      return { bodyId: f.str("bodyId"), ...meetingFromForm(f, false), agenda };
-    },
-    next: (result) => `/admin/meetings/${result.id}?saved=1`,
-  });
-}
+export const POST = writeRoute({
+  command: scheduleMeeting,
+  form: (f) => {
+    const agenda = f.all("agendaTitle").map((title) => ({ title }));
+    return { bodyId: f.str("bodyId"), ...meetingFromForm(f, false), agenda };
+  },
+  done: (result) => `/admin/meetings/${result.id}?saved=1`,
+});

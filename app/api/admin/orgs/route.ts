@@ -1,12 +1,9 @@
-import type { NextRequest } from "next/server";
 import { createOrganization } from "@/server/commands/org/createOrganization";
-import { adminPost } from "../post";
+import { writeRoute } from "@/server/web/writeRoute";
 
 /** An admin of a village creates a cooperative under it (and becomes its admin). */
-export function POST(request: NextRequest) {
-  return adminPost(request, {
-    command: createOrganization,
-    fromForm: (f) => ({ name: f.str("name"), level: "cooperative", parentId: f.str("parentId"), noticeDays: f.int("noticeDays") }),
-    next: (result) => `/admin/orgs/${result.id}`,
-  });
-}
+export const POST = writeRoute({
+  command: createOrganization,
+  form: (f) => ({ name: f.str("name"), level: "cooperative", parentId: f.str("parentId"), noticeDays: f.int("noticeDays") }),
+  done: (result) => `/admin/orgs/${result.id}`,
+});

@@ -1,13 +1,12 @@
-import type { NextRequest } from "next/server";
 import { linkDecisionVote } from "@/server/commands/notice/linkDecisionVote";
-import { noticePost, withQuery } from "../post";
+import { writeRoute, withQuery } from "@/server/web/writeRoute";
 
 /** POST {matterId, motionId, reason}: records a held decision vote on a matter (admins). */
-export function POST(request: NextRequest) {
-  return noticePost(request, {
-    command: linkDecisionVote,
-    needsConfirm: true,
-    fromForm: (f) => ({ matterId: f.str("matterId"), motionId: f.str("motionId"), reason: f.str("reason") ?? "" }),
-    next: (_result, back) => withQuery(back, { done: "linked" }),
-  });
-}
+export const POST = writeRoute({
+  fallback: "/",
+  loggedOut: "back",
+  command: linkDecisionVote,
+  confirm: true,
+  form: (f) => ({ matterId: f.str("matterId"), motionId: f.str("motionId"), reason: f.text("reason") ?? "" }),
+  done: (_result, back) => withQuery(back, { done: "linked" }),
+});

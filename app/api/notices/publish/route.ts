@@ -1,9 +1,8 @@
-import type { NextRequest } from "next/server";
 import type { Actor } from "@/server/commands/actor";
 import { publishDecision } from "@/server/commands/notice/publishDecision";
 import { publishResult } from "@/server/commands/notice/publishResult";
 import { AppError } from "@/server/errors";
-import { noticePost, withQuery } from "../post";
+import { writeRoute, withQuery } from "@/server/web/writeRoute";
 
 /** POST {kind: "decision" | "result", matterId, title?, body?, periodDays?}: 决议公开 or 实施结果公开. */
 function publish(input: unknown, actor: Actor) {
@@ -13,11 +12,11 @@ function publish(input: unknown, actor: Actor) {
   throw new AppError("invalid_input", "kind is decision or result", { field: "kind" });
 }
 
-export function POST(request: NextRequest) {
-  return noticePost(request, {
-    command: publish,
-    needsConfirm: true,
-    fromForm: (f) => ({ kind: f.str("kind"), matterId: f.str("matterId"), title: f.str("title"), body: f.str("body"), periodDays: f.int("periodDays") }),
-    next: (result, back) => withQuery(back, { done: `published:${result.id}` }),
-  });
-}
+export const POST = writeRoute({
+  fallback: "/",
+  loggedOut: "back",
+  command: publish,
+  confirm: true,
+  form: (f) => ({ kind: f.str("kind"), matterId: f.str("matterId"), title: f.text("title"), body: f.text("body"), periodDays: f.int("periodDays") }),
+  done: (result, back) => withQuery(back, { done: `published:${result.id}` }),
+});

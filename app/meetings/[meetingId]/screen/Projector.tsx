@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { LiveView } from "@/server/queries/liveMeeting";
 import { ConnectionBanner, CurrentItem, QuorumPanel, SpeakersPanel, useLang } from "../live/panels";
 import { useLiveMeeting } from "../live/useLiveMeeting";
+import { TIME_ZONE } from "@/app/i18n/locales";
 
 /** The smallest the projector shrinks its text to (of the size set by the viewport) before it lets a long text wrap. */
 const MIN_SCALE = 0.55;
@@ -21,7 +22,7 @@ export function Projector({ meetingId, qrSvg, joinUrl }: { meetingId: string; qr
   const [clock, setClock] = useState("");
   const screenRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
-    const format = new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "Asia/Shanghai" });
+    const format = new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: TIME_ZONE });
     const tick = () => setClock(format.format(new Date()));
     tick();
     const timer = setInterval(tick, 1_000);

@@ -1,8 +1,4 @@
-import type { NextRequest } from "next/server";
 import { updateHousehold } from "@/server/commands/org/updateHousehold";
-import { adminPost } from "../../post";
+import { writeRoute } from "@/server/web/writeRoute";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ householdId: string }> }) {
-  const { householdId } = await params;
-  return adminPost(request, { command: updateHousehold, params: { householdId }, fromForm: (f) => ({ number: f.str("number"), head: f.str("head") ?? "" }) });
-}
+export const POST = writeRoute({ command: updateHousehold, params: ["householdId"], form: (f) => ({ number: f.str("number"), head: f.str("head") ?? "" }) });

@@ -1,10 +1,9 @@
-import type { NextRequest } from "next/server";
 import { updateOrganization } from "@/server/commands/org/updateOrganization";
 import { AppError } from "@/server/errors";
 import { currentAccount } from "@/server/auth/session";
 import { respond } from "@/server/http";
 import { adminOrgSummary } from "@/server/queries/adminOrgs";
-import { adminPost } from "../../post";
+import { writeRoute } from "@/server/web/writeRoute";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +18,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ org
 }
 
 /** Name and notice period (公示期) of the organization. */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ orgId: string }> }) {
-  const { orgId } = await params;
-  return adminPost(request, { command: updateOrganization, params: { orgId }, fromForm: (f) => ({ name: f.str("name"), noticeDays: f.int("noticeDays") }) });
-}
+export const POST = writeRoute({ command: updateOrganization, params: ["orgId"], form: (f) => ({ name: f.str("name"), noticeDays: f.int("noticeDays") }) });

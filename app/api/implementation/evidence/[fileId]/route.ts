@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { currentAccount } from "@/server/auth/session";
 import { AppError, isAppError } from "@/server/errors";
+import { errorFields, logger } from "@/server/ops/logger";
 import { evidenceFile } from "@/server/queries/implementation";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +25,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     });
   } catch (error) {
     const appError = isAppError(error) ? error : new AppError("internal", "internal error");
-    if (!isAppError(error)) console.error(error);
+    if (!isAppError(error)) logger().error(errorFields(error), "evidence file could not be served");
     if (appError.code === "unauthenticated" && request.headers.get("accept")?.includes("text/html")) return new NextResponse(null, { status: 303, headers: { location: "/login" } });
     return NextResponse.json({ ok: false, error: appError.toJSON() }, { status: appError.httpStatus });
   }

@@ -1,12 +1,17 @@
 import { requestAssistedSignature } from "@/server/commands/minutes/requestAssistedSignature";
-import { minutesAction } from "../minutesAction";
+import { writeRoute, withQuery } from "@/server/web/writeRoute";
+import { minutesPage, text } from "../minutesForm";
 
 export const dynamic = "force-dynamic";
 
+const FIELDS = ["versionId", "personId", "witness1", "witness2"] as const;
+
 /** The recorder records a 代书 and names its two witnesses. */
-export async function POST(request: Request, { params }: { params: Promise<{ meetingId: string }> }) {
-  const { meetingId } = await params;
-  return minutesAction(request, meetingId, "assisted", (actor, fields) =>
-    requestAssistedSignature({ meetingId, versionId: fields.versionId, personId: fields.personId, witness1: fields.witness1, witness2: fields.witness2 }, actor),
-  );
-}
+export const POST = writeRoute({
+  params: ["meetingId"],
+  command: (input, actor) => requestAssistedSignature({ meetingId: input.meetingId, ...Object.fromEntries(FIELDS.map((name) => [name, text(input, name)])) }, actor),
+  form: (f) => Object.fromEntries(FIELDS.map((name) => [name, f.raw(name)])),
+  back: minutesPage,
+  confirm: "yes",
+  done: (_result, back) => withQuery(back, { done: "assisted" }),
+});

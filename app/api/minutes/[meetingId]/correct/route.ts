@@ -1,10 +1,15 @@
 import { correctMinutes } from "@/server/commands/minutes/correctMinutes";
-import { minutesAction } from "../minutesAction";
+import { writeRoute, withQuery } from "@/server/web/writeRoute";
+import { minutesPage, text } from "../minutesForm";
 
 export const dynamic = "force-dynamic";
 
 /** The recorder submits a correction after sign-off: a new version with a reason (更正). */
-export async function POST(request: Request, { params }: { params: Promise<{ meetingId: string }> }) {
-  const { meetingId } = await params;
-  return minutesAction(request, meetingId, "correct", (actor, fields) => correctMinutes({ meetingId, reason: fields.reason ?? "" }, actor));
-}
+export const POST = writeRoute({
+  params: ["meetingId"],
+  command: (input, actor) => correctMinutes({ meetingId: input.meetingId, reason: text(input, "reason") ?? "" }, actor),
+  form: (f) => ({ reason: f.raw("reason") }),
+  back: minutesPage,
+  confirm: "yes",
+  done: (_result, back) => withQuery(back, { done: "correct" }),
+});

@@ -1,10 +1,15 @@
 import { finalizeMinutes } from "@/server/commands/minutes/finalizeMinutes";
-import { minutesAction } from "../minutesAction";
+import { writeRoute, withQuery } from "@/server/web/writeRoute";
+import { minutesPage } from "../minutesForm";
 
 export const dynamic = "force-dynamic";
 
-/** The recorder finalizes the minutes (定稿). */
-export async function POST(request: Request, { params }: { params: Promise<{ meetingId: string }> }) {
-  const { meetingId } = await params;
-  return minutesAction(request, meetingId, "finalize", (actor) => finalizeMinutes({ meetingId }, actor));
-}
+/** The recorder finalizes the minutes (定稿); the form carries the ticked confirmation. */
+export const POST = writeRoute({
+  params: ["meetingId"],
+  command: (input, actor) => finalizeMinutes({ meetingId: input.meetingId }, actor),
+  form: () => ({}),
+  back: minutesPage,
+  confirm: "yes",
+  done: (_result, back) => withQuery(back, { done: "finalize" }),
+});

@@ -1,10 +1,15 @@
 import { signMinutes } from "@/server/commands/minutes/signMinutes";
-import { minutesAction } from "../minutesAction";
+import { writeRoute, withQuery } from "@/server/web/writeRoute";
+import { minutesPage, text } from "../minutesForm";
 
 export const dynamic = "force-dynamic";
 
-/** A required signer signs the version they read (签字确认). */
-export async function POST(request: Request, { params }: { params: Promise<{ meetingId: string }> }) {
-  const { meetingId } = await params;
-  return minutesAction(request, meetingId, "sign", (actor, fields) => signMinutes({ meetingId, versionId: fields.versionId }, actor));
-}
+/** A required signer signs the version they read (签字确认); the form carries the ticked confirmation. */
+export const POST = writeRoute({
+  params: ["meetingId"],
+  command: (input, actor) => signMinutes({ meetingId: input.meetingId, versionId: text(input, "versionId") }, actor),
+  form: (f) => ({ versionId: f.raw("versionId") }),
+  back: minutesPage,
+  confirm: "yes",
+  done: (_result, back) => withQuery(back, { done: "sign" }),
+});

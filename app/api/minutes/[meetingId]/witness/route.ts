@@ -1,12 +1,16 @@
-import { confirmWitness, type ConfirmedWitness } from "@/server/commands/minutes/confirmWitness";
-import { minutesAction } from "../minutesAction";
+import { confirmWitness } from "@/server/commands/minutes/confirmWitness";
+import { writeRoute, withQuery } from "@/server/web/writeRoute";
+import { minutesPage, text } from "../minutesForm";
 
 export const dynamic = "force-dynamic";
 
 /** A named witness confirms a 代书 on their own phone. */
-export async function POST(request: Request, { params }: { params: Promise<{ meetingId: string }> }) {
-  const { meetingId } = await params;
+export const POST = writeRoute({
+  params: ["meetingId"],
+  command: (input, actor) => confirmWitness({ meetingId: input.meetingId, personId: text(input, "personId") }, actor),
+  form: (f) => ({ personId: f.raw("personId") }),
+  back: minutesPage,
+  confirm: "yes",
   // The second confirmation makes the 代书 a signature: the witness is told so.
-  const done = (result: unknown) => ((result as ConfirmedWitness).isSigned ? "witnessed" : "witness");
-  return minutesAction(request, meetingId, done, (actor, fields) => confirmWitness({ meetingId, personId: fields.personId }, actor));
-}
+  done: (result, back) => withQuery(back, { done: result.isSigned ? "witnessed" : "witness" }),
+});

@@ -1,15 +1,13 @@
-import type { NextRequest } from "next/server";
 import { correctNotice } from "@/server/commands/notice/correctNotice";
-import { noticePost, withQuery } from "../../post";
+import { writeRoute, withQuery } from "@/server/web/writeRoute";
 
 /** POST {reason, title?, body?, periodDays?}: a correction notice superseding this one. */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ noticeId: string }> }) {
-  const { noticeId } = await params;
-  return noticePost(request, {
-    command: (input, actor) => correctNotice(input, actor),
-    params: { noticeId },
-    needsConfirm: true,
-    fromForm: (f) => ({ reason: f.str("reason") ?? "", title: f.str("title"), body: f.str("body"), periodDays: f.int("periodDays") }),
-    next: (result, back) => withQuery(back, { done: `corrected:${result.id}` }),
-  });
-}
+export const POST = writeRoute({
+  fallback: "/",
+  loggedOut: "back",
+  command: (input, actor) => correctNotice(input, actor),
+  params: ["noticeId"],
+  confirm: true,
+  form: (f) => ({ reason: f.text("reason") ?? "", title: f.text("title"), body: f.text("body"), periodDays: f.int("periodDays") }),
+  done: (result, back) => withQuery(back, { done: `corrected:${result.id}` }),
+});

@@ -1,14 +1,12 @@
-import type { NextRequest } from "next/server";
 import { fileObjection } from "@/server/commands/notice/fileObjection";
-import { noticePost, withQuery } from "../../post";
+import { writeRoute, withQuery } from "@/server/web/writeRoute";
 
 /** POST {text}: a resident's objection to this notice, within its window. */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ noticeId: string }> }) {
-  const { noticeId } = await params;
-  return noticePost(request, {
-    command: (input, actor) => fileObjection(input, actor),
-    params: { noticeId },
-    fromForm: (f) => ({ text: f.str("text") ?? "" }),
-    next: (_result, back) => `${withQuery(back, { done: "filed" })}#objections`,
-  });
-}
+export const POST = writeRoute({
+  fallback: "/",
+  loggedOut: "back",
+  command: (input, actor) => fileObjection(input, actor),
+  params: ["noticeId"],
+  form: (f) => ({ text: f.text("text") ?? "" }),
+  done: (_result, back) => `${withQuery(back, { done: "filed" })}#objections`,
+});

@@ -1,9 +1,5 @@
-import type { NextRequest } from "next/server";
 import { answerProposal } from "@/server/commands/proposal/answerProposal";
-import { adminPost } from "../../../admin/post";
+import { writeRoute } from "@/server/web/writeRoute";
 
 /** The admin answers a proposal publicly with reasons, or makes it a matter (S0). */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ proposalId: string }> }) {
-  const { proposalId } = await params;
-  return adminPost(request, { command: answerProposal, params: { proposalId }, fromForm: (f) => ({ outcome: f.str("outcome"), ...(f.str("outcome") === "answer" ? { answer: f.str("answer") } : {}) }) });
-}
+export const POST = writeRoute({ command: answerProposal, params: ["proposalId"], form: (f) => ({ outcome: f.str("outcome"), ...(f.str("outcome") === "answer" ? { answer: f.str("answer") } : {}) }) });

@@ -1,12 +1,9 @@
-import type { NextRequest } from "next/server";
 import { setTownshipSettings } from "@/server/commands/township/setTownshipSettings";
-import { adminPost } from "../../../admin/post";
+import { writeRoute } from "@/server/web/writeRoute";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ townshipId: string }> }) {
-  const { townshipId } = await params;
-  return adminPost(request, {
-    command: setTownshipSettings,
-    params: { orgId: townshipId },
-    fromForm: (f) => ({ preReviewKinds: f.all("preReviewKinds"), preReviewAmountYuan: f.int("preReviewAmountYuan") }),
-  });
-}
+/** The township's settings: which matters need its pre-review, and the thresholds of its alerts. */
+export const POST = writeRoute<"townshipId">({
+  command: ({ townshipId, ...input }, actor) => setTownshipSettings({ ...input, orgId: townshipId }, actor),
+  params: ["townshipId"],
+  form: (f) => ({ preReviewKinds: f.all("preReviewKinds"), preReviewAmountYuan: f.int("preReviewAmountYuan") }),
+});

@@ -1,12 +1,9 @@
-import type { NextRequest } from "next/server";
 import { createVillage } from "@/server/commands/township/createVillage";
-import { adminPost } from "../../../admin/post";
+import { writeRoute } from "@/server/web/writeRoute";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ townshipId: string }> }) {
-  const { townshipId } = await params;
-  return adminPost(request, {
-    command: createVillage,
-    params: { townshipId },
-    fromForm: (f) => ({ name: f.str("name"), adminPhone: f.str("adminPhone"), adminName: f.str("adminName"), adminPassword: f.str("adminPassword") }),
-  });
-}
+/** A township admin creates a village under it, with the village's first admin. */
+export const POST = writeRoute({
+  command: createVillage,
+  params: ["townshipId"],
+  form: (f) => ({ name: f.str("name"), adminPhone: f.str("adminPhone"), adminName: f.str("adminName"), adminPassword: f.text("adminPassword") }),
+});

@@ -1,12 +1,9 @@
-import type { NextRequest } from "next/server";
 import { decidePreReview } from "@/server/commands/township/decidePreReview";
-import { adminPost } from "../../../admin/post";
+import { writeRoute } from "@/server/web/writeRoute";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ preReviewId: string }> }) {
-  const { preReviewId } = await params;
-  return adminPost(request, {
-    command: decidePreReview,
-    params: { preReviewId },
-    fromForm: (f) => ({ decision: f.str("decision"), reasons: f.str("reasons") ?? "", title: f.str("title") || undefined }),
-  });
-}
+/** A township reviewer approves a pre-review (合法性预审) or returns it with reasons. */
+export const POST = writeRoute({
+  command: decidePreReview,
+  params: ["preReviewId"],
+  form: (f) => ({ decision: f.str("decision"), reasons: f.str("reasons") ?? "", title: f.str("title") || undefined }),
+});

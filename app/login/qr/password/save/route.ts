@@ -1,27 +1,16 @@
 import { setPassword } from "@/server/commands/account/setPassword";
-import { accountActor } from "@/server/commands/actor";
-import { currentAccount } from "@/server/auth/session";
-import { AppError, isAppError } from "@/server/errors";
-import { seeOther } from "@/server/http";
+import { writeRoute } from "@/server/web/writeRoute";
 
 /** Saves the password (or PIN) chosen after a QR code login; a plain form post. */
-export async function POST(request: Request) {
-  const account = await currentAccount();
-  if (!account) return seeOther("/login");
-  const form = await request.formData().catch(() => null);
-  const password = form?.get("password");
-  const confirm = form?.get("confirm");
-  const current = form?.get("currentPassword");
-  try {
-    await setPassword(
-      { password: typeof password === "string" ? password : "", confirm: typeof confirm === "string" ? confirm : "", ...(typeof current === "string" ? { currentPassword: current } : {}) },
-      accountActor(account.id, account.name),
-    );
-    return seeOther("/me?password=set");
-  } catch (error) {
-    const appError = isAppError(error) ? (error as AppError) : new AppError("internal", "internal error");
-    const reason = appError.details?.reason;
-    const key = typeof reason === "string" ? reason : appError.field === "confirm" ? "mismatch" : appError.code;
-    return seeOther(`/login/qr/password?error=${encodeURIComponent(key)}`);
-  }
-}
+export const POST = writeRoute({
+  json: false,
+  form: (f) => ({ password: f.raw("password") ?? "", confirm: f.raw("confirm") ?? "", ...(f.raw("currentPassword") !== undefined ? { currentPassword: f.raw("currentPassword") } : {}) }),
+  command: setPassword,
+  done: () => "/me?password=set",
+  // The page words each refusal: the reason when the command gave one, a mismatch, else the error code.
+  failed: (error) => {
+    const reason = error.details?.reason;
+    const key = typeof reason === "string" ? reason : error.field === "confirm" ? "mismatch" : error.code;
+    return `/login/qr/password?error=${encodeURIComponent(key)}`;
+  },
+});

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { currentAccount } from "@/server/auth/session";
 import { AppError, isAppError } from "@/server/errors";
 import { materialFile } from "@/server/queries/meetingInfo";
+import { errorFields, logger } from "@/server/ops/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ meet
     });
   } catch (error) {
     const appError = isAppError(error) ? (error as AppError) : new AppError("internal", "internal error");
-    if (!isAppError(error)) console.error(error);
+    if (!isAppError(error)) logger().error(errorFields(error), "download failed");
     if (appError.code === "unauthenticated" && request.headers.get("accept")?.includes("text/html")) {
       return new NextResponse(null, { status: 303, headers: { location: "/login" } });
     }

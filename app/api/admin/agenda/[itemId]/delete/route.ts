@@ -1,8 +1,4 @@
-import type { NextRequest } from "next/server";
 import { removeAgendaItem } from "@/server/commands/meeting/removeAgendaItem";
-import { adminPost } from "../../../post";
+import { writeRoute } from "@/server/web/writeRoute";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ itemId: string }> }) {
-  const { itemId } = await params;
-  return adminPost(request, { command: removeAgendaItem, params: { itemId }, fromForm: () => ({}) });
-}
+export const POST = writeRoute({ command: removeAgendaItem, params: ["itemId"], form: () => ({}) });

@@ -1,5 +1,6 @@
 import QRCode from "qrcode";
 import type { LoginSheet } from "@/server/commands/account/issueLoginTokens";
+import { CHINA_TIME_ZONE } from "@/server/time";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -12,7 +13,7 @@ const escape = (text: string) =>
  * request's CSP nonce (proxy.ts).
  */
 export async function renderSheet(sheet: LoginSheet, origin: string, locale: string, t: Translate, nonce: string | null): Promise<string> {
-  const dateFormat = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
+  const dateFormat = new Intl.DateTimeFormat(locale, { timeZone: CHINA_TIME_ZONE, year: "numeric", month: "long", day: "numeric" });
   const cards = await Promise.all(
     sheet.codes.map(async (code) => {
       const url = `${origin}/q/${code.token}`;

@@ -1,8 +1,4 @@
-import type { NextRequest } from "next/server";
 import { deleteHousehold } from "@/server/commands/org/deleteHousehold";
-import { adminPost } from "../../../post";
+import { writeRoute } from "@/server/web/writeRoute";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ householdId: string }> }) {
-  const { householdId } = await params;
-  return adminPost(request, { command: deleteHousehold, params: { householdId }, fromForm: () => ({}) });
-}
+export const POST = writeRoute({ command: deleteHousehold, params: ["householdId"], form: () => ({}) });

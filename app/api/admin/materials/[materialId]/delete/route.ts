@@ -1,8 +1,4 @@
-import type { NextRequest } from "next/server";
 import { removeMaterial } from "@/server/commands/meeting/removeMaterial";
-import { adminPost } from "../../../post";
+import { writeRoute } from "@/server/web/writeRoute";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ materialId: string }> }) {
-  const { materialId } = await params;
-  return adminPost(request, { command: removeMaterial, params: { materialId }, fromForm: () => ({}) });
-}
+export const POST = writeRoute({ command: removeMaterial, params: ["materialId"], form: () => ({}) });

@@ -1,8 +1,4 @@
-import type { NextRequest } from "next/server";
 import { moveMatter } from "@/server/commands/matter/moveMatter";
-import { adminPost } from "../../../post";
+import { writeRoute } from "@/server/web/writeRoute";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ matterId: string }> }) {
-  const { matterId } = await params;
-  return adminPost(request, { command: moveMatter, params: { matterId }, fromForm: (f) => ({ to: f.str("to"), reason: f.str("reason") ?? "" }) });
-}
+export const POST = writeRoute({ command: moveMatter, params: ["matterId"], form: (f) => ({ to: f.str("to"), reason: f.str("reason") ?? "" }) });

@@ -1,8 +1,4 @@
-import type { NextRequest } from "next/server";
 import { addAgendaItem } from "@/server/commands/meeting/addAgendaItem";
-import { adminPost } from "../../../post";
+import { writeRoute } from "@/server/web/writeRoute";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ meetingId: string }> }) {
-  const { meetingId } = await params;
-  return adminPost(request, { command: addAgendaItem, params: { meetingId }, fromForm: (f) => ({ title: f.str("title"), matterId: f.str("matterId") ?? null }) });
-}
+export const POST = writeRoute({ command: addAgendaItem, params: ["meetingId"], form: (f) => ({ title: f.str("title"), matterId: f.str("matterId") ?? null }) });

@@ -1,13 +1,9 @@
-import type { NextRequest } from "next/server";
 import { createBody } from "@/server/commands/body/createBody";
-import { adminPost } from "../../../post";
+import { writeRoute } from "@/server/web/writeRoute";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ orgId: string }> }) {
-  const { orgId } = await params;
-  return adminPost(request, {
-    command: createBody,
-    params: { orgId },
-    fromForm: (f) => ({ kind: f.str("kind"), name: f.str("name") }),
-    next: (result) => `/admin/bodies/${result.id}`,
-  });
-}
+export const POST = writeRoute({
+  command: createBody,
+  params: ["orgId"],
+  form: (f) => ({ kind: f.str("kind"), name: f.str("name") }),
+  done: (result) => `/admin/bodies/${result.id}`,
+});

@@ -1,10 +1,9 @@
-import type { NextRequest } from "next/server";
 import { createPerson } from "@/server/commands/org/createPerson";
 import { AppError } from "@/server/errors";
 import { currentAccount } from "@/server/auth/session";
 import { respond } from "@/server/http";
 import { adminPeople } from "@/server/queries/adminPeople";
-import { adminPost } from "../../../post";
+import { writeRoute } from "@/server/web/writeRoute";
 import { personFromForm } from "../../../personForm";
 
 type Context = { params: Promise<{ orgId: string }> };
@@ -21,7 +20,4 @@ export async function GET(_request: Request, { params }: Context) {
   });
 }
 
-export async function POST(request: NextRequest, { params }: Context) {
-  const { orgId } = await params;
-  return adminPost(request, { command: createPerson, params: { orgId }, fromForm: (f) => personFromForm(f, false) });
-}
+export const POST = writeRoute({ command: createPerson, params: ["orgId"], form: (f) => personFromForm(f, false) });

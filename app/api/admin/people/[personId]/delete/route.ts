@@ -1,8 +1,4 @@
-import type { NextRequest } from "next/server";
 import { deletePerson } from "@/server/commands/org/deletePerson";
-import { adminPost } from "../../../post";
+import { writeRoute } from "@/server/web/writeRoute";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ personId: string }> }) {
-  const { personId } = await params;
-  return adminPost(request, { command: deletePerson, params: { personId }, fromForm: () => ({}) });
-}
+export const POST = writeRoute({ command: deletePerson, params: ["personId"], form: () => ({}) });

@@ -1,13 +1,18 @@
-import type { NextRequest } from "next/server";
 import { reportProgress } from "@/server/commands/implementation/reportProgress";
-import { implementationPost } from "../../../post";
+import { withQuery, writeRoute } from "@/server/web/writeRoute";
 
 /** POST multipart {text, spent?, milestoneId?, files…}: a progress report with photos and documents. */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ planId: string }> }) {
-  const { planId } = await params;
-  return implementationPost(request, {
-    command: (input, actor) => reportProgress({ ...(input as object), planId }, actor),
-    fromForm: async (f) => ({ text: f.str("text") ?? "", spent: f.str("spent"), milestoneId: f.str("milestoneId"), files: await f.files("files") }),
-    done: "reported",
-  });
-}
+export const POST = writeRoute({
+  command: reportProgress,
+  params: ["planId"],
+  form: async (f) => ({
+    text: f.str("text") ?? "",
+    spent: f.str("spent"),
+    milestoneId: f.str("milestoneId"),
+    files: await Promise.all(f.files("files").map(async (file) => ({ filename: file.name, data: new Uint8Array(await file.arrayBuffer()) }))),
+  }),
+  jsonWhenAccepted: true,
+  fallback: "/",
+  loggedOut: "back",
+  done: (_report, back) => withQuery(back, { done: "reported" }),
+});

@@ -1,16 +1,16 @@
-import type { NextRequest } from "next/server";
 import { sendMeetingNotice } from "@/server/commands/notify/sendMeetingNotice";
 import { kickOutbox } from "@/server/notify/outbox";
-import { adminPost } from "../../../../admin/post";
+import { writeRoute } from "@/server/web/writeRoute";
 
 /** The clerk issues the meeting notice through the chosen channels; SMS and WeCom leave through the outbox after commit. */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ meetingId: string }> }) {
-  const { meetingId } = await params;
-  const response = await adminPost(request, {
-    command: (input, actor) => sendMeetingNotice(input, actor),
-    params: { meetingId },
-    fromForm: (f) => ({ channels: f.all("channels") }),
-  });
-  kickOutbox();
-  return response;
-}
+export const POST = writeRoute({
+  params: ["meetingId"],
+  command: async (input, actor) => {
+    try {
+      return await sendMeetingNotice(input, actor);
+    } finally {
+      kickOutbox();
+    }
+  },
+  form: (f) => ({ channels: f.all("channels") }),
+});

@@ -1,15 +1,13 @@
-import type { NextRequest } from "next/server";
 import { replyToObjection } from "@/server/commands/notice/replyToObjection";
-import { noticePost, withQuery } from "../../../post";
+import { writeRoute, withQuery } from "@/server/web/writeRoute";
 
 /** POST {text}: a supervisor's published reply to one objection. */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ objectionId: string }> }) {
-  const { objectionId } = await params;
-  return noticePost(request, {
-    command: (input, actor) => replyToObjection(input, actor),
-    params: { objectionId },
-    needsConfirm: true,
-    fromForm: (f) => ({ text: f.str("text") ?? "" }),
-    next: (_result, back) => withQuery(back, { done: "replied" }),
-  });
-}
+export const POST = writeRoute({
+  fallback: "/",
+  loggedOut: "back",
+  command: (input, actor) => replyToObjection(input, actor),
+  params: ["objectionId"],
+  confirm: true,
+  form: (f) => ({ text: f.text("text") ?? "" }),
+  done: (_result, back) => withQuery(back, { done: "replied" }),
+});

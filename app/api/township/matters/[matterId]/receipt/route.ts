@@ -1,8 +1,5 @@
-import type { NextRequest } from "next/server";
 import { acknowledgeFiling } from "@/server/commands/township/acknowledgeFiling";
-import { adminPost } from "../../../../admin/post";
+import { writeRoute } from "@/server/web/writeRoute";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ matterId: string }> }) {
-  const { matterId } = await params;
-  return adminPost(request, { command: acknowledgeFiling, params: { matterId }, fromForm: () => ({}) });
-}
+/** The township acknowledges a village's filing (备案回执): the receipt is an entry of the village's own log. */
+export const POST = writeRoute({ command: acknowledgeFiling, params: ["matterId"], form: () => ({}) });

@@ -1,8 +1,4 @@
-import type { NextRequest } from "next/server";
 import { revokeRole } from "@/server/commands/account/revokeRole";
-import { adminPost } from "../../../../post";
+import { writeRoute } from "@/server/web/writeRoute";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ orgId: string }> }) {
-  const { orgId } = await params;
-  return adminPost(request, { command: revokeRole, params: { orgId }, fromForm: (f) => ({ accountId: f.str("accountId"), role: f.str("role") }) });
-}
+export const POST = writeRoute({ command: revokeRole, params: ["orgId"], form: (f) => ({ accountId: f.str("accountId"), role: f.str("role") }) });

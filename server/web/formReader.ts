@@ -10,6 +10,12 @@ export class FormReader {
     return trimmed === "" ? undefined : trimmed;
   }
 
+  /** Text as typed (not trimmed: a notice's body keeps its indentation), or undefined when missing or blank. */
+  text(name: string): string | undefined {
+    const value = this.data.get(name);
+    return typeof value === "string" && value.trim() !== "" ? value : undefined;
+  }
+
   /** Text, or null when the field is present but empty (a select's "none"), undefined when missing. */
   nullable(name: string): string | null | undefined {
     if (!this.data.has(name)) return undefined;
