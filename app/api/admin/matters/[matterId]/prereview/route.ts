@@ -1,8 +1,5 @@
-import type { NextRequest } from "next/server";
 import { requestPreReview } from "@/server/commands/township/requestPreReview";
-import { adminPost } from "../../../post";
+import { writeRoute } from "@/server/web/writeRoute";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ matterId: string }> }) {
-  const { matterId } = await params;
-  return adminPost(request, { command: requestPreReview, params: { matterId }, fromForm: () => ({}) });
-}
+/** The village asks the township to pre-review a matter's proposal (合法性预审) before its 决议 vote. */
+export const POST = writeRoute({ command: requestPreReview, params: ["matterId"], form: () => ({}) });

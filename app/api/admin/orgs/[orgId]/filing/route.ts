@@ -1,8 +1,5 @@
-import type { NextRequest } from "next/server";
 import { fileMatters } from "@/server/commands/township/fileMatters";
-import { adminPost } from "../../../post";
+import { writeRoute } from "@/server/web/writeRoute";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ orgId: string }> }) {
-  const { orgId } = await params;
-  return adminPost(request, { command: fileMatters, params: { orgId }, fromForm: (f) => ({ matterIds: f.all("matterIds") }) });
-}
+/** The village files (备案) its major matters with the township. */
+export const POST = writeRoute({ command: fileMatters, params: ["orgId"], form: (f) => ({ matterIds: f.all("matterIds") }) });
