@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 
 /**
  * Security headers on every page and route (Next 16 proxy): a nonce-based Content Security Policy, fresh for each

@@ -31,7 +31,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <a href="/n">{t("notices")}</a>
       <form method="post" action="/api/preferences">
         <input type="hidden" name="elder" value={elder ? "0" : "1"} />
-        <button type="submit" className="secondary" aria-label={t("elderLabel")}>{elder ? t("elderOff") : t("elderOn")}</button>
+        <button type="submit" className="secondary" aria-label={t("elderLabel")}>
+          {elder ? t("elderOff") : t("elderOn")}
+        </button>
       </form>
       <form method="post" action="/api/preferences">
         <input type="hidden" name="locale" value={locale === "en" ? "zh-CN" : "en"} />
@@ -41,7 +43,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </form>
       {account ? (
         <form method="post" action="/api/logout">
-          <button type="submit" className="secondary">{t("logout")}</button>
+          <button type="submit" className="secondary">
+            {t("logout")}
+          </button>
         </form>
       ) : null}
     </>
@@ -49,19 +53,27 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} className={elder ? "elder" : undefined}>
       <body>
-        <a className="skip" href="#main">{tApp("skipToContent")}</a>
+        <a className="skip" href="#main">
+          {tApp("skipToContent")}
+        </a>
         <header className="topbar">
-          <a className="brand" href="/">{tApp("name")}</a>
+          <a className="brand" href="/">
+            {tApp("name")}
+          </a>
           {elder ? (
             // 长辈版 on a phone: the larger buttons would take a fifth of the screen, so they fold into one menu button.
             <details className="topbar-menu">
               <summary className="button secondary">{t("menu")}</summary>
               <div className="topbar-menu-items">{navItems}</div>
             </details>
-          ) : navItems}
+          ) : (
+            navItems
+          )}
         </header>
         <main id="main">
-          <NextIntlClientProvider locale={locale} messages={messages}>{children}</NextIntlClientProvider>
+          <NextIntlClientProvider locale={locale} messages={messages}>
+            {children}
+          </NextIntlClientProvider>
         </main>
         <footer className="footer">
           <a href="/privacy">{t("privacy")}</a>

@@ -19,7 +19,7 @@ import { migrate } from "../server/db/migrate";
 import { DEFAULT_ALERT_SETTINGS } from "../server/domain/alerts";
 import { alertCountsForOrganizations, alertsForOrganization } from "../server/queries/alerts";
 import { setRuntime } from "../server/runtime";
-import { seedDistrict, type DistrictSize } from "./alertsSeed";
+import { type DistrictSize, seedDistrict } from "./alertsSeed";
 import { percentile, round } from "./lib/stats";
 
 const args = process.argv.slice(2);
@@ -50,14 +50,25 @@ async function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }
   return { ms: performance.now() - start, value };
 }
 
-const stats = (samples: number[]) => ({ n: samples.length, p50_ms: round(percentile(samples, 50)), p95_ms: round(percentile(samples, 95)), max_ms: round(Math.max(...samples)) });
+const stats = (samples: number[]) => ({
+  n: samples.length,
+  p50_ms: round(percentile(samples, 50)),
+  p95_ms: round(percentile(samples, 95)),
+  max_ms: round(Math.max(...samples)),
+});
 
 async function main(): Promise<void> {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error("set DATABASE_URL to a PostgreSQL server (the bench makes its own database next to it)");
   const { url, existed } = await benchDatabase(base, quick ? "yishi_bench_alerts_quick" : "yishi_bench_alerts");
   const db = await openDatabase({ dataDir: tmpdir(), databaseUrl: url });
-  setRuntime({ config: { port: 0, host: "127.0.0.1", dataDir: tmpdir(), demo: false, dev: false }, db, version: "bench", inFlight: new Set(), shuttingDown: false });
+  setRuntime({
+    config: { port: 0, host: "127.0.0.1", dataDir: tmpdir(), demo: false, dev: false },
+    db,
+    version: "bench",
+    inFlight: new Set(),
+    shuttingDown: false,
+  });
   try {
     // Always: a kept database gets the migrations added since it was seeded (e.g. new indexes).
     await migrate(db.sql);
@@ -90,14 +101,19 @@ async function main(): Promise<void> {
     const pages: number[] = [];
     const all = [...villages, ...coops];
     for (let round = 0; round < 3; round++) {
-      for (let at = 0; at < all.length; at += 50) pages.push((await time(() => alertCountsForOrganizations(all.slice(at, at + 50), DEFAULT_ALERT_SETTINGS))).ms);
+      for (let at = 0; at < all.length; at += 50)
+        pages.push((await time(() => alertCountsForOrganizations(all.slice(at, at + 50), DEFAULT_ALERT_SETTINGS))).ms);
     }
     const whole: number[] = [];
     let colours = { red: 0, yellow: 0, green: 0 };
     for (let round = 0; round < 3; round++) {
       const { ms, value } = await time(() => alertCountsForOrganizations(villages, DEFAULT_ALERT_SETTINGS));
       whole.push(ms);
-      colours = value.reduce((sum, c) => ({ red: sum.red + c.red, yellow: sum.yellow + c.yellow, green: sum.green + c.green }), { red: 0, yellow: 0, green: 0 });
+      colours = value.reduce((sum, c) => ({ red: sum.red + c.red, yellow: sum.yellow + c.yellow, green: sum.green + c.green }), {
+        red: 0,
+        yellow: 0,
+        green: 0,
+      });
     }
 
     const result = {

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { appendAuditMany, type AppendInput } from "../server/audit/append";
+import { type AppendInput, appendAuditMany } from "../server/audit/append";
 import { entryFields } from "../server/audit/testLog";
 import { openDatabase, withDedicatedConnection } from "../server/db/client";
 import { migrate } from "../server/db/migrate";

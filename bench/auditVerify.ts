@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chainEntry, type ChainHead } from "../server/audit/canonical";
+import { type ChainHead, chainEntry } from "../server/audit/canonical";
 import { writeBundle } from "../server/audit/exportBundle";
 import { CompactRange } from "../server/audit/merkle";
 import { CheckpointSigner } from "../server/audit/signer";
@@ -64,7 +64,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const result = await run(Number(process.argv[2] ?? 1_000_000));
   console.log("verify.mjs on an export bundle (target ≤ 10 s for 1,000,000 entries)");
   console.table([
-    { entries: result.entries, "entries.jsonl MB": result.mb, "verify ms": result.ms, "verify CPU ms": result.cpuMs, "load avg": result.load, "build ms (untimed)": result.buildMs },
+    {
+      entries: result.entries,
+      "entries.jsonl MB": result.mb,
+      "verify ms": result.ms,
+      "verify CPU ms": result.cpuMs,
+      "load avg": result.load,
+      "build ms (untimed)": result.buildMs,
+    },
   ]);
   console.log(JSON.stringify({ entries: result.entries, ms: result.ms }));
 }

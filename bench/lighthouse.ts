@@ -28,7 +28,16 @@ import { round } from "./lib/stats";
 
 const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 // The flags of the e2e runs (DESIGN.md §1), plus the new headless mode Lighthouse expects.
-const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 const PASSWORD = "yishi-demo";
 const MEETING_NUMBER = "2026年第4次";
 const TARGETS = { performance: 0.9, accessibility: 0.95, observerFirstLoadJsKbGzip: 150 };
@@ -89,7 +98,12 @@ async function measureScripts(items: NetworkItem[], cookie: string | undefined):
       const response = await fetch(item.url, { headers: { "accept-encoding": "gzip", ...(cookie ? { cookie } : {}) } });
       // fetch undoes the content encoding: the body is the script itself.
       const body = Buffer.from(await response.arrayBuffer());
-      return { url: new URL(item.url).pathname, transferBytes: item.transferSize ?? 0, encoding: response.headers.get("content-encoding"), gzipBytes: gzipSync(body, { level: 6 }).length };
+      return {
+        url: new URL(item.url).pathname,
+        transferBytes: item.transferSize ?? 0,
+        encoding: response.headers.get("content-encoding"),
+        gzipBytes: gzipSync(body, { level: 6 }).length,
+      };
     }),
   );
 }
@@ -140,12 +154,21 @@ function summary(runs: Run[]) {
   const m = (pick: (r: Run) => number) => median(runs.map(pick));
   const first = runs[0];
   return {
-    performance: round(m((r) => r.performance), 2),
-    accessibility: round(m((r) => r.accessibility), 2),
+    performance: round(
+      m((r) => r.performance),
+      2,
+    ),
+    accessibility: round(
+      m((r) => r.accessibility),
+      2,
+    ),
     fcp_ms: Math.round(m((r) => r.fcpMs)),
     lcp_ms: Math.round(m((r) => r.lcpMs)),
     tbt_ms: Math.round(m((r) => r.tbtMs)),
-    cls: round(m((r) => r.cls), 3),
+    cls: round(
+      m((r) => r.cls),
+      3,
+    ),
     js_transferred_kb: round(m((r) => r.jsTransferredBytes) / 1024, 1),
     // The same chunks load on every run (content-hashed names): the first run's list stands for all.
     first_load_js_kb_gzip: round((first?.scripts ?? []).reduce((sum, s) => sum + s.gzipBytes, 0) / 1024, 1),
@@ -159,7 +182,17 @@ const columns = (text: string) => [...text].reduce((n, c) => n + (/[\u3000-\u9ff
 
 function printTable(rows: { page: string; s: ReturnType<typeof summary> }[]): void {
   const head = ["page", "performance", "accessibility", "FCP", "LCP", "TBT", "CLS", "JS transferred", "first-load JS (gzip)"];
-  const body = rows.map(({ page, s }) => [page, s.performance.toFixed(2), s.accessibility.toFixed(2), `${s.fcp_ms} ms`, `${s.lcp_ms} ms`, `${s.tbt_ms} ms`, s.cls.toFixed(3), `${s.js_transferred_kb} kB`, `${s.first_load_js_kb_gzip} kB`]);
+  const body = rows.map(({ page, s }) => [
+    page,
+    s.performance.toFixed(2),
+    s.accessibility.toFixed(2),
+    `${s.fcp_ms} ms`,
+    `${s.lcp_ms} ms`,
+    `${s.tbt_ms} ms`,
+    s.cls.toFixed(3),
+    `${s.js_transferred_kb} kB`,
+    `${s.first_load_js_kb_gzip} kB`,
+  ]);
   const widths = head.map((_h, i) => Math.max(...[head, ...body].map((row) => columns(row[i] ?? ""))));
   const line = (row: string[]) => `| ${row.map((cell, i) => cell + " ".repeat((widths[i] ?? 0) - columns(cell))).join(" | ")} |`;
   console.log(line(head));
@@ -186,19 +219,30 @@ async function main(): Promise<void> {
       for (const page of pages) {
         const run = await lighthouseRun(livePage, page.cookie, `${page.slug}-${i + 1}`);
         runs.get(page.name)?.push(run);
-        console.log(`run ${i + 1}/${RUNS} ${page.name}: performance ${run.performance}, accessibility ${run.accessibility}, LCP ${Math.round(run.lcpMs)} ms, TBT ${Math.round(run.tbtMs)} ms`);
+        console.log(
+          `run ${i + 1}/${RUNS} ${page.name}: performance ${run.performance}, accessibility ${run.accessibility}, LCP ${Math.round(run.lcpMs)} ms, TBT ${Math.round(run.tbtMs)} ms`,
+        );
       }
     }
     const rows = pages.map((p) => ({ page: p.name, s: summary(runs.get(p.name) ?? []) }));
     const chromium = execFileSync(CHROMIUM, ["--version"], { encoding: "utf8" }).trim();
     const cpus = os.cpus();
     console.log(`\nLighthouse 12.2.3, mobile (default config), ${chromium}; median of ${RUNS} runs — ${new Date().toISOString()}`);
-    console.log(`machine: ${cpus.length} × ${cpus[0]?.model ?? "?"}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}\n`);
+    console.log(
+      `machine: ${cpus.length} × ${cpus[0]?.model ?? "?"}, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}\n`,
+    );
     printTable(rows);
     const observer = rows.find((r) => r.page === "observer")?.s;
-    console.log(`\ntargets: performance ≥ ${TARGETS.performance}, accessibility ≥ ${TARGETS.accessibility} on each page; observer first-load JS ≤ ${TARGETS.observerFirstLoadJsKbGzip} kB gzip (now ${observer?.first_load_js_kb_gzip} kB)`);
+    console.log(
+      `\ntargets: performance ≥ ${TARGETS.performance}, accessibility ≥ ${TARGETS.accessibility} on each page; observer first-load JS ≤ ${TARGETS.observerFirstLoadJsKbGzip} kB gzip (now ${observer?.first_load_js_kb_gzip} kB)`,
+    );
     console.log("first-load JS: every request of resource type Script on the observer page's load, each body gzipped (level 6) and summed;");
-    console.log(`  the server ${observer?.served_compressed ? "sent them all compressed" : "did NOT send them all compressed"} (JS transferred is what the browser downloaded).`);
+    console.log(
+      `  the server ${observer?.served_compressed ? "sent them all compressed" : "did NOT send them all compressed"} (JS transferred is what the browser downloaded).`,
+    );
     const out = path.join(import.meta.dirname, "results", "lighthouse.json");
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(
@@ -212,7 +256,9 @@ async function main(): Promise<void> {
           machine: { cpus: cpus.length, model: cpus[0]?.model ?? null, loadavg: os.loadavg().map((l) => round(l, 2)) },
           runs: RUNS,
           targets: TARGETS,
-          pages: Object.fromEntries(rows.map((r) => [r.page, { ...r.s, runs: (runs.get(r.page as PageName) ?? []).map(({ scripts: _scripts, ...rest }) => rest) }])),
+          pages: Object.fromEntries(
+            rows.map((r) => [r.page, { ...r.s, runs: (runs.get(r.page as PageName) ?? []).map(({ scripts: _scripts, ...rest }) => rest) }]),
+          ),
           observer_scripts: runs.get("observer")?.[0]?.scripts ?? [],
         },
         null,

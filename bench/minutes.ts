@@ -18,8 +18,8 @@ import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { DEMO_PASSWORD } from "../prisma/seed";
 import { buildIfNeeded } from "../scripts/buildIfNeeded.mjs";
-import { addParagraph, minutesClient, sectionText, waitFor, type MinutesClient } from "../server/minutes/testClient";
 import { sectionName } from "../server/minutes/sections";
+import { addParagraph, type MinutesClient, minutesClient, sectionText, waitFor } from "../server/minutes/testClient";
 import { login } from "../server/testing/http";
 import { startServer } from "../server/testing/server";
 
@@ -82,7 +82,9 @@ export async function run(options: { editors?: number; seconds?: number } = {}):
   const clients: MinutesClient[] = [];
   try {
     const cookies = [(await login(server.url, "13800000003", DEMO_PASSWORD)) ?? "", (await login(server.url, "13800000002", DEMO_PASSWORD)) ?? ""];
-    const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie: cookies[0] ?? "" } })).json()) as { data: { id: string; state: string }[] };
+    const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie: cookies[0] ?? "" } })).json()) as {
+      data: { id: string; state: string }[];
+    };
     const meetingId = meetings.data.find((m) => m.state === "scheduled")?.id ?? "";
     const rssBefore = rssMb(server.process.pid);
     for (let i = 0; i < editorCount; i += 1) clients.push(await minutesClient(server.url, meetingId, cookies[i % 2]));

@@ -7,10 +7,18 @@
  */
 import { pathToFileURL } from "node:url";
 import { readPhoto } from "../server/commands/implementation/photo";
-import { isNearDuplicate, photoDistance, type PhotoHashes } from "../server/domain/implementation/phash";
+import { isNearDuplicate, type PhotoHashes, photoDistance } from "../server/domain/implementation/phash";
 import { DISGUISES, disguise, originalPhoto } from "../server/testing/photos";
 
-export type PhotoHashResult = { originals: number; copies: number; recall: number; falsePositivePairs: number; falsePositiveRate: number; photosFalselyMatched: number; msPerPhoto: number };
+export type PhotoHashResult = {
+  originals: number;
+  copies: number;
+  recall: number;
+  falsePositivePairs: number;
+  falsePositiveRate: number;
+  photosFalselyMatched: number;
+  msPerPhoto: number;
+};
 
 export async function run(originals = 200, copies = 30): Promise<PhotoHashResult> {
   const startedAt = performance.now();
@@ -59,7 +67,9 @@ export async function run(originals = 200, copies = 30): Promise<PhotoHashResult
   };
   console.log("disguise               found  worst distance (bits)");
   for (const [how, stat] of byDisguise) console.log(`${how.padEnd(22)} ${`${stat.found}/${stat.total}`.padEnd(6)} ${stat.worst}`);
-  console.log(`recall ${(result.recall * 100).toFixed(1)} %  ·  false positives ${falsePositivePairs} of ${pairs} pairs (${(result.falsePositiveRate * 100).toFixed(3)} %; ${falselyMatched.size} of ${originals} originals flagged against another)  ·  nearest distinct pair ${nearest} bits  ·  ${result.msPerPhoto.toFixed(1)} ms per photo`);
+  console.log(
+    `recall ${(result.recall * 100).toFixed(1)} %  ·  false positives ${falsePositivePairs} of ${pairs} pairs (${(result.falsePositiveRate * 100).toFixed(3)} %; ${falselyMatched.size} of ${originals} originals flagged against another)  ·  nearest distinct pair ${nearest} bits  ·  ${result.msPerPhoto.toFixed(1)} ms per photo`,
+  );
   return result;
 }
 

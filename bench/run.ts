@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "../scripts/buildIfNeeded.mjs";
-import { phone, type Phone } from "../server/faults/clients";
+import { type Phone, phone } from "../server/faults/clients";
 import { startServer, type TestServer } from "../server/testing/server";
 import { burst, checkBurst } from "./lib/burst";
 import { ClientPool } from "./lib/clients";
@@ -20,7 +20,7 @@ import { fanout } from "./lib/fanout";
 import { prepareFixture, sessionCookies } from "./lib/fixture";
 import { Progress } from "./lib/progress";
 import { round } from "./lib/stats";
-import { printTable, type BenchResult } from "./lib/table";
+import { type BenchResult, printTable } from "./lib/table";
 
 // Commands run in this process while the data is built: keep their log lines out of the table's way. The server
 // keeps logging (at info, its default): the fan-out reads each command's commit time from its log line.
@@ -99,7 +99,12 @@ async function live(result: BenchResult, notes: string[], extra: Record<string, 
   progress.start("data");
   const fixture = await prepareFixture(sizes.voters, (f, d) => progress.update(f, d));
   progress.start("server");
-  let server: TestServer | undefined = await startServer({ dataDir: fixture.target.dataDir, databaseUrl: fixture.target.databaseUrl ?? null, reuseDatabase: true, env: { YISHI_DEMO: "0", YISHI_LOG_LEVEL: serverLogLevel, NODE_OPTIONS: "--inspect=127.0.0.1:0" } });
+  let server: TestServer | undefined = await startServer({
+    dataDir: fixture.target.dataDir,
+    databaseUrl: fixture.target.databaseUrl ?? null,
+    reuseDatabase: true,
+    env: { YISHI_DEMO: "0", YISHI_LOG_LEVEL: serverLogLevel, NODE_OPTIONS: "--inspect=127.0.0.1:0" },
+  });
   const pool = await ClientPool.start(sizes.processes);
   const phones: Phone[] = [];
   try {
@@ -144,7 +149,14 @@ async function live(result: BenchResult, notes: string[], extra: Record<string, 
 
     progress.start("burst");
     if (!skip.has("burst")) {
-      const run = await burst({ pool, url: server.url, meetingId: fixture.big.meetingId, chair: bigChair, cookies: cookies.voters, onProgress: (f, d) => progress.update(f, d) });
+      const run = await burst({
+        pool,
+        url: server.url,
+        meetingId: fixture.big.meetingId,
+        chair: bigChair,
+        cookies: cookies.voters,
+        onProgress: (f, d) => progress.update(f, d),
+      });
       result.burst.all_acked_ms = round(run.all_acked_ms, 0);
       extra["burst p50 ack ms"] = round(run.p50_ack_ms, 0);
       extra["burst retries"] = run.retries;
@@ -155,7 +167,13 @@ async function live(result: BenchResult, notes: string[], extra: Record<string, 
       // PGlite has one owner: stop the server before reading its database.
       await server.stop();
       server = undefined;
-      const checked = await checkBurst(fixture.target, fixture.big.orgId, fixture.big.meetingId, fixture.big.voters.map((v) => v.personId), run);
+      const checked = await checkBurst(
+        fixture.target,
+        fixture.big.orgId,
+        fixture.big.meetingId,
+        fixture.big.voters.map((v) => v.personId),
+        run,
+      );
       result.burst.lost = checked.lost;
       result.burst.duplicated = checked.duplicated;
     } else notes.push("burst: skipped (--skip)");

@@ -11,8 +11,8 @@ import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseVkey } from "../server/audit/verify.mjs";
 import type { NoteVerifier } from "../server/audit/verify.mjs";
+import { parseVkey } from "../server/audit/verify.mjs";
 import { ed25519Cosigner } from "../server/witness/cosigner";
 import { createWitnessServer, listen } from "../server/witness/server";
 import { openWitnessStore } from "../server/witness/store";
@@ -33,7 +33,9 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 function summary(label: string, samples: number[], wallMs: number): void {
   const sorted = [...samples].sort((a, b) => a - b);
   const rate = (samples.length / wallMs) * 1000;
-  console.log(`${label.padEnd(44)} n=${samples.length}  p50 ${ms(percentile(sorted, 50))}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted[sorted.length - 1] ?? 0)}  ${rate.toFixed(0)}/s  total ${(wallMs / 1000).toFixed(1)} s`);
+  console.log(
+    `${label.padEnd(44)} n=${samples.length}  p50 ${ms(percentile(sorted, 50))}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted[sorted.length - 1] ?? 0)}  ${rate.toFixed(0)}/s  total ${(wallMs / 1000).toFixed(1)} s`,
+  );
 }
 
 async function post(base: string, body: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { loggedIn } from "./helpers";
 
 /**
@@ -20,7 +20,13 @@ function rosterCsv(): string {
   return `${lines.join("\n")}\n`;
 }
 
-const BROKEN_CSV = ["姓名,手机号,户号,性别", "林大海,1881234,1号户,男", ",18800000001,1号户,女", "林小海,18800000002,9号户,男", "林小海,18800000003,9号户,男"].join("\n");
+const BROKEN_CSV = [
+  "姓名,手机号,户号,性别",
+  "林大海,1881234,1号户,男",
+  ",18800000001,1号户,女",
+  "林小海,18800000002,9号户,男",
+  "林小海,18800000003,9号户,男",
+].join("\n");
 
 let coopUrl = "";
 let bodyUrl = "";
@@ -130,7 +136,11 @@ test("the admin prints login QR codes and a member logs in with one on a phone a
   await second.goto(url);
   await expect(second.getByText("这个登录码已经用过了，不能再用。")).toBeVisible();
   await again.close();
-  memberPhone = rosterCsv().split("\n").find((line) => line.startsWith(`${memberName},`))?.split(",")[1] ?? "";
+  memberPhone =
+    rosterCsv()
+      .split("\n")
+      .find((line) => line.startsWith(`${memberName},`))
+      ?.split(",")[1] ?? "";
   expect(memberPhone).toMatch(/^188/);
 });
 

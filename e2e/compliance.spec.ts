@@ -56,7 +56,9 @@ test("the supervisor reads it in English on a laptop and a hall screen; a member
   await supervisor.setViewportSize({ width: 1920, height: 1080 });
   if (SHOTS) await supervisor.screenshot({ path: `${SHOTS}/compliance-1920.png`, fullPage: true });
 
-  const json = (await (await supervisor.request.get(url.replace("/orgs/", "/api/orgs/").replace("/compliance", "/alerts"))).json()) as { data: { alerts: { level: string; code: string; evidence: { href: string } }[] } };
+  const json = (await (await supervisor.request.get(url.replace("/orgs/", "/api/orgs/").replace("/compliance", "/alerts"))).json()) as {
+    data: { alerts: { level: string; code: string; evidence: { href: string } }[] };
+  };
   expect(json.data.alerts.some((a) => a.code === "stages_off_record" && a.level === "green" && a.evidence.href.startsWith("/matters/"))).toBe(true);
 
   const member = await loggedIn(browser, "13800000004");

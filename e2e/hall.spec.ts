@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { expectAccessible, loggedIn, PASSWORD } from "./helpers";
 
 /**
@@ -56,17 +56,18 @@ async function expectNothingClipped(page: Page, state: string): Promise<void> {
     const found: string[] = [];
     const width = window.innerWidth;
     const height = window.innerHeight;
-    const describe = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} "${(el.textContent ?? "").trim().slice(0, 30)}"`;
+    const describeEl = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} "${(el.textContent ?? "").trim().slice(0, 30)}"`;
     for (const el of document.querySelectorAll(".screen *")) {
       if (el.closest("svg") && el.tagName.toLowerCase() !== "svg") continue;
       const rect = el.getBoundingClientRect();
       if (rect.width === 0 && rect.height === 0) continue;
       if (rect.left < -1 || rect.top < -1 || rect.right > width + 1 || rect.bottom > height + 1) {
-        found.push(`${describe(el)} at ${Math.round(rect.left)},${Math.round(rect.top)}–${Math.round(rect.right)},${Math.round(rect.bottom)}`);
+        found.push(`${describeEl(el)} at ${Math.round(rect.left)},${Math.round(rect.top)}–${Math.round(rect.right)},${Math.round(rect.bottom)}`);
       }
     }
     for (const column of document.querySelectorAll(".screen > *")) {
-      if (column.scrollHeight > column.clientHeight + 1 || column.scrollWidth > column.clientWidth + 1) found.push(`${describe(column)} overflows its column`);
+      if (column.scrollHeight > column.clientHeight + 1 || column.scrollWidth > column.clientWidth + 1)
+        found.push(`${describeEl(column)} overflows its column`);
     }
     const root = document.documentElement;
     if (root.scrollHeight > height || root.scrollWidth > width) found.push("the page scrolls");
@@ -83,7 +84,11 @@ test("the hall: an elder's phone, the chair at 1366×768 and the projector at 19
   const bodiesPage = await (await admin.request.get(`/admin/orgs/${orgId}/bodies`)).text();
   const bodyId = /href="\/admin\/bodies\/([^"/?#]+)"[^>]*>\s*平洲村村民代表会议\s*</.exec(bodiesPage)?.[1] ?? "";
   const { id: meetingId } = await api(admin, "POST", "/api/admin/meetings", {
-    bodyId, number: `会场${Date.now().toString(36)}`, title: "村民代表会议", startsAt: new Date().toISOString(), place: "村委会礼堂",
+    bodyId,
+    number: `会场${Date.now().toString(36)}`,
+    title: "村民代表会议",
+    startsAt: new Date().toISOString(),
+    place: "村委会礼堂",
     agenda: [{ title: "村道路灯改造方案" }, { title: "村集体鱼塘续包方案" }],
   });
   await admin.context().close();
@@ -94,7 +99,10 @@ test("the hall: an elder's phone, the chair at 1366×768 and the projector at 19
   const phone = await elderPhone(browser, "13800000004");
   await phone.goto(livePath);
   const projectors: Page[] = [];
-  for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+  ]) {
     const projector = await (await browser.newContext({ viewport, locale: "zh-CN" })).newPage();
     await projector.goto(`/meetings/${meetingId}/screen`);
     projectors.push(projector);
@@ -133,7 +141,10 @@ test("the hall: an elder's phone, the chair at 1366×768 and the projector at 19
   await chair.getByRole("button", { name: "罗振东 线上" }).click();
   await expect(chair.getByRole("button", { name: "罗振东 线上" })).toHaveAttribute("aria-pressed", "true");
   await expect(chair.getByRole("button", { name: "罗振东 到会" })).toHaveAttribute("aria-pressed", "false");
-  const absentee = chair.locator(".roster li").filter({ has: chair.locator(".roster-status", { hasText: "缺席" }) }).first();
+  const absentee = chair
+    .locator(".roster li")
+    .filter({ has: chair.locator(".roster-status", { hasText: "缺席" }) })
+    .first();
   await expect(absentee.getByRole("button", { name: /缺席$/ })).toHaveAttribute("aria-pressed", "true");
   await expect(absentee.getByRole("button", { name: /到会$/ })).toHaveAttribute("aria-pressed", "false");
   // The 列席 form: both inputs and the button on one line, each label above its own input.
@@ -235,7 +246,12 @@ test("a secret ballot's tracker: kept on the voter's phone, found in the public 
   const bodiesPage = await (await admin.request.get(`/admin/orgs/${orgId}/bodies`)).text();
   const bodyId = /href="\/admin\/bodies\/([^"/?#]+)"[^>]*>\s*平洲村村民代表会议\s*</.exec(bodiesPage)?.[1] ?? "";
   const { id: meetingId } = await api(admin, "POST", "/api/admin/meetings", {
-    bodyId, number: `编号${Date.now().toString(36)}`, title: "村民代表会议", startsAt: new Date().toISOString(), place: "村委会", agenda: [{ title: "推选村务监督委员会成员" }],
+    bodyId,
+    number: `编号${Date.now().toString(36)}`,
+    title: "村民代表会议",
+    startsAt: new Date().toISOString(),
+    place: "村委会",
+    agenda: [{ title: "推选村务监督委员会成员" }],
   });
   await admin.context().close();
   const livePath = `/meetings/${meetingId}/live`;
@@ -293,7 +309,9 @@ test("a secret ballot's tracker: kept on the voter's phone, found in the public 
   await expect(anyone.getByText("找到您的编号说明：您投出的选票已经收到，并计入了下面的总票数")).toBeVisible();
   await anyone.getByLabel(/输入您的选票编号/).fill(tracker.toLowerCase().replaceAll("-", " "));
   await anyone.getByRole("button", { name: "查找" }).click();
-  await expect(anyone.getByRole("status")).toHaveText(`找到了：编号 ${tracker} 在「同意推选候选人为村务监督委员会成员」的名单中。您的选票已计入这次表决的总票数。`);
+  await expect(anyone.getByRole("status")).toHaveText(
+    `找到了：编号 ${tracker} 在「同意推选候选人为村务监督委员会成员」的名单中。您的选票已计入这次表决的总票数。`,
+  );
   await anyone.getByLabel(/输入您的选票编号/).fill("7K3F-9QX2-M0DA-B4TC");
   await anyone.getByRole("button", { name: "查找" }).click();
   await expect(anyone.getByRole("status")).toContainText("没有找到编号 7K3F-9QX2-M0DA-B4TC");

@@ -1,6 +1,6 @@
 /** What several browser tests share: logging in as a demo account, and the accessibility check. */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "yishi-demo";
 

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { loggedIn, expectAccessible } from "./helpers";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expectAccessible, loggedIn } from "./helpers";
 
 /** Whether an element's computed text colour is orange: hue 10°–45°, clearly saturated, not near-black. */
 async function isOrange(element: Locator): Promise<boolean> {
@@ -111,7 +111,12 @@ test("a whole meeting: check-in, quorum, floor, recusal, votes (also without Jav
   await vote(huang, "同意");
   await expect(huang.getByText("您的票已记录：同意")).toBeVisible();
   // The same vote from a phone whose JavaScript did not load: the server-rendered plain form.
-  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await li.context().storageState(), viewport: { width: 360, height: 640 }, locale: "zh-CN" });
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await li.context().storageState(),
+    viewport: { width: 360, height: 640 },
+    locale: "zh-CN",
+  });
   const plain = await noScript.newPage();
   await plain.goto(meetingPath);
   // The rule that decides is on the plain page too, before the vote (issue #16).

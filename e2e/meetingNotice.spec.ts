@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { expectAccessible, loggedIn, PASSWORD } from "./helpers";
 
 /**
@@ -65,7 +65,11 @@ test("the clerk schedules a meeting and issues its notice in the app", async ({ 
 });
 
 test("three members sign for it on their phones and one asks for leave", async ({ browser }) => {
-  for (const [phone, name] of [["13800000004", "huang"], ["13800000005", "li"], ["13800000006", "he"]] as const) {
+  for (const [phone, name] of [
+    ["13800000004", "huang"],
+    ["13800000005", "li"],
+    ["13800000006", "he"],
+  ] as const) {
     const page = await elderPhone(browser, phone);
     const card = myCard(page);
     await card.getByRole("button", { name: "签收通知" }).click();

@@ -2,10 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, loggedIn, PASSWORD } from "./helpers";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { login } from "../server/testing/http";
-import { liveClient, type LiveClient } from "../server/testing/liveClient";
+import { type LiveClient, liveClient } from "../server/testing/liveClient";
+import { expectAccessible, loggedIn, PASSWORD } from "./helpers";
 
 const loggedInDesktop = (browser: Browser, phone: string) => loggedIn(browser, phone, { width: 1280, height: 900 });
 
@@ -42,7 +42,10 @@ async function scheduleOwnMeeting(baseURL: string): Promise<string> {
   return created.data.id;
 }
 
-test("collaborative minutes: two editors in one paragraph, a live observer, locked record blocks, finalize, sign-off and the PDF", async ({ browser, baseURL }) => {
+test("collaborative minutes: two editors in one paragraph, a live observer, locked record blocks, finalize, sign-off and the PDF", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const base = baseURL ?? "";
   const meetingId = await scheduleOwnMeeting(base);
@@ -151,7 +154,13 @@ test("collaborative minutes: two editors in one paragraph, a live observer, lock
   const file = path.join(mkdtempSync(path.join(tmpdir(), "yishi-e2e-minutes-")), "minutes.pdf");
   writeFileSync(file, await pdf.body());
   const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
-  for (const expected of ["上午九点半，会议由陈国强主持。全体代表审议了方案。", "表决后，黄锦华建议分两期筹资。", "同意8票，反对1票，弃权1票", "实到：3人", hash]) {
+  for (const expected of [
+    "上午九点半，会议由陈国强主持。全体代表审议了方案。",
+    "表决后，黄锦华建议分两期筹资。",
+    "同意8票，反对1票，弃权1票",
+    "实到：3人",
+    hash,
+  ]) {
     expect(text).toContain(expected);
   }
 });

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { expectAccessible, loggedIn, PASSWORD } from "./helpers";
 
 /** 议题征集 (issue #22): a resident raises a topic from a phone and two others co-sign it; nobody signs twice. */
@@ -41,9 +41,14 @@ test("a resident raises a topic and two others co-sign it", async ({ browser }) 
   await expect(card(author).getByText("你已联名。")).toBeVisible();
   await author.context().close();
 
-  for (const [number, count] of [["13800000004", 2], ["13800000005", 3]] as const) {
+  for (const [number, count] of [
+    ["13800000004", 2],
+    ["13800000005", 3],
+  ] as const) {
     const page = await phone(browser, number);
-    await card(page).getByRole("button", { name: `联名支持：${TITLE}` }).click();
+    await card(page)
+      .getByRole("button", { name: `联名支持：${TITLE}` })
+      .click();
     await expect(card(page).getByTestId("signature-count")).toHaveText(`已联名 ${count} 人`);
     await expect(card(page).getByText("你已联名。")).toBeVisible();
     if (count === 3) {
@@ -95,11 +100,17 @@ test("the clerk hands a resident without a phone account a 联名码, and they c
   await phone.goto(proposalsUrl.replace(village, ""));
   await card(phone).getByText("有联名码？没有账号也可以联名").click();
   await card(phone).getByLabel("联名码（10位数字）").fill("1234567890");
-  await card(phone).getByRole("button", { name: `凭联名码联名：${TITLE}` }).click();
+  await card(phone)
+    .getByRole("button", { name: `凭联名码联名：${TITLE}` })
+    .click();
   await expect(phone.getByRole("alert").filter({ hasText: "联名码不对" })).toBeVisible();
   await card(phone).getByText("有联名码？没有账号也可以联名").click();
-  await card(phone).getByLabel("联名码（10位数字）").fill(`${code.slice(0, 4)} ${code.slice(4)}`);
-  await card(phone).getByRole("button", { name: `凭联名码联名：${TITLE}` }).click();
+  await card(phone)
+    .getByLabel("联名码（10位数字）")
+    .fill(`${code.slice(0, 4)} ${code.slice(4)}`);
+  await card(phone)
+    .getByRole("button", { name: `凭联名码联名：${TITLE}` })
+    .click();
   await expect(phone.getByRole("status")).toContainText("已凭联名码联名");
   await expect(card(phone).getByTestId("signature-count")).toHaveText("已联名 4 人");
   await expectAccessible(phone, "proposals board after signing with a code");
@@ -107,7 +118,9 @@ test("the clerk hands a resident without a phone account a 联名码, and they c
   // The same code a second time: used up, said in words.
   await card(phone).getByText("有联名码？没有账号也可以联名").click();
   await card(phone).getByLabel("联名码（10位数字）").fill(code);
-  await card(phone).getByRole("button", { name: `凭联名码联名：${TITLE}` }).click();
+  await card(phone)
+    .getByRole("button", { name: `凭联名码联名：${TITLE}` })
+    .click();
   await expect(phone.getByRole("alert").filter({ hasText: "已经用过" })).toBeVisible();
   await context.close();
 });

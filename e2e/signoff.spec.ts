@@ -2,10 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { expectAccessible, loggedIn, PASSWORD } from "./helpers";
+import { type APIResponse, expect, type Page, test } from "@playwright/test";
 import { login } from "../server/testing/http";
 import { liveClient } from "../server/testing/liveClient";
+import { expectAccessible, loggedIn, PASSWORD } from "./helpers";
 
 const WECHAT_UA =
   "Mozilla/5.0 (Linux; Android 12; V2118A) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/111.0.5563.116 Mobile Safari/537.36 XWEB/1110005 MMWEBSDK/20230805 MicroMessenger/8.0.42.2460(0x28002A35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64";
@@ -38,7 +38,14 @@ async function finishedMeeting(base: string): Promise<{ meetingId: string; motio
     await fetch(`${base}/api/admin/meetings`, {
       method: "POST",
       headers: { cookie: admin, "content-type": "application/json" },
-      body: JSON.stringify({ bodyId, number: "2026年第11次", title: "村民代表会议（签字演练）", startsAt: new Date().toISOString(), place: "村文化室", agenda: [{ title: "村道路灯维修" }] }),
+      body: JSON.stringify({
+        bodyId,
+        number: "2026年第11次",
+        title: "村民代表会议（签字演练）",
+        startsAt: new Date().toISOString(),
+        place: "村文化室",
+        agenda: [{ title: "村道路灯维修" }],
+      }),
     })
   ).json()) as { data: { id: string } };
   const meetingId = created.data.id;
@@ -66,7 +73,10 @@ async function finishedMeeting(base: string): Promise<{ meetingId: string; motio
   return { meetingId, motionId, orgId };
 }
 
-test("minutes reach all signed with a paper signature (scan uploaded) and an assisted one two witnesses confirm on their phones", async ({ browser, baseURL }) => {
+test("minutes reach all signed with a paper signature (scan uploaded) and an assisted one two witnesses confirm on their phones", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const base = baseURL ?? "";
   const { meetingId, motionId, orgId } = await finishedMeeting(base);
@@ -81,7 +91,13 @@ test("minutes reach all signed with a paper signature (scan uploaded) and an ass
   // The chair, the recorder and the two witnesses sign on their own phones (over the same form post the page uses).
   for (const phone of ["13800000002", "13800000003", "13800000004", "13800000005"]) {
     const cookie = (await login(base, phone, PASSWORD)) ?? "";
-    const status = await (await fetch(`${base}/api/minutes/${meetingId}/sign`, { method: "POST", headers: { cookie, "content-type": "application/json", origin: base }, body: "{}" })).json();
+    const status = await (
+      await fetch(`${base}/api/minutes/${meetingId}/sign`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json", origin: base },
+        body: "{}",
+      })
+    ).json();
     expect(status).toMatchObject({ ok: true });
   }
 
@@ -129,7 +145,10 @@ test("minutes reach all signed with a paper signature (scan uploaded) and an ass
   await expect(recorder.getByText("所有应签字人已签字，会议记录已归档。")).toHaveCount(0);
   await shot(recorder, "recorder-1366");
 
-  for (const [phone, name] of [["13800000004", "first"], ["13800000005", "second"]] as const) {
+  for (const [phone, name] of [
+    ["13800000004", "first"],
+    ["13800000005", "second"],
+  ] as const) {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN", userAgent: WECHAT_UA });
     const witness = await context.newPage();
     await witness.goto("/login");
@@ -145,7 +164,9 @@ test("minutes reach all signed with a paper signature (scan uploaded) and an ass
     await shot(witness, `witness-${name}-360`, false);
     await card.getByLabel(/我在现场看到黄子健本人在场/).check();
     await card.getByRole("button", { name: "确认见证" }).click();
-    await expect(witness.locator(".notice[role=status]")).toHaveText(name === "first" ? "已确认见证。两位见证人都确认后，代书签字生效。" : "已确认见证。两位见证人都已确认，代书签字已生效。");
+    await expect(witness.locator(".notice[role=status]")).toHaveText(
+      name === "first" ? "已确认见证。两位见证人都确认后，代书签字生效。" : "已确认见证。两位见证人都已确认，代书签字已生效。",
+    );
     // The first sees their confirmation waiting for the other; after the second, the 代书 counts as a signature.
     if (name === "first") await expect(witness.getByText("您已确认见证黄子健的代书签字。")).toBeVisible();
     else await expect(witness.locator('[data-signer="黄子健"]')).toContainText("代书（见证人：黄锦华、李淑芬）");
@@ -161,7 +182,8 @@ test("minutes reach all signed with a paper signature (scan uploaded) and an ass
 
   // The PDF says for each how they signed.
   const minutes = await pdfText(await recorder.request.get(`${minutesPath}/pdf`), "minutes");
-  for (const expected of ["陈志明（参会人）：纸质签字", "黄子健（参会人）：代书（见证人：黄锦华、李淑芬）", "黄锦华（参会人）：本人手机签字", hash]) expect(minutes).toContain(expected);
+  for (const expected of ["陈志明（参会人）：纸质签字", "黄子健（参会人）：代书（见证人：黄锦华、李淑芬）", "黄锦华（参会人）：本人手机签字", hash])
+    expect(minutes).toContain(expected);
   // WeChat shows no PDF: it gets the printable page with the hint to open the browser; other browsers get no hint.
   const wechat = await browser.newContext({ userAgent: WECHAT_UA, locale: "zh-CN" });
   const wechatPage = await wechat.newPage();
@@ -176,7 +198,9 @@ test("minutes reach all signed with a paper signature (scan uploaded) and an ass
   await supervisor.goto(`/supervise/${orgId}/decisions/${motionId}`);
   await expect(supervisor.locator('[data-signer="陈志明"]')).toContainText("纸质签字");
   await expect(supervisor.locator('[data-signer="黄子健"]')).toContainText("代书（见证人：黄锦华、李淑芬）");
-  const evidenceScan = await supervisor.request.get((await supervisor.locator('[data-signer="陈志明"]').getByRole("link", { name: "查看扫描件" }).getAttribute("href")) ?? "");
+  const evidenceScan = await supervisor.request.get(
+    (await supervisor.locator('[data-signer="陈志明"]').getByRole("link", { name: "查看扫描件" }).getAttribute("href")) ?? "",
+  );
   expect(evidenceScan.status()).toBe(200);
   await expectAccessible(supervisor, "evidence with signatures");
   await supervisor.locator('[data-signer="陈志明"]').scrollIntoViewIfNeeded();
@@ -194,12 +218,25 @@ test("a meeting's PDF material opens inline; in WeChat the page says to open the
     await fetch(`${base}/api/admin/meetings`, {
       method: "POST",
       headers: { cookie: admin, "content-type": "application/json" },
-      body: JSON.stringify({ bodyId, number: "2026年第12次", title: "村民代表会议（材料）", startsAt: new Date(Date.now() + 86_400_000).toISOString(), place: "村文化室", agenda: [{ title: "预算" }] }),
+      body: JSON.stringify({
+        bodyId,
+        number: "2026年第12次",
+        title: "村民代表会议（材料）",
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        place: "村文化室",
+        agenda: [{ title: "预算" }],
+      }),
     })
   ).json()) as { data: { id: string } };
   const form = new FormData();
   form.set("file", new Blob([new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")], { type: "application/pdf" }), "预算说明.pdf");
-  const uploaded = (await (await fetch(`${base}/api/admin/meetings/${meeting.data.id}/materials`, { method: "POST", headers: { cookie: admin, accept: "application/json", origin: base }, body: form })).json()) as { ok: boolean };
+  const uploaded = (await (
+    await fetch(`${base}/api/admin/meetings/${meeting.data.id}/materials`, {
+      method: "POST",
+      headers: { cookie: admin, accept: "application/json", origin: base },
+      body: form,
+    })
+  ).json()) as { ok: boolean };
   expect(uploaded.ok).toBe(true);
 
   for (const inWeChat of [true, false]) {

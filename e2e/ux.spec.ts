@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { expectAccessible, loggedIn } from "./helpers";
 
 const loggedInPhone = (browser: Browser, phone: string, viewport = { width: 360, height: 640 }) => loggedIn(browser, phone, viewport);
@@ -41,7 +41,9 @@ test("UX: accessible pages, 长辈版 sizes, reflow at 320 px, the projector, an
   await expectAccessible(member, "vote page");
   const bodyFont = await member.locator("body").evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
   expect(bodyFont).toBeGreaterThanOrEqual(20);
-  const lineHeight = await member.locator("body").evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight) / Number.parseFloat(getComputedStyle(el).fontSize));
+  const lineHeight = await member
+    .locator("body")
+    .evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight) / Number.parseFloat(getComputedStyle(el).fontSize));
   expect(lineHeight).toBeGreaterThanOrEqual(1.3);
   for (const name of ["同意", "反对", "弃权"]) {
     const box = await member.getByRole("button", { name, exact: true }).boundingBox();
@@ -63,7 +65,9 @@ test("UX: accessible pages, 长辈版 sizes, reflow at 320 px, the projector, an
 
   // Text at 200 % on a 320 px wide screen: no horizontal scrolling.
   await member.setViewportSize({ width: 320, height: 640 });
-  await member.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
+  await member.evaluate(() => {
+    document.documentElement.style.fontSize = "200%";
+  });
   const overflow = await member.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 
@@ -83,7 +87,10 @@ test("UX: accessible pages, 长辈版 sizes, reflow at 320 px, the projector, an
   await expect(projector.locator(".screen-qr svg")).toBeVisible();
   const screenFont = await projector.locator(".current-item").evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
   expect(screenFont).toBeGreaterThanOrEqual(48);
-  const scroll = await projector.evaluate(() => ({ x: document.documentElement.scrollWidth > window.innerWidth, y: document.documentElement.scrollHeight > window.innerHeight }));
+  const scroll = await projector.evaluate(() => ({
+    x: document.documentElement.scrollWidth > window.innerWidth,
+    y: document.documentElement.scrollHeight > window.innerHeight,
+  }));
   expect(scroll).toEqual({ x: false, y: false });
   await expectAccessible(projector, "projector");
   await chair.getByRole("button", { name: "结束表决" }).click();
@@ -161,8 +168,10 @@ test("the live page's controls stay disabled until their script can act, so an e
   const chair = await loggedInPhone(browser, "13800000002", { width: 1366, height: 900 });
   const href = (await chair.locator("li.card", { hasText: "2026年第4次" }).getByRole("link", { name: "进入会议" }).getAttribute("href")) ?? "";
   // Hold the page's scripts, as a slow phone network would.
-  let release = () => undefined as void;
-  const held = new Promise<void>((resolve) => { release = resolve; });
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   await chair.route("**/_next/static/chunks/**/*.js", async (route) => {
     await held;
     await route.continue();

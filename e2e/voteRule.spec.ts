@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible, loggedIn } from "./helpers";
 
 /** Screenshots for a person to look at, only when asked: E2E_SCREENSHOTS=<folder>. */
@@ -29,7 +29,12 @@ test("land to outsiders: every screen shows 需同意 10 票 before the vote, an
   const title = "集体鱼塘发包给外村承包人";
   const { id: matterId } = await api(admin, "POST", "/api/admin/matters", { orgId, title, source: "township", kind: "land-contract-outsider" });
   const { id: meetingId } = await api(admin, "POST", "/api/admin/meetings", {
-    bodyId, number: `规则${Date.now().toString(36)}`, title: "村民代表会议", startsAt: new Date().toISOString(), place: "村委会", agenda: [{ title, matterId }],
+    bodyId,
+    number: `规则${Date.now().toString(36)}`,
+    title: "村民代表会议",
+    startsAt: new Date().toISOString(),
+    place: "村委会",
+    agenda: [{ title, matterId }],
   });
   await admin.context().close();
   const livePath = `/meetings/${meetingId}/live`;

@@ -16,7 +16,9 @@ export function loadMessages(locale: Locale, root: string = path.join(/* turbopa
   if (cached) return cached;
   const dir = path.join(/* turbopackIgnore: true */ root, locale);
   const merged: Messages = {};
-  for (const file of readdirSync(dir).filter((name) => name.endsWith(".json")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()) {
     const content = JSON.parse(readFileSync(path.join(/* turbopackIgnore: true */ dir, file), "utf8")) as Messages;
     for (const [namespace, value] of Object.entries(content)) {
       if (namespace in merged) throw new Error(`messages/${locale}/${file}: namespace "${namespace}" is defined twice`);

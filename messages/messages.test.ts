@@ -15,8 +15,14 @@ describe("UI messages", () => {
   it("have the same keys in Chinese and English, so no screen shows a raw key", () => {
     const zhKeys = keys(zh).sort();
     const enKeys = keys(en).sort();
-    expect(zhKeys.filter((k) => !enKeys.includes(k)), "missing in en").toEqual([]);
-    expect(enKeys.filter((k) => !zhKeys.includes(k)), "missing in zh-CN").toEqual([]);
+    expect(
+      zhKeys.filter((k) => !enKeys.includes(k)),
+      "missing in en",
+    ).toEqual([]);
+    expect(
+      enKeys.filter((k) => !zhKeys.includes(k)),
+      "missing in zh-CN",
+    ).toEqual([]);
   });
 
   it("word every error code in both languages", () => {
@@ -29,8 +35,7 @@ describe("UI messages", () => {
   });
 
   it("have no empty strings", () => {
-    const empty = (obj: unknown): boolean =>
-      typeof obj === "string" ? obj.trim() === "" : Object.values(obj as object).some((child) => empty(child));
+    const empty = (obj: unknown): boolean => (typeof obj === "string" ? obj.trim() === "" : Object.values(obj as object).some((child) => empty(child)));
     expect(empty(zh)).toBe(false);
     expect(empty(en)).toBe(false);
   });

@@ -13,8 +13,8 @@ import { recordAttendance } from "../server/commands/live/recordAttendance";
 import { recordTotals } from "../server/commands/live/recordTotals";
 import { startItem } from "../server/commands/live/startItem";
 import { scheduleMeeting } from "../server/commands/meeting/scheduleMeeting";
-import { seedMinutesForMeeting } from "../server/minutes";
 import { currentDb } from "../server/db";
+import { seedMinutesForMeeting } from "../server/minutes";
 import { chinaDateInput, DAY_MS } from "../server/time";
 
 type Choice = "yes" | "no" | "abstain";
@@ -64,9 +64,35 @@ export async function seedFinishedMeeting(bodyId: string): Promise<string> {
   for (const personId of present) await recordAttendance({ meetingId, personId, status: "present_in_person" }, SYSTEM);
 
   // Item 1, a general matter: 12 present, a majority of them (7) needed (VCOL 26). 10 yes: passed.
-  await vote(meetingId, "同意2026年度村集体财务预算", "general", present, ["yes", "yes", "yes", "yes", "yes", "yes", "yes", "yes", "yes", "yes", "no", "abstain"]);
+  await vote(meetingId, "同意2026年度村集体财务预算", "general", present, [
+    "yes",
+    "yes",
+    "yes",
+    "yes",
+    "yes",
+    "yes",
+    "yes",
+    "yes",
+    "yes",
+    "yes",
+    "no",
+    "abstain",
+  ]);
   // Item 2, collective construction land (LAL 63): ⅔ of ALL 15 representatives, i.e. 10, must agree. 9 yes: not passed.
-  await vote(meetingId, "同意原砖厂地块出租方案", "construction-land", present, ["yes", "yes", "yes", "yes", "yes", "yes", "yes", "yes", "yes", "no", "no", "abstain"]);
+  await vote(meetingId, "同意原砖厂地块出租方案", "construction-land", present, [
+    "yes",
+    "yes",
+    "yes",
+    "yes",
+    "yes",
+    "yes",
+    "yes",
+    "yes",
+    "yes",
+    "no",
+    "no",
+    "abstain",
+  ]);
   await adjournMeeting({ meetingId }, SYSTEM);
   return meetingId;
 }
@@ -82,7 +108,10 @@ export async function seedFinishedMinutes(meetingId: string): Promise<void> {
 async function vote(meetingId: string, text: string, matterKind: string, voters: string[], choices: Choice[]): Promise<void> {
   await startItem({ meetingId }, SYSTEM);
   const { motionId } = await openVote({ meetingId, text, method: "hands_named", matterKind }, SYSTEM);
-  await recordTotals({ meetingId, motionId, kind: "hands_named", votes: voters.map((voterPersonId, i) => ({ voterPersonId, choice: choices[i] ?? "abstain" })) }, SYSTEM);
+  await recordTotals(
+    { meetingId, motionId, kind: "hands_named", votes: voters.map((voterPersonId, i) => ({ voterPersonId, choice: choices[i] ?? "abstain" })) },
+    SYSTEM,
+  );
   await closeVote({ meetingId, motionId }, SYSTEM);
   await announceResult({ meetingId, motionId }, SYSTEM);
 }

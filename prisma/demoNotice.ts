@@ -9,7 +9,7 @@
  *   posted now. A cooperative member can log in (13800000031) and sees that the closed notice takes no more
  *   objections.
  */
-import { DEMO_PASSWORD } from "./demoAccounts";
+
 import { SYSTEM } from "../server/commands/actor";
 import { adjournMeeting } from "../server/commands/live/adjournMeeting";
 import { announceResult } from "../server/commands/live/announceResult";
@@ -28,6 +28,7 @@ import { publishResult } from "../server/commands/notice/publishResult";
 import { createAccount } from "../server/commands/org/createAccount";
 import { currentDb } from "../server/db";
 import { chinaDateInput } from "../server/time";
+import { DEMO_PASSWORD } from "./demoAccounts";
 
 const DAY = 86_400_000;
 /** A member of the demo cooperative who can log in (password DEMO_PASSWORD), to object to its notices. */
@@ -57,7 +58,10 @@ async function villageBudget(): Promise<DemoNotices["village"]> {
     },
     SYSTEM,
   );
-  await linkDecisionVote({ matterId, motionId: motion.id, reason: "本事项的提议、商议、审议已于启用议事系统前按纸质记录完成，决议由2026年第2次村民代表会议表决。" }, SYSTEM);
+  await linkDecisionVote(
+    { matterId, motionId: motion.id, reason: "本事项的提议、商议、审议已于启用议事系统前按纸质记录完成，决议由2026年第2次村民代表会议表决。" },
+    SYSTEM,
+  );
   const notice = await publishDecision({ matterId }, SYSTEM);
   return { matterId, noticeId: notice.id };
 }
@@ -66,14 +70,27 @@ async function coopFishpond(): Promise<DemoNotices["coop"]> {
   const { prisma } = currentDb();
   const coop = await prisma.organization.findFirstOrThrow({ where: { name: "平洲村第一经济合作社（演示）" }, select: { id: true } });
   const body = await prisma.body.findFirstOrThrow({ where: { orgId: coop.id, kind: "member-representatives" }, select: { id: true } });
-  const roster = await prisma.bodyMember.findMany({ where: { bodyId: body.id }, orderBy: { person: { createdAt: "asc" } }, select: { personId: true, person: { select: { name: true } } } });
+  const roster = await prisma.bodyMember.findMany({
+    where: { bodyId: body.id },
+    orderBy: { person: { createdAt: "asc" } },
+    select: { personId: true, person: { select: { name: true } } },
+  });
   // A representative who is neither chair nor recorder, and present at the meeting below.
   const resident = roster[15];
   if (!resident) throw new Error("the demo cooperative's representatives' roster is shorter than expected");
-  await createAccount({ orgId: coop.id, personId: resident.personId, phone: DEMO_COOP_RESIDENT.phone, displayName: resident.person.name, password: DEMO_PASSWORD }, SYSTEM);
+  await createAccount(
+    { orgId: coop.id, personId: resident.personId, phone: DEMO_COOP_RESIDENT.phone, displayName: resident.person.name, password: DEMO_PASSWORD },
+    SYSTEM,
+  );
 
   const { id: matterId } = await raiseMatter(
-    { orgId: coop.id, title: "东塘鱼塘承包方案", description: "集体东塘鱼塘（约32亩）2026—2030年在本社成员内部公开竞价承包。", kind: "general", source: "cadres" },
+    {
+      orgId: coop.id,
+      title: "东塘鱼塘承包方案",
+      description: "集体东塘鱼塘（约32亩）2026—2030年在本社成员内部公开竞价承包。",
+      kind: "general",
+      source: "cadres",
+    },
     SYSTEM,
   );
   const held = new Date(Date.now() - 30 * DAY);
@@ -95,14 +112,20 @@ async function coopFishpond(): Promise<DemoNotices["coop"]> {
   await openMeeting({ meetingId }, SYSTEM);
   for (const personId of present) await recordAttendance({ meetingId, personId, status: "present_in_person" }, SYSTEM);
   await startItem({ meetingId }, SYSTEM);
-  const { motionId } = await openVote({ meetingId, text: "同意东塘鱼塘2026—2030年在本社成员内部公开竞价承包", method: "hands_named", matterKind: "general" }, SYSTEM);
+  const { motionId } = await openVote(
+    { meetingId, text: "同意东塘鱼塘2026—2030年在本社成员内部公开竞价承包", method: "hands_named", matterKind: "general" },
+    SYSTEM,
+  );
   const choices = present.map((voterPersonId, i) => ({ voterPersonId, choice: i < 15 ? "yes" : i < 17 ? "no" : "abstain" }));
   await recordTotals({ meetingId, motionId, kind: "hands_named", votes: choices }, SYSTEM);
   await closeVote({ meetingId, motionId }, SYSTEM);
   await announceResult({ meetingId, motionId }, SYSTEM);
   await adjournMeeting({ meetingId }, SYSTEM);
 
-  await linkDecisionVote({ matterId, motionId, reason: "本事项经村党组织研究提议、两委商议、党员大会审议，均有纸质记录，决议由2026年第1次成员代表大会表决。" }, SYSTEM);
+  await linkDecisionVote(
+    { matterId, motionId, reason: "本事项经村党组织研究提议、两委商议、党员大会审议，均有纸质记录，决议由2026年第1次成员代表大会表决。" },
+    SYSTEM,
+  );
   const decision = await publishDecision({ matterId }, SYSTEM, new Date(held.getTime() + DAY));
   await moveMatter({ matterId, to: "implementation", reason: "公示期满，无异议，组织实施。" }, SYSTEM);
   const result = await publishResult(

@@ -5,8 +5,8 @@
  */
 import { checkpointAllOrgs } from "../server/audit/checkpointer";
 import { SYSTEM } from "../server/commands/actor";
-import { setOfficers } from "../server/commands/body/setOfficers";
 import { createBody } from "../server/commands/body/createBody";
+import { setOfficers } from "../server/commands/body/setOfficers";
 import { setRoster } from "../server/commands/body/setRoster";
 import { scheduleMeeting } from "../server/commands/meeting/scheduleMeeting";
 import { createAccount } from "../server/commands/org/createAccount";
@@ -14,20 +14,28 @@ import { createHousehold } from "../server/commands/org/createHousehold";
 import { createOrganization } from "../server/commands/org/createOrganization";
 import { createPerson } from "../server/commands/org/createPerson";
 import { createVillage } from "../server/commands/township/createVillage";
-import { withQuietInfo } from "../server/ops/logger";
 import { currentDb } from "../server/db";
+import { withQuietInfo } from "../server/ops/logger";
+import { chinaDateInput } from "../server/time";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demoAccounts";
 import { seedFinishedMeeting, seedFinishedMinutes, seedNextMeeting } from "./demoMeeting";
-import { seedDemoNotice, type DemoNotices } from "./demoNotice";
+import { type DemoNotices, seedDemoNotice } from "./demoNotice";
 import { seedTownship, seedTownshipVillages } from "./demoTownship";
-import { chinaDateInput } from "../server/time";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
 const SURNAMES = ["陈", "梁", "黄", "李", "何", "张", "罗", "冯", "邓", "周"];
 const GIVEN = [
-  ["国强", "秀英", "志明"], ["伟文", "丽娟", "家豪"], ["锦华", "美玲", "子健"], ["永康", "淑芬", "俊杰"], ["耀祖", "玉梅", "嘉欣"],
-  ["汉生", "月娥", "浩然"], ["振东", "桂珍", "思敏"], ["德全", "凤英", "文轩"], ["炳坤", "惠芳", "晓彤"], ["树根", "雪梅", "宇航"],
+  ["国强", "秀英", "志明"],
+  ["伟文", "丽娟", "家豪"],
+  ["锦华", "美玲", "子健"],
+  ["永康", "淑芬", "俊杰"],
+  ["耀祖", "玉梅", "嘉欣"],
+  ["汉生", "月娥", "浩然"],
+  ["振东", "桂珍", "思敏"],
+  ["德全", "凤英", "文轩"],
+  ["炳坤", "惠芳", "晓彤"],
+  ["树根", "雪梅", "宇航"],
 ];
 
 export async function seedDemoIfEmpty(): Promise<boolean> {
@@ -41,7 +49,14 @@ export async function seedDemo(): Promise<{ notices: DemoNotices }> {
   // The demo village sits in the demo township (issue #20), created by it with its first admin.
   const township = await seedTownship(DEMO_PASSWORD);
   const village = await createVillage(
-    { townshipId: township.townshipId, name: "平洲村（演示）", noticeDays: 7, adminPhone: "13800000001", adminName: "村务管理员", adminPassword: DEMO_PASSWORD },
+    {
+      townshipId: township.townshipId,
+      name: "平洲村（演示）",
+      noticeDays: 7,
+      adminPhone: "13800000001",
+      adminName: "村务管理员",
+      adminPassword: DEMO_PASSWORD,
+    },
     SYSTEM,
   );
   const people: { id: string; name: string }[] = [];
@@ -113,7 +128,14 @@ export async function seedDemo(): Promise<{ notices: DemoNotices }> {
   // A second village with its own admin: an admin of another organization, who must be refused everywhere above.
   // It belongs to another township, whose staff see nothing of the demo township.
   await createVillage(
-    { townshipId: township.otherTownshipId, name: "邻村（演示）", noticeDays: 7, adminPhone: "13800000021", adminName: "邻村管理员", adminPassword: DEMO_PASSWORD },
+    {
+      townshipId: township.otherTownshipId,
+      name: "邻村（演示）",
+      noticeDays: 7,
+      adminPhone: "13800000021",
+      adminName: "邻村管理员",
+      adminPassword: DEMO_PASSWORD,
+    },
     SYSTEM,
   );
   await seedTownshipVillages(township.townshipId, township.reviewerId, DEMO_PASSWORD);

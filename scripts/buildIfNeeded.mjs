@@ -1,9 +1,10 @@
 // Builds the Next app when the sources changed since the last build (or there is none). Used by `npm start`
 // (server/index.ts) and `npm test`, so that a fresh clone needs no separate build step.
-import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
-import path from "node:path";
+
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -89,9 +90,15 @@ function buildUnlocked({ quiet = false }) {
   const distDir = path.join(".next-builds", wanted.slice(0, 16));
   if (currentDistDir() === distDir) return false;
   mkdirSync(BUILDS, { recursive: true });
-  writeFileSync(path.join(ROOT, NEXT_TSCONFIG), `${JSON.stringify({ extends: "../tsconfig.json", include: ["../next-env.d.ts", "../**/*.ts", "../**/*.tsx", "../**/*.mts"], exclude: ["../node_modules", "../data", "../test-data", "../.next", "../.next-builds", "../bench/results"] }, null, 2)}\n`);
+  writeFileSync(
+    path.join(ROOT, NEXT_TSCONFIG),
+    `${JSON.stringify({ extends: "../tsconfig.json", include: ["../next-env.d.ts", "../**/*.ts", "../**/*.tsx", "../**/*.mts"], exclude: ["../node_modules", "../data", "../test-data", "../.next", "../.next-builds", "../bench/results"] }, null, 2)}\n`,
+  );
   // A command, socket event or route without a row in the permission matrix fails the build (issue #9).
-  const matrix = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "server/auth/checkMatrix.ts")], { cwd: ROOT, stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit" });
+  const matrix = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "server/auth/checkMatrix.ts")], {
+    cwd: ROOT,
+    stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit",
+  });
   if (matrix.status !== 0) {
     console.error("构建失败：权限矩阵不完整 (build failed: the permission matrix is incomplete)");
     process.exit(1);

@@ -4,9 +4,9 @@ import path from "node:path";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../prisma/seed";
+import { demoPhone } from "./testing/builders";
 import { login } from "./testing/http";
 import { runServerToExit, startServer, type TestServer } from "./testing/server";
-import { demoPhone } from "./testing/builders";
 
 const usesPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -108,7 +108,12 @@ describe("start-up and shutdown", () => {
       const noRedis = await runServerToExit({ YISHI_DATA_DIR: dataDir, REDIS_URL: "redis://127.0.0.1:1" });
       expect(noRedis.code).toBe(1);
       expect(noRedis.output).toContain("Redis");
-      expect(noRedis.output.trim().split("\n").filter((line) => line.includes("Redis"))).toHaveLength(1);
+      expect(
+        noRedis.output
+          .trim()
+          .split("\n")
+          .filter((line) => line.includes("Redis")),
+      ).toHaveLength(1);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -2,27 +2,28 @@
  * The one Yishi process: configuration, database + migrations, demo seed, Next.js and Socket.IO on one port.
  * `npm start` (tsx server/index.ts --serve) builds the web app first when its sources changed.
  */
-import { createServer } from "node:http";
+
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import path from "node:path";
 import nextEnv from "@next/env";
 import next from "next";
-import { ensureAuthSecret, ensureDataDir, readConfig, StartupError, type Config } from "./config";
-import { openDatabase, withDedicatedConnection, type Database } from "./db/client";
+import { startCheckpointer, stopCheckpointer } from "./audit/checkpointer";
+import { type Config, ensureAuthSecret, ensureDataDir, readConfig, StartupError } from "./config";
+import { type Database, openDatabase, withDedicatedConnection } from "./db/client";
 import { migrate } from "./db/migrate";
 import { grantAppRole, refuseUnsafeRole, roleFacts } from "./db/role";
+import { registerListeners } from "./listeners";
+import { startOutbox, stopOutbox } from "./notify/outbox";
+import { errorFields, logger } from "./ops/logger";
+import { installMetrics } from "./ops/metrics";
+import { ensureOpsToken, publishOpsEndpoint, withdrawOpsEndpoint } from "./ops/opsEndpoint";
+import { handleOpsRequest } from "./ops/opsHttp";
+import { acceptableRequestId, newRequestId, routeLabel, runInRequest } from "./ops/requestContext";
 import { createSocketServer } from "./realtime/io";
 import { SOCKET_MODULES } from "./realtime/modules";
-import { registerListeners } from "./listeners";
-import { startCheckpointer, stopCheckpointer } from "./audit/checkpointer";
-import { startOutbox, stopOutbox } from "./notify/outbox";
 import { connectRedis } from "./realtime/redis";
-import { setRuntime, type Runtime } from "./runtime";
-import { installMetrics } from "./ops/metrics";
-import { handleOpsRequest } from "./ops/opsHttp";
-import { errorFields, logger } from "./ops/logger";
-import { ensureOpsToken, publishOpsEndpoint, withdrawOpsEndpoint } from "./ops/opsEndpoint";
-import { acceptableRequestId, newRequestId, routeLabel, runInRequest } from "./ops/requestContext";
+import { type Runtime, setRuntime } from "./runtime";
 import { gateRequest } from "./web/requestGate";
 
 async function main(): Promise<void> {

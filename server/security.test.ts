@@ -1,9 +1,9 @@
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../prisma/seed";
+import { demoPhone } from "./testing/builders";
 import { login } from "./testing/http";
 import { startServer, type TestServer } from "./testing/server";
-import { demoPhone } from "./testing/builders";
 
 function nonceOf(csp: string | null): string | undefined {
   return /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
@@ -59,7 +59,12 @@ describe("web and socket hardening", () => {
     const socket = socketWith(server.url, {});
     await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
     const replies = await Promise.all(
-      Array.from({ length: 300 }, () => socket.timeout(3_000).emitWithAck("session").catch(() => ({ ok: false, error: { code: "no_reply" } }))),
+      Array.from({ length: 300 }, () =>
+        socket
+          .timeout(3_000)
+          .emitWithAck("session")
+          .catch(() => ({ ok: false, error: { code: "no_reply" } })),
+      ),
     );
     const codes = replies.map((r) => (r as { ok: boolean; error?: { code: string } }).error?.code ?? "ok");
     expect(codes.filter((c) => c === "rate_limited").length).toBeGreaterThan(0);
@@ -93,11 +98,15 @@ describe("web and socket hardening", () => {
     await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
     const dropped = new Promise<string>((resolve) => socket.on("disconnect", (reason) => resolve(reason)));
     const memberTries = await fetch(`${server.url}/api/orgs/${village}/accounts/${me.user.id}/disable`, {
-      method: "POST", headers: { cookie: memberCookie, "content-type": "application/json" }, body: JSON.stringify({ disabled: true }),
+      method: "POST",
+      headers: { cookie: memberCookie, "content-type": "application/json" },
+      body: JSON.stringify({ disabled: true }),
     });
     expect(memberTries.status).toBe(403);
     const disabled = await fetch(`${server.url}/api/orgs/${village}/accounts/${me.user.id}/disable`, {
-      method: "POST", headers: { cookie: adminCookie, "content-type": "application/json" }, body: JSON.stringify({ disabled: true }),
+      method: "POST",
+      headers: { cookie: adminCookie, "content-type": "application/json" },
+      body: JSON.stringify({ disabled: true }),
     });
     expect(disabled.status).toBe(200);
     expect(await dropped).toBe("io server disconnect");

@@ -18,8 +18,8 @@ describe("process singletons", () => {
 
   it("keeps a falsy value instead of creating it again", () => {
     let made = 0;
-    processSingleton(KEY, () => (made += 1, 0));
-    expect(processSingleton(KEY, () => (made += 1, 0))).toBe(0);
+    processSingleton(KEY, () => ((made += 1), 0));
+    expect(processSingleton(KEY, () => ((made += 1), 0))).toBe(0);
     expect(made).toBe(1);
   });
 });

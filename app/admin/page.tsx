@@ -19,15 +19,26 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
       {orgs.length === 0 ? <p>{t("noOrgs")}</p> : null}
       {orgs.map((org) => (
         <section key={org.id} className="card" aria-labelledby={`org-${org.id}`}>
-          <h2 id={`org-${org.id}`}><a href={`/admin/orgs/${org.id}`}>{org.name}</a></h2>
-          <p className="muted">{t(`level.${org.level}`)}{org.parent ? ` · ${t("partOf", { name: org.parent.name })}` : ""}</p>
+          <h2 id={`org-${org.id}`}>
+            <a href={`/admin/orgs/${org.id}`}>{org.name}</a>
+          </h2>
+          <p className="muted">
+            {t(`level.${org.level}`)}
+            {org.parent ? ` · ${t("partOf", { name: org.parent.name })}` : ""}
+          </p>
           {org.children.length > 0 ? (
             <>
               <h3>{t("cooperatives")}</h3>
               <ul>
                 {org.children.map((child) => (
                   <li key={child.id}>
-                    {child.isAdmin ? <a href={`/admin/orgs/${child.id}`}>{child.name}</a> : <span>{child.name}（{t("notAdmin")}）</span>}
+                    {child.isAdmin ? (
+                      <a href={`/admin/orgs/${child.id}`}>{child.name}</a>
+                    ) : (
+                      <span>
+                        {child.name}（{t("notAdmin")}）
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -39,7 +50,9 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
               <input type="hidden" name="parentId" value={org.id} />
               <label htmlFor={`coop-name-${org.id}`}>{t("newCoopName")}</label>
               <input id={`coop-name-${org.id}`} name="name" type="text" required maxLength={100} placeholder={t("newCoopPlaceholder")} />
-              <p><button type="submit">{t("createCoop")}</button></p>
+              <p>
+                <button type="submit">{t("createCoop")}</button>
+              </p>
             </form>
           ) : null}
         </section>

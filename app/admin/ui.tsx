@@ -16,11 +16,22 @@ export async function FormStatus({ query }: { query: Query }) {
   if (error) {
     const reason = one(query, "reason");
     const field = one(query, "field");
-    const text = reason && t.has(`reasons.${reason}`) ? t(`reasons.${reason}` as "reasons.too_large") : te.has(error) ? te(error as "internal") : te("internal");
+    const text =
+      reason && t.has(`reasons.${reason}`) ? t(`reasons.${reason}` as "reasons.too_large") : te.has(error) ? te(error as "internal") : te("internal");
     const where = field && t.has(`fields.${field}`) ? t("fieldAt", { field: t(`fields.${field}` as "fields.name") }) : "";
-    return <div role="alert" className="alert">{text}{where ? ` ${where}` : ""}</div>;
+    return (
+      <div role="alert" className="alert">
+        {text}
+        {where ? ` ${where}` : ""}
+      </div>
+    );
   }
-  if (one(query, "saved")) return <p role="status" className="saved">{t("saved")}</p>;
+  if (one(query, "saved"))
+    return (
+      <p role="status" className="saved">
+        {t("saved")}
+      </p>
+    );
   return null;
 }
 
@@ -31,8 +42,12 @@ export async function Denied({ code }: { code: ErrorCode }) {
   return (
     <div>
       <h1>{code === "not_found" ? t("notFoundTitle") : t("deniedTitle")}</h1>
-      <p role="alert" className="alert">{te(code as "forbidden")}</p>
-      <p><a href="/admin">{t("backHome")}</a></p>
+      <p role="alert" className="alert">
+        {te(code as "forbidden")}
+      </p>
+      <p>
+        <a href="/admin">{t("backHome")}</a>
+      </p>
     </div>
   );
 }
@@ -42,7 +57,13 @@ export function Back({ to }: { to: string }) {
   return <input type="hidden" name="back" value={to} />;
 }
 
-export async function OrgNav({ orgId, current }: { orgId: string; current: "overview" | "people" | "import" | "bodies" | "meetings" | "matters" | "accounts" }) {
+export async function OrgNav({
+  orgId,
+  current,
+}: {
+  orgId: string;
+  current: "overview" | "people" | "import" | "bodies" | "meetings" | "matters" | "accounts";
+}) {
   const t = await getTranslations("admin");
   const links = [
     ["overview", `/admin/orgs/${orgId}`],
@@ -57,7 +78,11 @@ export async function OrgNav({ orgId, current }: { orgId: string; current: "over
     <nav aria-label={t("orgNav")}>
       <ul className="admin-nav">
         {links.map(([key, href]) => (
-          <li key={key}><a href={href} aria-current={key === current ? "page" : undefined}>{t(`nav.${key}`)}</a></li>
+          <li key={key}>
+            <a href={href} aria-current={key === current ? "page" : undefined}>
+              {t(`nav.${key}`)}
+            </a>
+          </li>
         ))}
       </ul>
     </nav>

@@ -10,5 +10,9 @@ const never = () => () => undefined;
  * form natively), so the controls stay disabled until they can act.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(never, () => true, () => false);
+  return useSyncExternalStore(
+    never,
+    () => true,
+    () => false,
+  );
 }

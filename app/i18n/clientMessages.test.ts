@@ -22,7 +22,14 @@ function sampleValues(source: string): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [, name, type] of source.matchAll(/\{\s*(\w+)\s*(?:,\s*(\w+))?/g)) {
     if (!name) continue;
-    values[name] = type === "plural" || type === "selectordinal" || type === "number" ? 3 : type === "date" || type === "time" ? new Date(0) : type === "select" ? "other" : `«${name}»`;
+    values[name] =
+      type === "plural" || type === "selectordinal" || type === "number"
+        ? 3
+        : type === "date" || type === "time"
+          ? new Date(0)
+          : type === "select"
+            ? "other"
+            : `«${name}»`;
   }
   return values;
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { type FormEvent, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
-import { useRef, useState, type FormEvent } from "react";
 import { useHydrated } from "@/app/components/useHydrated";
 import type { LoginError } from "./errors";
 
@@ -29,7 +29,9 @@ export function LoginForm({ demoAccounts, initialError = null }: { demoAccounts:
         window.location.assign("/me");
         return;
       }
-      setError(result?.error === "rate_limited" ? t("throttled") : result?.status === 401 || result?.error === "CredentialsSignin" ? t("failed") : t("unavailable"));
+      setError(
+        result?.error === "rate_limited" ? t("throttled") : result?.status === 401 || result?.error === "CredentialsSignin" ? t("failed") : t("unavailable"),
+      );
     } catch {
       setError(t("unavailable"));
     }
@@ -42,20 +44,37 @@ export function LoginForm({ demoAccounts, initialError = null }: { demoAccounts:
           /api/login, which logs in the same way. POST, never GET: no phone number or password ever goes into a URL. */}
       <form method="post" action="/api/login" onSubmit={submit} noValidate>
         <label htmlFor="phone">{t("phone")}</label>
-        <input id="phone" name="phone" type="tel" inputMode="numeric" autoComplete="username" required
-          aria-describedby="phone-hint" ref={phoneInput} />
-        <div id="phone-hint" className="hint">{t("phoneHint")}</div>
+        <input id="phone" name="phone" type="tel" inputMode="numeric" autoComplete="username" required aria-describedby="phone-hint" ref={phoneInput} />
+        <div id="phone-hint" className="hint">
+          {t("phoneHint")}
+        </div>
         <label htmlFor="password">{t("password")}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
-        {error ? <div role="alert" className="alert">{error}</div> : null}
-        <p><button type="submit" disabled={busy}>{busy ? t("submitting") : t("submit")}</button></p>
+        {error ? (
+          <div role="alert" className="alert">
+            {error}
+          </div>
+        ) : null}
+        <p>
+          <button type="submit" disabled={busy}>
+            {busy ? t("submitting") : t("submit")}
+          </button>
+        </p>
       </form>
       {demoAccounts.length > 0 ? (
         <ul className="list-plain demo-accounts" aria-label={t("demoTitle")}>
           {demoAccounts.map((account) => (
             <li key={account.phone}>
-              <button type="button" disabled={!hydrated} onClick={() => { if (phoneInput.current) phoneInput.current.value = account.phone; }}>
-                <span>{account.name} · {t(`demoRole.${account.role}` as "demoRole.admin")}</span>
+              <button
+                type="button"
+                disabled={!hydrated}
+                onClick={() => {
+                  if (phoneInput.current) phoneInput.current.value = account.phone;
+                }}
+              >
+                <span>
+                  {account.name} · {t(`demoRole.${account.role}` as "demoRole.admin")}
+                </span>
                 <span>{account.phone}</span>
               </button>
             </li>

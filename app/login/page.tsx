@@ -1,5 +1,5 @@
-import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/demoAccounts";
 import { currentAccount } from "@/server/auth/session";
 import { getRuntime } from "@/server/runtime";

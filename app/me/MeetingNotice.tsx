@@ -12,9 +12,15 @@ export async function MeetingNotice({ meetingId, notice }: { meetingId: string; 
   const intentKind = notice.intent?.kind;
   return (
     <div className="card" data-testid="my-notice">
-      <p><a href={`/meetings/${meetingId}/notice`}>{t("noticeLink")}</a></p>
-      {!notice.issued ? <p className="muted">{t("notIssuedYet")}</p> : notice.receivedAt ? (
-        <p role="status"><strong>{t("signed", { date: format.dateTime(notice.receivedAt, { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" }) })}</strong></p>
+      <p>
+        <a href={`/meetings/${meetingId}/notice`}>{t("noticeLink")}</a>
+      </p>
+      {!notice.issued ? (
+        <p className="muted">{t("notIssuedYet")}</p>
+      ) : notice.receivedAt ? (
+        <p role="status">
+          <strong>{t("signed", { date: format.dateTime(notice.receivedAt, { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" }) })}</strong>
+        </p>
       ) : (
         <form method="post" action={`${action}/notice/sign`}>
           <input type="hidden" name="back" value="/me" />
@@ -22,7 +28,10 @@ export async function MeetingNotice({ meetingId, notice }: { meetingId: string; 
         </form>
       )}
       {notice.intent ? (
-        <p><strong>{t("yourIntent", { kind: t(`intents.${notice.intent.kind}` as "intents.leave") })}</strong>{notice.intent.reason ? `（${notice.intent.reason}）` : ""}</p>
+        <p>
+          <strong>{t("yourIntent", { kind: t(`intents.${notice.intent.kind}` as "intents.leave") })}</strong>
+          {notice.intent.reason ? `（${notice.intent.reason}）` : ""}
+        </p>
       ) : null}
       {intentKind !== "leave" ? (
         <details>
@@ -32,7 +41,11 @@ export async function MeetingNotice({ meetingId, notice }: { meetingId: string; 
             <input type="hidden" name="kind" value="leave" />
             <label htmlFor={`reason-${meetingId}`}>{t("reason")}</label>
             <input id={`reason-${meetingId}`} name="reason" type="text" required maxLength={200} />
-            <p><button type="submit" className="secondary">{t("askLeave")}</button></p>
+            <p>
+              <button type="submit" className="secondary">
+                {t("askLeave")}
+              </button>
+            </p>
           </form>
         </details>
       ) : null}
@@ -41,14 +54,18 @@ export async function MeetingNotice({ meetingId, notice }: { meetingId: string; 
           <form method="post" action={`${action}/intent`}>
             <input type="hidden" name="back" value="/me" />
             <input type="hidden" name="kind" value="online" />
-            <button type="submit" className="secondary">{t("online")}</button>
+            <button type="submit" className="secondary">
+              {t("online")}
+            </button>
           </form>
         ) : null}
         {intentKind && intentKind !== "in_person" ? (
           <form method="post" action={`${action}/intent`}>
             <input type="hidden" name="back" value="/me" />
             <input type="hidden" name="kind" value="in_person" />
-            <button type="submit" className="secondary">{t("willAttend")}</button>
+            <button type="submit" className="secondary">
+              {t("willAttend")}
+            </button>
           </form>
         ) : null}
       </div>

@@ -16,8 +16,12 @@ export default async function NoticeIndexPage() {
       <ul className="list-plain">
         {orgs.map((org) => (
           <li key={org.id} className="nb-card">
-            <a href={boardPath(org.id)}><strong>{org.name}</strong></a>
-            <div className="hint">{t(`levels.${org.level === "cooperative" ? "cooperative" : "village"}`)} · {t("openCount", { count: org.openNotices })}</div>
+            <a href={boardPath(org.id)}>
+              <strong>{org.name}</strong>
+            </a>
+            <div className="hint">
+              {t(`levels.${org.level === "cooperative" ? "cooperative" : "village"}`)} · {t("openCount", { count: org.openNotices })}
+            </div>
           </li>
         ))}
       </ul>

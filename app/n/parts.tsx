@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { PublicNotice } from "@/server/queries/noticeBoard";
 import type { VoteSummary } from "@/server/notice/voteSummary";
+import type { PublicNotice } from "@/server/queries/noticeBoard";
 
 export async function dateFormats() {
   const format = await getFormatter();
@@ -58,7 +58,9 @@ export async function VoteResult({ summary, headingLevel = 3 }: { summary: VoteS
         <dt>{t("tally")}</dt>
         <dd>{t("tallyValue", { yes: summary.yes, no: summary.no, abstain: summary.abstain, notVoted: summary.notVoted })}</dd>
         <dt>{t("outcome")}</dt>
-        <dd><strong>{summary.passed ? t("passed", { required: summary.yesRequired }) : t("notPassed", { required: summary.yesRequired })}</strong></dd>
+        <dd>
+          <strong>{summary.passed ? t("passed", { required: summary.yesRequired }) : t("notPassed", { required: summary.yesRequired })}</strong>
+        </dd>
         <dt>{t("legalBasis")}</dt>
         <dd>{summary.legalBasis.join("；")}</dd>
         <dt>{t("explanation")}</dt>
@@ -78,7 +80,9 @@ export async function VoteLine({ summary }: { summary: VoteSummary }) {
       {" · "}
       <strong>{summary.passed ? t("passed", { required: summary.yesRequired }) : t("notPassed", { required: summary.yesRequired })}</strong>
       <br />
-      <span className="hint">{t("legalBasis")}：{summary.legalBasis.join("；")}</span>
+      <span className="hint">
+        {t("legalBasis")}：{summary.legalBasis.join("；")}
+      </span>
     </p>
   );
 }

@@ -14,7 +14,11 @@ export default async function PrivacyPage() {
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
       <h2>{t("whatTitle")}</h2>
-      <ul>{(t.raw("what") as string[]).map((line) => <li key={line}>{line}</li>)}</ul>
+      <ul>
+        {(t.raw("what") as string[]).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
       <h2>{t("notTitle")}</h2>
       <p>{t("not")}</p>
       {sections.map((s) => (

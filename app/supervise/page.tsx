@@ -1,8 +1,8 @@
-import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { supervisedOrgs } from "@/server/queries/auditAccess";
-import { Refused } from "./components/Refused";
 import { loadForConsole } from "@/server/web/loadPage";
+import { Refused } from "./components/Refused";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +21,9 @@ export default async function SupervisePage() {
       <ul className="list-plain">
         {orgs.map((org) => (
           <li key={org.id}>
-            <a className="button secondary wide" href={`/supervise/${org.id}`}>{org.name}</a>
+            <a className="button secondary wide" href={`/supervise/${org.id}`}>
+              {org.name}
+            </a>
           </li>
         ))}
       </ul>

@@ -4,16 +4,25 @@
  * database is checked: every acknowledged vote has its row with the right choice and exactly one `vote.cast` entry.
  */
 import { randomUUID } from "node:crypto";
-import type { Phone } from "../../server/faults/clients";
-import { withDatabase, type DbTarget } from "../../server/faults/assembly";
 import { currentDb } from "../../server/db";
+import { type DbTarget, withDatabase } from "../../server/faults/assembly";
+import type { Phone } from "../../server/faults/clients";
 import type { ClientPool } from "./clients";
 import type { Ack, Vote } from "./protocol";
 import { percentile, wallNow } from "./stats";
 
 type Report = (fraction: number, detail: string) => void;
 
-export type BurstRun = { motionId: string; voters: number; all_acked_ms: number; p50_ack_ms: number; acked: boolean[]; votes: Vote[]; refused: Record<string, number>; retries: number };
+export type BurstRun = {
+  motionId: string;
+  voters: number;
+  all_acked_ms: number;
+  p50_ack_ms: number;
+  acked: boolean[];
+  votes: Vote[];
+  refused: Record<string, number>;
+  retries: number;
+};
 
 type ChairView = { motion: { id: string; state: string } | null };
 
@@ -28,7 +37,14 @@ async function clearOpenVote(chair: Phone, meetingId: string): Promise<void> {
   }
 }
 
-export async function burst(options: { pool: ClientPool; url: string; meetingId: string; chair: Phone; cookies: string[]; onProgress: Report }): Promise<BurstRun> {
+export async function burst(options: {
+  pool: ClientPool;
+  url: string;
+  meetingId: string;
+  chair: Phone;
+  cookies: string[];
+  onProgress: Report;
+}): Promise<BurstRun> {
   const { pool, chair, meetingId } = options;
   const count = options.cookies.length;
   const connected = await pool.connect({
@@ -40,7 +56,12 @@ export async function burst(options: { pool: ClientPool; url: string; meetingId:
   });
   if (connected.failed > 0) throw new Error(`${connected.failed} voters could not connect`);
   await clearOpenVote(chair, meetingId);
-  const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: `基准测试表决 ${new Date().toISOString()}`, method: "named", matterKind: "general" });
+  const opened = await chair.call<{ result: { motionId: string } }>("vote:open", {
+    meetingId,
+    text: `基准测试表决 ${new Date().toISOString()}`,
+    method: "named",
+    matterKind: "general",
+  });
   if (!opened.ok) throw new Error(`vote:open: ${opened.error.message}`);
   const motionId = opened.data.result.motionId;
   const choices = ["yes", "no", "abstain"] as const;
@@ -69,7 +90,13 @@ export async function burst(options: { pool: ClientPool; url: string; meetingId:
 }
 
 /** Lost: acknowledged but missing (no row, another choice, or no audit entry). Duplicated: any second entry or row. */
-export async function checkBurst(target: DbTarget, orgId: string, meetingId: string, voterIds: string[], run: BurstRun): Promise<{ lost: number; duplicated: number }> {
+export async function checkBurst(
+  target: DbTarget,
+  orgId: string,
+  meetingId: string,
+  voterIds: string[],
+  run: BurstRun,
+): Promise<{ lost: number; duplicated: number }> {
   return withDatabase(target, async () => {
     const { prisma } = currentDb();
     const rows = await prisma.voteRecord.findMany({ where: { motionId: run.motionId }, select: { voterPersonId: true, choice: true } });

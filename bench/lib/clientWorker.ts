@@ -46,7 +46,10 @@ async function connectAll(message: Extract<ToWorker, { type: "connect" }>): Prom
         try {
           socket = await open(message.url, message.cookies?.[i], message.group);
           if (message.joinMeetingId) {
-            const reply = (await socket.timeout(120_000).emitWithAck("meeting:join", { meetingId: message.joinMeetingId })) as { ok: boolean; data?: { view?: unknown } };
+            const reply = (await socket.timeout(120_000).emitWithAck("meeting:join", { meetingId: message.joinMeetingId })) as {
+              ok: boolean;
+              data?: { view?: unknown };
+            };
             if (!reply.ok) throw new Error("join refused");
             // The snapshot a join returns is the state a broadcast carries: the baseline sends the same payload.
             if (!samples.has(message.group) && reply.data?.view) samples.set(message.group, reply.data.view);
@@ -95,7 +98,9 @@ async function cast(message: Extract<ToWorker, { type: "cast" }>): Promise<void>
       for (let attempt = 0; attempt < 5; attempt += 1) {
         if (attempt > 0) retries += 1;
         try {
-          const reply = (await socket.timeout(message.attemptMs).emitWithAck("vote:cast", { meetingId: message.meetingId, motionId: message.motionId, ...vote })) as
+          const reply = (await socket
+            .timeout(message.attemptMs)
+            .emitWithAck("vote:cast", { meetingId: message.meetingId, motionId: message.motionId, ...vote })) as
             | { ok: true }
             | { ok: false; error: { code: string } };
           if (reply.ok) return { ok: true, at: now() };

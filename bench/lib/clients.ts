@@ -2,7 +2,7 @@
  * The benchmark's clients, spread over a few processes (bench/lib/clientWorker.ts) so that thousands of sockets do
  * not share one event loop with the measuring process.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
 import type { Ack, FromWorker, ToWorker, Vote } from "./protocol";
 
@@ -56,14 +56,28 @@ export class ClientPool {
 
   static async start(processes: number): Promise<ClientPool> {
     const script = path.join(import.meta.dirname, "clientWorker.ts");
-    const workers = Array.from({ length: processes }, () => new Worker(fork(script, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] })));
+    const workers = Array.from(
+      { length: processes },
+      () => new Worker(fork(script, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] })),
+    );
     await Promise.all(workers.map((w) => new Promise<void>((resolve) => w.child.once("message", () => resolve()))));
     return new ClientPool(workers);
   }
 
   /** Connects `count` sockets (with these cookies, if any), optionally joined to a meeting; reports progress. */
-  async connect(options: { url: string; count: number; group?: string; cookies?: string[]; joinMeetingId?: string; parallel?: number; onProgress?: (done: number, failed: number) => void }): Promise<{ connected: number; failed: number }> {
-    const indices = split(Array.from({ length: options.count }, (_, i) => i), this.workers.length);
+  async connect(options: {
+    url: string;
+    count: number;
+    group?: string;
+    cookies?: string[];
+    joinMeetingId?: string;
+    parallel?: number;
+    onProgress?: (done: number, failed: number) => void;
+  }): Promise<{ connected: number; failed: number }> {
+    const indices = split(
+      Array.from({ length: options.count }, (_, i) => i),
+      this.workers.length,
+    );
     for (const w of this.workers) w.progress = { done: 0, failed: 0 };
     const timer = setInterval(() => {
       const done = this.workers.reduce((sum, w) => sum + w.progress.done, 0);
@@ -116,7 +130,12 @@ export class ClientPool {
   async cast(options: { meetingId: string; motionId: string; at: number; attemptMs: number; votes: Vote[] }): Promise<{ acks: Ack[]; retries: number }> {
     const parts = split(options.votes, this.workers.length);
     const replies = await Promise.all(
-      this.workers.map((w, k) => w.request({ type: "cast", meetingId: options.meetingId, motionId: options.motionId, at: options.at, attemptMs: options.attemptMs, votes: parts[k] ?? [] }, "cast")),
+      this.workers.map((w, k) =>
+        w.request(
+          { type: "cast", meetingId: options.meetingId, motionId: options.motionId, at: options.at, attemptMs: options.attemptMs, votes: parts[k] ?? [] },
+          "cast",
+        ),
+      ),
     );
     return { acks: replies.flatMap((r) => r.acks), retries: replies.reduce((sum, r) => sum + r.retries, 0) };
   }

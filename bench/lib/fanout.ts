@@ -5,12 +5,12 @@
  * its own. Both sets of clients stay connected and the rounds alternate (Yishi, baseline, Yishi, …), so that both
  * meet the same machine: on a shared 2-core machine the load of the moment moves both alike.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
 import { io, type Socket } from "socket.io-client";
 import type { Phone } from "../../server/faults/clients";
 import type { ClientPool } from "./clients";
-import { inspectorUrl, settledMemory, type Memory } from "./inspector";
+import { inspectorUrl, type Memory, settledMemory } from "./inspector";
 import { percentile, rssKb, sleep, wallNow } from "./stats";
 
 export type Side = {
@@ -59,7 +59,10 @@ function commitTimes(output: string, command: string): number[] {
 }
 
 async function startBaseline(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = fork(path.join(import.meta.dirname, "baselineServer.ts"), [], { execArgv: ["--inspect=127.0.0.1:0", "--import", "tsx"], stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  const child = fork(path.join(import.meta.dirname, "baselineServer.ts"), [], {
+    execArgv: ["--inspect=127.0.0.1:0", "--import", "tsx"],
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
   let errors = "";
   child.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {

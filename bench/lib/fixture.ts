@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createAssembly, loginSheet, withDatabase, type Assembly, type DbTarget } from "../../server/faults/assembly";
+import { type Assembly, createAssembly, type DbTarget, loginSheet, withDatabase } from "../../server/faults/assembly";
 import { redeemAll } from "../../server/faults/clients";
 
 export type Body = { orgId: string; bodyId: string; meetingId: string; chairPersonId: string; voters: { personId: string; name: string }[] };
@@ -20,13 +20,26 @@ type State = {
   cookies?: { at: number; bigChair: string; smallChair: string; voters: string[] };
 };
 
-export type Fixture = { target: DbTarget; db: "pglite" | "postgres"; big: Body; small: Body; cookies: NonNullable<State["cookies"]> | null; tokens: Tokens | null };
+export type Fixture = {
+  target: DbTarget;
+  db: "pglite" | "postgres";
+  big: Body;
+  small: Body;
+  cookies: NonNullable<State["cookies"]> | null;
+  tokens: Tokens | null;
+};
 type Tokens = { bigChair: string; smallChair: string; voters: string[] };
 
 const COOKIE_MAX_AGE_MS = 10 * 3_600_000;
 
 function bodyOf(a: Assembly): Body {
-  return { orgId: a.orgId, bodyId: a.bodyId, meetingId: a.meetingId, chairPersonId: a.chair.personId, voters: a.voters.map((v) => ({ personId: v.personId, name: v.name })) };
+  return {
+    orgId: a.orgId,
+    bodyId: a.bodyId,
+    meetingId: a.meetingId,
+    chairPersonId: a.chair.personId,
+    voters: a.voters.map((v) => ({ personId: v.personId, name: v.name })),
+  };
 }
 
 /** A database of our own next to DATABASE_URL's, created when missing (or when a previous build did not finish). */
@@ -59,7 +72,12 @@ export async function prepareFixture(voters: number, onProgress: (fraction: numb
   if (!state) {
     onProgress(0, `building ${voters} members (once per data directory: ${dataDir})`);
     state = await withDatabase(target, async () => {
-      const big = await createAssembly({ voters, series: 0, title: "成员大会（基准测试）", onProgress: (done, total) => onProgress(done / total, `marking ${done}/${total} present`) });
+      const big = await createAssembly({
+        voters,
+        series: 0,
+        title: "成员大会（基准测试）",
+        onProgress: (done, total) => onProgress(done / total, `marking ${done}/${total} present`),
+      });
       const small = await createAssembly({ voters: 15, series: 1, title: "村民代表会议（基准测试，公开）" });
       return { version: 1 as const, big: bodyOf(big), small: bodyOf(small) };
     });
@@ -83,7 +101,11 @@ export async function prepareFixture(voters: number, onProgress: (fraction: numb
 }
 
 /** The session cookies: kept ones, or the login codes redeemed now on the running server (and kept). */
-export async function sessionCookies(fixture: Fixture, url: string, onProgress: (fraction: number, detail: string) => void): Promise<NonNullable<State["cookies"]>> {
+export async function sessionCookies(
+  fixture: Fixture,
+  url: string,
+  onProgress: (fraction: number, detail: string) => void,
+): Promise<NonNullable<State["cookies"]>> {
   if (fixture.cookies) return fixture.cookies;
   const tokens = fixture.tokens;
   if (!tokens) throw new Error("no login codes to redeem");

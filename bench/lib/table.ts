@@ -55,11 +55,17 @@ export function printTable(r: BenchResult, extra: Record<string, string | number
   const rows = tableRows(r);
   const head: Row = { scenario: "scenario", measured: "measured", goal: "goal", met: "met" };
   const widths = (Object.keys(head) as (keyof Row)[]).map((k) => Math.max(...[head, ...rows].map((row) => [...row[k]].length)));
-  const line = (row: Row) => `| ${(Object.keys(head) as (keyof Row)[]).map((k, i) => row[k] + " ".repeat((widths[i] ?? 0) - [...row[k]].length)).join(" | ")} |`;
+  const line = (row: Row) =>
+    `| ${(Object.keys(head) as (keyof Row)[]).map((k, i) => row[k] + " ".repeat((widths[i] ?? 0) - [...row[k]].length)).join(" | ")} |`;
   console.log(`\nYishi benchmark${quick ? " (--quick)" : ""} — ${new Date().toISOString()}\n`);
   console.log(line(head));
   console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
   for (const row of rows) console.log(line(row));
-  if (Object.keys(extra).length > 0) console.log(`\n${Object.entries(extra).map(([k, v]) => `${k}: ${v}`).join(" · ")}`);
+  if (Object.keys(extra).length > 0)
+    console.log(
+      `\n${Object.entries(extra)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(" · ")}`,
+    );
   for (const note of notes) console.log(`note: ${note}`);
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client";
 import { reportAuditAppend } from "../ops/observe";
-import { chainEntry, type AuditAction, type AuditActor as EntryActor, type JsonObject } from "./canonical";
+import { type AuditAction, chainEntry, type AuditActor as EntryActor, type JsonObject } from "./canonical";
 
 export type AuditActor = EntryActor | null;
 
@@ -70,7 +70,8 @@ export async function appendAuditMany(tx: Prisma.TransactionClient, inputs: Appe
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`yishi-audit:${orgId}`}))`;
   const last = await tx.auditEntry.findFirst({ where: { orgId }, orderBy: { seq: "desc" }, select: { seq: true, leafHash: true } });
   let head: { seq: number; leafHash: Uint8Array } | null = last ? { seq: last.seq, leafHash: Buffer.from(last.leafHash, "hex") } : null;
-  const rows: { orgId: string; seq: number; bytes: string; leafHash: string; meetingId: string | null; action: string; actorId: string | null; ts: Date }[] = [];
+  const rows: { orgId: string; seq: number; bytes: string; leafHash: string; meetingId: string | null; action: string; actorId: string | null; ts: Date }[] =
+    [];
   const appended: Appended[] = [];
   for (const input of inputs) {
     const now = input.now ?? new Date();

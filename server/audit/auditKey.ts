@@ -10,8 +10,9 @@
  * With several keys, they are listed oldest first: all of them sign (so verifiers holding either key accept the
  * checkpoints while the rotation is under way) and the last one is the current key, exported as the bundle's log.pub.
  */
-import { createPrivateKey, generateKeyPairSync, randomBytes } from "node:crypto";
+
 import type { KeyObject } from "node:crypto";
+import { createPrivateKey, generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { AppError } from "../errors";
@@ -128,10 +129,7 @@ function readKeyFile(file: string): AuditKey[] {
 }
 
 /** Loads the signing keys from YISHI_AUDIT_KEY, else from `<dataDir>/audit-key.pem`, creating it on first use. */
-export function loadAuditKeys(options: {
-  dataDir: string;
-  env?: Readonly<Record<string, string | undefined>>;
-}): { keys: AuditKey[]; source: AuditKeySource } {
+export function loadAuditKeys(options: { dataDir: string; env?: Readonly<Record<string, string | undefined>> }): { keys: AuditKey[]; source: AuditKeySource } {
   const fromEnv = (options.env ?? process.env)[AUDIT_KEY_ENV];
   if (fromEnv !== undefined && fromEnv.trim() !== "") {
     return { keys: parseAuditKeyEnv(fromEnv), source: { kind: "env" } };

@@ -8,10 +8,10 @@
  * module copy builds its own CheckpointSigner from them: no class instance of ours crosses that boundary.
  */
 import { getRuntime } from "../runtime";
-import { loadAuditKeys, type AuditKey, type AuditKeySource } from "./auditKey";
+import { processSlot } from "../singleton";
+import { type AuditKey, type AuditKeySource, loadAuditKeys } from "./auditKey";
 import type { BundleKey } from "./exportBundle";
 import { CheckpointSigner } from "./signer";
-import { processSlot } from "../singleton";
 
 type Cached = { dataDir: string; envKey: string | undefined; keys: AuditKey[]; source: AuditKeySource };
 

@@ -1,15 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  AUDIT_ACTIONS,
-  canonicalJsonText,
-  chainEntry,
-  encodeEntry,
-  isAuditAction,
-  parseEntry,
-  ZERO_HASH_HEX,
-} from "./canonical";
 import type { AuditEntry, JsonValue } from "./canonical";
+import { AUDIT_ACTIONS, canonicalJsonText, chainEntry, encodeEntry, isAuditAction, parseEntry, ZERO_HASH_HEX } from "./canonical";
 import { leafHash } from "./merkle";
 import { entryFields, makeEntries } from "./testLog";
 import { canonicalJson, decodeEntry } from "./verify.mjs";

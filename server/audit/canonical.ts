@@ -5,8 +5,8 @@
  * the offline verifier would reject.
  */
 import canonicalize from "canonicalize";
-import { decodeEntry, entryProblem, leafHash, ZERO_HASH_HEX } from "./verify.mjs";
 import type { JsonValue } from "./verify.mjs";
+import { decodeEntry, entryProblem, leafHash, ZERO_HASH_HEX } from "./verify.mjs";
 
 export type { JsonValue };
 export type JsonObject = { [key: string]: JsonValue };

@@ -1,7 +1,7 @@
 import { createPrivateKey } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { auditOrigin, checkpointBody, openCheckpoint, readCheckpoint, signCheckpoint } from "./checkpoint";
-import { merkleRoot, leafHash } from "./merkle";
+import { leafHash, merkleRoot } from "./merkle";
 import { ed25519NoteSigner, formatVkey, keyIdFor, noteVerifier, parseVkey, signNote, verifyNote } from "./note";
 import { makeAuditKey, TEST_ORIGIN } from "./testLog";
 
@@ -42,9 +42,7 @@ describe("signed notes (c2sp.org/signed-note)", () => {
   it("ignores unknown keys, rejects a bad signature by a known key, and needs one known signature", () => {
     const [a, b, stranger] = [makeAuditKey(), makeAuditKey(), makeAuditKey()];
     const note = signNote("hello\n", [ed25519NoteSigner("a.example", a.privateKey), ed25519NoteSigner("b.example", b.privateKey)]);
-    expect(verifyNote(note, [noteVerifier("b.example", b.publicKey)]).verifiedBy).toEqual([
-      { name: "b.example", keyId: keyIdFor("b.example", b.publicKey) },
-    ]);
+    expect(verifyNote(note, [noteVerifier("b.example", b.publicKey)]).verifiedBy).toEqual([{ name: "b.example", keyId: keyIdFor("b.example", b.publicKey) }]);
     expect(() => verifyNote(note, [noteVerifier("a.example", stranger.publicKey)])).toThrow(/known key/);
     const forged = note.replace("hello", "hellO");
     expect(() => verifyNote(forged, [noteVerifier("a.example", a.publicKey)])).toThrow(/bad signature/);

@@ -5,13 +5,14 @@
  *
  * The origin names the log: `<host>/org/<orgId>` (DESIGN.md §6). Opening (verifying) a checkpoint is in verify.mjs.
  */
-import { openCheckpoint, parseCheckpointBody, parseNote } from "./verify.mjs";
-import type { OpenedCheckpoint } from "./verify.mjs";
-import { signNote } from "./note";
-import type { NoteSigner } from "./note";
 
-export { openCheckpoint };
+import type { NoteSigner } from "./note";
+import { signNote } from "./note";
+import type { OpenedCheckpoint } from "./verify.mjs";
+import { openCheckpoint, parseCheckpointBody, parseNote } from "./verify.mjs";
+
 export type { OpenedCheckpoint };
+export { openCheckpoint };
 
 /** A tree head: the size and RFC 9162 root of a log prefix. */
 export interface TreeHead {

@@ -2,14 +2,14 @@ import { spawnSync } from "node:child_process";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { checkpointOnEvent } from "../listeners/checkpoint";
 import { getRuntime } from "../runtime";
 import { auditSigner } from "./auditSigner";
 import { openCheckpoint, readCheckpoint } from "./checkpoint";
-import { checkpointOnEvent } from "../listeners/checkpoint";
 import { checkpointAllOrgs, orgsWithUnsignedEntries } from "./checkpointer";
 import { checkpointNow } from "./checkpointNow";
 import { exportOrgBundle } from "./exportFromDb";
-import { verifyConsistency, consistencyProof, merkleRoot } from "./merkle";
+import { consistencyProof, merkleRoot, verifyConsistency } from "./merkle";
 import { proofForEntry } from "./proofs";
 import { readLeafHashes } from "./store";
 import { appendTestEntries, openTestDb, type TestDb } from "./testDb";
@@ -98,7 +98,6 @@ describe("when checkpoints are signed", () => {
     await checkpointOnEvent({ type: "minutes.signed", orgId: org.id, meetingId: meeting.id });
     expect((await prisma.auditCheckpoint.findMany({ where: { orgId: org.id }, select: { size: true } })).map((c) => c.size)).toEqual([6, 8]);
   });
-
 
   it("signs only the organizations whose log grew since their last checkpoint", async () => {
     await appendTestEntries(t.db, ORG, 5);

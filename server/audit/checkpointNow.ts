@@ -8,16 +8,17 @@
  * with our key, and the signer refuses a tree that does not extend it (RFC 9162 §2.1.4). A rewritten, truncated
  * or reordered table therefore stops getting signatures instead of getting a fresh signed root.
  */
-import { AppError } from "../errors";
+
 import { currentDb } from "../db";
+import { AppError } from "../errors";
 import { getRuntime } from "../runtime";
 import { auditSigner } from "./auditSigner";
 import { openCheckpoint, readCheckpoint } from "./checkpoint";
 import { merkleRoot } from "./merkle";
 import { readSignedHead, recordSignedHead } from "./signedHeads";
-import { scheduleWitnessing } from "./witnessing";
-import { latestCheckpoint, logOrigin, readLeafHashes, streamEntries, type StoredCheckpoint } from "./store";
+import { latestCheckpoint, logOrigin, readLeafHashes, type StoredCheckpoint, streamEntries } from "./store";
 import { decodeEntry, leafHash, ZERO_HASH_HEX } from "./verify.mjs";
+import { scheduleWitnessing } from "./witnessing";
 
 export type CheckpointResult = { orgId: string; size: number; rootHash: string; note: string; signed: boolean };
 
@@ -51,7 +52,9 @@ function checkOwnSignature(row: StoredCheckpoint, origin: string): void {
  */
 function checkNotForgotten(last: StoredCheckpoint | null, own: ReturnType<typeof readSignedHead>): void {
   if (own && (last === null || last.size < own.size)) {
-    throw refuse(`the checkpoint of size ${own.size} this server signed is missing from the database (entries or checkpoints were deleted)`, { size: own.size });
+    throw refuse(`the checkpoint of size ${own.size} this server signed is missing from the database (entries or checkpoints were deleted)`, {
+      size: own.size,
+    });
   }
 }
 

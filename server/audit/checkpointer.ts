@@ -4,14 +4,15 @@
  * the server process), and at the end of the demo seed. Each goes through checkpointNow, which is safe to call from
  * several nodes at once and never re-signs an unchanged tree.
  */
-import { currentDb } from "../db";
-import { getRuntime } from "../runtime";
-import { auditKeys } from "./auditSigner";
-import { checkpointNow, type CheckpointResult } from "./checkpointNow";
+
 import { StartupError } from "../config";
-import { configuredWitnesses, scheduleWitnessing, stopWitnessing, WitnessConfigError } from "./witnessing";
-import { processSlot } from "../singleton";
+import { currentDb } from "../db";
 import { errorFields, logger, redact } from "../ops/logger";
+import { getRuntime } from "../runtime";
+import { processSlot } from "../singleton";
+import { auditKeys } from "./auditSigner";
+import { type CheckpointResult, checkpointNow } from "./checkpointNow";
+import { configuredWitnesses, scheduleWitnessing, stopWitnessing, WitnessConfigError } from "./witnessing";
 
 export const CHECKPOINT_INTERVAL_MS = 10 * 60 * 1000;
 

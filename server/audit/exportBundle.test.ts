@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleReadme } from "./bundleReadme";
 import { writeBundle } from "./exportBundle";
 import { leafHash } from "./merkle";
-import { makeAuditKey, makeEntries, signCheckpoints, TEST_ORIGIN } from "./testLog";
 import { CheckpointSigner } from "./signer";
+import { makeAuditKey, makeEntries, signCheckpoints, TEST_ORIGIN } from "./testLog";
 
 let root: string;
 beforeAll(() => {

@@ -6,12 +6,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { rawToSpkiPem } from "./auditKey";
 import { bundleReadme } from "./bundleReadme";
 import { readCheckpoint } from "./checkpoint";
-import { rawToSpkiPem } from "./auditKey";
 import { formatVkey, parseNote } from "./note";
-import { verifyBundle } from "./verify.mjs";
 import type { BundleSummary } from "./verify.mjs";
+import { verifyBundle } from "./verify.mjs";
 
 export interface BundleKey {
   /** Key name as it appears in signature lines (the origin, by default). */
@@ -85,10 +85,7 @@ async function writeEntries(file: string, entries: BundleInput["entries"]): Prom
  * Writes the bundle into `dir`, which must not exist yet or be empty. Returns the verifier's summary when
  * `verify` is on (it throws VerifyError, naming the problem, if the bundle does not check).
  */
-export async function writeBundle(
-  dir: string,
-  input: BundleInput,
-): Promise<{ entries: number; summary: BundleSummary | null }> {
+export async function writeBundle(dir: string, input: BundleInput): Promise<{ entries: number; summary: BundleSummary | null }> {
   if (input.keys.length === 0) throw new Error("a bundle needs the public key(s) that signed it");
   await fs.promises.mkdir(dir, { recursive: true });
   if ((await fs.promises.readdir(dir)).length > 0) throw new Error(`${dir} is not empty`);

@@ -4,14 +4,15 @@
  * verifyBundle. A bundle of a damaged log is still written — it is the evidence — and the problem is returned, naming
  * the first bad seq or checkpoint as the offline verifier will.
  */
-import { isAppError } from "../errors";
-import { configuredWitnesses, withCosignatures } from "./witnessing";
+
 import { currentDb } from "../db";
+import { isAppError } from "../errors";
 import { bundleKeys } from "./auditSigner";
 import { checkpointNow } from "./checkpointNow";
 import { writeBundle } from "./exportBundle";
 import { logOrigin, readCheckpoints, streamEntryBytes } from "./store";
-import { verifyBundle, VerifyError, type BundleSummary } from "./verify.mjs";
+import { type BundleSummary, VerifyError, verifyBundle } from "./verify.mjs";
+import { configuredWitnesses, withCosignatures } from "./witnessing";
 
 export type ExportProblem = { message: string; seq: number | null; file: string | null };
 

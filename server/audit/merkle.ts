@@ -7,15 +7,7 @@
  * Cost: a root or proof over n leaves does about n node hashes (~1 µs each), with no recursion, so a million-leaf
  * log takes about a second and no deep stack.
  */
-import {
-  CompactRange,
-  EMPTY_ROOT,
-  leafHash,
-  nodeHash,
-  rootFromInclusionProof,
-  verifyConsistency,
-  verifyInclusion,
-} from "./verify.mjs";
+import { CompactRange, EMPTY_ROOT, leafHash, nodeHash, rootFromInclusionProof, verifyConsistency, verifyInclusion } from "./verify.mjs";
 
 export { CompactRange, EMPTY_ROOT, leafHash, nodeHash, rootFromInclusionProof, verifyConsistency, verifyInclusion };
 
@@ -80,11 +72,7 @@ export function inclusionProof(index: number, leaves: readonly Uint8Array[], siz
  * RFC 9162 §2.1.4.1 PROOF(m, D[n]) = SUBPROOF(m, D[n], true), unrolled the same way. The proof between equal sizes,
  * or from the empty tree, is empty.
  */
-export function consistencyProof(
-  oldSize: number,
-  leaves: readonly Uint8Array[],
-  newSize: number = leaves.length,
-): Buffer[] {
+export function consistencyProof(oldSize: number, leaves: readonly Uint8Array[], newSize: number = leaves.length): Buffer[] {
   checkRange(leaves, 0, newSize);
   if (!Number.isSafeInteger(oldSize) || oldSize < 0 || oldSize > newSize) {
     throw new RangeError(`old tree size ${oldSize} is not between 0 and ${newSize}`);

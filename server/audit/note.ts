@@ -6,23 +6,14 @@
  *   key ID = SHA-256(key name || 0x0A || 0x01 || 32-byte public key)[:4]
  *   vkey   = <key name>+<8 hex key ID>+<base64(0x01 || 32-byte public key)>
  */
-import { createPublicKey, sign as cryptoSign } from "node:crypto";
-import type { KeyObject } from "node:crypto";
-import {
-  ED25519_TYPE,
-  formatKeyId,
-  isKeyName,
-  keyIdFor,
-  parseNote,
-  parseVkey,
-  parseVkeys,
-  verifyNote,
-  VerifyError,
-} from "./verify.mjs";
-import type { KeyRef, NoteSignature, NoteVerifier } from "./verify.mjs";
 
-export { formatKeyId, isKeyName, keyIdFor, parseNote, parseVkey, parseVkeys, verifyNote, VerifyError };
+import type { KeyObject } from "node:crypto";
+import { createPublicKey, sign as cryptoSign } from "node:crypto";
+import type { KeyRef, NoteSignature, NoteVerifier } from "./verify.mjs";
+import { ED25519_TYPE, formatKeyId, isKeyName, keyIdFor, parseNote, parseVkey, parseVkeys, VerifyError, verifyNote } from "./verify.mjs";
+
 export type { KeyRef, NoteSignature, NoteVerifier };
+export { formatKeyId, isKeyName, keyIdFor, parseNote, parseVkey, parseVkeys, VerifyError, verifyNote };
 
 /** Something that signs note text under a (name, key ID). */
 export interface NoteSigner {

@@ -3,8 +3,9 @@
  * a named voter's receipt and the evidence page's proofs of vote.closed / vote.result. When no checkpoint covers the
  * entry yet, one is signed first (checkpointNow), so a proof always ends in a signed tree head.
  */
-import { AppError } from "../errors";
+
 import { currentDb } from "../db";
+import { AppError } from "../errors";
 import { checkpointNow } from "./checkpointNow";
 import { buildReceipt, parseTlogProof, receiptFileName } from "./receipt";
 import { latestCheckpoint, readLeafHashes } from "./store";

@@ -3,13 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canonicalJsonText, chainEntry } from "./canonical";
 import type { EncodedEntry, JsonObject } from "./canonical";
+import { canonicalJsonText, chainEntry } from "./canonical";
 import { inclusionProof } from "./merkle";
 import { parseVkeys } from "./note";
 import { buildReceipt, formatTlogProof, parseTlogProof, receiptFileName, verifyReceipt } from "./receipt";
-import { entryFields, makeBundle, signCheckpoints, TEST_ORIGIN } from "./testLog";
 import type { TestBundle } from "./testLog";
+import { entryFields, makeBundle, signCheckpoints, TEST_ORIGIN } from "./testLog";
 
 const VERIFY = path.join(import.meta.dirname, "verify.mjs");
 let root: string;
@@ -42,7 +42,11 @@ function cli(args: string[]): { code: number | null; stdout: string; stderr: str
 
 describe("vote receipts (c2sp.org/tlog-proof)", () => {
   it("has the header, the entry in `extra`, the index, the proof, a blank line and the checkpoint verbatim", () => {
-    const proof = inclusionProof(VOTE_SEQ, bundle.entries.map((e) => e.leafHash), 21);
+    const proof = inclusionProof(
+      VOTE_SEQ,
+      bundle.entries.map((e) => e.leafHash),
+      21,
+    );
     const expected = [
       "c2sp.org/tlog-proof@v1",
       `extra ${bundle.entries[VOTE_SEQ].bytes.toString("base64")}`,

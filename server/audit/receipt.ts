@@ -14,19 +14,14 @@
  */
 import { readCheckpoint } from "./checkpoint";
 import { inclusionProof, leafHash, verifyInclusion } from "./merkle";
-import { parseTlogProof, TLOG_PROOF_HEADER, verifyReceipt } from "./verify.mjs";
 import type { TlogProof } from "./verify.mjs";
+import { parseTlogProof, TLOG_PROOF_HEADER, verifyReceipt } from "./verify.mjs";
 
-export { parseTlogProof, TLOG_PROOF_HEADER, verifyReceipt };
 export type { TlogProof };
+export { parseTlogProof, TLOG_PROOF_HEADER, verifyReceipt };
 
 /** Formats a tlog-proof. The checkpoint must be a complete signed note. */
-export function formatTlogProof(proof: {
-  extra: Uint8Array | null;
-  index: number;
-  proof: readonly Uint8Array[];
-  checkpoint: string;
-}): string {
+export function formatTlogProof(proof: { extra: Uint8Array | null; index: number; proof: readonly Uint8Array[]; checkpoint: string }): string {
   if (!Number.isSafeInteger(proof.index) || proof.index < 0) throw new RangeError("index must be an integer ≥ 0");
   if (proof.proof.some((hash) => hash.length !== 32)) throw new RangeError("proof hashes are 32 bytes");
   const lines: string[] = [TLOG_PROOF_HEADER];

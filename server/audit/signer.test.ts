@@ -33,9 +33,7 @@ describe("the checkpoint signer", () => {
       /refusing to sign.*no longer hash to the last checkpoint/,
     );
     const proof = consistencyProof(13, rewritten, 40);
-    expect(() => signer.sign({ origin: TEST_ORIGIN, previous: head(13), next: head(40, rewritten), evidence: { proof } })).toThrow(
-      /consistency proof/,
-    );
+    expect(() => signer.sign({ origin: TEST_ORIGIN, previous: head(13), next: head(40, rewritten), evidence: { proof } })).toThrow(/consistency proof/);
   });
 
   it("refuses a shrunk tree, a root that is not the leaves' root, and a proof for other sizes", () => {

@@ -8,13 +8,13 @@
  * database and passes it in, with either a consistency proof or the leaf hashes themselves as evidence.
  */
 import { AppError } from "../errors";
-import { publicKeyPem } from "./auditKey";
 import type { AuditKey } from "./auditKey";
-import { signCheckpoint } from "./checkpoint";
+import { publicKeyPem } from "./auditKey";
 import type { TreeHead } from "./checkpoint";
+import { signCheckpoint } from "./checkpoint";
 import { EMPTY_ROOT, prefixRoots, verifyConsistency } from "./merkle";
-import { ed25519NoteSigner, formatVkey, noteVerifier } from "./note";
 import type { NoteVerifier } from "./note";
+import { ed25519NoteSigner, formatVkey, noteVerifier } from "./note";
 
 /** How the caller shows the new tree extends the old one. */
 export type ConsistencyEvidence =
@@ -30,11 +30,7 @@ function isTreeHead(head: TreeHead): boolean {
 }
 
 /** Why `next` is not a consistent extension of `previous` (null: the empty tree), or null when it is. */
-export function treeInconsistency(
-  previous: TreeHead | null,
-  next: TreeHead,
-  evidence: ConsistencyEvidence,
-): string | null {
+export function treeInconsistency(previous: TreeHead | null, next: TreeHead, evidence: ConsistencyEvidence): string | null {
   const old = previous ?? { size: 0, root: EMPTY_ROOT };
   if (!isTreeHead(old) || !isTreeHead(next)) return "a tree head needs an integer size ≥ 0 and a 32-byte root";
   if (next.size < old.size) return `the tree shrank from ${old.size} to ${next.size} entries`;

@@ -9,10 +9,10 @@ import path from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
+import { demoPhone } from "../testing/builders";
 import { login } from "../testing/http";
 import { startServer, type TestServer } from "../testing/server";
 import { runBundleVerifier, unzipBundle } from "./unzipBundle";
-import { demoPhone } from "../testing/builders";
 
 type Json<T> = { ok: boolean; data: T; error?: { code: string } };
 type Entry = { seq: number; action: string; actor: { role: string; name: string } | null; data: string };
@@ -65,7 +65,13 @@ async function call<T = unknown>(socket: Socket, event: string, payload: unknown
 beforeAll(async () => {
   server = await startServer();
   work = mkdtempSync(path.join(tmpdir(), "yishi-supervise-"));
-  const phones = { admin: demoPhone("admin"), chair: demoPhone("chair"), member: demoPhone("member"), member2: demoPhone("member", 1), supervisor: demoPhone("supervisor") };
+  const phones = {
+    admin: demoPhone("admin"),
+    chair: demoPhone("chair"),
+    member: demoPhone("member"),
+    member2: demoPhone("member", 1),
+    supervisor: demoPhone("supervisor"),
+  };
   for (const [who, phone] of Object.entries(phones)) cookies[who] = (await login(server.url, phone, DEMO_PASSWORD)) ?? "";
   const console = await get("/supervise", "supervisor");
   expect(console.status).toBe(307);
@@ -117,7 +123,10 @@ describe("the audit trail of a fresh demo install", () => {
     expect(coop.body.ok).toBe(true);
     const coopId = coop.body.data.id as string;
     const account = await post(`/api/admin/orgs/${coopId}/accounts`, "admin", {
-      phone: "13800000077", displayName: "合作社监督", password: "coop-supervisor-1", roles: ["supervisor"],
+      phone: "13800000077",
+      displayName: "合作社监督",
+      password: "coop-supervisor-1",
+      roles: ["supervisor"],
     });
     expect(account.body.ok).toBe(true);
     cookies.coopSupervisor = (await login(server.url, "13800000077", "coop-supervisor-1")) ?? "";
@@ -155,7 +164,12 @@ describe("a named vote", () => {
         await call(chair, "meeting:attendance", { meetingId, personId, status: "present_in_person" });
       }
       await call(chair, "meeting:startItem", { meetingId });
-      const opened = await call<{ result: { motionId: string } }>(chair, "vote:open", { meetingId, text: "通过村道硬底化工程实施方案", method: "named", matterKind: "general" });
+      const opened = await call<{ result: { motionId: string } }>(chair, "vote:open", {
+        meetingId,
+        text: "通过村道硬底化工程实施方案",
+        method: "named",
+        matterKind: "general",
+      });
       motionId = opened.result.motionId;
       await call(member, "vote:cast", { meetingId, motionId, choice: "yes", clientId: randomUUID() });
       await call(chair, "vote:close", { meetingId, motionId });

@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
-import { openDatabase, withDedicatedConnection, type Database } from "../db/client";
+import { type Database, openDatabase, withDedicatedConnection } from "../db/client";
 import { migrate, type SqlRunner } from "../db/migrate";
 import { setRuntime } from "../runtime";
 import { seedPgliteDataDir } from "../testing/pgliteTemplate";
-import { appendAuditMany, type AppendInput } from "./append";
+import { type AppendInput, appendAuditMany } from "./append";
 import { entryFields } from "./testLog";
 
 export type TestDb = {
@@ -70,7 +70,15 @@ export async function appendTestEntries(db: Database, orgId: string, count: numb
     const inputs: AppendInput[] = [];
     for (let i = done; i < Math.min(count, done + batch); i += 1) {
       const fields = entryFields(start + i, orgId);
-      inputs.push({ orgId, meetingId: fields.meeting, actor: fields.actor, action: fields.action, object: fields.object, data: fields.data, now: new Date(fields.ts) });
+      inputs.push({
+        orgId,
+        meetingId: fields.meeting,
+        actor: fields.actor,
+        action: fields.action,
+        object: fields.object,
+        data: fields.data,
+        now: new Date(fields.ts),
+      });
     }
     await db.prisma.$transaction((tx) => appendAuditMany(tx, inputs));
   }

@@ -3,14 +3,14 @@
  * benchmarks; it writes only where it is told to.
  */
 import { generateKeyPairSync } from "node:crypto";
-import { rawEd25519PublicKey } from "./note";
-import { chainEntry } from "./canonical";
+import type { AuditKey } from "./auditKey";
 import type { AuditEntryFields, EncodedEntry } from "./canonical";
-import { auditOrigin } from "./checkpoint";
+import { chainEntry } from "./canonical";
 import type { TreeHead } from "./checkpoint";
+import { auditOrigin } from "./checkpoint";
 import { writeBundle } from "./exportBundle";
 import { merkleRoot } from "./merkle";
-import type { AuditKey } from "./auditKey";
+import { rawEd25519PublicKey } from "./note";
 import { CheckpointSigner } from "./signer";
 
 export const TEST_ORG = "org_test1";
@@ -61,11 +61,7 @@ export function makeEntries(count: number, org: string = TEST_ORG): EncodedEntry
 }
 
 /** Signs checkpoints at `sizes` (ascending) the way the server does: each consistent with the one before. */
-export function signCheckpoints(
-  entries: readonly EncodedEntry[],
-  sizes: readonly number[],
-  signer: CheckpointSigner,
-): string[] {
+export function signCheckpoints(entries: readonly EncodedEntry[], sizes: readonly number[], signer: CheckpointSigner): string[] {
   const leafHashes = entries.map((e) => e.leafHash);
   let previous: TreeHead | null = null;
   return sizes.map((size) => {
@@ -84,10 +80,7 @@ export interface TestBundle {
   signer: CheckpointSigner;
 }
 
-export async function makeBundle(
-  dir: string,
-  options: { count: number; sizes: readonly number[]; keys?: AuditKey[] },
-): Promise<TestBundle> {
+export async function makeBundle(dir: string, options: { count: number; sizes: readonly number[]; keys?: AuditKey[] }): Promise<TestBundle> {
   const keys = options.keys ?? [makeAuditKey()];
   const signer = new CheckpointSigner({ keys });
   const entries = makeEntries(options.count);

@@ -17,26 +17,9 @@ export declare class CompactRange {
   push(leaf: Uint8Array): void;
   root(): Buffer;
 }
-export declare function rootFromInclusionProof(
-  index: number,
-  size: number,
-  leaf: Uint8Array,
-  proof: readonly Uint8Array[],
-): Buffer | null;
-export declare function verifyInclusion(
-  index: number,
-  size: number,
-  leaf: Uint8Array,
-  proof: readonly Uint8Array[],
-  root: Uint8Array,
-): boolean;
-export declare function verifyConsistency(
-  first: number,
-  second: number,
-  firstRoot: Uint8Array,
-  secondRoot: Uint8Array,
-  proof: readonly Uint8Array[],
-): boolean;
+export declare function rootFromInclusionProof(index: number, size: number, leaf: Uint8Array, proof: readonly Uint8Array[]): Buffer | null;
+export declare function verifyInclusion(index: number, size: number, leaf: Uint8Array, proof: readonly Uint8Array[], root: Uint8Array): boolean;
+export declare function verifyConsistency(first: number, second: number, firstRoot: Uint8Array, secondRoot: Uint8Array, proof: readonly Uint8Array[]): boolean;
 
 // Entries (RFC 8785, DESIGN.md §6)
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -91,11 +74,7 @@ export declare function parseVkeys(text: string): NoteVerifier[];
 export declare function parseNote(note: string): { text: string; signatures: NoteSignature[] };
 export declare function verifyNote(note: string, verifiers: readonly NoteVerifier[]): { text: string; verifiedBy: KeyRef[] };
 export declare function parseCheckpointBody(text: string): { origin: string; size: number; root: Buffer };
-export declare function openCheckpoint(
-  note: string,
-  verifiers: readonly NoteVerifier[],
-  origin?: string,
-): OpenedCheckpoint;
+export declare function openCheckpoint(note: string, verifiers: readonly NoteVerifier[], origin?: string): OpenedCheckpoint;
 
 // Receipts (c2sp.org/tlog-proof)
 export declare const TLOG_PROOF_HEADER: "c2sp.org/tlog-proof@v1";
@@ -144,11 +123,7 @@ export interface BundleSummary {
   keys: KeyRef[];
 }
 export declare function verifyBundle(dir: string, options?: VerifyBundleOptions): Promise<BundleSummary>;
-export declare function main(
-  argv: readonly string[],
-  out?: (line: string) => void,
-  err?: (line: string) => void,
-): Promise<number>;
+export declare function main(argv: readonly string[], out?: (line: string) => void, err?: (line: string) => void): Promise<number>;
 
 // Witness cosignatures (c2sp.org/tlog-cosignature, Ed25519 cosignature/v1)
 export declare const COSIGNATURE_TYPE: number;

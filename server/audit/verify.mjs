@@ -43,9 +43,7 @@ function fail(message, where) {
 
 // crypto.hash (Node ≥ 20.12) is about 1.5× faster than createHash for small inputs; it matters at a million leaves.
 const sha256 =
-  typeof crypto.hash === "function"
-    ? (data) => crypto.hash("sha256", data, "buffer")
-    : (data) => crypto.createHash("sha256").update(data).digest();
+  typeof crypto.hash === "function" ? (data) => crypto.hash("sha256", data, "buffer") : (data) => crypto.createHash("sha256").update(data).digest();
 
 /** MTH({}) = SHA-256() — the root of the empty tree. */
 export const EMPTY_ROOT = sha256(Buffer.alloc(0));
@@ -206,15 +204,15 @@ export function canonicalJson(value) {
       if (Array.isArray(value)) {
         let out = "[";
         for (let i = 0; i < value.length; i += 1) out += (i === 0 ? "" : ",") + canonicalJson(value[i]);
-        return out + "]";
+        return `${out}]`;
       }
       const keys = Object.keys(value).sort();
       let out = "{";
       for (let i = 0; i < keys.length; i += 1) {
         const key = keys[i];
-        out += (i === 0 ? "" : ",") + canonicalJson(key) + ":" + canonicalJson(value[key]);
+        out += `${(i === 0 ? "" : ",") + canonicalJson(key)}:${canonicalJson(value[key])}`;
       }
-      return out + "}";
+      return `${out}}`;
     }
     default:
       return fail(`a ${typeof value} is not a JSON value`);
@@ -231,7 +229,7 @@ const isPlainObject = (v) => typeof v === "object" && v !== null && !Array.isArr
 const isText = (v) => typeof v === "string" && v.length > 0;
 const hasExactKeys = (o, keys) => {
   const own = Object.keys(o);
-  return own.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(o, k));
+  return own.length === keys.length && keys.every((k) => Object.hasOwn(o, k));
 };
 
 // Only plain JSON, and only safe integers: jq, spreadsheets and other languages read larger or fractional numbers
@@ -286,14 +284,16 @@ export function entryProblem(entry) {
 }
 
 const isValidUtf8 =
-  typeof isUtf8 === "function" ? isUtf8 : (bytes) => {
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  typeof isUtf8 === "function"
+    ? isUtf8
+    : (bytes) => {
+        try {
+          new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+          return true;
+        } catch {
+          return false;
+        }
+      };
 
 function hasSortedKeys(value) {
   if (typeof value !== "object" || value === null) return true;
@@ -607,7 +607,7 @@ async function readText(file, label) {
   try {
     bytes = await fs.promises.readFile(file);
   } catch (e) {
-    const why = e && e.code === "ENOENT" ? "missing file" : `cannot read (${e && e.code})`;
+    const why = e && e.code === "ENOENT" ? "missing file" : `cannot read (${e?.code})`;
     fail(`${label}: ${why}`, { file: label });
   }
   try {
@@ -623,7 +623,7 @@ function within(label, check) {
     return check();
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    throw new VerifyError(`${label}: ${message}`, { file: label, line: e && e.line });
+    throw new VerifyError(`${label}: ${message}`, { file: label, line: e?.line });
   }
 }
 
@@ -656,7 +656,7 @@ export function requireCosignatures(label, note, witnesses, min) {
  */
 export async function verifyBundle(dir, options = {}) {
   const stat = await fs.promises.stat(dir).catch(() => null);
-  if (!stat || !stat.isDirectory()) fail(`${dir}: not a bundle directory`, { file: dir });
+  if (!stat?.isDirectory()) fail(`${dir}: not a bundle directory`, { file: dir });
   const vkeyText = await readText(path.join(dir, "vkey"), "vkey");
   const bundleKeys = within("vkey", () => parseVkeys(vkeyText));
   const pinned = options.trustedVkeys;
@@ -845,7 +845,7 @@ async function scanEntries(file, targets, receipts, options) {
   try {
     handle = await fs.promises.open(file, "r");
   } catch (e) {
-    const why = e && e.code === "ENOENT" ? "missing file" : `cannot read (${e && e.code})`;
+    const why = e && e.code === "ENOENT" ? "missing file" : `cannot read (${e?.code})`;
     fail(`entries.jsonl: ${why}`, { file: "entries.jsonl" });
   }
   const receiptBytes = new Map(receipts.map((r) => [r.index, { label: r.label, bytes: r.entryBytes }]));
@@ -864,18 +864,17 @@ async function scanEntries(file, targets, receipts, options) {
       const t = targets[next];
       if (!range.root().equals(t.root)) {
         const since = good.label ? ` (seq 0–${good.size - 1} match ${good.label})` : "";
-        fail(
-          `${t.label}: root hash does not match entries seq 0–${seq - 1}; ` +
-            `an entry in seq ${good.size}–${seq - 1} was changed or reordered${since}`,
-          { file: t.label, seq: good.size },
-        );
+        fail(`${t.label}: root hash does not match entries seq 0–${seq - 1}; ` + `an entry in seq ${good.size}–${seq - 1} was changed or reordered${since}`, {
+          file: t.label,
+          seq: good.size,
+        });
       }
       if (t.size > good.size) good = t;
       next += 1;
     }
   };
   const consume = (firstSeq, result) => {
-    const upTo = result.error && result.error.late ? result.count + 1 : result.count;
+    const upTo = result.error?.late ? result.count + 1 : result.count;
     for (let j = 0; j < upTo; j += 1) {
       const s = firstSeq + j;
       if (!result.prevs.subarray(32 * j, 32 * j + 32).equals(lastLeaf)) {
@@ -948,11 +947,10 @@ async function scanEntries(file, targets, receipts, options) {
   }
   if (next < targets.length) {
     const t = targets[next];
-    fail(
-      `${t.label}: tree size ${t.size} but entries.jsonl has only ${seq} entries; ` +
-        "entries were removed from the end of the log",
-      { file: t.label, seq },
-    );
+    fail(`${t.label}: tree size ${t.size} but entries.jsonl has only ${seq} entries; entries were removed from the end of the log`, {
+      file: t.label,
+      seq,
+    });
   }
   return { count: seq, org, root: range.root() };
 }
@@ -996,7 +994,7 @@ function parseArgs(argv) {
 }
 
 const hex = (b) => b.toString("hex");
-const oneLine = (e) => String(e && e.message ? e.message : e).replace(/[\r\n]+/g, " ");
+const oneLine = (e) => String(e?.message ? e.message : e).replace(/[\r\n]+/g, " ");
 const keyLabel = (k) => `${k.name}+${formatKeyId(k.keyId)}`;
 
 function printSummary(s, out) {
@@ -1034,11 +1032,7 @@ async function readWitnessKeys(values) {
 }
 
 /** The command-line program; returns the exit code (0 ok, 1 verification failed, 2 usage or internal error). */
-export async function main(
-  argv,
-  out = (line) => process.stdout.write(`${line}\n`),
-  err = (line) => process.stderr.write(`${line}\n`),
-) {
+export async function main(argv, out = (line) => process.stdout.write(`${line}\n`), err = (line) => process.stderr.write(`${line}\n`)) {
   let args;
   try {
     args = parseArgs(argv);

@@ -3,11 +3,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawToSpkiPem } from "./auditKey";
 import { chainEntry } from "./canonical";
 import { formatVkey } from "./note";
-import { rawToSpkiPem } from "./auditKey";
-import { makeAuditKey, makeBundle } from "./testLog";
 import type { TestBundle } from "./testLog";
+import { makeAuditKey, makeBundle } from "./testLog";
 import { verifyBundle } from "./verify.mjs";
 
 const VERIFY = path.join(import.meta.dirname, "verify.mjs");
@@ -38,7 +38,12 @@ function tampered(tamper: (dir: string) => void): string {
 const entriesFile = (dir: string): string => path.join(dir, "entries.jsonl");
 function editLines(dir: string, edit: (lines: string[]) => string[]): void {
   const lines = fs.readFileSync(entriesFile(dir), "utf8").split("\n").slice(0, -1);
-  fs.writeFileSync(entriesFile(dir), edit(lines).map((l) => `${l}\n`).join(""));
+  fs.writeFileSync(
+    entriesFile(dir),
+    edit(lines)
+      .map((l) => `${l}\n`)
+      .join(""),
+  );
 }
 
 function expectOneLineFailure(args: string[], message: RegExp): void {

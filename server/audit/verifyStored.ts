@@ -9,7 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { readCheckpoint } from "./checkpoint";
-import { exportOrgBundle, type ExportProblem } from "./exportFromDb";
+import { type ExportProblem, exportOrgBundle } from "./exportFromDb";
 import { readCheckpoints, streamEntries } from "./store";
 import { leafHash } from "./verify.mjs";
 

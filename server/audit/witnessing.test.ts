@@ -11,12 +11,12 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import type http from "node:http";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { witnessView } from "../queries/witnessView";
 import { ed25519Cosigner } from "../witness/cosigner";
 import { createWitnessServer, listen } from "../witness/server";
 import { openWitnessStore, type WitnessStore } from "../witness/store";
 import { Witness } from "../witness/witness";
-import { witnessView } from "../queries/witnessView";
-import { appendAuditMany, type AppendInput } from "./append";
+import { type AppendInput, appendAuditMany } from "./append";
 import { auditSigner } from "./auditSigner";
 import { checkpointNow } from "./checkpointNow";
 import { exportOrgBundle } from "./exportFromDb";
@@ -25,8 +25,8 @@ import { SIGNED_HEADS_FILE } from "./signedHeads";
 import { logOrigin } from "./store";
 import { appendTestEntries, openTestDb, type TestDb } from "./testDb";
 import { entryFields } from "./testLog";
-import { parseWitnessList, stopWitnessing, WITNESSES_ENV, witnessOrg, withCosignatures, type WitnessTarget } from "./witnessing";
 import { parseWitnessVkey, verifyCosignatures } from "./verify.mjs";
+import { parseWitnessList, stopWitnessing, WITNESSES_ENV, type WitnessTarget, withCosignatures, witnessOrg } from "./witnessing";
 
 const ORG = "org_village1";
 const cosigner = ed25519Cosigner("township.test/witness", generateKeyPairSync("ed25519").privateKey);
@@ -64,7 +64,10 @@ describe("witnessing the village's checkpoints", () => {
     const cosigned = await withCosignatures(ORG, 19, note);
     expect(verifyCosignatures(cosigned, [parseWitnessVkey(cosigner.vkey)])).toHaveLength(1);
     const view = await witnessView(ORG);
-    expect(view.checkpoints.map((c) => [c.size, c.witnessedBy.map((w) => w.name)])).toEqual([[19, ["township.test/witness"]], [12, ["township.test/witness"]]]);
+    expect(view.checkpoints.map((c) => [c.size, c.witnessedBy.map((w) => w.name)])).toEqual([
+      [19, ["township.test/witness"]],
+      [12, ["township.test/witness"]],
+    ]);
     expect(view.witnesses[0]).toMatchObject({ status: "ok", knownSize: 19, gaps: [] });
   });
 
@@ -95,7 +98,12 @@ describe("witnessing the village's checkpoints", () => {
     expect(after.witnesses[0]!.status).toBe("ok");
     expect(after.witnesses[0]!.gaps).toHaveLength(1);
     expect(after.witnesses[0]!.gaps[0]!.from.getTime()).toBeLessThanOrEqual(after.witnesses[0]!.gaps[0]!.to.getTime());
-    expect(after.checkpoints.map((c) => [c.size, c.witnessedBy.length])).toEqual([[24, 1], [20, 0], [16, 0], [12, 1]]);
+    expect(after.checkpoints.map((c) => [c.size, c.witnessedBy.length])).toEqual([
+      [24, 1],
+      [20, 0],
+      [16, 0],
+      [12, 1],
+    ]);
   });
 
   it("a history rewritten on the village server (new tree, new signature) is refused, kept as evidence, and red", async () => {
@@ -196,7 +204,10 @@ describe("bundles and receipts carry the cosignatures; verify.mjs --witness / --
     // README.txt's hand check, as a supervisor would paste it (bash, openssl 3).
     const readme = readFileSync(path.join(dir, "README.txt"), "utf8");
     const english = readme.slice(readme.indexOf("4. Witness cosignatures"));
-    const steps = english.split("\n").filter((l) => /^ {6}\S/.test(l) && !l.includes("node verify.mjs")).map((l) => l.trim());
+    const steps = english
+      .split("\n")
+      .filter((l) => /^ {6}\S/.test(l) && !l.includes("node verify.mjs"))
+      .map((l) => l.trim());
     const script = steps.join("\n").replace("W='WITNESS_VKEY'", `W='${cosigner.vkey}'`);
     const run = spawnSync("bash", ["-e", "-c", script], { cwd: dir, encoding: "utf8" });
     expect(`${run.stdout}${run.stderr}`).toContain("Signature Verified Successfully");
@@ -234,7 +245,12 @@ describe("bundles and receipts carry the cosignatures; verify.mjs --witness / --
     const file = path.join(t.dataDir, receipt.fileName);
     writeFileSync(file, receipt.text);
     const vkey = path.join(t.dataDir, "vkey");
-    writeFileSync(vkey, `${auditSigner().vkeys(await logOrigin(ORG)).join("\n")}\n`);
+    writeFileSync(
+      vkey,
+      `${auditSigner()
+        .vkeys(await logOrigin(ORG))
+        .join("\n")}\n`,
+    );
     const r = spawnSync(process.execPath, ["server/audit/verify.mjs", "--receipt", file, "--vkey", vkey, "--witness", cosigner.vkey], { encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/cosigned by township\.test\/witness\+/);

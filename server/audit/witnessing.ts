@@ -13,13 +13,13 @@
  *   http://township.example.cn:3300 township.example.cn/witness+1a2b3c4d+BN…
  */
 import { currentDb } from "../db";
+import { errorFields, logger } from "../ops/logger";
 import { getRuntime } from "../runtime";
+import { processSingleton } from "../singleton";
 import { consistencyProof } from "./merkle";
 import { latestCheckpoint, readLeafHashes } from "./store";
-import { formatKeyId, parseWitnessVkey, verifyCosignatures } from "./verify.mjs";
 import type { WitnessVerifier } from "./verify.mjs";
-import { processSingleton } from "../singleton";
-import { errorFields, logger } from "../ops/logger";
+import { formatKeyId, parseWitnessVkey, verifyCosignatures } from "./verify.mjs";
 
 export type WitnessTarget = { url: string; vkey: string; verifier: WitnessVerifier };
 export type WitnessStatus = "ok" | "unreachable" | "refused";
@@ -67,7 +67,12 @@ export const witnessLabel = (verifier: WitnessVerifier): string => `${verifier.n
 type Post = (url: string, body: string) => Promise<{ status: number; text: string }>;
 
 const httpPost: Post = async (url, body) => {
-  const res = await fetch(url, { method: "POST", body, headers: { "Content-Type": "text/plain; charset=utf-8" }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const res = await fetch(url, {
+    method: "POST",
+    body,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
   return { status: res.status, text: await res.text() };
 };
 
@@ -88,12 +93,22 @@ export async function witnessOrg(orgId: string, targets: readonly WitnessTarget[
     const label = witnessLabel(target.verifier);
     const where = { orgId_witness: { orgId, witness: target.vkey } };
     let state = await prisma.auditWitnessState.findUnique({ where });
-    const already = await prisma.auditCosignature.count({ where: { orgId, size: latest.size, witness: target.verifier.name, keyId: formatKeyId(target.verifier.keyId) } });
+    const already = await prisma.auditCosignature.count({
+      where: { orgId, size: latest.size, witness: target.verifier.name, keyId: formatKeyId(target.verifier.keyId) },
+    });
     if (already > 0 || (state?.status === "refused" && state.refusedSize === latest.size)) {
       outcomes.push({ witness: label, status: "skipped", size: latest.size });
       continue;
     }
-    const save = async (data: { knownSize?: number; status: WitnessStatus; failingSince?: Date | null; lastError?: string | null; refusedSize?: number | null; refusedAt?: Date | null; gaps?: Gap[] }) => {
+    const save = async (data: {
+      knownSize?: number;
+      status: WitnessStatus;
+      failingSince?: Date | null;
+      lastError?: string | null;
+      refusedSize?: number | null;
+      refusedAt?: Date | null;
+      gaps?: Gap[];
+    }) => {
       state = await prisma.auditWitnessState.upsert({ where, create: { orgId, witness: target.vkey, ...data }, update: data });
     };
     let knownSize = state?.knownSize ?? 0;
@@ -131,7 +146,14 @@ export async function witnessOrg(orgId: string, targets: readonly WitnessTarget[
           if (keyId !== target.verifier.keyId) continue;
           await prisma.auditCosignature.upsert({
             where: { orgId_size_witness_keyId: { orgId, size: latest.size, witness: target.verifier.name, keyId: formatKeyId(keyId) } },
-            create: { orgId, size: latest.size, witness: target.verifier.name, keyId: formatKeyId(keyId), line, cosignedAt: new Date((cosigned[0] as { timestamp: number }).timestamp * 1000) },
+            create: {
+              orgId,
+              size: latest.size,
+              witness: target.verifier.name,
+              keyId: formatKeyId(keyId),
+              line,
+              cosignedAt: new Date((cosigned[0] as { timestamp: number }).timestamp * 1000),
+            },
             update: {},
           });
         }
@@ -206,7 +228,8 @@ export function scheduleWitnessing(orgId: string, given?: readonly WitnessTarget
       const unreachable = outcomes.filter((o) => o.status === "unreachable");
       entry.failures = unreachable.length > 0 ? entry.failures + 1 : 0;
       for (const o of unreachable) logger().warn({ witness: o.witness, orgId, err: o.message }, "见证暂不可达 witness unreachable");
-      for (const o of outcomes.filter((x) => x.status === "refused")) logger().error({ witness: o.witness, orgId, size: o.size, err: o.message }, "见证拒绝 witness refused the checkpoint");
+      for (const o of outcomes.filter((x) => x.status === "refused"))
+        logger().error({ witness: o.witness, orgId, size: o.size, err: o.message }, "见证拒绝 witness refused the checkpoint");
     })
     .catch((error: unknown) => {
       entry.failures += 1;

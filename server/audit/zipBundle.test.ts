@@ -31,7 +31,11 @@ describe("the bundle zip", () => {
     writeFileSync(path.join(dir, "checkpoints", "12.txt"), "origin\n12\nroot\n");
     writeFileSync(path.join(dir, "empty"), "");
     let cleaned = 0;
-    const zip = await collect(zipFolderStream(dir, "bundle-x", new Date(Date.UTC(2026, 0, 1)), async () => { cleaned += 1; }));
+    const zip = await collect(
+      zipFolderStream(dir, "bundle-x", new Date(Date.UTC(2026, 0, 1)), async () => {
+        cleaned += 1;
+      }),
+    );
     const files = unzipSync(zip);
     expect(Object.keys(files).sort()).toEqual(["bundle-x/big.bin", "bundle-x/checkpoints/12.txt", "bundle-x/empty", "bundle-x/entries.jsonl"]);
     expect(Buffer.from(files["bundle-x/big.bin"] as Uint8Array).equals(big)).toBe(true);

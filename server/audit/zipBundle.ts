@@ -8,7 +8,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Zip, ZipDeflate } from "fflate";
-import { exportOrgBundle, type ExportResult } from "./exportFromDb";
+import { type ExportResult, exportOrgBundle } from "./exportFromDb";
 
 /** Relative paths of every file under `dir`, sorted, with "/" separators. */
 async function listFiles(dir: string, prefix = ""): Promise<string[]> {

@@ -3,7 +3,7 @@
  * enabled and the token's version is its current one (a disabled account or "log out everywhere" bites at once).
  * Free of next-auth, so that the socket server can use it as the pages do.
  */
-import { accountStanding, type AccountStanding } from "../db/load/account";
+import { type AccountStanding, accountStanding } from "../db/load/account";
 
 /** Who is behind a live connection (a socket): a signed-in account and its person, or null for an anonymous viewer. */
 export type SocketIdentity = { accountId: string; name: string; personId: string | null } | null;

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { PHONE_POINTS } from "./throttle";
-import { startServer, type TestServer } from "../testing/server";
 import { demoPhone } from "../testing/builders";
+import { startServer, type TestServer } from "../testing/server";
+import { PHONE_POINTS } from "./throttle";
 
 const servers: TestServer[] = [];
 

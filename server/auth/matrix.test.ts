@@ -11,21 +11,21 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { encodeAwarenessUpdate, Awareness } from "y-protocols/awareness";
 import * as encoding from "lib0/encoding";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import { messageYjsUpdate } from "y-protocols/sync";
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TOWNSHIP_PRE_REVIEW } from "../../prisma/demoTownship";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { encodeBytes } from "../minutes/protocol";
 import { sectionName } from "../minutes/sections";
+import { demoPhone, NEIGHBOUR_ADMIN_PHONE } from "../testing/builders";
 import { login } from "../testing/http";
 import { clientId, liveClient, type Reply } from "../testing/liveClient";
 import { startServer, type TestServer } from "../testing/server";
-import { MATRIX_ROLES, PERMISSIONS, type Channel, type MatrixRole, type PermissionRow } from "./matrix";
+import { type Channel, MATRIX_ROLES, type MatrixRole, PERMISSIONS, type PermissionRow } from "./matrix";
 import { matrixProblems } from "./matrixCoverage";
-import { NEIGHBOUR_ADMIN_PHONE, demoPhone } from "../testing/builders";
 
 type HttpRequest = { method: "GET" | "POST"; path: string; json?: unknown; form?: Record<string, string> | FormData };
 type SocketRequest = { event: string; payload?: unknown; before?: { event: string; payload: unknown }[] };
@@ -144,16 +144,30 @@ const fresh = {
   body: async () => (await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/bodies`, { kind: "board", name: `理事会${++seq}` })).id,
   account: async () => {
     const personId = await fresh.person();
-    return (await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/accounts`, { personId, phone: `1370000${String(++seq).padStart(4, "0")}`, displayName: "测试", password: "initial-pass" })).id;
+    return (
+      await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/accounts`, {
+        personId,
+        phone: `1370000${String(++seq).padStart(4, "0")}`,
+        displayName: "测试",
+        password: "initial-pass",
+      })
+    ).id;
   },
-  matter: async () => (await asAdmin<{ id: string }>("POST", "/api/admin/matters", { orgId: village, title: `事项${++seq}`, source: "villagers", kind: "general" })).id,
+  matter: async () =>
+    (await asAdmin<{ id: string }>("POST", "/api/admin/matters", { orgId: village, title: `事项${++seq}`, source: "villagers", kind: "general" })).id,
   /** A meeting of the test body (chair, recorder, one voting member), scheduled with two agenda items. */
   scheduled: async (options: { isPublic?: boolean; matterId?: string } = {}) =>
-    (await asAdmin<{ id: string }>("POST", "/api/admin/meetings", {
-      bodyId, number: `矩阵${++seq}`, title: "权限矩阵测试会议", startsAt: new Date().toISOString(), place: "村委会",
-      isPublic: options.isPublic ?? true,
-      agenda: [{ title: "第一项", ...(options.matterId ? { matterId: options.matterId } : {}) }, { title: "第二项" }],
-    })).id,
+    (
+      await asAdmin<{ id: string }>("POST", "/api/admin/meetings", {
+        bodyId,
+        number: `矩阵${++seq}`,
+        title: "权限矩阵测试会议",
+        startsAt: new Date().toISOString(),
+        place: "村委会",
+        isPublic: options.isPublic ?? true,
+        agenda: [{ title: "第一项", ...(options.matterId ? { matterId: options.matterId } : {}) }, { title: "第二项" }],
+      })
+    ).id,
   /** A proposal raised by a villager who holds none of the matrix roles, so every role may still co-sign it. */
   proposal: async () => {
     const author = await login(server.url, demoPhone("member", 1), DEMO_PASSWORD);
@@ -232,7 +246,14 @@ async function published(): Promise<Ctx> {
   return ctx;
 }
 
-const planBody = (ctx: Ctx) => ({ matterId: ctx.matterId, responsibleId: people.member, cap: "10000", startsOn: "2026-01-01", endsOn: "2026-12-31", milestones: [{ title: "完工", dueOn: "2026-12-31" }] });
+const planBody = (ctx: Ctx) => ({
+  matterId: ctx.matterId,
+  responsibleId: people.member,
+  cap: "10000",
+  startsOn: "2026-01-01",
+  endsOn: "2026-12-31",
+  milestones: [{ title: "完工", dueOn: "2026-12-31" }],
+});
 
 /** A decided and disclosed matter with its implementation plan (issue #23). */
 async function planned(): Promise<Ctx> {
@@ -287,13 +308,27 @@ function paperForm(ctx: Ctx): FormData {
  * the member, the two witnesses the matrix names.
  */
 async function assistedMeeting(requested: boolean): Promise<Ctx> {
-  const ownBody = (await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/bodies`, { kind: "villager-representatives", name: `代书测试${++seq}` })).id;
+  const ownBody = (await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/bodies`, { kind: "villager-representatives", name: `代书测试${++seq}` }))
+    .id;
   const signer = await fresh.person();
-  await asAdmin("POST", `/api/admin/bodies/${ownBody}/roster`, { members: [{ personId: people.member, seat: "representative" }, { personId: signer, seat: "representative" }] });
+  await asAdmin("POST", `/api/admin/bodies/${ownBody}/roster`, {
+    members: [
+      { personId: people.member, seat: "representative" },
+      { personId: signer, seat: "representative" },
+    ],
+  });
   await asAdmin("POST", `/api/admin/bodies/${ownBody}/officers`, { chairId: people.chair, recorderId: people.recorder });
-  const meetingId = (await asAdmin<{ id: string }>("POST", "/api/admin/meetings", {
-    bodyId: ownBody, number: `代书${++seq}`, title: "代书测试会议", startsAt: new Date().toISOString(), place: "村委会", isPublic: true, agenda: [{ title: "第一项" }],
-  })).id;
+  const meetingId = (
+    await asAdmin<{ id: string }>("POST", "/api/admin/meetings", {
+      bodyId: ownBody,
+      number: `代书${++seq}`,
+      title: "代书测试会议",
+      startsAt: new Date().toISOString(),
+      place: "村委会",
+      isPublic: true,
+      agenda: [{ title: "第一项" }],
+    })
+  ).id;
   await as("chair", "meeting:open", { meetingId });
   await as("member", "meeting:checkIn", { meetingId });
   await as("chair", "meeting:attendance", { meetingId, personId: signer, status: "present_in_person" });
@@ -301,7 +336,11 @@ async function assistedMeeting(requested: boolean): Promise<Ctx> {
   const versionId = (await as<{ versionId: string }>("recorder", "minutes:finalize", { meetingId })).versionId;
   const ctx: Ctx = { meetingId, versionId, signer };
   if (requested) {
-    const response = await http("recorder", { method: "POST", path: `/api/minutes/${meetingId}/assisted`, json: { versionId, personId: signer, witness1: people.chair, witness2: people.member } });
+    const response = await http("recorder", {
+      method: "POST",
+      path: `/api/minutes/${meetingId}/assisted`,
+      json: { versionId, personId: signer, witness1: people.chair, witness2: people.member },
+    });
     const answer = (await response.json()) as { ok: boolean; error?: unknown };
     if (!answer.ok) throw new Error(`assisted: ${JSON.stringify(answer.error)}`);
   }
@@ -318,9 +357,13 @@ const redirectTo = (ok: RegExp, refused: Record<string, RegExp>) => (response: R
 // ——— one fixture per row and way in ———
 
 const FIXTURES: Record<string, Fixture> = {
-  "createOrganization POST /api/admin/orgs": { request: () => adminHttp("POST", "/api/admin/orgs", { name: `合作社${++seq}`, level: "cooperative", parentId: village }) },
+  "createOrganization POST /api/admin/orgs": {
+    request: () => adminHttp("POST", "/api/admin/orgs", { name: `合作社${++seq}`, level: "cooperative", parentId: village }),
+  },
   "updateOrganization POST /api/admin/orgs/[orgId]": { request: () => adminHttp("POST", `/api/admin/orgs/${village}`, { noticeDays: 5 + (++seq % 10) }) },
-  "createHousehold POST /api/admin/orgs/[orgId]/households": { request: () => adminHttp("POST", `/api/admin/orgs/${village}/households`, { number: `户${++seq}` }) },
+  "createHousehold POST /api/admin/orgs/[orgId]/households": {
+    request: () => adminHttp("POST", `/api/admin/orgs/${village}/households`, { number: `户${++seq}` }),
+  },
   "updateHousehold POST /api/admin/households/[householdId]": {
     prepare: async () => ({ householdId: (await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/households`, { number: `户${++seq}` })).id }),
     request: (ctx) => adminHttp("POST", `/api/admin/households/${ctx.householdId}`, { number: `改户${++seq}`, head: "户主" }),
@@ -329,7 +372,9 @@ const FIXTURES: Record<string, Fixture> = {
     prepare: async () => ({ householdId: (await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/households`, { number: `户${++seq}` })).id }),
     request: (ctx) => adminHttp("POST", `/api/admin/households/${ctx.householdId}/delete`, {}),
   },
-  "createPerson POST /api/admin/orgs/[orgId]/people": { request: () => adminHttp("POST", `/api/admin/orgs/${village}/people`, { name: "新人", gender: "male" }) },
+  "createPerson POST /api/admin/orgs/[orgId]/people": {
+    request: () => adminHttp("POST", `/api/admin/orgs/${village}/people`, { name: "新人", gender: "male" }),
+  },
   "updatePerson POST /api/admin/people/[personId]": {
     prepare: async () => ({ personId: await fresh.person() }),
     request: (ctx) => adminHttp("POST", `/api/admin/people/${ctx.personId}`, { name: "改名", phone: `139${String(++seq).padStart(8, "0")}` }),
@@ -339,11 +384,23 @@ const FIXTURES: Record<string, Fixture> = {
     request: (ctx) => adminHttp("POST", `/api/admin/people/${ctx.personId}/delete`, {}),
   },
   "importRoster POST /api/admin/orgs/[orgId]/roster-import": {
-    request: () => adminHttp("POST", `/api/admin/orgs/${village}/roster-import`, { csv: `姓名,性别,户号\n导入${++seq},男,新户${seq}\n`, dryRun: false, createMissingHouseholds: true }),
+    request: () =>
+      adminHttp("POST", `/api/admin/orgs/${village}/roster-import`, {
+        csv: `姓名,性别,户号\n导入${++seq},男,新户${seq}\n`,
+        dryRun: false,
+        createMissingHouseholds: true,
+      }),
   },
   "createAccount POST /api/admin/orgs/[orgId]/accounts": {
     prepare: async () => ({ personId: await fresh.person() }),
-    request: (ctx) => adminHttp("POST", `/api/admin/orgs/${village}/accounts`, { personId: ctx.personId, phone: `1360000${String(++seq).padStart(4, "0")}`, displayName: "新账号", password: "initial-pass", roles: ["admin"] }),
+    request: (ctx) =>
+      adminHttp("POST", `/api/admin/orgs/${village}/accounts`, {
+        personId: ctx.personId,
+        phone: `1360000${String(++seq).padStart(4, "0")}`,
+        displayName: "新账号",
+        password: "initial-pass",
+        roles: ["admin"],
+      }),
   },
   "grantRole POST /api/admin/orgs/[orgId]/roles/grant": {
     prepare: async () => ({ accountId: await fresh.account() }),
@@ -365,7 +422,9 @@ const FIXTURES: Record<string, Fixture> = {
     prepare: async () => ({ accountId: await fresh.account() }),
     request: (ctx) => adminHttp("POST", `/api/orgs/${village}/accounts/${ctx.accountId}/reset-password`, {}),
   },
-  "createBody POST /api/admin/orgs/[orgId]/bodies": { request: () => adminHttp("POST", `/api/admin/orgs/${village}/bodies`, { kind: "member-representatives", name: "成员代表大会" }) },
+  "createBody POST /api/admin/orgs/[orgId]/bodies": {
+    request: () => adminHttp("POST", `/api/admin/orgs/${village}/bodies`, { kind: "member-representatives", name: "成员代表大会" }),
+  },
   "setRoster POST /api/admin/bodies/[bodyId]/roster": {
     prepare: async () => ({ bodyId: await fresh.body(), personId: await fresh.person() }),
     request: (ctx) => adminHttp("POST", `/api/admin/bodies/${ctx.bodyId}/roster`, { members: [{ personId: ctx.personId }] }),
@@ -376,7 +435,8 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "updateCharter POST /api/admin/bodies/[bodyId]/charter": {
     prepare: async () => ({ bodyId: await fresh.body() }),
-    request: (ctx) => adminHttp("POST", `/api/admin/bodies/${ctx.bodyId}/charter`, { charter: { pass: { numerator: 3, denominator: 4 }, publishNamedVotes: true } }),
+    request: (ctx) =>
+      adminHttp("POST", `/api/admin/bodies/${ctx.bodyId}/charter`, { charter: { pass: { numerator: 3, denominator: 4 }, publishNamedVotes: true } }),
   },
   "issueLoginTokens POST /api/admin/bodies/[bodyId]/login-codes": {
     prepare: async () => {
@@ -391,7 +451,8 @@ const FIXTURES: Record<string, Fixture> = {
   "read:rosterTemplate GET /api/admin/roster-template": { request: () => adminHttp("GET", "/api/admin/roster-template") },
 
   "scheduleMeeting POST /api/admin/meetings": {
-    request: () => adminHttp("POST", "/api/admin/meetings", { bodyId, number: `排期${++seq}`, title: "会议", startsAt: "2030-02-01T09:00:00+08:00", place: "礼堂" }),
+    request: () =>
+      adminHttp("POST", "/api/admin/meetings", { bodyId, number: `排期${++seq}`, title: "会议", startsAt: "2030-02-01T09:00:00+08:00", place: "礼堂" }),
   },
   "sendMeetingNotice POST /api/meetings/[meetingId]/notice/send": {
     prepare: async () => ({ meetingId: await fresh.scheduled() }),
@@ -399,7 +460,11 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "recordPaperReceipts POST /api/meetings/[meetingId]/notice/paper": {
     prepare: async () => ({ meetingId: await fresh.scheduled() }),
-    request: (ctx) => adminHttp("POST", `/api/meetings/${ctx.meetingId}/notice/paper`, { personIds: [people.member], signedOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10) }),
+    request: (ctx) =>
+      adminHttp("POST", `/api/meetings/${ctx.meetingId}/notice/paper`, {
+        personIds: [people.member],
+        signedOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+      }),
   },
   "acknowledgeNotice POST /api/meetings/[meetingId]/notice/sign": {
     prepare: async () => {
@@ -505,7 +570,9 @@ const FIXTURES: Record<string, Fixture> = {
   "read:myBallots socket meeting:me": {
     prepare: () => meeting("scheduled"),
     shared: true,
-    request: (ctx) => ({ socket: { event: "meeting:me", payload: { meetingId: ctx.meetingId }, before: [{ event: "meeting:join", payload: { meetingId: ctx.meetingId } }] } }),
+    request: (ctx) => ({
+      socket: { event: "meeting:me", payload: { meetingId: ctx.meetingId }, before: [{ event: "meeting:join", payload: { meetingId: ctx.meetingId } }] },
+    }),
   },
   "read:myMeetings GET /api/meetings": { shared: true, request: () => adminHttp("GET", "/api/meetings") },
   "read:myOrganizations GET /api/orgs": { shared: true, request: () => adminHttp("GET", "/api/orgs") },
@@ -543,7 +610,9 @@ const FIXTURES: Record<string, Fixture> = {
       await as("member", "meeting:floor", { meetingId: ctx.meetingId });
       return ctx;
     },
-    request: (ctx) => ({ socket: { event: "meeting:grant", payload: { meetingId: ctx.meetingId, action: "grant", personId: people.member, limitSeconds: 120 } } }),
+    request: (ctx) => ({
+      socket: { event: "meeting:grant", payload: { meetingId: ctx.meetingId, action: "grant", personId: people.member, limitSeconds: 120 } },
+    }),
   },
   "declareRecusal socket meeting:recuse": {
     prepare: () => meeting("item"),
@@ -559,16 +628,27 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "castVote POST /api/meetings/[meetingId]/vote": {
     prepare: () => meeting("vote"),
-    request: (ctx) => ({ http: { method: "POST", path: `/api/meetings/${ctx.meetingId}/vote`, form: { motionId: ctx.motionId as string, choice: "yes", clientId: clientId() } } }),
+    request: (ctx) => ({
+      http: { method: "POST", path: `/api/meetings/${ctx.meetingId}/vote`, form: { motionId: ctx.motionId as string, choice: "yes", clientId: clientId() } },
+    }),
     judge: redirectTo(/\?voted=yes/, { unauthenticated: /^\/login/, forbidden: /error=forbidden/, not_entitled: /error=not_entitled/ }),
   },
   "recordTotals socket vote:totals": {
     prepare: async () => {
       const ctx = await meeting("item");
-      ctx.motionId = (await as<{ result: { motionId: string } }>("chair", "vote:open", { meetingId: ctx.meetingId, text: "举手表决", method: "hands_totals", matterKind: "general" })).result.motionId;
+      ctx.motionId = (
+        await as<{ result: { motionId: string } }>("chair", "vote:open", {
+          meetingId: ctx.meetingId,
+          text: "举手表决",
+          method: "hands_totals",
+          matterKind: "general",
+        })
+      ).result.motionId;
       return ctx;
     },
-    request: (ctx) => ({ socket: { event: "vote:totals", payload: { meetingId: ctx.meetingId, motionId: ctx.motionId, kind: "totals", yes: 1, no: 0, abstain: 0 } } }),
+    request: (ctx) => ({
+      socket: { event: "vote:totals", payload: { meetingId: ctx.meetingId, motionId: ctx.motionId, kind: "totals", yes: 1, no: 0, abstain: 0 } },
+    }),
   },
   "closeVote socket vote:close": {
     prepare: () => meeting("vote"),
@@ -600,12 +680,24 @@ const FIXTURES: Record<string, Fixture> = {
   "editMinutes socket minutes:sync": {
     prepare: () => meeting("session"),
     shared: true,
-    request: (ctx) => ({ socket: { event: "minutes:sync", payload: { meetingId: ctx.meetingId, message: minutesUpdate() }, before: [{ event: "minutes:join", payload: { meetingId: ctx.meetingId } }] } }),
+    request: (ctx) => ({
+      socket: {
+        event: "minutes:sync",
+        payload: { meetingId: ctx.meetingId, message: minutesUpdate() },
+        before: [{ event: "minutes:join", payload: { meetingId: ctx.meetingId } }],
+      },
+    }),
   },
   "showCaret socket minutes:awareness": {
     prepare: () => meeting("session"),
     shared: true,
-    request: (ctx) => ({ socket: { event: "minutes:awareness", payload: { meetingId: ctx.meetingId, update: caret() }, before: [{ event: "minutes:join", payload: { meetingId: ctx.meetingId } }] } }),
+    request: (ctx) => ({
+      socket: {
+        event: "minutes:awareness",
+        payload: { meetingId: ctx.meetingId, update: caret() },
+        before: [{ event: "minutes:join", payload: { meetingId: ctx.meetingId } }],
+      },
+    }),
   },
   "finalizeMinutes socket minutes:finalize": {
     prepare: () => meeting("adjourned"),
@@ -639,7 +731,13 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "requestAssistedSignature POST /api/minutes/[meetingId]/assisted": {
     prepare: () => assistedMeeting(false),
-    request: (ctx) => adminHttp("POST", `/api/minutes/${ctx.meetingId}/assisted`, { versionId: ctx.versionId, personId: ctx.signer, witness1: people.chair, witness2: people.member }),
+    request: (ctx) =>
+      adminHttp("POST", `/api/minutes/${ctx.meetingId}/assisted`, {
+        versionId: ctx.versionId,
+        personId: ctx.signer,
+        witness1: people.chair,
+        witness2: people.member,
+      }),
   },
   "confirmWitness POST /api/minutes/[meetingId]/witness": {
     prepare: () => assistedMeeting(true),
@@ -659,7 +757,8 @@ const FIXTURES: Record<string, Fixture> = {
 
   "linkDecisionVote POST /api/notices/link-decision": {
     prepare: () => meeting("adjourned", { matter: true }),
-    request: (ctx) => adminHttp("POST", "/api/notices/link-decision", { matterId: ctx.matterId, motionId: ctx.motionId, reason: "提议、商议、审议已按纸质记录完成" }),
+    request: (ctx) =>
+      adminHttp("POST", "/api/notices/link-decision", { matterId: ctx.matterId, motionId: ctx.motionId, reason: "提议、商议、审议已按纸质记录完成" }),
   },
   "publishDecision POST /api/notices/publish": {
     prepare: decided,
@@ -706,7 +805,9 @@ const FIXTURES: Record<string, Fixture> = {
     prepare: published,
     request: (ctx) => adminHttp("POST", `/api/notices/${ctx.noticeId}/correct`, { reason: "更正错别字", title: `更正后的标题${++seq}` }),
   },
-  "setNoticeDays POST /api/notices/orgs/[orgId]/notice-days": { request: () => adminHttp("POST", `/api/notices/orgs/${village}/notice-days`, { noticeDays: 5 + (++seq % 10) }) },
+  "setNoticeDays POST /api/notices/orgs/[orgId]/notice-days": {
+    request: () => adminHttp("POST", `/api/notices/orgs/${village}/notice-days`, { noticeDays: 5 + (++seq % 10) }),
+  },
   "fileObjection POST /api/notices/[noticeId]/objections": {
     prepare: published,
     shared: true,
@@ -723,7 +824,9 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "read:noticeBoard GET /api/notices/orgs/[orgId]/board": { shared: true, request: () => adminHttp("GET", `/api/notices/orgs/${village}/board`) },
 
-  "addSupervisionOpinion POST /api/audit/opinions": { request: () => adminHttp("POST", "/api/audit/opinions", { orgId: village, text: "会议程序合法，表决有效。" }) },
+  "addSupervisionOpinion POST /api/audit/opinions": {
+    request: () => adminHttp("POST", "/api/audit/opinions", { orgId: village, text: "会议程序合法，表决有效。" }),
+  },
   "read:auditStatus GET /api/audit/status": { shared: true, request: () => adminHttp("GET", `/api/audit/status?orgId=${village}`) },
   "read:auditTimeline GET /api/audit/timeline": { shared: true, request: () => adminHttp("GET", `/api/audit/timeline?orgId=${village}`) },
   "read:auditProof GET /api/audit/proof": { shared: true, request: () => adminHttp("GET", `/api/audit/proof?orgId=${village}&seq=1`) },
@@ -753,7 +856,13 @@ const FIXTURES: Record<string, Fixture> = {
     request: (ctx) => adminHttp("POST", `/api/township/prereviews/${ctx.preReviewId}`, { decision: "approve", title: "镇街工作人员" }),
   },
   "createVillage POST /api/township/[townshipId]/villages": {
-    request: () => adminHttp("POST", `/api/township/${township}/villages`, { name: `矩阵村${++seq}`, adminPhone: `1360000${String(++seq).padStart(4, "0")}`, adminName: "新村管理员", adminPassword: "initial-pass" }),
+    request: () =>
+      adminHttp("POST", `/api/township/${township}/villages`, {
+        name: `矩阵村${++seq}`,
+        adminPhone: `1360000${String(++seq).padStart(4, "0")}`,
+        adminName: "新村管理员",
+        adminPassword: "initial-pass",
+      }),
   },
   "setTownshipSettings POST /api/township/[townshipId]/settings": {
     request: () => adminHttp("POST", `/api/township/${township}/settings`, DEMO_TOWNSHIP_PRE_REVIEW),
@@ -770,7 +879,9 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "setPassword POST /login/qr/password/save": {
     shared: true,
-    request: () => ({ http: { method: "POST", path: "/login/qr/password/save", form: { password: DEMO_PASSWORD, confirm: DEMO_PASSWORD, currentPassword: DEMO_PASSWORD } } }),
+    request: () => ({
+      http: { method: "POST", path: "/login/qr/password/save", form: { password: DEMO_PASSWORD, confirm: DEMO_PASSWORD, currentPassword: DEMO_PASSWORD } },
+    }),
     judge: redirectTo(/^\/me\?password=set/, { unauthenticated: /^\/login$/ }),
   },
 };
@@ -820,7 +931,9 @@ describe("the permission matrix", () => {
   it("has a row for every command, socket event and route, and a fixture here for every row", async () => {
     expect(await matrixProblems(process.cwd())).toEqual([]);
     // Rows authorized by a one-time token have their own test below.
-    const missing = PERMISSIONS.filter((row) => !row.byToken).flatMap((row) => row.via.map((via) => label(row, via))).filter((key) => !(key in FIXTURES));
+    const missing = PERMISSIONS.filter((row) => !row.byToken)
+      .flatMap((row) => row.via.map((via) => label(row, via)))
+      .filter((key) => !(key in FIXTURES));
     expect(missing).toEqual([]);
   });
 
@@ -891,7 +1004,11 @@ describe("the permission matrix", () => {
   it("redeemLoginToken POST /login/qr: anyone holding a valid one-time code, nobody without one", async () => {
     const codeFor = async () => {
       const id = await fresh.body();
-      const person = await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/people`, { name: `扫码${++seq}`, gender: "male", phone: `135${String(++seq).padStart(8, "0")}` });
+      const person = await asAdmin<{ id: string }>("POST", `/api/admin/orgs/${village}/people`, {
+        name: `扫码${++seq}`,
+        gender: "male",
+        phone: `135${String(++seq).padStart(8, "0")}`,
+      });
       await asAdmin("POST", `/api/admin/bodies/${id}/roster`, { members: [{ personId: person.id }] });
       const sheet = await asAdmin<{ codes: { token: string }[] }>("POST", `/api/admin/bodies/${id}/login-codes`, {});
       return sheet.codes[0]?.token as string;

@@ -22,7 +22,18 @@
  */
 
 export const MATRIX_ROLES = [
-  "admin", "chair", "recorder", "member", "observer", "supervisor", "anonymous", "otherOrg", "townAdmin", "townReviewer", "townSupervisor", "otherTown",
+  "admin",
+  "chair",
+  "recorder",
+  "member",
+  "observer",
+  "supervisor",
+  "anonymous",
+  "otherOrg",
+  "townAdmin",
+  "townReviewer",
+  "townSupervisor",
+  "otherTown",
 ] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
 
@@ -44,7 +55,19 @@ export type PermissionRow = {
   byToken?: true;
 };
 
-const SIGNED_IN: readonly MatrixRole[] = ["admin", "chair", "recorder", "member", "observer", "supervisor", "otherOrg", "townAdmin", "townReviewer", "townSupervisor", "otherTown"];
+const SIGNED_IN: readonly MatrixRole[] = [
+  "admin",
+  "chair",
+  "recorder",
+  "member",
+  "observer",
+  "supervisor",
+  "otherOrg",
+  "townAdmin",
+  "townReviewer",
+  "townSupervisor",
+  "otherTown",
+];
 const EVERYONE: readonly MatrixRole[] = MATRIX_ROLES;
 const ADMIN: readonly MatrixRole[] = ["admin"];
 const CHAIR: readonly MatrixRole[] = ["chair"];
@@ -170,7 +193,12 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "createPlan", via: [post("/api/implementation/plans")], allow: ["admin", "chair"] },
   { action: "reportProgress", via: [post("/api/implementation/plans/[planId]/progress")], allow: ["admin", "chair"] },
   { action: "importPayments", via: [post("/api/implementation/orgs/[orgId]/payments")], allow: ADMIN },
-  { action: "read:evidenceFile", via: [get("/api/implementation/evidence/[fileId]")], allow: ["admin", "chair", "recorder", "member", "observer", "supervisor"], refusal: "not_found" },
+  {
+    action: "read:evidenceFile",
+    via: [get("/api/implementation/evidence/[fileId]")],
+    allow: ["admin", "chair", "recorder", "member", "observer", "supervisor"],
+    refusal: "not_found",
+  },
 
   // Supervision (issue #4): supervisors read everything of their organization and add opinions, never change a record.
   { action: "addSupervisionOpinion", via: [post("/api/audit/opinions")], allow: SUPERVISOR },

@@ -13,10 +13,53 @@ export const MIN_SCORE = 3;
 
 /** Pinyin and number patterns found at the top of Chinese password leaks, and the commonest surnames. */
 const CHINESE_COMMON = [
-  "woaini", "woaini1314", "woaini520", "wohenni", "aini", "1314520", "5201314", "520520", "1314", "521", "woshishui",
-  "zhongguo", "beijing", "shanghai", "nihao", "mima", "mimamima", "qiqi", "baobao", "laogong", "laopo", "xiaoming",
-  "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo",
-  "he", "lin", "luo", "gao", "liang", "zheng", "cun", "cunwei", "cunmin",
+  "woaini",
+  "woaini1314",
+  "woaini520",
+  "wohenni",
+  "aini",
+  "1314520",
+  "5201314",
+  "520520",
+  "1314",
+  "521",
+  "woshishui",
+  "zhongguo",
+  "beijing",
+  "shanghai",
+  "nihao",
+  "mima",
+  "mimamima",
+  "qiqi",
+  "baobao",
+  "laogong",
+  "laopo",
+  "xiaoming",
+  "wang",
+  "li",
+  "zhang",
+  "liu",
+  "chen",
+  "yang",
+  "huang",
+  "zhao",
+  "wu",
+  "zhou",
+  "xu",
+  "sun",
+  "ma",
+  "zhu",
+  "hu",
+  "guo",
+  "he",
+  "lin",
+  "luo",
+  "gao",
+  "liang",
+  "zheng",
+  "cun",
+  "cunwei",
+  "cunmin",
 ];
 
 const KEY = "__yishiPasswordStrength";
@@ -34,5 +77,10 @@ function factory(): ZxcvbnFactory {
 
 /** True when the password is strong enough; `userInputs` are the account's own phone number and name. */
 export function isStrongPassword(password: string, userInputs: string[]): boolean {
-  return factory().check(password, userInputs.filter((input) => input.length > 0)).score >= MIN_SCORE;
+  return (
+    factory().check(
+      password,
+      userInputs.filter((input) => input.length > 0),
+    ).score >= MIN_SCORE
+  );
 }

@@ -1,7 +1,7 @@
 import type { AuditActor } from "../audit/append";
-import type { Actor } from "./actor";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
+import type { Actor } from "./actor";
 import { confineToOrg } from "./scope";
 
 /** `reviewer` (镇街工作人员) is held only in a township (issue #20). */
@@ -84,7 +84,10 @@ export type TownshipRoleName = "admin" | "reviewer" | "supervisor";
 
 /** The township above an organization: a village's parent, or a cooperative's village's parent (issue #20). */
 export async function townshipOf(tx: Tx, orgId: string): Promise<{ townshipId: string; villageId: string } | null> {
-  const org = await tx.organization.findUnique({ where: { id: orgId }, select: { id: true, level: true, parent: { select: { id: true, level: true, parentId: true } } } });
+  const org = await tx.organization.findUnique({
+    where: { id: orgId },
+    select: { id: true, level: true, parent: { select: { id: true, level: true, parentId: true } } },
+  });
   if (!org) return null;
   if (org.level === "village") return org.parent?.level === "township" ? { townshipId: org.parent.id, villageId: org.id } : null;
   if (org.level === "cooperative" && org.parent?.level === "village" && org.parent.parentId) {

@@ -12,7 +12,9 @@ describe("login throttling", () => {
 
   it("throttles an address that tries many phone numbers", async () => {
     const limiters = createLoginLimiters({});
-    const tries = await Promise.all(Array.from({ length: ADDRESS_POINTS + 10 }, (_, i) => reserveLoginAttempt(`139000001${String(i).padStart(2, "0")}`, "10.0.0.2", limiters)));
+    const tries = await Promise.all(
+      Array.from({ length: ADDRESS_POINTS + 10 }, (_, i) => reserveLoginAttempt(`139000001${String(i).padStart(2, "0")}`, "10.0.0.2", limiters)),
+    );
     expect(tries.filter((r) => r !== null)).toHaveLength(ADDRESS_POINTS);
     expect(await reserveLoginAttempt("13900000199", "10.0.0.3", limiters)).not.toBeNull();
   });

@@ -11,9 +11,9 @@
 import path from "node:path";
 import { parseArgs as parseArgv } from "node:util";
 import nextEnv from "@next/env";
-import { exportOrgBundle, type ExportResult } from "../audit/exportFromDb";
+import { type ExportResult, exportOrgBundle } from "../audit/exportFromDb";
 import { ensureDataDir, readConfig, StartupError } from "../config";
-import { openDatabase, withDedicatedConnection, type Database } from "../db/client";
+import { type Database, openDatabase, withDedicatedConnection } from "../db/client";
 import { migrate } from "../db/migrate";
 import { setRuntime } from "../runtime";
 
@@ -55,7 +55,8 @@ function report(result: ExportResult, dir: string): boolean {
     return false;
   }
   const s = result.summary;
-  if (s) console.log(`  OK: ${s.checkpoints.length} checkpoints, latest size ${s.latestCheckpointSize}; check with: node ${path.join(dir, "verify.mjs")} ${dir}`);
+  if (s)
+    console.log(`  OK: ${s.checkpoints.length} checkpoints, latest size ${s.latestCheckpointSize}; check with: node ${path.join(dir, "verify.mjs")} ${dir}`);
   return true;
 }
 
@@ -69,9 +70,7 @@ async function main(): Promise<number> {
   }
   const db = await open();
   try {
-    const orgIds = args.org
-      ? [args.org]
-      : (await db.prisma.auditEntry.groupBy({ by: ["orgId"], orderBy: { orgId: "asc" } })).map((g) => g.orgId);
+    const orgIds = args.org ? [args.org] : (await db.prisma.auditEntry.groupBy({ by: ["orgId"], orderBy: { orgId: "asc" } })).map((g) => g.orgId);
     if (args.org && (await db.prisma.organization.count({ where: { id: args.org } })) === 0) {
       console.error(`audit:export: no organization ${args.org}`);
       return 2;

@@ -6,8 +6,9 @@
  *  - PostgreSQL (DATABASE_URL): the tool dumps every table itself, in one snapshot, beside the running servers.
  * The file is written as FILE.partial and renamed when complete; an existing FILE is never overwritten.
  */
-import { createWriteStream, existsSync, renameSync, rmSync } from "node:fs";
+
 import { once } from "node:events";
+import { createWriteStream, existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { prepareBackup } from "../ops/backup";

@@ -4,7 +4,7 @@
  * engine runs against an in-memory PGlite (the native engine cannot be downloaded here). `--empty` writes an empty
  * migration to fill by hand (triggers, grants).
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";

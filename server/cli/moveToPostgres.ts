@@ -4,8 +4,9 @@
  * holds the embedded database's lock. Afterwards start it with DATABASE_URL set and the SAME data directory (it
  * keeps the audit signing key).
  */
-import { findRunningServer } from "../ops/opsEndpoint";
+
 import { moveToPostgres } from "../ops/move";
+import { findRunningServer } from "../ops/opsEndpoint";
 import { progressLine } from "../ops/progress";
 import { parseArgs, runTool, toolConfig, UsageError } from "../ops/toolRuntime";
 
@@ -23,7 +24,9 @@ async function main(): Promise<number> {
   const config = toolConfig(args.values["--data-dir"]);
   const running = findRunningServer(config.dataDir);
   if (running) {
-    throw new Error(`议事服务器正在运行（PID ${running.pid}），它持有内置数据库的锁：请先停止服务器（systemctl stop yishi）。The Yishi server is running (PID ${running.pid}) and holds the embedded database: stop it first.`);
+    throw new Error(
+      `议事服务器正在运行（PID ${running.pid}），它持有内置数据库的锁：请先停止服务器（systemctl stop yishi）。The Yishi server is running (PID ${running.pid}) and holds the embedded database: stop it first.`,
+    );
   }
   const open: { finish(): void }[] = [];
   const result = await moveToPostgres({
@@ -39,7 +42,9 @@ async function main(): Promise<number> {
   }).finally(() => open.forEach((p) => p.finish()));
   const rows = result.tables.reduce((sum, t) => sum + t.rows, 0);
   const entries = result.logs.reduce((sum, l) => sum + l.entries, 0);
-  console.log(`已迁移 moved: ${result.tables.length} tables, ${rows} rows; every row and every audit byte is equal; ${result.logs.length} audit logs (${entries} entries) verify.`);
+  console.log(
+    `已迁移 moved: ${result.tables.length} tables, ${rows} rows; every row and every audit byte is equal; ${result.logs.length} audit logs (${entries} entries) verify.`,
+  );
   console.log("下一步 next: set DATABASE_URL to the new database, keep YISHI_DATA_DIR as it is (it holds the audit signing key), and start Yishi.");
   console.log(`The embedded database in ${config.dataDir}/pglite is no longer used; keep it (or a backup of it) until you have checked the new setup.`);
   return 0;

@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   if (!file || extra.length > 0) throw new UsageError("name one backup file");
   const config = toolConfig(args.values["--data-dir"]);
   const open: { finish(): void }[] = [];
-  let result;
+  let result: Awaited<ReturnType<typeof restoreBackup>>;
   try {
     result = await restoreBackup({
       file: path.resolve(file),
@@ -44,7 +44,9 @@ async function main(): Promise<number> {
   const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : config.dataDir;
   const entries = result.logs.reduce((sum, l) => sum + l.entries, 0);
   console.log(`已恢复 restored into ${where}: backup of ${result.manifest.createdAt} (${result.manifest.kind}, Yishi ${result.manifest.yishiVersion})`);
-  console.log(`审计日志已验证 audit logs verified: ${result.logs.length} organizations, ${entries} entries, ${result.logs.reduce((s, l) => s + l.checkpoints, 0)} checkpoints`);
+  console.log(
+    `审计日志已验证 audit logs verified: ${result.logs.length} organizations, ${entries} entries, ${result.logs.reduce((s, l) => s + l.checkpoints, 0)} checkpoints`,
+  );
   return 0;
 }
 

@@ -6,7 +6,7 @@
  * every node, restart them, then run this again with --record.
  */
 import { findRunningServer } from "../ops/opsEndpoint";
-import { rotateAuditKey, type RotationResult } from "../ops/rotateKey";
+import { type RotationResult, rotateAuditKey } from "../ops/rotateKey";
 import { openForTool, parseArgs, requireAuditKey, runTool, toolConfig, UsageError } from "../ops/toolRuntime";
 
 const USAGE = "usage: npm run audit:rotate-key [-- --record] [--data-dir DIR]";
@@ -20,7 +20,9 @@ function report(result: RotationResult): void {
     console.log(`  4. Keep a copy of the file offline, then delete it from the data directory.`);
     return;
   }
-  console.log(`审计密钥已轮换 audit key rotated: ${result.keys} keys sign from now on; key.rotated recorded in ${result.organizations} organizations' logs; ${result.checkpoints} checkpoints signed by all keys.`);
+  console.log(
+    `审计密钥已轮换 audit key rotated: ${result.keys} keys sign from now on; key.rotated recorded in ${result.organizations} organizations' logs; ${result.checkpoints} checkpoints signed by all keys.`,
+  );
   console.log(`new public key (raw Ed25519, base64): ${result.newKey}. Supervisors get it in the next export's vkey; back up the data directory now.`);
 }
 
@@ -36,7 +38,10 @@ async function main(): Promise<number> {
   const config = toolConfig(args.values["--data-dir"]);
   const server = findRunningServer(config.dataDir);
   if (server) {
-    const response = await fetch(`${server.url}/ops/${record ? "record-key" : "rotate-key"}`, { method: "POST", headers: { authorization: `Bearer ${server.token}` } });
+    const response = await fetch(`${server.url}/ops/${record ? "record-key" : "rotate-key"}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${server.token}` },
+    });
     const text = await response.text();
     if (!response.ok) throw new Error(`the server refused: ${response.status} ${text.trim()}`);
     report(JSON.parse(text) as RotationResult);

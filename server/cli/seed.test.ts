@@ -26,7 +26,9 @@ describe("npm run seed", () => {
     expect(run.code).toBe(0);
     // On PostgreSQL, Prisma's pg adapter overlaps queries inside a transaction and pg 8 warns once that pg 9 will
     // refuse it: the adapter's to fix, not ours. Anything else on stderr is a failure.
-    const stderr = run.stderr.split("\n").filter((line) => line.trim() && !/client\.query\(\) when the client is already executing|--trace-deprecation/.test(line));
+    const stderr = run.stderr
+      .split("\n")
+      .filter((line) => line.trim() && !/client\.query\(\) when the client is already executing|--trace-deprecation/.test(line));
     expect(stderr).toEqual([]);
     const lines = run.stdout.trim().split("\n");
     expect(lines[0]).toContain("demo village created");

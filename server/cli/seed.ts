@@ -1,11 +1,11 @@
 /** `npm run seed`: creates the demo village in an empty database and prints the demo logins. */
 import nextEnv from "@next/env";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from "../../prisma/seed";
 import { ensureDataDir, readConfig, StartupError } from "../config";
 import { openDatabase, withDedicatedConnection } from "../db/client";
 import { migrate } from "../db/migrate";
 import { flushAllMinutes } from "../minutes";
 import { setRuntime } from "../runtime";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from "../../prisma/seed";
 
 async function main(): Promise<void> {
   nextEnv.loadEnvConfig(process.cwd());

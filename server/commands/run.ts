@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client";
-import { AppError, isAppError } from "../errors";
 import { isDatabaseUnavailable } from "../db/unavailable";
+import { AppError, isAppError } from "../errors";
 import { emitEvents, type YishiEvent } from "../events";
 import { errorFields, logger } from "../ops/logger";
 import { commandName, reportCommand, reportDatabaseError } from "../ops/observe";
@@ -30,7 +30,10 @@ export function afterCommit(tx: Tx, event: YishiEvent): void {
  * One transaction whose body may declare after-commit events: resolves with the body's result and those events
  * once committed. runCommand and the vote batcher (castVote.ts) open their transactions here.
  */
-export async function transactionWithEvents<R>(body: (tx: Tx) => Promise<R>, options: { maxWait: number; timeout: number }): Promise<{ result: R; events: YishiEvent[] }> {
+export async function transactionWithEvents<R>(
+  body: (tx: Tx) => Promise<R>,
+  options: { maxWait: number; timeout: number },
+): Promise<{ result: R; events: YishiEvent[] }> {
   return getRuntime().db.prisma.$transaction(async (tx) => {
     const events: YishiEvent[] = [];
     declared.set(tx, events);
@@ -76,7 +79,7 @@ export async function runCommand<S extends z.ZodType, R, P = undefined>(
 async function execute<S extends z.ZodType, R, P>(
   schema: S,
   rawInput: unknown,
-  actor: Actor,
+  _actor: Actor,
   body: (tx: Tx, input: z.infer<S>, prepared: P) => Promise<R>,
   prepare?: (input: z.infer<S>) => Promise<P>,
 ): Promise<{ result: R; events: YishiEvent[] }> {

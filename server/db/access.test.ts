@@ -71,14 +71,17 @@ describe("data access only in the parts that own data", () => {
 
   it("pages, components and route handlers in app/ import neither the database nor Prisma", () => {
     const offenders = files.filter(
-      (file) => file.startsWith("app/") && /from\s+["'](@\/server\/db\b[^"']*|@\/generated\/prisma[^"']*|@prisma\/client)["']/.test(readFileSync(path.join(ROOT, file), "utf8")),
+      (file) =>
+        file.startsWith("app/") &&
+        /from\s+["'](@\/server\/db\b[^"']*|@\/generated\/prisma[^"']*|@prisma\/client)["']/.test(readFileSync(path.join(ROOT, file), "utf8")),
     );
     expect(offenders).toEqual([]);
   });
 
   it("realtime reads and writes the database only through queries and the minutes store", () => {
     const offenders = files.filter(
-      (file) => file.startsWith("server/realtime/") && /from\s+["'][./]*(db|generated\/prisma)(\/[^"']*)?["']/.test(readFileSync(path.join(ROOT, file), "utf8")),
+      (file) =>
+        file.startsWith("server/realtime/") && /from\s+["'][./]*(db|generated\/prisma)(\/[^"']*)?["']/.test(readFileSync(path.join(ROOT, file), "utf8")),
     );
     expect(offenders).toEqual([]);
   });

@@ -68,10 +68,11 @@ export async function migrate(db: SqlRunner, migrations: Migration[] = loadMigra
       await db.exec("BEGIN");
       try {
         await db.exec(migration.sql);
-        await db.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)`,
-          [id, migration.checksum, migration.name],
-        );
+        await db.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)`, [
+          id,
+          migration.checksum,
+          migration.name,
+        ]);
         await db.exec("COMMIT");
       } catch (error) {
         await db.exec("ROLLBACK");

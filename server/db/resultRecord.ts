@@ -2,8 +2,9 @@
  * The implementation record of a matter as the result notice reads it (server/domain/implementation/resultText.ts):
  * a loader shared by the command that publishes the notice and the query that previews it.
  */
-import type { ResultRecord } from "../domain/implementation/resultText";
+
 import type { Prisma } from "../../generated/prisma/client";
+import type { ResultRecord } from "../domain/implementation/resultText";
 
 type Tx = Prisma.TransactionClient;
 
@@ -38,6 +39,10 @@ export async function loadResultRecord(tx: Tx, matterId: string): Promise<Result
       photos: u.files.filter((f) => f.kind === "photo").length,
       documents: u.files.filter((f) => f.kind !== "photo").length,
     })),
-    payments: { count: payments.length, totalFen: payments.reduce((sum, p) => sum + p.amountFen, 0n), flagged: payments.filter((p) => p.flags.length > 0).length },
+    payments: {
+      count: payments.length,
+      totalFen: payments.reduce((sum, p) => sum + p.amountFen, 0n),
+      flagged: payments.filter((p) => p.flags.length > 0).length,
+    },
   };
 }

@@ -110,9 +110,11 @@ describe("the role the app runs as", () => {
 
 describe("row-level security", () => {
   it("is enabled and forced on every table that carries an organization", async () => {
-    const rows = await withClient(urls.owner, async (c) =>
-      (
-        await c.query<{ table: string; enabled: boolean; forced: boolean }>(`
+    const rows = await withClient(
+      urls.owner,
+      async (c) =>
+        (
+          await c.query<{ table: string; enabled: boolean; forced: boolean }>(`
           SELECT cls.relname AS table, cls.relrowsecurity AS enabled, cls.relforcerowsecurity AS forced
           FROM pg_class cls JOIN pg_namespace ns ON ns.oid = cls.relnamespace
           WHERE ns.nspname = 'public' AND cls.relkind = 'r'
@@ -120,25 +122,39 @@ describe("row-level security", () => {
               SELECT 1 FROM information_schema.columns col
               WHERE col.table_schema = 'public' AND col.table_name = cls.relname AND col.column_name = 'orgId'))
           ORDER BY 1`)
-      ).rows,
+        ).rows,
     );
     expect(rows.map((r) => r.table)).toEqual(
-      expect.arrayContaining(["AuditCheckpoint", "AuditEntry", "Body", "Household", "Matter", "Meeting", "Notice", "OrgRole", "Organization", "Person", "SupervisionOpinion"]),
+      expect.arrayContaining([
+        "AuditCheckpoint",
+        "AuditEntry",
+        "Body",
+        "Household",
+        "Matter",
+        "Meeting",
+        "Notice",
+        "OrgRole",
+        "Organization",
+        "Person",
+        "SupervisionOpinion",
+      ]),
     );
     for (const row of rows) expect([row.table, row.enabled, row.forced]).toEqual([row.table, true, true]);
   });
 
   it("confines a scoped transaction to its organization, for the app role and for the owner (FORCE)", async () => {
     // The neighbour village (its admin only) is the scope; the demo village, full of people and meetings, is the other.
-    const ids = await withClient(urls.owner, async (c) =>
-      (await c.query<{ id: string; name: string }>(`SELECT id, name FROM "Organization" WHERE level = 'village'`)).rows,
+    const ids = await withClient(
+      urls.owner,
+      async (c) => (await c.query<{ id: string; name: string }>(`SELECT id, name FROM "Organization" WHERE level = 'village'`)).rows,
     );
     const mine = ids.find((o) => o.name.startsWith("邻村"))?.id as string;
     const theirs = ids.find((o) => o.id !== mine)?.id as string;
     const tables = ["Person", "Household", "Body", "Meeting", "Matter", "Notice", "OrgRole", "AuditEntry", "AuditCheckpoint"];
     for (const url of [urls.app, urls.owner]) {
       await withClient(url, async (c) => {
-        const count = async (table: string, orgId: string) => (await c.query(`SELECT count(*)::int AS n FROM "${table}" WHERE "orgId" = $1`, [orgId])).rows[0].n as number;
+        const count = async (table: string, orgId: string) =>
+          (await c.query(`SELECT count(*)::int AS n FROM "${table}" WHERE "orgId" = $1`, [orgId])).rows[0].n as number;
         await c.query("BEGIN");
         for (const table of tables) expect(await count(table, theirs), `${table}: unscoped work sees every organization`).toBeGreaterThan(0);
         await c.query("SELECT set_config('yishi.org_scope', $1, true)", [mine]);

@@ -5,8 +5,9 @@
  * it starts, because PGlite has one owner at a time. Members log in with the one-time codes of a login sheet
  * (issueLoginTokens; no password hashing, so a thousand members take seconds).
  */
-import { SYSTEM, accountActor, type Actor } from "../commands/actor";
+
 import { issueLoginTokens } from "../commands/account/issueLoginTokens";
+import { type Actor, accountActor, SYSTEM } from "../commands/actor";
 import { createBody } from "../commands/body/createBody";
 import { setOfficers } from "../commands/body/setOfficers";
 import { setRoster } from "../commands/body/setRoster";
@@ -17,10 +18,10 @@ import { scheduleMeeting } from "../commands/meeting/scheduleMeeting";
 import { createOrganization } from "../commands/org/createOrganization";
 import { createPerson } from "../commands/org/createPerson";
 import { importRoster } from "../commands/org/importRoster";
-import { openDatabase, withDedicatedConnection, type Database } from "../db/client";
+import { currentDb } from "../db";
+import { type Database, openDatabase, withDedicatedConnection } from "../db/client";
 import { migrate } from "../db/migrate";
 import { setRuntime } from "../runtime";
-import { currentDb } from "../db";
 
 export type DbTarget = { dataDir: string; databaseUrl?: string };
 
@@ -56,11 +57,19 @@ function phoneOf(series: number, index: number): string {
 }
 
 /** Builds the assembly (inside withDatabase). `series` keeps phone numbers of several assemblies in one database apart. */
-export async function createAssembly(options: { voters: number; series?: number; title?: string; onProgress?: (done: number, total: number) => void }): Promise<Assembly> {
+export async function createAssembly(options: {
+  voters: number;
+  series?: number;
+  title?: string;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<Assembly> {
   const series = options.series ?? 0;
   const org = await createOrganization({ name: `压力测试经济合作社 ${series}`, level: "village", noticeDays: 7 }, SYSTEM);
   const header = "姓名,手机号,户号,性别";
-  const rows = Array.from({ length: options.voters }, (_, i) => `成员${String(i + 1).padStart(4, "0")},${phoneOf(series, i + 1)},${i + 1}号户,${i % 2 ? "女" : "男"}`);
+  const rows = Array.from(
+    { length: options.voters },
+    (_, i) => `成员${String(i + 1).padStart(4, "0")},${phoneOf(series, i + 1)},${i + 1}号户,${i % 2 ? "女" : "男"}`,
+  );
   const imported = await importRoster({ orgId: org.id, csv: [header, ...rows].join("\n"), createMissingHouseholds: true, dryRun: false }, SYSTEM);
   if (imported.imported !== options.voters) throw new Error(`imported ${imported.imported} of ${options.voters} members`);
   const chair = await createPerson({ orgId: org.id, name: "主持人", phone: phoneOf(series, 0), gender: "female" }, SYSTEM);
@@ -85,7 +94,12 @@ export async function createAssembly(options: { voters: number; series?: number;
   const chairAccount = await prisma.account.findUniqueOrThrow({ where: { personId: chair.id }, select: { id: true } });
   const chairActor = accountActor(chairAccount.id, "主持人");
   await openMeeting({ meetingId: meeting.id }, chairActor);
-  await markAllPresent(meeting.id, people.map((p) => p.id), chairActor, options.onProgress);
+  await markAllPresent(
+    meeting.id,
+    people.map((p) => p.id),
+    chairActor,
+    options.onProgress,
+  );
   await startItem({ meetingId: meeting.id }, chairActor);
   return {
     orgId: org.id,

@@ -51,10 +51,11 @@ export async function phone(url: string, cookie?: string, options: { reconnectio
       clearTimeout(timer);
       resolve();
     });
-    if (!options.reconnection) socket.once("connect_error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
+    if (!options.reconnection)
+      socket.once("connect_error", (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
   });
   return {
     socket,
@@ -128,7 +129,12 @@ export async function castWithRetries(
   return { clientId, choice: payload.choice, outcome: "gaveUp", code, attempts };
 }
 
-export type LiveState = { version: number; attendance: { present: number }; speakers: { current: { name: string } | null; queue: { name: string }[] }; motion: { id: string; state: string; castCount: number; result?: { tally: { yes: number; no: number; abstain: number } } } | null };
+export type LiveState = {
+  version: number;
+  attendance: { present: number };
+  speakers: { current: { name: string } | null; queue: { name: string }[] };
+  motion: { id: string; state: string; castCount: number; result?: { tally: { yes: number; no: number; abstain: number } } } | null;
+};
 
 export type Watcher = { states: LiveState[]; waitFor(predicate: (state: LiveState) => boolean, timeoutMs?: number): Promise<LiveState> };
 

@@ -18,7 +18,7 @@ import { roomOf } from "../realtime/meetingBroadcast";
 import { clusterServices, sharedSecrets, startNode } from "../testing/cluster";
 import type { TestServer } from "../testing/server";
 import { createAssembly, withDatabase } from "./assembly";
-import { phone, redeem, watch, type Phone } from "./clients";
+import { type Phone, phone, redeem, watch } from "./clients";
 import { runLiveScenario } from "./liveScenario";
 import { privateRedis, type Service } from "./services";
 
@@ -63,13 +63,14 @@ async function twoNodes({ databaseUrl, redisUrl }: { databaseUrl: string; redisU
   cleanups.push(() => database.drop());
   const assembly = await withDatabase({ dataDir: tempDir("cluster-setup"), databaseUrl: database.url }, () => createAssembly({ voters: 6 }));
   const secrets = sharedSecrets();
-  const nodes = await Promise.all(
-    ["a", "b"].map((name) => startNode({ databaseUrl: database.url, dataDir: tempDir(`node-${name}`), redisUrl, secrets })),
-  );
+  const nodes = await Promise.all(["a", "b"].map((name) => startNode({ databaseUrl: database.url, dataDir: tempDir(`node-${name}`), redisUrl, secrets })));
   for (const node of nodes) cleanups.push(() => node.cleanup());
   const hall = await hallOn(nodes, assembly);
   const watchers = [await observer((nodes[0] as TestServer).url, hall.meetingId), await observer((nodes[1] as TestServer).url, hall.meetingId)];
-  await runLiveScenario(hall, watchers.map((w) => w.watcher));
+  await runLiveScenario(
+    hall,
+    watchers.map((w) => w.watcher),
+  );
 }
 
 async function onePgliteNode(): Promise<void> {

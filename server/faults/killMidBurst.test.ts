@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
 import { freePort } from "../testing/cluster";
 import { startServer, type TestServer } from "../testing/server";
-import { createAssembly, withDatabase, type Assembly } from "./assembly";
-import { castWithRetries, phone, phones, redeem, redeemAll, type Phone, type VoteAttempt } from "./clients";
+import { type Assembly, createAssembly, withDatabase } from "./assembly";
+import { castWithRetries, type Phone, phone, phones, redeem, redeemAll, type VoteAttempt } from "./clients";
 import { readLedger } from "./ledger";
 
 const VOTERS = 500;
@@ -37,7 +37,13 @@ beforeAll(async () => {
   port = await freePort();
   server = await start();
   chair = await phone(server.url, await redeem(server.url, assembly.chair.token));
-  voters = await phones(server.url, await redeemAll(server.url, assembly.voters.map((v) => v.token)));
+  voters = await phones(
+    server.url,
+    await redeemAll(
+      server.url,
+      assembly.voters.map((v) => v.token),
+    ),
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -50,7 +56,12 @@ afterAll(async () => {
 describe(`kill -9 mid-burst (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it(`loses no acknowledged vote of ${VOTERS} and records none twice`, async () => {
     const meetingId = assembly.meetingId;
-    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "集体资产发包方案", method: "named", matterKind: "general" });
+    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", {
+      meetingId,
+      text: "集体资产发包方案",
+      method: "named",
+      matterKind: "general",
+    });
     if (!opened.ok) throw new Error(opened.error.message);
     const motionId = opened.data.result.motionId;
 
@@ -60,11 +71,15 @@ describe(`kill -9 mid-burst (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite
     // The burst arrives over about two seconds, as a hall full of phones does, so that the kill lands inside it.
     const attempts = voters.map(async (voter, i) => {
       await new Promise((resolve) => setTimeout(resolve, Math.floor((i * 2_000) / VOTERS)));
-      const attempt = await castWithRetries(voter, { meetingId, motionId, choice: CHOICES[i % 3] as VoteAttempt["choice"] }, {
-        deadline,
-        attemptMs: 4_000,
-        stop: quits(i) ? () => killed : undefined,
-      });
+      const attempt = await castWithRetries(
+        voter,
+        { meetingId, motionId, choice: CHOICES[i % 3] as VoteAttempt["choice"] },
+        {
+          deadline,
+          attemptMs: 4_000,
+          stop: quits(i) ? () => killed : undefined,
+        },
+      );
       if (attempt.outcome === "acked") acked += 1;
       return attempt;
     });
@@ -83,7 +98,10 @@ describe(`kill -9 mid-burst (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite
     // Only the quitters may have given up; everyone else got an acknowledgement after the restart at the latest.
     expect(results.filter((r, i) => !quits(i) && r.outcome !== "acked")).toEqual([]);
 
-    const closed = await chair.call<{ result: { result: { tally: { yes: number; no: number; abstain: number; cast: number } } } }>("vote:close", { meetingId, motionId });
+    const closed = await chair.call<{ result: { result: { tally: { yes: number; no: number; abstain: number; cast: number } } } }>("vote:close", {
+      meetingId,
+      motionId,
+    });
     if (!closed.ok) throw new Error(closed.error.message);
     const tally = closed.data.result.result.tally;
     await server?.stop();
@@ -103,9 +121,16 @@ describe(`kill -9 mid-burst (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite
     expect([...ledger.castEntries.values()].every((n) => n === 1)).toBe(true);
     expect(ledger.castEntries.size).toBe(ledger.votes.size);
     const rows = [...ledger.votes.values()];
-    const fromRows = { yes: rows.filter((c) => c === "yes").length, no: rows.filter((c) => c === "no").length, abstain: rows.filter((c) => c === "abstain").length, cast: rows.length };
+    const fromRows = {
+      yes: rows.filter((c) => c === "yes").length,
+      no: rows.filter((c) => c === "no").length,
+      abstain: rows.filter((c) => c === "abstain").length,
+      cast: rows.length,
+    };
     expect(tally).toEqual(fromRows);
     expect(ledger.closedTally).toEqual(fromRows);
-    console.log(`kill -9: ${ackedBeforeKill} acknowledged before the kill, ${results.length - given.length} in the end, ${given.length} given up (${given.filter((g) => ledger.votes.has(assembly.voters[results.indexOf(g)]?.personId ?? "")).length} of them recorded)`);
+    console.log(
+      `kill -9: ${ackedBeforeKill} acknowledged before the kill, ${results.length - given.length} in the end, ${given.length} given up (${given.filter((g) => ledger.votes.has(assembly.voters[results.indexOf(g)]?.personId ?? "")).length} of them recorded)`,
+    );
   }, 120_000);
 });

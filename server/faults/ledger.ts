@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { exportOrgBundle } from "../audit/exportFromDb";
 import { currentDb } from "../db";
-import { withDatabase, type DbTarget } from "./assembly";
+import { type DbTarget, withDatabase } from "./assembly";
 
 export type Ledger = {
   /** VoteRecord rows of the motion: voter → choice. */

@@ -47,14 +47,20 @@ export async function runLiveScenario(hall: Hall, watchers: Watcher[]): Promise<
   await allSee(watchers, (s) => s.version > from && s.speakers.current === null && s.speakers.queue.length === 0);
 
   // A named vote: opened, cast on every phone, the tally's progress, closed, announced.
-  const opened = await ok(chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "村集体鱼塘发包方案", method: "named", matterKind: "general" }));
+  const opened = await ok(
+    chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "村集体鱼塘发包方案", method: "named", matterKind: "general" }),
+  );
   const motionId = opened.result.motionId;
   await allSee(watchers, (s) => s.motion?.id === motionId && s.motion.state === "open");
   const choices = members.map((_, i) => (i % 3 === 2 ? "no" : "yes"));
   await Promise.all(members.map((m, i) => ok(m.phone.call("vote:cast", { meetingId, motionId, choice: choices[i], clientId: randomUUID() }))));
   await allSee(watchers, (s) => s.motion?.id === motionId && s.motion.castCount === members.length);
   const closed = await ok(chair.call<{ result: { result: { tally: { yes: number; no: number; abstain: number } } } }>("vote:close", { meetingId, motionId }));
-  expect(closed.result.result.tally).toMatchObject({ yes: choices.filter((c) => c === "yes").length, no: choices.filter((c) => c === "no").length, abstain: 0 });
+  expect(closed.result.result.tally).toMatchObject({
+    yes: choices.filter((c) => c === "yes").length,
+    no: choices.filter((c) => c === "no").length,
+    abstain: 0,
+  });
   await ok(chair.call("vote:announce", { meetingId, motionId }));
   await allSee(watchers, (s) => s.motion?.id === motionId && s.motion.state === "announced");
   for (const watcher of watchers) {

@@ -9,11 +9,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
-import { clusterServices, freePort, sharedSecrets, startNginx, startNode, type Nginx } from "../testing/cluster";
+import { clusterServices, freePort, type Nginx, sharedSecrets, startNginx, startNode } from "../testing/cluster";
 import type { TestServer } from "../testing/server";
-import { createAssembly, withDatabase, type Assembly } from "./assembly";
-import { castWithRetries, phone, redeem, watch, type Phone, type Watcher } from "./clients";
-import { runLiveScenario, type Hall } from "./liveScenario";
+import { type Assembly, createAssembly, withDatabase } from "./assembly";
+import { castWithRetries, type Phone, phone, redeem, type Watcher, watch } from "./clients";
+import { type Hall, runLiveScenario } from "./liveScenario";
 
 const services = clusterServices();
 const mode = services ? "two nodes on PostgreSQL + Redis" : "one PGlite node";
@@ -26,7 +26,7 @@ let ports: number[];
 let nodes: (TestServer | undefined)[] = [];
 let nginx: Nginx;
 let hall: Hall;
-let observers: { phone: Phone; watcher: Watcher }[] = [];
+const observers: { phone: Phone; watcher: Watcher }[] = [];
 
 const tempDir = (name: string) => {
   const dir = mkdtempSync(path.join(tmpdir(), `yishi-${name}-`));
@@ -60,7 +60,8 @@ beforeAll(async () => {
   nginx = await startNginx(ports);
   const chair = await joined(nginx.url, await redeem(nginx.url, assembly.chair.token));
   const members = [];
-  for (const voter of assembly.voters) members.push({ phone: await joined(nginx.url, await redeem(nginx.url, voter.token)), personId: voter.personId, name: voter.name });
+  for (const voter of assembly.voters)
+    members.push({ phone: await joined(nginx.url, await redeem(nginx.url, voter.token)), personId: voter.personId, name: voter.name });
   hall = { meetingId: assembly.meetingId, chair, members, present: assembly.voters.length };
   for (const transports of [["websocket"], ["polling"]] as ("websocket" | "polling")[][]) {
     const p = await joined(nginx.url, undefined, transports);
@@ -85,17 +86,29 @@ describe(`nginx in front of ${mode}`, () => {
     const csrf = await fetch(`${nginx.url}/api/auth/csrf`);
     expect(((await csrf.json()) as { csrfToken?: string }).csrfToken).toBeTruthy();
     expect(observers[1]?.phone.socket.io.engine.transport.name).toBe("polling");
-    await runLiveScenario(hall, observers.map((o) => o.watcher));
+    await runLiveScenario(
+      hall,
+      observers.map((o) => o.watcher),
+    );
   }, 60_000);
 
-  it(services ? "loses a node: its clients reconnect to the other within 5 s and carry on" : "restarts the node: its clients reconnect within 5 s and carry on", async () => {
+  it(services
+    ? "loses a node: its clients reconnect to the other within 5 s and carry on"
+    : "restarts the node: its clients reconnect within 5 s and carry on", async () => {
     const meetingId = assembly.meetingId;
-    const opened = await hall.chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "年度收益分配方案", method: "named", matterKind: "general" });
+    const opened = await hall.chair.call<{ result: { motionId: string } }>("vote:open", {
+      meetingId,
+      text: "年度收益分配方案",
+      method: "named",
+      matterKind: "general",
+    });
     if (!opened.ok) throw new Error(opened.error.message);
     const motionId = opened.data.result.motionId;
     const phones = [hall.chair, ...hall.members.map((m) => m.phone), ...observers.map((o) => o.phone)];
     // Half the members vote before the node goes.
-    const before = await Promise.all(hall.members.slice(0, 4).map((m) => castWithRetries(m.phone, { meetingId, motionId, choice: "yes" }, { deadline: Date.now() + 20_000 })));
+    const before = await Promise.all(
+      hall.members.slice(0, 4).map((m) => castWithRetries(m.phone, { meetingId, motionId, choice: "yes" }, { deadline: Date.now() + 20_000 })),
+    );
     expect(before.every((v) => v.outcome === "acked")).toBe(true);
 
     const lost: { phone: Phone; at: number; back?: number }[] = [];
@@ -119,13 +132,21 @@ describe(`nginx in front of ${mode}`, () => {
     for (const entry of lost) expect((entry.back ?? Infinity) - Math.max(entry.at, readyAt)).toBeLessThanOrEqual(5_000);
 
     // The other half votes after: every vote of both halves counts.
-    const after = await Promise.all(hall.members.slice(4).map((m) => castWithRetries(m.phone, { meetingId, motionId, choice: "no" }, { deadline: Date.now() + 20_000 })));
+    const after = await Promise.all(
+      hall.members.slice(4).map((m) => castWithRetries(m.phone, { meetingId, motionId, choice: "no" }, { deadline: Date.now() + 20_000 })),
+    );
     expect(after.every((v) => v.outcome === "acked")).toBe(true);
-    const closed = await hall.chair.call<{ result: { result: { tally: { yes: number; no: number; cast: number } } } }>("vote:close", { meetingId, motionId }, 20_000);
+    const closed = await hall.chair.call<{ result: { result: { tally: { yes: number; no: number; cast: number } } } }>(
+      "vote:close",
+      { meetingId, motionId },
+      20_000,
+    );
     if (!closed.ok) throw new Error(closed.error.message);
     expect(closed.data.result.result.tally).toMatchObject({ yes: 4, no: hall.members.length - 4, cast: hall.members.length });
     expect(await hall.chair.call("vote:announce", { meetingId, motionId })).toMatchObject({ ok: true });
     await Promise.all(observers.map((o) => o.watcher.waitFor((s) => s.motion?.id === motionId && s.motion.state === "announced", 10_000)));
-    console.log(`${mode}: ${lost.length} of ${phones.length} clients lost their node; back within ${Math.max(...lost.map((l) => (l.back ?? 0) - Math.max(l.at, readyAt)))} ms`);
+    console.log(
+      `${mode}: ${lost.length} of ${phones.length} clients lost their node; back within ${Math.max(...lost.map((l) => (l.back ?? 0) - Math.max(l.at, readyAt)))} ms`,
+    );
   }, 90_000);
 });

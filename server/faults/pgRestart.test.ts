@@ -9,11 +9,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
-import type { Reply } from "../testing/liveClient";
 import { startNode } from "../testing/cluster";
+import type { Reply } from "../testing/liveClient";
 import type { TestServer } from "../testing/server";
-import { createAssembly, withDatabase, type Assembly } from "./assembly";
-import { castWithRetries, phone, phones, redeem, redeemAll, type Phone } from "./clients";
+import { type Assembly, createAssembly, withDatabase } from "./assembly";
+import { castWithRetries, type Phone, phone, phones, redeem, redeemAll } from "./clients";
 import { readLedger } from "./ledger";
 import { privatePostgres, type Service } from "./services";
 
@@ -39,7 +39,13 @@ beforeAll(async () => {
   node = await startNode({ databaseUrl, dataDir });
   cleanups.push(() => node.cleanup());
   chair = await phone(node.url, await redeem(node.url, assembly.chair.token));
-  voters = await phones(node.url, await redeemAll(node.url, assembly.voters.map((v) => v.token)));
+  voters = await phones(
+    node.url,
+    await redeemAll(
+      node.url,
+      assembly.voters.map((v) => v.token),
+    ),
+  );
   cleanups.push(() => [chair, ...voters].forEach((p) => p.close()));
 }, 180_000);
 
@@ -50,7 +56,12 @@ afterAll(async () => {
 describe("PostgreSQL restarted", () => {
   it("fails commands in flight as retryable, applies none by half, and serves again without a restart", async () => {
     const meetingId = assembly.meetingId;
-    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "集体资产发包方案", method: "named", matterKind: "general" });
+    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", {
+      meetingId,
+      text: "集体资产发包方案",
+      method: "named",
+      matterKind: "general",
+    });
     if (!opened.ok) throw new Error(opened.error.message);
     const motionId = opened.data.result.motionId;
     const pid = node.process.pid;
@@ -61,11 +72,19 @@ describe("PostgreSQL restarted", () => {
     const clientIds = voters.map(() => crypto.randomUUID());
     const stream = (async () => {
       for (let i = 0; i < VOTERS; i += 1) {
-        votes.push((voters[i] as Phone).call("vote:cast", { meetingId, motionId, choice: "yes", clientId: clientIds[i] }, 30_000).catch(() => ({ ok: false, error: { code: "timeout", message: "" } }) as Reply));
+        votes.push(
+          (voters[i] as Phone)
+            .call("vote:cast", { meetingId, motionId, choice: "yes", clientId: clientIds[i] }, 30_000)
+            .catch(() => ({ ok: false, error: { code: "timeout", message: "" } }) as Reply),
+        );
         if (i % 3 === 0) {
           const status = i % 2 ? "present_in_person" : "present_online";
           const personId = assembly.voters[0]?.personId;
-          chairs.push(chair.call("meeting:attendance", { meetingId, personId, status }, 30_000).catch(() => ({ ok: false, error: { code: "timeout", message: "" } }) as Reply));
+          chairs.push(
+            chair
+              .call("meeting:attendance", { meetingId, personId, status }, 30_000)
+              .catch(() => ({ ok: false, error: { code: "timeout", message: "" } }) as Reply),
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 40));
       }
@@ -74,7 +93,9 @@ describe("PostgreSQL restarted", () => {
     await postgres.stop("SIGINT");
     const outageStarted = Date.now();
     // A read during the outage (the chair's screen asking for a snapshot) is told to retry, like a command.
-    const readDuringOutage = await chair.call("meeting:join", { meetingId }, 10_000).catch(() => ({ ok: false, error: { code: "timeout", message: "" } }) as Reply);
+    const readDuringOutage = await chair
+      .call("meeting:join", { meetingId }, 10_000)
+      .catch(() => ({ ok: false, error: { code: "timeout", message: "" } }) as Reply);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1_500 - (Date.now() - outageStarted))));
     await postgres.start();
     await stream;
@@ -83,7 +104,16 @@ describe("PostgreSQL restarted", () => {
 
     const failures = [...replies, ...chairReplies].filter((r) => !r.ok).map((r) => (r.ok ? "" : r.error.code));
     // Some commands met the outage, and every one of them said so with the retryable code.
-    if (new Set(failures).size > 1) console.log(failures.join(" "), node.output().split("\n").filter((l) => /rror/.test(l)).slice(0, 12).join("\n"));
+    if (new Set(failures).size > 1)
+      console.log(
+        failures.join(" "),
+        node
+          .output()
+          .split("\n")
+          .filter((l) => /rror/.test(l))
+          .slice(0, 12)
+          .join("\n"),
+      );
     expect(failures.length).toBeGreaterThan(0);
     expect(new Set(failures)).toEqual(new Set(["unavailable"]));
     expect(readDuringOutage).toMatchObject({ ok: false, error: { code: "unavailable" } });

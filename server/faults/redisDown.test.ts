@@ -16,8 +16,8 @@ import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
 import { roomOf } from "../realtime/meetingBroadcast";
 import { sharedSecrets, startNode } from "../testing/cluster";
 import type { TestServer } from "../testing/server";
-import { createAssembly, withDatabase, type Assembly } from "./assembly";
-import { phone, redeem, watch, type Phone, type Watcher } from "./clients";
+import { type Assembly, createAssembly, withDatabase } from "./assembly";
+import { type Phone, phone, redeem, type Watcher, watch } from "./clients";
 import { privateRedis, type Service } from "./services";
 
 const OUTAGE_MS = 10_000;
@@ -27,7 +27,7 @@ let redis: Service;
 let assembly: Assembly;
 let nodes: TestServer[] = [];
 /** Per side: the chair or a member who acts there, and an observer who watches there. */
-let sides: { actor: Phone; personId: string | null; watcher: Watcher; node: TestServer | null }[] = [];
+const sides: { actor: Phone; personId: string | null; watcher: Watcher; node: TestServer | null }[] = [];
 
 async function joinedPhone(url: string, cookie?: string): Promise<Phone> {
   const p = await phone(url, cookie);
@@ -45,7 +45,11 @@ async function peerWatcher(): Promise<Watcher> {
   const io = new Server(http, { adapter: createAdapter(pub, sub) });
   io.on("connection", (socket) => void socket.join(roomOf(assembly.meetingId, "public")));
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  cleanups.push(() => pub.disconnect(), () => sub.disconnect(), () => io.close());
+  cleanups.push(
+    () => pub.disconnect(),
+    () => sub.disconnect(),
+    () => io.close(),
+  );
   const address = http.address();
   const client = await phone(`http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`);
   cleanups.push(() => client.close());
@@ -127,7 +131,12 @@ describe(`Redis down for ${OUTAGE_MS / 1000} s (${pg ? "two nodes, PostgreSQL" :
     let crossed = false;
     while (!crossed && Date.now() - backAt < 20_000) {
       const version = await act(here);
-      crossed = await there.watcher.waitFor((s) => s.version >= version, 1_000).then(() => true, () => false);
+      crossed = await there.watcher
+        .waitFor((s) => s.version >= version, 1_000)
+        .then(
+          () => true,
+          () => false,
+        );
     }
     expect(crossed).toBe(true);
     if (pg) {

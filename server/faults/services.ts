@@ -2,13 +2,20 @@
  * Private Redis and PostgreSQL servers for the fault tests that stop them: each on its own free loopback port and
  * temp directory, so the shared services of the machine (and the other tests using them) are never disturbed.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../testing/cluster";
 
-export type Service = { url: string; port: number; start(): Promise<void>; stop(signal?: NodeJS.Signals): Promise<void>; cleanup(): Promise<void>; output(): string };
+export type Service = {
+  url: string;
+  port: number;
+  start(): Promise<void>;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  cleanup(): Promise<void>;
+  output(): string;
+};
 
 function watch(child: ChildProcess, sink: { text: string }): Promise<void> {
   child.stdout?.on("data", (chunk: Buffer) => (sink.text += chunk.toString()));
@@ -85,8 +92,20 @@ export async function privatePostgres(): Promise<Service> {
     port,
     async start() {
       const [cmd, args] = asPostgres(path.join(PG_BIN, "postgres"), [
-        "-D", data, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
-        "-c", "max_connections=60", "-c", "shared_buffers=32MB",
+        "-D",
+        data,
+        "-p",
+        String(port),
+        "-k",
+        dir,
+        "-c",
+        "listen_addresses=127.0.0.1",
+        "-c",
+        "fsync=off",
+        "-c",
+        "max_connections=60",
+        "-c",
+        "shared_buffers=32MB",
       ]);
       child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
       exited = watch(child, sink);

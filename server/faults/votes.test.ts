@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
 import type { Reply } from "../testing/liveClient";
 import { startServer, type TestServer } from "../testing/server";
-import { createAssembly, withDatabase, type Assembly } from "./assembly";
-import { castWithRetries, phone, phones, redeem, redeemAll, type Phone, type VoteAttempt } from "./clients";
+import { type Assembly, createAssembly, withDatabase } from "./assembly";
+import { castWithRetries, type Phone, phone, phones, redeem, redeemAll, type VoteAttempt } from "./clients";
 
 const VOTERS = 300;
 const CHOICES = ["yes", "no", "abstain"] as const;
@@ -41,14 +41,23 @@ async function openVote(text: string): Promise<{ motionId: string; version: numb
     await chair.call("vote:close", { meetingId: assembly.meetingId, motionId: left.id });
     await chair.call("vote:announce", { meetingId: assembly.meetingId, motionId: left.id });
   }
-  const opened = await chair.call<{ result: { motionId: string; version: number } }>("vote:open", { meetingId: assembly.meetingId, text, method: "named", matterKind: "general" });
+  const opened = await chair.call<{ result: { motionId: string; version: number } }>("vote:open", {
+    meetingId: assembly.meetingId,
+    text,
+    method: "named",
+    matterKind: "general",
+  });
   if (!opened.ok) throw new Error(opened.error.message);
   return opened.data.result;
 }
 
 function expectedTally(attempts: VoteAttempt[]): Omit<Tally, "cast"> {
   const acked = attempts.filter((a) => a.outcome === "acked");
-  return { yes: acked.filter((a) => a.choice === "yes").length, no: acked.filter((a) => a.choice === "no").length, abstain: acked.filter((a) => a.choice === "abstain").length };
+  return {
+    yes: acked.filter((a) => a.choice === "yes").length,
+    no: acked.filter((a) => a.choice === "no").length,
+    abstain: acked.filter((a) => a.choice === "abstain").length,
+  };
 }
 
 beforeAll(async () => {
@@ -58,7 +67,13 @@ beforeAll(async () => {
   server = await startServer({ dataDir, databaseUrl: database?.url ?? null, reuseDatabase: true, env: { YISHI_DEMO: "0" } });
   chair = await phone(server.url, await redeem(server.url, assembly.chair.token));
   // Phones logged in and connected; casting a vote needs no join (the live page joins for the view).
-  voters = await phones(server.url, await redeemAll(server.url, assembly.voters.map((v) => v.token)));
+  voters = await phones(
+    server.url,
+    await redeemAll(
+      server.url,
+      assembly.voters.map((v) => v.token),
+    ),
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -73,7 +88,9 @@ describe(`votes under load (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"
     const { motionId, version } = await openVote("集体资产发包方案");
     const started = Date.now();
     const attempts = await Promise.all(
-      voters.map((voter, i) => castWithRetries(voter, { meetingId: assembly.meetingId, motionId, choice: CHOICES[i % 3] as VoteAttempt["choice"] }, { deadline: Date.now() + 45_000 })),
+      voters.map((voter, i) =>
+        castWithRetries(voter, { meetingId: assembly.meetingId, motionId, choice: CHOICES[i % 3] as VoteAttempt["choice"] }, { deadline: Date.now() + 45_000 }),
+      ),
     );
     const elapsed = Date.now() - started;
     expect(attempts.filter((a) => a.outcome !== "acked")).toEqual([]);
@@ -119,7 +136,10 @@ describe(`votes under load (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"
     expect(tallies[0]).toEqual({ ...expectedTally(attempts), cast: counted });
     // The named record the chair sees after the close lists exactly the members whose vote was acknowledged.
     const view = await chairView();
-    const ackedNames = attempts.map((a, i) => (a.outcome === "acked" ? assembly.voters[i]?.name : null)).filter(Boolean).sort();
+    const ackedNames = attempts
+      .map((a, i) => (a.outcome === "acked" ? assembly.voters[i]?.name : null))
+      .filter(Boolean)
+      .sort();
     expect(view.motion?.namedVotes?.map((v) => v.name).sort()).toEqual(ackedNames);
     console.log(`close race: ${counted} counted, ${attempts.length - counted} refused as closed`);
   });

@@ -3,7 +3,7 @@
  * per reaction; add a feature's reaction here. The table in docs/architecture.md ("After a commit") lists which
  * event causes what.
  */
-import { onEvent, type Listener } from "../events";
+import { type Listener, onEvent } from "../events";
 import { broadcastOnEvent } from "./broadcast";
 import { checkpointOnEvent } from "./checkpoint";
 import { minutesOnEvent } from "./minutes";

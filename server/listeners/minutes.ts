@@ -17,7 +17,9 @@ export const minutesOnEvent: Listener = async (event) => {
   const hooks = getMinutesHooks();
   if (!hooks) return;
   if (RECORD_EVENTS.has(event.type)) {
-    void hooks.recordChanged(event.meetingId).catch((error: unknown) => logger().error({ ...errorFields(error), meetingId: event.meetingId }, "minutes record refresh failed"));
+    void hooks
+      .recordChanged(event.meetingId)
+      .catch((error: unknown) => logger().error({ ...errorFields(error), meetingId: event.meetingId }, "minutes record refresh failed"));
   }
   if (STATUS_EVENTS.has(event.type)) await hooks.statusChanged(event.meetingId);
 };

@@ -4,7 +4,15 @@ import type { RecordBlock } from "./recordBlocks";
 
 const blocks: RecordBlock[] = [
   { id: "header", kind: "header", title: "平洲村村民代表会议 2026年第2次 会议记录", fields: [{ label: "地点", value: "村委会二楼会议室" }] },
-  { id: "attendance", kind: "attendance", title: "出席情况", fields: [{ label: "应到", value: "15人" }, { label: "实到", value: "12人" }] },
+  {
+    id: "attendance",
+    kind: "attendance",
+    title: "出席情况",
+    fields: [
+      { label: "应到", value: "15人" },
+      { label: "实到", value: "12人" },
+    ],
+  },
 ];
 
 describe("the canonical text of the minutes", () => {
@@ -25,7 +33,17 @@ describe("the canonical text of the minutes", () => {
   it("changes the hash when one character of the free text or of the record changes", () => {
     const base = sha256Hex(canonicalMinutesText(blocks, { header: "同意" }));
     expect(sha256Hex(canonicalMinutesText(blocks, { header: "不同意" }))).not.toBe(base);
-    const recount = blocks.map((b) => (b.id === "attendance" ? { ...b, fields: [{ label: "应到", value: "15人" }, { label: "实到", value: "11人" }] } : b));
+    const recount = blocks.map((b) =>
+      b.id === "attendance"
+        ? {
+            ...b,
+            fields: [
+              { label: "应到", value: "15人" },
+              { label: "实到", value: "11人" },
+            ],
+          }
+        : b,
+    );
     expect(sha256Hex(canonicalMinutesText(recount, { header: "同意" }))).not.toBe(base);
   });
 

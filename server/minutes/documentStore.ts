@@ -48,11 +48,7 @@ export async function storeUpdate(meetingId: string, update: Uint8Array): Promis
  * `knownSnapshotAt` — to the live document and returns its full state, which becomes the snapshot. Returns the new
  * snapshot's time.
  */
-export async function compactStoredState(
-  meetingId: string,
-  knownSnapshotAt: number | null,
-  absorb: (updates: Uint8Array[]) => Uint8Array,
-): Promise<number> {
+export async function compactStoredState(meetingId: string, knownSnapshotAt: number | null, absorb: (updates: Uint8Array[]) => Uint8Array): Promise<number> {
   const { prisma } = currentDb();
   return prisma.$transaction(
     async (tx) => {
@@ -63,7 +59,11 @@ export async function compactStoredState(
       const rows = await tx.minutesUpdate.findMany({ where: { meetingId }, orderBy: { id: "asc" }, select: { id: true, update: true } });
       const state = absorb([...(snapshot ? [snapshot.snapshot] : []), ...rows.map((r) => r.update)]);
       const at = new Date();
-      await tx.minutesDoc.upsert({ where: { meetingId }, create: { meetingId, snapshot: bytes(state), updatedAt: at }, update: { snapshot: bytes(state), updatedAt: at } });
+      await tx.minutesDoc.upsert({
+        where: { meetingId },
+        create: { meetingId, snapshot: bytes(state), updatedAt: at },
+        update: { snapshot: bytes(state), updatedAt: at },
+      });
       // Exactly the rows read: a row another node commits meanwhile, even with a lower id, stays for the next round.
       if (rows.length > 0) await tx.minutesUpdate.deleteMany({ where: { meetingId, id: { in: rows.map((r) => r.id) } } });
       return at.getTime();

@@ -4,7 +4,7 @@
  */
 import type { Tx } from "../db";
 import { AppError } from "../errors";
-import { canonicalMinutesText, sha256Hex, type FreeText } from "./canonicalText";
+import { canonicalMinutesText, type FreeText, sha256Hex } from "./canonicalText";
 import { getMinutesHooks } from "./hooks";
 import { buildRecordBlocks } from "./recordBlocks";
 import { loadRecordData } from "./recordData";

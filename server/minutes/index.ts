@@ -8,8 +8,8 @@
 import { SYSTEM } from "../commands/actor";
 import { finalizeMinutes } from "../commands/minutes/finalizeMinutes";
 import { signMinutes } from "../commands/minutes/signMinutes";
-import { AppError } from "../errors";
 import { currentDb } from "../db";
+import { AppError } from "../errors";
 import { getMinutesHooks, type MinutesHooks, type SeedFreeText } from "./hooks";
 import { loadMinutesStatus } from "./status";
 

@@ -23,7 +23,9 @@ describe("the minutes PDF's signature lines", () => {
     });
     const file = path.join(mkdtempSync(path.join(tmpdir(), "yishi-pdf-")), "minutes.pdf");
     writeFileSync(file, pdf);
-    const lines = execFileSync("pdftotext", ["-enc", "UTF-8", "-layout", file, "-"], { encoding: "utf8" }).split("\n").map((l) => l.trim());
+    const lines = execFileSync("pdftotext", ["-enc", "UTF-8", "-layout", file, "-"], { encoding: "utf8" })
+      .split("\n")
+      .map((l) => l.trim());
     expect(lines).toEqual(
       expect.arrayContaining([
         "陈国强（主持人）：本人手机签字，2026年12月3日 09:30",

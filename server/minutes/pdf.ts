@@ -3,8 +3,9 @@
  * extracted anywhere, the SHA-256 of the canonical text and a QR code of the latest audit checkpoint. Runs on the
  * Next side (pdfkit is a server external package) from plain data.
  */
-import { openPdf } from "../print/pdfDocument";
+
 import QRCode from "qrcode";
+import { openPdf } from "../print/pdfDocument";
 import type { SignatureLine } from "./signatureLines";
 
 export type PdfInput = {
@@ -39,7 +40,11 @@ export async function minutesPdf(input: PdfInput): Promise<Buffer> {
       const top = doc.y;
       doc.fontSize(11).text(`${who}${input.labels.signHere}`, 56, top, { width, lineGap: 2 });
       const start = 56 + doc.widthOfString(`${who}${input.labels.signHere}`) + 8;
-      doc.moveTo(start, top + 13).lineTo(56 + width, top + 13).lineWidth(0.7).stroke();
+      doc
+        .moveTo(start, top + 13)
+        .lineTo(56 + width, top + 13)
+        .lineWidth(0.7)
+        .stroke();
     }
     doc.moveDown(0.6);
   }
@@ -49,7 +54,12 @@ export async function minutesPdf(input: PdfInput): Promise<Buffer> {
   doc.image(qr, 56, top, { width: 140 });
   doc.fontSize(10).text(`${input.labels.hash}：`, 210, top, { width: width - 154 });
   doc.fontSize(9).text(input.sha256, { width: width - 154 });
-  doc.moveDown(0.5).fontSize(9).fillColor("#4a4a4a").text(input.qr.caption, { width: width - 154 }).fillColor("#000000");
+  doc
+    .moveDown(0.5)
+    .fontSize(9)
+    .fillColor("#4a4a4a")
+    .text(input.qr.caption, { width: width - 154 })
+    .fillColor("#000000");
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
@@ -57,7 +67,10 @@ export async function minutesPdf(input: PdfInput): Promise<Buffer> {
     // The footer sits in the bottom margin: without lifting the margin pdfkit would start a new page for it.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.fontSize(8).fillColor("#4a4a4a").text(footer, 56, doc.page.height - 40, { width, align: "center", lineBreak: false });
+    doc
+      .fontSize(8)
+      .fillColor("#4a4a4a")
+      .text(footer, 56, doc.page.height - 40, { width, align: "center", lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { minutesCapabilities, type CapabilityInput } from "./permissions";
+import { type CapabilityInput, minutesCapabilities } from "./permissions";
 
 const base: CapabilityInput = {
   isPublic: false,
@@ -40,7 +40,12 @@ describe("who may do what with the minutes", () => {
     expect(minutesCapabilities({ ...signing, bodyRoles: ["member"], isRequiredSigner: true })).toMatchObject({ canSign: true });
     expect(minutesCapabilities({ ...signing, bodyRoles: ["member"], isRequiredSigner: true, hasSignedLatest: true }).canSign).toBe(false);
     const signed = { ...signing, meetingState: "archived", latest: { isComplete: true } };
-    expect(minutesCapabilities({ ...signed, bodyRoles: ["recorder"] })).toMatchObject({ canEdit: true, canCorrect: true, canSign: false, canRecordSignatures: false });
+    expect(minutesCapabilities({ ...signed, bodyRoles: ["recorder"] })).toMatchObject({
+      canEdit: true,
+      canCorrect: true,
+      canSign: false,
+      canRecordSignatures: false,
+    });
     expect(minutesCapabilities({ ...signed, bodyRoles: ["member"] }).canEdit).toBe(false);
   });
 });

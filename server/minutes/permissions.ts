@@ -43,7 +43,7 @@ export function minutesCapabilities(input: CapabilityInput): MinutesCapabilities
     canRead,
     canEdit,
     canFinalize: isRecorder && input.latest === null && input.meetingState === "adjourned",
-    canCorrect: isRecorder && input.latest !== null && input.latest.isComplete,
+    canCorrect: isRecorder && input.latest?.isComplete === true,
     canSign: input.latest !== null && !input.latest.isComplete && input.isRequiredSigner && !input.hasSignedLatest,
     canRecordSignatures: isRecorder && input.latest !== null && !input.latest.isComplete,
   };

@@ -13,10 +13,25 @@ const roster: RecordPerson[] = Array.from({ length: 15 }, (_, i) => ({
 function data(overrides: Partial<MinutesRecordData> = {}): MinutesRecordData {
   return {
     meeting: {
-      id: "m1", orgId: "o1", orgName: "平洲村", bodyId: "b1", bodyName: "平洲村村民代表会议", bodyKind: "villager-representatives", charter: {},
-      number: "2026年第2次", title: "村民代表会议", startsAt: "2026-11-13T01:30:00.000Z", place: "村委会二楼会议室", form: "in_person",
-      noticeDate: "2026-11-05T16:00:00.000Z", convenerBasis: "regular", petitioners: null, isPublic: true, state: "adjourned",
-      openedAt: "2026-11-13T01:35:00.000Z", adjournedAt: "2026-11-13T03:05:00.000Z",
+      id: "m1",
+      orgId: "o1",
+      orgName: "平洲村",
+      bodyId: "b1",
+      bodyName: "平洲村村民代表会议",
+      bodyKind: "villager-representatives",
+      charter: {},
+      number: "2026年第2次",
+      title: "村民代表会议",
+      startsAt: "2026-11-13T01:30:00.000Z",
+      place: "村委会二楼会议室",
+      form: "in_person",
+      noticeDate: "2026-11-05T16:00:00.000Z",
+      convenerBasis: "regular",
+      petitioners: null,
+      isPublic: true,
+      state: "adjourned",
+      openedAt: "2026-11-13T01:35:00.000Z",
+      adjournedAt: "2026-11-13T03:05:00.000Z",
     },
     chair: { personId: "p00", name: "代表1" },
     recorder: { personId: "p01", name: "代表2" },
@@ -29,21 +44,71 @@ function data(overrides: Partial<MinutesRecordData> = {}): MinutesRecordData {
     nonVoting: [{ name: "王镇干部", affiliation: "镇农业农村办" }],
     names: Object.fromEntries(roster.map((p) => [p.personId, p.name])),
     outsiders: [],
-    items: [{ id: "i1", position: 1, title: "原砖厂地块出租方案", matter: { title: "砖厂地块出租", kind: "construction-land", stage: "decision" }, speakers: [{ personId: "p03", grantedAt: "2026-11-13T01:50:00.000Z" }], recusals: [{ personId: "p09", reason: "亲属承租" }] }],
+    items: [
+      {
+        id: "i1",
+        position: 1,
+        title: "原砖厂地块出租方案",
+        matter: { title: "砖厂地块出租", kind: "construction-land", stage: "decision" },
+        speakers: [{ personId: "p03", grantedAt: "2026-11-13T01:50:00.000Z" }],
+        recusals: [{ personId: "p09", reason: "亲属承租" }],
+      },
+    ],
     motions: [
       {
-        id: "v1", itemId: "i1", text: "同意原砖厂地块出租方案", matterKind: "construction-land", method: "hands_named", state: "announced",
-        expected: 15, present: 10, households: null, presentHouseholds: null, recusedCount: 1, enteredTotals: null, counters: null, scrutineers: null,
-        result: { tally: { yes: 9, no: 0, abstain: 0, cast: 9 }, passed: false, competent: true, yesRequired: 10, entitledCount: 9, notVoted: 0, legalBasis: ["土地管理法 第六十三条"], explanation: { "zh-CN": "需要全体代表三分之二以上同意。", en: "x" } },
-        closedAt: "2026-11-13T02:40:00.000Z", announcedAt: "2026-11-13T02:41:00.000Z",
+        id: "v1",
+        itemId: "i1",
+        text: "同意原砖厂地块出租方案",
+        matterKind: "construction-land",
+        method: "hands_named",
+        state: "announced",
+        expected: 15,
+        present: 10,
+        households: null,
+        presentHouseholds: null,
+        recusedCount: 1,
+        enteredTotals: null,
+        counters: null,
+        scrutineers: null,
+        result: {
+          tally: { yes: 9, no: 0, abstain: 0, cast: 9 },
+          passed: false,
+          competent: true,
+          yesRequired: 10,
+          entitledCount: 9,
+          notVoted: 0,
+          legalBasis: ["土地管理法 第六十三条"],
+          explanation: { "zh-CN": "需要全体代表三分之二以上同意。", en: "x" },
+        },
+        closedAt: "2026-11-13T02:40:00.000Z",
+        announcedAt: "2026-11-13T02:41:00.000Z",
       },
-      { id: "v2", itemId: "i1", text: "还在表决中", matterKind: "general", method: "named", state: "open", expected: 15, present: 10, households: null, presentHouseholds: null, recusedCount: 0, enteredTotals: null, counters: null, scrutineers: null, result: null, closedAt: null, announcedAt: null },
+      {
+        id: "v2",
+        itemId: "i1",
+        text: "还在表决中",
+        matterKind: "general",
+        method: "named",
+        state: "open",
+        expected: 15,
+        present: 10,
+        households: null,
+        presentHouseholds: null,
+        recusedCount: 0,
+        enteredTotals: null,
+        counters: null,
+        scrutineers: null,
+        result: null,
+        closedAt: null,
+        announcedAt: null,
+      },
     ],
     ...overrides,
   };
 }
 
-const field = (blocks: ReturnType<typeof buildRecordBlocks>, id: string, label: string) => blocks.find((b) => b.id === id)?.fields.find((f) => f.label === label)?.value;
+const field = (blocks: ReturnType<typeof buildRecordBlocks>, id: string, label: string) =>
+  blocks.find((b) => b.id === id)?.fields.find((f) => f.label === label)?.value;
 
 describe("the locked record blocks of the minutes", () => {
   const blocks = buildRecordBlocks(data());
@@ -92,14 +157,28 @@ describe("the locked record blocks of the minutes", () => {
   });
 
   it("still shows what is certain when the register no longer matches the attendance", () => {
-    const broken = buildRecordBlocks(data({ attendance: [{ personId: "p00", status: "present_in_person", proxyHolderId: null, authorizationNote: null }], nonVoting: [{ name: " ", affiliation: null }] }));
+    const broken = buildRecordBlocks(
+      data({
+        attendance: [{ personId: "p00", status: "present_in_person", proxyHolderId: null, authorizationNote: null }],
+        nonVoting: [{ name: " ", affiliation: null }],
+      }),
+    );
     expect(field(broken, "attendance", "应到")).toBe("15人");
   });
 
   it("lists a secret ballot's sorted trackers only once its result is announced, never with a voter or a choice", () => {
     const secret = {
-      ...data().motions[0]!, id: "v3", text: "无记名表决", method: "secret", state: "closed",
-      result: { tally: { yes: 2, no: 1, abstain: 0 }, passed: true, yesRequired: 2, trackers: ["ZZZZ-0000-1111-2222", "7K3F-9QX2-M0DA-B4TC", "AAAA-BBBB-CCCC-DDDD"] },
+      ...data().motions[0]!,
+      id: "v3",
+      text: "无记名表决",
+      method: "secret",
+      state: "closed",
+      result: {
+        tally: { yes: 2, no: 1, abstain: 0 },
+        passed: true,
+        yesRequired: 2,
+        trackers: ["ZZZZ-0000-1111-2222", "7K3F-9QX2-M0DA-B4TC", "AAAA-BBBB-CCCC-DDDD"],
+      },
       announcedAt: null,
     };
     const closed = buildRecordBlocks(data({ motions: [secret] }));

@@ -4,12 +4,11 @@
  * and VCOL 34 make the minutes the record of who came and how each vote went). Pure: data in, blocks out.
  */
 import { z } from "zod";
-import { charterSchema } from "../domain/rules";
-import { quorumStatus, summarizeAttendance, type AttendanceRecord, type AttendanceSummary } from "../domain/meeting";
-import { STAGE_INFO, type MatterStage } from "../domain/matter";
-import { BODY_KINDS, BODY_RULES, MATTER_RULES, type BodyKind, type MatterKind } from "../domain/rules";
-import { CONVENER_NAMES, FORM_NAMES, METHOD_NAMES, chinaDate, chinaDateTime, chinaTimeOnDay, listOrNone, ratio } from "./format";
-import { stringsIn, type MinutesRecordData, type RecordMotion, type RecordPerson } from "./recordData";
+import { type MatterStage, STAGE_INFO } from "../domain/matter";
+import { type AttendanceRecord, type AttendanceSummary, quorumStatus, summarizeAttendance } from "../domain/meeting";
+import { BODY_KINDS, BODY_RULES, type BodyKind, charterSchema, MATTER_RULES, type MatterKind } from "../domain/rules";
+import { CONVENER_NAMES, chinaDate, chinaDateTime, chinaTimeOnDay, FORM_NAMES, listOrNone, METHOD_NAMES, ratio } from "./format";
+import { type MinutesRecordData, type RecordMotion, type RecordPerson, stringsIn } from "./recordData";
 
 export type RecordField = { label: string; value: string };
 export type RecordBlockKind = "header" | "attendance" | "item" | "vote";
@@ -52,7 +51,10 @@ function headerBlock(data: MinutesRecordData, kind: BodyKind | null): RecordBloc
       { label: "组织", value: m.orgName },
       { label: "议事主体", value: kind ? `${m.bodyName}（${BODY_RULES[kind].name["zh-CN"]}）` : m.bodyName },
       { label: "届次", value: m.number },
-      { label: "召集依据", value: `${CONVENER_NAMES[m.convenerBasis] ?? m.convenerBasis}${m.convenerBasis === "petition" && m.petitioners !== null ? `（${m.petitioners}人联名提议）` : ""}` },
+      {
+        label: "召集依据",
+        value: `${CONVENER_NAMES[m.convenerBasis] ?? m.convenerBasis}${m.convenerBasis === "petition" && m.petitioners !== null ? `（${m.petitioners}人联名提议）` : ""}`,
+      },
       { label: "通知日期", value: m.noticeDate ? chinaDate(m.noticeDate) : "未记录" },
       { label: "时间", value: time.join("，") },
       { label: "地点", value: m.place },
@@ -129,10 +131,7 @@ function attendanceBlock(data: MinutesRecordData, kind: BodyKind | null): Record
   }
   const charter = charterSchema.safeParse(data.meeting.charter ?? {});
   const quorum = quorumStatus(summary, kind, charter.success ? charter.data : undefined);
-  fields.push(
-    { label: "法定人数", value: quorum.explanation["zh-CN"] },
-    { label: "计算基数", value: quorum.basis === "households" ? "按户计算" : "按人计算" },
-  );
+  fields.push({ label: "法定人数", value: quorum.explanation["zh-CN"] }, { label: "计算基数", value: quorum.basis === "households" ? "按户计算" : "按人计算" });
   return { id: "attendance", kind: "attendance", title: "出席情况", fields };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signatureLines, type LineWords } from "./signatureLines";
+import { type LineWords, signatureLines } from "./signatureLines";
 
 const words: LineWords = {
   role: (role) => ({ chair: "主持人", recorder: "记录人", attendee: "参会人" })[role] ?? role,

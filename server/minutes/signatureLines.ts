@@ -22,7 +22,9 @@ export function signatureLines(required: readonly RequiredSigner[], signatures: 
   return required.map((signer) => {
     const s = byPerson.get(signer.personId);
     const signed = s
-      ? [words.method(s.method, s.witnesses.join("、")), words.when(s.signedAt), s.scanSha256 ? words.scan(s.scanSha256.slice(0, 16)) : null].filter((part) => part !== null).join("，")
+      ? [words.method(s.method, s.witnesses.join("、")), words.when(s.signedAt), s.scanSha256 ? words.scan(s.scanSha256.slice(0, 16)) : null]
+          .filter((part) => part !== null)
+          .join("，")
       : null;
     return { personId: signer.personId, name: signer.name, role: words.role(signer.role), signed };
   });

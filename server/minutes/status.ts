@@ -3,9 +3,9 @@
  * what a given account may do. Plain data from the database, for pages, socket events and commands alike.
  */
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
-import { bodyRolesOf, type BodyRoleName, type OrgRoleName } from "../auth/permissions";
-import { minutesCapabilities, type MinutesCapabilities } from "./permissions";
-import { missingSigners, requiredSigners, type RequiredSigner } from "./signers";
+import { type BodyRoleName, bodyRolesOf, type OrgRoleName } from "../auth/permissions";
+import { type MinutesCapabilities, minutesCapabilities } from "./permissions";
+import { missingSigners, type RequiredSigner, requiredSigners } from "./signers";
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
@@ -130,9 +130,13 @@ export async function loadMinutesStatus(db: Reader, meetingId: string): Promise<
     };
   }
   const inPerson = attendance.filter((a) => a.status === "present_in_person").map((a) => ({ personId: a.personId, name: names[a.personId] ?? a.personId }));
-  const candidates = [...(chair ? [chair] : []), ...inPerson].filter((c, i, all) => c.personId !== recorder?.personId && all.findIndex((x) => x.personId === c.personId) === i);
+  const candidates = [...(chair ? [chair] : []), ...inPerson].filter(
+    (c, i, all) => c.personId !== recorder?.personId && all.findIndex((x) => x.personId === c.personId) === i,
+  );
   const withAccounts = new Set(
-    (await db.account.findMany({ where: { personId: { in: candidates.map((c) => c.personId) }, disabled: false }, select: { personId: true } })).map((a) => a.personId),
+    (await db.account.findMany({ where: { personId: { in: candidates.map((c) => c.personId) }, disabled: false }, select: { personId: true } })).map(
+      (a) => a.personId,
+    ),
   );
   return {
     meetingId: meeting.id,

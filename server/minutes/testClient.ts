@@ -46,7 +46,14 @@ export function sectionText(doc: Y.Doc, blockId: string): string {
   return doc
     .getXmlFragment(sectionName(blockId))
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((t) => (t instanceof Y.XmlText ? t.toString() : "")).join("") : ""))
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((t) => (t instanceof Y.XmlText ? t.toString() : ""))
+            .join("")
+        : "",
+    )
     .join("\n");
 }
 

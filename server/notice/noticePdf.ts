@@ -4,7 +4,7 @@
  */
 import QRCode from "qrcode";
 import { openPdf } from "../print/pdfDocument";
-import { headingOf, printSections, type PrintInput } from "./printText";
+import { headingOf, type PrintInput, printSections } from "./printText";
 
 export type PdfInput = PrintInput & {
   noticeUrl: string;
@@ -32,7 +32,10 @@ export function noticePdf(input: PdfInput): Promise<Buffer> {
   const { doc, done } = openPdf({ margin: MARGIN, info: { Title: `${input.orgName} ${headingOf(input.kind, input.correction !== null)}`, Producer: "Yishi" } });
   const width = doc.page.width - 2 * MARGIN;
   doc.fontSize(15).text(input.orgName, { align: "center" });
-  doc.moveDown(0.2).fontSize(26).text(headingOf(input.kind, input.correction !== null), { align: "center" });
+  doc
+    .moveDown(0.2)
+    .fontSize(26)
+    .text(headingOf(input.kind, input.correction !== null), { align: "center" });
   doc.moveDown(0.4).fontSize(18).text(input.title, { align: "center" });
   doc.moveDown(0.6);
   for (const section of printSections(input)) {

@@ -28,9 +28,7 @@ export function hasPersonalNumber(text: string): boolean {
 
 /** 13912345678 → 139****5678; an ID number keeps only its first 6 (region) and last 4 characters. */
 export function maskPersonalNumbers(text: string): string {
-  return text
-    .replace(ID_NUMBER, (id) => `${id.slice(0, 6)}********${id.slice(14)}`)
-    .replace(PHONE, (phone) => `${phone.slice(0, 3)}****${phone.slice(7)}`);
+  return text.replace(ID_NUMBER, (id) => `${id.slice(0, 6)}********${id.slice(14)}`).replace(PHONE, (phone) => `${phone.slice(0, 3)}****${phone.slice(7)}`);
 }
 
 /**

@@ -4,7 +4,7 @@
  * by hand. Totals only: no voter is named, not even for a named vote (issue #8).
  */
 import { z } from "zod";
-import type { DecisionRecord, MotionResult } from "../domain/meeting";
+import type { DecisionRecord } from "../domain/meeting";
 
 const localized = z.object({ "zh-CN": z.string(), en: z.string() });
 

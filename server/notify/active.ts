@@ -2,8 +2,9 @@
  * The providers this process uses: read from the environment once. Kept on globalThis because Next's bundle and the
  * server load separate copies of this module (DESIGN.md §1); both must see the same configuration.
  */
-import { providersFromEnv, type Providers } from "./providers";
+
 import { processSlot } from "../singleton";
+import { type Providers, providersFromEnv } from "./providers";
 
 const active = processSlot<Providers>("__yishiNotifyProviders");
 

@@ -8,7 +8,7 @@
  * Tested only against a local server that checks this signature (aliyunSms.test.ts), never against Aliyun itself.
  */
 import { createHmac, randomUUID } from "node:crypto";
-import { postWithTimeout, templateValue, type NoticeMessage, type SendOutcome, type SmsAdapter } from "./types";
+import { type NoticeMessage, postWithTimeout, type SendOutcome, type SmsAdapter, templateValue } from "./types";
 
 export type AliyunConfig = {
   accessKeyId: string;
@@ -55,11 +55,15 @@ export function aliyunSms(config: AliyunConfig, now: () => Date = () => new Date
         SignatureVersion: "1.0",
         TemplateCode: config.templateCode,
         TemplateParam: JSON.stringify({ meeting: templateValue(message.meeting), time: templateValue(message.time), place: templateValue(message.place) }),
-        Timestamp: now().toISOString().replace(/\.\d{3}Z$/, "Z"),
+        Timestamp: now()
+          .toISOString()
+          .replace(/\.\d{3}Z$/, "Z"),
         Version: "2017-05-25",
       };
       params.Signature = rpcSignature("POST", params, config.accessKeySecret);
-      const body = Object.entries(params).map(([k, v]) => `${rpcEncode(k)}=${rpcEncode(v)}`).join("&");
+      const body = Object.entries(params)
+        .map(([k, v]) => `${rpcEncode(k)}=${rpcEncode(v)}`)
+        .join("&");
       try {
         const response = await postWithTimeout(config.endpoint, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
         const answer = (await response.json().catch(() => ({}))) as { Code?: string; Message?: string; BizId?: string };

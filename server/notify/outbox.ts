@@ -6,14 +6,14 @@
  * claim and record leaves the row queued; it is sent again when the claim runs out (at least once, never lost).
  */
 import { recordDeliveryOutcome } from "../commands/notify/recordDeliveryOutcome";
-import { logger } from "../ops/logger";
 import { currentDb } from "../db";
+import { logger } from "../ops/logger";
 import { getRuntime } from "../runtime";
+import { processSingleton } from "../singleton";
+import { CHINA_TIME_ZONE } from "../time";
 import { activeProviders } from "./active";
 import type { Providers } from "./providers";
 import type { NoticeMessage, SendOutcome } from "./types";
-import { processSingleton } from "../singleton";
-import { CHINA_TIME_ZONE } from "../time";
 
 const CLAIM_MS = 5 * 60_000;
 const TIME = new Intl.DateTimeFormat("zh-CN", { timeZone: CHINA_TIME_ZONE, month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
@@ -33,9 +33,17 @@ async function claim(row: Due, now: Date): Promise<boolean> {
 
 async function messageOf(meetingId: string): Promise<NoticeMessage> {
   const { prisma } = currentDb();
-  const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { number: true, startsAt: true, place: true, body: { select: { name: true } } } });
+  const meeting = await prisma.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: { number: true, startsAt: true, place: true, body: { select: { name: true } } },
+  });
   const origin = (getRuntime().config.publicOrigin ?? "").replace(/\/$/, "");
-  return { meeting: `${meeting.body.name} ${meeting.number}`, time: TIME.format(meeting.startsAt), place: meeting.place, url: `${origin}/meetings/${meetingId}/notice` };
+  return {
+    meeting: `${meeting.body.name} ${meeting.number}`,
+    time: TIME.format(meeting.startsAt),
+    place: meeting.place,
+    url: `${origin}/meetings/${meetingId}/notice`,
+  };
 }
 
 async function phoneOf(personId: string): Promise<string | null> {
@@ -74,7 +82,11 @@ export async function drainOutbox(options: { providers?: Providers; now?: () => 
   // SMS: one message per member.
   for (const row of mine.filter((r) => r.channel === "sms")) {
     const phone = await phoneOf(row.personId);
-    const outcome = !providers.sms ? OFF : phone ? await providers.sms.send(phone, await message(row.meetingId)) : { ok: false as const, error: "no phone number", retryable: false };
+    const outcome = !providers.sms
+      ? OFF
+      : phone
+        ? await providers.sms.send(phone, await message(row.meetingId))
+        : { ok: false as const, error: "no phone number", retryable: false };
     await record([row.id], outcome);
   }
   // WeCom: one group post per meeting, mentioning the members it is for.
@@ -83,7 +95,10 @@ export async function drainOutbox(options: { providers?: Providers; now?: () => 
     const rows = wecomRows.filter((r) => r.meetingId === meetingId);
     const phones = (await Promise.all(rows.map((r) => phoneOf(r.personId)))).filter((p): p is string => p !== null);
     const outcome = providers.wecom ? await providers.wecom.post(phones, await message(meetingId)) : OFF;
-    await record(rows.map((r) => r.id), outcome);
+    await record(
+      rows.map((r) => r.id),
+      outcome,
+    );
   }
   return result;
 }

@@ -21,7 +21,13 @@ export function providersFromEnv(env: NodeJS.ProcessEnv = process.env): Provider
       templateCode: env.ALIYUN_SMS_TEMPLATE_CODE,
       endpoint: set(env.ALIYUN_SMS_ENDPOINT) ? env.ALIYUN_SMS_ENDPOINT : "https://dysmsapi.aliyuncs.com/",
     });
-  } else if (set(env.TENCENT_SMS_SECRET_ID) && set(env.TENCENT_SMS_SECRET_KEY) && set(env.TENCENT_SMS_SDK_APP_ID) && set(env.TENCENT_SMS_SIGN_NAME) && set(env.TENCENT_SMS_TEMPLATE_ID)) {
+  } else if (
+    set(env.TENCENT_SMS_SECRET_ID) &&
+    set(env.TENCENT_SMS_SECRET_KEY) &&
+    set(env.TENCENT_SMS_SDK_APP_ID) &&
+    set(env.TENCENT_SMS_SIGN_NAME) &&
+    set(env.TENCENT_SMS_TEMPLATE_ID)
+  ) {
     sms = tencentSms({
       secretId: env.TENCENT_SMS_SECRET_ID,
       secretKey: env.TENCENT_SMS_SECRET_KEY,

@@ -9,7 +9,7 @@
  * Tested only against a local server that checks this signature (tencentSms.test.ts), never against Tencent Cloud.
  */
 import { createHash, createHmac } from "node:crypto";
-import { postWithTimeout, templateValue, type NoticeMessage, type SendOutcome, type SmsAdapter } from "./types";
+import { type NoticeMessage, postWithTimeout, type SendOutcome, type SmsAdapter, templateValue } from "./types";
 
 export type TencentConfig = {
   secretId: string;
@@ -28,7 +28,10 @@ const sha256Hex = (text: string) => createHash("sha256").update(text).digest("he
 const hmac = (key: string | Buffer, text: string) => createHmac("sha256", key).update(text).digest();
 
 /** The TC3 signature of a JSON POST to `/` of `host` at `timestamp` (seconds). */
-export function tc3Signature(input: { secretKey: string; host: string; body: string; timestamp: number; service?: string }): { signature: string; scope: string } {
+export function tc3Signature(input: { secretKey: string; host: string; body: string; timestamp: number; service?: string }): {
+  signature: string;
+  scope: string;
+} {
   const service = input.service ?? SERVICE;
   const date = new Date(input.timestamp * 1000).toISOString().slice(0, 10);
   const canonicalRequest = ["POST", "/", "", `content-type:${TC3_CONTENT_TYPE}\nhost:${input.host}\n`, "content-type;host", sha256Hex(input.body)].join("\n");

@@ -5,7 +5,7 @@
  * another errcode otherwise (45009: too frequent, 93000: invalid webhook URL …).
  * Tested only against a local server that answers as documented (wecomRobot.test.ts), never against WeCom itself.
  */
-import { postWithTimeout, type GroupAdapter, type NoticeMessage, type SendOutcome } from "./types";
+import { type GroupAdapter, type NoticeMessage, postWithTimeout, type SendOutcome } from "./types";
 
 const MAX_BYTES = 2048;
 /** Too frequent (the robot takes 20 messages a minute) or a busy system: worth trying later. */
@@ -14,7 +14,12 @@ const RETRYABLE = new Set([-1, 45009]);
 export function wecomText(message: NoticeMessage): string {
   const text = `【会议通知】${message.meeting}\n时间：${message.time}\n地点：${message.place}\n请点开链接查看通知并签收：${message.url}`;
   const bytes = Buffer.from(text, "utf8");
-  return bytes.byteLength <= MAX_BYTES ? text : `${bytes.subarray(0, MAX_BYTES - 3).toString("utf8").replace(/\uFFFD$/, "")}…`;
+  return bytes.byteLength <= MAX_BYTES
+    ? text
+    : `${bytes
+        .subarray(0, MAX_BYTES - 3)
+        .toString("utf8")
+        .replace(/\uFFFD$/, "")}…`;
 }
 
 export function wecomRobot(webhookUrl: string): GroupAdapter {

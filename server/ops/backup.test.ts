@@ -1,19 +1,19 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
 import { DEMO_PASSWORD } from "../../prisma/seed";
+import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
+import { openDatabase, withDedicatedConnection } from "../db/client";
+import { demoPhone } from "../testing/builders";
 import { login } from "../testing/http";
 import { startServer, type TestServer } from "../testing/server";
-import { openDatabase, withDedicatedConnection } from "../db/client";
-import { MANIFEST, parseManifest, PGLITE_MEMBER } from "./backupFormat";
+import { MANIFEST, PGLITE_MEMBER, parseManifest } from "./backupFormat";
 import { objectCount } from "./dbSchema";
-import { digestsOf, rowsOf, runTool, type Digests } from "./opsTestKit";
+import { type Digests, digestsOf, rowsOf, runTool } from "./opsTestKit";
 import { extractTar, writeTar } from "./tar";
-import { demoPhone } from "../testing/builders";
 
 const base = process.env.DATABASE_URL || undefined;
 const work = mkdtempSync(path.join(tmpdir(), "yishi-backup-test-"));
@@ -49,7 +49,9 @@ describe("backup and restore", () => {
     original = { dataDir: server.dataDir, databaseUrl: server.databaseUrl };
     // The demo's finished meeting, with its votes and its signed minutes (archived), so there are minutes to keep.
     const recorder = await login(server.url, demoPhone("recorder"), DEMO_PASSWORD);
-    const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie: recorder ?? "" } })).json()) as { data: { id: string; state: string }[] };
+    const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie: recorder ?? "" } })).json()) as {
+      data: { id: string; state: string }[];
+    };
     meetingId = meetings.data.find((m) => m.state === "archived")?.id ?? "";
     expect(meetingId).not.toBe("");
   });
@@ -139,10 +141,17 @@ describe("backup and restore", () => {
       if (entry) entry.sha256 = createHash("sha256").update(text).digest("hex");
       writeFileSync(path.join(unpacked, MANIFEST), JSON.stringify(manifest));
     }
-    const names = [MANIFEST, ...readdirSync(path.join(unpacked, "datadir")).map((n) => `datadir/${n}`), ...(manifest.kind === "pglite" ? [PGLITE_MEMBER] : manifest.tables.map((t) => t.file))];
+    const names = [
+      MANIFEST,
+      ...readdirSync(path.join(unpacked, "datadir")).map((n) => `datadir/${n}`),
+      ...(manifest.kind === "pglite" ? [PGLITE_MEMBER] : manifest.tables.map((t) => t.file)),
+    ];
     const tampered = path.join(work, "tampered.tar");
     const out = createWriteStream(tampered);
-    await writeTar(out, names.map((name) => ({ name, size: statSync(path.join(unpacked, name)).size, source: path.join(unpacked, name) })));
+    await writeTar(
+      out,
+      names.map((name) => ({ name, size: statSync(path.join(unpacked, name)).size, source: path.join(unpacked, name) })),
+    );
     out.end();
     await once(out, "close");
 

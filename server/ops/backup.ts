@@ -6,11 +6,11 @@
  * tar members whose total size is known before anything is written (progress, Content-Length).
  */
 import { createHash } from "node:crypto";
+import { once } from "node:events";
 import { createWriteStream, existsSync, readFileSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { once } from "node:events";
 import { createGzip } from "node:zlib";
 import { AUDIT_KEY_FILE } from "../audit/auditKey";
 import { auditKeys } from "../audit/auditSigner";
@@ -18,11 +18,11 @@ import { checkpointAllOrgs } from "../audit/checkpointer";
 import type { Database } from "../db/client";
 import { withDedicatedConnection } from "../db/client";
 import type { SqlRunner } from "../db/migrate";
-import { BACKUP_FORMAT, BACKUP_VERSION, DATA_DIR_FILES, MANIFEST, PGLITE_MEMBER, tableFileName, type Manifest, type TableEntry } from "./backupFormat";
+import { BACKUP_FORMAT, BACKUP_VERSION, DATA_DIR_FILES, MANIFEST, type Manifest, PGLITE_MEMBER, type TableEntry, tableFileName } from "./backupFormat";
 import { appliedMigrations, listSequences, listTables, quoteIdent } from "./dbSchema";
 import { readRows, readSequences } from "./logicalCopy";
-import { silentProgress, type Progress } from "./progress";
-import { tarSize, type TarMember } from "./tar";
+import { type Progress, silentProgress } from "./progress";
+import { type TarMember, tarSize } from "./tar";
 
 export type PreparedBackup = { manifest: Manifest; members: TarMember[]; size: number; cleanup(): Promise<void> };
 
@@ -55,7 +55,11 @@ function keyMembers(dataDir: string): { members: TarMember[]; files: string[]; k
   };
 }
 
-async function dumpTables(sql: SqlRunner, staging: string, progress: Progress): Promise<{ tables: TableEntry[]; members: TarMember[]; manifest: Pick<Manifest, "migrations" | "sequences"> }> {
+async function dumpTables(
+  sql: SqlRunner,
+  staging: string,
+  progress: Progress,
+): Promise<{ tables: TableEntry[]; members: TarMember[]; manifest: Pick<Manifest, "migrations" | "sequences"> }> {
   await sql.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   try {
     const tables = await listTables(sql);

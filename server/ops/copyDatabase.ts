@@ -3,11 +3,11 @@
  * embedded backup → PostgreSQL): the target gets exactly the source's migrations first, then all tables in one
  * transaction (parents first), then the sequences. The source is read in one REPEATABLE READ snapshot.
  */
-import { withDedicatedConnection, type Database } from "../db/client";
+import { type Database, withDedicatedConnection } from "../db/client";
 import { loadMigrations, migrate, type SqlRunner } from "../db/migrate";
 import { appliedMigrations, listSequences, listTables, objectCount, quoteIdent } from "./dbSchema";
 import { insertRows, readRows, readSequences, writeSequences } from "./logicalCopy";
-import { silentProgress, type Progress } from "./progress";
+import { type Progress, silentProgress } from "./progress";
 
 export type Endpoint = { db: Database; url?: string };
 
@@ -15,7 +15,9 @@ export type Endpoint = { db: Database; url?: string };
 export async function assertEmpty(sql: SqlRunner, what: string): Promise<void> {
   const objects = await objectCount(sql);
   if (objects > 0) {
-    throw new Error(`${what} is not empty (${objects} tables, indexes or types in schema public); Yishi copies only into an empty database — create a new one (CREATE DATABASE …) and try again`);
+    throw new Error(
+      `${what} is not empty (${objects} tables, indexes or types in schema public); Yishi copies only into an empty database — create a new one (CREATE DATABASE …) and try again`,
+    );
   }
 }
 

@@ -37,7 +37,11 @@ async function foreignKeys(sql: SqlRunner): Promise<ForeignKey[]> {
 /** pg returns text[] as an array; PGlite may too, or as its literal `{a,b}`. */
 function textArray(value: string[] | string): string[] {
   if (Array.isArray(value)) return value;
-  return value.replace(/^\{|\}$/g, "").split(",").filter(Boolean).map((v) => v.replace(/^"|"$/g, ""));
+  return value
+    .replace(/^\{|\}$/g, "")
+    .split(",")
+    .filter(Boolean)
+    .map((v) => v.replace(/^"|"$/g, ""));
 }
 
 /** Every table in schema public except the migrations table, parents before children. */
@@ -71,7 +75,13 @@ export function topologicalOrder(tables: TableInfo[], fks: readonly { child: str
   const done = new Set<string>();
   while (ordered.length < tables.length) {
     const ready = tables.filter((t) => !done.has(t.name) && [...(parents.get(t.name) ?? [])].every((p) => done.has(p)));
-    if (ready.length === 0) throw new Error(`foreign keys form a cycle among ${tables.filter((t) => !done.has(t.name)).map((t) => t.name).join(", ")}`);
+    if (ready.length === 0)
+      throw new Error(
+        `foreign keys form a cycle among ${tables
+          .filter((t) => !done.has(t.name))
+          .map((t) => t.name)
+          .join(", ")}`,
+      );
     for (const table of ready) {
       ordered.push(table);
       done.add(table.name);
@@ -114,10 +124,16 @@ export async function objectCount(sql: SqlRunner): Promise<number> {
 
 /** Leaves schema public as empty as it was: what a failed restore or move wrote is dropped again. */
 export async function dropEverything(sql: SqlRunner): Promise<void> {
-  const tables = await sql.query<{ name: string }>(`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')`);
+  const tables = await sql.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')`,
+  );
   for (const { name } of tables) await sql.exec(`DROP TABLE IF EXISTS public.${quoteIdent(name)} CASCADE`);
-  const types = await sql.query<{ name: string }>(`SELECT t.typname AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype IN ('e', 'd') AND t.typrelid = 0`);
+  const types = await sql.query<{ name: string }>(
+    `SELECT t.typname AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype IN ('e', 'd') AND t.typrelid = 0`,
+  );
   for (const { name } of types) await sql.exec(`DROP TYPE IF EXISTS public.${quoteIdent(name)} CASCADE`);
-  const functions = await sql.query<{ name: string }>(`SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'`);
+  const functions = await sql.query<{ name: string }>(
+    `SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'`,
+  );
   for (const { name } of functions) await sql.exec(`DROP FUNCTION IF EXISTS public.${quoteIdent(name)} CASCADE`);
 }

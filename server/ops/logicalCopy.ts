@@ -61,7 +61,12 @@ export function parentsFirst(lines: string[], self: NonNullable<TableInfo["selfR
 }
 
 /** Inserts rows given as JSON lines into `table`; returns how many. Needs an open transaction on the target. */
-export async function insertRows(sql: SqlRunner, table: TableInfo, pages: AsyncIterable<string[]>, onRows: (n: number) => void = () => undefined): Promise<number> {
+export async function insertRows(
+  sql: SqlRunner,
+  table: TableInfo,
+  pages: AsyncIterable<string[]>,
+  onRows: (n: number) => void = () => undefined,
+): Promise<number> {
   const statement = `INSERT INTO public.${quoteIdent(table.name)} SELECT * FROM json_populate_recordset(NULL::public.${quoteIdent(table.name)}, $1::json)`;
   let total = 0;
   let batch: string[] = [];

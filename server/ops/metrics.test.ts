@@ -44,7 +44,12 @@ describe("metrics and logs of a running server", () => {
     const signedIn = await liveClient(server.url, cookie ?? "");
     const anonymous = await liveClient(server.url);
     try {
-      const refused = await signedIn.call("vote:cast", { meetingId: "no-such-meeting", motionId: "no-such-motion", choice: "yes", clientId: "ops-test-vote-1" });
+      const refused = await signedIn.call("vote:cast", {
+        meetingId: "no-such-meeting",
+        motionId: "no-such-motion",
+        choice: "yes",
+        clientId: "ops-test-vote-1",
+      });
       expect(refused.ok).toBe(false);
       const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
       expect(value(text, 'yishi_socket_connections{role="signed_in"}')).toBe(1);

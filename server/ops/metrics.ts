@@ -4,11 +4,11 @@
  * the age of the newest signed checkpoint and the audit entries no checkpoint covers yet.
  * Only the server process (server/index.ts) loads this module; Next's bundle reports through observe.ts.
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { currentDb } from "../db";
+import { identityOf } from "../realtime/auth";
 import { getRuntime } from "../runtime";
 import { processSingleton } from "../singleton";
-import { identityOf } from "../realtime/auth";
 import { installMetricsSink, reportDatabaseError } from "./observe";
 
 export type SocketRole = "anonymous" | "signed_in" | "chair_view";
@@ -34,7 +34,12 @@ async function guarded(fn: () => Promise<void>): Promise<void> {
 function build(): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const commands = new Counter({ name: "yishi_commands_total", help: "Commands run, by command and outcome (ok, refused, error)", labelNames: ["command", "outcome"], registers: [registry] });
+  const commands = new Counter({
+    name: "yishi_commands_total",
+    help: "Commands run, by command and outcome (ok, refused, error)",
+    labelNames: ["command", "outcome"],
+    registers: [registry],
+  });
   const commandSeconds = new Histogram({
     name: "yishi_command_duration_seconds",
     help: "Time from a command's start to its commit or refusal, by command",
@@ -42,9 +47,24 @@ function build(): Registry {
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  const votes = new Counter({ name: "yishi_votes_total", help: "Electronic votes received, by outcome (ok, refused, error)", labelNames: ["outcome"], registers: [registry] });
-  const voteSeconds = new Histogram({ name: "yishi_vote_duration_seconds", help: "Time from a vote's arrival to its durable commit (group commit included)", buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry] });
-  const voteBatch = new Histogram({ name: "yishi_vote_batch_size", help: "Votes committed together in one transaction", buckets: [1, 2, 5, 10, 25, 50, 100, 250], registers: [registry] });
+  const votes = new Counter({
+    name: "yishi_votes_total",
+    help: "Electronic votes received, by outcome (ok, refused, error)",
+    labelNames: ["outcome"],
+    registers: [registry],
+  });
+  const voteSeconds = new Histogram({
+    name: "yishi_vote_duration_seconds",
+    help: "Time from a vote's arrival to its durable commit (group commit included)",
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const voteBatch = new Histogram({
+    name: "yishi_vote_batch_size",
+    help: "Votes committed together in one transaction",
+    buckets: [1, 2, 5, 10, 25, 50, 100, 250],
+    registers: [registry],
+  });
   const appendSeconds = new Histogram({
     name: "yishi_audit_append_duration_seconds",
     help: "Time to append audit entries inside a command's transaction (lock, head read, insert)",
@@ -52,7 +72,12 @@ function build(): Registry {
     registers: [registry],
   });
   const appended = new Counter({ name: "yishi_audit_entries_appended_total", help: "Audit entries appended by this process", registers: [registry] });
-  const dbErrors = new Counter({ name: "yishi_database_errors_total", help: "Database errors (Prisma or PostgreSQL error code)", labelNames: ["code"], registers: [registry] });
+  const dbErrors = new Counter({
+    name: "yishi_database_errors_total",
+    help: "Database errors (Prisma or PostgreSQL error code)",
+    labelNames: ["code"],
+    registers: [registry],
+  });
 
   new Gauge({
     name: "yishi_socket_connections",

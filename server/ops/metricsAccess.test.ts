@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { redact } from "./logger";
 import { cameThroughProxy, isLoopback, metricsAccess } from "./metricsAccess";
 import { isSameMachine } from "./opsEndpoint";
-import { redact } from "./logger";
 import { acceptableRequestId, routeLabel } from "./requestContext";
 
 describe("who may read /metrics", () => {
@@ -42,7 +42,7 @@ describe("who may read /metrics", () => {
 
 describe("log hygiene", () => {
   it("masks phone numbers in error texts that reach the log", () => {
-    expect(redact('Key (phone)=(13812345678) already exists')).toBe("Key (phone)=(138****5678) already exists");
+    expect(redact("Key (phone)=(13812345678) already exists")).toBe("Key (phone)=(138****5678) already exists");
     expect(redact("seq 12345678901234 and 8613812345678x")).toBe("seq 12345678901234 and 8613812345678x");
   });
 

@@ -2,14 +2,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
 import { DEMO_PASSWORD } from "../../prisma/seed";
+import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
 import { runBundleVerifier, unzipBundle } from "../audit/unzipBundle";
 import { verifyBundle } from "../audit/verify.mjs";
+import { demoPhone } from "../testing/builders";
 import { login } from "../testing/http";
 import { startServer, type TestServer } from "../testing/server";
 import { digestsOf, rowsOf, runTool } from "./opsTestKit";
-import { demoPhone } from "../testing/builders";
 
 // The move's target is always PostgreSQL: the machine's server is there in both CI runs.
 const POSTGRES = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/test";
@@ -88,8 +88,14 @@ describe("moving the demo village from the embedded database to PostgreSQL", () 
     expect(newEntries.subarray(0, oldEntries.length).equals(oldEntries)).toBe(true);
 
     // The supervisor trusts only what they kept from before the move: its vkey and its signed checkpoints.
-    const kept = readdirSync(path.join(earlier, "checkpoints")).map((name) => ({ label: `earlier/${name}`, text: readFileSync(path.join(earlier, "checkpoints", name), "utf8") }));
-    const summary = await verifyBundle(later, { trustedVkeys: { label: "earlier/vkey", text: readFileSync(path.join(earlier, "vkey"), "utf8") }, checkpoints: kept });
+    const kept = readdirSync(path.join(earlier, "checkpoints")).map((name) => ({
+      label: `earlier/${name}`,
+      text: readFileSync(path.join(earlier, "checkpoints", name), "utf8"),
+    }));
+    const summary = await verifyBundle(later, {
+      trustedVkeys: { label: "earlier/vkey", text: readFileSync(path.join(earlier, "vkey"), "utf8") },
+      checkpoints: kept,
+    });
     expect(summary.externalCheckpoints).toHaveLength(kept.length);
     expect(summary.latestCheckpointSize).toBe(summary.entries);
     expect(runBundleVerifier(earlier).code).toBe(0);

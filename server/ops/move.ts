@@ -9,17 +9,17 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import type { PrismaClient } from "../../generated/prisma/client";
 import { AUDIT_KEY_ENV, AUDIT_KEY_FILE, loadAuditKeys } from "../audit/auditKey";
 import { streamEntryBytes } from "../audit/store";
 import { StartupError } from "../config";
-import { openDatabase, withDedicatedConnection, type Database } from "../db/client";
+import { type Database, openDatabase, withDedicatedConnection } from "../db/client";
 import { migrate, type SqlRunner } from "../db/migrate";
-import type { PrismaClient } from "../../generated/prisma/client";
 import { copyDatabase } from "./copyDatabase";
 import { dropEverything, listTables, objectCount } from "./dbSchema";
 import { tableDigest } from "./logicalCopy";
-import { silentProgress, type Progress } from "./progress";
-import { orgsWithLogs, verifyAllLogs, type LogCheck } from "./verifyLogs";
+import { type Progress, silentProgress } from "./progress";
+import { type LogCheck, orgsWithLogs, verifyAllLogs } from "./verifyLogs";
 
 export type MoveResult = { tables: { name: string; rows: number }[]; logs: LogCheck[] };
 
@@ -54,7 +54,9 @@ async function checkMove(source: Database, target: Database, to: string, publicK
   for (const [name, want] of before) {
     const got = after.get(name);
     if (!got || got.rows !== want.rows || got.sha256 !== want.sha256) {
-      throw new Error(`table ${name}: PostgreSQL holds ${got?.rows ?? 0} rows (digest ${got?.sha256.slice(0, 12) ?? "-"}), the embedded database ${want.rows} (digest ${want.sha256.slice(0, 12)})`);
+      throw new Error(
+        `table ${name}: PostgreSQL holds ${got?.rows ?? 0} rows (digest ${got?.sha256.slice(0, 12) ?? "-"}), the embedded database ${want.rows} (digest ${want.sha256.slice(0, 12)})`,
+      );
     }
   }
   const [a, b] = [await auditBytesDigest(source.prisma), await auditBytesDigest(target.prisma)];
@@ -86,7 +88,9 @@ export async function moveToPostgres(options: {
     source = await openDatabase({ dataDir: options.dataDir });
   } catch (error) {
     if (error instanceof StartupError) {
-      throw new Error(`${error.message}\n先停止议事服务器（它持有内置数据库的锁），再运行本命令。Stop the Yishi server first: it holds the embedded database's lock.`);
+      throw new Error(
+        `${error.message}\n先停止议事服务器（它持有内置数据库的锁），再运行本命令。Stop the Yishi server first: it holds the embedded database's lock.`,
+      );
     }
     throw error;
   }
@@ -96,7 +100,8 @@ export async function moveToPostgres(options: {
     await migrate(source.sql);
     target = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.to });
     const empty = await withDedicatedConnection(target, options.to, objectCount);
-    if (empty > 0) throw new Error(`the PostgreSQL database is not empty (${empty} tables, indexes or types in schema public); create a new, empty database and try again`);
+    if (empty > 0)
+      throw new Error(`the PostgreSQL database is not empty (${empty} tables, indexes or types in schema public); create a new, empty database and try again`);
     wrote = true;
     const tables = await copyDatabase({ db: source }, { db: target, url: options.to }, progress("copying"));
     const logs = await checkMove(source, target, options.to, publicKeys, progress);

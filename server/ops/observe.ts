@@ -4,9 +4,9 @@
  * prom-client (metrics.ts). Without a sink (CLI tools, in-process tests) only the log line is written.
  */
 import { isAppError } from "../errors";
+import { processSlot } from "../singleton";
 import { errorFields, logger } from "./logger";
 import { currentRequest, newRequestId } from "./requestContext";
-import { processSlot } from "../singleton";
 
 export type Outcome = "ok" | "refused" | "error";
 
@@ -60,7 +60,12 @@ export function commandName(key: object): string {
   const known = nameCache.get(key);
   if (known) return known;
   const frames = new Error().stack ?? "";
-  const match = /server[\\/]commands[\\/]([\w-]+)[\\/]([\w-]+)\.ts/.exec(frames.split("\n").filter((l) => !/[\\/]run\.ts/.test(l)).join("\n"));
+  const match = /server[\\/]commands[\\/]([\w-]+)[\\/]([\w-]+)\.ts/.exec(
+    frames
+      .split("\n")
+      .filter((l) => !/[\\/]run\.ts/.test(l))
+      .join("\n"),
+  );
   if (match) {
     const name = `${match[1]}/${match[2]}`;
     nameCache.set(key, name);

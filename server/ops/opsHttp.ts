@@ -8,8 +8,8 @@ import { currentDb } from "../db";
 import { getRuntime } from "../runtime";
 import { prepareBackup } from "./backup";
 import { errorFields, logger } from "./logger";
-import { bearerMatches, cameThroughProxy, metricsAccess } from "./metricsAccess";
 import { metricsText } from "./metrics";
+import { bearerMatches, cameThroughProxy, metricsAccess } from "./metricsAccess";
 import { ensureOpsToken, isSameMachine } from "./opsEndpoint";
 import { rotateAuditKey } from "./rotateKey";
 import { writeTar } from "./tar";
@@ -23,7 +23,12 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
 }
 
 async function serveMetrics(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const access = metricsAccess(req.socket.remoteAddress, req.headers.authorization, process.env.YISHI_METRICS_TOKEN || undefined, cameThroughProxy(req.headers));
+  const access = metricsAccess(
+    req.socket.remoteAddress,
+    req.headers.authorization,
+    process.env.YISHI_METRICS_TOKEN || undefined,
+    cameThroughProxy(req.headers),
+  );
   if (!access.allowed) {
     const headers: Record<string, string> = access.status === 401 ? { "www-authenticate": 'Bearer realm="yishi-metrics"' } : {};
     send(res, access.status, access.status === 401 ? "metrics need the bearer token\n" : "metrics are served to this machine only\n", headers);

@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { openDatabase, withDedicatedConnection, type Database } from "../db/client";
+import { type Database, openDatabase, withDedicatedConnection } from "../db/client";
 import { listTables } from "./dbSchema";
 import { tableDigest } from "./logicalCopy";
 

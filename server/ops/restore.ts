@@ -11,15 +11,15 @@ import path from "node:path";
 import { createGunzip } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 import { AUDIT_KEY_ENV, AUDIT_KEY_FILE, parseAuditKeyEnv, parseAuditKeys } from "../audit/auditKey";
-import { openDatabase, withDedicatedConnection, type Database } from "../db/client";
+import { type Database, openDatabase, withDedicatedConnection } from "../db/client";
 import { migrate, type SqlRunner } from "../db/migrate";
-import { MANIFEST, PGLITE_MEMBER, parseManifest, type Manifest } from "./backupFormat";
+import { MANIFEST, type Manifest, PGLITE_MEMBER, parseManifest } from "./backupFormat";
 import { assertEmpty, copyDatabase, knownMigrations } from "./copyDatabase";
 import { dropEverything, listTables } from "./dbSchema";
 import { insertRows, tableDigest, writeSequences } from "./logicalCopy";
-import { silentProgress, type Progress } from "./progress";
+import { type Progress, silentProgress } from "./progress";
 import { extractTar } from "./tar";
-import { verifyAllLogs, type LogCheck } from "./verifyLogs";
+import { type LogCheck, verifyAllLogs } from "./verifyLogs";
 
 export type RestoreOptions = {
   file: string;
@@ -62,7 +62,9 @@ async function loadLogical(sql: SqlRunner, staging: string, manifest: Manifest, 
       const table = tables.find((t) => t.name === entry.name);
       const digest = table ? await tableDigest(sql, table) : null;
       if (!digest || digest.rows !== entry.rows || digest.sha256 !== entry.sha256) {
-        throw new Error(`table ${entry.name}: the restored rows differ from the backup (${digest?.rows ?? 0} of ${entry.rows} rows, digest ${digest?.sha256.slice(0, 12)} ≠ ${entry.sha256.slice(0, 12)})`);
+        throw new Error(
+          `table ${entry.name}: the restored rows differ from the backup (${digest?.rows ?? 0} of ${entry.rows} rows, digest ${digest?.sha256.slice(0, 12)} ≠ ${entry.sha256.slice(0, 12)})`,
+        );
       }
     }
     await sql.exec("COMMIT");
@@ -82,7 +84,9 @@ function keysFor(staging: string, manifest: Manifest, env: Readonly<Record<strin
   if (!fromEnv) return { publicKeys, writeKeyFile: true };
   const envKeys = parseAuditKeyEnv(fromEnv).map((k) => k.publicKey.toString("base64"));
   if (!manifest.publicKeys.every((k) => envKeys.includes(k))) {
-    throw new Error(`${AUDIT_KEY_ENV} is set here but lacks the backup's signing key(s): unset it to restore the backup's key file, or set it to the backup's keys`);
+    throw new Error(
+      `${AUDIT_KEY_ENV} is set here but lacks the backup's signing key(s): unset it to restore the backup's key file, or set it to the backup's keys`,
+    );
   }
   return { publicKeys, writeKeyFile: false };
 }
@@ -178,7 +182,14 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   }
 }
 
-async function undo(state: { target: Database | undefined; options: RestoreOptions; createdDataDir: boolean; written: string[]; loadedAnything: boolean; ownsDataDir: boolean }): Promise<void> {
+async function undo(state: {
+  target: Database | undefined;
+  options: RestoreOptions;
+  createdDataDir: boolean;
+  written: string[];
+  loadedAnything: boolean;
+  ownsDataDir: boolean;
+}): Promise<void> {
   const { target, options } = state;
   if (options.databaseUrl && target && state.loadedAnything) {
     await withDedicatedConnection(target, options.databaseUrl, (sql) => dropEverything(sql)).catch(() => undefined);
@@ -188,7 +199,7 @@ async function undo(state: { target: Database | undefined; options: RestoreOptio
   if (state.ownsDataDir) {
     // The directory was empty (or absent) before: leave it so.
     if (state.createdDataDir) rmSync(options.dataDir, { recursive: true, force: true });
-    else if (existsSync(options.dataDir)) for (const name of readdirSync(options.dataDir)) rmSync(path.join(options.dataDir, name), { recursive: true, force: true });
+    else if (existsSync(options.dataDir))
+      for (const name of readdirSync(options.dataDir)) rmSync(path.join(options.dataDir, name), { recursive: true, force: true });
   }
 }
-

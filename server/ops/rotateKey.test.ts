@@ -8,10 +8,10 @@ import { readCheckpoint, signCheckpoint } from "../audit/checkpoint";
 import { ed25519NoteSigner } from "../audit/note";
 import { runBundleVerifier, unzipBundle } from "../audit/unzipBundle";
 import { verifyBundle } from "../audit/verify.mjs";
+import { demoPhone } from "../testing/builders";
 import { login } from "../testing/http";
 import { startServer, type TestServer } from "../testing/server";
 import { runTool } from "./opsTestKit";
-import { demoPhone } from "../testing/builders";
 
 const work = mkdtempSync(path.join(tmpdir(), "yishi-rotate-test-"));
 const signatures = (note: string) => note.split("\n").filter((line) => line.startsWith("\u2014 ")).length;
@@ -48,7 +48,9 @@ describe("audit key rotation", () => {
     bundle = await download(path.join(work, "after"));
     expect(readFileSync(path.join(bundle, "vkey"), "utf8").trim().split("\n")).toHaveLength(2);
     const lines = readFileSync(path.join(bundle, "entries.jsonl"), "utf8").trim().split("\n");
-    const rotated = lines.map((l) => JSON.parse(l) as { seq: number; action: string; data: { vkey: string; previous: string[] } }).filter((e) => e.action === "key.rotated");
+    const rotated = lines
+      .map((l) => JSON.parse(l) as { seq: number; action: string; data: { vkey: string; previous: string[] } })
+      .filter((e) => e.action === "key.rotated");
     expect(rotated).toHaveLength(1);
     expect(rotated[0]?.seq).toBe(sizeBefore);
     expect(rotated[0]?.data.previous).toEqual([readFileSync(path.join(before, "vkey"), "utf8").trim()]);

@@ -25,7 +25,7 @@ import { SYSTEM } from "../commands/actor";
 import { runCommand } from "../commands/run";
 import { currentDb } from "../db";
 import { getRuntime } from "../runtime";
-import { runInRequest, newRequestId } from "./requestContext";
+import { newRequestId, runInRequest } from "./requestContext";
 
 export const NEXT_KEY_FILE = "audit-key.next.pem";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { Header } from "tar";
 import { afterEach, describe, expect, it } from "vitest";
-import { extractTar, tarSize, writeTar, type TarMember } from "./tar";
+import { extractTar, type TarMember, tarSize, writeTar } from "./tar";
 
 async function archive(members: TarMember[]): Promise<Buffer> {
   const out = new PassThrough();

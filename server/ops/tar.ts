@@ -7,8 +7,8 @@
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { finished } from "node:stream/promises";
 import type { Readable, Writable } from "node:stream";
+import { finished } from "node:stream/promises";
 import { Header, Parser, Pax, type ReadEntry } from "tar";
 
 export type TarMember = { name: string; size: number; mode?: number; source: Buffer | string };
@@ -156,5 +156,7 @@ async function writeMember(entry: ReadEntry, target: string): Promise<void> {
 
 /** The library's truncation warning, in the words the restore tool has always used. */
 function friendly(error: Error): Error {
-  return /Truncated input|Unexpected EOF|TAR_BAD_ARCHIVE/.test(error.message) ? new Error("the archive is cut short (an incomplete backup file)", { cause: error }) : error;
+  return /Truncated input|Unexpected EOF|TAR_BAD_ARCHIVE/.test(error.message)
+    ? new Error("the archive is cut short (an incomplete backup file)", { cause: error })
+    : error;
 }

@@ -2,13 +2,14 @@
  * What the operator's command-line tools share: configuration as the server reads it (.env included), argument
  * parsing, and opening the database as this process's runtime when no server is running on it.
  */
-import nextEnv from "@next/env";
+
 import { existsSync, readFileSync } from "node:fs";
-import { AUDIT_KEY_ENV, AUDIT_KEY_FILE } from "../audit/auditKey";
 import path from "node:path";
 import { parseArgs as parseArgv } from "node:util";
-import { ensureDataDir, readConfig, StartupError, type Config } from "../config";
-import { openDatabase, withDedicatedConnection, type Database } from "../db/client";
+import nextEnv from "@next/env";
+import { AUDIT_KEY_ENV, AUDIT_KEY_FILE } from "../audit/auditKey";
+import { type Config, ensureDataDir, readConfig, StartupError } from "../config";
+import { type Database, openDatabase, withDedicatedConnection } from "../db/client";
 import { migrate } from "../db/migrate";
 import { setRuntime } from "../runtime";
 
@@ -23,7 +24,11 @@ export function yishiVersion(): string {
 }
 
 /** `--name value` pairs and bare arguments; an unknown flag or a missing value throws with the usage text. */
-export function parseArgs(argv: readonly string[], flags: readonly string[], switches: readonly string[] = []): { values: Record<string, string>; on: Set<string>; rest: string[] } {
+export function parseArgs(
+  argv: readonly string[],
+  flags: readonly string[],
+  switches: readonly string[] = [],
+): { values: Record<string, string>; on: Set<string>; rest: string[] } {
   // Node's own parser (strict: an unknown option, a missing or dash-leading value throws).
   const options = Object.fromEntries([
     ...flags.map((flag) => [flag.slice(2), { type: "string" as const }]),

@@ -24,7 +24,8 @@ async function chainProblem(prisma: PrismaClient, orgId: string): Promise<{ entr
     if (leaf !== row.leafHash) return { entries: expected, problem: `seq ${row.seq}: the stored leaf hash does not match the entry's bytes` };
     try {
       const entry = decodeEntry(row.bytes);
-      if (entry.seq !== row.seq || entry.org !== orgId) return { entries: expected, problem: `seq ${row.seq}: the entry claims seq ${entry.seq} of org ${entry.org}` };
+      if (entry.seq !== row.seq || entry.org !== orgId)
+        return { entries: expected, problem: `seq ${row.seq}: the entry claims seq ${entry.seq} of org ${entry.org}` };
       if (entry.prev !== prev) return { entries: expected, problem: `seq ${row.seq} does not chain to seq ${row.seq - 1}` };
     } catch (error) {
       return { entries: expected, problem: `seq ${row.seq}: ${(error as Error).message}` };
@@ -75,7 +76,11 @@ export async function orgsWithLogs(prisma: PrismaClient): Promise<string[]> {
   return [...new Set([...entries, ...checkpoints].map((r) => r.orgId))].sort();
 }
 
-export async function verifyAllLogs(prisma: PrismaClient, publicKeys: readonly Uint8Array[], onLog: (check: LogCheck) => void = () => undefined): Promise<LogCheck[]> {
+export async function verifyAllLogs(
+  prisma: PrismaClient,
+  publicKeys: readonly Uint8Array[],
+  onLog: (check: LogCheck) => void = () => undefined,
+): Promise<LogCheck[]> {
   const checks: LogCheck[] = [];
   for (const orgId of await orgsWithLogs(prisma)) {
     const check = await verifyLog(prisma, orgId, publicKeys);

@@ -22,10 +22,11 @@ describe("version safety", () => {
     await withDedicatedConnection(db, fresh?.url, async (sql) => {
       await migrate(sql);
       // What a later Yishi leaves behind: a migration this one has never heard of.
-      await sql.query(
-        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)`,
-        ["00000000-0000-4000-8000-000000000001", "0".repeat(64), "29990101000000_from_a_newer_yishi"],
-      );
+      await sql.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)`, [
+        "00000000-0000-4000-8000-000000000001",
+        "0".repeat(64),
+        "29990101000000_from_a_newer_yishi",
+      ]);
     });
     await db.close();
 

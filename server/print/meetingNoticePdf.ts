@@ -4,14 +4,23 @@
  * reader's language: these are the village's paper records. Font: the embedded Noto Sans SC (server/notice/pdfFont).
  */
 import { drawQr } from "../notice/noticePdf";
-import { openPdf } from "./pdfDocument";
 import type { MeetingNotice } from "../queries/meetingNotice";
 import { CHINA_TIME_ZONE } from "../time";
+import { openPdf } from "./pdfDocument";
 
 const MARGIN = 56;
 const QR_SIZE = 110;
 const FORMS: Record<string, string> = { in_person: "现场会议", online: "线上会议", hybrid: "现场与线上结合" };
-const WHEN = new Intl.DateTimeFormat("zh-CN", { timeZone: CHINA_TIME_ZONE, year: "numeric", month: "long", day: "numeric", weekday: "long", hour: "2-digit", minute: "2-digit", hour12: false });
+const WHEN = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: CHINA_TIME_ZONE,
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  weekday: "long",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
 const DATE = new Intl.DateTimeFormat("zh-CN", { timeZone: CHINA_TIME_ZONE, year: "numeric", month: "long", day: "numeric" });
 
 function open(title: string): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
@@ -34,9 +43,13 @@ export function noticeLines(notice: MeetingNotice): { heading: string; lines: st
     },
     {
       heading: "议程",
-      lines: notice.agenda.length === 0
-        ? ["（议程另行通知）"]
-        : notice.agenda.map((item) => `${item.position}. ${item.title}${item.matter ? `（事项：${item.matter}）` : ""}——表决规则：${item.rule["zh-CN"]}（${item.legalBasis.join("、")}）`),
+      lines:
+        notice.agenda.length === 0
+          ? ["（议程另行通知）"]
+          : notice.agenda.map(
+              (item) =>
+                `${item.position}. ${item.title}${item.matter ? `（事项：${item.matter}）` : ""}——表决规则：${item.rule["zh-CN"]}（${item.legalBasis.join("、")}）`,
+            ),
     },
     { heading: "会议材料", lines: notice.materials.length === 0 ? ["无"] : notice.materials.map((m) => `· ${m.filename}`) },
   ];
@@ -74,7 +87,12 @@ export function receiptSheetPdf(notice: MeetingNotice): Promise<Buffer> {
   doc.moveDown(0.3).fontSize(12).text(`${notice.orgName} · ${notice.bodyName} ${notice.number}`, { align: "center" });
   doc.text(`会议时间：${WHEN.format(notice.startsAt)}　地点：${notice.place}`, { align: "center" });
   doc.moveDown(0.6);
-  const columns = [{ label: "序号", w: 44 }, { label: "姓名", w: 120 }, { label: "签名", w: width - 44 - 120 - 120 }, { label: "签收日期", w: 120 }];
+  const columns = [
+    { label: "序号", w: 44 },
+    { label: "姓名", w: 120 },
+    { label: "签名", w: width - 44 - 120 - 120 },
+    { label: "签收日期", w: 120 },
+  ];
   const rowHeight = 30;
   const header = () => {
     let x = MARGIN;
@@ -103,7 +121,10 @@ export function receiptSheetPdf(notice: MeetingNotice): Promise<Buffer> {
     });
     doc.y = y + rowHeight;
   });
-  doc.moveDown(1).fontSize(10.5).text(`应签收 ${notice.roster.length} 人。签收后由村务管理员在系统中逐人勾选，并上传本页扫描件（其 SHA-256 记入审计日志）。`, MARGIN, doc.y, { width });
+  doc
+    .moveDown(1)
+    .fontSize(10.5)
+    .text(`应签收 ${notice.roster.length} 人。签收后由村务管理员在系统中逐人勾选，并上传本页扫描件（其 SHA-256 记入审计日志）。`, MARGIN, doc.y, { width });
   doc.end();
   return done;
 }

@@ -3,8 +3,9 @@
  * and the version and SHA-256 of the minutes being signed, so that a signed and scanned page is tied to one text.
  * Rows already signed in the app say how. Same embedded font as the minutes PDF.
  */
-import { openPdf } from "./pdfDocument";
+
 import type { SignatureLine } from "../minutes/signatureLines";
+import { openPdf } from "./pdfDocument";
 
 export type SheetPdfInput = {
   title: string;
@@ -32,7 +33,11 @@ export async function signInSheetPdf(input: SheetPdfInput): Promise<Buffer> {
     const labels = [input.labels.number, input.labels.name, input.labels.role, input.labels.signature, input.labels.recorded];
     labels.forEach((label, i) => doc.fontSize(10).text(label, (xs[i] ?? 0) + 4, top + 6, { width: (widths[i] ?? 0) - 8, lineBreak: false }));
     doc.rect(MARGIN, top, width, 24).lineWidth(0.8).stroke();
-    for (const x of xs.slice(1)) doc.moveTo(x, top).lineTo(x, top + 24).stroke();
+    for (const x of xs.slice(1))
+      doc
+        .moveTo(x, top)
+        .lineTo(x, top + 24)
+        .stroke();
     doc.y = top + 24;
   };
   header();
@@ -45,7 +50,11 @@ export async function signInSheetPdf(input: SheetPdfInput): Promise<Buffer> {
     const cells = [String(index + 1), row.name, row.role, "", row.signed ?? ""];
     cells.forEach((cell, i) => doc.fontSize(i === 4 ? 8 : 11).text(cell, (xs[i] ?? 0) + 4, top + 6, { width: (widths[i] ?? 0) - 8, height: ROW - 8 }));
     doc.rect(MARGIN, top, width, ROW).lineWidth(0.8).stroke();
-    for (const x of xs.slice(1)) doc.moveTo(x, top).lineTo(x, top + ROW).stroke();
+    for (const x of xs.slice(1))
+      doc
+        .moveTo(x, top)
+        .lineTo(x, top + ROW)
+        .stroke();
     doc.y = top + ROW;
   });
   doc.x = MARGIN;
@@ -56,7 +65,10 @@ export async function signInSheetPdf(input: SheetPdfInput): Promise<Buffer> {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const footer = input.labels.page.replace("{page}", String(i + 1)).replace("{pages}", String(range.count));
-    doc.fontSize(8).fillColor("#4a4a4a").text(footer, MARGIN, doc.page.height - 32, { width, align: "center", lineBreak: false });
+    doc
+      .fontSize(8)
+      .fillColor("#4a4a4a")
+      .text(footer, MARGIN, doc.page.height - 32, { width, align: "center", lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -114,7 +114,9 @@ export type CastResult = {
 };
 
 /** The part of each command's result the browser may read; every result carries the meeting's new version. */
-export type LiveCommandResults = { [E in LiveCommandEvent]: E extends "vote:cast" ? CastResult : E extends "vote:open" ? { version: number; motionId: string } : { version: number } };
+export type LiveCommandResults = {
+  [E in LiveCommandEvent]: E extends "vote:cast" ? CastResult : E extends "vote:open" ? { version: number; motionId: string } : { version: number };
+};
 
 /** A command's acknowledgement: its result and the member's own view as of the commit. */
 export type CommandReply<E extends LiveCommandEvent = LiveCommandEvent> = { result: LiveCommandResults[E]; me: MemberView | null };

@@ -1,4 +1,4 @@
-import { accountActor, type Actor } from "../auth/actor";
+import { type Actor, accountActor } from "../auth/actor";
 import { requireOrgRole } from "../auth/permissions";
 import { currentDb } from "../db";
 

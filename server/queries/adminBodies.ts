@@ -1,8 +1,6 @@
-import { charterSchema } from "../domain/rules";
-import { bodyKindOf } from "../domain/rules";
-import { describeBodyRules, type BodyKind, type BodyRulesDescription, type Charter, type RuleWarning } from "../domain/rules";
-import { AppError } from "../errors";
 import { currentDb } from "../db";
+import { type BodyKind, type BodyRulesDescription, bodyKindOf, type Charter, charterSchema, describeBodyRules, type RuleWarning } from "../domain/rules";
+import { AppError } from "../errors";
 import { requireAdmin, type Viewer } from "./access";
 import { rosterWarnings } from "./rosterWarnings";
 
@@ -28,7 +26,15 @@ export type AdminBody = {
   chairId: string | null;
   recorderId: string | null;
   roster: { personId: string; name: string; seat: string; gender: "female" | "male" }[];
-  candidates: { id: string; name: string; household: string | null; gender: "female" | "male"; isPartyMember: boolean; isCoopMember: boolean; hasPhone: boolean }[];
+  candidates: {
+    id: string;
+    name: string;
+    household: string | null;
+    gender: "female" | "male";
+    isPartyMember: boolean;
+    isCoopMember: boolean;
+    hasPhone: boolean;
+  }[];
   warnings: RuleWarning[];
   households: number;
 };
@@ -38,7 +44,13 @@ export async function adminBody(viewer: Viewer, bodyId: string): Promise<AdminBo
   const body = await prisma.body.findUnique({
     where: { id: bodyId },
     select: {
-      id: true, orgId: true, name: true, kind: true, charter: true, chairId: true, recorderId: true,
+      id: true,
+      orgId: true,
+      name: true,
+      kind: true,
+      charter: true,
+      chairId: true,
+      recorderId: true,
       members: { select: { personId: true, seat: true, person: { select: { name: true, gender: true } } } },
     },
   });
@@ -66,7 +78,13 @@ export async function adminBody(viewer: Viewer, bodyId: string): Promise<AdminBo
     recorderId: body.recorderId,
     roster,
     candidates: people.map((p) => ({
-      id: p.id, name: p.name, gender: p.gender, household: p.household?.number ?? null, isPartyMember: p.isPartyMember, isCoopMember: p.isCoopMember, hasPhone: p.phone !== null,
+      id: p.id,
+      name: p.name,
+      gender: p.gender,
+      household: p.household?.number ?? null,
+      isPartyMember: p.isPartyMember,
+      isCoopMember: p.isCoopMember,
+      hasPhone: p.phone !== null,
     })),
     warnings: rosterWarnings(kind, roster, households),
     households,

@@ -1,7 +1,7 @@
+import { currentDb } from "../db";
 import { meetingWarnings } from "../db/load/meetingWarnings";
 import type { RuleWarning } from "../domain/rules";
 import { AppError } from "../errors";
-import { currentDb } from "../db";
 import { requireAdmin, type Viewer } from "./access";
 
 export async function adminMeetings(viewer: Viewer, orgId: string) {
@@ -11,7 +11,16 @@ export async function adminMeetings(viewer: Viewer, orgId: string) {
     prisma.meeting.findMany({
       where: { orgId },
       orderBy: { startsAt: "desc" },
-      select: { id: true, number: true, title: true, startsAt: true, place: true, state: true, body: { select: { name: true } }, _count: { select: { agenda: true, materials: true } } },
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        startsAt: true,
+        place: true,
+        state: true,
+        body: { select: { name: true } },
+        _count: { select: { agenda: true, materials: true } },
+      },
     }),
     prisma.body.findMany({ where: { orgId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, kind: true } }),
   ]);
@@ -45,8 +54,19 @@ export async function adminMeeting(viewer: Viewer, meetingId: string): Promise<A
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
     select: {
-      id: true, orgId: true, shortCode: true, number: true, title: true, startsAt: true, place: true, form: true, noticeDate: true,
-      convenerBasis: true, petitioners: true, isPublic: true, state: true,
+      id: true,
+      orgId: true,
+      shortCode: true,
+      number: true,
+      title: true,
+      startsAt: true,
+      place: true,
+      form: true,
+      noticeDate: true,
+      convenerBasis: true,
+      petitioners: true,
+      isPublic: true,
+      state: true,
       org: { select: { parentId: true, children: { select: { id: true } } } },
       body: { select: { id: true, name: true, kind: true, orgId: true } },
       agenda: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true, matter: { select: { id: true, title: true, stage: true } } } },
@@ -61,7 +81,12 @@ export async function adminMeeting(viewer: Viewer, meetingId: string): Promise<A
     orderBy: { createdAt: "desc" },
     select: { id: true, title: true, stage: true, org: { select: { name: true } } },
   });
-  const warnings = await meetingWarnings(prisma, meeting.body, { startsAt: meeting.startsAt, noticeDate: meeting.noticeDate, convenerBasis: meeting.convenerBasis, petitioners: meeting.petitioners });
+  const warnings = await meetingWarnings(prisma, meeting.body, {
+    startsAt: meeting.startsAt,
+    noticeDate: meeting.noticeDate,
+    convenerBasis: meeting.convenerBasis,
+    petitioners: meeting.petitioners,
+  });
   const { org, ...rest } = meeting;
   void org;
   return { ...rest, matters: matters.map((m) => ({ id: m.id, title: m.title, stage: m.stage, orgName: m.org.name })), warnings };

@@ -1,5 +1,5 @@
-import { AppError } from "../errors";
 import { currentDb } from "../db";
+import { AppError } from "../errors";
 import { requireAdmin, type Viewer } from "./access";
 
 export type AdminPerson = {
@@ -38,8 +38,17 @@ const personSelect = {
 } as const;
 
 type PersonRow = {
-  id: string; name: string; phone: string | null; gender: "female" | "male"; isAdult: boolean; isPartyMember: boolean; isCoopMember: boolean;
-  idNumberMasked: string | null; relationship: string | null; householdId: string | null; deletedAt: Date | null;
+  id: string;
+  name: string;
+  phone: string | null;
+  gender: "female" | "male";
+  isAdult: boolean;
+  isPartyMember: boolean;
+  isCoopMember: boolean;
+  idNumberMasked: string | null;
+  relationship: string | null;
+  householdId: string | null;
+  deletedAt: Date | null;
   account: { id: string; phone: string; passwordHash: string | null; disabled: boolean; roles: { orgId: string; role: string }[] } | null;
 };
 
@@ -48,7 +57,13 @@ function toAdminPerson(p: PersonRow, orgId: string): AdminPerson {
   return {
     ...rest,
     account: account
-      ? { id: account.id, phone: account.phone, hasPassword: account.passwordHash !== null, disabled: account.disabled, roles: account.roles.filter((r) => r.orgId === orgId).map((r) => r.role) }
+      ? {
+          id: account.id,
+          phone: account.phone,
+          hasPassword: account.passwordHash !== null,
+          disabled: account.disabled,
+          roles: account.roles.filter((r) => r.orgId === orgId).map((r) => r.role),
+        }
       : null,
   };
 }
@@ -69,7 +84,11 @@ export async function adminPerson(viewer: Viewer, personId: string): Promise<Adm
   const person = await prisma.person.findUnique({ where: { id: personId }, select: { ...personSelect, orgId: true } });
   if (!person) throw new AppError("not_found", "person not found");
   await requireAdmin(viewer, person.orgId);
-  const households = await prisma.household.findMany({ where: { orgId: person.orgId }, orderBy: { createdAt: "asc" }, select: { id: true, number: true, head: true } });
+  const households = await prisma.household.findMany({
+    where: { orgId: person.orgId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, number: true, head: true },
+  });
   return { ...toAdminPerson(person, person.orgId), orgId: person.orgId, households };
 }
 

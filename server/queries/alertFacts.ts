@@ -5,12 +5,12 @@
  * of a village. The same loader serves one village's compliance page and a township's counts for hundreds.
  */
 import { Prisma } from "../../generated/prisma/client";
-import { procedureWarningsOf } from "../domain/meeting";
+import { currentDb } from "../db";
 import {
-  forwardJumps,
   type AlertFacts,
   type AlertSettings,
   type DecisionFact,
+  forwardJumps,
   type HouseholdFact,
   type ImplementationFact,
   type MeetingFact,
@@ -19,9 +19,9 @@ import {
   type QuorumFact,
   type StageJumpFact,
 } from "../domain/alerts";
+import { procedureWarningsOf } from "../domain/meeting";
 import { firstDelivery } from "../domain/meeting/noticeDelivery";
 import { BODY_KINDS, type BodyKind } from "../domain/rules";
-import { currentDb } from "../db";
 
 const DAY_MS = 86_400_000;
 const DECISION_BODIES = ["villagers-assembly", "villager-representatives", "members-assembly", "member-representatives"];
@@ -31,7 +31,18 @@ const AFTER_DECISION = ["decision_disclosure", "implementation", "result_disclos
 const isBodyKind = (kind: string): kind is BodyKind => (BODY_KINDS as readonly string[]).includes(kind);
 
 function emptyFacts(orgId: string): AlertFacts {
-  return { orgId, meetings: [], quorum: [], decisions: [], notices: [], objections: [], stageJumps: [], implementations: [], households: [], checkpointSize: 0 };
+  return {
+    orgId,
+    meetings: [],
+    quorum: [],
+    decisions: [],
+    notices: [],
+    objections: [],
+    stageJumps: [],
+    implementations: [],
+    households: [],
+    checkpointSize: 0,
+  };
 }
 
 function localized(value: unknown): { "zh-CN": string; en: string } {
@@ -131,7 +142,10 @@ async function loadMeetings(ids: string[], checkpoints: Map<string, number>, set
 async function firstDeliveries(meetingIds: string[]): Promise<Map<string, Date>> {
   if (meetingIds.length === 0) return new Map();
   const { prisma } = currentDb();
-  const meetings = await prisma.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, body: { select: { members: { select: { personId: true } } } } } });
+  const meetings = await prisma.meeting.findMany({
+    where: { id: { in: meetingIds } },
+    select: { id: true, body: { select: { members: { select: { personId: true } } } } },
+  });
   const rows = await prisma.noticeDelivery.findMany({
     where: { meetingId: { in: meetingIds }, status: { in: ["sent", "received"] } },
     select: { meetingId: true, personId: true, channel: true, status: true, sentAt: true, receivedAt: true },
@@ -192,19 +206,47 @@ async function loadMatterFacts(ids: string[]): Promise<Map<string, MatterFacts>>
       kind: true,
       stage: true,
       events: { orderBy: { at: "asc" }, select: { fromStage: true, toStage: true, at: true, reason: true, meetingId: true } },
-      notices: { orderBy: { postedAt: "asc" }, select: { id: true, kind: true, title: true, postedAt: true, periodDays: true, endsAt: true, supersedesId: true, objections: { where: { reply: null }, select: { id: true, createdAt: true } } } },
+      notices: {
+        orderBy: { postedAt: "asc" },
+        select: {
+          id: true,
+          kind: true,
+          title: true,
+          postedAt: true,
+          periodDays: true,
+          endsAt: true,
+          supersedesId: true,
+          objections: { where: { reply: null }, select: { id: true, createdAt: true } },
+        },
+      },
     },
   });
   const jumps = await prisma.matterEvent.findMany({
     where: { matter: { orgId: { in: ids } }, OR: forwardJumps() },
-    select: { fromStage: true, toStage: true, at: true, reason: true, meetingId: true, motionId: true, matter: { select: { id: true, orgId: true, title: true } } },
+    select: {
+      fromStage: true,
+      toStage: true,
+      at: true,
+      reason: true,
+      meetingId: true,
+      motionId: true,
+      matter: { select: { id: true, orgId: true, title: true } },
+    },
   });
   const decided = matters.filter((m) => m.stage === "decision" || AFTER_DECISION.includes(m.stage)).map((m) => m.id);
-  const motions = decided.length === 0 ? [] : await prisma.motion.findMany({
-    where: { item: { matterId: { in: decided } }, state: "announced", result: { path: ["passed"], equals: true }, meeting: { body: { kind: { in: DECISION_BODIES } } } },
-    orderBy: { announcedAt: "desc" },
-    select: { id: true, matterKind: true, closedAt: true, announcedAt: true, item: { select: { matterId: true } } },
-  });
+  const motions =
+    decided.length === 0
+      ? []
+      : await prisma.motion.findMany({
+          where: {
+            item: { matterId: { in: decided } },
+            state: "announced",
+            result: { path: ["passed"], equals: true },
+            meeting: { body: { kind: { in: DECISION_BODIES } } },
+          },
+          orderBy: { announcedAt: "desc" },
+          select: { id: true, matterKind: true, closedAt: true, announcedAt: true, item: { select: { matterId: true } } },
+        });
   const byOrg = new Map<string, MatterFacts>();
   const outOf = (orgId: string): MatterFacts => {
     const out = byOrg.get(orgId) ?? { decisions: [], notices: [], objections: [], stageJumps: [], implementations: [] };
@@ -212,7 +254,15 @@ async function loadMatterFacts(ids: string[]): Promise<Map<string, MatterFacts>>
     return out;
   };
   for (const e of jumps) {
-    const fact: StageJumpFact = { matter: { id: e.matter.id, title: e.matter.title }, from: e.fromStage, to: e.toStage, at: e.at, reason: e.reason, meetingId: e.meetingId, motionId: e.motionId };
+    const fact: StageJumpFact = {
+      matter: { id: e.matter.id, title: e.matter.title },
+      from: e.fromStage,
+      to: e.toStage,
+      at: e.at,
+      reason: e.reason,
+      meetingId: e.meetingId,
+      motionId: e.motionId,
+    };
     outOf(e.matter.orgId).stageJumps.push(fact);
   }
   for (const m of matters) {
@@ -236,7 +286,16 @@ async function loadMatterFacts(ids: string[]): Promise<Map<string, MatterFacts>>
       const leaves = n.kind === "decision" ? "decision_disclosure" : "result_disclosure";
       const movedOn = m.events.find((e) => e.fromStage === leaves && e.at >= n.postedAt && e.toStage !== "closed_withdrawn");
       if (!superseded.has(n.id)) {
-        const fact: NoticeFact = { matter: ref, noticeId: n.id, kind: n.kind, title: n.title, postedAt: n.postedAt, periodDays: n.periodDays, endsAt: n.endsAt, movedOnAt: movedOn?.at ?? null };
+        const fact: NoticeFact = {
+          matter: ref,
+          noticeId: n.id,
+          kind: n.kind,
+          title: n.title,
+          postedAt: n.postedAt,
+          periodDays: n.periodDays,
+          endsAt: n.endsAt,
+          movedOnAt: movedOn?.at ?? null,
+        };
         out.notices.push(fact);
       }
       for (const o of n.objections) {
@@ -283,7 +342,11 @@ async function loadHouseholds(ids: string[], settings: AlertSettings, now: Date)
     const h = household.get(e.personId);
     if (!h) continue;
     const key = `${e.kind}:${h.id}`;
-    const group = groups.get(key) ?? { orgId: e.orgId, meetingIds: new Set<string>(), fact: { householdId: h.id, householdNumber: h.number, kind: e.kind, count: 0, meetings: 0, latestMeetingId: e.meetingId, latestAt: e.at } };
+    const group = groups.get(key) ?? {
+      orgId: e.orgId,
+      meetingIds: new Set<string>(),
+      fact: { householdId: h.id, householdNumber: h.number, kind: e.kind, count: 0, meetings: 0, latestMeetingId: e.meetingId, latestAt: e.at },
+    };
     group.fact.count += 1;
     group.meetingIds.add(e.meetingId);
     group.fact.meetings = group.meetingIds.size;

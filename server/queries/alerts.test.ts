@@ -5,8 +5,8 @@
  * its threshold, with the clock passed as `now`.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed";
 import type { DemoNotices } from "../../prisma/demoNotice";
+import { seedDemo } from "../../prisma/seed";
 import { checkpointAllOrgs } from "../audit/checkpointer";
 import { accountActor, SYSTEM } from "../commands/actor";
 import { adjournMeeting } from "../commands/live/adjournMeeting";
@@ -66,7 +66,15 @@ describe("a meeting without quorum, left unsigned and unsealed", () => {
   beforeAll(async () => {
     const startsAt = new Date(Date.now() + 5 * 60_000);
     ({ id: meetingId } = await scheduleMeeting(
-      { bodyId, number: "2026年第9次", title: "村民代表会议", startsAt: startsAt.toISOString(), place: "村委会", noticeDate: chinaDateInput(Date.now() - 12 * DAY), agenda: [{ title: "修缮村道" }] },
+      {
+        bodyId,
+        number: "2026年第9次",
+        title: "村民代表会议",
+        startsAt: startsAt.toISOString(),
+        place: "村委会",
+        noticeDate: chinaDateInput(Date.now() - 12 * DAY),
+        agenda: [{ title: "修缮村道" }],
+      },
       SYSTEM,
     ));
     const roster = await db.prisma.bodyMember.findMany({ where: { bodyId }, orderBy: { personId: "asc" }, select: { personId: true } });
@@ -75,7 +83,10 @@ describe("a meeting without quorum, left unsigned and unsealed", () => {
     for (const personId of present) await recordAttendance({ meetingId, personId, status: "present_in_person" }, SYSTEM);
     await startItem({ meetingId }, SYSTEM);
     ({ motionId } = await openVote({ meetingId, text: "同意修缮村道", method: "hands_named", matterKind: "general" }, SYSTEM));
-    await recordTotals({ meetingId, motionId, kind: "hands_named", votes: present.map((voterPersonId) => ({ voterPersonId, choice: "yes" as const })) }, SYSTEM);
+    await recordTotals(
+      { meetingId, motionId, kind: "hands_named", votes: present.map((voterPersonId) => ({ voterPersonId, choice: "yes" as const })) },
+      SYSTEM,
+    );
     await closeVote({ meetingId, motionId }, SYSTEM);
     await announceResult({ meetingId, motionId }, SYSTEM);
     await adjournMeeting({ meetingId }, SYSTEM);
@@ -94,12 +105,21 @@ describe("a meeting without quorum, left unsigned and unsealed", () => {
     const motion = await db.prisma.motion.findUniqueOrThrow({ where: { id: motionId }, select: { result: true } });
     const result = motion.result as { legalBasis: string[]; explanation: { "zh-CN": string } };
     expect(alerts.map((a) => a.code)).toEqual(["quorum_failed"]);
-    expect(alerts[0]).toMatchObject({ level: "red", subject: { motionId }, legalBasis: result.legalBasis.join("、"), evidence: { href: `/supervise/${village}/decisions/${motionId}` } });
+    expect(alerts[0]).toMatchObject({
+      level: "red",
+      subject: { motionId },
+      legalBasis: result.legalBasis.join("、"),
+      evidence: { href: `/supervise/${village}/decisions/${motionId}` },
+    });
     expect(alerts[0]?.message["zh-CN"]).toContain(result.explanation["zh-CN"]);
   });
 
   it("adds the unsigned minutes after the township's seven days, and the missing checkpoint after a day", async () => {
-    const codes = async (days: number) => (await alertsForOrganization(village, undefined, after(days))).filter((a) => a.subject.meetingId === meetingId).map((a) => a.code).sort();
+    const codes = async (days: number) =>
+      (await alertsForOrganization(village, undefined, after(days)))
+        .filter((a) => a.subject.meetingId === meetingId)
+        .map((a) => a.code)
+        .sort();
     expect(await codes(0)).toEqual(["quorum_failed"]);
     expect(await codes(2)).toEqual(["no_checkpoint_after_adjourning", "quorum_failed"]);
     expect(await codes(8)).toEqual(["minutes_unsigned", "no_checkpoint_after_adjourning", "quorum_failed"]);
@@ -117,7 +137,11 @@ describe("disclosure of the demo's budget decision", () => {
     const unanswered = async (days: number) => (await alertsForOrganization(village, undefined, at(days))).filter((a) => a.code === "objection_unanswered");
     expect(await unanswered(6)).toEqual([]);
     const [alert] = await unanswered(8);
-    expect(alert).toMatchObject({ level: "red", subject: { noticeId: demo.village.noticeId, matterId: demo.village.matterId }, evidence: { href: `/n/${village}/${demo.village.noticeId}` } });
+    expect(alert).toMatchObject({
+      level: "red",
+      subject: { noticeId: demo.village.noticeId, matterId: demo.village.matterId },
+      evidence: { href: `/n/${village}/${demo.village.noticeId}` },
+    });
   });
 
   it("flags the notice period cut short when the matter moves to implementation before it ends, then the missing result", async () => {

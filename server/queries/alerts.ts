@@ -3,10 +3,19 @@
  * come from the record (alertFacts.ts); the rules are pure (server/domain/alerts).
  */
 import { requireOrgRole, requireTownshipRoleOver, townshipOf } from "../auth/permissions";
-import { readTownshipSettings } from "../domain/township/settings";
-import { computeAlerts, countAlerts, DEFAULT_ALERT_SETTINGS, worstLevel, type Alert, type AlertCounts, type AlertLevel, type AlertSettings } from "../domain/alerts";
-import { AppError } from "../errors";
 import { currentDb } from "../db";
+import {
+  type Alert,
+  type AlertCounts,
+  type AlertLevel,
+  type AlertSettings,
+  computeAlerts,
+  countAlerts,
+  DEFAULT_ALERT_SETTINGS,
+  worstLevel,
+} from "../domain/alerts";
+import { readTownshipSettings } from "../domain/township/settings";
+import { AppError } from "../errors";
 import { actorOf, type Viewer } from "./access";
 import { loadAlertFacts } from "./alertFacts";
 
@@ -29,7 +38,11 @@ export type OrganizationAlertCounts = AlertCounts & { orgId: string; level: Aler
  * Counts by colour for each organization of a list (the township dashboard's rows), in the list's order; an
  * organization with no alert counts zero of each and is green. One set of queries for the whole list.
  */
-export async function alertCountsForOrganizations(orgIds: readonly string[], settings: AlertSettings = DEFAULT_ALERT_SETTINGS, options: AlertOptions = {}): Promise<OrganizationAlertCounts[]> {
+export async function alertCountsForOrganizations(
+  orgIds: readonly string[],
+  settings: AlertSettings = DEFAULT_ALERT_SETTINGS,
+  options: AlertOptions = {},
+): Promise<OrganizationAlertCounts[]> {
   const now = options.now ?? new Date();
   const facts = await loadAlertFacts(orgIds, settings, now);
   return [...new Set(orgIds)].map((orgId) => {

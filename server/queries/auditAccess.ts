@@ -1,6 +1,6 @@
 import { requireOrgRole } from "../auth/permissions";
-import { AppError } from "../errors";
 import { currentDb } from "../db";
+import { AppError } from "../errors";
 import { actorOf, type Viewer } from "./access";
 
 /**

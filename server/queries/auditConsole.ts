@@ -6,12 +6,12 @@
 import QRCode from "qrcode";
 import { readCheckpoint } from "../audit/checkpoint";
 import { latestCheckpoint } from "../audit/store";
-import { verifyStoredLog, type LogStatus } from "../audit/verifyStored";
-import { AppError } from "../errors";
+import { type LogStatus, verifyStoredLog } from "../audit/verifyStored";
 import { currentDb } from "../db";
+import { AppError } from "../errors";
 import type { Viewer } from "./access";
 import { requireSupervisor } from "./auditAccess";
-import { witnessView, type WitnessView } from "./witnessView";
+import { type WitnessView, witnessView } from "./witnessView";
 
 export type ConsoleCheckpoint = {
   size: number;
@@ -84,9 +84,19 @@ export async function opinionsOf(orgId: string, motionId?: string): Promise<Cons
     where: { orgId, ...(motionId ? { motionId } : {}) },
     orderBy: { createdAt: "desc" },
   });
-  const accounts = await prisma.account.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.accountId))] } }, select: { id: true, displayName: true } });
+  const accounts = await prisma.account.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.accountId))] } },
+    select: { id: true, displayName: true },
+  });
   const names = new Map(accounts.map((a) => [a.id, a.displayName]));
-  return rows.map((r) => ({ id: r.id, text: r.text, author: names.get(r.accountId) ?? "", createdAt: r.createdAt, meetingId: r.meetingId, motionId: r.motionId }));
+  return rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    author: names.get(r.accountId) ?? "",
+    createdAt: r.createdAt,
+    meetingId: r.meetingId,
+    motionId: r.motionId,
+  }));
 }
 
 export async function auditConsole(viewer: Viewer | null, orgId: string): Promise<AuditConsole> {

@@ -4,10 +4,10 @@
  * signed checkpoint it proves into. Only that voter gets it; a secret ballot has no receipt of a choice here (its
  * voter keeps the ballot tracker instead).
  */
-import { proofForEntry, type EntryProof } from "../audit/proofs";
+import { type EntryProof, proofForEntry } from "../audit/proofs";
 import { decodeEntry } from "../audit/verify.mjs";
-import { AppError } from "../errors";
 import { currentDb } from "../db";
+import { AppError } from "../errors";
 
 export type ReceiptViewer = { id: string; personId: string | null } | null;
 

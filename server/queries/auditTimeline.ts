@@ -80,7 +80,17 @@ function decodeRow(row: { seq: number; bytes: string; leafHash: string; action: 
     };
   } catch (error) {
     const object = { type: "?", id: "?" };
-    return { seq: row.seq, ts: "", action: row.action, meetingId: row.meetingId, actor: null, object, data: null, leafHash: row.leafHash, problem: (error as Error).message };
+    return {
+      seq: row.seq,
+      ts: "",
+      action: row.action,
+      meetingId: row.meetingId,
+      actor: null,
+      object,
+      data: null,
+      leafHash: row.leafHash,
+      problem: (error as Error).message,
+    };
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { canReadMeeting } from "../auth/permissions";
-import { AppError } from "../errors";
 import { currentDb } from "../db";
+import { AppError } from "../errors";
 import { actorOf, type Viewer } from "./access";
 
 export type PublishedTrackers = {

@@ -4,14 +4,14 @@
  * trackers only, never who chose what), the minutes' hashes, and the inclusion proofs of the motion's vote.closed and
  * vote.result entries against the latest signed checkpoint.
  */
-import { proofForEntry, type EntryProof } from "../audit/proofs";
+import { type EntryProof, proofForEntry } from "../audit/proofs";
 import { decodeEntry } from "../audit/verify.mjs";
-import { procedureWarningsOf, type EnteredTotals, type FrozenVoters, type MotionResult, type ProcedureWarning } from "../domain/meeting";
-import { AppError } from "../errors";
 import { currentDb } from "../db";
+import { type EnteredTotals, type FrozenVoters, type MotionResult, type ProcedureWarning, procedureWarningsOf } from "../domain/meeting";
+import { AppError } from "../errors";
 import type { Viewer } from "./access";
 import { requireSupervisor } from "./auditAccess";
-import { checkpointView, opinionsOf, type ConsoleCheckpoint, type ConsoleOpinion } from "./auditConsole";
+import { type ConsoleCheckpoint, type ConsoleOpinion, checkpointView, opinionsOf } from "./auditConsole";
 
 export type EvidenceBallots =
   | { kind: "named"; votes: { voter: string; castBy: string | null; choice: string }[] }
@@ -89,12 +89,23 @@ function ballotsOf(motion: Awaited<ReturnType<typeof loadMotion>>, result: Motio
     const proxyOf = new Map(frozen.filter((v) => v.castByPersonId !== v.voterPersonId).map((v) => [v.voterPersonId, v.castByPersonId]));
     return {
       kind: "named",
-      votes: motion.votes.map((v) => ({ voter: nameOf(v.voterPersonId), castBy: proxyOf.has(v.voterPersonId) ? nameOf(proxyOf.get(v.voterPersonId) ?? null) : null, choice: v.choice })),
+      votes: motion.votes.map((v) => ({
+        voter: nameOf(v.voterPersonId),
+        castBy: proxyOf.has(v.voterPersonId) ? nameOf(proxyOf.get(v.voterPersonId) ?? null) : null,
+        choice: v.choice,
+      })),
     };
   }
   const totals = motion.enteredTotals as EnteredTotals | null;
   if (!totals) return { kind: "none" };
-  return { kind: "totals", yes: totals.yes, no: totals.no, abstain: totals.abstain, enteredBy: nameOf(totals.enteredBy), confirmedBy: totals.confirmedBy ? nameOf(totals.confirmedBy) : null };
+  return {
+    kind: "totals",
+    yes: totals.yes,
+    no: totals.no,
+    abstain: totals.abstain,
+    enteredBy: nameOf(totals.enteredBy),
+    confirmedBy: totals.confirmedBy ? nameOf(totals.confirmedBy) : null,
+  };
 }
 
 async function proofsOf(orgId: string, meetingId: string, motionId: string): Promise<EvidenceProof[]> {
@@ -143,18 +154,40 @@ export async function decisionEvidence(viewer: Viewer | null, orgId: string, mot
     .filter((id) => recorded.has(id) || meeting.body.members.some((m) => m.personId === id))
     .map((id) => {
       const row = recorded.get(id);
-      return { name: nameOf(id), status: row?.status ?? "absent", proxyHolder: row?.proxyHolderId ? nameOf(row.proxyHolderId) : null, authorizationNote: row?.authorizationNote ?? null };
+      return {
+        name: nameOf(id),
+        status: row?.status ?? "absent",
+        proxyHolder: row?.proxyHolderId ? nameOf(row.proxyHolderId) : null,
+        authorizationNote: row?.authorizationNote ?? null,
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
   return {
     org: meeting.org,
     meeting: { id: meeting.id, number: meeting.number, title: meeting.title, bodyName: meeting.body.name, startsAt: meeting.startsAt, place: meeting.place },
-    motion: { id: motion.id, text: motion.text, method: motion.method, matterKind: motion.matterKind, state: motion.state, openedAt: motion.openedAt, closedAt: motion.closedAt },
+    motion: {
+      id: motion.id,
+      text: motion.text,
+      method: motion.method,
+      matterKind: motion.matterKind,
+      state: motion.state,
+      openedAt: motion.openedAt,
+      closedAt: motion.closedAt,
+    },
     attendance,
     nonVoting: meeting.nonVoting.map((n) => ({ name: n.name, affiliation: n.affiliation })),
-    entitled: (entitled?.voters ?? []).map((v) => ({ voter: nameOf(v.voterPersonId), castBy: v.castByPersonId === v.voterPersonId ? null : nameOf(v.castByPersonId) })),
+    entitled: (entitled?.voters ?? []).map((v) => ({
+      voter: nameOf(v.voterPersonId),
+      castBy: v.castByPersonId === v.voterPersonId ? null : nameOf(v.castByPersonId),
+    })),
     recused: (entitled?.recusedPersonIds ?? []).map(nameOf),
-    counts: { expected: motion.expected, present: motion.present, households: motion.households, recusedCount: motion.recusedCount, basis: entitled?.basis ?? "members" },
+    counts: {
+      expected: motion.expected,
+      present: motion.present,
+      households: motion.households,
+      recusedCount: motion.recusedCount,
+      basis: entitled?.basis ?? "members",
+    },
     result,
     ballots: ballotsOf(motion, result, nameOf),
     minutes: meeting.minutesVersions.map((v) => ({
@@ -162,7 +195,14 @@ export async function decisionEvidence(viewer: Viewer | null, orgId: string, mot
       sha256: v.sha256,
       finalizedAt: v.finalizedAt,
       reason: v.reason,
-      signatures: v.signatures.map((sig) => ({ name: nameOf(sig.personId), role: sig.role, method: sig.method, signedAt: sig.signedAt, witnesses: sig.witnessIds.map(nameOf), scan: sig.scan })),
+      signatures: v.signatures.map((sig) => ({
+        name: nameOf(sig.personId),
+        role: sig.role,
+        method: sig.method,
+        signedAt: sig.signedAt,
+        witnesses: sig.witnessIds.map(nameOf),
+        scan: sig.scan,
+      })),
     })),
     proofs: await proofsOf(orgId, meeting.id, motion.id),
     checkpoint: await checkpointView(orgId),

@@ -5,14 +5,22 @@
  * viewer may add to it (an admin, or the chair of the deciding body) comes with it.
  */
 import { bodyRolesOf, canReadOrg, orgRolesOf } from "../auth/permissions";
-import { capStatus, milestoneStatus, type CapStatus, type DuplicateUse, type MilestoneStatus, type PhotoFinding } from "../domain/implementation/progress";
-import type { PaymentFlag } from "../domain/implementation/payments";
-import { AppError } from "../errors";
 import { currentDb } from "../db";
+import type { PaymentFlag } from "../domain/implementation/payments";
+import { type CapStatus, capStatus, type DuplicateUse, type MilestoneStatus, milestoneStatus, type PhotoFinding } from "../domain/implementation/progress";
+import { AppError } from "../errors";
 import { chinaDateInput } from "../time";
 import { actorOf, type Viewer } from "./access";
 
-export type EvidenceView = { id: string; kind: "photo" | "document"; filename: string; mime: string; takenAt: Date | null; findings: PhotoFinding[]; duplicates: DuplicateUse[] };
+export type EvidenceView = {
+  id: string;
+  kind: "photo" | "document";
+  filename: string;
+  mime: string;
+  takenAt: Date | null;
+  findings: PhotoFinding[];
+  duplicates: DuplicateUse[];
+};
 
 export type ImplementationView = {
   matter: { id: string; orgId: string; title: string; stage: string };
@@ -45,21 +53,51 @@ export async function implementationView(viewer: Viewer, matterId: string, now: 
   const plan = await prisma.implementationPlan.findUnique({
     where: { matterId },
     select: {
-      id: true, decisionCode: true, motionId: true, responsibleId: true, startsOn: true, endsOn: true, siteLat: true, siteLon: true, capFen: true,
+      id: true,
+      decisionCode: true,
+      motionId: true,
+      responsibleId: true,
+      startsOn: true,
+      endsOn: true,
+      siteLat: true,
+      siteLon: true,
+      capFen: true,
       milestones: { orderBy: { position: "asc" }, select: { id: true, title: true, dueOn: true, doneOn: true } },
-      updates: { orderBy: { createdAt: "desc" }, select: { id: true, reportedOn: true, text: true, spentFen: true, milestone: { select: { title: true } }, files: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, filename: true, mime: true, takenAt: true, checks: true } } } },
+      updates: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          reportedOn: true,
+          text: true,
+          spentFen: true,
+          milestone: { select: { title: true } },
+          files: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, filename: true, mime: true, takenAt: true, checks: true } },
+        },
+      },
     },
   });
-  const motion = plan ? await prisma.motion.findUnique({ where: { id: plan.motionId }, select: { text: true, meeting: { select: { number: true, bodyId: true, body: { select: { name: true } } } } } }) : null;
+  const motion = plan
+    ? await prisma.motion.findUnique({
+        where: { id: plan.motionId },
+        select: { text: true, meeting: { select: { number: true, bodyId: true, body: { select: { name: true } } } } },
+      })
+    : null;
   const isAdmin = (await orgRolesOf(prisma, viewer.id, matter.orgId)).includes("admin");
   // The deciding body's chair keeps the record with the clerk; with no plan yet, only the clerk draws one up here.
   const isChair = !isAdmin && motion !== null && (await bodyRolesOf(prisma, viewer.id, motion.meeting.bodyId)).includes("chair");
   const canEdit = isAdmin || isChair;
   const today = chinaDateInput(now);
-  const people = canEdit && !plan ? await prisma.person.findMany({ where: { orgId: matter.orgId, deletedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }) : [];
+  const people =
+    canEdit && !plan
+      ? await prisma.person.findMany({ where: { orgId: matter.orgId, deletedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } })
+      : [];
   if (!plan) return { matter, canEdit: isAdmin, canPlan: isAdmin && PLANNABLE.includes(matter.stage), today, people, plan: null };
   const responsible = await prisma.person.findUnique({ where: { id: plan.responsibleId }, select: { name: true } });
-  const payments = await prisma.payment.findMany({ where: { planId: plan.id }, orderBy: [{ paidOn: "asc" }, { line: "asc" }], select: { id: true, paidOn: true, payee: true, amountFen: true, purpose: true, flags: true } });
+  const payments = await prisma.payment.findMany({
+    where: { planId: plan.id },
+    orderBy: [{ paidOn: "asc" }, { line: "asc" }],
+    select: { id: true, paidOn: true, payee: true, amountFen: true, purpose: true, flags: true },
+  });
   const spentFen = plan.updates.reduce((sum, u) => sum + u.spentFen, 0n);
   return {
     matter,
@@ -85,7 +123,15 @@ export async function implementationView(viewer: Viewer, matterId: string, now: 
         milestoneTitle: u.milestone?.title ?? null,
         files: u.files.map((f) => {
           const checks = (f.checks ?? {}) as { findings?: PhotoFinding[]; duplicates?: DuplicateUse[] };
-          return { id: f.id, kind: f.kind === "photo" ? "photo" : "document", filename: f.filename, mime: f.mime, takenAt: f.takenAt, findings: checks.findings ?? [], duplicates: checks.duplicates ?? [] };
+          return {
+            id: f.id,
+            kind: f.kind === "photo" ? "photo" : "document",
+            filename: f.filename,
+            mime: f.mime,
+            takenAt: f.takenAt,
+            findings: checks.findings ?? [],
+            duplicates: checks.duplicates ?? [],
+          };
         }),
       })),
       payments: payments.map((p) => ({ ...p, flags: p.flags as PaymentFlag[] })),
@@ -112,8 +158,25 @@ export async function paymentImports(viewer: Viewer, orgId: string) {
     where: { orgId },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, filename: true, encoding: true, rows: true, flagged: true, createdAt: true, payments: { where: { NOT: { flags: { isEmpty: true } } }, orderBy: { line: "asc" }, select: { id: true, line: true, paidOn: true, payee: true, amountFen: true, purpose: true, decisionCode: true, flags: true } } },
+    select: {
+      id: true,
+      filename: true,
+      encoding: true,
+      rows: true,
+      flagged: true,
+      createdAt: true,
+      payments: {
+        where: { NOT: { flags: { isEmpty: true } } },
+        orderBy: { line: "asc" },
+        select: { id: true, line: true, paidOn: true, payee: true, amountFen: true, purpose: true, decisionCode: true, flags: true },
+      },
+    },
   });
   const org = await prisma.organization.findUnique({ where: { id: orgId }, select: { name: true } });
-  return { orgId, orgName: org?.name ?? "", canImport: roles.includes("admin"), imports: imports.map((i) => ({ ...i, payments: i.payments.map((p) => ({ ...p, flags: p.flags as PaymentFlag[] })) })) };
+  return {
+    orgId,
+    orgName: org?.name ?? "",
+    canImport: roles.includes("admin"),
+    imports: imports.map((i) => ({ ...i, payments: i.payments.map((p) => ({ ...p, flags: p.flags as PaymentFlag[] })) })),
+  };
 }

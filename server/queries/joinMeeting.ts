@@ -1,11 +1,11 @@
-import { accountActor, type Actor } from "../auth/actor";
+import { type Actor, accountActor } from "../auth/actor";
+import type { SocketIdentity } from "../auth/identity";
 import { liveRolesOf } from "../auth/liveRoles";
+import { currentDb } from "../db";
 import { loadMeetingContext } from "../db/load/meetingContext";
 import { AppError } from "../errors";
-import type { SocketIdentity } from "../auth/identity";
-import { currentDb } from "../db";
-import { liveView, recordedRule, type Audience, type LiveView, type VoteRule } from "./liveMeeting";
-import { memberView, type MemberView } from "./memberView";
+import { type Audience, type LiveView, liveView, recordedRule, type VoteRule } from "./liveMeeting";
+import { type MemberView, memberView } from "./memberView";
 import { LIVE_READ_BUDGET } from "./readBudget";
 
 export type JoinResult = { view: LiveView; roles: string[] };
@@ -23,7 +23,8 @@ export async function joinMeeting(meetingId: string, identity: SocketIdentity, w
     const held = actor ? (await liveRolesOf(tx, actor, ctx)).roles : [];
     return { roles: held, isPublic: ctx.meeting.isPublic };
   }, LIVE_READ_BUDGET);
-  const audience: Audience = wanted !== "public" && roles.some((r) => r === "chair" || r === "recorder" || r === "admin" || r === "supervisor") ? "chair" : "public";
+  const audience: Audience =
+    wanted !== "public" && roles.some((r) => r === "chair" || r === "recorder" || r === "admin" || r === "supervisor") ? "chair" : "public";
   if (roles.length === 0 && !isPublic) throw new AppError(identity ? "forbidden" : "unauthenticated", "this meeting is not public");
   return { view: await liveView(meetingId, audience), roles };
 }

@@ -1,18 +1,18 @@
 import { z } from "zod";
+import { currentDb, type Tx } from "../db";
 import { loadMeetingContext, type MeetingContext } from "../db/load/meetingContext";
 import {
+  type FrozenVoters,
   freezeEntitledVoters,
+  type MotionResult,
   meetingDay,
+  type ProcedureWarning,
   procedureWarningsOf,
   proxyAllowed,
   quorumOf,
   summarizeAttendance,
-  type FrozenVoters,
-  type MotionResult,
-  type ProcedureWarning,
 } from "../domain/meeting";
 import { charterOf, describeBodyRules, describeRuleBeforeVote, isCompetent, MATTER_KINDS, type MatterKind, type RuleBeforeVote } from "../domain/rules";
-import { currentDb, type Tx } from "../db";
 import { LIVE_READ_BUDGET } from "./readBudget";
 
 /** chair: chair, recorder, admin, supervisor; public: members, observers, the projector. */
@@ -58,8 +58,17 @@ export type LiveView = {
   version: number;
   audience: Audience;
   meeting: {
-    id: string; title: string; number: string; bodyName: string; bodyKindName: { "zh-CN": string; en: string }; orgName: string;
-    startsAt: string; place: string; state: string; shortCode: string; isPublic: boolean;
+    id: string;
+    title: string;
+    number: string;
+    bodyName: string;
+    bodyKindName: { "zh-CN": string; en: string };
+    orgName: string;
+    startsAt: string;
+    place: string;
+    state: string;
+    shortCode: string;
+    isPublic: boolean;
     /** Written proxies are lawful at this body (RCEOL 27: 成员大会 only). */
     allowsProxy: boolean;
   };
@@ -73,7 +82,10 @@ export type LiveView = {
   /** Chair, recorder, admins and supervisors: the procedure warnings recorded with the meeting. */
   procedureWarnings?: ProcedureWarning[];
   agenda: {
-    id: string; position: number; title: string; isCurrent: boolean;
+    id: string;
+    position: number;
+    title: string;
+    isCurrent: boolean;
     /** 已经镇街预审 (issue #20): the township reviewer who approved the item's matter, and when. */
     preReview?: { name: string; title: string; at: string };
   }[];
@@ -122,10 +134,27 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
     const meeting = await tx.meeting.findUniqueOrThrow({
       where: { id: meetingId },
       select: {
-        title: true, number: true, startsAt: true, place: true, shortCode: true,
+        title: true,
+        number: true,
+        startsAt: true,
+        place: true,
+        shortCode: true,
         org: { select: { name: true } },
         body: { select: { name: true } },
-        agenda: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true, matter: { select: { kind: true, preReviews: { orderBy: { requestedAt: "desc" }, take: 1, select: { state: true, reviewerName: true, reviewerTitle: true, decidedAt: true } } } } } },
+        agenda: {
+          orderBy: { position: "asc" },
+          select: {
+            id: true,
+            position: true,
+            title: true,
+            matter: {
+              select: {
+                kind: true,
+                preReviews: { orderBy: { requestedAt: "desc" }, take: 1, select: { state: true, reviewerName: true, reviewerTitle: true, decidedAt: true } },
+              },
+            },
+          },
+        },
         procedureWarnings: true,
         nonVoting: { orderBy: { createdAt: "asc" }, select: { name: true, affiliation: true } },
         motions: { orderBy: { createdAt: "asc" } },
@@ -149,60 +178,103 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
       ...((latest?.counters as string[] | null) ?? []),
       ...((latest?.scrutineers as string[] | null) ?? []),
     ]);
-    return audiences.map((audience): LiveView => ({
-      version: ctx.meeting.version,
-      audience,
-      meeting: {
-        id: meetingId,
-        title: meeting.title,
-        number: meeting.number,
-        bodyName: meeting.body.name,
-        bodyKindName: describeBodyRules(ctx.body.kind).name,
-        orgName: meeting.org.name,
-        startsAt: meeting.startsAt.toISOString(),
-        place: meeting.place,
-        state: ctx.meeting.state,
-        shortCode: meeting.shortCode,
-        isPublic: ctx.meeting.isPublic,
-        allowsProxy: proxyAllowed(ctx.body.kind),
-      },
-      ...(audience === "chair" ? { matterKinds: describeBodyRules(ctx.body.kind).matters.map((m) => ({ kind: m.matter, name: m.name })) } : {}),
-      ...(audience === "chair" && nextVote ? { nextVote } : {}),
-      ...(audience === "chair" ? { procedureWarnings: procedureWarningsOf(meeting.procedureWarnings) } : {}),
-      agenda: meeting.agenda.map((item) => {
-        const review = item.matter?.preReviews[0];
-        const approved = review?.state === "approved" && review.decidedAt ? { name: review.reviewerName ?? "", title: review.reviewerTitle ?? "", at: review.decidedAt.toISOString() } : undefined;
-        return { id: item.id, position: item.position, title: item.title, isCurrent: item.id === ctx.meeting.currentItemId, ...(approved ? { preReview: approved } : {}) };
-      }),
-      attendance: {
-        expected: summary.expected,
-        present: summary.present,
-        presentInPerson: summary.presentInPerson,
-        presentOnline: summary.presentOnline,
-        presentByProxy: summary.presentByProxy,
-        nonVoting: meeting.nonVoting,
-        quorum: { met: quorum.quorumMet, required: quorum.quorumRequired, basis: quorum.basis, legalBasis: quorum.legalBasis, explanation: quorum.explanation },
-      },
-      ...(audience === "chair"
-        ? { roster: ctx.roster.map((m) => ({ personId: m.personId, name: m.name, status: status.get(m.personId)?.status ?? "absent", proxyHolderId: status.get(m.personId)?.proxyHolderId ?? null })) }
-        : {}),
-      speakers: {
-        current: speaking?.grantedAt ? { personId: speaking.personId, name: names.get(speaking.personId) ?? "", grantedAt: speaking.grantedAt.toISOString(), limitSeconds: speaking.limitSeconds } : null,
-        queue: speakers.filter((s) => !s.grantedAt).map((s) => ({ personId: s.personId, name: names.get(s.personId) ?? "" })),
-      },
-      motion: latest && votes ? motionView(latest, votes, audience, ctx, names) : null,
-      announced: meeting.motions
-        .filter((m) => m.state === "announced")
-        .map((m) => {
-          const result = resultSchema.parse(m.result);
-          return { id: m.id, text: m.text, passed: result.passed, tally: result.tally };
+    return audiences.map(
+      (audience): LiveView => ({
+        version: ctx.meeting.version,
+        audience,
+        meeting: {
+          id: meetingId,
+          title: meeting.title,
+          number: meeting.number,
+          bodyName: meeting.body.name,
+          bodyKindName: describeBodyRules(ctx.body.kind).name,
+          orgName: meeting.org.name,
+          startsAt: meeting.startsAt.toISOString(),
+          place: meeting.place,
+          state: ctx.meeting.state,
+          shortCode: meeting.shortCode,
+          isPublic: ctx.meeting.isPublic,
+          allowsProxy: proxyAllowed(ctx.body.kind),
+        },
+        ...(audience === "chair" ? { matterKinds: describeBodyRules(ctx.body.kind).matters.map((m) => ({ kind: m.matter, name: m.name })) } : {}),
+        ...(audience === "chair" && nextVote ? { nextVote } : {}),
+        ...(audience === "chair" ? { procedureWarnings: procedureWarningsOf(meeting.procedureWarnings) } : {}),
+        agenda: meeting.agenda.map((item) => {
+          const review = item.matter?.preReviews[0];
+          const approved =
+            review?.state === "approved" && review.decidedAt
+              ? { name: review.reviewerName ?? "", title: review.reviewerTitle ?? "", at: review.decidedAt.toISOString() }
+              : undefined;
+          return {
+            id: item.id,
+            position: item.position,
+            title: item.title,
+            isCurrent: item.id === ctx.meeting.currentItemId,
+            ...(approved ? { preReview: approved } : {}),
+          };
         }),
-      serverTime: new Date().toISOString(),
-    }));
+        attendance: {
+          expected: summary.expected,
+          present: summary.present,
+          presentInPerson: summary.presentInPerson,
+          presentOnline: summary.presentOnline,
+          presentByProxy: summary.presentByProxy,
+          nonVoting: meeting.nonVoting,
+          quorum: {
+            met: quorum.quorumMet,
+            required: quorum.quorumRequired,
+            basis: quorum.basis,
+            legalBasis: quorum.legalBasis,
+            explanation: quorum.explanation,
+          },
+        },
+        ...(audience === "chair"
+          ? {
+              roster: ctx.roster.map((m) => ({
+                personId: m.personId,
+                name: m.name,
+                status: status.get(m.personId)?.status ?? "absent",
+                proxyHolderId: status.get(m.personId)?.proxyHolderId ?? null,
+              })),
+            }
+          : {}),
+        speakers: {
+          current: speaking?.grantedAt
+            ? {
+                personId: speaking.personId,
+                name: names.get(speaking.personId) ?? "",
+                grantedAt: speaking.grantedAt.toISOString(),
+                limitSeconds: speaking.limitSeconds,
+              }
+            : null,
+          queue: speakers.filter((s) => !s.grantedAt).map((s) => ({ personId: s.personId, name: names.get(s.personId) ?? "" })),
+        },
+        motion: latest && votes ? motionView(latest, votes, audience, ctx, names) : null,
+        announced: meeting.motions
+          .filter((m) => m.state === "announced")
+          .map((m) => {
+            const result = resultSchema.parse(m.result);
+            return { id: m.id, text: m.text, passed: result.passed, tally: result.tally };
+          }),
+        serverTime: new Date().toISOString(),
+      }),
+    );
   }, snapshot);
 }
 
-type MotionRow = { id: string; itemId: string; text: string; method: string; state: string; entitled: unknown; result: unknown; enteredTotals: unknown; counters: unknown; scrutineers: unknown; rule: unknown };
+type MotionRow = {
+  id: string;
+  itemId: string;
+  text: string;
+  method: string;
+  state: string;
+  entitled: unknown;
+  result: unknown;
+  enteredTotals: unknown;
+  counters: unknown;
+  scrutineers: unknown;
+  rule: unknown;
+};
 
 function voteRuleOf(rule: RuleBeforeVote): VoteRule {
   return {
@@ -233,20 +305,24 @@ async function nextVoteRules(tx: Tx, ctx: MeetingContext, agenda: { id: string; 
   const recusals = (await tx.recusal.findMany({ where: { itemId }, select: { personId: true } })).map((r) => r.personId);
   const frozen = freezeEntitledVoters({ bodyKind: ctx.body.kind, roster: ctx.roster, attendance: ctx.attendance, recusals });
   const summary = summarizeAttendance(ctx.roster, ctx.attendance, { bodyKind: ctx.body.kind });
-  const linked = item.matter ? (MATTER_KINDS as readonly string[]).includes(item.matter.kind) ? (item.matter.kind as MatterKind) : null : null;
+  const linked = item.matter ? ((MATTER_KINDS as readonly string[]).includes(item.matter.kind) ? (item.matter.kind as MatterKind) : null) : null;
   const kinds: MatterKind[] = linked ? [linked] : MATTER_KINDS.filter((k) => isCompetent(ctx.body.kind, k));
   const rules = kinds
     .filter((k) => isCompetent(ctx.body.kind, k))
-    .map((matter) => voteRuleOf(describeRuleBeforeVote({
-      body: ctx.body.kind,
-      matter,
-      kindSource: linked ? "matter" : "chair",
-      expected: summary.expected,
-      present: summary.present,
-      recused: frozen.recusedCount,
-      charter: charterOf(ctx),
-      on: meetingDay(ctx),
-    })));
+    .map((matter) =>
+      voteRuleOf(
+        describeRuleBeforeVote({
+          body: ctx.body.kind,
+          matter,
+          kindSource: linked ? "matter" : "chair",
+          expected: summary.expected,
+          present: summary.present,
+          recused: frozen.recusedCount,
+          charter: charterOf(ctx),
+          on: meetingDay(ctx),
+        }),
+      ),
+    );
   return { linkedKind: item.matter ? item.matter.kind : null, rules };
 }
 
@@ -282,7 +358,9 @@ function motionView(motion: MotionRow, { named, castCount }: MotionVotes, audien
       ? { notVoted: frozen.voters.filter((v) => !voted.has(v.voterPersonId)).map((v) => names.get(v.voterPersonId) ?? "") }
       : {}),
     ...(showResult ? { result: resultSchema.parse(motion.result) } : {}),
-    ...(showResult && publishNamed && !isSecret ? { namedVotes: named.map((v) => ({ name: names.get(v.voterPersonId) ?? "", choice: v.choice })).sort((a, b) => a.name.localeCompare(b.name, "zh-CN")) } : {}),
+    ...(showResult && publishNamed && !isSecret
+      ? { namedVotes: named.map((v) => ({ name: names.get(v.voterPersonId) ?? "", choice: v.choice })).sort((a, b) => a.name.localeCompare(b.name, "zh-CN")) }
+      : {}),
     ...(audience === "chair"
       ? {
           enteredTotals: totals ? { yes: totals.yes, no: totals.no, abstain: totals.abstain, confirmed: totals.confirmedBy !== null } : null,

@@ -1,8 +1,8 @@
 import { canReadOrg, orgRolesOf } from "../auth/permissions";
-import { assertMatterStage, deciderForStage, MATTER_STAGES, STAGE_INFO, type MatterStage } from "../domain/matter";
-import { describeBodyRules, isCompetent, matterKindOf, MATTER_KINDS, MATTER_RULES, type BodyKind, type Localized, type MatterKind } from "../domain/rules";
-import { AppError } from "../errors";
 import { currentDb } from "../db";
+import { assertMatterStage, deciderForStage, MATTER_STAGES, type MatterStage, STAGE_INFO } from "../domain/matter";
+import { type BodyKind, describeBodyRules, isCompetent, type Localized, MATTER_RULES, matterKindOf } from "../domain/rules";
+import { AppError } from "../errors";
 import { actorOf, requireAdmin, type Viewer } from "./access";
 
 export { matterKindOf } from "../domain/rules";
@@ -37,9 +37,19 @@ export async function matterDetail(viewer: Viewer, matterId: string) {
   const matter = await prisma.matter.findUnique({
     where: { id: matterId },
     select: {
-      id: true, orgId: true, title: true, description: true, kind: true, source: true, stage: true, createdAt: true,
+      id: true,
+      orgId: true,
+      title: true,
+      description: true,
+      kind: true,
+      source: true,
+      stage: true,
+      createdAt: true,
       org: { select: { name: true, parentId: true, children: { select: { id: true } } } },
-      events: { orderBy: { at: "asc" }, select: { id: true, fromStage: true, toStage: true, meetingId: true, motionId: true, reason: true, actorId: true, at: true } },
+      events: {
+        orderBy: { at: "asc" },
+        select: { id: true, fromStage: true, toStage: true, meetingId: true, motionId: true, reason: true, actorId: true, at: true },
+      },
       items: { select: { meeting: { select: { id: true, number: true, title: true, startsAt: true, body: { select: { name: true } } } } } },
     },
   });

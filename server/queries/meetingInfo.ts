@@ -1,9 +1,8 @@
 import { canReadMeeting, orgRolesOf } from "../auth/permissions";
-import { convenerOf } from "../domain/meeting/convening";
-import { shanghaiDate } from "../domain/rules";
-import { bodyKindOf } from "../domain/rules";
-import { AppError } from "../errors";
 import { currentDb } from "../db";
+import { convenerOf } from "../domain/meeting/convening";
+import { bodyKindOf, shanghaiDate } from "../domain/rules";
+import { AppError } from "../errors";
 import { actorOf, type Viewer } from "./access";
 
 /**
@@ -15,8 +14,19 @@ export async function meetingInfo(viewer: Viewer, meetingId: string) {
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
     select: {
-      id: true, orgId: true, bodyId: true, number: true, title: true, startsAt: true, place: true, form: true, noticeDate: true,
-      convenerBasis: true, petitioners: true, isPublic: true, state: true,
+      id: true,
+      orgId: true,
+      bodyId: true,
+      number: true,
+      title: true,
+      startsAt: true,
+      place: true,
+      form: true,
+      noticeDate: true,
+      convenerBasis: true,
+      petitioners: true,
+      isPublic: true,
+      state: true,
       org: { select: { name: true } },
       body: { select: { name: true, kind: true, chair: { select: { name: true } }, recorder: { select: { name: true } } } },
       agenda: { orderBy: { position: "asc" }, select: { id: true, position: true, title: true, matter: { select: { id: true, title: true } } } },

@@ -1,11 +1,9 @@
 import { canReadMeeting } from "../auth/permissions";
+import { currentDb } from "../db";
 import { convenerOf, PETITION_RULES } from "../domain/meeting/convening";
-import { bodyKindOf } from "../domain/rules";
-import { charterSchema } from "../domain/rules";
-import { citationText, describeBodyRules, shanghaiDate, type Localized } from "../domain/rules";
+import { bodyKindOf, charterSchema, citationText, describeBodyRules, type Localized, shanghaiDate } from "../domain/rules";
 import { AppError } from "../errors";
 import { firstNoticeDelivery } from "../notify/evidence";
-import { currentDb } from "../db";
 import { actorOf, type Viewer } from "./access";
 
 export type MeetingNotice = {
@@ -39,10 +37,28 @@ export async function meetingNotice(viewer: Viewer | null, meetingId: string): P
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
     select: {
-      id: true, orgId: true, bodyId: true, number: true, title: true, startsAt: true, place: true, form: true, state: true, isPublic: true,
-      convenerBasis: true, petitioners: true,
+      id: true,
+      orgId: true,
+      bodyId: true,
+      number: true,
+      title: true,
+      startsAt: true,
+      place: true,
+      form: true,
+      state: true,
+      isPublic: true,
+      convenerBasis: true,
+      petitioners: true,
       org: { select: { name: true } },
-      body: { select: { name: true, kind: true, charter: true, chair: { select: { name: true } }, members: { select: { person: { select: { id: true, name: true } } } } } },
+      body: {
+        select: {
+          name: true,
+          kind: true,
+          charter: true,
+          chair: { select: { name: true } },
+          members: { select: { person: { select: { id: true, name: true } } } },
+        },
+      },
       agenda: { orderBy: { position: "asc" }, select: { position: true, title: true, matter: { select: { title: true, kind: true } } } },
       materials: { orderBy: { createdAt: "asc" }, select: { id: true, filename: true } },
     },
@@ -53,7 +69,10 @@ export async function meetingNotice(viewer: Viewer | null, meetingId: string): P
   }
   const kind = bodyKindOf(meeting.body.kind);
   const parsed = charterSchema.safeParse(meeting.body.charter ?? {});
-  const rules = describeBodyRules(kind, parsed.success ? { ...(parsed.data.quorum ? { quorum: parsed.data.quorum } : {}), ...(parsed.data.pass ? { pass: parsed.data.pass } : {}) } : undefined);
+  const rules = describeBodyRules(
+    kind,
+    parsed.success ? { ...(parsed.data.quorum ? { quorum: parsed.data.quorum } : {}), ...(parsed.data.pass ? { pass: parsed.data.pass } : {}) } : undefined,
+  );
   const day = shanghaiDate(meeting.startsAt);
   const convener = convenerOf(kind, day);
   const petition = PETITION_RULES[kind];

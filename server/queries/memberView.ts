@@ -2,7 +2,7 @@
  * One member's own view of a live meeting (attendance, recusals, their ballots), as their phone asks for it on
  * joining or reconnecting. Views asked for in the same turn of the event loop are read together.
  */
-import { memberViews, type MemberView } from "../db/load/memberViews";
+import { type MemberView, memberViews } from "../db/load/memberViews";
 
 export type { MemberView } from "../db/load/memberViews";
 
@@ -42,4 +42,3 @@ async function answer(meetingId: string, queue: Waiting[]): Promise<void> {
     for (const w of queue) w.reject(error);
   }
 }
-

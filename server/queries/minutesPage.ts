@@ -1,7 +1,7 @@
+import { currentDb } from "../db";
 import { buildRecordBlocks, type RecordBlock } from "../minutes/recordBlocks";
 import { loadRecordData } from "../minutes/recordData";
 import { loadMinutesAccess, type MinutesAccess } from "../minutes/status";
-import { currentDb } from "../db";
 
 export type MinutesPage = {
   meeting: { id: string; title: string; number: string; bodyName: string; orgName: string; state: string; isPublic: boolean };

@@ -1,7 +1,7 @@
 import { latestCheckpoint } from "../audit/store";
+import { currentDb } from "../db";
 import type { RequiredSigner } from "../minutes/signers";
 import { loadMinutesAccess, type MinutesAccess, type SignatureMethod } from "../minutes/status";
-import { currentDb } from "../db";
 
 export type MinutesVersionView = {
   id: string;
@@ -55,7 +55,16 @@ export async function minutesExport(accountId: string | null, meetingId: string)
   const names = new Map(people.map((p) => [p.id, p.name]));
   const checkpoint = await latestCheckpoint(access.status.orgId);
   return {
-    meeting: { id: meeting.id, title: meeting.title, number: meeting.number, bodyName: meeting.body.name, orgName: meeting.org.name, shortCode: meeting.shortCode, startsAt: meeting.startsAt.toISOString(), place: meeting.place },
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      number: meeting.number,
+      bodyName: meeting.body.name,
+      orgName: meeting.org.name,
+      shortCode: meeting.shortCode,
+      startsAt: meeting.startsAt.toISOString(),
+      place: meeting.place,
+    },
     versions: meeting.minutesVersions.map((v) => ({
       id: v.id,
       version: v.version,

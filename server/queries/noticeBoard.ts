@@ -3,11 +3,12 @@
  * totals, objections without names (numbers masked) and supervisors' replies. Nothing here names a resident or a
  * voter, or carries a phone number (issue #8).
  */
+
+import { currentDb } from "../db";
 import { AppError } from "../errors";
-import { countdown, replyDeadline, type Countdown } from "../notice/period";
+import { type Countdown, countdown, replyDeadline } from "../notice/period";
 import { maskPersonalNumbers } from "../notice/text";
 import { parseVoteSummary, type VoteSummary } from "../notice/voteSummary";
-import { currentDb } from "../db";
 
 export type PublicNotice = {
   id: string;
@@ -30,13 +31,35 @@ export type PublicNotice = {
 };
 
 type NoticeRow = {
-  id: string; orgId: string; matterId: string; kind: string; title: string; body: string; voteSummary: unknown; postedAt: Date;
-  periodDays: number; endsAt: Date; supersedesId: string | null; correctionReason: string | null; objections: { reply: string | null }[];
+  id: string;
+  orgId: string;
+  matterId: string;
+  kind: string;
+  title: string;
+  body: string;
+  voteSummary: unknown;
+  postedAt: Date;
+  periodDays: number;
+  endsAt: Date;
+  supersedesId: string | null;
+  correctionReason: string | null;
+  objections: { reply: string | null }[];
 };
 
 const noticeSelect = {
-  id: true, orgId: true, matterId: true, kind: true, title: true, body: true, voteSummary: true, postedAt: true,
-  periodDays: true, endsAt: true, supersedesId: true, correctionReason: true, objections: { select: { reply: true } },
+  id: true,
+  orgId: true,
+  matterId: true,
+  kind: true,
+  title: true,
+  body: true,
+  voteSummary: true,
+  postedAt: true,
+  periodDays: true,
+  endsAt: true,
+  supersedesId: true,
+  correctionReason: true,
+  objections: { select: { reply: true } },
 } as const;
 
 function toPublic(row: NoticeRow, supersededBy: Map<string, string>, now: Date): PublicNotice {
@@ -96,7 +119,14 @@ export async function noticeBoard(orgId: string, now: Date = new Date()): Promis
   const byMatter = new Map<string, BoardMatter>();
   for (const row of rows) {
     if (supersededBy.has(row.id)) continue;
-    const entry = byMatter.get(row.matterId) ?? { id: row.matterId, title: row.matter.title, stage: row.matter.stage, decision: null, result: null, latest: row.postedAt };
+    const entry = byMatter.get(row.matterId) ?? {
+      id: row.matterId,
+      title: row.matter.title,
+      stage: row.matter.stage,
+      decision: null,
+      result: null,
+      latest: row.postedAt,
+    };
     const notice = toPublic(row, supersededBy, now);
     if (notice.kind === "decision") entry.decision ??= notice;
     else entry.result ??= notice;
@@ -124,17 +154,35 @@ export type NoticeDetail = {
  */
 export async function noticeDetail(orgId: string, noticeId: string, now: Date = new Date()): Promise<NoticeDetail> {
   const { prisma } = currentDb();
-  const row = await prisma.notice.findUnique({ where: { id: noticeId }, select: { ...noticeSelect, matter: { select: { id: true, title: true, stage: true } } } });
+  const row = await prisma.notice.findUnique({
+    where: { id: noticeId },
+    select: { ...noticeSelect, matter: { select: { id: true, title: true, stage: true } } },
+  });
   if (!row || row.orgId !== orgId) throw new AppError("not_found", "notice not found");
   const org = await publicOrg(orgId);
-  const chainRows = await prisma.notice.findMany({ where: { matterId: row.matterId, kind: row.kind }, orderBy: { postedAt: "asc" }, select: { id: true, postedAt: true, supersedesId: true, correctionReason: true } });
+  const chainRows = await prisma.notice.findMany({
+    where: { matterId: row.matterId, kind: row.kind },
+    orderBy: { postedAt: "asc" },
+    select: { id: true, postedAt: true, supersedesId: true, correctionReason: true },
+  });
   const supersededBy = supersessions(chainRows);
-  const objections = await prisma.objection.findMany({ where: { noticeId }, orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true, reply: true, repliedAt: true } });
+  const objections = await prisma.objection.findMany({
+    where: { noticeId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, text: true, createdAt: true, reply: true, repliedAt: true },
+  });
   return {
     org,
     notice: toPublic(row, supersededBy, now),
     matter: row.matter,
     chain: chainRows.map((c) => ({ id: c.id, postedAt: c.postedAt, correctionReason: c.correctionReason, isCurrent: !supersededBy.has(c.id) })),
-    objections: objections.map((o, index) => ({ id: o.id, number: index + 1, text: maskPersonalNumbers(o.text), createdAt: o.createdAt, reply: o.reply, repliedAt: o.repliedAt })),
+    objections: objections.map((o, index) => ({
+      id: o.id,
+      number: index + 1,
+      text: maskPersonalNumbers(o.text),
+      createdAt: o.createdAt,
+      reply: o.reply,
+      repliedAt: o.repliedAt,
+    })),
   };
 }

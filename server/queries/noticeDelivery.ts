@@ -1,15 +1,13 @@
-import { orgRolesOf, bodyRolesOf } from "../auth/permissions";
-import { charterSchema } from "../domain/rules";
-import { bodyKindOf } from "../domain/rules";
-import { forecastQuorum, ONLINE_ATTENDANCE, type Forecast } from "../domain/meeting/forecast";
-import { summarizeDelivery, type DeliverySummary } from "../domain/meeting/noticeDelivery";
-import { checkNoticePeriod, type Localized, type RuleWarning } from "../domain/rules";
+import { bodyRolesOf, orgRolesOf } from "../auth/permissions";
+import { currentDb } from "../db";
+import { type Forecast, forecastQuorum, ONLINE_ATTENDANCE } from "../domain/meeting/forecast";
+import { type DeliverySummary, summarizeDelivery } from "../domain/meeting/noticeDelivery";
+import { bodyKindOf, charterSchema, checkNoticePeriod, type Localized, type RuleWarning } from "../domain/rules";
 import { AppError } from "../errors";
 import { activeProviders } from "../notify/active";
 import { enabledChannels } from "../notify/providers";
-import { currentDb } from "../db";
-import type { Viewer } from "./access";
 import { CHINA_TIME_ZONE } from "../time";
+import type { Viewer } from "./access";
 
 const DAY = new Intl.DateTimeFormat("zh-CN", { timeZone: CHINA_TIME_ZONE, month: "long", day: "numeric" });
 const DAY_EN = new Intl.DateTimeFormat("en", { timeZone: CHINA_TIME_ZONE, month: "short", day: "numeric" });
@@ -57,14 +55,22 @@ export async function deliveryBoard(viewer: Viewer, meetingId: string): Promise<
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
     select: {
-      id: true, orgId: true, bodyId: true, number: true, state: true, startsAt: true,
+      id: true,
+      orgId: true,
+      bodyId: true,
+      number: true,
+      state: true,
+      startsAt: true,
       body: { select: { name: true, kind: true, charter: true, members: { select: { person: { select: { id: true, name: true } } } } } },
     },
   });
   if (!meeting) throw new AppError("not_found", "meeting not found");
   const canManage = await requireBoardReader(viewer, meeting);
   const [rows, intents] = await Promise.all([
-    prisma.noticeDelivery.findMany({ where: { meetingId }, select: { personId: true, channel: true, status: true, sentAt: true, receivedAt: true, attempts: true, lastError: true } }),
+    prisma.noticeDelivery.findMany({
+      where: { meetingId },
+      select: { personId: true, channel: true, status: true, sentAt: true, receivedAt: true, attempts: true, lastError: true },
+    }),
     prisma.attendanceIntent.findMany({ where: { meetingId }, select: { personId: true, kind: true, reason: true } }),
   ]);
   const roster = meeting.body.members.map((m) => m.person).sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
@@ -89,7 +95,9 @@ export async function deliveryBoard(viewer: Viewer, meetingId: string): Promise<
       personId: person.id,
       name: person.name,
       channels: Object.fromEntries(
-        rows.filter((r) => r.personId === person.id).map((r) => [r.channel, { status: r.status, at: r.receivedAt ?? r.sentAt, attempts: r.attempts, error: r.lastError }]),
+        rows
+          .filter((r) => r.personId === person.id)
+          .map((r) => [r.channel, { status: r.status, at: r.receivedAt ?? r.sentAt, attempts: r.attempts, error: r.lastError }]),
       ),
       intent: intents.find((i) => i.personId === person.id) ?? null,
     })),

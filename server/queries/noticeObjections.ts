@@ -3,8 +3,9 @@
  * the viewer supervises, unanswered first (oldest first, with the reply deadline), then the answered ones. Supervisors
  * read everything of their organization (DESIGN.md §4), so they see who objected — by name, never by phone.
  */
-import { replyDeadline } from "../notice/period";
+
 import { currentDb } from "../db";
+import { replyDeadline } from "../notice/period";
 import type { Viewer } from "./access";
 
 export type InboxObjection = {
@@ -25,7 +26,10 @@ export type InboxObjection = {
 
 const ANSWERED_SHOWN = 50;
 
-export async function objectionInbox(viewer: Viewer, now: Date = new Date()): Promise<{ orgs: { id: string; name: string }[]; open: InboxObjection[]; answered: InboxObjection[] }> {
+export async function objectionInbox(
+  viewer: Viewer,
+  now: Date = new Date(),
+): Promise<{ orgs: { id: string; name: string }[]; open: InboxObjection[]; answered: InboxObjection[] }> {
   const { prisma } = currentDb();
   const roles = await prisma.orgRole.findMany({ where: { accountId: viewer.id, role: "supervisor" }, select: { org: { select: { id: true, name: true } } } });
   const orgs = roles.map((r) => r.org);
@@ -34,11 +38,19 @@ export async function objectionInbox(viewer: Viewer, now: Date = new Date()): Pr
     where: { notice: { orgId: { in: orgs.map((o) => o.id) } } },
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, accountId: true, text: true, createdAt: true, reply: true, repliedAt: true,
+      id: true,
+      accountId: true,
+      text: true,
+      createdAt: true,
+      reply: true,
+      repliedAt: true,
       notice: { select: { id: true, title: true, kind: true, endsAt: true, org: { select: { id: true, name: true } } } },
     },
   });
-  const accounts = await prisma.account.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.accountId))] } }, select: { id: true, displayName: true, person: { select: { name: true } } } });
+  const accounts = await prisma.account.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.accountId))] } },
+    select: { id: true, displayName: true, person: { select: { name: true } } },
+  });
   const nameOf = new Map(accounts.map((a) => [a.id, a.person?.name ?? a.displayName]));
   const all = rows.map((r): InboxObjection => {
     const replyBy = replyDeadline(r.notice.endsAt);
@@ -61,6 +73,9 @@ export async function objectionInbox(viewer: Viewer, now: Date = new Date()): Pr
   return {
     orgs,
     open: all.filter((o) => o.reply === null),
-    answered: all.filter((o) => o.reply !== null).sort((a, b) => (b.repliedAt?.getTime() ?? 0) - (a.repliedAt?.getTime() ?? 0)).slice(0, ANSWERED_SHOWN),
+    answered: all
+      .filter((o) => o.reply !== null)
+      .sort((a, b) => (b.repliedAt?.getTime() ?? 0) - (a.repliedAt?.getTime() ?? 0))
+      .slice(0, ANSWERED_SHOWN),
   };
 }

@@ -1,8 +1,8 @@
 /** What the printable notice (server/notice/noticePdf.ts) needs beyond the public page: its place in the audit log. */
 import { latestCheckpoint } from "../audit/store";
 import { decodeEntry } from "../audit/verify.mjs";
-import type { PrintInput } from "../notice/printText";
 import { currentDb } from "../db";
+import type { PrintInput } from "../notice/printText";
 import { noticeDetail } from "./noticeBoard";
 
 export type NoticePrint = PrintInput & { audit: { seq: number; checkpointSize: number; rootHash: string } | null };
@@ -12,7 +12,11 @@ export async function noticePrint(orgId: string, noticeId: string, now: Date = n
   const detail = await noticeDetail(orgId, noticeId, now);
   const { notice } = detail;
   const superseded = notice.supersedesId ? await prisma.notice.findUnique({ where: { id: notice.supersedesId }, select: { postedAt: true } }) : null;
-  const entries = await prisma.auditEntry.findMany({ where: { orgId, action: "notice.published" }, orderBy: { seq: "desc" }, select: { seq: true, bytes: true } });
+  const entries = await prisma.auditEntry.findMany({
+    where: { orgId, action: "notice.published" },
+    orderBy: { seq: "desc" },
+    select: { seq: true, bytes: true },
+  });
   const own = entries.find((row) => decodeEntry(Buffer.from(row.bytes, "utf8")).object.id === notice.id);
   const checkpoint = await latestCheckpoint(orgId);
   return {

@@ -4,16 +4,16 @@
  * admins) the notice period and decision votes not yet recorded on a matter.
  */
 import { orgRolesOf } from "../auth/permissions";
-import { findDecision } from "../db/load/decisionRecord";
-import { isPassed } from "../domain/meeting";
-import { deciderForStage } from "../domain/matter";
-import { MATTER_KINDS } from "../domain/rules";
-import { AppError } from "../errors";
-import { voteSummaryOf, type VoteSummary } from "../notice/voteSummary";
 import { currentDb } from "../db";
+import { findDecision } from "../db/load/decisionRecord";
 import { loadResultRecord } from "../db/resultRecord";
 import { resultNoticeText } from "../domain/implementation/resultText";
+import { deciderForStage } from "../domain/matter";
+import { isPassed } from "../domain/meeting";
+import { MATTER_KINDS } from "../domain/rules";
+import { AppError } from "../errors";
 import { NOTICE_BODY_MAX } from "../notice/text";
+import { type VoteSummary, voteSummaryOf } from "../notice/voteSummary";
 import { chinaDateInput } from "../time";
 import type { Viewer } from "./access";
 
@@ -23,11 +23,18 @@ const DECISION_BODY_KINDS = [...new Set(MATTER_KINDS.flatMap((kind) => deciderFo
 /** Organizations where the viewer is an admin, or chairs a body. */
 export async function publishingOrgs(viewer: Viewer): Promise<{ id: string; name: string; isAdmin: boolean }[]> {
   const { prisma } = currentDb();
-  const account = await prisma.account.findUnique({ where: { id: viewer.id }, select: { personId: true, roles: { where: { role: "admin" }, select: { orgId: true } } } });
+  const account = await prisma.account.findUnique({
+    where: { id: viewer.id },
+    select: { personId: true, roles: { where: { role: "admin" }, select: { orgId: true } } },
+  });
   if (!account) return [];
   const adminOf = account.roles.map((r) => r.orgId);
   const chairOf = account.personId ? (await prisma.body.findMany({ where: { chairId: account.personId }, select: { orgId: true } })).map((b) => b.orgId) : [];
-  const orgs = await prisma.organization.findMany({ where: { id: { in: [...new Set([...adminOf, ...chairOf])] } }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+  const orgs = await prisma.organization.findMany({
+    where: { id: { in: [...new Set([...adminOf, ...chairOf])] } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true },
+  });
   return orgs.map((o) => ({ ...o, isAdmin: adminOf.includes(o.id) }));
 }
 
@@ -64,12 +71,28 @@ export async function publishingDesk(viewer: Viewer, orgId: string) {
     }
   }
 
-  const notices = await prisma.notice.findMany({ where: { orgId }, orderBy: { postedAt: "desc" }, select: { id: true, kind: true, title: true, body: true, postedAt: true, endsAt: true, periodDays: true, supersedesId: true, matterId: true, matter: { select: { kind: true } } } });
+  const notices = await prisma.notice.findMany({
+    where: { orgId },
+    orderBy: { postedAt: "desc" },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      body: true,
+      postedAt: true,
+      endsAt: true,
+      periodDays: true,
+      supersedesId: true,
+      matterId: true,
+      matter: { select: { kind: true } },
+    },
+  });
   const superseded = new Set(notices.map((n) => n.supersedesId).filter((id): id is string => id !== null));
   const current: CurrentNotice[] = [];
   for (const n of notices.filter((x) => !superseded.has(x.id))) {
     const decision = await findDecision(prisma, { id: n.matterId, kind: n.matter.kind });
-    if (may(decision?.body.id ?? null)) current.push({ id: n.id, kind: n.kind, title: n.title, body: n.body, postedAt: n.postedAt, endsAt: n.endsAt, periodDays: n.periodDays });
+    if (may(decision?.body.id ?? null))
+      current.push({ id: n.id, kind: n.kind, title: n.title, body: n.body, postedAt: n.postedAt, endsAt: n.endsAt, periodDays: n.periodDays });
   }
   return { org, isAdmin, decisions, results, current, linkable: isAdmin ? await linkable(orgId) : null };
 }
@@ -77,7 +100,11 @@ export async function publishingDesk(viewer: Viewer, orgId: string) {
 /** For admins: matters that can take a decision vote on record, and passed decision votes not tied to any matter. */
 async function linkable(orgId: string) {
   const { prisma } = currentDb();
-  const matters = await prisma.matter.findMany({ where: { orgId, stage: { in: ["raised", "decision"] } }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, stage: true } });
+  const matters = await prisma.matter.findMany({
+    where: { orgId, stage: { in: ["raised", "decision"] } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, title: true, stage: true },
+  });
   const motions = await prisma.motion.findMany({
     where: { state: "announced", item: { matterId: null }, meeting: { orgId, body: { kind: { in: DECISION_BODY_KINDS } } } },
     orderBy: { announcedAt: "desc" },

@@ -6,13 +6,14 @@
  * supervisor can check the same entries offline in an export bundle (verify.mjs). Entry bytes are not shown: they
  * name the officials who acted, and the public page needs only the hashes.
  */
-import { checkpointNow } from "../audit/checkpointNow";
+
 import { readCheckpoint } from "../audit/checkpoint";
+import { checkpointNow } from "../audit/checkpointNow";
 import { inclusionProof, leafHash, verifyInclusion } from "../audit/merkle";
 import { latestCheckpoint, readLeafHashes } from "../audit/store";
 import { decodeEntry } from "../audit/verify.mjs";
-import { AppError } from "../errors";
 import { currentDb } from "../db";
+import { AppError } from "../errors";
 import { errorFields, logger } from "../ops/logger";
 
 export type VerifiedEntry = { action: string; seq: number; ts: string; leafHash: string; path: string[]; isIncluded: boolean };
@@ -28,7 +29,10 @@ export type NoticeVerification = {
 
 export async function noticeVerification(orgId: string, noticeId: string): Promise<NoticeVerification> {
   const { prisma } = currentDb();
-  const notice = await prisma.notice.findUnique({ where: { id: noticeId }, select: { id: true, orgId: true, title: true, body: true, kind: true, postedAt: true, motionId: true, org: { select: { id: true, name: true } } } });
+  const notice = await prisma.notice.findUnique({
+    where: { id: noticeId },
+    select: { id: true, orgId: true, title: true, body: true, kind: true, postedAt: true, motionId: true, org: { select: { id: true, name: true } } },
+  });
   if (!notice || notice.orgId !== orgId) throw new AppError("not_found", "notice not found");
   const rows = await prisma.auditEntry.findMany({
     where: { orgId, action: { in: ["notice.published", "vote.closed", "vote.result"] } },
@@ -37,7 +41,9 @@ export async function noticeVerification(orgId: string, noticeId: string): Promi
   });
   const wanted = rows
     .map((row) => ({ row, entry: decodeEntry(Buffer.from(row.bytes, "utf8")) }))
-    .filter(({ entry }) => (entry.action === "notice.published" ? entry.object.id === notice.id : notice.motionId !== null && entry.object.id === notice.motionId));
+    .filter(({ entry }) =>
+      entry.action === "notice.published" ? entry.object.id === notice.id : notice.motionId !== null && entry.object.id === notice.motionId,
+    );
   const published = wanted.find(({ entry }) => entry.action === "notice.published")?.entry;
   const textMatchesLog = published ? published.data.title === notice.title && published.data.body === notice.body : null;
 

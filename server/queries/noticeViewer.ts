@@ -3,9 +3,10 @@
  * refusal for people of other organizations, the reason a closed notice takes no more objections, or the form with
  * how many objections the resident has left today. The command (fileObjection) enforces the same rules.
  */
+
+import { currentDb } from "../db";
 import { shanghaiDay } from "../notice/period";
 import { OBJECTIONS_PER_DAY } from "../notice/text";
-import { currentDb } from "../db";
 import type { PublicNotice } from "./noticeBoard";
 
 export type ObjectionStatus =

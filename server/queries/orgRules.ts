@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { charterSchema } from "../domain/rules";
-import { BODY_KINDS, checkComposition, describeBodyRules, type BodyKind, type BodyRulesDescription, type RuleWarning } from "../domain/rules";
 import { currentDb } from "../db";
+import { BODY_KINDS, type BodyKind, type BodyRulesDescription, charterSchema, checkComposition, describeBodyRules, type RuleWarning } from "../domain/rules";
 
 export type BodyRules = { id: string; name: string; rosterSize: number; rules: BodyRulesDescription; warnings: RuleWarning[] };
 export type OrgRules = { id: string; name: string; bodies: BodyRules[] };

@@ -50,10 +50,12 @@ describe("a live view on a busy database", () => {
 
   it("a reader that still cannot start is told `unavailable` (retry), not `internal`", async () => {
     const busy = await busyFor(1_500);
-    const error = await db.prisma.$transaction(async (tx) => tx.meeting.count(), { maxWait: 200 }).then(
-      () => null,
-      (reason: unknown) => reason,
-    );
+    const error = await db.prisma
+      .$transaction(async (tx) => tx.meeting.count(), { maxWait: 200 })
+      .then(
+        () => null,
+        (reason: unknown) => reason,
+      );
     await busy.done;
     expect((error as { code?: string } | null)?.code).toBe("P2028");
     expect(toAppError(error).toJSON()).toMatchObject({ code: "unavailable" });

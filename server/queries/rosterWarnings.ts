@@ -1,4 +1,4 @@
-import { checkComposition, type BodyKind, type RuleWarning } from "../domain/rules";
+import { type BodyKind, checkComposition, type RuleWarning } from "../domain/rules";
 
 export type RosterSeat = { seat: string; gender: "female" | "male" };
 

@@ -4,10 +4,10 @@
  * supervisors read it; another township's staff get `forbidden`, and nothing here reaches beyond the township's tree.
  */
 import { orgRolesOf, townshipOf } from "../auth/permissions";
+import { currentDb } from "../db";
 import type { Alert, AlertLevel } from "../domain/alerts";
 import { readTownshipSettings, type TownshipSettings } from "../domain/township/settings";
 import { AppError } from "../errors";
-import { currentDb } from "../db";
 import type { Viewer } from "./access";
 import { alertCountsForOrganizations, alertsForOrganization } from "./alerts";
 
@@ -26,9 +26,16 @@ export type TownshipOverview = {
   township: { id: string; name: string; settings: TownshipSettings };
   roles: TownshipRole[];
   villages: {
-    id: string; name: string; cooperatives: { id: string; name: string }[]; matters: number; filed: number; receipted: number;
+    id: string;
+    name: string;
+    cooperatives: { id: string; name: string }[];
+    matters: number;
+    filed: number;
+    receipted: number;
     /** Alerts of the village and its cooperatives by colour, and the worst colour. */
-    red: number; yellow: number; level: AlertLevel;
+    red: number;
+    yellow: number;
+    level: AlertLevel;
   }[];
   /** The alerts that pass the filters, red first, each with the organization it belongs to. */
   alerts: (Alert & { orgId: string; orgName: string; villageId: string })[];
@@ -62,8 +69,14 @@ export async function townshipOverview(viewer: Viewer, townshipId: string, filte
   const township = await prisma.organization.findUniqueOrThrow({
     where: { id: townshipId },
     select: {
-      id: true, name: true, townshipSettings: true,
-      children: { where: { level: "village" }, orderBy: { name: "asc" }, select: { id: true, name: true, children: { orderBy: { name: "asc" }, select: { id: true, name: true } } } },
+      id: true,
+      name: true,
+      townshipSettings: true,
+      children: {
+        where: { level: "village" },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, children: { orderBy: { name: "asc" }, select: { id: true, name: true } } },
+      },
     },
   });
   const orgIds = township.children.flatMap((v) => [v.id, ...v.children.map((c) => c.id)]);
@@ -97,7 +110,9 @@ export async function townshipOverview(viewer: Viewer, townshipId: string, filte
     totals.set(villageId, t);
   }
   const settings = readTownshipSettings(township.townshipSettings);
-  const orgName = new Map<string, string>(township.children.flatMap((v) => [[v.id, v.name] as [string, string], ...v.children.map((c) => [c.id, c.name] as [string, string])]));
+  const orgName = new Map<string, string>(
+    township.children.flatMap((v) => [[v.id, v.name] as [string, string], ...v.children.map((c) => [c.id, c.name] as [string, string])]),
+  );
   const counts = await alertCountsForOrganizations(orgIds, settings.alerts);
   const colours = new Map<string, { red: number; yellow: number }>();
   for (const row of counts) {
@@ -132,7 +147,13 @@ export async function townshipOverview(viewer: Viewer, townshipId: string, filte
     filters,
     pendingReceipts: pendingReceipts.map((m) => ({ matterId: m.id, title: m.title, orgName: m.org.name, filedAt: (m.filedAt as Date).toISOString() })),
     pendingPreReviews: pendingPreReviews.map((r) => ({
-      id: r.id, matterId: r.matter.id, title: r.matter.title, kind: r.matter.kind, amountYuan: r.matter.amountYuan, orgName: r.matter.org.name, requestedAt: r.requestedAt.toISOString(),
+      id: r.id,
+      matterId: r.matter.id,
+      title: r.matter.title,
+      kind: r.matter.kind,
+      amountYuan: r.matter.amountYuan,
+      orgName: r.matter.org.name,
+      requestedAt: r.requestedAt.toISOString(),
     })),
   };
 }
@@ -149,7 +170,13 @@ export async function myTownships(viewer: Viewer): Promise<{ id: string; name: s
 export type MatterTownshipStatus = {
   filedAt: string | null;
   receipt: { at: string; by: string; seq: number } | null;
-  preReview: { state: "requested" | "approved" | "returned"; reviewerName: string | null; reviewerTitle: string | null; decidedAt: string | null; reasons: string | null } | null;
+  preReview: {
+    state: "requested" | "approved" | "returned";
+    reviewerName: string | null;
+    reviewerTitle: string | null;
+    decidedAt: string | null;
+    reasons: string | null;
+  } | null;
   hasTownship: boolean;
 };
 
@@ -159,8 +186,16 @@ export async function matterTownshipStatus(matterId: string): Promise<MatterTown
   const matter = await prisma.matter.findUnique({
     where: { id: matterId },
     select: {
-      orgId: true, filedAt: true, filingReceiptAt: true, filingReceiptBy: true, filingReceiptSeq: true,
-      preReviews: { orderBy: { requestedAt: "desc" }, take: 1, select: { state: true, reviewerName: true, reviewerTitle: true, decidedAt: true, reasons: true } },
+      orgId: true,
+      filedAt: true,
+      filingReceiptAt: true,
+      filingReceiptBy: true,
+      filingReceiptSeq: true,
+      preReviews: {
+        orderBy: { requestedAt: "desc" },
+        take: 1,
+        select: { state: true, reviewerName: true, reviewerTitle: true, decidedAt: true, reasons: true },
+      },
     },
   });
   if (!matter) return null;
@@ -169,7 +204,13 @@ export async function matterTownshipStatus(matterId: string): Promise<MatterTown
     filedAt: matter.filedAt?.toISOString() ?? null,
     receipt: matter.filingReceiptAt ? { at: matter.filingReceiptAt.toISOString(), by: matter.filingReceiptBy ?? "", seq: matter.filingReceiptSeq ?? 0 } : null,
     preReview: latest
-      ? { state: latest.state as "requested" | "approved" | "returned", reviewerName: latest.reviewerName, reviewerTitle: latest.reviewerTitle, decidedAt: latest.decidedAt?.toISOString() ?? null, reasons: latest.reasons }
+      ? {
+          state: latest.state as "requested" | "approved" | "returned",
+          reviewerName: latest.reviewerName,
+          reviewerTitle: latest.reviewerTitle,
+          decidedAt: latest.decidedAt?.toISOString() ?? null,
+          reasons: latest.reasons,
+        }
       : null,
     hasTownship: (await townshipOf(prisma, matter.orgId)) !== null,
   };

@@ -3,8 +3,9 @@
  * organization's checkpoints (green), cannot be reached (with the offline periods that ended), or refused a checkpoint
  * as inconsistent with one it cosigned before (red); and for the latest checkpoints, which witnesses cosigned each.
  */
-import { configuredWitnesses, witnessLabel, type WitnessStatus } from "../audit/witnessing";
+
 import { parseWitnessVkey } from "../audit/verify.mjs";
+import { configuredWitnesses, type WitnessStatus, witnessLabel } from "../audit/witnessing";
 import { currentDb } from "../db";
 
 export type WitnessRow = {
@@ -65,17 +66,19 @@ export async function witnessView(orgId: string): Promise<WitnessView> {
       inconsistent: s.status === "refused" && /^HTTP 422|more than this log's/.test(s.lastError ?? ""),
       gaps: (Array.isArray(s.gaps) ? (s.gaps as { from: string; to: string }[]) : []).map((g) => ({ from: new Date(g.from), to: new Date(g.to) })),
     })),
-    ...configured.filter((vkey) => !known.has(vkey)).map((vkey) => ({
-      ...labelOf(vkey),
-      status: "pending" as const,
-      knownSize: 0,
-      lastError: null,
-      failingSince: null,
-      refusedSize: null,
-      refusedAt: null,
-      inconsistent: false,
-      gaps: [],
-    })),
+    ...configured
+      .filter((vkey) => !known.has(vkey))
+      .map((vkey) => ({
+        ...labelOf(vkey),
+        status: "pending" as const,
+        knownSize: 0,
+        lastError: null,
+        failingSince: null,
+        refusedSize: null,
+        refusedAt: null,
+        inconsistent: false,
+        gaps: [],
+      })),
   ];
   return {
     witnesses,

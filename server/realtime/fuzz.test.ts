@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { ERROR_CODES } from "../errors";
 import { MINUTES_EVENTS } from "../minutes/protocol";
+import { demoPhone } from "../testing/builders";
 import { login } from "../testing/http";
 import { startServer, type TestServer } from "../testing/server";
 import { MEETING_EVENTS } from "./meetingRoom";
-import { demoPhone } from "../testing/builders";
 
 // Events clients send (minutes:record and minutes:status are pushed by the server only), and one nobody handles.
 const CLIENT_MINUTES_EVENTS = Object.values(MINUTES_EVENTS).filter((e) => e !== MINUTES_EVENTS.record && e !== MINUTES_EVENTS.status);

@@ -1,12 +1,12 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { AppError } from "../errors";
+import { newRequestId, runInRequest } from "../ops/requestContext";
+import { LIVE_READS, type SessionReply, sessionPayload } from "../protocol/live";
+import { isSameOriginRequest } from "../web/sameOrigin";
 import { handle } from "./ack";
 import { authenticateHandshake, identityOf } from "./auth";
 import { admitConnection, limitEventRate } from "./guard";
-import { isSameOriginRequest } from "../web/sameOrigin";
-import { newRequestId, runInRequest } from "../ops/requestContext";
-import { LIVE_READS, sessionPayload, type SessionReply } from "../protocol/live";
 
 /** Yjs updates measured well under this; a larger frame is refused by Socket.IO before it reaches a handler. */
 export const MAX_FRAME_BYTES = 64 * 1024;

@@ -1,8 +1,8 @@
+import { errorFields, logger } from "../ops/logger";
 import { LIVE_BROADCASTS } from "../protocol/live";
-import { liveViews, meetingVersion, type LiveView } from "../queries/liveMeeting";
+import { type LiveView, liveViews, meetingVersion } from "../queries/liveMeeting";
 import { getRuntime } from "../runtime";
 import { processSingleton } from "../singleton";
-import { errorFields, logger } from "../ops/logger";
 
 /** At most one broadcast per meeting in this window; the last state is always sent (DESIGN §5: coalesced tallies). */
 const WINDOW_MS = 150;

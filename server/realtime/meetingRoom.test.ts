@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { login } from "../testing/http";
-import { clientId, liveClient, type LiveClient } from "../testing/liveClient";
-import { startServer, type TestServer } from "../testing/server";
 import { demoPhone, demoPhones } from "../testing/builders";
+import { login } from "../testing/http";
+import { clientId, type LiveClient, liveClient } from "../testing/liveClient";
+import { startServer, type TestServer } from "../testing/server";
 
 type View = {
   version: number;
@@ -13,7 +13,14 @@ type View = {
   attendance: { present: number; expected: number; quorum: { met: boolean; required: number; explanation: Record<string, string> } };
   roster?: { personId: string; name: string; status: string }[];
   speakers: { current: { name: string } | null; queue: { name: string }[] };
-  motion: { id: string; state: string; castCount: number; entitledCount: number; notVoted?: string[]; result?: { passed: boolean; yesRequired: number; tally: { yes: number; no: number; abstain: number } } } | null;
+  motion: {
+    id: string;
+    state: string;
+    castCount: number;
+    entitledCount: number;
+    notVoted?: string[];
+    result?: { passed: boolean; yesRequired: number; tally: { yes: number; no: number; abstain: number } };
+  } | null;
 };
 type Joined = { view: View; me: { personId: string; ballots: { motionId: string; hasVoted: boolean; choice: string | null }[] } | null };
 
@@ -64,7 +71,10 @@ describe("a live meeting over sockets", () => {
     expect(await members[0]?.call("meeting:open", { meetingId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(await observer.call("meeting:checkIn", { meetingId })).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
     expect(await chair.call("meeting:open", { meetingId, extra: 1 })).toMatchObject({ ok: false, error: { code: "invalid_input" } });
-    expect(await chair.call("vote:open", { meetingId, text: "x", method: "named", matterKind: "general" })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await chair.call("vote:open", { meetingId, text: "x", method: "named", matterKind: "general" })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
   });
 
   it("counts check-ins until the quorum panel turns green, broadcasting each change", async () => {
@@ -91,7 +101,13 @@ describe("a live meeting over sockets", () => {
     const joined = await chair.call<Joined>("meeting:join", { meetingId });
     if (!joined.ok) throw new Error("join");
     const absent = (joined.data.view.roster ?? []).find((m) => m.status === "absent");
-    const refused = await chair.call("meeting:attendance", { meetingId, personId: absent?.personId, status: "proxy", proxyHolderId: memberIds[0], authorizationNote: "委托书" });
+    const refused = await chair.call("meeting:attendance", {
+      meetingId,
+      personId: absent?.personId,
+      status: "proxy",
+      proxyHolderId: memberIds[0],
+      authorizationNote: "委托书",
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: "forbidden" } });
   });
 
@@ -106,14 +122,25 @@ describe("a live meeting over sockets", () => {
     const view = ((await chair.call<Joined>("meeting:join", { meetingId })) as { data: Joined }).data.view;
     const itemId = view.agenda.find((i) => i.isCurrent)?.id;
     expect(await third.call("meeting:recuse", { meetingId, itemId, reason: "本人承包了鱼塘" })).toMatchObject({ ok: true });
-    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "同意村道硬底化工程实施方案", method: "named", matterKind: "general" });
+    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", {
+      meetingId,
+      text: "同意村道硬底化工程实施方案",
+      method: "named",
+      matterKind: "general",
+    });
     expect(opened.ok).toBe(true);
     const motionId = opened.ok ? opened.data.result.motionId : "";
 
-    expect(await third.call("vote:cast", { meetingId, motionId, choice: "yes", clientId: clientId() })).toMatchObject({ ok: false, error: { code: "recused" } });
+    expect(await third.call("vote:cast", { meetingId, motionId, choice: "yes", clientId: clientId() })).toMatchObject({
+      ok: false,
+      error: { code: "recused" },
+    });
     // A recusal that arrives after the vote opened is refused in its own words (not "the vote has closed") and the
     // member stays among the frozen voters, with their vote still to cast.
-    expect(await second.call("meeting:recuse", { meetingId, itemId, reason: "本人是承包方的亲属" })).toMatchObject({ ok: false, error: { code: "recusal_too_late", details: { motionId, motionState: "open" } } });
+    expect(await second.call("meeting:recuse", { meetingId, itemId, reason: "本人是承包方的亲属" })).toMatchObject({
+      ok: false,
+      error: { code: "recusal_too_late", details: { motionId, motionState: "open" } },
+    });
     const secondMe = await second.call<Joined["me"]>("meeting:me", { meetingId });
     expect(secondMe.ok && secondMe.data?.ballots.some((b) => b.motionId === motionId && !b.hasVoted)).toBe(true);
     const id = clientId();
@@ -123,7 +150,10 @@ describe("a live meeting over sockets", () => {
     ]);
     expect(a).toMatchObject({ ok: true });
     expect(b).toMatchObject({ ok: true });
-    expect(await first.call("vote:cast", { meetingId, motionId, choice: "yes", clientId: clientId() })).toMatchObject({ ok: true, data: { result: { recorded: "changed" } } });
+    expect(await first.call("vote:cast", { meetingId, motionId, choice: "yes", clientId: clientId() })).toMatchObject({
+      ok: true,
+      data: { result: { recorded: "changed" } },
+    });
     expect(await second.call("vote:cast", { meetingId, motionId, choice: "yes", clientId: clientId() })).toMatchObject({ ok: true });
     const progress = await chair.waitForState((s) => (s as unknown as View).motion?.castCount === 2);
     expect((progress as unknown as View).motion?.entitledCount).toBe(9);
@@ -134,7 +164,10 @@ describe("a live meeting over sockets", () => {
     // Every close returns the same tally (the meeting's version may differ: the second close may read it after the first).
     type Closed = { data: { result: { result: unknown } } };
     expect((close1 as Closed).data.result.result).toEqual((close2 as Closed).data.result.result);
-    expect(await second.call("vote:cast", { meetingId, motionId, choice: "no", clientId: clientId() })).toMatchObject({ ok: false, error: { code: "vote_closed" } });
+    expect(await second.call("vote:cast", { meetingId, motionId, choice: "no", clientId: clientId() })).toMatchObject({
+      ok: false,
+      error: { code: "vote_closed" },
+    });
 
     // 2 yes of 10 present: not passed (needs a majority of those present, 6).
     const closed = (close1 as { data: { result: { result: { passed: boolean; yesRequired: number; tally: { yes: number } } } } }).data.result.result;
@@ -158,7 +191,10 @@ describe("a live meeting over sockets", () => {
     expect(rejoined.ok && rejoined.data.view.motion).toMatchObject({ id: motionId, state: "open", castCount: 1 });
     const cast = await phone.call<{ result: { tracker: string } }>("vote:cast", { meetingId, motionId, choice: "no", clientId: clientId() });
     expect(cast.ok && cast.data.result.tracker).toMatch(/^[0-9A-Z]{4}-/);
-    expect(await phone.call("vote:cast", { meetingId, motionId, choice: "yes", clientId: clientId() })).toMatchObject({ ok: false, error: { code: "already_voted" } });
+    expect(await phone.call("vote:cast", { meetingId, motionId, choice: "yes", clientId: clientId() })).toMatchObject({
+      ok: false,
+      error: { code: "already_voted" },
+    });
     const closed = await chair.call<{ result: { result: { trackers: string[]; tally: { yes: number; no: number } } } }>("vote:close", { meetingId, motionId });
     expect(closed.ok && closed.data.result.result.tally).toMatchObject({ yes: 1, no: 1 });
     expect(closed.ok && closed.data.result.result.trackers).toContain(cast.ok ? cast.data.result.tracker : "");
@@ -166,7 +202,12 @@ describe("a live meeting over sockets", () => {
   });
 
   it("fails a two-thirds-of-all vote by one (land contracted to outsiders, RLCL 52)", async () => {
-    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "鱼塘发包给本村以外的承包人", method: "hands_named", matterKind: "land-contract-outsider" });
+    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", {
+      meetingId,
+      text: "鱼塘发包给本村以外的承包人",
+      method: "hands_named",
+      matterKind: "land-contract-outsider",
+    });
     expect(opened.ok).toBe(true);
     const motionId = opened.ok ? opened.data.result.motionId : "";
     const view = ((await chair.call<Joined>("meeting:join", { meetingId })) as { data: Joined }).data.view;
@@ -174,32 +215,56 @@ describe("a live meeting over sockets", () => {
     // 9 entitled (10 present, one recused): all 9 say yes; ⅔ of ALL 15 members is 10.
     const votes = present.map((m) => ({ voterPersonId: m.personId, choice: "yes" }));
     expect(await chair.call("vote:totals", { meetingId, motionId, kind: "hands_named", votes })).toMatchObject({ ok: true });
-    const closed = await chair.call<{ result: { result: { passed: boolean; yesRequired: number; tally: { yes: number } } } }>("vote:close", { meetingId, motionId });
+    const closed = await chair.call<{ result: { result: { passed: boolean; yesRequired: number; tally: { yes: number } } } }>("vote:close", {
+      meetingId,
+      motionId,
+    });
     expect(closed.ok && closed.data.result.result).toMatchObject({ passed: false, yesRequired: 10, tally: { yes: 9 } });
   });
 
   it("ships a finished demo meeting: one motion passed, one failed a single vote short of ⅔ of all", async () => {
     const cookie = (await login(server.url, demoPhone("chair"), DEMO_PASSWORD)) ?? "";
-    const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie } })).json()).data as { id: string; number: string; state: string }[];
+    const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie } })).json()).data as {
+      id: string;
+      number: string;
+      state: string;
+    }[];
     const finished = meetings.find((m) => m.number === "2026年第2次");
     expect(finished?.state).toBe("archived");
     const joined = await observer.call<{ view: { announced: { passed: boolean; tally: { yes: number } }[] } }>("meeting:join", { meetingId: finished?.id });
-    expect(joined.ok && joined.data.view.announced.map((m) => [m.passed, m.tally.yes])).toEqual([[true, 10], [false, 9]]);
+    expect(joined.ok && joined.data.view.announced.map((m) => [m.passed, m.tally.yes])).toEqual([
+      [true, 10],
+      [false, 9],
+    ]);
   });
 
   it("refuses every chair-only event to a member, and every member event to an anonymous socket", async () => {
     const member = members[0] as LiveClient;
     const chairOnly: [string, Record<string, unknown>][] = [
-      ["meeting:open", {}], ["meeting:attendance", { personId: memberIds[1], status: "absent" }], ["meeting:nonVoting", { name: "镇干部" }],
-      ["meeting:startItem", {}], ["meeting:grant", { action: "finish" }], ["meeting:adjourn", {}],
-      ["vote:open", { text: "x", method: "named", matterKind: "general" }], ["vote:close", { motionId: "x" }], ["vote:announce", { motionId: "x" }],
+      ["meeting:open", {}],
+      ["meeting:attendance", { personId: memberIds[1], status: "absent" }],
+      ["meeting:nonVoting", { name: "镇干部" }],
+      ["meeting:startItem", {}],
+      ["meeting:grant", { action: "finish" }],
+      ["meeting:adjourn", {}],
+      ["vote:open", { text: "x", method: "named", matterKind: "general" }],
+      ["vote:close", { motionId: "x" }],
+      ["vote:announce", { motionId: "x" }],
     ];
     for (const [event, payload] of chairOnly) {
       const reply = await member.call(event, { meetingId, ...payload });
       expect(reply.ok ? "ok" : reply.error.code, event).toMatch(/^(forbidden|not_found)$/);
     }
     for (const event of ["meeting:checkIn", "meeting:floor", "meeting:recuse", "vote:cast", "vote:totals", "meeting:me"]) {
-      const reply = await observer.call(event, { meetingId, itemId: "x", reason: "xx", motionId: "x", choice: "yes", clientId: "c".repeat(10), kind: "confirm" });
+      const reply = await observer.call(event, {
+        meetingId,
+        itemId: "x",
+        reason: "xx",
+        motionId: "x",
+        choice: "yes",
+        clientId: "c".repeat(10),
+        kind: "confirm",
+      });
       expect(reply.ok ? "ok" : reply.error.code, event).toMatch(/^(unauthenticated|invalid_input)$/);
     }
   });
@@ -208,23 +273,49 @@ describe("a live meeting over sockets", () => {
     // The ⅔ vote above was closed but not yet announced: a new vote opens only after the announcement.
     const before = ((await chair.call<Joined>("meeting:join", { meetingId })) as { data: Joined }).data.view;
     if (before.motion?.state === "closed") await chair.call("vote:announce", { meetingId, motionId: before.motion.id });
-    const hands = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "举手表决（只计总数）", method: "hands_totals", matterKind: "general" });
+    const hands = await chair.call<{ result: { motionId: string } }>("vote:open", {
+      meetingId,
+      text: "举手表决（只计总数）",
+      method: "hands_totals",
+      matterKind: "general",
+    });
     const handsId = hands.ok ? hands.data.result.motionId : "";
-    expect(await chair.call("vote:totals", { meetingId, motionId: handsId, kind: "totals", yes: 8, no: 1, abstain: 2 })).toMatchObject({ ok: false, error: { code: "invalid_input", field: "total" } });
+    expect(await chair.call("vote:totals", { meetingId, motionId: handsId, kind: "totals", yes: 8, no: 1, abstain: 2 })).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", field: "total" },
+    });
     expect(await chair.call("vote:totals", { meetingId, motionId: handsId, kind: "totals", yes: 7, no: 1, abstain: 1 })).toMatchObject({ ok: true });
     const handsClosed = await chair.call<{ result: { result: { passed: boolean; tally: { yes: number } } } }>("vote:close", { meetingId, motionId: handsId });
     expect(handsClosed.ok && handsClosed.data.result.result).toMatchObject({ passed: true, tally: { yes: 7 } });
     await chair.call("vote:announce", { meetingId, motionId: handsId });
 
     const [counter, scrutineer] = [memberIds[0], memberIds[1]];
-    const paper = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "纸质选票", method: "paper", counters: [counter], scrutineers: [scrutineer], matterKind: "general" });
+    const paper = await chair.call<{ result: { motionId: string } }>("vote:open", {
+      meetingId,
+      text: "纸质选票",
+      method: "paper",
+      counters: [counter],
+      scrutineers: [scrutineer],
+      matterKind: "general",
+    });
     const paperId = paper.ok ? paper.data.result.motionId : "";
-    expect(await (members[1] as LiveClient).call("vote:totals", { meetingId, motionId: paperId, kind: "totals", yes: 5, no: 3, abstain: 1 })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await (members[0] as LiveClient).call("vote:totals", { meetingId, motionId: paperId, kind: "totals", yes: 5, no: 3, abstain: 1 })).toMatchObject({ ok: true });
+    expect(await (members[1] as LiveClient).call("vote:totals", { meetingId, motionId: paperId, kind: "totals", yes: 5, no: 3, abstain: 1 })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    expect(await (members[0] as LiveClient).call("vote:totals", { meetingId, motionId: paperId, kind: "totals", yes: 5, no: 3, abstain: 1 })).toMatchObject({
+      ok: true,
+    });
     expect(await chair.call("vote:close", { meetingId, motionId: paperId })).toMatchObject({ ok: false, error: { code: "conflict" } });
-    expect(await (members[0] as LiveClient).call("vote:totals", { meetingId, motionId: paperId, kind: "confirm" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await (members[0] as LiveClient).call("vote:totals", { meetingId, motionId: paperId, kind: "confirm" })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
     expect(await (members[1] as LiveClient).call("vote:totals", { meetingId, motionId: paperId, kind: "confirm" })).toMatchObject({ ok: true });
-    const paperClosed = await chair.call<{ result: { result: { passed: boolean; tally: { yes: number; no: number } } } }>("vote:close", { meetingId, motionId: paperId });
+    const paperClosed = await chair.call<{ result: { result: { passed: boolean; tally: { yes: number; no: number } } } }>("vote:close", {
+      meetingId,
+      motionId: paperId,
+    });
     expect(paperClosed.ok && paperClosed.data.result.result.tally).toMatchObject({ yes: 5, no: 3 });
   });
 });

@@ -1,4 +1,5 @@
 import type { Socket } from "socket.io";
+import type { Actor } from "../commands/actor";
 import { addNonVotingAttendee } from "../commands/live/addNonVotingAttendee";
 import { adjournMeeting } from "../commands/live/adjournMeeting";
 import { announceResult } from "../commands/live/announceResult";
@@ -13,13 +14,12 @@ import { recordAttendance } from "../commands/live/recordAttendance";
 import { recordTotals } from "../commands/live/recordTotals";
 import { requestFloor } from "../commands/live/requestFloor";
 import { startItem } from "../commands/live/startItem";
-import type { Actor } from "../commands/actor";
 import { AppError } from "../errors";
-import { commandEnvelope, joinPayload, LIVE_COMMANDS as C, LIVE_READS, mePayload, type CommandReply, type JoinReply, type MeReply } from "../protocol/live";
+import { LIVE_COMMANDS as C, type CommandReply, commandEnvelope, type JoinReply, joinPayload, LIVE_READS, type MeReply, mePayload } from "../protocol/live";
 import { joinMeetingWithMe, personalView } from "../queries/joinMeeting";
 import { identityOf } from "./auth";
 import { roomOf } from "./meetingBroadcast";
-import { actorOf, row, tableModule, type SocketRow } from "./socketTable";
+import { actorOf, row, type SocketRow, tableModule } from "./socketTable";
 
 const me = (socket: Socket, meetingId: string): Promise<MeReply> => personalView(meetingId, identityOf(socket));
 
@@ -37,7 +37,8 @@ const TABLE: Record<string, SocketRow> = {
   }),
   [LIVE_READS.me]: row(mePayload, async ({ meetingId }, socket) => {
     if (!identityOf(socket)) throw new AppError("unauthenticated", "login required");
-    if (!socket.rooms.has(roomOf(meetingId, "public")) && !socket.rooms.has(roomOf(meetingId, "chair"))) throw new AppError("forbidden", "join the meeting first");
+    if (!socket.rooms.has(roomOf(meetingId, "public")) && !socket.rooms.has(roomOf(meetingId, "chair")))
+      throw new AppError("forbidden", "join the meeting first");
     return me(socket, meetingId);
   }),
   [C.openMeeting]: command(openMeeting),

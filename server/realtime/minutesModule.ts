@@ -7,7 +7,6 @@
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import type { Socket } from "socket.io";
 import { encodeAwarenessUpdate } from "y-protocols/awareness";
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate, writeSyncStep2 } from "y-protocols/sync";
 import * as Y from "yjs";
@@ -17,16 +16,16 @@ import { correctMinutes } from "../commands/minutes/correctMinutes";
 import { finalizeMinutes } from "../commands/minutes/finalizeMinutes";
 import { signMinutes } from "../commands/minutes/signMinutes";
 import { AppError } from "../errors";
-import { decodeBytes, encodeBytes, MINUTES_EVENTS, minutesRoom, type JoinReply, type SyncReply } from "../minutes/protocol";
+import { caretColor } from "../minutes/caretColor";
+import { decodeBytes, encodeBytes, type JoinReply, MINUTES_EVENTS, minutesRoom, type SyncReply } from "../minutes/protocol";
 import type { MinutesAccess } from "../minutes/status";
 import { handle } from "./ack";
 import { identityOf } from "./auth";
 import { MAX_FRAME_BYTES, type SocketModule } from "./io";
-import { caretColor } from "../minutes/caretColor";
+import { minutesRights } from "./minutesRights";
 import { sanitizeAwarenessUpdate } from "./yjs/awarenessGuard";
 import { PartAssembler } from "./yjs/chunks";
 import type { MinutesDocument } from "./yjs/minutesDocument";
-import { minutesRights } from "./minutesRights";
 import { attachSocket, detachSocket, openDocument, refreshStaleRecord } from "./yjs/registry";
 
 const meetingId = z.string().min(1).max(64);
@@ -187,9 +186,18 @@ export const minutesModule: SocketModule = (_io, socket) => {
     if (!identity) throw new AppError("unauthenticated", "please log in");
     return accountActor(identity.accountId, identity.name);
   };
-  socket.on(MINUTES_EVENTS.finalize, handle(joinSchema, async (input) => finalizeMinutes(input, actor())));
-  socket.on(MINUTES_EVENTS.correct, handle(correctSchema, async (input) => correctMinutes(input, actor())));
-  socket.on(MINUTES_EVENTS.sign, handle(signSchema, async (input) => signMinutes(input, actor())));
+  socket.on(
+    MINUTES_EVENTS.finalize,
+    handle(joinSchema, async (input) => finalizeMinutes(input, actor())),
+  );
+  socket.on(
+    MINUTES_EVENTS.correct,
+    handle(correctSchema, async (input) => correctMinutes(input, actor())),
+  );
+  socket.on(
+    MINUTES_EVENTS.sign,
+    handle(signSchema, async (input) => signMinutes(input, actor())),
+  );
 
   socket.on("disconnecting", () => {
     for (const id of [...sessions.keys()]) leave(id);

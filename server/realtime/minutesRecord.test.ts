@@ -9,16 +9,16 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as encoding from "lib0/encoding";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeUpdate } from "y-protocols/sync";
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { encodeBytes, MINUTES_EVENTS } from "../minutes/protocol";
-import { addParagraph, minutesClient, sectionText, waitFor, type MinutesClient } from "../minutes/testClient";
-import { login } from "../testing/http";
-import { clientId, liveClient, type LiveClient } from "../testing/liveClient";
-import { startServer, type TestServer } from "../testing/server";
+import { addParagraph, type MinutesClient, minutesClient, sectionText, waitFor } from "../minutes/testClient";
 import { demoPhone } from "../testing/builders";
+import { login } from "../testing/http";
+import { clientId, type LiveClient, liveClient } from "../testing/liveClient";
+import { startServer, type TestServer } from "../testing/server";
 
 function updateMessage(update: Uint8Array): string {
   const encoder = encoding.createEncoder();
@@ -39,16 +39,25 @@ describe("the minutes' record, sign-off and exports", () => {
   let roster: Roster = [];
   let others: Roster = [];
   const post = (who: string, verb: string, body: Record<string, string>) =>
-    fetch(`${server.url}/api/minutes/${meetingId}/${verb}`, { method: "POST", headers: { cookie: cookies[who] ?? "", "content-type": "application/json" }, body: JSON.stringify(body) }).then(
-      (r) => r.json() as Promise<{ ok: boolean; data?: Record<string, unknown>; error?: { code: string } }>,
-    );
+    fetch(`${server.url}/api/minutes/${meetingId}/${verb}`, {
+      method: "POST",
+      headers: { cookie: cookies[who] ?? "", "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }).then((r) => r.json() as Promise<{ ok: boolean; data?: Record<string, unknown>; error?: { code: string } }>);
 
   beforeAll(async () => {
     server = await startServer();
-    for (const [who, phone] of Object.entries({ chair: demoPhone("chair"), recorder: demoPhone("recorder"), member: demoPhone("member"), supervisor: demoPhone("supervisor") })) {
+    for (const [who, phone] of Object.entries({
+      chair: demoPhone("chair"),
+      recorder: demoPhone("recorder"),
+      member: demoPhone("member"),
+      supervisor: demoPhone("supervisor"),
+    })) {
       cookies[who] = (await login(server.url, phone, DEMO_PASSWORD)) ?? "";
     }
-    const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie: cookies.recorder ?? "" } })).json()) as { data: { id: string; number: string }[] };
+    const meetings = (await (await fetch(`${server.url}/api/meetings`, { headers: { cookie: cookies.recorder ?? "" } })).json()) as {
+      data: { id: string; number: string }[];
+    };
     meetingId = meetings.data.find((m) => m.number === "2026年第3次")?.id ?? "";
     chair = await liveClient(server.url, cookies.chair);
     recorder = await minutesClient(server.url, meetingId, cookies.recorder);
@@ -83,7 +92,12 @@ describe("the minutes' record, sign-off and exports", () => {
 
   it("adds a vote's result block when the vote closes, and accepts free text only under blocks that exist", async () => {
     expect(await chair.call("meeting:startItem", { meetingId })).toMatchObject({ ok: true });
-    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "同意村道硬底化工程实施方案", method: "named", matterKind: "general" });
+    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", {
+      meetingId,
+      text: "同意村道硬底化工程实施方案",
+      method: "named",
+      matterKind: "general",
+    });
     const motionId = opened.ok ? opened.data.result.motionId : "";
     const member = await liveClient(server.url, cookies.member);
     expect(await member.call("vote:cast", { meetingId, motionId, choice: "yes", clientId: clientId() })).toMatchObject({ ok: true });
@@ -98,7 +112,8 @@ describe("the minutes' record, sign-off and exports", () => {
     addParagraph(recorder.doc, "header", "会议由陈国强主持。");
     expect(await chair.call("vote:announce", { meetingId, motionId })).toMatchObject({ ok: true });
     // The seven without accounts leave before the end: the attendees who sign are the three still present.
-    for (const person of others) expect(await chair.call("meeting:attendance", { meetingId, personId: person.personId, status: "absent" })).toMatchObject({ ok: true });
+    for (const person of others)
+      expect(await chair.call("meeting:attendance", { meetingId, personId: person.personId, status: "absent" })).toMatchObject({ ok: true });
     expect(await chair.call("meeting:adjourn", { meetingId })).toMatchObject({ ok: true });
     await waitFor(() => field("header", "时间").includes("散会"), "the header to show the adjournment");
   });
@@ -112,13 +127,20 @@ describe("the minutes' record, sign-off and exports", () => {
     sha256 = String(finalized.data?.sha256);
     expect(await post("recorder", "finalize", {})).toMatchObject({ ok: false, error: { code: "conflict" } });
     const html = await (await fetch(`${server.url}/meetings/${meetingId}/minutes/print`, { headers: { cookie: cookies.member ?? "" } })).text();
-    const text = (/<pre lang="zh-CN">([\s\S]*?)<\/pre>/.exec(html)?.[1] ?? "").replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const text = (/<pre lang="zh-CN">([\s\S]*?)<\/pre>/.exec(html)?.[1] ?? "")
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
     expect(createHash("sha256").update(text, "utf8").digest("hex")).toBe(sha256);
     expect(text).toContain("会议由陈国强主持。");
     expect(text).toContain("表决后，黄锦华建议分段施工。");
     expect(text).toContain("【出席情况】");
     const orgId = recorder.provider.joined?.status.orgId ?? "";
-    const timeline = (await (await fetch(`${server.url}/api/audit/timeline?orgId=${orgId}&action=minutes.snapshot`, { headers: { cookie: cookies.supervisor ?? "" } })).json()) as {
+    const timeline = (await (
+      await fetch(`${server.url}/api/audit/timeline?orgId=${orgId}&action=minutes.snapshot`, { headers: { cookie: cookies.supervisor ?? "" } })
+    ).json()) as {
       data: { entries: { data: string }[] };
     };
     expect(timeline.data.entries.some((e) => e.data.includes(sha256))).toBe(true);
@@ -127,7 +149,9 @@ describe("the minutes' record, sign-off and exports", () => {
     Y.applyUpdate(late, Y.encodeStateAsUpdate(recorder.doc));
     const before = Y.encodeStateVector(late);
     addParagraph(late, "header", "定稿后偷偷补一句");
-    const reply = await recorder.socket.timeout(5_000).emitWithAck(MINUTES_EVENTS.sync, { meetingId, message: updateMessage(Y.encodeStateAsUpdate(late, before)) });
+    const reply = await recorder.socket
+      .timeout(5_000)
+      .emitWithAck(MINUTES_EVENTS.sync, { meetingId, message: updateMessage(Y.encodeStateAsUpdate(late, before)) });
     expect(reply).toMatchObject({ ok: false, error: { code: "forbidden" } });
   });
 
@@ -141,13 +165,28 @@ describe("the minutes' record, sign-off and exports", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "yishi-minutes-pdf-"));
     writeFileSync(path.join(dir, "m.pdf"), Buffer.from(await pdf.arrayBuffer()));
     const extracted = execFileSync("pdftotext", ["-enc", "UTF-8", path.join(dir, "m.pdf"), "-"], { encoding: "utf8" }).replace(/\s+/g, "");
-    const pdfText = ["会议记录（第1版）", "平洲村村民代表会议", "会议由陈国强主持。", "表决后，黄锦华建议分段施工。", "同意村道硬底化工程实施方案", "扫码可得审计日志检查点", sha256];
+    const pdfText = [
+      "会议记录（第1版）",
+      "平洲村村民代表会议",
+      "会议由陈国强主持。",
+      "表决后，黄锦华建议分段施工。",
+      "同意村道硬底化工程实施方案",
+      "扫码可得审计日志检查点",
+      sha256,
+    ];
     for (const expected of pdfText) {
       expect(extracted).toContain(expected);
     }
-    const wechat = await fetch(`${server.url}/meetings/${meetingId}/minutes/pdf`, { redirect: "manual", headers: { cookie: cookies.member ?? "", "user-agent": "Mozilla/5.0 MicroMessenger/8.0" } });
+    const wechat = await fetch(`${server.url}/meetings/${meetingId}/minutes/pdf`, {
+      redirect: "manual",
+      headers: { cookie: cookies.member ?? "", "user-agent": "Mozilla/5.0 MicroMessenger/8.0" },
+    });
     expect(wechat.status).toBe(303);
-    const hint = await (await fetch(new URL(wechat.headers.get("location") ?? "", server.url), { headers: { cookie: cookies.member ?? "", "user-agent": "Mozilla/5.0 MicroMessenger/8.0" } })).text();
+    const hint = await (
+      await fetch(new URL(wechat.headers.get("location") ?? "", server.url), {
+        headers: { cookie: cookies.member ?? "", "user-agent": "Mozilla/5.0 MicroMessenger/8.0" },
+      })
+    ).text();
     expect(hint).toContain("点右上角，在浏览器打开");
     expect(hint).toContain("共");
   });

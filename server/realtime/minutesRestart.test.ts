@@ -5,9 +5,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { addParagraph, minutesClient, sectionText, typeInParagraph, waitFor } from "../minutes/testClient";
+import { demoPhone } from "../testing/builders";
 import { login } from "../testing/http";
 import { startServer, type TestServer } from "../testing/server";
-import { demoPhone } from "../testing/builders";
 
 describe("minutes across a crash and restarts", () => {
   const servers: TestServer[] = [];

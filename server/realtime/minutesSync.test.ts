@@ -4,15 +4,15 @@
  */
 import { randomBytes } from "node:crypto";
 import * as encoding from "lib0/encoding";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeUpdate } from "y-protocols/sync";
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { encodeBytes, MINUTES_EVENTS } from "../minutes/protocol";
-import { addParagraph, minutesClient, sectionText, typeInParagraph, waitFor, type MinutesClient } from "../minutes/testClient";
+import { addParagraph, type MinutesClient, minutesClient, sectionText, typeInParagraph, waitFor } from "../minutes/testClient";
+import { demoPhone } from "../testing/builders";
 import { login } from "../testing/http";
 import { startServer, type TestServer } from "../testing/server";
-import { demoPhone } from "../testing/builders";
 
 const clustered = Boolean(process.env.REDIS_URL && process.env.DATABASE_URL);
 
@@ -44,7 +44,9 @@ describe(clustered ? "minutes on two nodes with Redis" : "minutes on one node (P
       recorder: (await login(nodeA.url, demoPhone("recorder"), DEMO_PASSWORD)) ?? "",
       member: (await login(nodeA.url, demoPhone("member"), DEMO_PASSWORD)) ?? "",
     };
-    const meetings = (await (await fetch(`${nodeA.url}/api/meetings`, { headers: { cookie: cookies.recorder } })).json()) as { data: { id: string; state: string }[] };
+    const meetings = (await (await fetch(`${nodeA.url}/api/meetings`, { headers: { cookie: cookies.recorder } })).json()) as {
+      data: { id: string; state: string }[];
+    };
     meetingId = (meetings.data.find((m) => m.state === "scheduled") ?? meetings.data[0])?.id ?? "";
   });
 
@@ -83,7 +85,9 @@ describe(clustered ? "minutes on two nodes with Redis" : "minutes on one node (P
     Y.applyUpdate(sneaky, Y.encodeStateAsUpdate(observer.doc));
     const before = Y.encodeStateVector(sneaky);
     addParagraph(sneaky, "header", "匿名篡改");
-    const reply = await observer.socket.timeout(5_000).emitWithAck(MINUTES_EVENTS.sync, { meetingId, message: updateMessage(Y.encodeStateAsUpdate(sneaky, before)) });
+    const reply = await observer.socket
+      .timeout(5_000)
+      .emitWithAck(MINUTES_EVENTS.sync, { meetingId, message: updateMessage(Y.encodeStateAsUpdate(sneaky, before)) });
     expect(reply).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
     expect(sectionText(recorder.doc, "header")).not.toContain("匿名篡改");
   });
@@ -93,7 +97,9 @@ describe(clustered ? "minutes on two nodes with Redis" : "minutes on one node (P
     expect(member.provider.joined?.capabilities).toMatchObject({ canRead: true, canEdit: false });
     const before = Y.encodeStateVector(member.doc);
     addParagraph(member.doc, "header", "成员改写");
-    const reply = await member.socket.timeout(5_000).emitWithAck(MINUTES_EVENTS.sync, { meetingId, message: updateMessage(Y.encodeStateAsUpdate(member.doc, before)) });
+    const reply = await member.socket
+      .timeout(5_000)
+      .emitWithAck(MINUTES_EVENTS.sync, { meetingId, message: updateMessage(Y.encodeStateAsUpdate(member.doc, before)) });
     expect(reply).toMatchObject({ ok: false, error: { code: "forbidden" } });
   });
 
@@ -104,7 +110,9 @@ describe(clustered ? "minutes on two nodes with Redis" : "minutes on one node (P
     const before = Y.encodeStateVector(forged);
     forged.getMap("record").set("attendance", "实到15人");
     addParagraph(forged, "vote:not-closed-yet", "伪造的表决结果");
-    const reply = await recorder.socket.timeout(5_000).emitWithAck(MINUTES_EVENTS.sync, { meetingId, message: updateMessage(Y.encodeStateAsUpdate(forged, before)) });
+    const reply = await recorder.socket
+      .timeout(5_000)
+      .emitWithAck(MINUTES_EVENTS.sync, { meetingId, message: updateMessage(Y.encodeStateAsUpdate(forged, before)) });
     expect(reply).toMatchObject({ ok: false, error: { code: "conflict" } });
     const fresh = await client(nodeB, cookies.chair);
     expect(fresh.doc.share.has("record")).toBe(false);
@@ -126,7 +134,9 @@ describe(clustered ? "minutes on two nodes with Redis" : "minutes on one node (P
   });
 
   it("shows an edit made a moment ago on one node to a client opening the minutes on the other", async () => {
-    const meetings = (await (await fetch(`${nodeA.url}/api/meetings`, { headers: { cookie: cookies.recorder } })).json()) as { data: { id: string; number: string }[] };
+    const meetings = (await (await fetch(`${nodeA.url}/api/meetings`, { headers: { cookie: cookies.recorder } })).json()) as {
+      data: { id: string; number: string }[];
+    };
     const otherId = meetings.data.find((m) => m.id !== meetingId && m.number !== "2026年第2次")?.id ?? "";
     const writer = await minutesClient(nodeA.url, otherId, cookies.recorder);
     open.push(writer);

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { openDatabase } from "../db/client";
 import { MINUTES_EVENTS } from "../minutes/protocol";
-import { login } from "../testing/http";
-import { clientId, liveClient, type LiveClient } from "../testing/liveClient";
-import { startServer, type TestServer } from "../testing/server";
 import { demoPhone, demoPhones } from "../testing/builders";
+import { login } from "../testing/http";
+import { clientId, type LiveClient, liveClient } from "../testing/liveClient";
+import { startServer, type TestServer } from "../testing/server";
 
 type View = { view: { motion: { id: string; castCount: number } | null; roster?: { personId: string; status: string }[] } };
 
@@ -48,7 +48,13 @@ beforeAll(async () => {
   };
   const village = ((await adminJson("/api/orgs")) as { id: string; level: string }[]).find((o) => o.level === "village")?.id as string;
   const bodyId = ((await adminJson(`/api/admin/orgs/${village}/bodies`, { kind: "board", name: "另一机构" })) as { id: string }).id;
-  const created = (await adminJson("/api/admin/meetings", { bodyId, number: "2", title: "另一次会议", startsAt: "2030-01-01T09:00:00+08:00", place: "村委会" })) as { id: string };
+  const created = (await adminJson("/api/admin/meetings", {
+    bodyId,
+    number: "2",
+    title: "另一次会议",
+    startsAt: "2030-01-01T09:00:00+08:00",
+    place: "村委会",
+  })) as { id: string };
   otherMeetingId = created.id;
 
   chair = await liveClient(server.url, chairCookie);
@@ -65,7 +71,9 @@ beforeAll(async () => {
     await must(chair, "meeting:attendance", { meetingId, personId: absent.personId, status: "present_in_person" });
   }
   await must(chair, "meeting:startItem", { meetingId });
-  motionId = (await must<{ result: { motionId: string } }>(chair, "vote:open", { meetingId, text: "村道硬底化工程实施方案", method: "named", matterKind: "general" })).result.motionId;
+  motionId = (
+    await must<{ result: { motionId: string } }>(chair, "vote:open", { meetingId, text: "村道硬底化工程实施方案", method: "named", matterKind: "general" })
+  ).result.motionId;
 }, 180_000);
 
 afterAll(async () => {
@@ -74,7 +82,12 @@ afterAll(async () => {
 });
 
 const postVote = (path: string, body: string, contentType: string) =>
-  fetch(`${server.url}${path}`, { method: "POST", headers: { cookie: memberCookie, origin: server.url, "content-type": contentType }, body, redirect: "manual" });
+  fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { cookie: memberCookie, origin: server.url, "content-type": contentType },
+    body,
+    redirect: "manual",
+  });
 
 describe("a vote addressed to another meeting", () => {
   it("over the socket: refused as not_found, nothing counted, and a resend is refused again (never `recorded`)", async () => {

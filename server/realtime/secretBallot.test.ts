@@ -6,12 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { openDatabase, type Database } from "../db/client";
-import { login } from "../testing/http";
-import { occurrences, readRawPages, type RawRelation } from "../testing/rawPages";
-import { clientId, liveClient, type LiveClient } from "../testing/liveClient";
-import { startServer, type TestServer } from "../testing/server";
+import { type Database, openDatabase } from "../db/client";
 import { demoPhone, demoPhones } from "../testing/builders";
+import { login } from "../testing/http";
+import { clientId, type LiveClient, liveClient } from "../testing/liveClient";
+import { occurrences, type RawRelation, readRawPages } from "../testing/rawPages";
+import { startServer, type TestServer } from "../testing/server";
 
 type Cast = { personId: string; choice: string; tracker: string };
 
@@ -46,11 +46,17 @@ beforeAll(async () => {
       await must(chair, "meeting:attendance", { meetingId, personId: absent.personId, status: "present_in_person" });
     }
     await must(chair, "meeting:startItem", { meetingId });
-    motionId = ((await must(chair, "vote:open", { meetingId, text: "选举村务监督委员会成员", method: "secret", matterKind: "general" })) as { result: { motionId: string } }).result.motionId;
+    motionId = (
+      (await must(chair, "vote:open", { meetingId, text: "选举村务监督委员会成员", method: "secret", matterKind: "general" })) as {
+        result: { motionId: string };
+      }
+    ).result.motionId;
     // One at a time, each in its own transaction: the worst case for linking by order or by transaction.
     for (const [index, member] of members.entries()) {
       const choice = ["yes", "no", "yes"][index] as string;
-      const cast = (await must(member, "vote:cast", { meetingId, motionId, choice, clientId: clientId() })) as { result: { voterPersonId: string; tracker: string } };
+      const cast = (await must(member, "vote:cast", { meetingId, motionId, choice, clientId: clientId() })) as {
+        result: { voterPersonId: string; tracker: string };
+      };
       casts.push({ personId: cast.result.voterPersonId, choice, tracker: cast.result.tracker });
     }
     await must(chair, "vote:close", { meetingId, motionId });
@@ -78,7 +84,12 @@ describe("a secret ballot", () => {
 
   it("keeps who took part and what was chosen in tables with no column in common but the motion", async () => {
     const columns = async (table: string) =>
-      (await db.sql.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY 1`, [table])).map((c) => c.column_name);
+      (
+        await db.sql.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY 1`,
+          [table],
+        )
+      ).map((c) => c.column_name);
     expect(await columns("Ballot")).toEqual(["choice", "id", "motionId", "tracker"]);
     expect(await columns("BallotParticipation")).toEqual(["castByPersonId", "motionId", "voterPersonId"]);
     // Random (version 4) ids: no time inside, unlike time-ordered ids.
@@ -88,7 +99,9 @@ describe("a secret ballot", () => {
 
   it("leaves no transaction id or row order to match ballots with participations: all were rewritten at the close", async () => {
     const ballotTx = await db.sql.query<{ xmin: string }>(`SELECT DISTINCT xmin::text AS xmin FROM "Ballot" WHERE "motionId" = $1`, [motionId]);
-    const participationTx = await db.sql.query<{ xmin: string }>(`SELECT DISTINCT xmin::text AS xmin FROM "BallotParticipation" WHERE "motionId" = $1`, [motionId]);
+    const participationTx = await db.sql.query<{ xmin: string }>(`SELECT DISTINCT xmin::text AS xmin FROM "BallotParticipation" WHERE "motionId" = $1`, [
+      motionId,
+    ]);
     expect(ballotTx, "every ballot row written by the one closing transaction").toHaveLength(1);
     expect(participationTx, "the voters took part one transaction each").toHaveLength(3);
     expect(participationTx.map((p) => p.xmin)).not.toContain(ballotTx[0]?.xmin);
@@ -126,7 +139,9 @@ describe("a secret ballot", () => {
       const data = (JSON.parse(bytes) as { data: Record<string, unknown> }).data;
       expect(Object.keys(data).sort()).toEqual(["castByPersonId", "voterPersonId"]);
     }
-    const resends = await db.sql.query<{ result: unknown }>(`SELECT result FROM "ProcessedCommand" WHERE command = 'vote' AND result::text LIKE $1`, [`%${motionId}%`]);
+    const resends = await db.sql.query<{ result: unknown }>(`SELECT result FROM "ProcessedCommand" WHERE command = 'vote' AND result::text LIKE $1`, [
+      `%${motionId}%`,
+    ]);
     expect(resends).toHaveLength(3);
     for (const { result } of resends) {
       const text = typeof result === "string" ? result : JSON.stringify(result);
@@ -147,7 +162,10 @@ describe("a secret ballot", () => {
     const linked = ballots.tuples.filter((t) => voted.has(t.xmin) || voted.has(t.xmax));
     expect(linked, "ballot tuples written by a voter's transaction").toEqual([]);
     expect(new Set(ballots.tuples.map((t) => t.xmin)).size, "every ballot tuple on disk is the close's").toBe(1);
-    expect(ballots.tuples.filter((t) => t.xmax !== "0"), "deleted ballot tuples left in the pages").toEqual([]);
+    expect(
+      ballots.tuples.filter((t) => t.xmax !== "0"),
+      "deleted ballot tuples left in the pages",
+    ).toEqual([]);
     // Each tracker is on disk once — in its live row and one index entry — not also in a row or entry of the batch
     // that first stored it, whose place in the file would say when it was cast.
     for (const cast of casts) expect(occurrences(ballots, cast.tracker), `tracker ${cast.tracker} in the table and its indexes`).toBe(2);

@@ -1,6 +1,6 @@
 import type { Socket } from "socket.io";
 import type { z } from "zod";
-import { accountActor, type Actor } from "../commands/actor";
+import { type Actor, accountActor } from "../commands/actor";
 import { AppError } from "../errors";
 import { handle } from "./ack";
 import { identityOf } from "./auth";
@@ -28,6 +28,10 @@ export function actorOf(socket: Socket): Actor {
  */
 export function tableModule(table: Readonly<Record<string, SocketRow>>): SocketModule {
   return (_io, socket) => {
-    for (const [event, { schema, run }] of Object.entries(table)) socket.on(event, handle(schema, (input) => run(input, socket)));
+    for (const [event, { schema, run }] of Object.entries(table))
+      socket.on(
+        event,
+        handle(schema, (input) => run(input, socket)),
+      );
   };
 }

@@ -5,9 +5,9 @@
  * before voting, and the announced result is decided by that same number. 6 yes / 3 no / 1 abstain, 10 of 15 present.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BODY_KINDS, MATTER_KINDS, evaluateDecision, isCompetent, type BodyKind, type MatterKind } from "../domain/rules";
+import { BODY_KINDS, type BodyKind, evaluateDecision, isCompetent, MATTER_KINDS, type MatterKind } from "../domain/rules";
 import { AdminApi } from "../testing/adminApi";
-import { liveClient, type LiveClient, type Reply } from "../testing/liveClient";
+import { type LiveClient, liveClient, type Reply } from "../testing/liveClient";
 import { startServer, type TestServer } from "../testing/server";
 
 type Rule = { matterKind: string; kindSource: string; yesRequired: number; sentence: Record<string, string>; basis: Record<string, string> };
@@ -70,10 +70,18 @@ describe("the matter decides the rule of a live vote (issue #16)", () => {
       const { id: matterId } = await api.must("POST", "/api/admin/matters", { orgId, title: item.title, source: "villagers", kind: item.kind });
       agenda.push({ title: item.title, matterId });
     }
-    const { id } = await api.must("POST", "/api/admin/meetings", { bodyId, number: `规则${body}${Date.now().toString(36)}`, title: "表决规则测试", startsAt: today.toISOString(), place: "村委会", agenda });
+    const { id } = await api.must("POST", "/api/admin/meetings", {
+      bodyId,
+      number: `规则${body}${Date.now().toString(36)}`,
+      title: "表决规则测试",
+      startsAt: today.toISOString(),
+      place: "村委会",
+      agenda,
+    });
     const meetingId = id as string;
     must(await chair.call("meeting:open", { meetingId }), "open");
-    for (const personId of roster.slice(0, 10)) must(await chair.call("meeting:attendance", { meetingId, personId, status: "present_in_person" }), "attendance");
+    for (const personId of roster.slice(0, 10))
+      must(await chair.call("meeting:attendance", { meetingId, personId, status: "present_in_person" }), "attendance");
     return meetingId;
   }
 
@@ -81,39 +89,52 @@ describe("the matter decides the rule of a live vote (issue #16)", () => {
     return must(await chair.call<Joined>("meeting:join", { meetingId }), "join").view;
   }
 
-  it.each(BODY_KINDS)("every kind of matter a %s may decide: the matter's kind and number, before and after the vote", async (body) => {
-    const kinds = combos.filter((c) => c.body === body).map((c) => c.matter);
-    const meetingId = await meetingOf(body, kinds.map((kind) => ({ title: `事项 ${kind}`, kind })));
-    const publicView = async () => must(await observer.call<Joined>("meeting:join", { meetingId }), "observer join").view;
-    for (const kind of kinds) {
-      must(await chair.call("meeting:startItem", { meetingId }), "start item");
-      const expected = evaluateDecision({ body, matter: kind, members: 15, present: 10, yes: 6, no: 3, abstain: 1, on: today });
-      const before = await chairView(meetingId);
-      // The chair's form, before the vote opens: the matter's kind, read-only, and its number.
-      expect(before.nextVote?.linkedKind).toBe(kind);
-      expect(before.nextVote?.rules.map((r) => [r.matterKind, r.yesRequired])).toEqual([[kind, expected.yesRequired]]);
-      if (kind !== "general") {
-        // The form's old default: refused, naming both kinds, and nothing opened.
-        const forged = await chair.call("vote:open", { meetingId, text: `同意${kind}`, method: "hands_totals", matterKind: "general" });
-        expect(forged).toMatchObject({ ok: false, error: { code: "matter_kind_mismatch", details: { matterKind: kind, requested: "general" } } });
-        expect((await chairView(meetingId)).motion).toBeNull();
+  it.each(BODY_KINDS)(
+    "every kind of matter a %s may decide: the matter's kind and number, before and after the vote",
+    async (body) => {
+      const kinds = combos.filter((c) => c.body === body).map((c) => c.matter);
+      const meetingId = await meetingOf(
+        body,
+        kinds.map((kind) => ({ title: `事项 ${kind}`, kind })),
+      );
+      const publicView = async () => must(await observer.call<Joined>("meeting:join", { meetingId }), "observer join").view;
+      for (const kind of kinds) {
+        must(await chair.call("meeting:startItem", { meetingId }), "start item");
+        const expected = evaluateDecision({ body, matter: kind, members: 15, present: 10, yes: 6, no: 3, abstain: 1, on: today });
+        const before = await chairView(meetingId);
+        // The chair's form, before the vote opens: the matter's kind, read-only, and its number.
+        expect(before.nextVote?.linkedKind).toBe(kind);
+        expect(before.nextVote?.rules.map((r) => [r.matterKind, r.yesRequired])).toEqual([[kind, expected.yesRequired]]);
+        if (kind !== "general") {
+          // The form's old default: refused, naming both kinds, and nothing opened.
+          const forged = await chair.call("vote:open", { meetingId, text: `同意${kind}`, method: "hands_totals", matterKind: "general" });
+          expect(forged).toMatchObject({ ok: false, error: { code: "matter_kind_mismatch", details: { matterKind: kind, requested: "general" } } });
+          expect((await chairView(meetingId)).motion).toBeNull();
+        }
+        const { result: opened } = must(
+          await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: `同意${kind}`, method: "hands_totals" }),
+          `open ${kind}`,
+        );
+        const seen = (await publicView()).motion;
+        expect(seen?.rule).toMatchObject({ matterKind: kind, kindSource: "matter", yesRequired: expected.yesRequired });
+        expect(seen?.rule?.sentence["zh-CN"]).toContain(`需同意 ${expected.yesRequired} 票`);
+        must(await chair.call("vote:totals", { meetingId, motionId: opened.motionId, kind: "totals", yes: 6, no: 3, abstain: 1 }), "totals");
+        must(await chair.call("vote:close", { meetingId, motionId: opened.motionId }), "close");
+        must(await chair.call("vote:announce", { meetingId, motionId: opened.motionId }), "announce");
+        const announced = (await publicView()).motion?.result;
+        expect([kind, announced?.yesRequired, announced?.passed]).toEqual([kind, expected.yesRequired, expected.passed]);
       }
-      const { result: opened } = must(await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: `同意${kind}`, method: "hands_totals" }), `open ${kind}`);
-      const seen = (await publicView()).motion;
-      expect(seen?.rule).toMatchObject({ matterKind: kind, kindSource: "matter", yesRequired: expected.yesRequired });
-      expect(seen?.rule?.sentence["zh-CN"]).toContain(`需同意 ${expected.yesRequired} 票`);
-      must(await chair.call("vote:totals", { meetingId, motionId: opened.motionId, kind: "totals", yes: 6, no: 3, abstain: 1 }), "totals");
-      must(await chair.call("vote:close", { meetingId, motionId: opened.motionId }), "close");
-      must(await chair.call("vote:announce", { meetingId, motionId: opened.motionId }), "announce");
-      const announced = (await publicView()).motion?.result;
-      expect([kind, announced?.yesRequired, announced?.passed]).toEqual([kind, expected.yesRequired, expected.passed]);
-    }
-  }, 240_000);
+    },
+    240_000,
+  );
 
   it("land to outsiders at a representatives' meeting: 6/3/1 of 10 present fails against 10 of all 15", async () => {
     const meetingId = await meetingOf("villager-representatives", [{ title: "鱼塘发包给外村承包人", kind: "land-contract-outsider" }]);
     must(await chair.call("meeting:startItem", { meetingId }), "start item");
-    const { result } = must(await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "同意鱼塘发包给外村承包人", method: "hands_totals" }), "open");
+    const { result } = must(
+      await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "同意鱼塘发包给外村承包人", method: "hands_totals" }),
+      "open",
+    );
     const rule = (await chairView(meetingId)).motion?.rule;
     expect(rule?.sentence["zh-CN"]).toBe("本项属于土地发包给本集体以外的单位或个人，须经全体村民代表的三分之二以上同意：需同意 10 票（应到 15 人）");
     must(await chair.call("vote:totals", { meetingId, motionId: result.motionId, kind: "totals", yes: 6, no: 3, abstain: 1 }), "totals");
@@ -130,7 +151,10 @@ describe("the matter decides the rule of a live vote (issue #16)", () => {
     const none = await chair.call("vote:open", { meetingId, text: "同意村道硬底化", method: "hands_totals" });
     expect(none).toMatchObject({ ok: false, error: { code: "invalid_input", field: "matterKind" } });
     const foreign = await chair.call("vote:open", { meetingId, text: "同意修改章程", method: "hands_totals", matterKind: "charter" });
-    expect(foreign).toMatchObject({ ok: false, error: { code: "invalid_input", field: "matterKind", details: { bodyKind: "villager-representatives", matterKind: "charter" } } });
+    expect(foreign).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", field: "matterKind", details: { bodyKind: "villager-representatives", matterKind: "charter" } },
+    });
     const forged = await chair.call("vote:open", { meetingId, text: "x", method: "hands_totals", matterKind: "no-such-kind" });
     expect(forged).toMatchObject({ ok: false, error: { code: "invalid_input" } });
     expect((await chairView(meetingId)).motion).toBeNull();

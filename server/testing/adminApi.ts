@@ -3,8 +3,8 @@
  * and read an organization's audit log size as its admin (to show that a refused request changed nothing).
  */
 import { DEMO_PASSWORD } from "../../prisma/seed";
+import { demoPhone, NEIGHBOUR_ADMIN_PHONE } from "./builders";
 import { login } from "./http";
-import { NEIGHBOUR_ADMIN_PHONE, demoPhone } from "./builders";
 
 export const ROLE_PHONES = {
   admin: demoPhone("admin"),

@@ -54,13 +54,22 @@ export const TEST_PASSWORD = "test-password-1";
 
 export async function buildOrganization(options: { name?: string; level?: "village" | "cooperative"; parentId?: string } = {}): Promise<{ id: string }> {
   const level = options.level ?? "village";
-  return createOrganization({ name: options.name ?? `测试${level === "village" ? "村" : "社"}${next()}`, level, ...(options.parentId ? { parentId: options.parentId } : {}) }, SYSTEM);
+  return createOrganization(
+    { name: options.name ?? `测试${level === "village" ? "村" : "社"}${next()}`, level, ...(options.parentId ? { parentId: options.parentId } : {}) },
+    SYSTEM,
+  );
 }
 
 /** A person of the organization; with a phone when asked (`phone: true` for a fresh one). */
-export async function buildPerson(orgId: string, options: { name?: string; phone?: string | true; gender?: "female" | "male" } = {}): Promise<{ id: string; phone?: string }> {
+export async function buildPerson(
+  orgId: string,
+  options: { name?: string; phone?: string | true; gender?: "female" | "male" } = {},
+): Promise<{ id: string; phone?: string }> {
   const phone = options.phone === true ? freshPhone() : options.phone;
-  const { id } = await createPerson({ orgId, name: options.name ?? `村民${next()}`, gender: options.gender ?? (sequence % 2 ? "female" : "male"), ...(phone ? { phone } : {}) }, SYSTEM);
+  const { id } = await createPerson(
+    { orgId, name: options.name ?? `村民${next()}`, gender: options.gender ?? (sequence % 2 ? "female" : "male"), ...(phone ? { phone } : {}) },
+    SYSTEM,
+  );
   return { id, ...(phone ? { phone } : {}) };
 }
 

@@ -4,13 +4,13 @@
  * deploy/nginx/yishi.conf with the test's ports filled in. nginx runs as a child on loopback with its own prefix and
  * temp directories; /etc/nginx is never touched.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startServer, type StartOptions, type TestServer } from "./server";
+import { type StartOptions, startServer, type TestServer } from "./server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 export const NGINX_CONF = path.join(ROOT, "deploy/nginx/yishi.conf");
@@ -129,7 +129,10 @@ export async function startNginx(upstreamPorts: number[]): Promise<Nginx> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}:\n${output}\n${errorLog()}`);
-    const ready = await fetch(`${url}/nginx-probe`).then(() => true, () => false);
+    const ready = await fetch(`${url}/nginx-probe`).then(
+      () => true,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`nginx did not start:\n${output}\n${errorLog()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

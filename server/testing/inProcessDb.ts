@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openDatabase, type Database } from "../db/client";
+import { type Database, openDatabase } from "../db/client";
 import { migrate } from "../db/migrate";
 import { setRuntime } from "../runtime";
 import { seedPgliteDataDir } from "./pgliteTemplate";

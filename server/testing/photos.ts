@@ -37,7 +37,8 @@ function scene(seed: number): Buffer {
   };
   for (let y = 0; y < HEIGHT; y += 1) {
     const t = y / HEIGHT;
-    const base: Rgb = t < horizon ? sky.map((c) => c * (0.7 + 0.3 * (t / horizon))) as Rgb : ground.map((c) => c * (1 - 0.4 * ((t - horizon) / (1 - horizon)))) as Rgb;
+    const base: Rgb =
+      t < horizon ? (sky.map((c) => c * (0.7 + 0.3 * (t / horizon))) as Rgb) : (ground.map((c) => c * (1 - 0.4 * ((t - horizon) / (1 - horizon)))) as Rgb);
     for (let x = 0; x < WIDTH; x += 1) set(x, y, base);
   }
   const shapes = 4 + Math.floor(rand() * 8);
@@ -64,7 +65,9 @@ function scene(seed: number): Buffer {
 }
 
 export async function originalPhoto(seed: number): Promise<Buffer> {
-  return sharp(scene(seed), { raw: { width: WIDTH, height: HEIGHT, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp(scene(seed), { raw: { width: WIDTH, height: HEIGHT, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 export const DISGUISES = ["recompressed", "cropped", "mirrored", "mirrored+recompressed", "cropped+mirrored"] as const;
@@ -77,7 +80,12 @@ export async function disguise(photo: Buffer, how: Disguise): Promise<Buffer> {
     const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
     const left = Math.round(info.width * 0.06);
     const top = Math.round(info.height * 0.08);
-    image = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).extract({ left, top, width: info.width - left - Math.round(info.width * 0.03), height: info.height - top - Math.round(info.height * 0.02) });
+    image = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).extract({
+      left,
+      top,
+      width: info.width - left - Math.round(info.width * 0.03),
+      height: info.height - top - Math.round(info.height * 0.02),
+    });
   }
   if (how.includes("mirrored")) image = image.flop();
   if (how.includes("recompressed")) image = image.resize(Math.round(WIDTH * 0.7)).jpeg({ quality: 35 });
@@ -94,7 +102,9 @@ export async function photoWithExif(seed: number, takenAt: string, place: { lat:
     const sec = Math.round(((abs - deg) * 60 - min) * 60 * 100);
     return `${deg}/1 ${min}/1 ${sec}/100`;
   };
-  const gps = place ? { GPSLatitudeRef: place.lat >= 0 ? "N" : "S", GPSLatitude: dms(place.lat), GPSLongitudeRef: place.lon >= 0 ? "E" : "W", GPSLongitude: dms(place.lon) } : undefined;
+  const gps = place
+    ? { GPSLatitudeRef: place.lat >= 0 ? "N" : "S", GPSLatitude: dms(place.lat), GPSLongitudeRef: place.lon >= 0 ? "E" : "W", GPSLongitude: dms(place.lon) }
+    : undefined;
   return sharp(await originalPhoto(seed))
     .jpeg({ quality: 90 })
     .withExif({ IFD0: { Make: "Yishi test" }, IFD2: { DateTimeOriginal: takenAt }, ...(gps ? { IFD3: gps } : {}) })

@@ -39,16 +39,27 @@ async function listen(handle: (req: IncomingMessage, body: string, res: ServerRe
   return fake;
 }
 
-const json = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json;charset=utf-8" }).end(JSON.stringify(body));
+const json = (res: ServerResponse, status: number, body: unknown) =>
+  res.writeHead(status, { "content-type": "application/json;charset=utf-8" }).end(JSON.stringify(body));
 
 // ——— Aliyun dysmsapi, RPC signature v1.0 ———
 
-const pct = (s: string) => encodeURIComponent(s).replace(/\+/g, "%20").replace(/\*/g, "%2A").replace(/%7E/g, "~").replace(/!/g, "%21").replace(/'/g, "%27").replace(/\(/g, "%28").replace(/\)/g, "%29");
+const pct = (s: string) =>
+  encodeURIComponent(s)
+    .replace(/\+/g, "%20")
+    .replace(/\*/g, "%2A")
+    .replace(/%7E/g, "~")
+    .replace(/!/g, "%21")
+    .replace(/'/g, "%27")
+    .replace(/\(/g, "%28")
+    .replace(/\)/g, "%29");
 
 export function aliyunExpectedSignature(method: string, params: URLSearchParams, secret: string): string {
   const pairs = [...params.entries()].filter(([k]) => k !== "Signature").sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const canonical = pairs.map(([k, v]) => `${pct(k)}=${pct(v)}`).join("&");
-  return createHmac("sha1", `${secret}&`).update(`${method}&${pct("/")}&${pct(canonical)}`).digest("base64");
+  return createHmac("sha1", `${secret}&`)
+    .update(`${method}&${pct("/")}&${pct(canonical)}`)
+    .digest("base64");
 }
 
 export function fakeAliyun(keys: { id: string; secret: string }): Promise<FakeProvider> {
@@ -86,27 +97,61 @@ export function fakeTencent(keys: { id: string; secret: string }, clock: () => n
       fake.refused.push(code);
       return json(res, 200, { Response: { Error: { Code: code, Message: message }, RequestId: requestId } });
     };
-    const auth = /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([a-z]+)\/tc3_request, SignedHeaders=([a-z;-]+), Signature=([0-9a-f]{64})$/.exec(req.headers.authorization ?? "");
+    const auth = /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([a-z]+)\/tc3_request, SignedHeaders=([a-z;-]+), Signature=([0-9a-f]{64})$/.exec(
+      req.headers.authorization ?? "",
+    );
     if (!auth) return fail("AuthFailure.SignatureFailure", "The provided credentials could not be validated.");
     const [, id, date, service, signed, signature] = auth as unknown as [string, string, string, string, string, string];
     if (id !== keys.id) return fail("AuthFailure.SecretIdNotFound", "The SecretId is not found.");
     const timestamp = Number(req.headers["x-tc-timestamp"]);
     if (!Number.isFinite(timestamp) || Math.abs(clock() / 1000 - timestamp) > 300) return fail("AuthFailure.SignatureExpire", "Signature expired.");
-    if (new Date(timestamp * 1000).toISOString().slice(0, 10) !== date || service !== "sms") return fail("AuthFailure.SignatureFailure", "Credential scope does not match.");
+    if (new Date(timestamp * 1000).toISOString().slice(0, 10) !== date || service !== "sms")
+      return fail("AuthFailure.SignatureFailure", "Credential scope does not match.");
     // CanonicalHeaders: each signed header as "name:value\n", names and values in lower case, trimmed.
-    const headerLines = signed.split(";").map((name) => `${name}:${String(req.headers[name] ?? "").trim().toLowerCase()}\n`).join("");
+    const headerLines = signed
+      .split(";")
+      .map(
+        (name) =>
+          `${name}:${String(req.headers[name] ?? "")
+            .trim()
+            .toLowerCase()}\n`,
+      )
+      .join("");
     const canonical = ["POST", "/", "", headerLines, signed, createHash("sha256").update(body).digest("hex")].join("\n");
     const toSign = ["TC3-HMAC-SHA256", String(timestamp), `${date}/${service}/tc3_request`, createHash("sha256").update(canonical).digest("hex")].join("\n");
     const key = hmac(hmac(hmac(`TC3${keys.secret}`, date), service), "tc3_request");
-    if (createHmac("sha256", key).update(toSign).digest("hex") !== signature) return fail("AuthFailure.SignatureFailure", "The provided credentials could not be validated.");
+    if (createHmac("sha256", key).update(toSign).digest("hex") !== signature)
+      return fail("AuthFailure.SignatureFailure", "The provided credentials could not be validated.");
     if (req.headers["x-tc-action"] !== "SendSms" || req.headers["x-tc-version"] !== "2021-01-11") return fail("InvalidAction", "The action is not supported.");
     const request = JSON.parse(body) as { PhoneNumberSet: string[] };
     const phone = request.PhoneNumberSet[0] ?? "";
     if (fake.mode === "throttled") {
-      return json(res, 200, { Response: { SendStatusSet: [{ SerialNo: "", PhoneNumber: phone, Fee: 0, SessionContext: "", Code: "LimitExceeded.PhoneNumberThirtySecondLimit", Message: "the number of sms messages sent from a single mobile number within 30 seconds exceeds the upper limit", IsoCode: "CN" }], RequestId: requestId } });
+      return json(res, 200, {
+        Response: {
+          SendStatusSet: [
+            {
+              SerialNo: "",
+              PhoneNumber: phone,
+              Fee: 0,
+              SessionContext: "",
+              Code: "LimitExceeded.PhoneNumberThirtySecondLimit",
+              Message: "the number of sms messages sent from a single mobile number within 30 seconds exceeds the upper limit",
+              IsoCode: "CN",
+            },
+          ],
+          RequestId: requestId,
+        },
+      });
     }
     fake.accepted.push({ phones: request.PhoneNumberSet, body });
-    return json(res, 200, { Response: { SendStatusSet: [{ SerialNo: `2640:${fake.accepted.length}`, PhoneNumber: phone, Fee: 1, SessionContext: "", Code: "Ok", Message: "send success", IsoCode: "CN" }], RequestId: requestId } });
+    return json(res, 200, {
+      Response: {
+        SendStatusSet: [
+          { SerialNo: `2640:${fake.accepted.length}`, PhoneNumber: phone, Fee: 1, SessionContext: "", Code: "Ok", Message: "send success", IsoCode: "CN" },
+        ],
+        RequestId: requestId,
+      },
+    });
   });
 }
 

@@ -2,7 +2,7 @@
  * Starts a real Yishi process for an integration test: port 0, a fresh data directory (or, when DATABASE_URL is set,
  * a fresh PostgreSQL database), REDIS_URL passed through. Nothing of ours is mocked.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -44,7 +44,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const fresh = baseDbUrl && !options.reuseDatabase ? await createFreshDatabase(baseDbUrl) : undefined;
   const databaseUrl = fresh?.url ?? baseDbUrl;
   if (!databaseUrl) seedPgliteDataDir(dataDir);
-  const roleEnv = databaseUrl && options.appRole ? { DATABASE_URL: await appRoleUrl(databaseUrl), YISHI_MIGRATE_URL: databaseUrl } : { YISHI_ALLOW_SUPERUSER: "1" };
+  const roleEnv =
+    databaseUrl && options.appRole ? { DATABASE_URL: await appRoleUrl(databaseUrl), YISHI_MIGRATE_URL: databaseUrl } : { YISHI_ALLOW_SUPERUSER: "1" };
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {
@@ -113,7 +114,17 @@ export async function runServerToExit(env: Record<string, string>, timeoutMs = 6
     cwd: path.resolve(import.meta.dirname, "../.."),
     // Test databases belong to whoever DATABASE_URL names (a superuser on the test machines): allowed unless a test
     // asks otherwise (server/db/rls.test.ts checks the refusal).
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", REDIS_URL: "", DATABASE_URL: "", YISHI_MIGRATE_URL: "", YISHI_ALLOW_SUPERUSER: "1", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      REDIS_URL: "",
+      DATABASE_URL: "",
+      YISHI_MIGRATE_URL: "",
+      YISHI_ALLOW_SUPERUSER: "1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -4,8 +4,8 @@
  * a refusal (forbidden, not found …) in words with <Denied code> instead of the data. Pages never read the database.
  */
 import { redirect } from "next/navigation";
-import { currentAccount, type CurrentAccount } from "../auth/session";
-import { isAppError, type AppError, type ErrorCode } from "../errors";
+import { type CurrentAccount, currentAccount } from "../auth/session";
+import { type AppError, type ErrorCode, isAppError } from "../errors";
 import type { Viewer } from "../queries/access";
 
 /** The logged-in viewer of a page; anonymous visitors go to the login page. */

@@ -8,9 +8,9 @@ import path from "node:path";
 import { io as socketConnect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
+import { demoPhone } from "../testing/builders";
 import { login } from "../testing/http";
 import { startServer, type TestServer } from "../testing/server";
-import { demoPhone } from "../testing/builders";
 
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
 type WriteRoute = { file: string; method: (typeof WRITE_METHODS)[number]; path: string };
@@ -29,7 +29,8 @@ function exportedWrites(source: string): WriteRoute["method"][] {
   for (const method of WRITE_METHODS) {
     if (new RegExp(`export\\s+(?:async\\s+)?function\\s+${method}\\b`).test(source)) found.add(method);
     if (new RegExp(`export\\s+const\\s+${method}\\b`).test(source)) found.add(method);
-    for (const list of source.matchAll(/export\s*\{([^}]*)\}/g)) if (new RegExp(`\\bas\\s+${method}\\b|^\\s*${method}\\s*$`, "m").test(list[1] ?? "")) found.add(method);
+    for (const list of source.matchAll(/export\s*\{([^}]*)\}/g))
+      if (new RegExp(`\\bas\\s+${method}\\b|^\\s*${method}\\s*$`, "m").test(list[1] ?? "")) found.add(method);
   }
   return [...found];
 }
@@ -43,7 +44,9 @@ function urlPathOf(file: string): string {
   return `/${segments.join("/")}`;
 }
 
-const WRITES: WriteRoute[] = routeFiles("app").flatMap((file) => exportedWrites(readFileSync(file, "utf8")).map((method) => ({ file, method, path: urlPathOf(file) })));
+const WRITES: WriteRoute[] = routeFiles("app").flatMap((file) =>
+  exportedWrites(readFileSync(file, "utf8")).map((method) => ({ file, method, path: urlPathOf(file) })),
+);
 
 let server: TestServer;
 let adminCookie = "";
@@ -76,7 +79,13 @@ describe("the route list", () => {
   it("is read from the app: every write route, including login, next-auth and the no-JavaScript forms", () => {
     const listed = WRITES.map((r) => `${r.method} ${r.path}`);
     expect(WRITES.length).toBeGreaterThan(40);
-    for (const known of ["POST /api/login", "POST /api/auth/callback/credentials", "POST /login/qr/password/save", "POST /api/account/logout-everywhere", "POST /api/admin/orgs/x0000000000000000000001/people"]) {
+    for (const known of [
+      "POST /api/login",
+      "POST /api/auth/callback/credentials",
+      "POST /login/qr/password/save",
+      "POST /api/account/logout-everywhere",
+      "POST /api/admin/orgs/x0000000000000000000001/people",
+    ]) {
       expect(listed).toContain(known);
     }
   });
@@ -89,7 +98,11 @@ describe.each(WRITES)("$method $path ($file)", (route) => {
   });
 
   it("refuses JSON sent as text/plain from another site (no CORS preflight)", async () => {
-    const answer = await send(route, { origin: "https://evil.example", "content-type": "text/plain;application/json" }, JSON.stringify({ name: "x", disabled: true }));
+    const answer = await send(
+      route,
+      { origin: "https://evil.example", "content-type": "text/plain;application/json" },
+      JSON.stringify({ name: "x", disabled: true }),
+    );
     expect(answer).toEqual(REFUSED);
   });
 
@@ -127,13 +140,20 @@ describe("same-origin requests", () => {
       body: JSON.stringify({ name: "同源脚本", gender: "male" }),
     });
     expect(await json.json()).toMatchObject({ ok: true });
-    const people = (await (await fetch(`${server.url}/api/admin/orgs/${village}/people`, { headers: { cookie: adminCookie } })).json()) as { data: { people: { name: string }[] } };
+    const people = (await (await fetch(`${server.url}/api/admin/orgs/${village}/people`, { headers: { cookie: adminCookie } })).json()) as {
+      data: { people: { name: string }[] };
+    };
     expect(people.data.people.map((p) => p.name)).toEqual(expect.arrayContaining(["同源表单", "同源脚本"]));
   });
 
   it("still reach every write route (whatever it then answers): the door refuses no same-origin request", async () => {
     for (const route of WRITES) {
-      const response = await fetch(`${server.url}${route.path}`, { method: route.method, headers: { origin: server.url, "content-type": "application/json" }, body: "{}", redirect: "manual" });
+      const response = await fetch(`${server.url}${route.path}`, {
+        method: route.method,
+        headers: { origin: server.url, "content-type": "application/json" },
+        body: "{}",
+        redirect: "manual",
+      });
       const body = await response.text();
       expect(body, `${route.method} ${route.path}`).not.toContain("cross_origin");
     }
@@ -216,7 +236,12 @@ describe("request bodies", () => {
         controller.close();
       },
     });
-    const chunked = await fetch(`${server.url}/api/admin/orgs`, { method: "POST", headers: { cookie: adminCookie, "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit);
+    const chunked = await fetch(`${server.url}/api/admin/orgs`, {
+      method: "POST",
+      headers: { cookie: adminCookie, "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
     expect(chunked.status).toBe(400);
     expect(await chunked.json()).toMatchObject({ ok: false, error: { code: "invalid_input", field: "content-length" } });
   });

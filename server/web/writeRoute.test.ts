@@ -11,7 +11,11 @@ const params = <P extends Record<string, string>>(value: P) => ({ params: Promis
 
 function post(body: string | URLSearchParams, headers: Record<string, string> = {}): Request {
   const type = typeof body === "string" ? { "content-type": "application/json" } : { "content-type": "application/x-www-form-urlencoded" };
-  return new Request(`${ORIGIN}/api/things/t1`, { method: "POST", headers: { host: "127.0.0.1:3000", origin: ORIGIN, ...type, ...headers }, body: body.toString() });
+  return new Request(`${ORIGIN}/api/things/t1`, {
+    method: "POST",
+    headers: { host: "127.0.0.1:3000", origin: ORIGIN, ...type, ...headers },
+    body: body.toString(),
+  });
 }
 
 const seen: Record<string, unknown>[] = [];

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { currentAccount } from "../auth/session";
-import { accountActor, type Actor } from "../commands/actor";
+import { type Actor, accountActor } from "../commands/actor";
 import { toAppError } from "../commands/run";
 import { AppError } from "../errors";
 import { mediaTypeOf, readForm, readJsonObject, respond, seeOther } from "../http";
@@ -64,7 +64,7 @@ export function withError(path: string, error: AppError): string {
 
 function backOf(form: FormReader | null, fallback: string): string {
   const back = form?.str("back");
-  return back && back.startsWith("/") && !back.startsWith("//") ? back : fallback;
+  return back?.startsWith("/") && !back.startsWith("//") ? back : fallback;
 }
 
 /**
@@ -114,7 +114,12 @@ export function writeRoute<K extends string = never, T = unknown>(route: WriteRo
         return run(await inputOf(request, route, params, form), actor);
       });
     }
-    const form = route.body === "none" ? new FormReader(new FormData()) : await readForm(request).then((data) => new FormReader(data)).catch(() => null);
+    const form =
+      route.body === "none"
+        ? new FormReader(new FormData())
+        : await readForm(request)
+            .then((data) => new FormReader(data))
+            .catch(() => null);
     const back = route.back ? route.back(params, request) : backOf(form, route.fallback ?? "/admin");
     const formContext: FormContext<K> = { request, params, form, back };
     const failed = (error: AppError) => seeOther(route.failed ? route.failed(error, formContext) : withError(back, error));

@@ -5,8 +5,9 @@
  * `npm run witness -- logs`      prints each accepted log and the latest size cosigned
  * Settings: server/witness/config.ts and README "Running a witness".
  */
+
+import { loadLogList, loadWitnessKey, WitnessConfigError, witnessConfig } from "./config";
 import { ed25519Cosigner } from "./cosigner";
-import { loadLogList, loadWitnessKey, witnessConfig, WitnessConfigError } from "./config";
 import { createWitnessServer, listen } from "./server";
 import { openWitnessStore } from "./store";
 import { Witness } from "./witness";
@@ -23,7 +24,10 @@ async function main(): Promise<void> {
   const logs = loadLogList(config);
   const store = await openWitnessStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   if (command === "refusals" || command === "logs") {
-    const out = command === "refusals" ? { refusals: await store.refusals({ origin: process.argv[3] }) } : { logs: (await store.logs()).map(({ origin, size, updatedAt }) => ({ origin, size, updatedAt, accepted: logs.has(origin) })) };
+    const out =
+      command === "refusals"
+        ? { refusals: await store.refusals({ origin: process.argv[3] }) }
+        : { logs: (await store.logs()).map(({ origin, size, updatedAt }) => ({ origin, size, updatedAt, accepted: logs.has(origin) })) };
     console.log(JSON.stringify(out, null, 2));
     await store.close();
     return;

@@ -12,8 +12,8 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { isKeyName, parseVkey } from "../audit/verify.mjs";
 import type { NoteVerifier } from "../audit/verify.mjs";
+import { isKeyName, parseVkey } from "../audit/verify.mjs";
 import type { LogList } from "./witness";
 
 export type WitnessConfig = {

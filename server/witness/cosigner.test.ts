@@ -4,8 +4,8 @@
 // and our own cosignatures are checked end to end, also with plain node:crypto as an outside verifier would.
 import { createPublicKey, generateKeyPairSync, verify } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { cosignatureKeyId, cosignedMessage, parseNote, parseWitnessVkey, verifyCosignatures, verifyNote, parseVkey, keyIdFor } from "../audit/verify.mjs";
-import { ed25519Cosigner, formatWitnessVkey } from "./cosigner";
+import { cosignatureKeyId, cosignedMessage, keyIdFor, parseNote, parseVkey, parseWitnessVkey, verifyCosignatures, verifyNote } from "../audit/verify.mjs";
+import { ed25519Cosigner } from "./cosigner";
 
 const SPEC_BODY = "example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n";
 const SPEC_MESSAGE = `cosignature/v1\ntime 1679315147\n${SPEC_BODY}`;
@@ -31,7 +31,8 @@ describe("c2sp.org/tlog-cosignature, Ed25519 cosignature/v1", () => {
 
   it("signed-note's published example vkey still verifies its example note (key type 0x01 is not a witness key)", () => {
     const vkey = "example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k";
-    const note = "This is an example message.\n\n\u2014 example.com/foo Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n";
+    const note =
+      "This is an example message.\n\n\u2014 example.com/foo Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n";
     expect(verifyNote(note, [parseVkey(vkey)]).verifiedBy).toEqual([{ name: "example.com/foo", keyId: 0x530d903a }]);
     expect(() => parseWitnessVkey(vkey)).toThrow(/type 0x04/);
   });

@@ -2,11 +2,12 @@
  * A witness's own key: Ed25519 cosignatures in the c2sp.org/tlog-cosignature "cosignature/v1" format, and its
  * verifier key (type 0x04). Checking cosignatures is in verify.mjs (the offline verifier needs it too).
  */
-import { sign as cryptoSign } from "node:crypto";
+
 import type { KeyObject } from "node:crypto";
+import { sign as cryptoSign } from "node:crypto";
 import { rawEd25519PublicKey } from "../audit/note";
-import { COSIGNATURE_TYPE, cosignatureKeyId, cosignedMessage, formatKeyId, isKeyName, parseWitnessVkey } from "../audit/verify.mjs";
 import type { WitnessVerifier } from "../audit/verify.mjs";
+import { COSIGNATURE_TYPE, cosignatureKeyId, cosignedMessage, formatKeyId, isKeyName, parseWitnessVkey } from "../audit/verify.mjs";
 
 export interface Cosigner {
   readonly name: string;

@@ -1,7 +1,7 @@
 // The witness as its own process, killed with SIGKILL while checkpoints stream in, then restarted on the same data
 // directory: every cosignature it ever returned must still be backed by its stored state, and no size may ever have
 // been cosigned with two different roots (tlog-witness: persist before answering, check-and-update atomically).
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

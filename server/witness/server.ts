@@ -9,9 +9,9 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { errorFields, logger } from "../ops/logger";
 import type { WitnessStore } from "./store";
 import type { LogList, Witness } from "./witness";
-import { errorFields, logger } from "../ops/logger";
 
 const MAX_BODY = 64 * 1024;
 
@@ -36,7 +36,12 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
  * deployment's HTTP server (a township server hosting its witness beside its other pages). Returns false for a path
  * outside the prefix, leaving the request to the host.
  */
-export function witnessHandler(witness: Witness, store: WitnessStore, logs: LogList, prefix = ""): (req: http.IncomingMessage, res: http.ServerResponse) => boolean {
+export function witnessHandler(
+  witness: Witness,
+  store: WitnessStore,
+  logs: LogList,
+  prefix = "",
+): (req: http.IncomingMessage, res: http.ServerResponse) => boolean {
   const byHash = new Map([...logs.keys()].map((origin) => [createHash("sha256").update(origin).digest("hex"), origin]));
   const base = prefix.replace(/\/+$/, "");
   return (req, res) => {

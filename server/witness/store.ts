@@ -71,7 +71,9 @@ export class WitnessStore {
       [origin],
     );
     const row = rows[0];
-    return row ? { origin: row.origin, size: Number(row.size), root: Buffer.from(row.root, "base64"), note: row.note, updatedAt: new Date(row.updated_at) } : null;
+    return row
+      ? { origin: row.origin, size: Number(row.size), root: Buffer.from(row.root, "base64"), note: row.note, updatedAt: new Date(row.updated_at) }
+      : null;
   }
 
   /**
@@ -90,10 +92,15 @@ export class WitnessStore {
   }
 
   async recordRefusal(refusal: Omit<Refusal, "id" | "receivedAt">): Promise<void> {
-    await this.sql.query(
-      "INSERT INTO witness_refusal (origin, status, reason, old_size, proof, submitted, known) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      [refusal.origin, refusal.status, refusal.reason, refusal.oldSize, refusal.proof.join("\n"), refusal.submitted, refusal.known],
-    );
+    await this.sql.query("INSERT INTO witness_refusal (origin, status, reason, old_size, proof, submitted, known) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
+      refusal.origin,
+      refusal.status,
+      refusal.reason,
+      refusal.oldSize,
+      refusal.proof.join("\n"),
+      refusal.submitted,
+      refusal.known,
+    ]);
   }
 
   async refusals(options: { origin?: string; limit?: number } = {}): Promise<Refusal[]> {
@@ -120,7 +127,13 @@ export class WitnessStore {
     const { rows } = await this.sql.query<{ origin: string; size: unknown; root: string; note: string; updated_at: Date }>(
       "SELECT origin, size, root, note, updated_at FROM witness_log ORDER BY origin",
     );
-    return rows.map((row) => ({ origin: row.origin, size: Number(row.size), root: Buffer.from(row.root, "base64"), note: row.note, updatedAt: new Date(row.updated_at) }));
+    return rows.map((row) => ({
+      origin: row.origin,
+      size: Number(row.size),
+      root: Buffer.from(row.root, "base64"),
+      note: row.note,
+      updatedAt: new Date(row.updated_at),
+    }));
   }
 
   close(): Promise<void> {

@@ -13,7 +13,10 @@ export class TestLog {
   readonly key: KeyObject;
   leaves: Buffer[] = [];
 
-  constructor(readonly origin: string, key?: KeyObject) {
+  constructor(
+    readonly origin: string,
+    key?: KeyObject,
+  ) {
     this.key = key ?? generateKeyPairSync("ed25519").privateKey;
   }
 

@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync } from "node:crypto";
 import http from "node:http";
-import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFreshDatabase } from "../../scripts/freshDatabase.mjs";
 import { parseVkey, parseWitnessVkey, verifyCosignatures } from "../audit/verify.mjs";
 import { ed25519Cosigner } from "./cosigner";
 import { formatAddCheckpoint } from "./protocol";
@@ -74,7 +74,10 @@ describe("witness add-checkpoint (c2sp.org/tlog-witness)", () => {
     expect((await post(impostor.request(8))).status).toBe(403);
     // A signature line with the log's name and key ID but a broken signature is also 403.
     const note = log.checkpoint();
-    const broken = note.replace(/ (\S)(\S+)\n$/, (_m, c: string, rest: string) => ` ${c}${rest.slice(0, 10)}${rest[10] === "A" ? "B" : "A"}${rest.slice(11)}\n`);
+    const broken = note.replace(
+      / (\S)(\S+)\n$/,
+      (_m, c: string, rest: string) => ` ${c}${rest.slice(0, 10)}${rest[10] === "A" ? "B" : "A"}${rest.slice(11)}\n`,
+    );
     expect((await post(formatAddCheckpoint({ oldSize: 8, proof: [], checkpoint: broken }))).status).toBe(403);
   });
 
@@ -88,7 +91,9 @@ describe("witness add-checkpoint (c2sp.org/tlog-witness)", () => {
     const sameSize = new TestLog(log.origin, log.key);
     sameSize.leaves = [...log.leaves.slice(0, 7), createHash("sha256").update("x").digest()];
     expect((await post(sameSize.request(8))).status).toBe(422);
-    const evidence = await fetch(`${base}/refusals?origin=${encodeURIComponent(log.origin)}`).then((r) => r.json() as Promise<{ refusals: { status: number; submitted: string; known: string; proof: string[]; reason: string }[] }>);
+    const evidence = await fetch(`${base}/refusals?origin=${encodeURIComponent(log.origin)}`).then(
+      (r) => r.json() as Promise<{ refusals: { status: number; submitted: string; known: string; proof: string[]; reason: string }[] }>,
+    );
     const rewrite = evidence.refusals.find((r) => r.submitted === rewritten.checkpoint());
     expect(rewrite).toBeDefined();
     expect(rewrite!.status).toBe(422);

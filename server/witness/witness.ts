@@ -3,10 +3,11 @@
  * configured with and the latest tree it cosigned for that log, and answers with the HTTP status and body the
  * specification prescribes. HTTP plumbing is server.ts; state is store.ts.
  */
-import { EMPTY_ROOT, parseCheckpointBody, parseNote, verifyConsistency, verifyNote } from "../audit/verify.mjs";
+
 import type { NoteVerifier } from "../audit/verify.mjs";
+import { EMPTY_ROOT, parseCheckpointBody, parseNote, verifyConsistency, verifyNote } from "../audit/verify.mjs";
 import type { Cosigner } from "./cosigner";
-import { BadRequest, parseAddCheckpoint } from "./protocol";
+import { parseAddCheckpoint } from "./protocol";
 import type { WitnessStore } from "./store";
 
 export type WitnessResponse = { status: number; body: string; contentType: string };
@@ -76,9 +77,10 @@ export class Witness {
         if (request.proof.length > 0) return refuse("the consistency proof must be empty when the old size is 0");
         if (state && state.size === 0 && head.size === 0 && !state.root.equals(head.root)) return refuse("different root for the empty tree");
       } else if (!state || !verifyConsistency(state.size, head.size, state.root, head.root, request.proof)) {
-        const why = head.size === known
-          ? `size ${head.size} has a different root hash than the checkpoint this witness cosigned`
-          : `the consistency proof from the cosigned size ${known} to ${head.size} does not verify`;
+        const why =
+          head.size === known
+            ? `size ${head.size} has a different root hash than the checkpoint this witness cosigned`
+            : `the consistency proof from the cosigned size ${known} to ${head.size} does not verify`;
         return refuse(why);
       }
       const cosignature = this.cosigner.cosign(note.text, Math.max(1, this.#now()));

@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.cleanup());
 
-const page = async (path: string, cookie: string) => mainOf(await (await fetch(`${server.url}${path}`, { headers: { cookie, "accept-language": "zh-CN" } })).text());
+const page = async (path: string, cookie: string) =>
+  mainOf(await (await fetch(`${server.url}${path}`, { headers: { cookie, "accept-language": "zh-CN" } })).text());
 
 async function postForm(path: string, fields: Record<string, string | Blob>, cookie: string): Promise<Response> {
   const form = new FormData();
@@ -37,7 +38,12 @@ describe("cooperatives and roles", () => {
     const coop = (await api.must("POST", "/api/admin/orgs", { name: "第二经济合作社", level: "cooperative", parentId: village })).id as string;
     const summary = await api.must("GET", `/api/admin/orgs/${coop}`);
     expect(summary).toMatchObject({ level: "cooperative", parent: { id: village } });
-    await api.must("POST", `/api/admin/orgs/${coop}/accounts`, { phone: "13600000001", displayName: "合作社管理员", password: "coop-admin-1", roles: ["admin"] });
+    await api.must("POST", `/api/admin/orgs/${coop}/accounts`, {
+      phone: "13600000001",
+      displayName: "合作社管理员",
+      password: "coop-admin-1",
+      roles: ["admin"],
+    });
     const coopAdmin = await login(server.url, "13600000001", "coop-admin-1");
     api.setCookie("anonymous", coopAdmin ?? "");
     expect((await api.call("anonymous", "POST", `/api/admin/orgs/${village}/people`, { name: "越权", gender: "male" })).status).toBe(403);
@@ -56,7 +62,11 @@ describe("cooperatives and roles", () => {
     const adminAccountId = /name="accountId" value="([^"]+)"/.exec(accounts)?.[1] as string;
     const answer = await api.call("admin", "POST", `/api/admin/orgs/${village}/roles/revoke`, { accountId: adminAccountId, role: "admin" });
     expect(answer.error?.code).toBe("conflict");
-    const form = await postForm(`/api/admin/orgs/${village}/roles/revoke`, { accountId: adminAccountId, role: "admin", back: `/admin/orgs/${village}/accounts` }, api.cookie("admin"));
+    const form = await postForm(
+      `/api/admin/orgs/${village}/roles/revoke`,
+      { accountId: adminAccountId, role: "admin", back: `/admin/orgs/${village}/accounts` },
+      api.cookie("admin"),
+    );
     expect(form.status).toBe(303);
     const location = form.headers.get("location") as string;
     expect(location).toContain("reason=last_admin");
@@ -94,7 +104,11 @@ describe("households", () => {
     const { id } = await api.must("POST", `/api/admin/orgs/${village}/households`, { number: "九队1号" });
     await api.must("POST", `/api/admin/orgs/${village}/households`, { number: "九队2号" });
     const before = await api.auditSize(village);
-    const response = await postForm(`/api/admin/households/${id}`, { number: "九队3号", head: "何志明", back: `/admin/orgs/${village}/people` }, api.cookie("admin"));
+    const response = await postForm(
+      `/api/admin/households/${id}`,
+      { number: "九队3号", head: "何志明", back: `/admin/orgs/${village}/people` },
+      api.cookie("admin"),
+    );
     expect(response.headers.get("location")).toContain("saved=1");
     expect((await households()).find((h) => h.id === id)).toMatchObject({ number: "九队3号", head: "何志明" });
     expect(await api.auditSize(village)).toBe(before + 1);
@@ -144,7 +158,12 @@ describe("QR code login", () => {
     const fresh = /\/q\/([A-Za-z0-9_-]{22})/.exec(printed.slice(printed.indexOf(person.name)))?.[1] as string;
 
     expect(await page(`/q/${fresh}`, "")).toContain(`${person.name}，您好`);
-    const crossSite = await fetch(`${server.url}/login/qr`, { method: "POST", redirect: "manual", headers: { origin: "http://evil.example" }, body: new URLSearchParams({ token: fresh }) });
+    const crossSite = await fetch(`${server.url}/login/qr`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: "http://evil.example" },
+      body: new URLSearchParams({ token: fresh }),
+    });
     // Refused at the server's door (server/web/requestGate.ts): the code is not used up.
     expect(crossSite.status).toBe(403);
     expect(await crossSite.json()).toMatchObject({ ok: false, error: { code: "forbidden", details: { reason: "cross_origin" } } });
@@ -183,15 +202,25 @@ describe("meetings", () => {
   async function upload(meetingId: string, bytes: Uint8Array<ArrayBuffer>, name: string, type: string) {
     const form = new FormData();
     form.set("file", new Blob([bytes], { type }), name);
-    const response = await fetch(`${server.url}/api/admin/meetings/${meetingId}/materials`, { method: "POST", body: form, headers: { cookie: api.cookie("admin"), accept: "application/json" } });
+    const response = await fetch(`${server.url}/api/admin/meetings/${meetingId}/materials`, {
+      method: "POST",
+      body: form,
+      headers: { cookie: api.cookie("admin"), accept: "application/json" },
+    });
     return (await response.json()) as { ok: boolean; data?: { mime: string }; error?: { code: string; details?: { reason: string } } };
   }
 
   it("warns when notice is shorter than the law's ten days, and when a petition has too few names", async () => {
     const assembly = (await api.must("POST", `/api/admin/orgs/${village}/bodies`, { kind: "villagers-assembly", name: "平洲村村民会议" })).id as string;
     const scheduled = await api.must("POST", "/api/admin/meetings", {
-      bodyId: assembly, number: "2030年第1次", title: "村民会议", startsAt: "2030-03-10T09:00:00+08:00", place: "礼堂", noticeDate: "2030-03-05",
-      convenerBasis: "petition", petitioners: 1,
+      bodyId: assembly,
+      number: "2030年第1次",
+      title: "村民会议",
+      startsAt: "2030-03-10T09:00:00+08:00",
+      place: "礼堂",
+      noticeDate: "2030-03-05",
+      convenerBasis: "petition",
+      petitioners: 1,
     });
     expect((scheduled.warnings as { code: string }[]).map((w) => w.code)).toEqual(["notice_too_short", "petition_below_threshold"]);
     const shown = await page(`/admin/meetings/${scheduled.id}`, api.cookie("admin"));
@@ -208,7 +237,9 @@ describe("meetings", () => {
 
   it("accepts PDF and images by their content and refuses other files or files over 20 MB, in words", async () => {
     const bodyId = (await api.must("POST", `/api/admin/orgs/${village}/bodies`, { kind: "board", name: "材料测试" })).id as string;
-    const meetingId = (await api.must("POST", "/api/admin/meetings", { bodyId, number: "1", title: "会议", startsAt: "2030-01-01T09:00:00+08:00", place: "村委会" })).id as string;
+    const meetingId = (
+      await api.must("POST", "/api/admin/meetings", { bodyId, number: "1", title: "会议", startsAt: "2030-01-01T09:00:00+08:00", place: "村委会" })
+    ).id as string;
     expect(await upload(meetingId, PNG, "照片.jpg", "image/jpeg")).toMatchObject({ ok: true, data: { mime: "image/png" } });
     const fake = await upload(meetingId, new TextEncoder().encode("MZ not a pdf"), "方案.pdf", "application/pdf");
     expect(fake.error).toMatchObject({ code: "invalid_input", details: { reason: "type" } });
@@ -217,7 +248,12 @@ describe("meetings", () => {
     expect((await upload(meetingId, big, "大文件.pdf", "application/pdf")).error).toMatchObject({ details: { reason: "too_large" } });
     const form = new FormData();
     form.set("file", new Blob([big], { type: "application/pdf" }), "大文件.pdf");
-    const viaForm = await fetch(`${server.url}/api/admin/meetings/${meetingId}/materials`, { method: "POST", body: form, redirect: "manual", headers: { cookie: api.cookie("admin") } });
+    const viaForm = await fetch(`${server.url}/api/admin/meetings/${meetingId}/materials`, {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+      headers: { cookie: api.cookie("admin") },
+    });
     expect(viaForm.status).toBe(303);
     expect(await page(viaForm.headers.get("location") as string, api.cookie("admin"))).toContain("文件超过 20 MB，未上传");
     const listed = await page(`/meetings/${meetingId}`, api.cookie("admin"));

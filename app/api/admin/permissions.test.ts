@@ -27,10 +27,16 @@ const fresh = {
   person: async () => (await api.must("POST", `/api/admin/orgs/${village}/people`, { name: `测试${++seq}`, gender: "female" })).id as string,
   body: async () => (await api.must("POST", `/api/admin/orgs/${village}/bodies`, { kind: "board", name: `理事会${++seq}` })).id as string,
   meeting: async (bodyId?: string) =>
-    (await api.must("POST", "/api/admin/meetings", {
-      bodyId: bodyId ?? (await fresh.body()), number: `第${++seq}次`, title: "测试会议", startsAt: "2030-01-10T09:30:00+08:00", place: "村委会",
-      agenda: [{ title: "一" }, { title: "二" }],
-    })).id as string,
+    (
+      await api.must("POST", "/api/admin/meetings", {
+        bodyId: bodyId ?? (await fresh.body()),
+        number: `第${++seq}次`,
+        title: "测试会议",
+        startsAt: "2030-01-10T09:30:00+08:00",
+        place: "村委会",
+        agenda: [{ title: "一" }, { title: "二" }],
+      })
+    ).id as string,
   item: async () => {
     const meetingId = await fresh.meeting();
     return (await api.must("POST", `/api/admin/meetings/${meetingId}/agenda`, { title: "新增议程" })).id as string;
@@ -38,13 +44,24 @@ const fresh = {
   material: async (meetingId: string) => {
     const form = new FormData();
     form.set("file", new Blob([PDF], { type: "application/pdf" }), "材料.pdf");
-    const response = await fetch(`${server.url}/api/admin/meetings/${meetingId}/materials`, { method: "POST", headers: { cookie: api.cookie("admin"), accept: "application/json" }, body: form });
+    const response = await fetch(`${server.url}/api/admin/meetings/${meetingId}/materials`, {
+      method: "POST",
+      headers: { cookie: api.cookie("admin"), accept: "application/json" },
+      body: form,
+    });
     return ((await response.json()) as { data: { id: string } }).data.id;
   },
   matter: async () => (await api.must("POST", "/api/admin/matters", { orgId: village, title: `事项${++seq}`, source: "villagers" })).id as string,
   account: async () => {
     const personId = await fresh.person();
-    return (await api.must("POST", `/api/admin/orgs/${village}/accounts`, { personId, phone: `1370000${String(++seq).padStart(4, "0")}`, displayName: "测试", password: "initial-pass" })).id as string;
+    return (
+      await api.must("POST", `/api/admin/orgs/${village}/accounts`, {
+        personId,
+        phone: `1370000${String(++seq).padStart(4, "0")}`,
+        displayName: "测试",
+        password: "initial-pass",
+      })
+    ).id as string;
   },
 };
 
@@ -61,7 +78,8 @@ describe("admin pages and files, by role", () => {
     }
     expect((await fetch(`${server.url}${path}`, { headers: { cookie: api.cookie("foreignAdmin") } })).status).toBe(403);
     expect((await fetch(`${server.url}${path}`)).status).toBe(401);
-    const page = async (role: Role) => mainOf(await (await fetch(`${server.url}/meetings/${meetingId}`, { headers: { cookie: api.cookie(role), "accept-language": "zh-CN" } })).text());
+    const page = async (role: Role) =>
+      mainOf(await (await fetch(`${server.url}/meetings/${meetingId}`, { headers: { cookie: api.cookie(role), "accept-language": "zh-CN" } })).text());
     expect(await page("member")).toContain("材料.pdf");
     expect(await page("foreignAdmin")).toContain("没有权限");
     expect(await page("foreignAdmin")).not.toContain("材料.pdf");
@@ -69,7 +87,8 @@ describe("admin pages and files, by role", () => {
 
   it("a matter's page is for its organization only", async () => {
     const matterId = await fresh.matter();
-    const page = async (role: Role) => mainOf(await (await fetch(`${server.url}/matters/${matterId}`, { headers: { cookie: api.cookie(role), "accept-language": "zh-CN" } })).text());
+    const page = async (role: Role) =>
+      mainOf(await (await fetch(`${server.url}/matters/${matterId}`, { headers: { cookie: api.cookie(role), "accept-language": "zh-CN" } })).text());
     expect(await page("supervisor")).toContain("办理经过");
     expect(await page("supervisor")).not.toContain("手动调整阶段");
     expect(await page("admin")).toContain("手动调整阶段");

@@ -1,6 +1,6 @@
-import { sessionCookieFor } from "@/app/login/qr/session";
 import type { LoginError } from "@/app/login/errors";
-import { THROTTLED, checkCredentials } from "@/server/auth/options";
+import { sessionCookieFor } from "@/app/login/qr/session";
+import { checkCredentials, THROTTLED } from "@/server/auth/options";
 import { AppError } from "@/server/errors";
 import { seeOther } from "@/server/http";
 import { writeRoute } from "@/server/web/writeRoute";
@@ -18,7 +18,11 @@ export const POST = writeRoute({
   anonymous: true,
   json: false,
   // The client's address is set by server/index.ts from the TCP peer (or the trusted proxy's X-Forwarded-For).
-  form: (f, _params, request) => ({ phone: f.raw("phone") ?? "", password: f.raw("password") ?? "", address: request.headers.get("x-yishi-client-ip") ?? "unknown" }),
+  form: (f, _params, request) => ({
+    phone: f.raw("phone") ?? "",
+    password: f.raw("password") ?? "",
+    address: request.headers.get("x-yishi-client-ip") ?? "unknown",
+  }),
   command: async ({ phone, password, address }) => {
     const account = await checkCredentials({ phone, password }, String(address)).catch((error: unknown) => {
       throw error instanceof Error && error.message === THROTTLED ? new AppError("rate_limited", "too many attempts") : error;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "@/prisma/demoAccounts";
-import { decidedMatter, type DecidedMatter } from "@/server/notice/testing/decidedMatter";
+import { type DecidedMatter, decidedMatter } from "@/server/notice/testing/decidedMatter";
 import { AdminApi, mainOf, type Role } from "@/server/testing/adminApi";
 import { login } from "@/server/testing/http";
 import { startServer, type TestServer } from "@/server/testing/server";
@@ -47,15 +47,22 @@ describe("publishing a decision", () => {
     const again = await api.call("admin", "POST", "/api/notices/publish", { kind: "decision", matterId: byChair.matterId });
     expect(again.error?.code).toBe("conflict");
     const board = await api.call("anonymous", "GET", `/api/notices/orgs/${byChair.orgId}/board`);
-    const matter = (board.data.matters as { id: string; stage: string; decision: { voteSummary: Record<string, unknown>; countdown: { isOpen: boolean; days: number } } }[]).find((m) => m.id === byChair.matterId);
+    const matter = (
+      board.data.matters as { id: string; stage: string; decision: { voteSummary: Record<string, unknown>; countdown: { isOpen: boolean; days: number } } }[]
+    ).find((m) => m.id === byChair.matterId);
     expect(matter?.stage).toBe("decision_disclosure");
     expect(matter?.decision.voteSummary).toMatchObject({ yes: 10, no: 1, abstain: 1, passed: true, present: 12 });
     expect(matter?.decision.countdown).toMatchObject({ isOpen: true, days: 6 });
   });
 
   it("lets an admin publish, and refuses a period outside 1–60 days", async () => {
-    expect((await api.call("admin", "POST", "/api/notices/publish", { kind: "decision", matterId: byAdmin.matterId, periodDays: 0 })).error).toMatchObject({ code: "invalid_input", field: "periodDays" });
-    expect((await api.call("admin", "POST", "/api/notices/publish", { kind: "decision", matterId: byAdmin.matterId, periodDays: 5 })).data).toMatchObject({ kind: "decision" });
+    expect((await api.call("admin", "POST", "/api/notices/publish", { kind: "decision", matterId: byAdmin.matterId, periodDays: 0 })).error).toMatchObject({
+      code: "invalid_input",
+      field: "periodDays",
+    });
+    expect((await api.call("admin", "POST", "/api/notices/publish", { kind: "decision", matterId: byAdmin.matterId, periodDays: 5 })).data).toMatchObject({
+      kind: "decision",
+    });
   });
 
   it("shows the decision on the public page to a visitor without login, with totals and no personal data", async () => {
@@ -93,7 +100,12 @@ describe("objections and replies", () => {
   it("takes an objection as a plain form post and tells an anonymous visitor to log in", async () => {
     const back = `/n/${byChair.orgId}/${noticeId}`;
     const post = (cookie: string) =>
-      fetch(`${server.url}/api/notices/${noticeId}/objections`, { method: "POST", redirect: "manual", headers: { cookie }, body: new URLSearchParams({ text: "表格提交的异议", back }) });
+      fetch(`${server.url}/api/notices/${noticeId}/objections`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie },
+        body: new URLSearchParams({ text: "表格提交的异议", back }),
+      });
     expect((await post("")).headers.get("location")).toBe(`${back}?error=unauthenticated`);
     expect((await post(api.cookie("chair"))).headers.get("location")).toBe(`${back}?done=filed#objections`);
     const page = mainOf(await (await fetch(`${server.url}${back}`)).text());
@@ -121,7 +133,10 @@ describe("corrections, notice period, printing and verification", () => {
     for (const role of ["recorder", "member", "supervisor", "foreignAdmin", "anonymous"] as Role[]) {
       expect((await api.call(role, "POST", `/api/notices/${noticeId}/correct`, { reason: "更正" })).error?.code, role).toBe(refusedCode(role));
     }
-    expect((await api.call("admin", "POST", `/api/notices/${noticeId}/correct`, { reason: "" })).error).toMatchObject({ code: "invalid_input", field: "reason" });
+    expect((await api.call("admin", "POST", `/api/notices/${noticeId}/correct`, { reason: "" })).error).toMatchObject({
+      code: "invalid_input",
+      field: "reason",
+    });
     const corrected = await api.call("admin", "POST", `/api/notices/${noticeId}/correct`, { reason: "补充路灯数量", body: "同意更换村道路灯42盏" });
     expect(corrected.ok).toBe(true);
     const old = mainOf(await (await fetch(`${server.url}/n/${byChair.orgId}/${noticeId}`)).text());
@@ -141,7 +156,9 @@ describe("corrections, notice period, printing and verification", () => {
   it("publishes the implementation result from S6 and moves the matter to S7", async () => {
     const moved = await api.call("admin", "POST", `/api/admin/matters/${byAdmin.matterId}/move`, { to: "implementation", reason: "公示期满，组织实施" });
     expect(moved.ok).toBe(true);
-    expect((await api.call("member", "POST", "/api/notices/publish", { kind: "result", matterId: byAdmin.matterId, body: "已完工" })).error?.code).toBe("forbidden");
+    expect((await api.call("member", "POST", "/api/notices/publish", { kind: "result", matterId: byAdmin.matterId, body: "已完工" })).error?.code).toBe(
+      "forbidden",
+    );
     const result = await api.call("chair", "POST", "/api/notices/publish", { kind: "result", matterId: byAdmin.matterId, body: "维修已完工，决算12.6万元。" });
     expect(result.data).toMatchObject({ kind: "result", stage: "result_disclosure" });
   });
@@ -149,8 +166,15 @@ describe("corrections, notice period, printing and verification", () => {
   it("serves the printable PDF, and in WeChat the page with the hint instead", async () => {
     const pdf = await fetch(`${server.url}/n/${byChair.orgId}/${noticeId}/pdf`);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
-    const weChat = await fetch(`${server.url}/n/${byChair.orgId}/${noticeId}/pdf`, { redirect: "manual", headers: { "user-agent": "Mozilla/5.0 (iPhone) MicroMessenger/8.0.50" } });
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    const weChat = await fetch(`${server.url}/n/${byChair.orgId}/${noticeId}/pdf`, {
+      redirect: "manual",
+      headers: { "user-agent": "Mozilla/5.0 (iPhone) MicroMessenger/8.0.50" },
+    });
     expect(weChat.status).toBe(303);
     const page = mainOf(await (await fetch(`${server.url}${weChat.headers.get("location")}`)).text());
     expect(page).toContain("点右上角，在浏览器打开");

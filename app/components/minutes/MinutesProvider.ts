@@ -9,16 +9,16 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { Socket } from "socket.io-client";
-import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import { messageYjsSyncStep2, messageYjsUpdate, writeSyncStep1, writeUpdate } from "y-protocols/sync";
 import * as Y from "yjs";
 import {
+  type AwarenessPush,
   decodeBytes,
   encodeBytes,
+  type JoinReply,
   MINUTES_EVENTS,
   PART_CHARS,
-  type AwarenessPush,
-  type JoinReply,
   type RecordPush,
   type StatusPush,
   type SyncPush,

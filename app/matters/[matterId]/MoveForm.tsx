@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { manualMove, MATTER_STAGES, MOVE_REASON_MAX, stageLabel, type MatterStage } from "@/server/domain/matter";
+import { MATTER_STAGES, type MatterStage, MOVE_REASON_MAX, manualMove, stageLabel } from "@/server/domain/matter";
 import { isAppError } from "@/server/errors";
 
 /** The stages a manual move may reach from here, as server/domain/matter allows them (no rule is repeated here). */
@@ -28,13 +28,24 @@ export async function MoveForm({ matterId, stage, locale }: { matterId: string; 
         <input type="hidden" name="back" value={`/matters/${matterId}`} />
         <label htmlFor="move-to">{t("moveTo")}</label>
         <select id="move-to" name="to" required defaultValue="">
-          <option value="" disabled>{t("chooseStage")}</option>
-          {targets.map((to) => <option key={to} value={to}>{stageLabel(to, locale)}</option>)}
+          <option value="" disabled>
+            {t("chooseStage")}
+          </option>
+          {targets.map((to) => (
+            <option key={to} value={to}>
+              {stageLabel(to, locale)}
+            </option>
+          ))}
         </select>
         <label htmlFor="move-reason">{t("reason")}</label>
         <textarea id="move-reason" name="reason" required rows={3} maxLength={MOVE_REASON_MAX} />
-        <label className="check"><input type="checkbox" name="confirm" value="1" required />{t("moveConfirm")}</label>
-        <p><button type="submit">{t("moveSubmit")}</button></p>
+        <label className="check">
+          <input type="checkbox" name="confirm" value="1" required />
+          {t("moveConfirm")}
+        </label>
+        <p>
+          <button type="submit">{t("moveSubmit")}</button>
+        </p>
       </form>
     </section>
   );

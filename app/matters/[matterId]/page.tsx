@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { STAGE_INFO, stageLabel } from "@/server/domain/matter";
 import { matterDetail } from "@/server/queries/matters";
-import { load, viewerOrLogin } from "@/server/web/loadPage";
 import { matterTownshipStatus } from "@/server/queries/township";
+import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../admin/query";
 import { Denied, FormStatus, localeKey } from "../../admin/ui";
 import { MoveForm } from "./MoveForm";
@@ -36,30 +36,57 @@ export default async function MatterPage({ params, searchParams }: { params: Pro
   const township = await matterTownshipStatus(matter.id);
   return (
     <div>
-      {matter.isAdmin ? <p><a href={`/admin/orgs/${matter.orgId}/matters`}>{t("backToList")}</a></p> : null}
+      {matter.isAdmin ? (
+        <p>
+          <a href={`/admin/orgs/${matter.orgId}/matters`}>{t("backToList")}</a>
+        </p>
+      ) : null}
       <h1>{matter.title}</h1>
-      <p><span className="stage">{stageLabel(matter.stage, locale)}</span></p>
+      <p>
+        <span className="stage">{stageLabel(matter.stage, locale)}</span>
+      </p>
       <FormStatus query={query} />
       <dl className="facts">
-        <dt>{t("org")}</dt><dd>{matter.orgName}</dd>
-        <dt>{t("kind")}</dt><dd>{matter.kindName[locale]}</dd>
-        <dt>{t("source")}</dt><dd>{t(`sources.${matter.source}` as "sources.party")}</dd>
-        <dt>{t("raisedAt")}</dt><dd>{when(matter.createdAt)}</dd>
+        <dt>{t("org")}</dt>
+        <dd>{matter.orgName}</dd>
+        <dt>{t("kind")}</dt>
+        <dd>{matter.kindName[locale]}</dd>
+        <dt>{t("source")}</dt>
+        <dd>{t(`sources.${matter.source}` as "sources.party")}</dd>
+        <dt>{t("raisedAt")}</dt>
+        <dd>{when(matter.createdAt)}</dd>
       </dl>
       {matter.description ? <p style={{ whiteSpace: "pre-wrap" }}>{matter.description}</p> : null}
-      {IMPLEMENTATION_STAGES.includes(matter.stage) ? <p><a href={`/matters/${matter.id}/implementation`}>{ti("linkFromMatter")}</a></p> : null}
-      {township?.hasTownship ? <TownshipStatus matterId={matter.id} orgId={matter.orgId} status={township} isAdmin={matter.isAdmin} when={(iso) => when(new Date(iso))} /> : null}
+      {IMPLEMENTATION_STAGES.includes(matter.stage) ? (
+        <p>
+          <a href={`/matters/${matter.id}/implementation`}>{ti("linkFromMatter")}</a>
+        </p>
+      ) : null}
+      {township?.hasTownship ? (
+        <TownshipStatus matterId={matter.id} orgId={matter.orgId} status={township} isAdmin={matter.isAdmin} when={(iso) => when(new Date(iso))} />
+      ) : null}
       <section aria-labelledby="deciders">
         <h2 id="deciders">{t("deciders")}</h2>
         <div className="table-wrap">
           <table className="labelled">
-            <thead><tr><th scope="col">{t("stage")}</th><th scope="col">{t("bodyKind")}</th><th scope="col">{t("rule")}</th><th scope="col">{t("bodies")}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("stage")}</th>
+                <th scope="col">{t("bodyKind")}</th>
+                <th scope="col">{t("rule")}</th>
+                <th scope="col">{t("bodies")}</th>
+              </tr>
+            </thead>
             <tbody>
               {matter.deciders.map((d) => (
                 <tr key={`${d.stage}-${d.bodyKind}`} aria-current={d.stage === matter.stage ? "step" : undefined}>
                   <th scope="row">{stageLabel(d.stage, locale)}</th>
                   <td data-label={t("bodyKind")}>{d.kindName[locale]}</td>
-                  <td data-label={t("rule")}>{d.pass?.[locale] ?? "—"}<br /><span className="hint">{d.legalBasis.join("；")}</span></td>
+                  <td data-label={t("rule")}>
+                    {d.pass?.[locale] ?? "—"}
+                    <br />
+                    <span className="hint">{d.legalBasis.join("；")}</span>
+                  </td>
                   <td data-label={t("bodies")}>{d.bodies.length > 0 ? d.bodies.map((b) => `${b.name}（${b.orgName}）`).join("、") : t("noBody")}</td>
                 </tr>
               ))}
@@ -71,13 +98,36 @@ export default async function MatterPage({ params, searchParams }: { params: Pro
       <section aria-labelledby="history">
         <h2 id="history">{t("history")}</h2>
         <ol className="history">
-          <li><strong>{STAGE_INFO.raised.code} {STAGE_INFO.raised.name[locale]}</strong> · {when(matter.createdAt)}</li>
+          <li>
+            <strong>
+              {STAGE_INFO.raised.code} {STAGE_INFO.raised.name[locale]}
+            </strong>{" "}
+            · {when(matter.createdAt)}
+          </li>
           {matter.events.map((e) => (
             <li key={e.id}>
-              <strong>{t("moved", { from: STAGE_INFO[e.fromStage as keyof typeof STAGE_INFO]?.name[locale] ?? e.fromStage, to: STAGE_INFO[e.toStage as keyof typeof STAGE_INFO]?.name[locale] ?? e.toStage })}</strong>
-              {" · "}{when(e.at)}
-              {e.meeting ? <div>{t("byMeeting")}：<a href={`/meetings/${e.meeting.id}`}>{e.meeting.body.name} · {e.meeting.number}</a>{e.motion ? ` · ${t("motion")}：${e.motion.text}` : ""}</div> : null}
-              {e.reason ? <div>{t("reason")}：{e.reason}</div> : null}
+              <strong>
+                {t("moved", {
+                  from: STAGE_INFO[e.fromStage as keyof typeof STAGE_INFO]?.name[locale] ?? e.fromStage,
+                  to: STAGE_INFO[e.toStage as keyof typeof STAGE_INFO]?.name[locale] ?? e.toStage,
+                })}
+              </strong>
+              {" · "}
+              {when(e.at)}
+              {e.meeting ? (
+                <div>
+                  {t("byMeeting")}：
+                  <a href={`/meetings/${e.meeting.id}`}>
+                    {e.meeting.body.name} · {e.meeting.number}
+                  </a>
+                  {e.motion ? ` · ${t("motion")}：${e.motion.text}` : ""}
+                </div>
+              ) : null}
+              {e.reason ? (
+                <div>
+                  {t("reason")}：{e.reason}
+                </div>
+              ) : null}
               {e.actorName ? <div className="muted">{t("by", { name: e.actorName })}</div> : null}
             </li>
           ))}
@@ -86,7 +136,16 @@ export default async function MatterPage({ params, searchParams }: { params: Pro
       {meetings.length > 0 ? (
         <section aria-labelledby="meetings">
           <h2 id="meetings">{t("meetings")}</h2>
-          <ul>{meetings.map((m) => <li key={m.id}><a href={`/meetings/${m.id}`}>{m.body.name} · {m.number}</a> · {when(m.startsAt)}</li>)}</ul>
+          <ul>
+            {meetings.map((m) => (
+              <li key={m.id}>
+                <a href={`/meetings/${m.id}`}>
+                  {m.body.name} · {m.number}
+                </a>{" "}
+                · {when(m.startsAt)}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       {matter.isAdmin && !stage.isTerminal ? <MoveForm matterId={matter.id} stage={matter.stage} locale={locale} /> : null}

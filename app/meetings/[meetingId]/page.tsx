@@ -1,5 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { isWeChat } from "@/server/minutes/qrContent";
 import { meetingInfo } from "@/server/queries/meetingInfo";
 import { deliveryBoard } from "@/server/queries/noticeDelivery";
@@ -30,16 +30,29 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
   const inWeChat = isWeChat((await headers()).get("user-agent"));
   return (
     <div>
-      <h1>{m.body.name} · {m.number}</h1>
+      <h1>
+        {m.body.name} · {m.number}
+      </h1>
       <p>{m.title}</p>
-      <p><strong>{tm(`state.${m.state}` as "state.scheduled")}</strong></p>
-      {isLive ? <p><a className="button" href={`/meetings/${m.id}/live`}>{t("enter")}</a></p> : null}
+      <p>
+        <strong>{tm(`state.${m.state}` as "state.scheduled")}</strong>
+      </p>
+      {isLive ? (
+        <p>
+          <a className="button" href={`/meetings/${m.id}/live`}>
+            {t("enter")}
+          </a>
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{t("when")}</dt>
         <dd>{format.dateTime(m.startsAt, { year: "numeric", month: "long", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit" })}</dd>
-        <dt>{t("where")}</dt><dd>{m.place}</dd>
-        <dt>{t("form")}</dt><dd>{t(`forms.${m.form}` as "forms.in_person")}</dd>
-        <dt>{t("org")}</dt><dd>{m.org.name}</dd>
+        <dt>{t("where")}</dt>
+        <dd>{m.place}</dd>
+        <dt>{t("form")}</dt>
+        <dd>{t(`forms.${m.form}` as "forms.in_person")}</dd>
+        <dt>{t("org")}</dt>
+        <dd>{m.org.name}</dd>
         <dt>{t("convener")}</dt>
         <dd>
           {m.convener ? m.convener.who[locale] : "—"}（{t(`basis.${m.convenerBasis}` as "basis.regular")}
@@ -47,11 +60,19 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
         </dd>
         <dt>{t("noticeDate")}</dt>
         <dd>{m.noticeDate ? format.dateTime(m.noticeDate, { year: "numeric", month: "long", day: "numeric" }) : t("none")}</dd>
-        <dt>{t("chair")}</dt><dd>{m.body.chair?.name ?? t("none")}</dd>
-        <dt>{t("recorder")}</dt><dd>{m.body.recorder?.name ?? t("none")}</dd>
+        <dt>{t("chair")}</dt>
+        <dd>{m.body.chair?.name ?? t("none")}</dd>
+        <dt>{t("recorder")}</dt>
+        <dd>{m.body.recorder?.name ?? t("none")}</dd>
       </dl>
-      {m.isAdmin ? <p><a href={`/admin/meetings/${m.id}`}>{t("manage")}</a></p> : null}
-      <p><a href={`/meetings/${m.id}/notice`}>{td("noticeLink")}</a></p>
+      {m.isAdmin ? (
+        <p>
+          <a href={`/admin/meetings/${m.id}`}>{t("manage")}</a>
+        </p>
+      ) : null}
+      <p>
+        <a href={`/meetings/${m.id}/notice`}>{td("noticeLink")}</a>
+      </p>
       {board?.ok ? (
         <section aria-labelledby="before-meeting">
           <h2 id="before-meeting">{td("boardTitle")}</h2>
@@ -60,12 +81,19 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
       ) : null}
       <section aria-labelledby="agenda">
         <h2 id="agenda">{t("agenda")}</h2>
-        {m.agenda.length === 0 ? <p>{t("noItems")}</p> : (
+        {m.agenda.length === 0 ? (
+          <p>{t("noItems")}</p>
+        ) : (
           <ol>
             {m.agenda.map((item) => (
               <li key={item.id}>
                 {item.title}
-                {item.matter ? <> · <a href={`/matters/${item.matter.id}`}>{t("matterLink")}</a></> : null}
+                {item.matter ? (
+                  <>
+                    {" "}
+                    · <a href={`/matters/${item.matter.id}`}>{t("matterLink")}</a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -73,15 +101,32 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
       </section>
       <section aria-labelledby="materials">
         <h2 id="materials">{t("materials")}</h2>
-        {m.materials.length === 0 ? <p>{t("noMaterials")}</p> : (
+        {m.materials.length === 0 ? (
+          <p>{t("noMaterials")}</p>
+        ) : (
           <ul className="list-plain">
             {m.materials.map((file) => (
               <li key={file.id} className="card">
-                <p><strong>{file.filename}</strong> <span className="muted">（{t(file.mime === "application/pdf" ? "pdf" : "image")} · {sizeText(file.size)}）</span></p>
-                {inWeChat && file.mime === "application/pdf" ? <p role="note"><strong>{t("wechatPdf")}</strong></p> : null}
+                <p>
+                  <strong>{file.filename}</strong>{" "}
+                  <span className="muted">
+                    （{t(file.mime === "application/pdf" ? "pdf" : "image")} · {sizeText(file.size)}）
+                  </span>
+                </p>
+                {inWeChat && file.mime === "application/pdf" ? (
+                  <p role="note">
+                    <strong>{t("wechatPdf")}</strong>
+                  </p>
+                ) : null}
                 <div className="actions">
-                  <a className="button" href={`/meetings/${m.id}/materials/${file.id}`}>{t("open")}</a>
-                  {inWeChat ? null : <a className="button secondary" href={`/meetings/${m.id}/materials/${file.id}?download=1`}>{t("download")}</a>}
+                  <a className="button" href={`/meetings/${m.id}/materials/${file.id}`}>
+                    {t("open")}
+                  </a>
+                  {inWeChat ? null : (
+                    <a className="button secondary" href={`/meetings/${m.id}/materials/${file.id}?download=1`}>
+                      {t("download")}
+                    </a>
+                  )}
                 </div>
               </li>
             ))}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { STAGE_INFO, type MatterStage } from "@/server/domain/matter";
+import { type MatterStage, STAGE_INFO } from "@/server/domain/matter";
 import { isAppError } from "@/server/errors";
 import { noticePath, pdfPath } from "@/server/notice/links";
 import { noticeBoard, type PublicNotice } from "@/server/queries/noticeBoard";
@@ -55,11 +55,23 @@ export default async function NoticeBoardPage({ params }: Params) {
   const board = await loadBoard(orgId);
   if (!board) {
     const te = await getTranslations("errors");
-    return <div><h1>{t("indexTitle")}</h1><p role="alert" className="alert">{te("not_found")}</p><p><a href="/n">{t("allBoards")}</a></p></div>;
+    return (
+      <div>
+        <h1>{t("indexTitle")}</h1>
+        <p role="alert" className="alert">
+          {te("not_found")}
+        </p>
+        <p>
+          <a href="/n">{t("allBoards")}</a>
+        </p>
+      </div>
+    );
   }
   return (
     <div>
-      <p><a href="/n">{t("allBoards")}</a></p>
+      <p>
+        <a href="/n">{t("allBoards")}</a>
+      </p>
       <h1>{t("boardTitle", { org: board.org.name })}</h1>
       <p>{t("boardIntro")}</p>
       {board.matters.length === 0 ? <p>{t("noNotices")}</p> : null}
@@ -68,7 +80,11 @@ export default async function NoticeBoardPage({ params }: Params) {
           <h2 id={`m-${matter.id}`}>{matter.title}</h2>
           <p className="hint">{t("stage", { stage: STAGE_INFO[matter.stage as MatterStage]?.name[locale] ?? matter.stage })}</p>
           {matter.decision ? <NoticePart notice={matter.decision} label={t("kind.decision")} matterTitle={matter.title} /> : null}
-          {matter.result ? <NoticePart notice={matter.result} label={t("kind.result")} matterTitle={matter.title} /> : matter.decision ? <p className="nb-part hint">{t("resultPending")}</p> : null}
+          {matter.result ? (
+            <NoticePart notice={matter.result} label={t("kind.result")} matterTitle={matter.title} />
+          ) : matter.decision ? (
+            <p className="nb-part hint">{t("resultPending")}</p>
+          ) : null}
         </article>
       ))}
     </div>

@@ -1,5 +1,5 @@
-import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { publishingOrgs } from "@/server/queries/noticePublishing";
 import { deskViewer } from "../viewer";
 import "../../n/notice.css";
@@ -15,10 +15,20 @@ export default async function PublishIndexPage() {
   return (
     <div>
       <h1>{t("title")}</h1>
-      {orgs.length === 0 ? <p role="alert" className="alert">{t("onlyOfficers")}</p> : (
+      {orgs.length === 0 ? (
+        <p role="alert" className="alert">
+          {t("onlyOfficers")}
+        </p>
+      ) : (
         <>
           <h2>{t("chooseOrg")}</h2>
-          <ul>{orgs.map((o) => <li key={o.id}><a href={`/notices/publish/${o.id}`}>{o.name}</a></li>)}</ul>
+          <ul>
+            {orgs.map((o) => (
+              <li key={o.id}>
+                <a href={`/notices/publish/${o.id}`}>{o.name}</a>
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </div>

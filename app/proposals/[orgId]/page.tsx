@@ -6,8 +6,8 @@ import { load } from "@/server/web/loadPage";
 import type { Query } from "../../admin/query";
 import { Denied, FormStatus, localeKey } from "../../admin/ui";
 import "../../admin/admin.css";
-import { readSlip, SIGN_CODE_SLIP_COOKIE } from "./slip";
 import { formatSignCode } from "@/server/commands/proposal/signCodes";
+import { readSlip, SIGN_CODE_SLIP_COOKIE } from "./slip";
 
 export const dynamic = "force-dynamic";
 
@@ -32,14 +32,26 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
       <p className="muted">{org.name}</p>
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
-      {query.saved === "code" ? <p role="status" className="saved">{t("signedWithCode")}</p> : <FormStatus query={query} />}
+      {query.saved === "code" ? (
+        <p role="status" className="saved">
+          {t("signedWithCode")}
+        </p>
+      ) : (
+        <FormStatus query={query} />
+      )}
       {slip ? (
         <section id="slip" className="card sign-code-slip" aria-labelledby="slip-title">
           <h2 id="slip-title">{t("slip.title")}</h2>
           <p>{t("slip.for", { name: slip.personName, title: slip.proposalTitle })}</p>
-          <p className="sign-code" data-testid="sign-code">{formatSignCode(slip.code)}</p>
+          <p className="sign-code" data-testid="sign-code">
+            {formatSignCode(slip.code)}
+          </p>
           <p>{t("slip.how", { place: org.name })}</p>
-          <p className="muted">{t("slip.expires", { date: format.dateTime(new Date(slip.expiresAt), { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" }) })}</p>
+          <p className="muted">
+            {t("slip.expires", {
+              date: format.dateTime(new Date(slip.expiresAt), { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" }),
+            })}
+          </p>
           <p className="muted">{t("slip.once")}</p>
         </section>
       ) : null}
@@ -54,38 +66,88 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
             <label htmlFor="proposal-description">{t("description")}</label>
             <textarea id="proposal-description" name="description" rows={4} maxLength={2000} />
             <label htmlFor="proposal-attachments">{t("attachments")}</label>
-            <input id="proposal-attachments" name="attachments" type="file" multiple accept="image/png,image/jpeg,image/webp,application/pdf" aria-describedby="proposal-attachments-hint" />
-            <p id="proposal-attachments-hint" className="muted">{t("attachmentsHint")}</p>
-            <p><button type="submit">{t("submit")}</button></p>
+            <input
+              id="proposal-attachments"
+              name="attachments"
+              type="file"
+              multiple
+              accept="image/png,image/jpeg,image/webp,application/pdf"
+              aria-describedby="proposal-attachments-hint"
+            />
+            <p id="proposal-attachments-hint" className="muted">
+              {t("attachmentsHint")}
+            </p>
+            <p>
+              <button type="submit">{t("submit")}</button>
+            </p>
           </form>
         </section>
-      ) : account ? <p className="muted">{t("notEligible")}</p> : <p><a href="/login">{t("login")}</a></p>}
+      ) : account ? (
+        <p className="muted">{t("notEligible")}</p>
+      ) : (
+        <p>
+          <a href="/login">{t("login")}</a>
+        </p>
+      )}
       {proposals.length === 0 ? <p>{t("none")}</p> : null}
       <ul className="list-plain">
         {proposals.map((p) => (
           <li key={p.id} className="card" aria-labelledby={`proposal-${p.id}`}>
             <h2 id={`proposal-${p.id}`}>{p.title}</h2>
-            <p className="muted">{format.dateTime(p.createdAt, { year: "numeric", month: "long", day: "numeric" })} · {t(`states.${p.state}` as "states.open")}</p>
+            <p className="muted">
+              {format.dateTime(p.createdAt, { year: "numeric", month: "long", day: "numeric" })} · {t(`states.${p.state}` as "states.open")}
+            </p>
             {p.description ? <p>{p.description}</p> : null}
             {p.attachments.length > 0 ? (
               <ul aria-label={t("attachmentsOf", { title: p.title })}>
-                {p.attachments.map((a) => <li key={a.id}><a href={`/proposals/${orgId}/attachments/${a.id}`}>{a.filename}</a>（{a.mime === "application/pdf" ? "PDF" : t("photo")}，{Math.max(1, Math.round(a.size / 1024))} KB）</li>)}
+                {p.attachments.map((a) => (
+                  <li key={a.id}>
+                    <a href={`/proposals/${orgId}/attachments/${a.id}`}>{a.filename}</a>（{a.mime === "application/pdf" ? "PDF" : t("photo")}，
+                    {Math.max(1, Math.round(a.size / 1024))} KB）
+                  </li>
+                ))}
               </ul>
             ) : null}
-            <p data-testid="signature-count"><strong>{t("count", { count: p.count })}</strong></p>
-            <ul>{p.progress.map((step) => <li key={step.key}>{step.words[locale]}{step.reached ? ` ✓ ${t("reached")}` : ""}（{step.legalBasis}）</li>)}</ul>
+            <p data-testid="signature-count">
+              <strong>{t("count", { count: p.count })}</strong>
+            </p>
+            <ul>
+              {p.progress.map((step) => (
+                <li key={step.key}>
+                  {step.words[locale]}
+                  {step.reached ? ` ✓ ${t("reached")}` : ""}（{step.legalBasis}）
+                </li>
+              ))}
+            </ul>
             {p.duties.length > 0 ? (
               <div className="warn-list" role="note">
-                {p.duties.map((d) => <p key={d.body}>{t("duty", { body: t(`bodies.${d.body}` as "bodies.villagers-assembly"), date: format.dateTime(d.reachedAt, { month: "long", day: "numeric" }) })}（{d.basis}）</p>)}
+                {p.duties.map((d) => (
+                  <p key={d.body}>
+                    {t("duty", {
+                      body: t(`bodies.${d.body}` as "bodies.villagers-assembly"),
+                      date: format.dateTime(d.reachedAt, { month: "long", day: "numeric" }),
+                    })}
+                    （{d.basis}）
+                  </p>
+                ))}
               </div>
             ) : null}
-            {p.answer ? <p><strong>{t("answer")}</strong>{p.answer}</p> : null}
+            {p.answer ? (
+              <p>
+                <strong>{t("answer")}</strong>
+                {p.answer}
+              </p>
+            ) : null}
             {p.matterId ? <p>{t("converted")}</p> : null}
             {p.state === "open" && canSign ? (
-              p.hasSigned ? <p role="status">{t("signed")}</p> : (
+              p.hasSigned ? (
+                <p role="status">{t("signed")}</p>
+              ) : (
                 <form method="post" action={`/api/proposals/${p.id}/sign`}>
                   <input type="hidden" name="back" value={back} />
-                  <button type="submit" aria-label={t("signLabel", { title: p.title })}>{t("sign")}</button>
+                  <button type="submit" aria-label={t("signLabel", { title: p.title })}>
+                    {t("sign")}
+                  </button>
                 </form>
               )
             ) : null}
@@ -97,7 +159,11 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
                   <p className="muted">{t("withCode.hint")}</p>
                   <label htmlFor={`code-${p.id}`}>{t("withCode.label")}</label>
                   <input id={`code-${p.id}`} name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required minLength={10} maxLength={20} />
-                  <p><button type="submit" aria-label={t("withCode.submitLabel", { title: p.title })}>{t("withCode.submit")}</button></p>
+                  <p>
+                    <button type="submit" aria-label={t("withCode.submitLabel", { title: p.title })}>
+                      {t("withCode.submit")}
+                    </button>
+                  </p>
                 </form>
               </details>
             ) : null}
@@ -109,10 +175,22 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
                   <p className="muted">{t("issueCode.hint")}</p>
                   <label htmlFor={`code-person-${p.id}`}>{t("issueCode.person")}</label>
                   <select id={`code-person-${p.id}`} name="personId" required defaultValue="">
-                    <option value="" disabled>{t("issueCode.choose")}</option>
-                    {codeCandidates.filter((c) => !c.signed.includes(p.id)).map((c) => <option key={c.id} value={c.id}>{c.household ? t("issueCode.option", { name: c.name, household: c.household }) : c.name}</option>)}
+                    <option value="" disabled>
+                      {t("issueCode.choose")}
+                    </option>
+                    {codeCandidates
+                      .filter((c) => !c.signed.includes(p.id))
+                      .map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.household ? t("issueCode.option", { name: c.name, household: c.household }) : c.name}
+                        </option>
+                      ))}
                   </select>
-                  <p><button type="submit" className="secondary">{t("issueCode.submit")}</button></p>
+                  <p>
+                    <button type="submit" className="secondary">
+                      {t("issueCode.submit")}
+                    </button>
+                  </p>
                 </form>
               </details>
             ) : null}
@@ -124,12 +202,18 @@ export default async function ProposalsPage({ params, searchParams }: { params: 
                   <input type="hidden" name="outcome" value="answer" />
                   <label htmlFor={`answer-${p.id}`}>{t("answerLabel")}</label>
                   <textarea id={`answer-${p.id}`} name="answer" rows={3} required minLength={5} maxLength={2000} />
-                  <p><button type="submit" className="secondary">{t("answerSubmit")}</button></p>
+                  <p>
+                    <button type="submit" className="secondary">
+                      {t("answerSubmit")}
+                    </button>
+                  </p>
                 </form>
                 <form method="post" action={`/api/proposals/${p.id}/answer`}>
                   <input type="hidden" name="back" value={back} />
                   <input type="hidden" name="outcome" value="matter" />
-                  <p><button type="submit">{t("toMatter")}</button></p>
+                  <p>
+                    <button type="submit">{t("toMatter")}</button>
+                  </p>
                 </form>
               </details>
             ) : null}

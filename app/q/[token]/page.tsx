@@ -17,9 +17,13 @@ export default async function QrLoginPage({ params }: { params: Promise<{ token:
     return (
       <div className="stack">
         <h1>{t("title")}</h1>
-        <p role="alert" className="alert">{t(`state.${state}`)}</p>
+        <p role="alert" className="alert">
+          {t(`state.${state}`)}
+        </p>
         <p>{t("askAdmin")}</p>
-        <p><a href="/login">{t("toLogin")}</a></p>
+        <p>
+          <a href="/login">{t("toLogin")}</a>
+        </p>
       </div>
     );
   }
@@ -27,11 +31,17 @@ export default async function QrLoginPage({ params }: { params: Promise<{ token:
     <div className="stack">
       <h1>{t("title")}</h1>
       <p>{t("hello", { name: name ?? "" })}</p>
-      {resetAt ? <p role="alert" className="alert">{t("resetNotice", { date: resetAt.toLocaleString("zh-CN", { timeZone: TIME_ZONE }) })}</p> : null}
+      {resetAt ? (
+        <p role="alert" className="alert">
+          {t("resetNotice", { date: resetAt.toLocaleString("zh-CN", { timeZone: TIME_ZONE }) })}
+        </p>
+      ) : null}
       <p>{t("explain")}</p>
       <form method="post" action="/login/qr">
         <input type="hidden" name="token" value={token} />
-        <p><button type="submit">{t("submit")}</button></p>
+        <p>
+          <button type="submit">{t("submit")}</button>
+        </p>
       </form>
       <p className="hint">{t("notYou")}</p>
     </div>

@@ -1,13 +1,13 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { auditConsole } from "@/server/queries/auditConsole";
 import { auditTimeline, timelineFilterSchema } from "@/server/queries/auditTimeline";
+import { loadForConsole } from "@/server/web/loadPage";
 import { CheckpointPanel } from "../components/CheckpointPanel";
 import { Opinions } from "../components/Opinions";
 import { Refused } from "../components/Refused";
 import { StatusPanel } from "../components/StatusPanel";
 import { Timeline } from "../components/Timeline";
 import { WitnessPanel } from "../components/WitnessPanel";
-import { loadForConsole } from "@/server/web/loadPage";
 
 export const dynamic = "force-dynamic";
 
@@ -34,13 +34,19 @@ export default async function OrgConsolePage({ params, searchParams }: Props) {
     <div>
       <h1>{t("orgTitle", { org: overview.org.name })}</h1>
       <p>{t("intro")}</p>
-      <p><a className="button" href={`/orgs/${orgId}/compliance`}>{ta("link")}</a></p>
+      <p>
+        <a className="button" href={`/orgs/${orgId}/compliance`}>
+          {ta("link")}
+        </a>
+      </p>
       <StatusPanel status={overview.status} />
       <section aria-labelledby="checkpoint-title">
         <h2 id="checkpoint-title">{t("checkpointTitle")}</h2>
         <CheckpointPanel checkpoint={overview.checkpoint} printHref={`/supervise/${orgId}/checkpoint`} />
         <p>
-          <a className="button" href={`/api/audit/bundle?orgId=${encodeURIComponent(orgId)}`} download>{t("download")}</a>
+          <a className="button" href={`/api/audit/bundle?orgId=${encodeURIComponent(orgId)}`} download>
+            {t("download")}
+          </a>
         </p>
         <p className="hint">{t("downloadHint")}</p>
       </section>

@@ -19,7 +19,11 @@ export async function CheckpointPanel({ checkpoint, printHref }: { checkpoint: C
       </dl>
       <img className="qr" src={qr} width={240} height={240} alt={t("qrAlt", { origin: checkpoint.origin, size: checkpoint.size })} />
       <p className="hint">{t("qrHint")}</p>
-      {printHref ? <p><a href={printHref}>{t("printPage")}</a></p> : null}
+      {printHref ? (
+        <p>
+          <a href={printHref}>{t("printPage")}</a>
+        </p>
+      ) : null}
       <details>
         <summary>{t("noteTitle")}</summary>
         <pre className="mono">{checkpoint.note}</pre>

@@ -22,16 +22,34 @@ export async function AttendanceSection({ evidence }: { evidence: Evidence }) {
       {evidence.nonVoting.length > 0 ? (
         <>
           <h3>{t("nonVotingTitle")}</h3>
-          <ul>{evidence.nonVoting.map((n, i) => <li key={`${n.name}-${i}`}>{n.name}{n.affiliation ? `（${n.affiliation}）` : ""}</li>)}</ul>
+          <ul>
+            {evidence.nonVoting.map((n, i) => (
+              <li key={`${n.name}-${i}`}>
+                {n.name}
+                {n.affiliation ? `（${n.affiliation}）` : ""}
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
       <h3>{t("entitledTitle")}</h3>
       <p>{t("entitledCount", { count: evidence.entitled.length })}</p>
-      <ul className="columns">{evidence.entitled.map((v, i) => <li key={`${v.voter}-${i}`}>{v.voter}{v.castBy ? t("castBy", { name: v.castBy }) : ""}</li>)}</ul>
+      <ul className="columns">
+        {evidence.entitled.map((v, i) => (
+          <li key={`${v.voter}-${i}`}>
+            {v.voter}
+            {v.castBy ? t("castBy", { name: v.castBy }) : ""}
+          </li>
+        ))}
+      </ul>
       {evidence.recused.length > 0 ? (
         <>
           <h3>{t("recusedTitle")}</h3>
-          <ul>{evidence.recused.map((name, i) => <li key={`${name}-${i}`}>{name}</li>)}</ul>
+          <ul>
+            {evidence.recused.map((name, i) => (
+              <li key={`${name}-${i}`}>{name}</li>
+            ))}
+          </ul>
         </>
       ) : null}
     </section>
@@ -87,12 +105,18 @@ export async function ResultSection({ evidence }: { evidence: Evidence }) {
             <dt>{t("yesRequired")}</dt>
             <dd>{result.yesRequired}</dd>
             <dt>{t("outcome")}</dt>
-            <dd><strong>{result.passed ? t("passed") : t("failed")}</strong></dd>
+            <dd>
+              <strong>{result.passed ? t("passed") : t("failed")}</strong>
+            </dd>
             <dt>{t("legalBasis")}</dt>
             <dd>{result.legalBasis.join("；")}</dd>
           </dl>
-          <p>{t("explanation")}：<span lang="zh-CN">{result.explanation["zh-CN"]}</span></p>
-          <p lang="en" className="hint">{result.explanation.en}</p>
+          <p>
+            {t("explanation")}：<span lang="zh-CN">{result.explanation["zh-CN"]}</span>
+          </p>
+          <p lang="en" className="hint">
+            {result.explanation.en}
+          </p>
         </section>
       ) : null}
     </>
@@ -110,17 +134,34 @@ export async function BallotsSection({ evidence }: { evidence: Evidence }) {
       {ballots.kind === "named" ? (
         <>
           <p>{t("ballotsNamed")}</p>
-          <ul className="columns">{ballots.votes.map((v, i) => <li key={`${v.voter}-${i}`}>{v.voter}{v.castBy ? t("castBy", { name: v.castBy }) : ""}：{choice(v.choice)}</li>)}</ul>
+          <ul className="columns">
+            {ballots.votes.map((v, i) => (
+              <li key={`${v.voter}-${i}`}>
+                {v.voter}
+                {v.castBy ? t("castBy", { name: v.castBy }) : ""}：{choice(v.choice)}
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
       {ballots.kind === "secret" ? (
         <>
           <p>{t("ballotsSecret")}</p>
-          {ballots.trackers.length === 0 ? <p>{t("ballotsSecretNone")}</p> : <ol className="columns mono">{ballots.trackers.map((tracker) => <li key={tracker}>{tracker}</li>)}</ol>}
+          {ballots.trackers.length === 0 ? (
+            <p>{t("ballotsSecretNone")}</p>
+          ) : (
+            <ol className="columns mono">
+              {ballots.trackers.map((tracker) => (
+                <li key={tracker}>{tracker}</li>
+              ))}
+            </ol>
+          )}
         </>
       ) : null}
       {ballots.kind === "totals" ? (
-        <p>{t("ballotsTotals", { enteredBy: ballots.enteredBy, confirmed: ballots.confirmedBy ? t("ballotsConfirmed", { name: ballots.confirmedBy }) : "" })}</p>
+        <p>
+          {t("ballotsTotals", { enteredBy: ballots.enteredBy, confirmed: ballots.confirmedBy ? t("ballotsConfirmed", { name: ballots.confirmedBy }) : "" })}
+        </p>
       ) : null}
       {ballots.kind === "none" ? <p>{t("ballotsNone")}</p> : null}
     </section>
@@ -161,13 +202,21 @@ export async function ProofsSection({ evidence }: { evidence: Evidence }) {
                 <p>{t("proofCheckpoint", { size: p.proof.checkpointSize })}</p>
                 <details>
                   <summary>{t("proofPath", { count: p.proof.path.length })}</summary>
-                  <ol className="mono">{p.proof.path.map((hash, i) => <li key={`${hash}-${i}`}>{hash}</li>)}</ol>
+                  <ol className="mono">
+                    {p.proof.path.map((hash, i) => (
+                      <li key={`${hash}-${i}`}>{hash}</li>
+                    ))}
+                  </ol>
                 </details>
                 <details>
                   <summary>{t("proofText")}</summary>
                   <pre className="mono">{p.proof.text}</pre>
                 </details>
-                <p><a className="button secondary" href={`/api/audit/proof?orgId=${encodeURIComponent(evidence.org.id)}&seq=${p.seq}`} download>{t("proofDownload")}</a></p>
+                <p>
+                  <a className="button secondary" href={`/api/audit/proof?orgId=${encodeURIComponent(evidence.org.id)}&seq=${p.seq}`} download>
+                    {t("proofDownload")}
+                  </a>
+                </p>
               </>
             ) : (
               <p className="alert">{t("proofError", { error: p.error })}</p>

@@ -21,7 +21,9 @@ export async function MinutesSignatures({ meetingId, signatures }: { meetingId: 
               <>
                 {" "}
                 <a href={`/api/minutes/${meetingId}/scans/${s.scan.id}`}>{t("viewScan")}</a>
-                <div className="mono hint" style={{ overflowWrap: "anywhere" }}>{t("scanHash", { hash: s.scan.sha256 })}</div>
+                <div className="mono hint" style={{ overflowWrap: "anywhere" }}>
+                  {t("scanHash", { hash: s.scan.sha256 })}
+                </div>
               </>
             ) : null}
           </li>

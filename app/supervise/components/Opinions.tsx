@@ -21,8 +21,17 @@ export async function Opinions({ orgId, opinions, back, motionId, title, saved, 
   return (
     <section aria-labelledby="opinions-title" id="opinions">
       <h2 id="opinions-title">{title}</h2>
-      {saved ? <p className="notice" role="status">{t("opinionSaved")}</p> : null}
-      {error ? <p className="alert" role="alert">{t("errorPrefix")}{tErrors.has(error) ? tErrors(error) : error}</p> : null}
+      {saved ? (
+        <p className="notice" role="status">
+          {t("opinionSaved")}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="alert" role="alert">
+          {t("errorPrefix")}
+          {tErrors.has(error) ? tErrors(error) : error}
+        </p>
+      ) : null}
       {opinions.length === 0 ? <p>{t("opinionsNone")}</p> : null}
       <ul className="list-plain">
         {opinions.map((o) => {
@@ -31,7 +40,12 @@ export async function Opinions({ orgId, opinions, back, motionId, title, saved, 
             <li key={o.id} className="card opinion">
               <p className="opinion-text">{o.text}</p>
               {on ? <p className="hint">{t("opinionOn", { text: on })}</p> : null}
-              <p className="hint">{t("opinionBy", { author: o.author, when: format.dateTime(o.createdAt, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" }) })}</p>
+              <p className="hint">
+                {t("opinionBy", {
+                  author: o.author,
+                  when: format.dateTime(o.createdAt, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" }),
+                })}
+              </p>
             </li>
           );
         })}
@@ -43,7 +57,9 @@ export async function Opinions({ orgId, opinions, back, motionId, title, saved, 
         <div>
           <label htmlFor="opinion-text">{t("opinionLabel")}</label>
           <textarea id="opinion-text" name="text" rows={4} maxLength={2000} required aria-describedby="opinion-hint" />
-          <p id="opinion-hint" className="hint">{t("opinionHint")}</p>
+          <p id="opinion-hint" className="hint">
+            {t("opinionHint")}
+          </p>
         </div>
         <div className="check">
           <input id="opinion-confirm" type="checkbox" name="confirm" value="1" required />

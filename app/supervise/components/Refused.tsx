@@ -8,8 +8,12 @@ export async function Refused({ code }: { code: ErrorCode }) {
   return (
     <div>
       <h1>{t("refusedTitle")}</h1>
-      <p className="alert" role="alert">{code === "forbidden" ? t("notSupervisor") : tErrors(code)}</p>
-      <p><a href="/supervise">{t("backToList")}</a></p>
+      <p className="alert" role="alert">
+        {code === "forbidden" ? t("notSupervisor") : tErrors(code)}
+      </p>
+      <p>
+        <a href="/supervise">{t("backToList")}</a>
+      </p>
     </div>
   );
 }

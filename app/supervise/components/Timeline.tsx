@@ -30,21 +30,33 @@ export async function Timeline({ orgId, timeline, filter }: Props) {
           <label htmlFor="f-meeting">{t("filterMeeting")}</label>
           <select id="f-meeting" name="meeting" defaultValue={filter.meeting ?? ""}>
             <option value="">{t("filterAll")}</option>
-            {options.meetings.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+            {options.meetings.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
           </select>
         </div>
         <div>
           <label htmlFor="f-actor">{t("filterActor")}</label>
           <select id="f-actor" name="actor" defaultValue={filter.actor ?? ""}>
             <option value="">{t("filterAll")}</option>
-            {options.actors.map((a) => <option key={a.id} value={a.id}>{a.id === SYSTEM_ACTOR ? t("filterSystem") : a.name}</option>)}
+            {options.actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.id === SYSTEM_ACTOR ? t("filterSystem") : a.name}
+              </option>
+            ))}
           </select>
         </div>
         <div>
           <label htmlFor="f-action">{t("filterAction")}</label>
           <select id="f-action" name="action" defaultValue={filter.action ?? ""}>
             <option value="">{t("filterAll")}</option>
-            {options.actions.map((a) => <option key={a} value={a}>{actionLabel(tAction, a)}（{a}）</option>)}
+            {options.actions.map((a) => (
+              <option key={a} value={a}>
+                {actionLabel(tAction, a)}（{a}）
+              </option>
+            ))}
           </select>
         </div>
         <div>
@@ -57,7 +69,9 @@ export async function Timeline({ orgId, timeline, filter }: Props) {
         </div>
         <div className="filter-actions">
           <button type="submit">{t("filterApply")}</button>
-          <a className="button secondary" href={`/supervise/${orgId}#timeline`}>{t("filterReset")}</a>
+          <a className="button secondary" href={`/supervise/${orgId}#timeline`}>
+            {t("filterReset")}
+          </a>
         </div>
       </form>
       <p aria-live="polite">{t("timelineCount", { total: timeline.total, page: timeline.page, pages: timeline.pages })}</p>
@@ -73,13 +87,26 @@ export async function Timeline({ orgId, timeline, filter }: Props) {
               {e.ts ? (
                 <>
                   <dt>{t("entryTime")}</dt>
-                  <dd><time dateTime={e.ts}>{format.dateTime(new Date(e.ts), { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" })}</time></dd>
+                  <dd>
+                    <time dateTime={e.ts}>
+                      {format.dateTime(new Date(e.ts), {
+                        year: "numeric",
+                        month: "long",
+                        day: "numeric",
+                        hour: "2-digit",
+                        minute: "2-digit",
+                        second: "2-digit",
+                      })}
+                    </time>
+                  </dd>
                 </>
               ) : null}
               <dt>{t("entryActor")}</dt>
               <dd>{e.actor ? `${e.actor.name}（${roleLabel(tRole, e.actor.role)}）` : t("entrySystem")}</dd>
               <dt>{t("entryObject")}</dt>
-              <dd className="mono">{e.object.type} {e.object.id}</dd>
+              <dd className="mono">
+                {e.object.type} {e.object.id}
+              </dd>
               {e.meetingId ? (
                 <>
                   <dt>{t("entryMeeting")}</dt>
@@ -91,15 +118,25 @@ export async function Timeline({ orgId, timeline, filter }: Props) {
               <details>
                 <summary>{t("entryData")}</summary>
                 <pre className="mono">{e.data}</pre>
-                <p className="hint mono">{t("entryLeaf")}: {e.leafHash}</p>
+                <p className="hint mono">
+                  {t("entryLeaf")}: {e.leafHash}
+                </p>
               </details>
             ) : null}
           </li>
         ))}
       </ol>
       <nav className="pager" aria-label={t("timelineTitle")}>
-        {timeline.page > 1 ? <a className="button secondary" href={pageHref(orgId, filter, timeline.page - 1)}>{t("prevPage")}</a> : null}
-        {timeline.page < timeline.pages ? <a className="button secondary" href={pageHref(orgId, filter, timeline.page + 1)}>{t("nextPage")}</a> : null}
+        {timeline.page > 1 ? (
+          <a className="button secondary" href={pageHref(orgId, filter, timeline.page - 1)}>
+            {t("prevPage")}
+          </a>
+        ) : null}
+        {timeline.page < timeline.pages ? (
+          <a className="button secondary" href={pageHref(orgId, filter, timeline.page + 1)}>
+            {t("nextPage")}
+          </a>
+        ) : null}
       </nav>
     </section>
   );

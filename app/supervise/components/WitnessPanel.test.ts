@@ -19,8 +19,24 @@ const { WitnessPanel } = await import("./WitnessPanel");
 const base = { knownSize: 0, lastError: null, failingSince: null, refusedSize: null, refusedAt: null, inconsistent: false, gaps: [] };
 const view: WitnessView = {
   witnesses: [
-    { ...base, name: "county.example/witness", label: "county.example/witness+0badf00d", status: "ok", knownSize: 24, gaps: [{ from: new Date("2026-03-01T01:00:00Z"), to: new Date("2026-03-01T05:30:00Z") }] },
-    { ...base, name: "township.example/witness", label: "township.example/witness+12345678", status: "refused", inconsistent: true, refusedSize: 14, refusedAt: new Date("2026-03-02T02:00:00Z"), lastError: "HTTP 422: the consistency proof from the cosigned size 12 to 14 does not verify" },
+    {
+      ...base,
+      name: "county.example/witness",
+      label: "county.example/witness+0badf00d",
+      status: "ok",
+      knownSize: 24,
+      gaps: [{ from: new Date("2026-03-01T01:00:00Z"), to: new Date("2026-03-01T05:30:00Z") }],
+    },
+    {
+      ...base,
+      name: "township.example/witness",
+      label: "township.example/witness+12345678",
+      status: "refused",
+      inconsistent: true,
+      refusedSize: 14,
+      refusedAt: new Date("2026-03-02T02:00:00Z"),
+      lastError: "HTTP 422: the consistency proof from the cosigned size 12 to 14 does not verify",
+    },
   ],
   checkpoints: [
     { size: 24, signedAt: new Date("2026-03-01T05:00:00Z"), witnessedBy: [{ name: "county.example/witness", at: new Date("2026-03-01T05:30:00Z") }] },
@@ -36,7 +52,9 @@ async function render(lang: "zh-CN" | "en", v: WitnessView): Promise<string> {
 describe("WitnessPanel", () => {
   it("shows who witnessed each checkpoint, the offline period and a red alert for a refusal (zh-CN)", async () => {
     const html = await render("zh-CN", view);
-    expect(html).toMatch(/<div class="status status-bad" role="alert" data-witness="refused"><div><p class="status-headline">✗ 见证人 township.example\/witness 拒绝联署覆盖前 14 条记录的检查点/);
+    expect(html).toMatch(
+      /<div class="status status-bad" role="alert" data-witness="refused"><div><p class="status-headline">✗ 见证人 township.example\/witness 拒绝联署覆盖前 14 条记录的检查点/,
+    );
     expect(html).toContain("the consistency proof from the cosigned size 12 to 14 does not verify");
     expect(html).toContain("✓ county.example/witness：已联署，覆盖前 24 条记录");
     expect(html).toMatch(/离线：2026年3月1日 09:00 至 2026年3月1日 13:30/);

@@ -20,7 +20,9 @@ export async function WitnessPanel({ view }: { view: WitnessView }) {
           {refused.map((w) => (
             <div key={w.label}>
               <p className="status-headline">
-                {w.inconsistent ? t("witnessRefused", { name: w.name, size: w.refusedSize ?? 0 }) : t("witnessRejected", { name: w.name, size: w.refusedSize ?? 0 })}
+                {w.inconsistent
+                  ? t("witnessRefused", { name: w.name, size: w.refusedSize ?? 0 })
+                  : t("witnessRejected", { name: w.name, size: w.refusedSize ?? 0 })}
               </p>
               {w.refusedAt ? <p>{when(w.refusedAt)}</p> : null}
               {w.lastError ? (

@@ -37,13 +37,26 @@ export default async function TownshipPage({ params, searchParams }: { params: P
         <h2 id="villages-title">{t("villagesTitle")}</h2>
         <table className="table">
           <thead>
-            <tr><th scope="col">{t("village")}</th><th scope="col">{t("status")}</th><th scope="col">{t("red")}</th><th scope="col">{t("yellow")}</th><th scope="col">{t("matters")}</th><th scope="col">{t("filed")}</th></tr>
+            <tr>
+              <th scope="col">{t("village")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("red")}</th>
+              <th scope="col">{t("yellow")}</th>
+              <th scope="col">{t("matters")}</th>
+              <th scope="col">{t("filed")}</th>
+            </tr>
           </thead>
           <tbody>
             {page.villages.map((v) => (
               <tr key={v.id} data-village={v.name} data-level={v.level}>
-                <th scope="row"><a href={`/orgs/${v.id}/compliance`}>{v.name}</a>{v.cooperatives.length > 0 ? <span className="hint">（{t("cooperatives", { count: v.cooperatives.length })}）</span> : null}</th>
-                <td><span className={`dot dot-${v.level}`} aria-hidden="true" />{ta(`overall.${v.level}`)}</td>
+                <th scope="row">
+                  <a href={`/orgs/${v.id}/compliance`}>{v.name}</a>
+                  {v.cooperatives.length > 0 ? <span className="hint">（{t("cooperatives", { count: v.cooperatives.length })}）</span> : null}
+                </th>
+                <td>
+                  <span className={`dot dot-${v.level}`} aria-hidden="true" />
+                  {ta(`overall.${v.level}`)}
+                </td>
                 <td>{v.red}</td>
                 <td>{v.yellow}</td>
                 <td>{v.matters}</td>
@@ -57,34 +70,64 @@ export default async function TownshipPage({ params, searchParams }: { params: P
       <section aria-labelledby="alerts-title">
         <h2 id="alerts-title">{t("alertsTitle")}</h2>
         <form method="get" action={here} className="filters">
-          <label>{t("village")}
+          <label>
+            {t("village")}
             <select name="village" defaultValue={page.filters.village ?? ""}>
               <option value="">{t("all")}</option>
-              {page.villages.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+              {page.villages.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
+              ))}
             </select>
           </label>
-          <label>{t("colour")}
+          <label>
+            {t("colour")}
             <select name="level" defaultValue={page.filters.level ?? ""}>
               <option value="">{t("all")}</option>
-              {LEVELS.map((level) => <option key={level} value={level}>{t(level)}</option>)}
+              {LEVELS.map((level) => (
+                <option key={level} value={level}>
+                  {t(level)}
+                </option>
+              ))}
             </select>
           </label>
-          <label>{t("from")}<input type="date" name="from" defaultValue={page.filters.from ?? ""} /></label>
-          <label>{t("to")}<input type="date" name="to" defaultValue={page.filters.to ?? ""} /></label>
-          <button type="submit" className="button secondary">{t("filter")}</button>
+          <label>
+            {t("from")}
+            <input type="date" name="from" defaultValue={page.filters.from ?? ""} />
+          </label>
+          <label>
+            {t("to")}
+            <input type="date" name="to" defaultValue={page.filters.to ?? ""} />
+          </label>
+          <button type="submit" className="button secondary">
+            {t("filter")}
+          </button>
         </form>
-        <p><a href={`/api/township/${townshipId}/overview${apiQuery ? `?${apiQuery}` : ""}`}>{t("json")}</a></p>
+        <p>
+          <a href={`/api/township/${townshipId}/overview${apiQuery ? `?${apiQuery}` : ""}`}>{t("json")}</a>
+        </p>
         {page.alerts.length === 0 ? <p>{t("noAlerts")}</p> : null}
         <ul className="list-plain alerts">
           {page.alerts.map((alert) => (
             <li key={`${alert.orgId}-${alert.id}`} className={`card alert-card alert-${alert.level}`} data-code={alert.code}>
-              <p className="alert-message"><span className="scope">{alert.orgName}</span>{alert.message[locale]}</p>
+              <p className="alert-message">
+                <span className="scope">{alert.orgName}</span>
+                {alert.message[locale]}
+              </p>
               <dl className="facts">
-                <dt>{ta("rule")}</dt><dd>{alert.rule[locale]}</dd>
-                <dt>{ta("basis")}</dt><dd>{alert.legalBasis}</dd>
-                <dt>{ta("occurred")}</dt><dd>{alert.occurredOn}</dd>
+                <dt>{ta("rule")}</dt>
+                <dd>{alert.rule[locale]}</dd>
+                <dt>{ta("basis")}</dt>
+                <dd>{alert.legalBasis}</dd>
+                <dt>{ta("occurred")}</dt>
+                <dd>{alert.occurredOn}</dd>
               </dl>
-              <p><a href={alert.evidence.href}>{ta("evidence")}：{alert.evidence.label[locale]}</a></p>
+              <p>
+                <a href={alert.evidence.href}>
+                  {ta("evidence")}：{alert.evidence.label[locale]}
+                </a>
+              </p>
             </li>
           ))}
         </ul>
@@ -96,14 +139,27 @@ export default async function TownshipPage({ params, searchParams }: { params: P
         <ul className="list-plain">
           {page.pendingPreReviews.map((r) => (
             <li key={r.id} className="card" data-prereview={r.title}>
-              <p><strong>{r.orgName}</strong> · {r.title}{r.amountYuan !== null ? <span className="hint">（{t("amount", { amount: r.amountYuan })}）</span> : null}</p>
+              <p>
+                <strong>{r.orgName}</strong> · {r.title}
+                {r.amountYuan !== null ? <span className="hint">（{t("amount", { amount: r.amountYuan })}）</span> : null}
+              </p>
               {isReviewer ? (
                 <form method="post" action={`/api/township/prereviews/${r.id}`}>
                   <input type="hidden" name="back" value={here} />
-                  <label>{t("reviewerTitle")}<input name="title" defaultValue={t("defaultTitle")} maxLength={60} /></label>
-                  <label>{t("reasons")}<textarea name="reasons" maxLength={2000} rows={2} /></label>
-                  <button type="submit" name="decision" value="approve" className="button">{t("approve")}</button>
-                  <button type="submit" name="decision" value="return" className="button secondary">{t("return")}</button>
+                  <label>
+                    {t("reviewerTitle")}
+                    <input name="title" defaultValue={t("defaultTitle")} maxLength={60} />
+                  </label>
+                  <label>
+                    {t("reasons")}
+                    <textarea name="reasons" maxLength={2000} rows={2} />
+                  </label>
+                  <button type="submit" name="decision" value="approve" className="button">
+                    {t("approve")}
+                  </button>
+                  <button type="submit" name="decision" value="return" className="button secondary">
+                    {t("return")}
+                  </button>
                 </form>
               ) : null}
             </li>
@@ -117,11 +173,15 @@ export default async function TownshipPage({ params, searchParams }: { params: P
         <ul className="list-plain">
           {page.pendingReceipts.map((m) => (
             <li key={m.matterId} className="card">
-              <p><strong>{m.orgName}</strong> · {m.title} <span className="hint">{t("filedOn", { date: m.filedAt.slice(0, 10) })}</span></p>
+              <p>
+                <strong>{m.orgName}</strong> · {m.title} <span className="hint">{t("filedOn", { date: m.filedAt.slice(0, 10) })}</span>
+              </p>
               {isReviewer ? (
                 <form method="post" action={`/api/township/matters/${m.matterId}/receipt`}>
                   <input type="hidden" name="back" value={here} />
-                  <button type="submit" className="button secondary">{t("giveReceipt")}</button>
+                  <button type="submit" className="button secondary">
+                    {t("giveReceipt")}
+                  </button>
                 </form>
               ) : null}
             </li>

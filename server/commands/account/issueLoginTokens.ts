@@ -10,7 +10,13 @@ const schema = z.strictObject({ bodyId: z.string().min(1) });
 
 export type IssuedCode = { personId: string; name: string; seat: string; token: string; expiresAt: string };
 export type SkipReason = "no_phone" | "phone_in_use" | "disabled" | "has_password";
-export type LoginSheet = { bodyId: string; bodyName: string; orgName: string; codes: IssuedCode[]; skipped: { personId: string; name: string; reason: SkipReason }[] };
+export type LoginSheet = {
+  bodyId: string;
+  bodyName: string;
+  orgName: string;
+  codes: IssuedCode[];
+  skipped: { personId: string; name: string; reason: SkipReason }[];
+};
 
 type Member = { id: string; name: string; phone: string | null; seat: string; account: { id: string; disabled: boolean; passwordHash: string | null } | null };
 
@@ -41,7 +47,15 @@ export function issueLoginTokens(input: unknown, actor: Actor, now = new Date())
   return runCommand(schema, input, actor, async (tx, data) => {
     const body = await tx.body.findUnique({
       where: { id: data.bodyId },
-      select: { id: true, name: true, orgId: true, chairId: true, recorderId: true, org: { select: { name: true } }, members: { select: { personId: true, seat: true } } },
+      select: {
+        id: true,
+        name: true,
+        orgId: true,
+        chairId: true,
+        recorderId: true,
+        org: { select: { name: true } },
+        members: { select: { personId: true, seat: true } },
+      },
     });
     if (!body) throw new AppError("not_found", "body not found", { field: "bodyId" });
     const auditActor = await requireOrgRole(tx, actor, body.orgId, ["admin"]);

@@ -1,6 +1,8 @@
 /** One-time login codes in time: a week's validity, single use, and the PIN window after a QR login. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../../auth/password";
 import type { Database } from "../../db/client";
+import { loginTokenState } from "../../db/load/loginCode";
 import { openInProcessDb } from "../../testing/inProcessDb";
 import { accountActor, SYSTEM } from "../actor";
 import { createBody } from "../body/createBody";
@@ -8,10 +10,8 @@ import { setRoster } from "../body/setRoster";
 import { createOrganization } from "../org/createOrganization";
 import { createPerson } from "../org/createPerson";
 import { issueLoginTokens } from "./issueLoginTokens";
-import { loginTokenState } from "../../db/load/loginCode";
 import { redeemLoginToken } from "./redeemLoginToken";
 import { resetPassword } from "./resetPassword";
-import { hashPassword } from "../../auth/password";
 import { setPassword } from "./setPassword";
 
 let db: Database;
@@ -53,7 +53,10 @@ describe("login codes", () => {
     await expect(setPassword({ password: "123456", confirm: "123456" }, actor)).resolves.toMatchObject({ isPin: true });
     // Once a password is set, a PIN is no longer allowed (the onboarding is over).
     await expect(setPassword({ password: "654321", confirm: "654321" }, actor)).rejects.toMatchObject({ details: { reason: "pin_not_allowed" } });
-    const entries = await db.prisma.auditEntry.findMany({ where: { action: { in: ["login.token_issued", "login.token_redeemed", "account.password_set"] } }, select: { action: true, bytes: true } });
+    const entries = await db.prisma.auditEntry.findMany({
+      where: { action: { in: ["login.token_issued", "login.token_redeemed", "account.password_set"] } },
+      select: { action: true, bytes: true },
+    });
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(["login.token_issued", "login.token_redeemed", "account.password_set"]));
     expect(entries.map((e) => e.bytes).join("")).not.toContain(code.token);
   });
@@ -67,7 +70,10 @@ describe("login codes", () => {
     const earlierCode = earlier.codes.find((c) => c.personId === chair.id)?.token ?? "";
     expect(earlierCode).not.toBe("");
     // The chair now logs in with a password of their own (set by a first login, or an account opened with one).
-    await db.prisma.account.update({ where: { personId: chair.id }, data: { passwordHash: await hashPassword("Chair-of-the-board-7"), mustSetPassword: false } });
+    await db.prisma.account.update({
+      where: { personId: chair.id },
+      data: { passwordHash: await hashPassword("Chair-of-the-board-7"), mustSetPassword: false },
+    });
     const sheet = await issueLoginTokens({ bodyId }, SYSTEM);
     expect(sheet.codes.map((c) => c.personId)).not.toContain(chair.id);
     expect(sheet.skipped).toContainEqual({ personId: chair.id, name: "丙主任", reason: "has_password" });
@@ -80,21 +86,35 @@ describe("login codes", () => {
     const login = await redeemLoginToken({ token: code.token });
     const actor = accountActor(login.accountId, login.name);
     for (const weak of ["12345678", "woaini1314", "13500000002", "password"]) {
-      await expect(setPassword({ password: weak, confirm: weak }, actor), weak).rejects.toMatchObject({ details: { reason: weak.length < 8 ? "too_short" : "weak" } });
+      await expect(setPassword({ password: weak, confirm: weak }, actor), weak).rejects.toMatchObject({
+        details: { reason: weak.length < 8 ? "too_short" : "weak" },
+      });
     }
     await expect(setPassword({ password: "Tea-garden-42", confirm: "Tea-garden-42" }, actor)).resolves.toMatchObject({ isPin: false });
     // The session alone (left open, or copied) cannot replace the password: the current one is asked for.
-    await expect(setPassword({ password: "River-bridge-1987", confirm: "River-bridge-1987" }, actor)).rejects.toMatchObject({ details: { reason: "current_password" } });
-    await expect(setPassword({ password: "River-bridge-1987", confirm: "River-bridge-1987", currentPassword: "wrong-one-xyz" }, actor)).rejects.toMatchObject({ details: { reason: "current_password" } });
-    await expect(setPassword({ password: "River-bridge-1987", confirm: "River-bridge-1987", currentPassword: "Tea-garden-42" }, actor)).resolves.toMatchObject({ isPin: false });
+    await expect(setPassword({ password: "River-bridge-1987", confirm: "River-bridge-1987" }, actor)).rejects.toMatchObject({
+      details: { reason: "current_password" },
+    });
+    await expect(setPassword({ password: "River-bridge-1987", confirm: "River-bridge-1987", currentPassword: "wrong-one-xyz" }, actor)).rejects.toMatchObject({
+      details: { reason: "current_password" },
+    });
+    await expect(setPassword({ password: "River-bridge-1987", confirm: "River-bridge-1987", currentPassword: "Tea-garden-42" }, actor)).resolves.toMatchObject({
+      isPin: false,
+    });
   });
 
   it("let an admin reset a forgotten password only in the open: sessions end, the member is told, the log says who", async () => {
-    const member = await db.prisma.account.findUniqueOrThrow({ where: { phone: "13500000003" }, select: { id: true, tokenVersion: true, person: { select: { orgId: true } } } });
+    const member = await db.prisma.account.findUniqueOrThrow({
+      where: { phone: "13500000003" },
+      select: { id: true, tokenVersion: true, person: { select: { orgId: true } } },
+    });
     const orgId = member.person?.orgId ?? "";
     const admin = await db.prisma.account.create({ data: { phone: "13500000009", displayName: "文书", roles: { create: { orgId, role: "admin" } } } });
     const reset = await resetPassword({ orgId, accountId: member.id }, accountActor(admin.id, admin.displayName));
-    const after = await db.prisma.account.findUniqueOrThrow({ where: { id: member.id }, select: { passwordHash: true, tokenVersion: true, passwordResetAt: true } });
+    const after = await db.prisma.account.findUniqueOrThrow({
+      where: { id: member.id },
+      select: { passwordHash: true, tokenVersion: true, passwordResetAt: true },
+    });
     expect(after.passwordHash, "the admin never learns the password: there is none until the member chooses one").toBeNull();
     expect(after.tokenVersion).toBe(member.tokenVersion + 1);
     // The code's page tells whoever opens it that an admin reset the password, before the tap.

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
+import { loginTokenState } from "../../db/load/loginCode";
 import { AppError } from "../../errors";
 import { SYSTEM } from "../actor";
 import { runCommand, type Tx } from "../run";
-import { loginTokenState } from "../../db/load/loginCode";
 import { hashLoginToken, LOGIN_TOKEN_PATTERN } from "./tokens";
 
 const schema = z.strictObject({ token: z.string().regex(LOGIN_TOKEN_PATTERN, "not a login code") });

@@ -20,7 +20,10 @@ export type PasswordReset = { accountId: string; name: string; token: string; ex
 export async function resetPassword(input: unknown, actor: Actor, now = new Date()): Promise<PasswordReset> {
   const result = await runCommand(schema, input, actor, async (tx, data) => {
     const auditActor = await requireOrgRole(tx, actor, data.orgId, ["admin"]);
-    const account = await tx.account.findUnique({ where: { id: data.accountId }, select: { id: true, displayName: true, disabled: true, person: { select: { orgId: true } } } });
+    const account = await tx.account.findUnique({
+      where: { id: data.accountId },
+      select: { id: true, displayName: true, disabled: true, person: { select: { orgId: true } } },
+    });
     if (!account || account.person?.orgId !== data.orgId) throw new AppError("not_found", "account not found in this organization", { field: "accountId" });
     if (account.disabled) throw new AppError("conflict", "this account is disabled", { field: "accountId" });
     await tx.account.update({

@@ -28,7 +28,8 @@ export function addSupervisionOpinion(input: unknown, actor: Actor): Promise<Opi
     if (data.motionId) {
       const motion = await tx.motion.findUnique({ where: { id: data.motionId }, select: { meetingId: true, meeting: { select: { orgId: true } } } });
       if (!motion || motion.meeting.orgId !== data.orgId) throw new AppError("not_found", "decision not found", { field: "motionId" });
-      if (meetingId !== null && meetingId !== motion.meetingId) throw new AppError("invalid_input", "the decision is not of that meeting", { field: "meetingId" });
+      if (meetingId !== null && meetingId !== motion.meetingId)
+        throw new AppError("invalid_input", "the decision is not of that meeting", { field: "meetingId" });
       meetingId = motion.meetingId;
     } else if (meetingId !== null) {
       const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { orgId: true } });

@@ -17,7 +17,10 @@ export function setOfficers(input: unknown, actor: Actor): Promise<{ bodyId: str
     const body = await tx.body.findUnique({ where: { id: data.bodyId }, select: { orgId: true } });
     if (!body) throw new AppError("not_found", "body not found", { field: "bodyId" });
     const auditActor = await requireOrgRole(tx, actor, body.orgId, ["admin"]);
-    for (const [field, personId] of [["chairId", data.chairId], ["recorderId", data.recorderId]] as const) {
+    for (const [field, personId] of [
+      ["chairId", data.chairId],
+      ["recorderId", data.recorderId],
+    ] as const) {
       if (!personId) continue;
       const person = await tx.person.findUnique({ where: { id: personId }, select: { orgId: true } });
       if (person?.orgId !== body.orgId) throw new AppError("not_found", "person not in this organization", { field });

@@ -7,9 +7,7 @@ import { runCommand } from "../run";
 
 const schema = z.strictObject({
   bodyId: z.string().min(1),
-  members: z
-    .array(z.strictObject({ personId: z.string().min(1), seat: z.enum(["member", "representative", "committee"]).default("member") }))
-    .max(5_000),
+  members: z.array(z.strictObject({ personId: z.string().min(1), seat: z.enum(["member", "representative", "committee"]).default("member") })).max(5_000),
 });
 
 /** Replaces a body's roster (who has a vote) as a whole; the log keeps the full list each time. */

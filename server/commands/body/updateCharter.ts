@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { requireOrgRole } from "../../auth/permissions";
+import { charterSchema } from "../../domain/rules";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
-import { charterSchema } from "../../domain/rules";
 
 const schema = z.strictObject({
   bodyId: z.string().min(1),

@@ -18,7 +18,10 @@ const schema = z.strictObject({
   endsOn: date,
   siteLat: z.number().min(-90).max(90).optional(),
   siteLon: z.number().min(-180).max(180).optional(),
-  milestones: z.array(z.strictObject({ title: z.string().max(400), dueOn: date })).min(1).max(30),
+  milestones: z
+    .array(z.strictObject({ title: z.string().max(400), dueOn: date }))
+    .min(1)
+    .max(30),
 });
 
 export type CreatedPlan = { planId: string; orgId: string; matterId: string; decisionCode: string; stage: string };
@@ -35,27 +38,43 @@ export async function createPlan(input: unknown, actor: Actor, now: Date = new D
   return runCommand(schema, input, actor, async (tx, data) => {
     const { auditActor, matter, decision } = await implementationContext(tx, actor, data.matterId);
     if (!(PLANNABLE_STAGES as readonly string[]).includes(matter.stage)) {
-      throw new AppError("conflict", `a matter at stage ${matter.stage} takes no implementation plan`, { field: "matterId", details: { reason: "stage", stage: matter.stage } });
+      throw new AppError("conflict", `a matter at stage ${matter.stage} takes no implementation plan`, {
+        field: "matterId",
+        details: { reason: "stage", stage: matter.stage },
+      });
     }
     if (await tx.implementationPlan.findUnique({ where: { matterId: matter.id }, select: { id: true } })) {
       throw new AppError("conflict", "the matter already has a plan", { field: "matterId", details: { reason: "already_planned" } });
     }
-    for (const [field, value] of [["startsOn", data.startsOn], ["endsOn", data.endsOn], ...data.milestones.map((m, i) => [`milestones.${i}.dueOn`, m.dueOn])] as const) {
+    for (const [field, value] of [
+      ["startsOn", data.startsOn],
+      ["endsOn", data.endsOn],
+      ...data.milestones.map((m, i) => [`milestones.${i}.dueOn`, m.dueOn]),
+    ] as const) {
       if (!isDate(value)) throw new AppError("invalid_input", "no such date", { field, details: { reason: "date" } });
     }
-    if (data.endsOn < data.startsOn) throw new AppError("invalid_input", "the period ends before it starts", { field: "endsOn", details: { reason: "period_order" } });
+    if (data.endsOn < data.startsOn)
+      throw new AppError("invalid_input", "the period ends before it starts", { field: "endsOn", details: { reason: "period_order" } });
     const milestones = data.milestones.map((m, i) => ({ title: m.title.trim(), dueOn: m.dueOn, index: i }));
     for (const m of milestones) {
-      if (m.title === "") throw new AppError("invalid_input", "a milestone needs a title", { field: `milestones.${m.index}.title`, details: { reason: "empty" } });
-      if (m.dueOn < data.startsOn || m.dueOn > data.endsOn) throw new AppError("invalid_input", "a milestone is due outside the period", { field: `milestones.${m.index}.dueOn`, details: { reason: "outside_period" } });
+      if (m.title === "")
+        throw new AppError("invalid_input", "a milestone needs a title", { field: `milestones.${m.index}.title`, details: { reason: "empty" } });
+      if (m.dueOn < data.startsOn || m.dueOn > data.endsOn)
+        throw new AppError("invalid_input", "a milestone is due outside the period", {
+          field: `milestones.${m.index}.dueOn`,
+          details: { reason: "outside_period" },
+        });
     }
     milestones.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.index - b.index));
     const capText = data.cap?.trim() ?? "";
     const capFen = capText === "" ? null : parseYuan(capText);
-    if (capText !== "" && (capFen === null || capFen === 0n)) throw new AppError("invalid_input", "not an amount in yuan", { field: "cap", details: { reason: "amount" } });
-    if ((data.siteLat === undefined) !== (data.siteLon === undefined)) throw new AppError("invalid_input", "a site needs both latitude and longitude", { field: "siteLat", details: { reason: "site" } });
+    if (capText !== "" && (capFen === null || capFen === 0n))
+      throw new AppError("invalid_input", "not an amount in yuan", { field: "cap", details: { reason: "amount" } });
+    if ((data.siteLat === undefined) !== (data.siteLon === undefined))
+      throw new AppError("invalid_input", "a site needs both latitude and longitude", { field: "siteLat", details: { reason: "site" } });
     const responsible = await tx.person.findUnique({ where: { id: data.responsibleId }, select: { orgId: true, name: true } });
-    if (!responsible || responsible.orgId !== matter.orgId) throw new AppError("invalid_input", "the responsible person is not of this organization", { field: "responsibleId", details: { reason: "person" } });
+    if (!responsible || responsible.orgId !== matter.orgId)
+      throw new AppError("invalid_input", "the responsible person is not of this organization", { field: "responsibleId", details: { reason: "person" } });
 
     const plan = await tx.implementationPlan.create({
       data: {
@@ -80,8 +99,22 @@ export async function createPlan(input: unknown, actor: Actor, now: Date = new D
       // The decision's notice period must run its course before the work starts (RULES.md §4 S5 → S6).
       if (notice && notice.endsAt <= now) {
         await tx.matter.update({ where: { id: matter.id }, data: { stage: "implementation" } });
-        await tx.matterEvent.create({ data: { matterId: matter.id, fromStage: "decision_disclosure", toStage: "implementation", reason: `实施计划（${plan.decisionCode}）`, actorId: actor.kind === "account" ? actor.accountId : null } });
-        await appendAudit(tx, { orgId: matter.orgId, actor: auditActor, action: "matter.moved", object: { type: "matter", id: matter.id }, data: { from: "decision_disclosure", to: "implementation", planId: plan.id, manual: false } });
+        await tx.matterEvent.create({
+          data: {
+            matterId: matter.id,
+            fromStage: "decision_disclosure",
+            toStage: "implementation",
+            reason: `实施计划（${plan.decisionCode}）`,
+            actorId: actor.kind === "account" ? actor.accountId : null,
+          },
+        });
+        await appendAudit(tx, {
+          orgId: matter.orgId,
+          actor: auditActor,
+          action: "matter.moved",
+          object: { type: "matter", id: matter.id },
+          data: { from: "decision_disclosure", to: "implementation", planId: plan.id, manual: false },
+        });
         stage = "implementation";
       }
     }

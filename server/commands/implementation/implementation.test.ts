@@ -5,12 +5,12 @@
  */
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../../prisma/seed";
 import type { DemoNotices } from "../../../prisma/demoNotice";
+import { seedDemo } from "../../../prisma/seed";
 import type { Database } from "../../db/client";
 import { openInProcessDb } from "../../testing/inProcessDb";
 import { disguise, originalPhoto, photoWithExif } from "../../testing/photos";
-import { accountActor, type Actor } from "../actor";
+import { type Actor, accountActor } from "../actor";
 import { publishResult } from "../notice/publishResult";
 import { createPlan } from "./createPlan";
 import { importPayments } from "./importPayments";
@@ -66,7 +66,10 @@ describe("the implementation plan", () => {
   });
 
   it("refuses a milestone due outside the period and a period that ends before it starts", async () => {
-    await expect(createPlan({ ...planInput(), milestones: [{ title: "x", dueOn: "2026-09-01" }] }, actors.admin!)).rejects.toMatchObject({ code: "invalid_input", field: "milestones.0.dueOn" });
+    await expect(createPlan({ ...planInput(), milestones: [{ title: "x", dueOn: "2026-09-01" }] }, actors.admin!)).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "milestones.0.dueOn",
+    });
     await expect(createPlan({ ...planInput(), endsOn: "2026-04-30" }, actors.admin!)).rejects.toMatchObject({ code: "invalid_input", field: "endsOn" });
     await expect(createPlan({ ...planInput(), cap: "五十万" }, actors.admin!)).rejects.toMatchObject({ code: "invalid_input", field: "cap" });
   });
@@ -88,7 +91,17 @@ describe("progress with photos", () => {
   let firstPhotoId = "";
   it("accepts a photo taken on site within the period without findings", async () => {
     const photo = await photoWithExif(11, "2026:05:18 09:30:00", SITE);
-    const report = await reportProgress({ planId, text: "完成招标", spent: "20,000", milestoneId: (await db.prisma.milestone.findFirstOrThrow({ where: { planId, position: 0 } })).id, files: [{ filename: "招标现场.jpg", data: photo }] }, actors.admin!, new Date("2026-05-18T04:00:00Z"));
+    const report = await reportProgress(
+      {
+        planId,
+        text: "完成招标",
+        spent: "20,000",
+        milestoneId: (await db.prisma.milestone.findFirstOrThrow({ where: { planId, position: 0 } })).id,
+        files: [{ filename: "招标现场.jpg", data: photo }],
+      },
+      actors.admin!,
+      new Date("2026-05-18T04:00:00Z"),
+    );
     expect(report).toMatchObject({ flaggedPhotos: 0, isOverCap: false });
     firstPhotoId = report.fileIds[0]!;
     expect(await db.prisma.milestone.findFirstOrThrow({ where: { planId, position: 0 } })).toMatchObject({ doneOn: "2026-05-18" });
@@ -98,7 +111,19 @@ describe("progress with photos", () => {
     const old = await photoWithExif(12, "2026:03:01 09:30:00", { lat: 23.5, lon: 113.15 });
     const reused = await disguise(await photoWithExif(11, "2026:05:18 09:30:00", SITE), "mirrored+recompressed");
     const other = await originalPhoto(13);
-    const report = await reportProgress({ planId, text: "路基施工", spent: "479,999.99", files: [{ filename: "old.jpg", data: old }, { filename: "again.jpg", data: reused }, { filename: "new.jpg", data: other }] }, actors.admin!);
+    const report = await reportProgress(
+      {
+        planId,
+        text: "路基施工",
+        spent: "479,999.99",
+        files: [
+          { filename: "old.jpg", data: old },
+          { filename: "again.jpg", data: reused },
+          { filename: "new.jpg", data: other },
+        ],
+      },
+      actors.admin!,
+    );
     const files = await db.prisma.evidenceFile.findMany({ where: { id: { in: report.fileIds } } });
     const byName = new Map(files.map((f) => [f.filename, f.checks as { findings: string[]; duplicates: { fileId: string }[] }]));
     expect(byName.get("old.jpg")).toMatchObject({ findings: ["before_period", "far_from_site"], duplicates: [] });
@@ -115,7 +140,9 @@ describe("progress with photos", () => {
 
   it("refuses a file that is not a photo or PDF and a supervisor's report, writing nothing", async () => {
     const before = await auditCount();
-    await expect(reportProgress({ planId, text: "x", files: [{ filename: "a.exe", data: new Uint8Array([0x4d, 0x5a, 0, 0]) }] }, actors.admin!)).rejects.toMatchObject({ code: "invalid_input", field: "files.0" });
+    await expect(
+      reportProgress({ planId, text: "x", files: [{ filename: "a.exe", data: new Uint8Array([0x4d, 0x5a, 0, 0]) }] }, actors.admin!),
+    ).rejects.toMatchObject({ code: "invalid_input", field: "files.0" });
     await expect(reportProgress({ planId, text: "x", files: [] }, actors.supervisor!)).rejects.toMatchObject({ code: "forbidden" });
     expect(await auditCount()).toBe(before);
   });
@@ -123,7 +150,14 @@ describe("progress with photos", () => {
 
 describe("payments against decisions", () => {
   it("reads a GBK CSV and flags the payment without a decision, the unknown decision and the one past the cap", async () => {
-    const csv = ["日期,收款人,金额（元）,用途,决议编号", `2026/6/1,平洲建筑队,300000,路面硬化,${decisionCode.toUpperCase()}`, `2026/6/2,平洲建筑队,200000,路面硬化,${decisionCode}`, "2026/6/3,某商店,88.5,办公用品,", "2026/6/4,某公司,1000,咨询,zzzzzzzz", `2026/6/5,平洲建筑队,0.01,尾款,${decisionCode}`].join("\r\n");
+    const csv = [
+      "日期,收款人,金额（元）,用途,决议编号",
+      `2026/6/1,平洲建筑队,300000,路面硬化,${decisionCode.toUpperCase()}`,
+      `2026/6/2,平洲建筑队,200000,路面硬化,${decisionCode}`,
+      "2026/6/3,某商店,88.5,办公用品,",
+      "2026/6/4,某公司,1000,咨询,zzzzzzzz",
+      `2026/6/5,平洲建筑队,0.01,尾款,${decisionCode}`,
+    ].join("\r\n");
     const data = new Uint8Array(iconv.encode(csv, "gbk"));
     expect(() => new TextDecoder("utf-8", { fatal: true }).decode(data)).toThrow();
     const imported = await importPayments({ orgId: villageId, filename: "付款.csv", data }, actors.admin!);
@@ -136,7 +170,12 @@ describe("payments against decisions", () => {
       ["平洲建筑队", ["over_cap"]],
     ]);
     await expect(importPayments({ orgId: villageId, filename: "again.csv", data }, actors.admin!)).rejects.toMatchObject({ code: "conflict" });
-    await expect(importPayments({ orgId: villageId, filename: "x.csv", data: new Uint8Array(iconv.encode("日期,收款人,金额,用途\n2026-13-01,甲,1,乙", "gbk")) }, actors.admin!)).rejects.toMatchObject({ code: "invalid_input", details: { reason: "date_invalid", line: 2 } });
+    await expect(
+      importPayments(
+        { orgId: villageId, filename: "x.csv", data: new Uint8Array(iconv.encode("日期,收款人,金额,用途\n2026-13-01,甲,1,乙", "gbk")) },
+        actors.admin!,
+      ),
+    ).rejects.toMatchObject({ code: "invalid_input", details: { reason: "date_invalid", line: 2 } });
     await expect(importPayments({ orgId: villageId, filename: "x.csv", data }, actors.supervisor!)).rejects.toMatchObject({ code: "forbidden" });
   });
 });

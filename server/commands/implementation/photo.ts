@@ -6,7 +6,7 @@
  */
 import exifr from "exifr";
 import sharp from "sharp";
-import { CENTRE_INSET, HASH_SIDE, perceptualHashes, type PhotoHashes } from "../../domain/implementation/phash";
+import { CENTRE_INSET, HASH_SIDE, type PhotoHashes, perceptualHashes } from "../../domain/implementation/phash";
 
 export type PhotoFacts = PhotoHashes & { takenAt: Date | null; place: { lat: number; lon: number } | null };
 
@@ -55,7 +55,14 @@ async function exifFacts(bytes: Uint8Array): Promise<Pick<PhotoFacts, "takenAt" 
     const takenAt = exifTime(tags.DateTimeOriginal ?? tags.CreateDate, tags.OffsetTimeOriginal);
     const lat = tags.latitude;
     const lon = tags.longitude;
-    const isPlace = typeof lat === "number" && typeof lon === "number" && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && !(lat === 0 && lon === 0);
+    const isPlace =
+      typeof lat === "number" &&
+      typeof lon === "number" &&
+      Number.isFinite(lat) &&
+      Number.isFinite(lon) &&
+      Math.abs(lat) <= 90 &&
+      Math.abs(lon) <= 180 &&
+      !(lat === 0 && lon === 0);
     return { takenAt, place: isPlace ? { lat, lon } : null };
   } catch {
     // Damaged or absent metadata is a finding ("no time", "no place"), not a reason to refuse the photo.

@@ -4,9 +4,9 @@
  * change it (DESIGN.md §4).
  */
 import type { AuditActor } from "../../audit/append";
+import { findDecision } from "../../db/load/decisionRecord";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { findDecision } from "../../db/load/decisionRecord";
 import { lockMatter, requirePublisher } from "../notice/publisher";
 import type { Tx } from "../run";
 

@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
-import { photoDistance, NEAR_DUPLICATE_BITS, type PhotoHashes } from "../../domain/implementation/phash";
-import { capStatus, parseYuan, photoFindings, type DuplicateUse, type EvidenceChecks } from "../../domain/implementation/progress";
+import { NEAR_DUPLICATE_BITS, type PhotoHashes, photoDistance } from "../../domain/implementation/phash";
+import { capStatus, type DuplicateUse, type EvidenceChecks, parseYuan, photoFindings } from "../../domain/implementation/progress";
 import { AppError } from "../../errors";
 import { chinaDateInput } from "../../time";
 import type { Actor } from "../actor";
 import { cleanFilename, detectMaterialType } from "../meeting/materialType";
 import { runCommand } from "../run";
-import { readPhoto, type PhotoFacts } from "./photo";
+import { type PhotoFacts, readPhoto } from "./photo";
 import { implementationContext } from "./planAccess";
 
 /** A phone photo or a scanned contract fits; ten of them make one report. */
@@ -60,11 +60,17 @@ export async function reportProgress(input: unknown, actor: Actor, now: Date = n
     input,
     actor,
     async (tx, data, prepared: Prepared) => {
-      const plan = await tx.implementationPlan.findUnique({ where: { id: data.planId }, select: { id: true, matterId: true, capFen: true, startsOn: true, endsOn: true, siteLat: true, siteLon: true } });
+      const plan = await tx.implementationPlan.findUnique({
+        where: { id: data.planId },
+        select: { id: true, matterId: true, capFen: true, startsOn: true, endsOn: true, siteLat: true, siteLon: true },
+      });
       if (!plan) throw new AppError("not_found", "plan not found", { field: "planId" });
       const { auditActor, matter } = await implementationContext(tx, actor, plan.matterId);
       if (matter.stage !== "implementation" && matter.stage !== "decision_disclosure") {
-        throw new AppError("conflict", `a matter at stage ${matter.stage} takes no more progress reports`, { field: "planId", details: { reason: "stage", stage: matter.stage } });
+        throw new AppError("conflict", `a matter at stage ${matter.stage} takes no more progress reports`, {
+          field: "planId",
+          details: { reason: "stage", stage: matter.stage },
+        });
       }
       const text = data.text.trim();
       if (text === "") throw new AppError("invalid_input", "say what was done", { field: "text", details: { reason: "empty" } });
@@ -74,19 +80,47 @@ export async function reportProgress(input: unknown, actor: Actor, now: Date = n
       const today = chinaDateInput(now);
       if (data.milestoneId) {
         const milestone = await tx.milestone.findUnique({ where: { id: data.milestoneId }, select: { planId: true, doneOn: true } });
-        if (!milestone || milestone.planId !== plan.id) throw new AppError("invalid_input", "no such milestone in this plan", { field: "milestoneId", details: { reason: "milestone" } });
-        if (milestone.doneOn !== null) throw new AppError("conflict", "the milestone is already reached", { field: "milestoneId", details: { reason: "milestone_done" } });
+        if (!milestone || milestone.planId !== plan.id)
+          throw new AppError("invalid_input", "no such milestone in this plan", { field: "milestoneId", details: { reason: "milestone" } });
+        if (milestone.doneOn !== null)
+          throw new AppError("conflict", "the milestone is already reached", { field: "milestoneId", details: { reason: "milestone_done" } });
         await tx.milestone.update({ where: { id: data.milestoneId }, data: { doneOn: today } });
       }
       const update = await tx.progressUpdate.create({
-        data: { orgId: matter.orgId, planId: plan.id, milestoneId: data.milestoneId ?? null, text, spentFen, reportedOn: today, createdBy: actor.kind === "account" ? actor.accountId : "system" },
+        data: {
+          orgId: matter.orgId,
+          planId: plan.id,
+          milestoneId: data.milestoneId ?? null,
+          text,
+          spentFen,
+          reportedOn: today,
+          createdBy: actor.kind === "account" ? actor.accountId : "system",
+        },
         select: { id: true },
       });
 
       // Every photo the organization holds, for near-duplicates: 32 hex digits a photo, a village has thousands.
       const known: (PhotoHashes & Omit<DuplicateUse, "distance">)[] = (
-        await tx.evidenceFile.findMany({ where: { orgId: matter.orgId, kind: "photo" }, select: { id: true, filename: true, planId: true, hashes: true, mirrors: true, plan: { select: { matterId: true, matter: { select: { title: true } } } } } })
-      ).map((f) => ({ fileId: f.id, filename: f.filename, planId: f.planId, matterId: f.plan.matterId, matterTitle: f.plan.matter.title, hashes: f.hashes, mirrors: f.mirrors }));
+        await tx.evidenceFile.findMany({
+          where: { orgId: matter.orgId, kind: "photo" },
+          select: {
+            id: true,
+            filename: true,
+            planId: true,
+            hashes: true,
+            mirrors: true,
+            plan: { select: { matterId: true, matter: { select: { title: true } } } },
+          },
+        })
+      ).map((f) => ({
+        fileId: f.id,
+        filename: f.filename,
+        planId: f.planId,
+        matterId: f.plan.matterId,
+        matterTitle: f.plan.matter.title,
+        hashes: f.hashes,
+        mirrors: f.mirrors,
+      }));
       const site = plan.siteLat !== null && plan.siteLon !== null ? { lat: plan.siteLat, lon: plan.siteLon } : null;
       const files = [];
       let flaggedPhotos = 0;
@@ -95,9 +129,15 @@ export async function reportProgress(input: unknown, actor: Actor, now: Date = n
         const filename = cleanFilename(file.filename);
         let checks: EvidenceChecks = { findings: [], duplicates: [] };
         if (photo) {
-          const findings = photoFindings({ takenOn: photo.takenAt ? chinaDateInput(photo.takenAt) : null, place: photo.place }, { startsOn: plan.startsOn, endsOn: plan.endsOn, site });
+          const findings = photoFindings(
+            { takenOn: photo.takenAt ? chinaDateInput(photo.takenAt) : null, place: photo.place },
+            { startsOn: plan.startsOn, endsOn: plan.endsOn, site },
+          );
           const duplicates = known
-            .map(({ hashes, mirrors, ...use }) => ({ ...use, distance: Math.min(photoDistance(photo, { hashes, mirrors }), photoDistance({ hashes, mirrors }, photo)) }))
+            .map(({ hashes, mirrors, ...use }) => ({
+              ...use,
+              distance: Math.min(photoDistance(photo, { hashes, mirrors }), photoDistance({ hashes, mirrors }, photo)),
+            }))
             .filter((use) => use.distance <= NEAR_DUPLICATE_BITS)
             .sort((a, b) => a.distance - b.distance)
             .slice(0, 5);
@@ -124,8 +164,28 @@ export async function reportProgress(input: unknown, actor: Actor, now: Date = n
           },
           select: { id: true },
         });
-        if (photo) known.push({ fileId: row.id, filename, planId: plan.id, matterId: matter.id, matterTitle: matter.title, hashes: photo.hashes, mirrors: photo.mirrors });
-        files.push({ id: row.id, kind: photo ? "photo" : "document", filename, mime, size: file.data.byteLength, sha256, hashes: photo?.hashes ?? [], takenAt: photo?.takenAt?.toISOString() ?? null, findings: checks.findings, duplicateOf: checks.duplicates.map((d) => d.fileId) });
+        if (photo)
+          known.push({
+            fileId: row.id,
+            filename,
+            planId: plan.id,
+            matterId: matter.id,
+            matterTitle: matter.title,
+            hashes: photo.hashes,
+            mirrors: photo.mirrors,
+          });
+        files.push({
+          id: row.id,
+          kind: photo ? "photo" : "document",
+          filename,
+          mime,
+          size: file.data.byteLength,
+          sha256,
+          hashes: photo?.hashes ?? [],
+          takenAt: photo?.takenAt?.toISOString() ?? null,
+          findings: checks.findings,
+          duplicateOf: checks.duplicates.map((d) => d.fileId),
+        });
       }
       const spent = await tx.progressUpdate.aggregate({ where: { planId: plan.id }, _sum: { spentFen: true } });
       const cap = capStatus(plan.capFen, spent._sum.spentFen ?? 0n);
@@ -134,7 +194,17 @@ export async function reportProgress(input: unknown, actor: Actor, now: Date = n
         actor: auditActor,
         action: "implementation.reported",
         object: { type: "implementation", id: plan.id },
-        data: { updateId: update.id, matterId: matter.id, text, spentFen: spentFen.toString(), totalSpentFen: cap.spentFen.toString(), isOverCap: cap.isOver, milestoneId: data.milestoneId ?? null, reportedOn: today, files },
+        data: {
+          updateId: update.id,
+          matterId: matter.id,
+          text,
+          spentFen: spentFen.toString(),
+          totalSpentFen: cap.spentFen.toString(),
+          isOverCap: cap.isOver,
+          milestoneId: data.milestoneId ?? null,
+          reportedOn: today,
+          files,
+        },
       });
       return { updateId: update.id, orgId: matter.orgId, matterId: matter.id, fileIds: files.map((f) => f.id), flaggedPhotos, isOverCap: cap.isOver };
     },

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
-import { nextVoteState } from "../../domain/meeting";
-import { moveMatterOnVote } from "../matter/moveMatterOnVote";
-import type { Actor } from "../actor";
-import { afterCommit, runCommand } from "../run";
 import type { MotionResult } from "../../domain/meeting";
+import { nextVoteState } from "../../domain/meeting";
+import type { Actor } from "../actor";
+import { moveMatterOnVote } from "../matter/moveMatterOnVote";
+import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireLiveRole } from "./context";
 import { lockMotion, requireMatterUnchanged } from "./motion";
 

@@ -4,14 +4,14 @@
  * voteBatch.ts decides each vote by the rules (entitled, not recused, motion open) and writes it with its audit entry.
  */
 import { AppError } from "../../errors";
+import { emitEvents } from "../../events";
 import { errorFields, logger } from "../../ops/logger";
 import { outcomeOf, reportCommand, reportVote, reportVoteBatch } from "../../ops/observe";
 import { getRuntime } from "../../runtime";
-import { emitEvents } from "../../events";
+import { processSingleton } from "../../singleton";
 import type { Actor } from "../actor";
 import { transactionWithEvents } from "../run";
-import { processVoteBatch, voteSchema, type VoteOutcome, type VoteRequest } from "./voteBatch";
-import { processSingleton } from "../../singleton";
+import { processVoteBatch, type VoteOutcome, type VoteRequest, voteSchema } from "./voteBatch";
 
 /** Votes that arrive within this window (or until the batch is full) commit together. */
 const WINDOW_MS = 4;
@@ -68,20 +68,30 @@ async function enqueueVote(input: unknown, actor: Actor): Promise<Extract<VoteOu
 
 function schedule(b: Batcher): void {
   if (b.running || b.timer) return;
-  b.timer = setTimeout(() => {
-    b.timer = null;
-    b.running = flush(b).finally(() => {
-      b.running = null;
-      if (b.queue.length > 0) schedule(b);
-    });
-  }, b.queue.length >= MAX_BATCH ? 0 : WINDOW_MS);
+  b.timer = setTimeout(
+    () => {
+      b.timer = null;
+      b.running = flush(b).finally(() => {
+        b.running = null;
+        if (b.queue.length > 0) schedule(b);
+      });
+    },
+    b.queue.length >= MAX_BATCH ? 0 : WINDOW_MS,
+  );
 }
 
 async function flush(b: Batcher): Promise<void> {
   const batch = b.queue.splice(0, MAX_BATCH);
   const runtime = getRuntime();
   const startedAt = performance.now();
-  const work = transactionWithEvents((tx) => processVoteBatch(tx, batch.map((p) => p.request)), { maxWait: 10_000, timeout: 30_000 });
+  const work = transactionWithEvents(
+    (tx) =>
+      processVoteBatch(
+        tx,
+        batch.map((p) => p.request),
+      ),
+    { maxWait: 10_000, timeout: 30_000 },
+  );
   runtime.inFlight.add(work);
   try {
     const { result: outcomes, events } = await work;

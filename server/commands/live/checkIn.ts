@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
+import { withRecord } from "../../domain/meeting";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireInSession, requireLiveRole } from "./context";
-import { withRecord } from "../../domain/meeting";
 import { auditQuorumChange } from "./quorumChange";
 
 const schema = z.strictObject({

@@ -1,14 +1,24 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
-import { decideMotion, nextVoteState, sortedTrackers, tallyNamed, tallySecret, CHOICES, type Choice, type MotionResult, type Tally } from "../../domain/meeting";
+import {
+  CHOICES,
+  type Choice,
+  decideMotion,
+  type MotionResult,
+  nextVoteState,
+  sortedTrackers,
+  type Tally,
+  tallyNamed,
+  tallySecret,
+} from "../../domain/meeting";
 import { MATTER_KINDS } from "../../domain/rules";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { afterCommit, runCommand, type Tx } from "../run";
-import { charterOf, loadMeetingContext, requireLiveRole, bumpVersion } from "./context";
-import { closeBallots, lockBallotsForClose } from "./voteRows";
-import { lockMotion, requireMatterUnchanged, type MotionRecord } from "./motion";
+import { bumpVersion, charterOf, loadMeetingContext, requireLiveRole } from "./context";
+import { lockMotion, type MotionRecord, requireMatterUnchanged } from "./motion";
 import { meetingDay } from "./procedureWarnings";
+import { closeBallots, lockBallotsForClose } from "./voteRows";
 
 const schema = z.strictObject({ meetingId: z.string().min(1), motionId: z.string().min(1) });
 
@@ -81,14 +91,18 @@ export function closeVote(input: unknown, actor: Actor): Promise<{ version: numb
   });
 }
 
-
 /** Tallies come from the ballot rows (or the confirmed totals), never from counters kept on the side. */
 async function countVotes(tx: Tx, motion: MotionRecord): Promise<{ tally: Tally; trackers?: string[] }> {
   switch (motion.method) {
     case "named":
     case "hands_named": {
       const rows = await tx.voteRecord.findMany({ where: { motionId: motion.id }, select: { voterPersonId: true, choice: true } });
-      return { tally: tallyNamed(rows.map((r) => ({ voterPersonId: r.voterPersonId, choice: choiceSchema.parse(r.choice) as Choice })), motion.entitled.voters) };
+      return {
+        tally: tallyNamed(
+          rows.map((r) => ({ voterPersonId: r.voterPersonId, choice: choiceSchema.parse(r.choice) as Choice })),
+          motion.entitled.voters,
+        ),
+      };
     }
     case "secret": {
       // Moved in this one transaction, in random order with new ids, out of the open table (emptied into new files):
@@ -99,7 +113,8 @@ async function countVotes(tx: Tx, motion: MotionRecord): Promise<{ tally: Tally;
     default: {
       const totals = motion.enteredTotals;
       if (!totals) throw new AppError("conflict", "the totals have not been entered", { field: "enteredTotals" });
-      if (motion.method === "paper" && !totals.confirmedBy) throw new AppError("conflict", "the scrutineers have not confirmed the count", { field: "enteredTotals" });
+      if (motion.method === "paper" && !totals.confirmedBy)
+        throw new AppError("conflict", "the scrutineers have not confirmed the count", { field: "enteredTotals" });
       return { tally: { yes: totals.yes, no: totals.no, abstain: totals.abstain, cast: totals.yes + totals.no + totals.abstain } };
     }
   }

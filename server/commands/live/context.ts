@@ -3,12 +3,13 @@
  * live roles that authorize a command (server/auth/liveRoles.ts), the charter's decision settings (a domain rule),
  * and the two checks only commands need — a meeting in session, and its version bumped with every change.
  */
-import { AppError } from "../../errors";
+
 import type { MeetingContext } from "../../db/load/meetingContext";
+import { AppError } from "../../errors";
 import type { Tx } from "../run";
 
+export { type LiveRole, liveRolesOf, requireLiveRole } from "../../auth/liveRoles";
 export { loadMeetingContext, type MeetingContext } from "../../db/load/meetingContext";
-export { liveRolesOf, requireLiveRole, type LiveRole } from "../../auth/liveRoles";
 export { charterOf } from "../../domain/rules";
 
 /** Every state change of a meeting bumps its version in the same transaction; broadcasts carry it. */

@@ -7,7 +7,12 @@ import { bumpVersion, loadMeetingContext, requireInSession, requireLiveRole } fr
 import { DEFAULT_SPEECH_SECONDS, loadQueue } from "./speakersQueue";
 
 const schema = z.discriminatedUnion("action", [
-  z.strictObject({ meetingId: z.string().min(1), action: z.literal("grant"), personId: z.string().min(1), limitSeconds: z.number().int().min(30).max(3600).optional() }),
+  z.strictObject({
+    meetingId: z.string().min(1),
+    action: z.literal("grant"),
+    personId: z.string().min(1),
+    limitSeconds: z.number().int().min(30).max(3600).optional(),
+  }),
   z.strictObject({ meetingId: z.string().min(1), action: z.literal("finish") }),
 ]);
 
@@ -27,7 +32,10 @@ export function grantFloor(input: unknown, actor: Actor): Promise<{ version: num
     }
     grantInQueue(queue, data.personId, now);
     const limitSeconds = data.limitSeconds ?? DEFAULT_SPEECH_SECONDS;
-    await tx.speakerRequest.updateMany({ where: { itemId, personId: data.personId, grantedAt: null, withdrawnAt: null }, data: { grantedAt: now, limitSeconds } });
+    await tx.speakerRequest.updateMany({
+      where: { itemId, personId: data.personId, grantedAt: null, withdrawnAt: null },
+      data: { grantedAt: now, limitSeconds },
+    });
     await appendAudit(tx, {
       orgId: ctx.meeting.orgId,
       meetingId: ctx.meeting.id,

@@ -3,11 +3,11 @@ import { appendAudit } from "../../audit/append";
 import { checkAtOpening } from "../../domain/matter";
 import { nextMeetingState } from "../../domain/meeting";
 import { MATTER_KINDS } from "../../domain/rules";
+import { firstNoticeDelivery } from "../../notify/evidence";
 import type { Actor } from "../actor";
 import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireLiveRole } from "./context";
 import { appendProcedureWarnings } from "./procedureWarnings";
-import { firstNoticeDelivery } from "../../notify/evidence";
 
 const schema = z.strictObject({ meetingId: z.string().min(1) });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
-import { freezeEntitledVoters, nextVoteState, quorumData, quorumOf, summarizeAttendance } from "../../domain/meeting";
 import { checkStageBeforeVote, MATTER_STAGES } from "../../domain/matter";
+import { freezeEntitledVoters, nextVoteState, quorumData, quorumOf, summarizeAttendance } from "../../domain/meeting";
 import { describeRuleBeforeVote, isCompetent, MATTER_KINDS, type MatterKind } from "../../domain/rules";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
@@ -95,7 +95,13 @@ export function openVote(input: unknown, actor: Actor): Promise<{ version: numbe
     });
     // 四议两公开: a matter put to this body's vote before its previous stage is complete is recorded, not refused.
     const stageWarnings = item.matter
-      ? checkStageBeforeVote({ body: ctx.body.kind, kind: matterKind, stage: z.enum(MATTER_STAGES).parse(item.matter.stage), itemTitle: item.title, on: meetingDay(ctx) })
+      ? checkStageBeforeVote({
+          body: ctx.body.kind,
+          kind: matterKind,
+          stage: z.enum(MATTER_STAGES).parse(item.matter.stage),
+          itemTitle: item.title,
+          on: meetingDay(ctx),
+        })
       : [];
     const warnings = await appendProcedureWarnings(tx, ctx, stageWarnings, { itemId, motionId: motion.id }, now);
     await appendAudit(tx, {

@@ -11,11 +11,11 @@ import { openInProcessDb } from "../../testing/inProcessDb";
 import { chinaDateInput } from "../../time";
 import { SYSTEM } from "../actor";
 import { createBody } from "../body/createBody";
-import { updateCharter } from "../body/updateCharter";
-import { sendMeetingNotice } from "../notify/sendMeetingNotice";
 import { setRoster } from "../body/setRoster";
+import { updateCharter } from "../body/updateCharter";
 import { raiseMatter } from "../matter/raiseMatter";
 import { scheduleMeeting } from "../meeting/scheduleMeeting";
+import { sendMeetingNotice } from "../notify/sendMeetingNotice";
 import { announceResult } from "./announceResult";
 import { closeVote } from "./closeVote";
 import { openMeeting } from "./openMeeting";
@@ -44,17 +44,23 @@ afterAll(async () => {
 });
 
 async function meetingWith(kind: string, options: { startsAt?: Date; noticeDate?: string; bodyKind?: string } = {}) {
-  const body = await db.prisma.body.findFirstOrThrow({ where: { orgId: villageId, kind: options.bodyKind ?? "villager-representatives" }, select: { id: true, members: { select: { personId: true } } } });
+  const body = await db.prisma.body.findFirstOrThrow({
+    where: { orgId: villageId, kind: options.bodyKind ?? "villager-representatives" },
+    select: { id: true, members: { select: { personId: true } } },
+  });
   const { id: matterId } = await raiseMatter({ orgId: villageId, title: `事项${kind}`, kind: kind as "general", source: "villagers" }, SYSTEM);
-  const { id: meetingId } = await scheduleMeeting({
-    bodyId: body.id,
-    number: `程序${Math.random().toString(36).slice(2, 8)}`,
-    title: "程序检查",
-    startsAt: (options.startsAt ?? new Date()).toISOString(),
-    place: "村委会",
-    ...(options.noticeDate ? { noticeDate: options.noticeDate } : {}),
-    agenda: [{ title: "鱼塘发包", matterId }],
-  }, SYSTEM);
+  const { id: meetingId } = await scheduleMeeting(
+    {
+      bodyId: body.id,
+      number: `程序${Math.random().toString(36).slice(2, 8)}`,
+      title: "程序检查",
+      startsAt: (options.startsAt ?? new Date()).toISOString(),
+      place: "村委会",
+      ...(options.noticeDate ? { noticeDate: options.noticeDate } : {}),
+      agenda: [{ title: "鱼塘发包", matterId }],
+    },
+    SYSTEM,
+  );
   return { meetingId, matterId, members: body.members.map((m) => m.personId) };
 }
 
@@ -74,7 +80,10 @@ describe("procedure of a live vote (issue #16)", () => {
     // No command changes a matter's kind; a direct change (an import, a database edit) must not slip a weaker rule in.
     await db.prisma.matter.update({ where: { id: matterId }, data: { kind: "general" } });
     const audit = await db.prisma.auditEntry.count({ where: { meetingId } });
-    await expect(closeVote({ meetingId, motionId }, SYSTEM)).rejects.toMatchObject({ code: "matter_kind_mismatch", details: { matterKind: "general", requested: "land-contract-outsider" } });
+    await expect(closeVote({ meetingId, motionId }, SYSTEM)).rejects.toMatchObject({
+      code: "matter_kind_mismatch",
+      details: { matterKind: "general", requested: "land-contract-outsider" },
+    });
     const motion = await db.prisma.motion.findUniqueOrThrow({ where: { id: motionId }, select: { state: true, result: true } });
     expect(motion).toEqual({ state: "open", result: null });
     expect(await db.prisma.auditEntry.count({ where: { meetingId } })).toBe(audit);
@@ -103,7 +112,11 @@ describe("procedure of a live vote (issue #16)", () => {
 
   it("records at opening a meeting held on another day than announced, a short notice and a matter the body may not decide", async () => {
     const announced = new Date(Date.now() + 3 * 86_400_000);
-    const { meetingId } = await meetingWith("charter", { startsAt: announced, noticeDate: chinaDateInput(Date.now() - 2 * 86_400_000), bodyKind: "villagers-assembly" });
+    const { meetingId } = await meetingWith("charter", {
+      startsAt: announced,
+      noticeDate: chinaDateInput(Date.now() - 2 * 86_400_000),
+      bodyKind: "villagers-assembly",
+    });
     await openMeeting({ meetingId }, SYSTEM);
     const warnings = await warningsOf(meetingId);
     expect(warnings.map((w) => w.code).sort()).toEqual(["body_not_competent", "meeting_date_differs", "notice_too_short"]);

@@ -1,10 +1,10 @@
+import { type ProcedureWarning, procedureWarningsOf } from "../../domain/meeting";
 import type { RuleWarning } from "../../domain/rules";
-import { procedureWarningsOf, type ProcedureWarning } from "../../domain/meeting";
 import type { Tx } from "../run";
 import type { MeetingContext } from "./context";
 
 /** Reading recorded warnings and the meeting's day are pure rules (server/domain/meeting/procedureWarnings.ts). */
-export { meetingDay, procedureWarningsOf, type ProcedureWarning } from "../../domain/meeting";
+export { meetingDay, type ProcedureWarning, procedureWarningsOf } from "../../domain/meeting";
 
 /**
  * Adds warnings to the meeting's record, in the caller's transaction (the caller's audit entry carries them too).

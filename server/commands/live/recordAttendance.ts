@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
-import { validateProxy, withRecord, type AttendanceRecord } from "../../domain/meeting";
+import { type AttendanceRecord, validateProxy, withRecord } from "../../domain/meeting";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { afterCommit, runCommand } from "../run";
@@ -40,7 +40,11 @@ export function recordAttendance(input: unknown, actor: Actor): Promise<{ versio
         holderIsAdult: holder.isAdult,
         authorizationNote: data.authorizationNote,
       });
-      record = { personId: member.personId, status: "proxy", proxy: { holder: { personId: holder.id, householdId: holder.householdId, isAdult: holder.isAdult }, authorizationNote: data.authorizationNote } };
+      record = {
+        personId: member.personId,
+        status: "proxy",
+        proxy: { holder: { personId: holder.id, householdId: holder.householdId, isAdult: holder.isAdult }, authorizationNote: data.authorizationNote },
+      };
     } else {
       record = { personId: member.personId, status: data.status };
     }

@@ -15,10 +15,15 @@ export function startItem(input: unknown, actor: Actor): Promise<{ version: numb
     requireInSession(ctx);
     const open = await tx.motion.count({ where: { meetingId: ctx.meeting.id, state: "open" } });
     if (open > 0) throw new AppError("conflict", "close the open vote first", { field: "motions" });
-    const items = await tx.agendaItem.findMany({ where: { meetingId: ctx.meeting.id }, orderBy: { position: "asc" }, select: { id: true, position: true, title: true } });
+    const items = await tx.agendaItem.findMany({
+      where: { meetingId: ctx.meeting.id },
+      orderBy: { position: "asc" },
+      select: { id: true, position: true, title: true },
+    });
     const currentIndex = items.findIndex((i) => i.id === ctx.meeting.currentItemId);
     const item = data.itemId ? items.find((i) => i.id === data.itemId) : items[currentIndex + 1];
-    if (!item) throw new AppError(data.itemId ? "not_found" : "conflict", data.itemId ? "agenda item not found" : "no further agenda item", { field: "itemId" });
+    if (!item)
+      throw new AppError(data.itemId ? "not_found" : "conflict", data.itemId ? "agenda item not found" : "no further agenda item", { field: "itemId" });
     const now = new Date();
     await tx.meeting.update({ where: { id: ctx.meeting.id }, data: { currentItemId: item.id } });
     await tx.agendaItem.update({ where: { id: item.id }, data: { startedAt: now } });

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { appendAuditMany, type AppendInput } from "../../audit/append";
-import { assertMayCast, CHOICES, makeTracker, TRACKER_BYTES, type FrozenVoters } from "../../domain/meeting";
+import { type AppendInput, appendAuditMany } from "../../audit/append";
+import { type MemberView, memberViews } from "../../db/load/memberViews";
+import { assertMayCast, CHOICES, type FrozenVoters, makeTracker, TRACKER_BYTES } from "../../domain/meeting";
 import { AppError } from "../../errors";
-import { memberViews, type MemberView } from "../../db/load/memberViews";
 import { afterCommit, type Tx } from "../run";
-import { insertProcessed, lockBallotsForVotes, writeVotes, type Writes } from "./voteRows";
+import { insertProcessed, lockBallotsForVotes, type Writes, writeVotes } from "./voteRows";
 
 export const voteSchema = z.strictObject({
   /**
@@ -37,7 +37,6 @@ export type VoteOutcome =
     }
   | { ok: false; error: AppError };
 
-
 type MotionRow = { id: string; state: string; method: string; meetingId: string; orgId: string; entitled: FrozenVoters };
 
 /**
@@ -48,8 +47,9 @@ type MotionRow = { id: string; state: string; method: string; meetingId: string;
 export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise<VoteOutcome[]> {
   const outcomes: (VoteOutcome | undefined)[] = new Array(requests.length);
   const accounts = new Map(
-    (await tx.account.findMany({ where: { id: { in: [...new Set(requests.map((r) => r.accountId))] } }, select: { id: true, personId: true, disabled: true } }))
-      .map((a) => [a.id, a]),
+    (
+      await tx.account.findMany({ where: { id: { in: [...new Set(requests.map((r) => r.accountId))] } }, select: { id: true, personId: true, disabled: true } })
+    ).map((a) => [a.id, a]),
   );
   // Two IN lists (a superset of the pairs, matched below) instead of an OR of one condition per vote.
   const done = await tx.processedCommand.findMany({
@@ -63,18 +63,30 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
   await lockBallotsForVotes(tx);
   await tx.$queryRaw`SELECT id FROM "Motion" WHERE id = ANY(${motionIds}) FOR UPDATE`;
   const motions = new Map<string, MotionRow>(
-    (await tx.motion.findMany({ where: { id: { in: motionIds } }, select: { id: true, state: true, method: true, meetingId: true, entitled: true, meeting: { select: { orgId: true } } } }))
-      .map((m) => [m.id, { id: m.id, state: m.state, method: m.method, meetingId: m.meetingId, orgId: m.meeting.orgId, entitled: m.entitled as FrozenVoters }]),
+    (
+      await tx.motion.findMany({
+        where: { id: { in: motionIds } },
+        select: { id: true, state: true, method: true, meetingId: true, entitled: true, meeting: { select: { orgId: true } } },
+      })
+    ).map((m) => [m.id, { id: m.id, state: m.state, method: m.method, meetingId: m.meetingId, orgId: m.meeting.orgId, entitled: m.entitled as FrozenVoters }]),
   );
   // Only the rows of this batch's voters (their own votes and the proxies they hold), not every vote cast so far.
   const voters = [...new Set(requests.map((r) => r.voterPersonId ?? accounts.get(r.accountId)?.personId ?? ""))];
   const named = new Map(
-    (await tx.voteRecord.findMany({ where: { motionId: { in: motionIds }, voterPersonId: { in: voters } }, select: { motionId: true, voterPersonId: true, choice: true } }))
-      .map((v) => [`${v.motionId}|${v.voterPersonId}`, v.choice]),
+    (
+      await tx.voteRecord.findMany({
+        where: { motionId: { in: motionIds }, voterPersonId: { in: voters } },
+        select: { motionId: true, voterPersonId: true, choice: true },
+      })
+    ).map((v) => [`${v.motionId}|${v.voterPersonId}`, v.choice]),
   );
   const secret = new Set(
-    (await tx.ballotParticipation.findMany({ where: { motionId: { in: motionIds }, voterPersonId: { in: voters } }, select: { motionId: true, voterPersonId: true } }))
-      .map((p) => `${p.motionId}|${p.voterPersonId}`),
+    (
+      await tx.ballotParticipation.findMany({
+        where: { motionId: { in: motionIds }, voterPersonId: { in: voters } },
+        select: { motionId: true, voterPersonId: true },
+      })
+    ).map((p) => `${p.motionId}|${p.voterPersonId}`),
   );
   const writes: Writes = { participations: [], ballots: [], named: [] };
   const inBatch = new Map<string, VoteOutcome>();
@@ -98,7 +110,11 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
       if (outcome.ok) {
         touchedMeetings.set(outcome.meetingId, motions.get(outcome.motionId)?.orgId ?? "");
         // A secret ballot's receipt (the tracker) goes to the voter only: never stored beside their account.
-        processed.push({ accountId: request.accountId, clientId: request.clientId, result: { ...outcome, tracker: undefined, choice: outcome.tracker ? undefined : outcome.choice } });
+        processed.push({
+          accountId: request.accountId,
+          clientId: request.clientId,
+          result: { ...outcome, tracker: undefined, choice: outcome.tracker ? undefined : outcome.choice },
+        });
       }
     } catch (error) {
       outcomes[index] = { ok: false, error: error instanceof AppError ? error : new AppError("internal", "internal error") };
@@ -108,7 +124,10 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
   await writeVotes(tx, writes);
   for (const entries of audits.values()) await appendAuditMany(tx, entries);
   if (processed.length > 0) {
-    await insertProcessed(tx, processed.map((p) => ({ accountId: p.accountId, clientId: p.clientId, command: "vote", result: JSON.stringify(p.result) })));
+    await insertProcessed(
+      tx,
+      processed.map((p) => ({ accountId: p.accountId, clientId: p.clientId, command: "vote", result: JSON.stringify(p.result) })),
+    );
   }
   for (const [meetingId, orgId] of touchedMeetings) {
     await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
@@ -123,7 +142,12 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
  * afterwards, hundreds of them queued behind the next batches' transactions (PGlite runs one query at a time) and
  * held every ack of a burst until its last batch.
  */
-async function withMemberViews(tx: Tx, requests: VoteRequest[], outcomes: VoteOutcome[], accounts: Map<string, { personId: string | null }>): Promise<VoteOutcome[]> {
+async function withMemberViews(
+  tx: Tx,
+  requests: VoteRequest[],
+  outcomes: VoteOutcome[],
+  accounts: Map<string, { personId: string | null }>,
+): Promise<VoteOutcome[]> {
   const wanted = new Map<string, Set<string>>();
   const personOf = (i: number) => accounts.get(requests[i]?.accountId ?? "")?.personId ?? null;
   outcomes.forEach((o, i) => {
@@ -170,20 +194,36 @@ function applyVote(
     const tracker = makeTracker(randomBytes(TRACKER_BYTES));
     writes.participations.push({ motionId: motion.id, voterPersonId: voter, castByPersonId: castBy });
     writes.ballots.push({ motionId: motion.id, choice: request.choice, tracker });
-    entries.push({ orgId: motion.orgId, meetingId: motion.meetingId, actor, action: "ballot.cast", object: { type: "motion", id: motion.id }, data: { voterPersonId: voter, castByPersonId: castBy } });
+    entries.push({
+      orgId: motion.orgId,
+      meetingId: motion.meetingId,
+      actor,
+      action: "ballot.cast",
+      object: { type: "motion", id: motion.id },
+      data: { voterPersonId: voter, castByPersonId: castBy },
+    });
     return { ...base, recorded: "cast", tracker };
   }
   const previous = named.get(key);
   if (previous === request.choice) return { ...base, recorded: "unchanged", choice: request.choice };
   named.set(key, request.choice);
-  writes.named.push({ motionId: motion.id, voterPersonId: voter, castByPersonId: castBy, choice: request.choice, clientId: request.clientId, isChange: previous !== undefined });
+  writes.named.push({
+    motionId: motion.id,
+    voterPersonId: voter,
+    castByPersonId: castBy,
+    choice: request.choice,
+    clientId: request.clientId,
+    isChange: previous !== undefined,
+  });
   entries.push({
     orgId: motion.orgId,
     meetingId: motion.meetingId,
     actor,
     action: previous ? "vote.changed" : "vote.cast",
     object: { type: "motion", id: motion.id },
-    data: previous ? { voterPersonId: voter, castByPersonId: castBy, choice: request.choice, previous } : { voterPersonId: voter, castByPersonId: castBy, choice: request.choice },
+    data: previous
+      ? { voterPersonId: voter, castByPersonId: castBy, choice: request.choice, previous }
+      : { voterPersonId: voter, castByPersonId: castBy, choice: request.choice },
   });
   return { ...base, recorded: previous ? "changed" : "cast", choice: request.choice };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requireOrgRole } from "../../auth/permissions";
-import { assertMatterStage, manualMove, MATTER_STAGES, MOVE_REASON_MAX } from "../../domain/matter";
+import { assertMatterStage, MATTER_STAGES, MOVE_REASON_MAX, manualMove } from "../../domain/matter";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";

@@ -1,12 +1,12 @@
 /** The matter pipeline as the live meeting drives it: moveMatterOnVote inside the caller's transaction. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
+import { buildOrganization } from "../../testing/builders";
 import { openInProcessDb } from "../../testing/inProcessDb";
 import { SYSTEM } from "../actor";
 import { moveMatter } from "./moveMatter";
 import { moveMatterOnVote, type VoteOnMatter } from "./moveMatterOnVote";
 import { raiseMatter } from "./raiseMatter";
-import { buildOrganization } from "../../testing/builders";
 
 let db: Database;
 let close: () => Promise<void>;
@@ -19,7 +19,13 @@ beforeAll(async () => {
 afterAll(async () => close?.());
 
 const vote = (matterId: string, extra: Partial<VoteOnMatter>): VoteOnMatter => ({
-  matterId, meetingId: "meeting-1", motionId: "motion-1", bodyKind: "party-committee", passed: true, quorumMet: true, ...extra,
+  matterId,
+  meetingId: "meeting-1",
+  motionId: "motion-1",
+  bodyKind: "party-committee",
+  passed: true,
+  quorumMet: true,
+  ...extra,
 });
 const run = (v: VoteOnMatter) => db.prisma.$transaction((tx) => moveMatterOnVote(tx, v));
 

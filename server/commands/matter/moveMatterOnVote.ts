@@ -1,6 +1,6 @@
 import type { AuditActor } from "../../audit/append";
-import { advanceOnVote, assertMatterStage, deciderForStage, STAGE_INFO, type DecisionFailure, type MatterStage } from "../../domain/matter";
-import { MATTER_KINDS, type BodyKind, type MatterKind } from "../../domain/rules";
+import { advanceOnVote, assertMatterStage, type DecisionFailure, deciderForStage, type MatterStage, STAGE_INFO } from "../../domain/matter";
+import { type BodyKind, MATTER_KINDS, type MatterKind } from "../../domain/rules";
 import type { Tx } from "../run";
 import { recordMatterMove } from "./recordMatterMove";
 
@@ -51,7 +51,10 @@ export async function moveMatterOnVote(tx: Tx, vote: VoteOnMatter): Promise<Matt
     motionId: vote.motionId,
     actor: vote.actor ?? null,
     actorId: vote.actor?.id ?? null,
-    audit: { meetingId: vote.meetingId, data: { meetingId: vote.meetingId, motionId: vote.motionId, passed: vote.passed, quorumMet: vote.quorumMet, manual: false } },
+    audit: {
+      meetingId: vote.meetingId,
+      data: { meetingId: vote.meetingId, motionId: vote.motionId, passed: vote.passed, quorumMet: vote.quorumMet, manual: false },
+    },
   });
   return { matterId: matter.id, recorded: true, from, to };
 }

@@ -23,14 +23,28 @@ export function raiseMatter(input: unknown, actor: Actor): Promise<{ id: string 
   return runCommand(schema, input, actor, async (tx, data) => {
     const auditActor = await requireOrgRole(tx, actor, data.orgId, ["admin"]);
     const matter = await tx.matter.create({
-      data: { orgId: data.orgId, title: data.title, description: data.description, kind: data.kind, source: data.source, stage: "raised", amountYuan: data.amountYuan ?? null },
+      data: {
+        orgId: data.orgId,
+        title: data.title,
+        description: data.description,
+        kind: data.kind,
+        source: data.source,
+        stage: "raised",
+        amountYuan: data.amountYuan ?? null,
+      },
     });
     await appendAudit(tx, {
       orgId: data.orgId,
       actor: auditActor,
       action: "matter.raised",
       object: { type: "matter", id: matter.id },
-      data: { title: matter.title, kind: matter.kind, source: matter.source, stage: matter.stage, ...(matter.amountYuan !== null ? { amountYuan: matter.amountYuan } : {}) },
+      data: {
+        title: matter.title,
+        kind: matter.kind,
+        source: matter.source,
+        stage: matter.stage,
+        ...(matter.amountYuan !== null ? { amountYuan: matter.amountYuan } : {}),
+      },
     });
     return { id: matter.id };
   });

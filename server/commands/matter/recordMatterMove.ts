@@ -1,4 +1,4 @@
-import { appendAudit, type AuditActor } from "../../audit/append";
+import { type AuditActor, appendAudit } from "../../audit/append";
 import type { JsonObject } from "../../audit/canonical";
 import { AppError } from "../../errors";
 import type { Tx } from "../run";

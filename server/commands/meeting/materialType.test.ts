@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cleanFilename, detectMaterialType } from "./materialType";
 
-const bytes = (...parts: (string | number[])[]) =>
-  new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? Array.from(p, (c) => c.charCodeAt(0)) : p)));
+const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? Array.from(p, (c) => c.charCodeAt(0)) : p)));
 
 describe("material types", () => {
   it("tells PDF, PNG, JPEG and WebP by their first bytes", () => {

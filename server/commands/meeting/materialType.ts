@@ -21,6 +21,8 @@ export function detectMaterialType(bytes: Uint8Array): MaterialType | null {
 /** A safe display name: no path, no control characters, at most 120 characters. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = Array.from(base.replace(/[\u0000-\u001f\u007f"]/g, "").trim()).slice(-120).join("");
+  const cleaned = Array.from(base.replace(/[\u0000-\u001f\u007f"]/g, "").trim())
+    .slice(-120)
+    .join("");
   return cleaned === "" ? "material" : cleaned;
 }

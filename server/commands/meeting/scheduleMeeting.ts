@@ -30,7 +30,10 @@ const schema = z
     convenerBasis: meetingFields.convenerBasis.default("regular"),
     petitioners: meetingFields.petitioners.optional(),
     isPublic: meetingFields.isPublic.default(true),
-    agenda: z.array(z.strictObject({ title: z.string().trim().min(1).max(200), matterId: z.string().min(1).optional() })).max(50).default([]),
+    agenda: z
+      .array(z.strictObject({ title: z.string().trim().min(1).max(200), matterId: z.string().min(1).optional() }))
+      .max(50)
+      .default([]),
   })
   .refine((m) => m.convenerBasis !== "petition" || typeof m.petitioners === "number", {
     message: "请填写提议人数 (number of petitioners)",
@@ -43,7 +46,11 @@ export function scheduleMeeting(input: unknown, actor: Actor): Promise<{ id: str
     const body = await tx.body.findUnique({ where: { id: data.bodyId }, select: { id: true, orgId: true, kind: true } });
     if (!body) throw new AppError("not_found", "body not found", { field: "bodyId" });
     const auditActor = await requireOrgRole(tx, actor, body.orgId, ["admin"]);
-    await requireMattersOf(tx, body.orgId, data.agenda.map((item) => item.matterId));
+    await requireMattersOf(
+      tx,
+      body.orgId,
+      data.agenda.map((item) => item.matterId),
+    );
     const startsAt = new Date(data.startsAt);
     const noticeDate = noticeDateOf(data.noticeDate);
     const warnings = await meetingWarnings(tx, body, { startsAt, noticeDate, convenerBasis: data.convenerBasis, petitioners: data.petitioners });

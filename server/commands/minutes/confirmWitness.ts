@@ -34,7 +34,8 @@ export async function confirmWitness(input: unknown, actor: Actor): Promise<Conf
     let witnessId = data.witnessId;
     if (actor.kind === "account") {
       const account = await tx.account.findUnique({ where: { id: actor.accountId }, select: { personId: true, disabled: true } });
-      if (!account?.personId || account.disabled || (witnessId !== undefined && witnessId !== account.personId)) throw new AppError("forbidden", "you confirm only as yourself");
+      if (!account?.personId || account.disabled || (witnessId !== undefined && witnessId !== account.personId))
+        throw new AppError("forbidden", "you confirm only as yourself");
       witnessId = account.personId;
     }
     if (!witnessId) throw new AppError("invalid_input", "the system confirms only for a named witness", { field: "witnessId" });
@@ -43,7 +44,8 @@ export async function confirmWitness(input: unknown, actor: Actor): Promise<Conf
     await confineToOrg(tx, status.orgId);
     const pending = await tx.assistedSignature.findUnique({ where: { versionId_personId: { versionId: latest.id, personId: data.personId } } });
     const slot = pending?.witness1Id === witnessId ? 1 : pending?.witness2Id === witnessId ? 2 : 0;
-    if (!pending || slot === 0) throw new AppError("forbidden", "you are not a witness of this assisted signature", { field: "personId", details: { reason: "not_witness" } });
+    if (!pending || slot === 0)
+      throw new AppError("forbidden", "you are not a witness of this assisted signature", { field: "personId", details: { reason: "not_witness" } });
     // The attendee signed another way meanwhile (on their phone): nothing left to witness.
     if (!signing.missing.has(data.personId)) throw new AppError("conflict", "already signed", { field: "personId", details: { reason: "already_signed" } });
     const base = { meetingId: data.meetingId, orgId: status.orgId, personId: data.personId };
@@ -72,7 +74,13 @@ export async function confirmWitness(input: unknown, actor: Actor): Promise<Conf
     const signer = status.required.find((s) => s.personId === data.personId);
     if (!signer) throw new AppError("conflict", "no longer among those who sign", { field: "personId", details: { reason: "not_signer" } });
     const witnessIds = [pending.witness1Id, pending.witness2Id];
-    await addSignature(tx, signing, { signer, method: "assisted", actor: auditActor, witnessIds, data: { witnesses: witnessIds, requestedBy: pending.requestedBy } });
+    await addSignature(tx, signing, {
+      signer,
+      method: "assisted",
+      actor: auditActor,
+      witnessIds,
+      data: { witnesses: witnessIds, requestedBy: pending.requestedBy },
+    });
     await tx.assistedSignature.delete({ where: { versionId_personId: { versionId: latest.id, personId: data.personId } } });
     return { ...base, confirmations, isSigned: true, isComplete: signing.missing.size === 0, alreadyConfirmed: false };
   });

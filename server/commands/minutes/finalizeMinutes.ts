@@ -33,7 +33,13 @@ export async function finalizeMinutes(input: unknown, actor: Actor): Promise<Fin
       }
       const frozen = await freezeMinutes(tx, data.meetingId, freeText);
       const version = await tx.minutesVersion.create({
-        data: { meetingId: data.meetingId, version: 1, text: frozen.text, sha256: frozen.sha256, finalizedBy: actor.kind === "system" ? "system" : actor.accountId },
+        data: {
+          meetingId: data.meetingId,
+          version: 1,
+          text: frozen.text,
+          sha256: frozen.sha256,
+          finalizedBy: actor.kind === "system" ? "system" : actor.accountId,
+        },
       });
       await appendAudit(tx, {
         orgId: meeting.orgId,

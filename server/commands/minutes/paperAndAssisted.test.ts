@@ -11,7 +11,7 @@ import { decodeEntry } from "../../audit/verify.mjs";
 import { loadMinutesStatus } from "../../minutes/status";
 import { signatureScan } from "../../queries/signatureScan";
 import { openInProcessDb } from "../../testing/inProcessDb";
-import { accountActor, SYSTEM, type Actor } from "../actor";
+import { type Actor, accountActor, SYSTEM } from "../actor";
 import { confirmWitness } from "./confirmWitness";
 import { finalizeMinutes } from "./finalizeMinutes";
 import { recordPaperSignatures, SCAN_MAX_BYTES } from "./recordPaperSignatures";
@@ -41,8 +41,8 @@ async function refusal(work: Promise<unknown>): Promise<string> {
 }
 
 const minutesEntries = async () =>
-  (await db.db.prisma.auditEntry.findMany({ where: { meetingId, action: { startsWith: "minutes." } }, orderBy: { seq: "asc" }, select: { bytes: true } })).map((row) =>
-    decodeEntry(Buffer.from(row.bytes, "utf8")),
+  (await db.db.prisma.auditEntry.findMany({ where: { meetingId, action: { startsWith: "minutes." } }, orderBy: { seq: "asc" }, select: { bytes: true } })).map(
+    (row) => decodeEntry(Buffer.from(row.bytes, "utf8")),
   );
 
 beforeAll(async () => {
@@ -57,11 +57,13 @@ afterAll(async () => db?.close());
 
 describe("paper and assisted signatures", () => {
   it("brings the minutes to 'all signed' with one paper and one assisted signature, refusing what is wrong on the way", async () => {
-    const recorder = actors["梁丽娟"] as Actor;
+    const recorder = actors.梁丽娟 as Actor;
     const { prisma } = db.db;
     const someone = (await prisma.person.findFirstOrThrow({ where: { name: "张汉生" }, select: { id: true } })).id;
     // Nothing to sign before the minutes are finalized.
-    expect(await refusal(recordPaperSignatures({ meetingId, versionId: "v", personIds: [someone], filename: "a.pdf", data: PDF }, recorder))).toBe("conflict:not_finalized");
+    expect(await refusal(recordPaperSignatures({ meetingId, versionId: "v", personIds: [someone], filename: "a.pdf", data: PDF }, recorder))).toBe(
+      "conflict:not_finalized",
+    );
     const { versionId } = await finalizeMinutes({ meetingId }, SYSTEM);
 
     const status = await loadMinutesStatus(prisma, meetingId);
@@ -84,10 +86,12 @@ describe("paper and assisted signatures", () => {
 
     // Refusals: each with its reason, none writes anything.
     const scan = { meetingId, versionId, personIds: [paper.personId], filename: "签到表.pdf", data: PDF };
-    expect(await refusal(recordPaperSignatures(scan, actors["陈国强"] as Actor))).toBe("forbidden");
+    expect(await refusal(recordPaperSignatures(scan, actors.陈国强 as Actor))).toBe("forbidden");
     expect(await refusal(recordPaperSignatures({ ...scan, personIds: [absent] }, recorder))).toBe("invalid_input:not_signer");
     expect(await refusal(recordPaperSignatures({ ...scan, personIds: [witness1.personId] }, recorder))).toBe("conflict:already_signed");
-    expect(await refusal(recordPaperSignatures({ ...scan, data: new Uint8Array(SCAN_MAX_BYTES + 1).fill(0x25) }, recorder))).toBe("invalid_input:scan_too_large");
+    expect(await refusal(recordPaperSignatures({ ...scan, data: new Uint8Array(SCAN_MAX_BYTES + 1).fill(0x25) }, recorder))).toBe(
+      "invalid_input:scan_too_large",
+    );
     expect(await refusal(recordPaperSignatures({ ...scan, data: new TextEncoder().encode("MZ not a scan") }, recorder))).toBe("invalid_input:scan_type");
     expect(await refusal(recordPaperSignatures({ ...scan, versionId: "older" }, recorder))).toBe("conflict:stale_version");
     const ask = { meetingId, versionId, personId: assisted.personId, witness1: witness1.personId, witness2: witness2.personId };
@@ -96,7 +100,7 @@ describe("paper and assisted signatures", () => {
     expect(await refusal(requestAssistedSignature({ ...ask, witness2: assisted.personId }, recorder))).toBe("invalid_input:witness_is_signer");
     expect(await refusal(requestAssistedSignature({ ...ask, witness2: absent }, recorder))).toBe("invalid_input:witness_not_present");
     expect(await refusal(requestAssistedSignature({ ...ask, personId: recorderPerson }, recorder))).toBe("invalid_input:self");
-    expect(await refusal(requestAssistedSignature(ask, actors["黄锦华"] as Actor))).toBe("forbidden");
+    expect(await refusal(requestAssistedSignature(ask, actors.黄锦华 as Actor))).toBe("forbidden");
     expect(await minutesEntries()).toHaveLength(before);
     expect(await prisma.signatureScan.count()).toBe(0);
 
@@ -106,9 +110,13 @@ describe("paper and assisted signatures", () => {
     expect(recorded).toMatchObject({ sha256: sha, recorded: 1, isComplete: false });
     const kept = await signatureScan((recorder as { accountId: string }).accountId, meetingId, recorded.scanId);
     expect(Buffer.from(kept.data).equals(Buffer.from(PDF))).toBe(true);
-    expect(await refusal(signatureScan((actors["黄锦华"] as { accountId: string }).accountId, meetingId, recorded.scanId))).toBe("forbidden");
+    expect(await refusal(signatureScan((actors.黄锦华 as { accountId: string }).accountId, meetingId, recorded.scanId))).toBe("forbidden");
     const paperEntry = (await minutesEntries()).at(-1);
-    expect(paperEntry).toMatchObject({ action: "minutes.signed", actor: { role: "recorder" }, data: { personId: paper.personId, method: "paper", scan: { sha256: sha } } });
+    expect(paperEntry).toMatchObject({
+      action: "minutes.signed",
+      actor: { role: "recorder" },
+      data: { personId: paper.personId, method: "paper", scan: { sha256: sha } },
+    });
 
     // (b) 代书: pending until both witnesses confirm on their own accounts.
     await requestAssistedSignature(ask, recorder);
@@ -134,7 +142,9 @@ describe("paper and assisted signatures", () => {
 
     const entries = (await minutesEntries()).slice(before);
     expect(entries.map((e) => e.action)).toEqual(["minutes.signed", "minutes.assist_requested", "minutes.witnessed", "minutes.witnessed", "minutes.signed"]);
-    expect(entries.at(-1)).toMatchObject({ data: { method: "assisted", witnesses: [witness1.personId, witness2.personId], complete: true, meetingState: "archived" } });
+    expect(entries.at(-1)).toMatchObject({
+      data: { method: "assisted", witnesses: [witness1.personId, witness2.personId], complete: true, meetingState: "archived" },
+    });
     expect(await refusal(recordPaperSignatures(scan, recorder))).toBe("conflict:complete");
   });
 });

@@ -35,7 +35,8 @@ export async function recordPaperSignatures(input: unknown, actor: Actor): Promi
     const personIds = [...new Set(data.personIds)];
     const signers = personIds.map((id) => recordableSigner(signing, id, "personIds"));
     if (data.data.byteLength === 0) throw new AppError("invalid_input", "empty file", { field: "file", details: { reason: "empty" } });
-    if (data.data.byteLength > SCAN_MAX_BYTES) throw new AppError("invalid_input", "scan larger than 10 MB", { field: "file", details: { reason: "scan_too_large" } });
+    if (data.data.byteLength > SCAN_MAX_BYTES)
+      throw new AppError("invalid_input", "scan larger than 10 MB", { field: "file", details: { reason: "scan_too_large" } });
     const mime = detectMaterialType(data.data);
     if (!mime) throw new AppError("invalid_input", "only PDF, PNG, JPEG or WebP", { field: "file", details: { reason: "scan_type" } });
     const sha256 = createHash("sha256").update(data.data).digest("hex");

@@ -40,7 +40,14 @@ export async function requestAssistedSignature(input: unknown, actor: Actor): Pr
     if (problem) throw new AppError("invalid_input", `witness refused: ${problem.reason}`, { field: problem.field, details: { reason: problem.reason } });
     const key = { versionId_personId: { versionId: latest.id, personId: data.personId } };
     const replaced = (await tx.assistedSignature.findUnique({ where: key, select: { personId: true } })) !== null;
-    const fields = { witness1Id: data.witness1, witness2Id: data.witness2, confirmed1At: null, confirmed2At: null, requestedBy: actor.kind === "system" ? "system" : actor.accountId, requestedAt: new Date() };
+    const fields = {
+      witness1Id: data.witness1,
+      witness2Id: data.witness2,
+      confirmed1At: null,
+      confirmed2At: null,
+      requestedBy: actor.kind === "system" ? "system" : actor.accountId,
+      requestedAt: new Date(),
+    };
     await tx.assistedSignature.upsert({ where: key, create: { versionId: latest.id, personId: data.personId, ...fields }, update: fields });
     const nameOf = (id: string) => status.witnessCandidates.find((c) => c.personId === id)?.name ?? id;
     await appendAudit(tx, {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
-import { nextMeetingState, type MeetingState } from "../../domain/meeting";
+import { type MeetingState, nextMeetingState } from "../../domain/meeting";
 import { AppError } from "../../errors";
 import { loadMinutesStatus } from "../../minutes/status";
 import type { Actor } from "../actor";
@@ -76,7 +76,16 @@ export async function signMinutes(input: unknown, actor: Actor): Promise<SignedM
       actor: actor.kind === "system" ? null : { id: actor.accountId, role: AUDIT_ROLE[signer.role], name: actor.name },
       action: "minutes.signed",
       object: { type: "minutes", id: latest.id },
-      data: { version: latest.version, sha256: latest.sha256, personId, role: signer.role, signed, required: status.required.length, complete: isComplete, meetingState },
+      data: {
+        version: latest.version,
+        sha256: latest.sha256,
+        personId,
+        role: signer.role,
+        signed,
+        required: status.required.length,
+        complete: isComplete,
+        meetingState,
+      },
     });
     // The live documents re-read the sign-off; a complete one gets a checkpoint and the meeting room shows "archived".
     afterCommit(tx, { type: "minutes.status", orgId: status.orgId, meetingId: data.meetingId });

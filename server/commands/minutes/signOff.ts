@@ -6,7 +6,7 @@
 import type { AuditActor } from "../../audit/append";
 import { appendAudit } from "../../audit/append";
 import type { JsonObject } from "../../audit/canonical";
-import { nextMeetingState, type MeetingState } from "../../domain/meeting";
+import { type MeetingState, nextMeetingState } from "../../domain/meeting";
 import { AppError } from "../../errors";
 import type { RequiredSigner } from "../../minutes/signers";
 import { loadMinutesStatus, type MinutesStatus, type SignatureMethod } from "../../minutes/status";
@@ -51,7 +51,14 @@ export async function addSignature(
 ): Promise<void> {
   const { status, latest } = signing;
   await tx.minutesSignature.create({
-    data: { versionId: latest.id, personId: input.signer.personId, role: input.signer.role, method: input.method, scanId: input.scanId, witnessIds: input.witnessIds ?? [] },
+    data: {
+      versionId: latest.id,
+      personId: input.signer.personId,
+      role: input.signer.role,
+      method: input.method,
+      scanId: input.scanId,
+      witnessIds: input.witnessIds ?? [],
+    },
   });
   signing.missing.delete(input.signer.personId);
   const isComplete = signing.missing.size === 0;

@@ -1,21 +1,27 @@
 import { z } from "zod";
+import { findDecision } from "../../db/load/decisionRecord";
 import { AppError } from "../../errors";
 import { assertPeriodDays } from "../../notice/period";
 import { CORRECTION_REASON_MAX, NOTICE_BODY_MAX, requireText, TITLE_MAX } from "../../notice/text";
 import { parseVoteSummary, voteSummaryOf } from "../../notice/voteSummary";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
-import { findDecision } from "../../db/load/decisionRecord";
 import { lockMatter, requirePublisher } from "./publisher";
-import { writeNotice, type NoticeKind, type WrittenNotice } from "./writeNotice";
+import { type NoticeKind, type WrittenNotice, writeNotice } from "./writeNotice";
 
 const schema = z.strictObject({
   noticeId: z.string().min(1).max(64),
   /** Why the notice is corrected; shown on both notices and logged. */
   reason: z.string().max(CORRECTION_REASON_MAX * 4),
   /** Default: the old notice's. */
-  title: z.string().max(TITLE_MAX * 4).optional(),
-  body: z.string().max(NOTICE_BODY_MAX * 4).optional(),
+  title: z
+    .string()
+    .max(TITLE_MAX * 4)
+    .optional(),
+  body: z
+    .string()
+    .max(NOTICE_BODY_MAX * 4)
+    .optional(),
   periodDays: z.number().int().optional(),
 });
 
@@ -27,14 +33,20 @@ const schema = z.strictObject({
  */
 export async function correctNotice(input: unknown, actor: Actor, now: Date = new Date()): Promise<WrittenNotice> {
   const written = await runCommand(schema, input, actor, async (tx, data) => {
-    const old = await tx.notice.findUnique({ where: { id: data.noticeId }, select: { id: true, orgId: true, matterId: true, kind: true, title: true, body: true, periodDays: true, voteSummary: true, motionId: true } });
+    const old = await tx.notice.findUnique({
+      where: { id: data.noticeId },
+      select: { id: true, orgId: true, matterId: true, kind: true, title: true, body: true, periodDays: true, voteSummary: true, motionId: true },
+    });
     if (!old) throw new AppError("not_found", "notice not found", { field: "noticeId" });
     await lockMatter(tx, old.matterId);
     const matter = await tx.matter.findUniqueOrThrow({ where: { id: old.matterId }, select: { id: true, kind: true } });
     const decision = await findDecision(tx, matter);
     const auditActor = await requirePublisher(tx, actor, old.orgId, decision?.body.id ?? null);
     if ((await tx.notice.count({ where: { supersedesId: old.id } })) > 0) {
-      throw new AppError("conflict", "this notice has already been corrected; correct the newest one", { field: "noticeId", details: { reason: "superseded" } });
+      throw new AppError("conflict", "this notice has already been corrected; correct the newest one", {
+        field: "noticeId",
+        details: { reason: "superseded" },
+      });
     }
     const kind = old.kind as NoticeKind;
     const periodDays = data.periodDays ?? old.periodDays;

@@ -38,7 +38,10 @@ export async function fileObjection(input: unknown, actor: Actor, now: Date = ne
       throw new AppError("forbidden", "only residents of this organization may object to its notices", { details: { reason: "not_resident" } });
     }
     if ((await tx.notice.count({ where: { supersedesId: notice.id } })) > 0) {
-      throw new AppError("conflict", "this notice has been corrected; object to the corrected notice", { field: "noticeId", details: { reason: "superseded" } });
+      throw new AppError("conflict", "this notice has been corrected; object to the corrected notice", {
+        field: "noticeId",
+        details: { reason: "superseded" },
+      });
     }
     if (now.getTime() >= notice.endsAt.getTime()) {
       throw new AppError("conflict", "the notice period has ended; objections are no longer accepted", {

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { requireOrgRole } from "../../auth/permissions";
+import { loadMotionRecord } from "../../db/load/decisionRecord";
+import { decidesMatter } from "../../domain/meeting";
 import { AppError } from "../../errors";
 import { CORRECTION_REASON_MAX, requireText } from "../../notice/text";
 import type { Actor } from "../actor";
 import { recordMatterMove } from "../matter/recordMatterMove";
 import { runCommand } from "../run";
-import { decidesMatter } from "../../domain/meeting";
-import { loadMotionRecord } from "../../db/load/decisionRecord";
 import { lockMatter } from "./publisher";
 
 const schema = z.strictObject({
@@ -35,20 +35,32 @@ export function linkDecisionVote(input: unknown, actor: Actor): Promise<{ matter
     const reason = requireText(data.reason, "reason", CORRECTION_REASON_MAX, { noPersonalNumbers: true });
     const record = await loadMotionRecord(tx, data.motionId);
     if (!record || record.orgId !== matter.orgId) {
-      throw new AppError("conflict", "that vote is not a passed, announced decision of this organization", { field: "motionId", details: { reason: "no_decision" } });
+      throw new AppError("conflict", "that vote is not a passed, announced decision of this organization", {
+        field: "motionId",
+        details: { reason: "no_decision" },
+      });
     }
     if (record.itemMatterId !== null && record.itemMatterId !== matter.id) {
       throw new AppError("conflict", "that vote's agenda item belongs to another matter", { field: "motionId", details: { reason: "other_matter" } });
     }
     if (!decidesMatter(record.body.kind, matter.kind)) {
-      throw new AppError("conflict", `a ${record.body.kind} does not decide a ${matter.kind} matter`, { field: "motionId", details: { reason: "not_decider" } });
+      throw new AppError("conflict", `a ${record.body.kind} does not decide a ${matter.kind} matter`, {
+        field: "motionId",
+        details: { reason: "not_decider" },
+      });
     }
     if (record.motion.matterKind !== matter.kind) {
       // The thresholds applied at the vote were those of the motion's kind; a stricter matter needs its own vote.
-      throw new AppError("conflict", `the vote was counted as ${record.motion.matterKind}, the matter is ${matter.kind}`, { field: "motionId", details: { reason: "kind_mismatch" } });
+      throw new AppError("conflict", `the vote was counted as ${record.motion.matterKind}, the matter is ${matter.kind}`, {
+        field: "motionId",
+        details: { reason: "kind_mismatch" },
+      });
     }
     if (matter.stage !== "raised" && matter.stage !== "decision") {
-      throw new AppError("conflict", `a matter at stage ${matter.stage} takes no decision vote now`, { field: "matterId", details: { reason: "stage", stage: matter.stage } });
+      throw new AppError("conflict", `a matter at stage ${matter.stage} takes no decision vote now`, {
+        field: "matterId",
+        details: { reason: "stage", stage: matter.stage },
+      });
     }
     if (record.itemMatterId === matter.id && matter.stage === "decision") {
       throw new AppError("conflict", "that vote is already recorded on this matter", { field: "motionId", details: { reason: "already_linked" } });

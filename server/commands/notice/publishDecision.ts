@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findDecision } from "../../db/load/decisionRecord";
 import { assertMatterStage } from "../../domain/matter";
 import type { BodyKind } from "../../domain/rules";
 import { AppError } from "../../errors";
@@ -8,16 +9,21 @@ import { voteSummaryOf } from "../../notice/voteSummary";
 import type { Actor } from "../actor";
 import { moveMatterOnVote } from "../matter/moveMatterOnVote";
 import { runCommand } from "../run";
-import { findDecision } from "../../db/load/decisionRecord";
 import { lockMatter, requirePublisher } from "./publisher";
-import { writeNotice, type WrittenNotice } from "./writeNotice";
+import { type WrittenNotice, writeNotice } from "./writeNotice";
 
 const schema = z.strictObject({
   matterId: z.string().min(1).max(64),
   /** Default: the matter's title. */
-  title: z.string().max(TITLE_MAX * 4).optional(),
+  title: z
+    .string()
+    .max(TITLE_MAX * 4)
+    .optional(),
   /** Default: the motion's text as it was voted. */
-  body: z.string().max(NOTICE_BODY_MAX * 4).optional(),
+  body: z
+    .string()
+    .max(NOTICE_BODY_MAX * 4)
+    .optional(),
   /** Default: the organization's notice period (Organization.noticeDays). */
   periodDays: z.number().int().optional(),
 });
@@ -44,11 +50,17 @@ export async function publishDecision(input: unknown, actor: Actor, now: Date = 
     const decision = await findDecision(tx, matter);
     const auditActor = await requirePublisher(tx, actor, matter.orgId, decision?.body.id ?? null);
     if (matter.stage !== "decision" && matter.stage !== "decision_disclosure") {
-      throw new AppError("conflict", `a matter at stage ${matter.stage} has no decision to publish`, { field: "matterId", details: { reason: "stage", stage: matter.stage } });
+      throw new AppError("conflict", `a matter at stage ${matter.stage} has no decision to publish`, {
+        field: "matterId",
+        details: { reason: "stage", stage: matter.stage },
+      });
     }
     if (!decision) throw new AppError("conflict", "the matter has no passed decision on record", { field: "matterId", details: { reason: "no_decision" } });
     if ((await tx.notice.count({ where: { matterId: matter.id, kind: "decision" } })) > 0) {
-      throw new AppError("conflict", "the decision is already published; publish a correction instead", { field: "matterId", details: { reason: "already_published" } });
+      throw new AppError("conflict", "the decision is already published; publish a correction instead", {
+        field: "matterId",
+        details: { reason: "already_published" },
+      });
     }
     const periodDays = data.periodDays ?? matter.org.noticeDays;
     assertPeriodDays(periodDays);
@@ -75,7 +87,8 @@ export async function publishDecision(input: unknown, actor: Actor, now: Date = 
         quorumMet: true,
         actor: auditActor,
       });
-      if (!moved.recorded || moved.to !== "decision_disclosure") throw new AppError("conflict", "the matter could not move to decision disclosure", { field: "matterId" });
+      if (!moved.recorded || moved.to !== "decision_disclosure")
+        throw new AppError("conflict", "the matter could not move to decision disclosure", { field: "matterId" });
       stage = moved.to;
     }
     return { ...notice, stage };

@@ -1,28 +1,34 @@
 import { z } from "zod";
+import { findDecision } from "../../db/load/decisionRecord";
+import { loadResultRecord } from "../../db/resultRecord";
+import { resultNoticeText } from "../../domain/implementation/resultText";
 import { assertMatterStage } from "../../domain/matter";
 import { AppError } from "../../errors";
 import { assertPeriodDays } from "../../notice/period";
 import { NOTICE_BODY_MAX, requireText, TITLE_MAX } from "../../notice/text";
+import { chinaDateInput } from "../../time";
 import type { Actor } from "../actor";
 import { recordMatterMove } from "../matter/recordMatterMove";
 import { runCommand } from "../run";
-import { findDecision } from "../../db/load/decisionRecord";
 import type { Published } from "./publishDecision";
 import { lockMatter, requirePublisher } from "./publisher";
 import { writeNotice } from "./writeNotice";
-import { resultNoticeText } from "../../domain/implementation/resultText";
-import { chinaDateInput } from "../../time";
-import { loadResultRecord } from "../../db/resultRecord";
 
 const schema = z.strictObject({
   matterId: z.string().min(1).max(64),
   /** Default: the matter's title. */
-  title: z.string().max(TITLE_MAX * 4).optional(),
+  title: z
+    .string()
+    .max(TITLE_MAX * 4)
+    .optional(),
   /**
    * What was done: contracts signed, money spent, work finished. Omitted: built from the implementation record
    * (issue #23); required where the matter has no implementation plan (nothing on record says it).
    */
-  body: z.string().max(NOTICE_BODY_MAX * 4).optional(),
+  body: z
+    .string()
+    .max(NOTICE_BODY_MAX * 4)
+    .optional(),
   periodDays: z.number().int().optional(),
 });
 
@@ -43,10 +49,16 @@ export async function publishResult(input: unknown, actor: Actor, now: Date = ne
     const decision = await findDecision(tx, matter);
     const auditActor = await requirePublisher(tx, actor, matter.orgId, decision?.body.id ?? null);
     if (matter.stage !== "implementation" && matter.stage !== "result_disclosure") {
-      throw new AppError("conflict", `a matter at stage ${matter.stage} has no implementation result to publish`, { field: "matterId", details: { reason: "stage", stage: matter.stage } });
+      throw new AppError("conflict", `a matter at stage ${matter.stage} has no implementation result to publish`, {
+        field: "matterId",
+        details: { reason: "stage", stage: matter.stage },
+      });
     }
     if ((await tx.notice.count({ where: { matterId: matter.id, kind: "result" } })) > 0) {
-      throw new AppError("conflict", "the result is already published; publish a correction instead", { field: "matterId", details: { reason: "already_published" } });
+      throw new AppError("conflict", "the result is already published; publish a correction instead", {
+        field: "matterId",
+        details: { reason: "already_published" },
+      });
     }
     const record = data.body === undefined || data.body.trim() === "" ? await loadResultRecord(tx, matter.id) : null;
     const body = record ? resultNoticeText(record, chinaDateInput(now), NOTICE_BODY_MAX) : (data.body ?? "");

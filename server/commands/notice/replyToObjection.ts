@@ -18,7 +18,10 @@ const schema = z.strictObject({
  */
 export async function replyToObjection(input: unknown, actor: Actor, now: Date = new Date()): Promise<{ id: string; noticeId: string; orgId: string }> {
   return runCommand(schema, input, actor, async (tx, data) => {
-    const objection = await tx.objection.findUnique({ where: { id: data.objectionId }, select: { id: true, noticeId: true, reply: true, notice: { select: { orgId: true } } } });
+    const objection = await tx.objection.findUnique({
+      where: { id: data.objectionId },
+      select: { id: true, noticeId: true, reply: true, notice: { select: { orgId: true } } },
+    });
     if (!objection) throw new AppError("not_found", "objection not found", { field: "objectionId" });
     const auditActor = await requireOrgRole(tx, actor, objection.notice.orgId, ["supervisor"]);
     const text = requireText(data.text, "text", REPLY_MAX, { noPersonalNumbers: true });
@@ -27,7 +30,8 @@ export async function replyToObjection(input: unknown, actor: Actor, now: Date =
       where: { id: objection.id, reply: null },
       data: { reply: text, repliedAt: now, replierId: actor.kind === "account" ? actor.accountId : null },
     });
-    if (updated.count !== 1) throw new AppError("conflict", "this objection has already been answered", { field: "objectionId", details: { reason: "already_replied" } });
+    if (updated.count !== 1)
+      throw new AppError("conflict", "this objection has already been answered", { field: "objectionId", details: { reason: "already_replied" } });
     await appendAudit(tx, {
       orgId: objection.notice.orgId,
       actor: auditActor,

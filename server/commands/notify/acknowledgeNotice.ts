@@ -19,8 +19,13 @@ export function acknowledgeNotice(input: unknown, actor: Actor, now: Date = new 
     if (row.status === "received" && row.receivedAt) return { receivedAt: row.receivedAt, already: true };
     await tx.noticeDelivery.update({ where: { id: row.id }, data: { status: "received", receivedAt: now, sentAt: row.sentAt ?? now } });
     await appendAudit(tx, {
-      orgId: meeting.orgId, meetingId: meeting.id, actor: auditActor, action: "notice.received",
-      object: { type: "person", id: personId }, data: { channel: "in_app" }, now,
+      orgId: meeting.orgId,
+      meetingId: meeting.id,
+      actor: auditActor,
+      action: "notice.received",
+      object: { type: "person", id: personId },
+      data: { channel: "in_app" },
+      now,
     });
     return { receivedAt: now, already: false };
   });

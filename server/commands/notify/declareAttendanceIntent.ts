@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { ONLINE_ATTENDANCE } from "../../domain/meeting/forecast";
+import { bodyKindOf } from "../../domain/rules";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { bodyKindOf } from "../../domain/rules";
 import { runCommand } from "../run";
 import { memberBeforeMeeting } from "./noticeMeeting";
 
@@ -25,8 +25,10 @@ export function declareAttendanceIntent(input: unknown, actor: Actor, now: Date 
     const { meeting, auditActor, personId } = await memberBeforeMeeting(tx, actor, data.meetingId);
     if (data.kind === "online") {
       const rule = ONLINE_ATTENDANCE[bodyKindOf(meeting.bodyKind)];
-      if (!rule) throw new AppError("invalid_input", "online attendance does not count at this body", { field: "kind", details: { reason: "online_not_counted" } });
-      if (meeting.form === "in_person") throw new AppError("invalid_input", "this meeting is held in person only", { field: "kind", details: { reason: "in_person_only" } });
+      if (!rule)
+        throw new AppError("invalid_input", "online attendance does not count at this body", { field: "kind", details: { reason: "online_not_counted" } });
+      if (meeting.form === "in_person")
+        throw new AppError("invalid_input", "this meeting is held in person only", { field: "kind", details: { reason: "in_person_only" } });
     }
     const reason = data.kind === "leave" ? (data.reason ?? null) : null;
     const key = { meetingId: meeting.id, personId };
@@ -37,8 +39,13 @@ export function declareAttendanceIntent(input: unknown, actor: Actor, now: Date 
     });
     const rule = data.kind === "online" ? ONLINE_ATTENDANCE[bodyKindOf(meeting.bodyKind)] : undefined;
     await appendAudit(tx, {
-      orgId: meeting.orgId, meetingId: meeting.id, actor: auditActor, action: "attendance.intent",
-      object: { type: "person", id: personId }, data: { kind: data.kind, reason, ...(rule ? { legalBasis: rule } : {}) }, now,
+      orgId: meeting.orgId,
+      meetingId: meeting.id,
+      actor: auditActor,
+      action: "attendance.intent",
+      object: { type: "person", id: personId },
+      data: { kind: data.kind, reason, ...(rule ? { legalBasis: rule } : {}) },
+      now,
     });
     return { kind: data.kind };
   });

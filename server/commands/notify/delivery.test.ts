@@ -9,24 +9,24 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../prisma/seed";
 import type { Database } from "../../db/client";
 import { backoffMs, MAX_ATTEMPTS } from "../../domain/meeting/noticeDelivery";
+import type { BodyKind } from "../../domain/rules";
 import { setActiveProviders } from "../../notify/active";
 import { aliyunSms } from "../../notify/aliyunSms";
 import { firstNoticeDelivery } from "../../notify/evidence";
 import { drainOutbox } from "../../notify/outbox";
 import { wecomRobot } from "../../notify/wecomRobot";
 import { deliveryBoard } from "../../queries/noticeDelivery";
+import { buildBody, buildMeeting, demoPhone } from "../../testing/builders";
 import { openInProcessDb } from "../../testing/inProcessDb";
+import { type FakeProvider, fakeAliyun, fakeWecom } from "../../testing/providerServers";
 import { chinaDateInput } from "../../time";
-import { fakeAliyun, fakeWecom, type FakeProvider } from "../../testing/providerServers";
-import { accountActor, SYSTEM, type Actor } from "../actor";
+import { type Actor, accountActor, SYSTEM } from "../actor";
 import { openMeeting } from "../live/openMeeting";
 import { createPerson } from "../org/createPerson";
 import { acknowledgeNotice } from "./acknowledgeNotice";
 import { declareAttendanceIntent } from "./declareAttendanceIntent";
 import { recordPaperReceipts } from "./recordPaperReceipts";
 import { sendMeetingNotice } from "./sendMeetingNotice";
-import { buildBody, buildMeeting, demoPhone } from "../../testing/builders";
-import type { BodyKind } from "../../domain/rules";
 
 const DAY = 86_400_000;
 const MIN = 60_000;
@@ -44,7 +44,14 @@ beforeAll(async () => {
   ({ db, close } = await openInProcessDb());
   await seedDemo();
   villageId = (await db.prisma.organization.findFirstOrThrow({ where: { name: "平洲村（演示）" } })).id;
-  for (const [role, phone] of Object.entries({ admin: demoPhone("admin"), chair: demoPhone("chair"), huang: demoPhone("member"), li: demoPhone("member", 1), he: demoPhone("member", 2), resident: demoPhone("resident") })) {
+  for (const [role, phone] of Object.entries({
+    admin: demoPhone("admin"),
+    chair: demoPhone("chair"),
+    huang: demoPhone("member"),
+    li: demoPhone("member", 1),
+    he: demoPhone("member", 2),
+    resident: demoPhone("resident"),
+  })) {
     const account = await db.prisma.account.findUniqueOrThrow({ where: { phone }, select: { id: true, displayName: true, personId: true } });
     actors[role] = accountActor(account.id, account.displayName);
     if (account.personId) people[role] = account.personId;
@@ -68,7 +75,12 @@ beforeEach(() => {
 
 /** A 村民会议 (notice: 10 days, VCOL 2025 art. 25) of the chair, three demo members and one without a phone. */
 async function assemblyMeeting(startsAt: Date, kind = "villagers-assembly", form = "in_person"): Promise<string> {
-  const body = await buildBody(villageId, { kind: kind as BodyKind, name: `测试会议${++seq}`, people: ["chair", "huang", "li", "he", "nophone"].map((key) => people[key] as string), chairId: people.chair });
+  const body = await buildBody(villageId, {
+    kind: kind as BodyKind,
+    name: `测试会议${++seq}`,
+    people: ["chair", "huang", "li", "he", "nophone"].map((key) => people[key] as string),
+    chairId: people.chair,
+  });
   return (await buildMeeting(body.id, { number: `第${seq}次`, title: "通知测试", startsAt, form })).id;
 }
 
@@ -97,11 +109,18 @@ describe("sending through each channel", () => {
 
     const audit = await auditOf(meetingId);
     const count = (action: string, channel: string) => audit.filter((e) => e.action === action && e.data.channel === channel).length;
-    expect([count("notice.issued", "in_app"), count("notice.queued", "sms"), count("notice.delivered", "sms"), count("notice.delivered", "wecom")]).toEqual([5, 4, 4, 4]);
+    expect([count("notice.issued", "in_app"), count("notice.queued", "sms"), count("notice.delivered", "sms"), count("notice.delivered", "wecom")]).toEqual([
+      5, 4, 4, 4,
+    ]);
     expect(audit.filter((e) => e.action === "notice.delivery_failed").map((e) => e.object.id)).toEqual([people.nophone, people.nophone]);
 
     // Sending again sends nothing to those already reached.
-    expect(await sendMeetingNotice({ meetingId, channels: ["in_app", "sms"] }, actors.admin as Actor, t0)).toEqual({ issued: 0, queued: 0, requeued: 0, unreachable: 0 });
+    expect(await sendMeetingNotice({ meetingId, channels: ["in_app", "sms"] }, actors.admin as Actor, t0)).toEqual({
+      issued: 0,
+      queued: 0,
+      requeued: 0,
+      unreachable: 0,
+    });
   });
 
   it("an SMS provider that is down is retried with backoff while the other channels deliver; nothing is lost", async () => {
@@ -112,7 +131,9 @@ describe("sending through each channel", () => {
     const first = await drainOutbox({ now: () => t0 });
     expect(first).toEqual({ delivered: 4, failed: 4 });
     const waiting = await rowsOf(meetingId, "sms");
-    expect(waiting.filter((r) => r.status === "queued").every((r) => r.attempts === 1 && r.nextAttemptAt?.getTime() === t0.getTime() + backoffMs(1))).toBe(true);
+    expect(waiting.filter((r) => r.status === "queued").every((r) => r.attempts === 1 && r.nextAttemptAt?.getTime() === t0.getTime() + backoffMs(1))).toBe(
+      true,
+    );
     // Not due yet: nothing is tried again before the backoff ends.
     expect(await drainOutbox({ now: () => new Date(t0.getTime() + 30_000) })).toEqual({ delivered: 0, failed: 0 });
     aliyun.mode = "ok";
@@ -146,14 +167,23 @@ describe("sending through each channel", () => {
     const meetingId = await assemblyMeeting(new Date(Date.now() + 20 * DAY));
     setActiveProviders({ sms: null, wecom: null });
     try {
-      await expect(sendMeetingNotice({ meetingId, channels: ["sms"] }, actors.admin as Actor)).rejects.toMatchObject({ code: "invalid_input", details: { reason: "channel_off" } });
+      await expect(sendMeetingNotice({ meetingId, channels: ["sms"] }, actors.admin as Actor)).rejects.toMatchObject({
+        code: "invalid_input",
+        details: { reason: "channel_off" },
+      });
     } finally {
-      setActiveProviders({ sms: aliyunSms({ accessKeyId: "id-1", accessKeySecret: "secret-1", signName: "平洲村", templateCode: "SMS_1", endpoint: aliyun.url }), wecom: wecomRobot(wecom.url) });
+      setActiveProviders({
+        sms: aliyunSms({ accessKeyId: "id-1", accessKeySecret: "secret-1", signName: "平洲村", templateCode: "SMS_1", endpoint: aliyun.url }),
+        wecom: wecomRobot(wecom.url),
+      });
     }
     await expect(sendMeetingNotice({ meetingId, channels: [] }, actors.admin as Actor)).rejects.toMatchObject({ code: "invalid_input" });
     await expect(sendMeetingNotice({ meetingId, channels: ["in_app"] }, actors.chair as Actor)).rejects.toMatchObject({ code: "forbidden" });
     await openMeeting({ meetingId }, actors.chair as Actor);
-    await expect(sendMeetingNotice({ meetingId, channels: ["in_app"] }, actors.admin as Actor)).rejects.toMatchObject({ code: "conflict", details: { reason: "started" } });
+    await expect(sendMeetingNotice({ meetingId, channels: ["in_app"] }, actors.admin as Actor)).rejects.toMatchObject({
+      code: "conflict",
+      details: { reason: "started" },
+    });
   });
 });
 
@@ -193,7 +223,9 @@ describe("receipts", () => {
     expect(await acknowledgeNotice({ meetingId }, actors.huang as Actor)).toEqual({ receivedAt: first.receivedAt, already: true });
     await expect(acknowledgeNotice({ meetingId }, actors.resident as Actor)).rejects.toMatchObject({ code: "forbidden" });
     const audit = await auditOf(meetingId);
-    expect(audit.filter((e) => e.action === "notice.received")).toEqual([expect.objectContaining({ object: { type: "person", id: people.huang }, data: { channel: "in_app" } })]);
+    expect(audit.filter((e) => e.action === "notice.received")).toEqual([
+      expect.objectContaining({ object: { type: "person", id: people.huang }, data: { channel: "in_app" } }),
+    ]);
     expect((await deliveryBoard(admin, meetingId)).summary.received).toBe(1);
   });
 
@@ -201,15 +233,29 @@ describe("receipts", () => {
     const meetingId = await assemblyMeeting(new Date(Date.now() + 20 * DAY));
     const scan = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0x25, 0x25, 0x45, 0x4f, 0x46, 0x0a]);
     const today = chinaDateInput(Date.now());
-    const result = await recordPaperReceipts({ meetingId, personIds: [people.chair, people.nophone], signedOn: today, scan: { filename: "签收单.pdf", data: scan } }, actors.admin as Actor);
+    const result = await recordPaperReceipts(
+      { meetingId, personIds: [people.chair, people.nophone], signedOn: today, scan: { filename: "签收单.pdf", data: scan } },
+      actors.admin as Actor,
+    );
     expect(result).toEqual({ recorded: 2, scanSha256: createHash("sha256").update(scan).digest("hex") });
     const audit = await auditOf(meetingId);
     expect(audit.find((e) => e.action === "notice.receipt_scanned")?.data).toMatchObject({ sha256: result.scanSha256, members: 2 });
     expect(audit.filter((e) => e.action === "notice.received" && e.data.channel === "paper" && e.data.scanSha256 === result.scanSha256)).toHaveLength(2);
     const future = chinaDateInput(Date.now() + 3 * DAY);
-    await expect(recordPaperReceipts({ meetingId, personIds: [people.li], signedOn: future }, actors.admin as Actor)).rejects.toMatchObject({ code: "invalid_input", field: "signedOn" });
-    await expect(recordPaperReceipts({ meetingId, personIds: [people.resident], signedOn: today }, actors.admin as Actor)).rejects.toMatchObject({ code: "invalid_input", details: { reason: "not_member" } });
-    await expect(recordPaperReceipts({ meetingId, personIds: [people.li], signedOn: today, scan: { filename: "x.txt", data: new TextEncoder().encode("hello") } }, actors.admin as Actor)).rejects.toMatchObject({ details: { reason: "type" } });
+    await expect(recordPaperReceipts({ meetingId, personIds: [people.li], signedOn: future }, actors.admin as Actor)).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "signedOn",
+    });
+    await expect(recordPaperReceipts({ meetingId, personIds: [people.resident], signedOn: today }, actors.admin as Actor)).rejects.toMatchObject({
+      code: "invalid_input",
+      details: { reason: "not_member" },
+    });
+    await expect(
+      recordPaperReceipts(
+        { meetingId, personIds: [people.li], signedOn: today, scan: { filename: "x.txt", data: new TextEncoder().encode("hello") } },
+        actors.admin as Actor,
+      ),
+    ).rejects.toMatchObject({ details: { reason: "type" } });
   });
 });
 
@@ -237,9 +283,15 @@ describe("leave, online attendance and the quorum forecast", () => {
 
   it("online attendance only where it counts (成员大会, RCEOL 27) and the meeting is online or hybrid", async () => {
     const assembly = await assemblyMeeting(new Date(Date.now() + 20 * DAY), "villagers-assembly", "hybrid");
-    await expect(declareAttendanceIntent({ meetingId: assembly, kind: "online" }, actors.li as Actor)).rejects.toMatchObject({ code: "invalid_input", details: { reason: "online_not_counted" } });
+    await expect(declareAttendanceIntent({ meetingId: assembly, kind: "online" }, actors.li as Actor)).rejects.toMatchObject({
+      code: "invalid_input",
+      details: { reason: "online_not_counted" },
+    });
     const inPerson = await assemblyMeeting(new Date(Date.now() + 20 * DAY), "members-assembly", "in_person");
-    await expect(declareAttendanceIntent({ meetingId: inPerson, kind: "online" }, actors.li as Actor)).rejects.toMatchObject({ code: "invalid_input", details: { reason: "in_person_only" } });
+    await expect(declareAttendanceIntent({ meetingId: inPerson, kind: "online" }, actors.li as Actor)).rejects.toMatchObject({
+      code: "invalid_input",
+      details: { reason: "in_person_only" },
+    });
     const hybrid = await assemblyMeeting(new Date(Date.now() + 20 * DAY), "members-assembly", "hybrid");
     await declareAttendanceIntent({ meetingId: hybrid, kind: "online" }, actors.li as Actor);
     const board = await deliveryBoard(admin, hybrid);

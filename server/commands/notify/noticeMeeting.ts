@@ -20,8 +20,15 @@ export async function noticeMeeting(tx: Tx, meetingId: string): Promise<NoticeMe
   const meeting = await tx.meeting.findUnique({
     where: { id: meetingId },
     select: {
-      id: true, orgId: true, bodyId: true, form: true, state: true, startsAt: true,
-      body: { select: { kind: true, members: { select: { person: { select: { id: true, name: true, phone: true, account: { select: { phone: true } } } } } } } },
+      id: true,
+      orgId: true,
+      bodyId: true,
+      form: true,
+      state: true,
+      startsAt: true,
+      body: {
+        select: { kind: true, members: { select: { person: { select: { id: true, name: true, phone: true, account: { select: { phone: true } } } } } } },
+      },
     },
   });
   if (!meeting) throw new AppError("not_found", "meeting not found", { field: "meetingId" });
@@ -58,7 +65,11 @@ export async function rosterPersonOf(tx: Tx, accountId: string, meeting: NoticeM
  * A member acting on their own notice before the meeting (签收, 请假, 线上参会): signed in, holding a seat on the
  * meeting's body, and the meeting not yet opened.
  */
-export async function memberBeforeMeeting(tx: Tx, actor: Actor, meetingId: string): Promise<{ meeting: NoticeMeeting; auditActor: AuditActor; personId: string }> {
+export async function memberBeforeMeeting(
+  tx: Tx,
+  actor: Actor,
+  meetingId: string,
+): Promise<{ meeting: NoticeMeeting; auditActor: AuditActor; personId: string }> {
   if (actor.kind !== "account") throw new AppError("forbidden", "members only");
   const meeting = await noticeMeeting(tx, meetingId);
   const auditActor = await requireBodyRole(tx, actor, meeting.bodyId, ["member"]).catch(() => {

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { appendAuditMany, type AppendInput } from "../../audit/append";
+import { type AppendInput, appendAuditMany } from "../../audit/append";
 import { requireOrgRole } from "../../auth/permissions";
 import { AppError } from "../../errors";
+import { chinaInstant } from "../../time";
 import type { Actor } from "../actor";
 import { cleanFilename, detectMaterialType, MATERIAL_MAX_BYTES } from "../meeting/materialType";
 import { runCommand } from "../run";
 import { noticeMeeting, requireBeforeMeeting } from "./noticeMeeting";
-import { chinaInstant } from "../../time";
 
 const schema = z.strictObject({
   meetingId: z.string().min(1),
@@ -40,7 +40,8 @@ export function recordPaperReceipts(input: unknown, actor: Actor, now: Date = ne
     if (data.scan) {
       const bytes = data.scan.data;
       if (bytes.byteLength === 0) throw new AppError("invalid_input", "empty file", { field: "scan", details: { reason: "empty" } });
-      if (bytes.byteLength > MATERIAL_MAX_BYTES) throw new AppError("invalid_input", "file larger than 20 MB", { field: "scan", details: { reason: "too_large" } });
+      if (bytes.byteLength > MATERIAL_MAX_BYTES)
+        throw new AppError("invalid_input", "file larger than 20 MB", { field: "scan", details: { reason: "too_large" } });
       const mime = detectMaterialType(bytes);
       if (!mime) throw new AppError("invalid_input", "only PDF, PNG, JPEG or WebP", { field: "scan", details: { reason: "type" } });
       scanSha256 = createHash("sha256").update(bytes).digest("hex");
@@ -50,8 +51,13 @@ export function recordPaperReceipts(input: unknown, actor: Actor, now: Date = ne
         select: { id: true },
       });
       audit.push({
-        orgId: meeting.orgId, meetingId: meeting.id, actor: auditActor, action: "notice.receipt_scanned",
-        object: { type: "receipt_scan", id: scan.id }, data: { filename, mime, size: bytes.byteLength, sha256: scanSha256, members: data.personIds.length }, now,
+        orgId: meeting.orgId,
+        meetingId: meeting.id,
+        actor: auditActor,
+        action: "notice.receipt_scanned",
+        object: { type: "receipt_scan", id: scan.id },
+        data: { filename, mime, size: bytes.byteLength, sha256: scanSha256, members: data.personIds.length },
+        now,
       });
     }
     let recorded = 0;
@@ -61,12 +67,26 @@ export function recordPaperReceipts(input: unknown, actor: Actor, now: Date = ne
       if (row?.status === "received") continue;
       await tx.noticeDelivery.upsert({
         where: key,
-        create: { orgId: meeting.orgId, meetingId: meeting.id, personId, channel: "paper", status: "received", attempts: 1, sentAt: signedAt, receivedAt: signedAt },
+        create: {
+          orgId: meeting.orgId,
+          meetingId: meeting.id,
+          personId,
+          channel: "paper",
+          status: "received",
+          attempts: 1,
+          sentAt: signedAt,
+          receivedAt: signedAt,
+        },
         update: { status: "received", sentAt: signedAt, receivedAt: signedAt },
       });
       audit.push({
-        orgId: meeting.orgId, meetingId: meeting.id, actor: auditActor, action: "notice.received",
-        object: { type: "person", id: personId }, data: { channel: "paper", signedOn: data.signedOn, scanSha256 }, now,
+        orgId: meeting.orgId,
+        meetingId: meeting.id,
+        actor: auditActor,
+        action: "notice.received",
+        object: { type: "person", id: personId },
+        data: { channel: "paper", signedOn: data.signedOn, scanSha256 },
+        now,
       });
       recorded += 1;
     }

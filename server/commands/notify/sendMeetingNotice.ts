@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { appendAuditMany, type AppendInput } from "../../audit/append";
+import { type AppendInput, appendAuditMany } from "../../audit/append";
 import { requireOrgRole } from "../../auth/permissions";
 import { AppError } from "../../errors";
 import { activeProviders } from "../../notify/active";
@@ -34,7 +34,13 @@ export function sendMeetingNotice(input: unknown, actor: Actor, now: Date = new 
     const result: SendResult = { issued: 0, queued: 0, requeued: 0, unreachable: 0 };
     const audit: AppendInput[] = [];
     const entry = (action: AppendInput["action"], personId: string, channel: string, extra: Record<string, string | number> = {}): AppendInput => ({
-      orgId: meeting.orgId, meetingId: meeting.id, actor: auditActor, action, object: { type: "person", id: personId }, data: { channel, ...extra }, now,
+      orgId: meeting.orgId,
+      meetingId: meeting.id,
+      actor: auditActor,
+      action,
+      object: { type: "person", id: personId },
+      data: { channel, ...extra },
+      now,
     });
     for (const channel of [...new Set(data.channels)]) {
       for (const member of meeting.roster) {

@@ -22,33 +22,39 @@ const schema = z.strictObject({
  * to change at first login; optionally with organization roles.
  */
 export function createAccount(input: unknown, actor: Actor): Promise<{ id: string }> {
-  return runCommand(schema, input, actor, async (tx, data, passwordHash: string) => {
-    const auditActor = await requireOrgRole(tx, actor, data.orgId, ["admin"]);
-    if (data.roles.includes("reviewer")) {
-      const org = await tx.organization.findUnique({ where: { id: data.orgId }, select: { level: true } });
-      if (org?.level !== "township") throw new AppError("invalid_input", "a reviewer (镇街工作人员) belongs to a township", { field: "roles" });
-    }
-    if (data.personId) {
-      const person = await tx.person.findUnique({ where: { id: data.personId }, select: { orgId: true } });
-      if (person?.orgId !== data.orgId) throw new AppError("not_found", "person not found", { field: "personId" });
-    }
-    const account = await tx.account.create({
-      data: {
-        phone: data.phone,
-        displayName: data.displayName,
-        personId: data.personId ?? null,
-        passwordHash,
-        mustSetPassword: actor.kind !== "system",
-        roles: { create: data.roles.map((role) => ({ orgId: data.orgId, role })) },
-      },
-    });
-    await appendAudit(tx, {
-      orgId: data.orgId,
-      actor: auditActor,
-      action: "account.created",
-      object: { type: "account", id: account.id },
-      data: { personId: account.personId, roles: data.roles },
-    });
-    return { id: account.id };
-  }, (data) => hashPassword(data.password));
+  return runCommand(
+    schema,
+    input,
+    actor,
+    async (tx, data, passwordHash: string) => {
+      const auditActor = await requireOrgRole(tx, actor, data.orgId, ["admin"]);
+      if (data.roles.includes("reviewer")) {
+        const org = await tx.organization.findUnique({ where: { id: data.orgId }, select: { level: true } });
+        if (org?.level !== "township") throw new AppError("invalid_input", "a reviewer (镇街工作人员) belongs to a township", { field: "roles" });
+      }
+      if (data.personId) {
+        const person = await tx.person.findUnique({ where: { id: data.personId }, select: { orgId: true } });
+        if (person?.orgId !== data.orgId) throw new AppError("not_found", "person not found", { field: "personId" });
+      }
+      const account = await tx.account.create({
+        data: {
+          phone: data.phone,
+          displayName: data.displayName,
+          personId: data.personId ?? null,
+          passwordHash,
+          mustSetPassword: actor.kind !== "system",
+          roles: { create: data.roles.map((role) => ({ orgId: data.orgId, role })) },
+        },
+      });
+      await appendAudit(tx, {
+        orgId: data.orgId,
+        actor: auditActor,
+        action: "account.created",
+        object: { type: "account", id: account.id },
+        data: { personId: account.personId, roles: data.roles },
+      });
+      return { id: account.id };
+    },
+    (data) => hashPassword(data.password),
+  );
 }

@@ -30,7 +30,7 @@ export function createOrganization(input: unknown, actor: Actor): Promise<{ id: 
     let auditActor = null;
     if (data.parentId) {
       const parent = await tx.organization.findUnique({ where: { id: data.parentId }, select: { level: true } });
-      if (!parent || parent.level !== "village") throw new AppError("not_found", "village not found", { field: "parentId" });
+      if (parent?.level !== "village") throw new AppError("not_found", "village not found", { field: "parentId" });
       auditActor = await requireOrgRole(tx, actor, data.parentId, ["admin"]);
     } else if (actor.kind !== "system") {
       throw new AppError("forbidden", "villages and townships are created by the operator or a township's admin");

@@ -46,7 +46,7 @@ export function createPerson(input: unknown, actor: Actor): Promise<{ id: string
         isAdult: person.isAdult,
         isPartyMember: person.isPartyMember,
         isCoopMember: person.isCoopMember,
-        idNumberGiven: idNumber ? true : false,
+        idNumberGiven: Boolean(idNumber),
       },
     });
     return { id: person.id };

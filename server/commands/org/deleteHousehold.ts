@@ -20,7 +20,10 @@ export function deleteHousehold(input: unknown, actor: Actor): Promise<{ id: str
     if (!household) throw new AppError("not_found", "household not found", { field: "householdId" });
     const auditActor = await requireOrgRole(tx, actor, household.orgId, ["admin"]);
     if (household._count.people > 0) {
-      throw new AppError("conflict", "move the household's people to another household first", { field: "householdId", details: { reason: "has_people", people: household._count.people } });
+      throw new AppError("conflict", "move the household's people to another household first", {
+        field: "householdId",
+        details: { reason: "has_people", people: household._count.people },
+      });
     }
     // People deleted earlier keep their names on archived records; their link to this household goes with it.
     await tx.person.updateMany({ where: { householdId: household.id }, data: { householdId: null } });

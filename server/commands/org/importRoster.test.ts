@@ -5,12 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { openInProcessDb } from "../../testing/inProcessDb";
-import { accountActor, SYSTEM, type Actor } from "../actor";
+import { gb18030Csv, gbkCsv, libraryXlsx, utf8Csv, wpsXlsx } from "../../testing/rosterFiles";
+import { type Actor, accountActor, SYSTEM } from "../actor";
 import { createAccount } from "./createAccount";
 import { createHousehold } from "./createHousehold";
 import { createOrganization } from "./createOrganization";
 import { importRoster } from "./importRoster";
-import { gb18030Csv, gbkCsv, libraryXlsx, utf8Csv, wpsXlsx } from "../../testing/rosterFiles";
 
 let db: Database;
 let close: () => Promise<void>;
@@ -32,12 +32,15 @@ afterAll(async () => {
 function rosterCsv(count: number, from = 0): string {
   const lines = ["姓名,手机号,户号,性别,年满18周岁,党员,经济社成员"];
   for (let i = from; i < from + count; i += 1) {
-    lines.push(`村民${i},1${String(5_000_000_000 + i).padStart(10, "0")},${Math.floor(i / 4) + 1}号户,${i % 2 ? "女" : "男"},是,${i % 7 === 0 ? "是" : "否"},是`);
+    lines.push(
+      `村民${i},1${String(5_000_000_000 + i).padStart(10, "0")},${Math.floor(i / 4) + 1}号户,${i % 2 ? "女" : "男"},是,${i % 7 === 0 ? "是" : "否"},是`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
 
-const count = (table: "person" | "household" | "auditEntry") => (db.prisma[table] as unknown as { count(a?: object): Promise<number> }).count({ where: { orgId } });
+const count = (table: "person" | "household" | "auditEntry") =>
+  (db.prisma[table] as unknown as { count(a?: object): Promise<number> }).count({ where: { orgId } });
 
 describe("importRoster", () => {
   it("imports nothing from a file with one bad row, and says which row", async () => {
@@ -57,9 +60,13 @@ describe("importRoster", () => {
 
   it("refuses an admin of no organization here", async () => {
     const other = (await createOrganization({ name: "别村", level: "village" }, SYSTEM)).id;
-    const stranger = await createAccount({ orgId: other, phone: "13700000002", displayName: "别村管理员", password: "admin-password", roles: ["admin"] }, SYSTEM);
-    await expect(importRoster({ orgId, csv: rosterCsv(2, 3000), dryRun: false, createMissingHouseholds: true }, accountActor(stranger.id, "别村管理员")))
-      .rejects.toMatchObject({ code: "forbidden" });
+    const stranger = await createAccount(
+      { orgId: other, phone: "13700000002", displayName: "别村管理员", password: "admin-password", roles: ["admin"] },
+      SYSTEM,
+    );
+    await expect(
+      importRoster({ orgId, csv: rosterCsv(2, 3000), dryRun: false, createMissingHouseholds: true }, accountActor(stranger.id, "别村管理员")),
+    ).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("imports 500 people in one transaction in under 5 seconds, with one audit entry naming them", async () => {
@@ -121,7 +128,11 @@ describe("importRoster from the file as uploaded", () => {
     const actor = accountActor(clerk.id, "身份村管理员");
     const result = await importRoster({ orgId: org, file: b64(gbkCsv()), createMissingHouseholds: true, dryRun: false }, actor);
     expect(result.imported).toBe(4);
-    const stored = await db.prisma.person.findMany({ where: { orgId: org }, orderBy: { name: "asc" }, select: { name: true, idNumberMasked: true, idNumberHash: true, relationship: true } });
+    const stored = await db.prisma.person.findMany({
+      where: { orgId: org },
+      orderBy: { name: "asc" },
+      select: { name: true, idNumberMasked: true, idNumberHash: true, relationship: true },
+    });
     expect(stored.find((p) => p.name === "冯喆")).toMatchObject({ idNumberMasked: "4401**********0040", relationship: "配偶" });
     expect(stored.find((p) => p.name === "冯喆")?.idNumberHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain("200002290040");

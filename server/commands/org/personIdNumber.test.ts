@@ -34,8 +34,14 @@ describe("a 身份证号 on the person form", () => {
     expect(first.idNumberHash).toMatch(/^[0-9a-f]{64}$/);
 
     const count = await db.prisma.person.count({ where: { orgId } });
-    await expect(createPerson({ orgId, name: "错号", gender: "male", idNumber: "440102198505052015" }, SYSTEM)).rejects.toMatchObject({ code: "invalid_input", field: "idNumber" });
-    await expect(createPerson({ orgId, name: "重号", gender: "male", idNumber: "440102198505052014" }, SYSTEM)).rejects.toMatchObject({ code: "conflict", field: "idNumber" });
+    await expect(createPerson({ orgId, name: "错号", gender: "male", idNumber: "440102198505052015" }, SYSTEM)).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "idNumber",
+    });
+    await expect(createPerson({ orgId, name: "重号", gender: "male", idNumber: "440102198505052014" }, SYSTEM)).rejects.toMatchObject({
+      code: "conflict",
+      field: "idNumber",
+    });
     expect(await db.prisma.person.count({ where: { orgId } })).toBe(count);
 
     await updatePerson({ personId: id, name: "冯新名" }, SYSTEM);

@@ -18,6 +18,7 @@ export async function idNumberFields(tx: Tx, orgId: string, typed: string, excep
     where: { orgId, idNumberHash, deletedAt: null, ...(exceptPersonId ? { id: { not: exceptPersonId } } : {}) },
     select: { name: true },
   });
-  if (other) throw new AppError("conflict", `这个身份证号已登记在${other.name}名下 (already on the register)`, { field: "idNumber", details: { name: other.name } });
+  if (other)
+    throw new AppError("conflict", `这个身份证号已登记在${other.name}名下 (already on the register)`, { field: "idNumber", details: { name: other.name } });
   return { idNumberMasked: maskIdNumber(id), idNumberHash };
 }

@@ -8,11 +8,14 @@ import { hashSignCode, normalizeSignCode } from "./signCodes";
 
 const schema = z.strictObject({
   proposalId: z.string().min(1),
-  code: z.string().max(40).transform((typed, ctx) => {
-    const code = normalizeSignCode(typed);
-    if (!code) ctx.addIssue({ code: "custom", message: "联名码是10位数字 (the code has ten digits)" });
-    return code ?? "";
-  }),
+  code: z
+    .string()
+    .max(40)
+    .transform((typed, ctx) => {
+      const code = normalizeSignCode(typed);
+      if (!code) ctx.addIssue({ code: "custom", message: "联名码是10位数字 (the code has ten digits)" });
+      return code ?? "";
+    }),
 });
 
 /**
@@ -26,14 +29,16 @@ export function coSignWithCode(input: unknown, now = new Date()): Promise<{ coun
     if (!proposal) throw new AppError("not_found", "proposal not found", { field: "proposalId" });
     await confineToOrg(tx, proposal.orgId);
     const row = await tx.proposalSignCode.findUnique({ where: { codeHash: hashSignCode(proposal.id, data.code) } });
-    if (!row || row.proposalId !== proposal.id || row.revokedAt) throw new AppError("invalid_input", "no such code", { field: "code", details: { reason: "code_unknown" } });
+    if (!row || row.proposalId !== proposal.id || row.revokedAt)
+      throw new AppError("invalid_input", "no such code", { field: "code", details: { reason: "code_unknown" } });
     if (row.usedAt) throw new AppError("conflict", "code used", { field: "code", details: { reason: "code_used" } });
     if (row.expiresAt <= now) throw new AppError("conflict", "code expired", { field: "code", details: { reason: "code_expired" } });
     if (proposal.state !== "open") throw new AppError("conflict", "the proposal is closed", { field: "proposalId", details: { reason: "proposal_closed" } });
     const used = await tx.proposalSignCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
     if (used.count !== 1) throw new AppError("conflict", "code used", { field: "code", details: { reason: "code_used" } });
     const person = await tx.person.findUnique({ where: { id: row.personId }, select: { id: true, isAdult: true, deletedAt: true } });
-    if (!person || !person.isAdult || person.deletedAt !== null) throw new AppError("forbidden", "only adult residents may sign", { details: { reason: "not_eligible" } });
+    if (!person?.isAdult || person.deletedAt !== null)
+      throw new AppError("forbidden", "only adult residents may sign", { details: { reason: "not_eligible" } });
     return recordSignature(tx, proposal, person.id, null, "code", { codeId: row.id, issuedBy: row.issuedBy });
   });
 }

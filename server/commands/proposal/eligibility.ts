@@ -10,7 +10,10 @@ import type { Tx } from "../run";
  */
 export async function eligiblePerson(tx: Tx, actor: Actor, orgId: string): Promise<{ personId: string; auditActor: AuditActor }> {
   if (actor.kind !== "account") throw new AppError("forbidden", "residents only");
-  const account = await tx.account.findUnique({ where: { id: actor.accountId }, select: { person: { select: { id: true, orgId: true, isAdult: true, deletedAt: true } } } });
+  const account = await tx.account.findUnique({
+    where: { id: actor.accountId },
+    select: { person: { select: { id: true, orgId: true, isAdult: true, deletedAt: true } } },
+  });
   const person = account?.person;
   if (!person || person.orgId !== orgId || !person.isAdult || person.deletedAt !== null) {
     throw new AppError("forbidden", "only adult residents of this organization may sign", { details: { reason: "not_eligible" } });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { requireOrgRole } from "../../auth/permissions";
-import { DAY_MS } from "../../time";
 import { AppError } from "../../errors";
+import { DAY_MS } from "../../time";
 import type { Actor } from "../actor";
 import { runCommand } from "../run";
 import { hashSignCode, newSignCode, SIGN_CODE_DAYS } from "./signCodes";
@@ -29,11 +29,21 @@ export function issueSignCode(input: unknown, actor: Actor, now = new Date()): P
     }
     const signed = await tx.proposalSignature.findUnique({ where: { proposalId_personId: { proposalId: proposal.id, personId: person.id } } });
     if (signed) throw new AppError("conflict", "already signed", { field: "personId", details: { reason: "already_signed" } });
-    const replaced = await tx.proposalSignCode.updateMany({ where: { proposalId: proposal.id, personId: person.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    const replaced = await tx.proposalSignCode.updateMany({
+      where: { proposalId: proposal.id, personId: person.id, usedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
     const code = newSignCode();
     const expiresAt = new Date(now.getTime() + SIGN_CODE_DAYS * DAY_MS);
     const row = await tx.proposalSignCode.create({
-      data: { orgId: proposal.orgId, proposalId: proposal.id, personId: person.id, codeHash: hashSignCode(proposal.id, code), issuedBy: auditActor?.id ?? "system", expiresAt },
+      data: {
+        orgId: proposal.orgId,
+        proposalId: proposal.id,
+        personId: person.id,
+        codeHash: hashSignCode(proposal.id, code),
+        issuedBy: auditActor?.id ?? "system",
+        expiresAt,
+      },
       select: { id: true },
     });
     await appendAudit(tx, {

@@ -7,15 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../prisma/seed";
 import type { Database } from "../../db/client";
 import { conveningDuties, proposalBoard } from "../../queries/proposals";
+import { demoPhone, NEIGHBOUR_ADMIN_PHONE } from "../../testing/builders";
 import { openInProcessDb } from "../../testing/inProcessDb";
-import { accountActor, type Actor } from "../actor";
+import { DAY_MS } from "../../time";
+import { type Actor, accountActor } from "../actor";
 import { answerProposal } from "./answerProposal";
 import { coSignProposal } from "./coSignProposal";
 import { coSignWithCode } from "./coSignWithCode";
 import { issueSignCode } from "./issueSignCode";
-import { DAY_MS } from "../../time";
 import { submitProposal } from "./submitProposal";
-import { NEIGHBOUR_ADMIN_PHONE, demoPhone } from "../../testing/builders";
 
 let db: Database;
 let close: () => Promise<void>;
@@ -26,7 +26,16 @@ beforeAll(async () => {
   ({ db, close } = await openInProcessDb());
   await seedDemo();
   villageId = (await db.prisma.organization.findFirstOrThrow({ where: { name: "平洲村（演示）" } })).id;
-  const phones = { admin: demoPhone("admin"), neighbour: NEIGHBOUR_ADMIN_PHONE, chair: demoPhone("chair"), huang: demoPhone("member"), li: demoPhone("member", 1), he: demoPhone("member", 2), liang: demoPhone("recorder"), supervisor: demoPhone("supervisor") };
+  const phones = {
+    admin: demoPhone("admin"),
+    neighbour: NEIGHBOUR_ADMIN_PHONE,
+    chair: demoPhone("chair"),
+    huang: demoPhone("member"),
+    li: demoPhone("member", 1),
+    he: demoPhone("member", 2),
+    liang: demoPhone("recorder"),
+    supervisor: demoPhone("supervisor"),
+  };
   for (const [key, phone] of Object.entries(phones)) {
     const account = await db.prisma.account.findUniqueOrThrow({ where: { phone }, select: { id: true, displayName: true } });
     actors[key] = accountActor(account.id, account.displayName);
@@ -38,7 +47,9 @@ const as = (key: string) => actors[key] as Actor;
 
 async function auditActions(proposalId: string): Promise<{ action: string; data: Record<string, unknown> }[]> {
   const rows = await db.prisma.auditEntry.findMany({ where: { orgId: villageId }, orderBy: { seq: "asc" }, select: { bytes: true } });
-  return rows.map((r) => JSON.parse(r.bytes) as { action: string; object: { id: string }; data: Record<string, unknown> }).filter((e) => (e as unknown as { object: { id: string } }).object.id === proposalId);
+  return rows
+    .map((r) => JSON.parse(r.bytes) as { action: string; object: { id: string }; data: Record<string, unknown> })
+    .filter((e) => (e as unknown as { object: { id: string } }).object.id === proposalId);
 }
 
 describe("co-signing toward the law's thresholds", () => {
@@ -78,9 +89,17 @@ describe("co-signing toward the law's thresholds", () => {
     for (const outsider of ["admin", "supervisor", "neighbour"]) {
       await expect(coSignProposal({ proposalId: id }, as(outsider))).rejects.toMatchObject({ code: "forbidden", details: { reason: "not_eligible" } });
     }
-    await expect(answerProposal({ proposalId: id, outcome: "answer", answer: "好" }, as("admin"))).rejects.toMatchObject({ code: "invalid_input", field: "answer" });
-    await expect(answerProposal({ proposalId: id, outcome: "answer", answer: "祠堂修缮已列入明年预算。" }, as("huang"))).rejects.toMatchObject({ code: "forbidden" });
-    expect(await answerProposal({ proposalId: id, outcome: "answer", answer: "祠堂修缮已列入明年预算。" }, as("admin"))).toEqual({ state: "answered", matterId: null });
+    await expect(answerProposal({ proposalId: id, outcome: "answer", answer: "好" }, as("admin"))).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "answer",
+    });
+    await expect(answerProposal({ proposalId: id, outcome: "answer", answer: "祠堂修缮已列入明年预算。" }, as("huang"))).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    expect(await answerProposal({ proposalId: id, outcome: "answer", answer: "祠堂修缮已列入明年预算。" }, as("admin"))).toEqual({
+      state: "answered",
+      matterId: null,
+    });
     await expect(coSignProposal({ proposalId: id }, as("li"))).rejects.toMatchObject({ code: "conflict", details: { reason: "proposal_closed" } });
     expect(await db.prisma.proposalSignature.count({ where: { proposalId: id } })).toBe(1);
   });
@@ -89,7 +108,11 @@ describe("co-signing toward the law's thresholds", () => {
     const { id } = await submitProposal({ orgId: villageId, title: "村口垃圾分类点" }, as("li"));
     await coSignProposal({ proposalId: id }, as("he"));
     const { matterId } = await answerProposal({ proposalId: id, outcome: "matter" }, as("admin"));
-    expect(await db.prisma.matter.findUnique({ where: { id: matterId ?? "" }, select: { title: true, source: true, stage: true } })).toEqual({ title: "村口垃圾分类点", source: "villagers", stage: "raised" });
+    expect(await db.prisma.matter.findUnique({ where: { id: matterId ?? "" }, select: { title: true, source: true, stage: true } })).toEqual({
+      title: "村口垃圾分类点",
+      source: "villagers",
+      stage: "raised",
+    });
     const board = await proposalBoard(null, villageId);
     const view = board.proposals.find((p) => p.id === id);
     expect(view).toMatchObject({ state: "converted", count: 2, matterId });
@@ -99,7 +122,11 @@ describe("co-signing toward the law's thresholds", () => {
 
 /** Adult residents of the demo village who hold no account: they sign with a code the clerk hands them. */
 async function residentsWithoutAccount(count: number): Promise<{ id: string; name: string }[]> {
-  const people = await db.prisma.person.findMany({ where: { orgId: villageId, isAdult: true, deletedAt: null, account: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const people = await db.prisma.person.findMany({
+    where: { orgId: villageId, isAdult: true, deletedAt: null, account: null },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
   expect(people.length).toBeGreaterThanOrEqual(count);
   return people.slice(0, count);
 }
@@ -139,15 +166,27 @@ describe("co-signing with a one-time code from the clerk (联名码)", () => {
     await expect(coSignWithCode({ proposalId: id, code: old.code })).rejects.toMatchObject({ details: { reason: "code_unknown" } });
     await expect(coSignWithCode({ proposalId: otherProposal, code: replacement.code })).rejects.toMatchObject({ details: { reason: "code_unknown" } });
     const expiring = await issueSignCode({ proposalId: otherProposal, personId: late?.id }, as("admin"));
-    await expect(coSignWithCode({ proposalId: otherProposal, code: expiring.code }, new Date(Date.now() + 15 * DAY_MS))).rejects.toMatchObject({ code: "conflict", details: { reason: "code_expired" } });
+    await expect(coSignWithCode({ proposalId: otherProposal, code: expiring.code }, new Date(Date.now() + 15 * DAY_MS))).rejects.toMatchObject({
+      code: "conflict",
+      details: { reason: "code_expired" },
+    });
     // Only the clerk issues codes; only for adults of this village who have not signed yet; only while open.
     await expect(issueSignCode({ proposalId: id, personId: person?.id }, as("chair"))).rejects.toMatchObject({ code: "forbidden" });
     const author = await db.prisma.proposal.findUniqueOrThrow({ where: { id }, select: { authorPersonId: true } });
-    await expect(issueSignCode({ proposalId: id, personId: author.authorPersonId }, as("admin"))).rejects.toMatchObject({ code: "conflict", details: { reason: "already_signed" } });
+    await expect(issueSignCode({ proposalId: id, personId: author.authorPersonId }, as("admin"))).rejects.toMatchObject({
+      code: "conflict",
+      details: { reason: "already_signed" },
+    });
     const outsider = await db.prisma.person.findFirstOrThrow({ where: { orgId: { not: villageId } }, select: { id: true } });
-    await expect(issueSignCode({ proposalId: id, personId: outsider.id }, as("admin"))).rejects.toMatchObject({ code: "invalid_input", details: { reason: "not_eligible" } });
+    await expect(issueSignCode({ proposalId: id, personId: outsider.id }, as("admin"))).rejects.toMatchObject({
+      code: "invalid_input",
+      details: { reason: "not_eligible" },
+    });
     await answerProposal({ proposalId: id, outcome: "answer", answer: "村道绿化已列入明年计划。" }, as("admin"));
-    await expect(coSignWithCode({ proposalId: id, code: replacement.code })).rejects.toMatchObject({ code: "conflict", details: { reason: "proposal_closed" } });
+    await expect(coSignWithCode({ proposalId: id, code: replacement.code })).rejects.toMatchObject({
+      code: "conflict",
+      details: { reason: "proposal_closed" },
+    });
     await expect(issueSignCode({ proposalId: id, personId: late?.id }, as("admin"))).rejects.toMatchObject({ details: { reason: "proposal_closed" } });
     expect(await db.prisma.proposalSignature.count({ where: { proposalId: id } })).toBe(1);
   });
@@ -158,22 +197,48 @@ describe("attachments to a proposal", () => {
   const PDF = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
 
   it("keeps up to three photos or PDFs, public with the proposal, their SHA-256 in the log", async () => {
-    const { id } = await submitProposal({ orgId: villageId, title: "桥面开裂需要维修", attachments: [{ filename: "C:\\照片\\桥面.png", data: PNG }, { filename: "说明.pdf", data: PDF }] }, as("he"));
+    const { id } = await submitProposal(
+      {
+        orgId: villageId,
+        title: "桥面开裂需要维修",
+        attachments: [
+          { filename: "C:\\照片\\桥面.png", data: PNG },
+          { filename: "说明.pdf", data: PDF },
+        ],
+      },
+      as("he"),
+    );
     const view = (await proposalBoard(null, villageId)).proposals.find((p) => p.id === id);
-    expect(view?.attachments.map((a) => [a.filename, a.mime, a.size])).toEqual([["桥面.png", "image/png", PNG.byteLength], ["说明.pdf", "application/pdf", PDF.byteLength]]);
+    expect(view?.attachments.map((a) => [a.filename, a.mime, a.size])).toEqual([
+      ["桥面.png", "image/png", PNG.byteLength],
+      ["说明.pdf", "application/pdf", PDF.byteLength],
+    ]);
     const submitted = (await auditActions(id)).find((e) => e.action === "proposal.submitted");
-    expect((submitted?.data.attachments as { sha256: string }[]).map((a) => a.sha256)).toHaveLength(2);
+    expect((submitted?.data.attachments as { sha256: string }[] | undefined)?.map((a) => a.sha256)).toHaveLength(2);
   });
 
   it("refuses a file that is not a photo or PDF, an empty one, a fourth one and one over 10 MB, and keeps nothing", async () => {
     const before = await db.prisma.proposal.count({ where: { orgId: villageId } });
     const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00]);
-    await expect(submitProposal({ orgId: villageId, title: "附件不对", attachments: [{ filename: "照片.png", data: exe }] }, as("he"))).rejects.toMatchObject({ code: "invalid_input", field: "attachments", details: { reason: "type" } });
-    await expect(submitProposal({ orgId: villageId, title: "附件为空", attachments: [{ filename: "空.pdf", data: new Uint8Array() }] }, as("he"))).rejects.toMatchObject({ details: { reason: "empty" } });
-    await expect(submitProposal({ orgId: villageId, title: "附件太多", attachments: Array.from({ length: 4 }, (_, i) => ({ filename: `${i}.png`, data: PNG })) }, as("he"))).rejects.toMatchObject({ details: { reason: "too_many" } });
+    await expect(submitProposal({ orgId: villageId, title: "附件不对", attachments: [{ filename: "照片.png", data: exe }] }, as("he"))).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "attachments",
+      details: { reason: "type" },
+    });
+    await expect(
+      submitProposal({ orgId: villageId, title: "附件为空", attachments: [{ filename: "空.pdf", data: new Uint8Array() }] }, as("he")),
+    ).rejects.toMatchObject({ details: { reason: "empty" } });
+    await expect(
+      submitProposal(
+        { orgId: villageId, title: "附件太多", attachments: Array.from({ length: 4 }, (_, i) => ({ filename: `${i}.png`, data: PNG })) },
+        as("he"),
+      ),
+    ).rejects.toMatchObject({ details: { reason: "too_many" } });
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(PDF);
-    await expect(submitProposal({ orgId: villageId, title: "附件太大", attachments: [{ filename: "大.pdf", data: big }] }, as("he"))).rejects.toMatchObject({ details: { reason: "attachment_too_large" } });
+    await expect(submitProposal({ orgId: villageId, title: "附件太大", attachments: [{ filename: "大.pdf", data: big }] }, as("he"))).rejects.toMatchObject({
+      details: { reason: "attachment_too_large" },
+    });
     expect(await db.prisma.proposal.count({ where: { orgId: villageId } })).toBe(before);
   });
 });

@@ -1,4 +1,4 @@
-import { appendAudit, type AuditActor } from "../../audit/append";
+import { type AuditActor, appendAudit } from "../../audit/append";
 import type { JsonObject } from "../../audit/canonical";
 import { AppError } from "../../errors";
 import type { Tx } from "../run";
@@ -22,13 +22,27 @@ export async function recordSignature(
   await tx.proposalSignature.create({ data: { proposalId: proposal.id, personId, orgId: proposal.orgId, via } });
   const count = await tx.proposalSignature.count({ where: { proposalId: proposal.id } });
   const object = { type: "proposal", id: proposal.id };
-  await appendAudit(tx, { orgId: proposal.orgId, actor: auditActor, action: "proposal.signed", object, data: { personId, count, ...(via === "code" ? { via } : {}), ...extra } });
+  await appendAudit(tx, {
+    orgId: proposal.orgId,
+    actor: auditActor,
+    action: "proposal.signed",
+    object,
+    data: { personId, count, ...(via === "code" ? { via } : {}), ...extra },
+  });
   const reached: string[] = [];
   for (const step of (await proposalProgress(tx, proposal)).filter((p) => p.reached)) {
     const duty = await tx.conveningDuty.findUnique({ where: { proposalId_body: { proposalId: proposal.id, body: step.body } } });
     if (duty) continue;
-    await tx.conveningDuty.create({ data: { orgId: proposal.orgId, proposalId: proposal.id, body: step.body, basis: step.legalBasis, signed: step.signed, needed: step.needed } });
-    await appendAudit(tx, { orgId: proposal.orgId, actor: null, action: "proposal.threshold_reached", object, data: { body: step.body, rule: step.key, signed: step.signed, needed: step.needed, legalBasis: step.legalBasis } });
+    await tx.conveningDuty.create({
+      data: { orgId: proposal.orgId, proposalId: proposal.id, body: step.body, basis: step.legalBasis, signed: step.signed, needed: step.needed },
+    });
+    await appendAudit(tx, {
+      orgId: proposal.orgId,
+      actor: null,
+      action: "proposal.threshold_reached",
+      object,
+      data: { body: step.body, rule: step.key, signed: step.signed, needed: step.needed, legalBasis: step.legalBasis },
+    });
     reached.push(step.body);
   }
   return { count, reached };

@@ -22,13 +22,21 @@ type Checked = { filename: string; mime: string; size: number; sha256: string; d
 
 /** Each file is a PDF or an image by its first bytes (not by what the phone claims), non-empty and within the limit. */
 function checkAttachments(files: { filename: string; data: Uint8Array }[]): Checked[] {
-  if (files.length > PROPOSAL_ATTACHMENTS_MAX) throw new AppError("invalid_input", "at most 3 files", { field: "attachments", details: { reason: "too_many" } });
+  if (files.length > PROPOSAL_ATTACHMENTS_MAX)
+    throw new AppError("invalid_input", "at most 3 files", { field: "attachments", details: { reason: "too_many" } });
   return files.map((file) => {
     if (file.data.byteLength === 0) throw new AppError("invalid_input", "empty file", { field: "attachments", details: { reason: "empty" } });
-    if (file.data.byteLength > PROPOSAL_ATTACHMENT_MAX_BYTES) throw new AppError("invalid_input", "file larger than 10 MB", { field: "attachments", details: { reason: "attachment_too_large" } });
+    if (file.data.byteLength > PROPOSAL_ATTACHMENT_MAX_BYTES)
+      throw new AppError("invalid_input", "file larger than 10 MB", { field: "attachments", details: { reason: "attachment_too_large" } });
     const mime = detectMaterialType(file.data);
     if (!mime) throw new AppError("invalid_input", "only PDF, PNG, JPEG or WebP", { field: "attachments", details: { reason: "type" } });
-    return { filename: cleanFilename(file.filename), mime, size: file.data.byteLength, sha256: createHash("sha256").update(file.data).digest("hex"), data: file.data };
+    return {
+      filename: cleanFilename(file.filename),
+      mime,
+      size: file.data.byteLength,
+      sha256: createHash("sha256").update(file.data).digest("hex"),
+      data: file.data,
+    };
   });
 }
 
@@ -40,15 +48,34 @@ export function submitProposal(input: unknown, actor: Actor): Promise<{ id: stri
   return runCommand(schema, input, actor, async (tx, data) => {
     const { personId, auditActor } = await eligiblePerson(tx, actor, data.orgId);
     const files = checkAttachments(data.attachments);
-    const proposal = await tx.proposal.create({ data: { orgId: data.orgId, title: data.title, description: data.description, authorPersonId: personId }, select: { id: true } });
+    const proposal = await tx.proposal.create({
+      data: { orgId: data.orgId, title: data.title, description: data.description, authorPersonId: personId },
+      select: { id: true },
+    });
     await tx.proposalSignature.create({ data: { proposalId: proposal.id, personId, orgId: data.orgId } });
     for (const file of files) {
-      await tx.proposalAttachment.create({ data: { orgId: data.orgId, proposalId: proposal.id, filename: file.filename, mime: file.mime, size: file.size, sha256: file.sha256, data: Buffer.from(file.data) } });
+      await tx.proposalAttachment.create({
+        data: {
+          orgId: data.orgId,
+          proposalId: proposal.id,
+          filename: file.filename,
+          mime: file.mime,
+          size: file.size,
+          sha256: file.sha256,
+          data: Buffer.from(file.data),
+        },
+      });
     }
     const object = { type: "proposal", id: proposal.id };
     const attachments = files.map(({ filename, mime, size, sha256 }) => ({ filename, mime, size, sha256 }));
     await appendAuditMany(tx, [
-      { orgId: data.orgId, actor: auditActor, action: "proposal.submitted", object, data: { title: data.title, description: data.description, ...(attachments.length > 0 ? { attachments } : {}) } },
+      {
+        orgId: data.orgId,
+        actor: auditActor,
+        action: "proposal.submitted",
+        object,
+        data: { title: data.title, description: data.description, ...(attachments.length > 0 ? { attachments } : {}) },
+      },
       { orgId: data.orgId, actor: auditActor, action: "proposal.signed", object, data: { personId, count: 1 } },
     ]);
     return { id: proposal.id };

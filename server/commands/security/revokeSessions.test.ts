@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
+import { buildOrganization } from "../../testing/builders";
 import { openInProcessDb } from "../../testing/inProcessDb";
 import { revokeRole } from "../account/revokeRole";
 import { accountActor } from "../actor";
 import { logoutEverywhere, setAccountDisabled } from "./revokeSessions";
-import { buildOrganization } from "../../testing/builders";
 
 let db: Database;
 let close: () => Promise<void>;
@@ -57,8 +57,12 @@ describe("an account with no person and no role", () => {
   it("cannot be disabled by an admin of another organization", async () => {
     const staff = await formerStaff("13600000005");
     const otherOrg = (await buildOrganization()).id;
-    const otherAdmin = await db.prisma.account.create({ data: { phone: "13600000006", displayName: "邻村文书", roles: { create: { orgId: otherOrg, role: "admin" } } } });
-    await expect(setAccountDisabled({ orgId: otherOrg, accountId: staff.id, disabled: true }, accountActor(otherAdmin.id, otherAdmin.displayName))).rejects.toMatchObject({ code: "not_found" });
+    const otherAdmin = await db.prisma.account.create({
+      data: { phone: "13600000006", displayName: "邻村文书", roles: { create: { orgId: otherOrg, role: "admin" } } },
+    });
+    await expect(
+      setAccountDisabled({ orgId: otherOrg, accountId: staff.id, disabled: true }, accountActor(otherAdmin.id, otherAdmin.displayName)),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect((await db.prisma.account.findUniqueOrThrow({ where: { id: staff.id }, select: { disabled: true } })).disabled).toBe(false);
   });
 });

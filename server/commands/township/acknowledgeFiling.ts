@@ -17,7 +17,10 @@ export function acknowledgeFiling(input: unknown, actor: Actor): Promise<{ matte
     const found = await tx.matter.findUnique({ where: { id: data.matterId }, select: { orgId: true } });
     if (!found) throw new AppError("not_found", "matter not found", { field: "matterId" });
     const auditActor = await requireTownshipRoleOver(tx, actor, found.orgId, ["reviewer", "admin"]);
-    const matter = await tx.matter.findUniqueOrThrow({ where: { id: data.matterId }, select: { id: true, orgId: true, title: true, filedAt: true, filingReceiptAt: true } });
+    const matter = await tx.matter.findUniqueOrThrow({
+      where: { id: data.matterId },
+      select: { id: true, orgId: true, title: true, filedAt: true, filingReceiptAt: true },
+    });
     if (!matter.filedAt) throw new AppError("conflict", "the village has not filed this matter yet", { field: "matterId" });
     if (matter.filingReceiptAt) throw new AppError("conflict", "a filing receipt was already given", { field: "matterId" });
     const now = new Date();
@@ -30,7 +33,10 @@ export function acknowledgeFiling(input: unknown, actor: Actor): Promise<{ matte
       now,
     });
     const receiver = actor.kind === "account" ? actor.name : "system";
-    const updated = await tx.matter.updateMany({ where: { id: matter.id, filingReceiptAt: null }, data: { filingReceiptAt: now, filingReceiptBy: receiver, filingReceiptSeq: entry.seq } });
+    const updated = await tx.matter.updateMany({
+      where: { id: matter.id, filingReceiptAt: null },
+      data: { filingReceiptAt: now, filingReceiptBy: receiver, filingReceiptSeq: entry.seq },
+    });
     if (updated.count !== 1) throw new AppError("conflict", "a filing receipt was already given", { field: "matterId" });
     return { matterId: matter.id, seq: entry.seq };
   });

@@ -24,37 +24,43 @@ const schema = z.strictObject({
  * village by this — it reads and acts there only through its own township roles.
  */
 export function createVillage(input: unknown, actor: Actor): Promise<{ id: string; adminAccountId: string }> {
-  return runCommand(schema, input, actor, async (tx, data, passwordHash: string) => {
-    const township = await tx.organization.findUnique({ where: { id: data.townshipId }, select: { level: true } });
-    if (township?.level !== "township") throw new AppError("not_found", "township not found", { field: "townshipId" });
-    const auditActor = await requireOrgRole(tx, actor, data.townshipId, ["admin"]);
-    const village = await tx.organization.create({
-      data: { name: data.name, level: "village", parentId: data.townshipId, noticeDays: data.noticeDays ?? 7 },
-    });
-    if (actor.kind === "account") await confineToOrg(tx, village.id);
-    await appendAudit(tx, {
-      orgId: village.id,
-      actor: auditActor,
-      action: "org.created",
-      object: { type: "organization", id: village.id },
-      data: { name: village.name, level: village.level, parentId: village.parentId, noticeDays: village.noticeDays },
-    });
-    const account = await tx.account.create({
-      data: {
-        phone: data.adminPhone,
-        displayName: data.adminName,
-        passwordHash,
-        mustSetPassword: actor.kind !== "system",
-        roles: { create: [{ orgId: village.id, role: "admin" }] },
-      },
-    });
-    await appendAudit(tx, {
-      orgId: village.id,
-      actor: auditActor,
-      action: "account.created",
-      object: { type: "account", id: account.id },
-      data: { personId: null, roles: ["admin"], reason: "first admin, created by the township" },
-    });
-    return { id: village.id, adminAccountId: account.id };
-  }, (data) => hashPassword(data.adminPassword));
+  return runCommand(
+    schema,
+    input,
+    actor,
+    async (tx, data, passwordHash: string) => {
+      const township = await tx.organization.findUnique({ where: { id: data.townshipId }, select: { level: true } });
+      if (township?.level !== "township") throw new AppError("not_found", "township not found", { field: "townshipId" });
+      const auditActor = await requireOrgRole(tx, actor, data.townshipId, ["admin"]);
+      const village = await tx.organization.create({
+        data: { name: data.name, level: "village", parentId: data.townshipId, noticeDays: data.noticeDays ?? 7 },
+      });
+      if (actor.kind === "account") await confineToOrg(tx, village.id);
+      await appendAudit(tx, {
+        orgId: village.id,
+        actor: auditActor,
+        action: "org.created",
+        object: { type: "organization", id: village.id },
+        data: { name: village.name, level: village.level, parentId: village.parentId, noticeDays: village.noticeDays },
+      });
+      const account = await tx.account.create({
+        data: {
+          phone: data.adminPhone,
+          displayName: data.adminName,
+          passwordHash,
+          mustSetPassword: actor.kind !== "system",
+          roles: { create: [{ orgId: village.id, role: "admin" }] },
+        },
+      });
+      await appendAudit(tx, {
+        orgId: village.id,
+        actor: auditActor,
+        action: "account.created",
+        object: { type: "account", id: account.id },
+        data: { personId: null, roles: ["admin"], reason: "first admin, created by the township" },
+      });
+      return { id: village.id, adminAccountId: account.id };
+    },
+    (data) => hashPassword(data.adminPassword),
+  );
 }

@@ -33,7 +33,14 @@ export function decidePreReview(input: unknown, actor: Actor): Promise<{ id: str
     const reviewerName = actor.kind === "account" ? actor.name : "system";
     const updated = await tx.preReview.updateMany({
       where: { id: review.id, state: "requested" },
-      data: { state, decidedAt: now, reviewerId: actor.kind === "account" ? actor.accountId : null, reviewerName, reviewerTitle: data.title, reasons: data.reasons || null },
+      data: {
+        state,
+        decidedAt: now,
+        reviewerId: actor.kind === "account" ? actor.accountId : null,
+        reviewerName,
+        reviewerTitle: data.title,
+        reasons: data.reasons || null,
+      },
     });
     if (updated.count !== 1) throw new AppError("conflict", "this pre-review was already decided", { field: "preReviewId" });
     await appendAudit(tx, {

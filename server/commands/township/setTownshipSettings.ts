@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { appendAudit } from "../../audit/append";
 import { requireOrgRole } from "../../auth/permissions";
-import { alertSettings, type AlertSettings } from "../../domain/alerts";
+import { type AlertSettings, alertSettings } from "../../domain/alerts";
 import { MATTER_KINDS } from "../../domain/rules";
 import { PRE_REVIEW_AMOUNT_MAX, readTownshipSettings } from "../../domain/township/settings";
 import { AppError } from "../../errors";
@@ -28,7 +28,11 @@ export function setTownshipSettings(input: unknown, actor: Actor): Promise<{ org
     if (unknown) throw new AppError("invalid_input", `no such alert setting: ${unknown}`, { field: `alerts.${unknown}` });
     const checked = alertSettings(data.alerts as Partial<AlertSettings>);
     const problem = checked.problems[0];
-    if (problem) throw new AppError("invalid_input", `${problem.field} must be from ${problem.min} to ${problem.max}`, { field: `alerts.${problem.field}`, details: { min: problem.min, max: problem.max } });
+    if (problem)
+      throw new AppError("invalid_input", `${problem.field} must be from ${problem.min} to ${problem.max}`, {
+        field: `alerts.${problem.field}`,
+        details: { min: problem.min, max: problem.max },
+      });
     const after = { preReviewKinds: [...new Set(data.preReviewKinds)], preReviewAmountYuan: data.preReviewAmountYuan, alerts: checked.settings };
     await tx.organization.update({ where: { id: data.orgId }, data: { townshipSettings: after } });
     await appendAudit(tx, {

@@ -4,16 +4,16 @@
  * township admin's villages and settings) and the isolation between two townships.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../../prisma/seed";
 import { TOWNSHIP_ACCOUNTS } from "../../../prisma/demoTownship";
+import { seedDemo } from "../../../prisma/seed";
 import type { Database } from "../../db/client";
+import { liveView } from "../../queries/liveMeeting";
 import { openInProcessDb } from "../../testing/inProcessDb";
-import { accountActor, SYSTEM, type Actor } from "../actor";
+import { type Actor, accountActor, SYSTEM } from "../actor";
 import { openMeeting } from "../live/openMeeting";
 import { openVote } from "../live/openVote";
 import { recordAttendance } from "../live/recordAttendance";
 import { startItem } from "../live/startItem";
-import { liveView } from "../../queries/liveMeeting";
 import { raiseMatter } from "../matter/raiseMatter";
 import { scheduleMeeting } from "../meeting/scheduleMeeting";
 import { acknowledgeFiling } from "./acknowledgeFiling";
@@ -56,12 +56,25 @@ afterAll(async () => {
 });
 
 async function decisionMeeting(kind: "land-contract-outsider" | "general", amountYuan?: number) {
-  const body = await db.prisma.body.findFirstOrThrow({ where: { orgId: villageId, kind: "villager-representatives" }, select: { id: true, members: { select: { personId: true } } } });
-  const { id: matterId } = await raiseMatter({ orgId: villageId, title: `鱼塘发包${Math.random()}`, kind, source: "villagers", ...(amountYuan ? { amountYuan } : {}) }, as.villageAdmin);
-  const { id: meetingId } = await scheduleMeeting({
-    bodyId: body.id, number: `预审${Math.random().toString(36).slice(2, 8)}`, title: "预审检查", startsAt: new Date().toISOString(), place: "村委会",
-    agenda: [{ title: "集体鱼塘对外发包", matterId }],
-  }, SYSTEM);
+  const body = await db.prisma.body.findFirstOrThrow({
+    where: { orgId: villageId, kind: "villager-representatives" },
+    select: { id: true, members: { select: { personId: true } } },
+  });
+  const { id: matterId } = await raiseMatter(
+    { orgId: villageId, title: `鱼塘发包${Math.random()}`, kind, source: "villagers", ...(amountYuan ? { amountYuan } : {}) },
+    as.villageAdmin,
+  );
+  const { id: meetingId } = await scheduleMeeting(
+    {
+      bodyId: body.id,
+      number: `预审${Math.random().toString(36).slice(2, 8)}`,
+      title: "预审检查",
+      startsAt: new Date().toISOString(),
+      place: "村委会",
+      agenda: [{ title: "集体鱼塘对外发包", matterId }],
+    },
+    SYSTEM,
+  );
   await openMeeting({ meetingId }, SYSTEM);
   for (const m of body.members) await recordAttendance({ meetingId, personId: m.personId, status: "present_in_person" }, SYSTEM);
   await startItem({ meetingId }, SYSTEM);
@@ -70,14 +83,29 @@ async function decisionMeeting(kind: "land-contract-outsider" | "general", amoun
 
 describe("the demo township", () => {
   it("has at least six villages with cooperatives and a few hundred matters at every stage; the demo village is one of them", async () => {
-    const villages = await db.prisma.organization.findMany({ where: { parentId: townshipId, level: "village" }, select: { id: true, children: { select: { id: true } } } });
+    const villages = await db.prisma.organization.findMany({
+      where: { parentId: townshipId, level: "village" },
+      select: { id: true, children: { select: { id: true } } },
+    });
     expect(villages.length).toBeGreaterThanOrEqual(6);
     expect(villages.map((v) => v.id)).toContain(villageId);
     expect(villages.every((v) => v.children.length >= 1)).toBe(true);
     const orgIds = villages.flatMap((v) => [v.id, ...v.children.map((c) => c.id)]);
     const stages = await db.prisma.matter.groupBy({ by: ["stage"], where: { orgId: { in: orgIds } }, _count: { _all: true } });
     expect(stages.reduce((sum, s) => sum + s._count._all, 0)).toBeGreaterThanOrEqual(250);
-    expect(stages.map((s) => s.stage).sort()).toEqual(expect.arrayContaining(["raised", "proposal", "consultation", "review", "decision", "decision_disclosure", "implementation", "result_disclosure", "closed"]));
+    expect(stages.map((s) => s.stage).sort()).toEqual(
+      expect.arrayContaining([
+        "raised",
+        "proposal",
+        "consultation",
+        "review",
+        "decision",
+        "decision_disclosure",
+        "implementation",
+        "result_disclosure",
+        "closed",
+      ]),
+    );
   });
 });
 
@@ -99,7 +127,12 @@ describe("filing (备案)", () => {
     const { seq } = await acknowledgeFiling({ matterId }, as.reviewer);
     const entries = await villageLog("filing.acknowledged");
     const receipt = entries.find((e) => e.seq === seq);
-    expect(JSON.parse(receipt?.bytes ?? "{}")).toMatchObject({ org: villageId, action: "filing.acknowledged", object: { type: "matter", id: matterId }, actor: { role: "reviewer", name: "黄预审" } });
+    expect(JSON.parse(receipt?.bytes ?? "{}")).toMatchObject({
+      org: villageId,
+      action: "filing.acknowledged",
+      object: { type: "matter", id: matterId },
+      actor: { role: "reviewer", name: "黄预审" },
+    });
     const matter = await db.prisma.matter.findUniqueOrThrow({ where: { id: matterId }, select: { filingReceiptBy: true, filingReceiptSeq: true } });
     expect(matter).toEqual({ filingReceiptBy: "黄预审", filingReceiptSeq: seq });
     await expect(acknowledgeFiling({ matterId }, as.reviewer)).rejects.toMatchObject({ code: "conflict" });
@@ -117,9 +150,15 @@ describe("pre-review (合法性预审) before the 决议 vote", () => {
     await expect(requestPreReview({ matterId }, as.villageAdmin)).rejects.toMatchObject({ code: "conflict" });
     await expect(decidePreReview({ preReviewId: first.id, decision: "approve" }, as.villageAdmin)).rejects.toMatchObject({ code: "forbidden" });
     await expect(decidePreReview({ preReviewId: first.id, decision: "approve" }, as.otherReviewer)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(decidePreReview({ preReviewId: first.id, decision: "return", reasons: "" }, as.reviewer)).rejects.toMatchObject({ code: "invalid_input", field: "reasons" });
+    await expect(decidePreReview({ preReviewId: first.id, decision: "return", reasons: "" }, as.reviewer)).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "reasons",
+    });
     await decidePreReview({ preReviewId: first.id, decision: "return", reasons: "发包方案未经三分之二以上村民代表同意的程序说明" }, as.reviewer);
-    await expect(vote()).rejects.toMatchObject({ code: "pre_review_required", details: { state: "returned", reason: "发包方案未经三分之二以上村民代表同意的程序说明" } });
+    await expect(vote()).rejects.toMatchObject({
+      code: "pre_review_required",
+      details: { state: "returned", reason: "发包方案未经三分之二以上村民代表同意的程序说明" },
+    });
 
     const second = await requestPreReview({ matterId }, as.villageAdmin);
     await decidePreReview({ preReviewId: second.id, decision: "approve", title: "镇农业农村办副主任" }, as.reviewer);
@@ -134,13 +173,23 @@ describe("pre-review (合法性预审) before the 决议 vote", () => {
 
   it("a general matter below the township's amount needs none; above the amount the township set, or of a kind it marks, it does", async () => {
     const small = await decisionMeeting("general", 5_000);
-    await expect(openVote({ meetingId: small.meetingId, text: "同意", method: "hands_totals" }, SYSTEM)).resolves.toMatchObject({ motionId: expect.any(String) });
-    await expect(setTownshipSettings({ orgId: townshipId, preReviewKinds: ["charter"], preReviewAmountYuan: 1_000 }, as.reviewer)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(openVote({ meetingId: small.meetingId, text: "同意", method: "hands_totals" }, SYSTEM)).resolves.toMatchObject({
+      motionId: expect.any(String),
+    });
+    await expect(setTownshipSettings({ orgId: townshipId, preReviewKinds: ["charter"], preReviewAmountYuan: 1_000 }, as.reviewer)).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await setTownshipSettings({ orgId: townshipId, preReviewKinds: ["land-contract-outsider"], preReviewAmountYuan: 1_000 }, as.townAdmin);
     const large = await decisionMeeting("general", 5_000);
-    await expect(openVote({ meetingId: large.meetingId, text: "同意", method: "hands_totals" }, SYSTEM)).rejects.toMatchObject({ code: "pre_review_required", details: { because: "amount" } });
+    await expect(openVote({ meetingId: large.meetingId, text: "同意", method: "hands_totals" }, SYSTEM)).rejects.toMatchObject({
+      code: "pre_review_required",
+      details: { because: "amount" },
+    });
     const land = await decisionMeeting("land-contract-outsider");
-    await expect(openVote({ meetingId: land.meetingId, text: "同意", method: "hands_totals" }, SYSTEM)).rejects.toMatchObject({ code: "pre_review_required", details: { because: "kind" } });
+    await expect(openVote({ meetingId: land.meetingId, text: "同意", method: "hands_totals" }, SYSTEM)).rejects.toMatchObject({
+      code: "pre_review_required",
+      details: { because: "kind" },
+    });
   });
 });
 
@@ -151,7 +200,10 @@ describe("the township's admin", () => {
     await expect(createVillage(input, as.otherReviewer)).rejects.toMatchObject({ code: "forbidden" });
     await expect(createVillage(input, as.reviewer)).rejects.toMatchObject({ code: "forbidden" });
     const { id, adminAccountId } = await createVillage(input, as.townAdmin);
-    const village = await db.prisma.organization.findUniqueOrThrow({ where: { id }, select: { parentId: true, level: true, roles: { select: { accountId: true, role: true } } } });
+    const village = await db.prisma.organization.findUniqueOrThrow({
+      where: { id },
+      select: { parentId: true, level: true, roles: { select: { accountId: true, role: true } } },
+    });
     expect(village).toEqual({ parentId: townshipId, level: "village", roles: [{ accountId: adminAccountId, role: "admin" }] });
     const log = await db.prisma.auditEntry.findMany({ where: { orgId: id }, orderBy: { seq: "asc" }, select: { action: true } });
     expect(log.map((e) => e.action)).toEqual(["org.created", "account.created"]);

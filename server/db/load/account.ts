@@ -22,7 +22,9 @@ export function accountStanding(accountId: string): Promise<AccountStanding | nu
 }
 
 /** The account a phone number signs in to, with its password hash (null: no account has this number). */
-export function accountForLogin(phone: string): Promise<{ id: string; displayName: string; passwordHash: string | null; disabled: boolean; tokenVersion: number } | null> {
+export function accountForLogin(
+  phone: string,
+): Promise<{ id: string; displayName: string; passwordHash: string | null; disabled: boolean; tokenVersion: number } | null> {
   return currentDb().prisma.account.findUnique({
     where: { phone },
     select: { id: true, displayName: true, passwordHash: true, disabled: true, tokenVersion: true },

@@ -15,7 +15,10 @@ export async function loginTokenState(tx: Tx, token: string, now = new Date()): 
   if (!LOGIN_TOKEN_PATTERN.test(token)) return { state: "unknown", name: null };
   const row = await tx.loginToken.findUnique({ where: { tokenHash: hashLoginToken(token) }, select: { accountId: true, usedAt: true, expiresAt: true } });
   if (!row) return { state: "unknown", name: null };
-  const account = await tx.account.findUnique({ where: { id: row.accountId }, select: { displayName: true, disabled: true, passwordHash: true, passwordResetAt: true } });
+  const account = await tx.account.findUnique({
+    where: { id: row.accountId },
+    select: { displayName: true, disabled: true, passwordHash: true, passwordResetAt: true },
+  });
   if (!account || account.disabled) return { state: "unknown", name: null };
   // A code printed before the member chose a password no longer opens their account (issue #17).
   if (account.passwordHash !== null && !row.usedAt) return { state: "superseded", name: account.displayName };
@@ -28,7 +31,10 @@ export async function loginTokenState(tx: Tx, token: string, now = new Date()): 
 /** Whether the account logged in with a one-time code within the window and has set no password since. */
 export async function hasFreshCode(tx: Tx, account: { id: string; mustSetPassword: boolean }, now: Date): Promise<boolean> {
   if (!account.mustSetPassword) return false;
-  const recent = await tx.loginToken.findFirst({ where: { accountId: account.id, usedAt: { gte: new Date(now.getTime() - PIN_WINDOW_MS) } }, select: { id: true } });
+  const recent = await tx.loginToken.findFirst({
+    where: { accountId: account.id, usedAt: { gte: new Date(now.getTime() - PIN_WINDOW_MS) } },
+    select: { id: true },
+  });
   return recent !== null;
 }
 

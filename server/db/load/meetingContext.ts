@@ -4,14 +4,29 @@
  * (server/commands/live) and queries (server/queries/liveMeeting.ts, joinMeeting.ts) both load a meeting here.
  */
 import { z } from "zod";
-import { AppError } from "../../errors";
-import { BODY_KINDS, charterSchema, type BodyKind, type Charter } from "../../domain/rules";
 import type { AttendanceRecord, MeetingState, RosterMember } from "../../domain/meeting";
+import { BODY_KINDS, type BodyKind, type Charter, charterSchema } from "../../domain/rules";
+import { AppError } from "../../errors";
 import type { Tx } from "..";
 
 export type MeetingContext = {
-  meeting: { id: string; orgId: string; bodyId: string; state: MeetingState; version: number; currentItemId: string | null; isPublic: boolean; startsAt: Date; openedAt: Date | null };
-  body: { kind: BodyKind; charter: Charter & { publishNamedVotes?: boolean; membersEditMinutes?: boolean; noticeDays?: number }; chairId: string | null; recorderId: string | null };
+  meeting: {
+    id: string;
+    orgId: string;
+    bodyId: string;
+    state: MeetingState;
+    version: number;
+    currentItemId: string | null;
+    isPublic: boolean;
+    startsAt: Date;
+    openedAt: Date | null;
+  };
+  body: {
+    kind: BodyKind;
+    charter: Charter & { publishNamedVotes?: boolean; membersEditMinutes?: boolean; noticeDays?: number };
+    chairId: string | null;
+    recorderId: string | null;
+  };
   roster: (RosterMember & { name: string })[];
   attendance: AttendanceRecord[];
 };
@@ -23,10 +38,21 @@ export async function loadMeetingContext(tx: Tx, meetingId: string): Promise<Mee
   const meeting = await tx.meeting.findUnique({
     where: { id: meetingId },
     select: {
-      id: true, orgId: true, bodyId: true, state: true, version: true, currentItemId: true, isPublic: true, startsAt: true, openedAt: true,
+      id: true,
+      orgId: true,
+      bodyId: true,
+      state: true,
+      version: true,
+      currentItemId: true,
+      isPublic: true,
+      startsAt: true,
+      openedAt: true,
       body: {
         select: {
-          kind: true, charter: true, chairId: true, recorderId: true,
+          kind: true,
+          charter: true,
+          chairId: true,
+          recorderId: true,
           members: { select: { person: { select: { id: true, name: true, householdId: true, isAdult: true } } } },
         },
       },

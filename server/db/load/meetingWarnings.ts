@@ -3,8 +3,9 @@
  * this reads what it needs: the body's charter and the petition's base). Read by the commands that schedule or
  * change a meeting and by the admin's meeting page.
  */
-import { bodyKindOf, charterSchema, checkNoticePeriod, shanghaiDate, type BodyKind, type RuleWarning } from "../../domain/rules";
+
 import { checkPetition, PETITION_RULES } from "../../domain/meeting/convening";
+import { type BodyKind, bodyKindOf, charterSchema, checkNoticePeriod, type RuleWarning, shanghaiDate } from "../../domain/rules";
 import type { Tx } from "..";
 
 /** The people a petition is counted against: the body's representatives, or the organization's adult villagers. */
@@ -26,7 +27,12 @@ export async function meetingWarnings(
   // A charter may ask for a longer notice than the law (章程); checkNoticePeriod takes the longer of the two.
   const charter = charterSchema.safeParse((await tx.body.findUnique({ where: { id: body.id }, select: { charter: true } }))?.charter ?? {});
   const charterDays = charter.success ? charter.data.noticeDays : undefined;
-  const warnings = checkNoticePeriod({ body: kind, noticeDate: meeting.noticeDate, meetingDate: meeting.startsAt, ...(charterDays !== undefined ? { charterDays } : {}) });
+  const warnings = checkNoticePeriod({
+    body: kind,
+    noticeDate: meeting.noticeDate,
+    meetingDate: meeting.startsAt,
+    ...(charterDays !== undefined ? { charterDays } : {}),
+  });
   if (meeting.convenerBasis === "petition" && typeof meeting.petitioners === "number") {
     warnings.push(...checkPetition(kind, meeting.petitioners, await petitionBase(tx, body.id, body.orgId, kind), shanghaiDate(meeting.startsAt)));
   }

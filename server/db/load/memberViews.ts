@@ -27,17 +27,28 @@ export async function memberViews(meetingId: string, personIds: string[], db: Db
   const members = new Set(meeting.body.members.map((m) => m.personId));
   const people = new Map((await prisma.person.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
   const attendance = new Map(
-    (await prisma.attendance.findMany({ where: { meetingId, personId: { in: personIds } }, select: { personId: true, status: true } })).map((a) => [a.personId, a.status]),
+    (await prisma.attendance.findMany({ where: { meetingId, personId: { in: personIds } }, select: { personId: true, status: true } })).map((a) => [
+      a.personId,
+      a.status,
+    ]),
   );
   const recusals = await prisma.recusal.findMany({ where: { personId: { in: personIds }, item: { meetingId } }, select: { personId: true, itemId: true } });
   const motion = meeting.currentItemId
-    ? await prisma.motion.findFirst({ where: { meetingId, itemId: meeting.currentItemId, state: { not: "draft" } }, orderBy: { createdAt: "desc" }, select: { id: true, method: true, entitled: true } })
+    ? await prisma.motion.findFirst({
+        where: { meetingId, itemId: meeting.currentItemId, state: { not: "draft" } },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, method: true, entitled: true },
+      })
     : null;
   const ballotsOf = await ballotsFor(db, motion, new Set(personIds));
   const requested = meeting.currentItemId
     ? new Set(
-        (await prisma.speakerRequest.findMany({ where: { itemId: meeting.currentItemId, personId: { in: personIds }, finishedAt: null, withdrawnAt: null }, select: { personId: true } }))
-          .map((r) => r.personId),
+        (
+          await prisma.speakerRequest.findMany({
+            where: { itemId: meeting.currentItemId, personId: { in: personIds }, finishedAt: null, withdrawnAt: null },
+            select: { personId: true },
+          })
+        ).map((r) => r.personId),
       )
     : new Set<string>();
   const views = new Map<string, MemberView>();
@@ -68,12 +79,22 @@ async function ballotsFor(prisma: Db, motion: MotionRow, personIds: Set<string>)
   const held = (motion.entitled as FrozenVoters).voters.filter((v) => personIds.has(v.castByPersonId));
   const voterIds = held.map((v) => v.voterPersonId);
   const names = new Map((await prisma.person.findMany({ where: { id: { in: voterIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
-  const named = motion.method === "named"
-    ? new Map((await prisma.voteRecord.findMany({ where: { motionId: motion.id, voterPersonId: { in: voterIds } }, select: { voterPersonId: true, choice: true } })).map((v) => [v.voterPersonId, v.choice]))
-    : new Map<string, string>();
-  const participated = motion.method === "secret"
-    ? new Set((await prisma.ballotParticipation.findMany({ where: { motionId: motion.id, voterPersonId: { in: voterIds } }, select: { voterPersonId: true } })).map((p) => p.voterPersonId))
-    : new Set(named.keys());
+  const named =
+    motion.method === "named"
+      ? new Map(
+          (
+            await prisma.voteRecord.findMany({ where: { motionId: motion.id, voterPersonId: { in: voterIds } }, select: { voterPersonId: true, choice: true } })
+          ).map((v) => [v.voterPersonId, v.choice]),
+        )
+      : new Map<string, string>();
+  const participated =
+    motion.method === "secret"
+      ? new Set(
+          (await prisma.ballotParticipation.findMany({ where: { motionId: motion.id, voterPersonId: { in: voterIds } }, select: { voterPersonId: true } })).map(
+            (p) => p.voterPersonId,
+          ),
+        )
+      : new Set(named.keys());
   for (const voter of held) {
     const list = result.get(voter.castByPersonId) ?? [];
     result.set(voter.castByPersonId, list);

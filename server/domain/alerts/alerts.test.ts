@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { REPLY_DAYS } from "../../notice/period";
-import { alertSettings, computeAlerts, countAlerts, DEFAULT_ALERT_SETTINGS, worstLevel, type AlertFacts, type MeetingFact } from ".";
+import { type AlertFacts, alertSettings, computeAlerts, countAlerts, DEFAULT_ALERT_SETTINGS, type MeetingFact, worstLevel } from ".";
 import { REPLY_DAYS_DEFAULT } from "./law";
 
 const ORG = "org1";
@@ -14,7 +14,19 @@ const daysAgo = (n: number) => new Date(NOW.getTime() - n * DAY);
 const settings = DEFAULT_ALERT_SETTINGS;
 
 function facts(partial: Partial<AlertFacts> = {}): AlertFacts {
-  return { orgId: ORG, meetings: [], quorum: [], decisions: [], notices: [], objections: [], stageJumps: [], implementations: [], households: [], checkpointSize: 0, ...partial };
+  return {
+    orgId: ORG,
+    meetings: [],
+    quorum: [],
+    decisions: [],
+    notices: [],
+    objections: [],
+    stageJumps: [],
+    implementations: [],
+    households: [],
+    checkpointSize: 0,
+    ...partial,
+  };
 }
 
 function meeting(partial: Partial<MeetingFact> = {}): MeetingFact {
@@ -55,7 +67,14 @@ describe("procedure warnings recorded at opening", () => {
 
   it("turns a short notice red, with the words and the citation as recorded", () => {
     const [alert] = computeAlerts(facts({ meetings: [meeting({ warnings: [recorded] })] }), settings, NOW);
-    expect(alert).toMatchObject({ level: "red", scope: "meeting", code: "notice_too_short", legalBasis: recorded.legalBasis, subject: { orgId: ORG, meetingId: "m1" }, evidence: { href: "/meetings/m1" } });
+    expect(alert).toMatchObject({
+      level: "red",
+      scope: "meeting",
+      code: "notice_too_short",
+      legalBasis: recorded.legalBasis,
+      subject: { orgId: ORG, meetingId: "m1" },
+      evidence: { href: "/meetings/m1" },
+    });
     expect(alert?.message["zh-CN"]).toContain("通知期不足十日。");
     expect(alert?.message["zh-CN"]).toContain("2026年第3次");
     expect(alert?.occurredOn).toBe("2026-05-26");
@@ -79,7 +98,14 @@ describe("procedure warnings recorded at opening", () => {
 
 describe("upcoming meetings (issue #22)", () => {
   const upcoming = (startsIn: number, noticeGivenAgo: number | null) =>
-    meeting({ bodyKind: "villagers-assembly", state: "scheduled", startsAt: new Date(NOW.getTime() + startsIn * DAY), openedAt: null, adjournedAt: null, noticeGivenAt: noticeGivenAgo === null ? null : daysAgo(noticeGivenAgo) });
+    meeting({
+      bodyKind: "villagers-assembly",
+      state: "scheduled",
+      startsAt: new Date(NOW.getTime() + startsIn * DAY),
+      openedAt: null,
+      adjournedAt: null,
+      noticeGivenAt: noticeGivenAgo === null ? null : daysAgo(noticeGivenAgo),
+    });
 
   it("warns when the notice reached members too late for a villagers' assembly (10 days, VCOL)", () => {
     const [alert] = computeAlerts(facts({ meetings: [upcoming(5, 1)] }), settings, NOW);
@@ -115,7 +141,10 @@ describe("minutes and checkpoints after adjourning", () => {
 
   it("flags an adjourned meeting whose audit record no checkpoint covers", () => {
     const m = meeting({ lastAuditSeq: 41 });
-    expect(computeAlerts(facts({ meetings: [m], checkpointSize: 41 }), settings, NOW)[0]).toMatchObject({ code: "no_checkpoint_after_adjourning", level: "yellow" });
+    expect(computeAlerts(facts({ meetings: [m], checkpointSize: 41 }), settings, NOW)[0]).toMatchObject({
+      code: "no_checkpoint_after_adjourning",
+      level: "yellow",
+    });
     expect(computeAlerts(facts({ meetings: [m], checkpointSize: 42 }), settings, NOW)).toEqual([]);
     const fresh = meeting({ lastAuditSeq: 41, adjournedAt: new Date(NOW.getTime() - 3_600_000) });
     expect(computeAlerts(facts({ meetings: [fresh], checkpointSize: 0 }), settings, NOW)).toEqual([]);
@@ -124,7 +153,18 @@ describe("minutes and checkpoints after adjourning", () => {
 
 describe("votes without quorum", () => {
   it("is red with the result's own explanation and legal basis", () => {
-    const quorum = [{ meeting: meeting(), motionId: "v9", text: "同意村道硬化方案", closedAt: daysAgo(3), present: 9, quorumRequired: 14, explanation: { "zh-CN": "实到9人，不足三分之二。", en: "9 present, fewer than two thirds." }, legalBasis: ["村民委员会组织法（2025年修正）第三十条"] }];
+    const quorum = [
+      {
+        meeting: meeting(),
+        motionId: "v9",
+        text: "同意村道硬化方案",
+        closedAt: daysAgo(3),
+        present: 9,
+        quorumRequired: 14,
+        explanation: { "zh-CN": "实到9人，不足三分之二。", en: "9 present, fewer than two thirds." },
+        legalBasis: ["村民委员会组织法（2025年修正）第三十条"],
+      },
+    ];
     const [alert] = computeAlerts(facts({ quorum }), settings, NOW);
     expect(alert).toMatchObject({ code: "quorum_failed", level: "red", legalBasis: "村民委员会组织法（2025年修正）第三十条" });
     expect(alert?.message["zh-CN"]).toContain("实到9，须14");
@@ -133,22 +173,40 @@ describe("votes without quorum", () => {
 
 describe("stages of a matter", () => {
   it("turns a jump with no reason red, naming the stages skipped", () => {
-    const [alert] = computeAlerts(facts({ stageJumps: [{ matter, from: "raised", to: "decision", at: daysAgo(2), reason: null, meetingId: null, motionId: null }] }), settings, NOW);
+    const [alert] = computeAlerts(
+      facts({ stageJumps: [{ matter, from: "raised", to: "decision", at: daysAgo(2), reason: null, meetingId: null, motionId: null }] }),
+      settings,
+      NOW,
+    );
     expect(alert).toMatchObject({ code: "stage_skipped", level: "red", scope: "matter", evidence: { href: "/matters/mat1" } });
     expect(alert?.message["zh-CN"]).toContain("S1 党组织提议、S2 两委会商议、S3 党员大会审议");
     expect(alert?.legalBasis).toContain("村民委员会组织法（2025年修正）第二十八条");
   });
 
   it("notes an explained jump in green (stages held on paper before Yishi)", () => {
-    const [alert] = computeAlerts(facts({ stageJumps: [{ matter, from: "raised", to: "decision", at: daysAgo(2), reason: "纸质记录", meetingId: null, motionId: null }] }), settings, NOW);
+    const [alert] = computeAlerts(
+      facts({ stageJumps: [{ matter, from: "raised", to: "decision", at: daysAgo(2), reason: "纸质记录", meetingId: null, motionId: null }] }),
+      settings,
+      NOW,
+    );
     expect(alert).toMatchObject({ code: "stages_off_record", level: "green" });
   });
 
   it("lets an explained jump on a vote stand for the stage warning recorded when that vote opened", () => {
-    const warning = { code: "stage_incomplete", legalBasis: "“四议两公开”工作法（地方实践）", message: { "zh-CN": "尚处于动议阶段。", en: "Still raised." }, at: daysAgo(3).toISOString(), motionId: "v5" };
+    const warning = {
+      code: "stage_incomplete",
+      legalBasis: "“四议两公开”工作法（地方实践）",
+      message: { "zh-CN": "尚处于动议阶段。", en: "Still raised." },
+      at: daysAgo(3).toISOString(),
+      motionId: "v5",
+    };
     const jump = { matter, from: "raised", to: "decision", at: daysAgo(2), reason: "纸质记录", meetingId: "m1", motionId: "v5" };
-    expect(computeAlerts(facts({ meetings: [meeting({ warnings: [warning] })], stageJumps: [jump] }), settings, NOW).map((a) => a.code)).toEqual(["stages_off_record"]);
-    expect(computeAlerts(facts({ meetings: [meeting({ warnings: [warning] })], stageJumps: [{ ...jump, motionId: "v6" }] }), settings, NOW).map((a) => a.code)).toEqual(["stage_incomplete", "stages_off_record"]);
+    expect(computeAlerts(facts({ meetings: [meeting({ warnings: [warning] })], stageJumps: [jump] }), settings, NOW).map((a) => a.code)).toEqual([
+      "stages_off_record",
+    ]);
+    expect(
+      computeAlerts(facts({ meetings: [meeting({ warnings: [warning] })], stageJumps: [{ ...jump, motionId: "v6" }] }), settings, NOW).map((a) => a.code),
+    ).toEqual(["stage_incomplete", "stages_off_record"]);
   });
 
   it("never counts one step forward, a step back or a rejection as a skip", () => {
@@ -173,12 +231,24 @@ describe("disclosure", () => {
   });
 
   it("flags a late disclosure yellow and a timely one not at all", () => {
-    expect(computeAlerts(facts({ decisions: [{ ...decision, noticeId: "n1", noticePostedAt: daysAgo(2) }] }), settings, NOW)[0]).toMatchObject({ code: "decision_disclosed_late", level: "yellow" });
+    expect(computeAlerts(facts({ decisions: [{ ...decision, noticeId: "n1", noticePostedAt: daysAgo(2) }] }), settings, NOW)[0]).toMatchObject({
+      code: "decision_disclosed_late",
+      level: "yellow",
+    });
     expect(computeAlerts(facts({ decisions: [{ ...decision, noticeId: "n1", noticePostedAt: daysAgo(9) }] }), settings, NOW)).toEqual([]);
     expect(computeAlerts(facts({ decisions: [{ ...decision, decidedAt: daysAgo(2) }] }), settings, NOW)).toEqual([]);
   });
 
-  const notice = { matter, noticeId: "n1", kind: "decision" as const, title: "村道硬化工程", postedAt: daysAgo(20), periodDays: 7, endsAt: daysAgo(13), movedOnAt: null };
+  const notice = {
+    matter,
+    noticeId: "n1",
+    kind: "decision" as const,
+    title: "村道硬化工程",
+    postedAt: daysAgo(20),
+    periodDays: 7,
+    endsAt: daysAgo(13),
+    movedOnAt: null,
+  };
 
   it("flags a notice period cut short by the matter moving on before it ended", () => {
     const [alert] = computeAlerts(facts({ notices: [{ ...notice, movedOnAt: daysAgo(16) }] }), settings, NOW);
@@ -187,7 +257,10 @@ describe("disclosure", () => {
   });
 
   it("flags a notice period shorter than the township accepts", () => {
-    expect(computeAlerts(facts({ notices: [{ ...notice, periodDays: 3 }] }), settings, NOW)[0]).toMatchObject({ code: "notice_period_too_short", level: "yellow" });
+    expect(computeAlerts(facts({ notices: [{ ...notice, periodDays: 3 }] }), settings, NOW)[0]).toMatchObject({
+      code: "notice_period_too_short",
+      level: "yellow",
+    });
     expect(computeAlerts(facts({ notices: [notice] }), settings, NOW)).toEqual([]);
   });
 
@@ -199,9 +272,13 @@ describe("disclosure", () => {
   });
 
   it("flags an implementation result not disclosed: yellow when overdue, red when the matter closed without it", () => {
-    expect(computeAlerts(facts({ implementations: [{ matter, stage: "implementation", implementationSince: daysAgo(100) }] }), settings, NOW)[0]).toMatchObject({ code: "result_not_disclosed", level: "yellow" });
+    expect(computeAlerts(facts({ implementations: [{ matter, stage: "implementation", implementationSince: daysAgo(100) }] }), settings, NOW)[0]).toMatchObject(
+      { code: "result_not_disclosed", level: "yellow" },
+    );
     expect(computeAlerts(facts({ implementations: [{ matter, stage: "implementation", implementationSince: daysAgo(30) }] }), settings, NOW)).toEqual([]);
-    expect(computeAlerts(facts({ implementations: [{ matter, stage: "closed", implementationSince: daysAgo(30) }] }), settings, NOW)[0]).toMatchObject({ level: "red" });
+    expect(computeAlerts(facts({ implementations: [{ matter, stage: "closed", implementationSince: daysAgo(30) }] }), settings, NOW)[0]).toMatchObject({
+      level: "red",
+    });
   });
 });
 
@@ -209,7 +286,11 @@ describe("households", () => {
   const household = { householdId: "h1", householdNumber: "012", kind: "recusal" as const, count: 3, meetings: 3, latestMeetingId: "m7", latestAt: daysAgo(4) };
 
   it("flags a household recused or voting by proxy as often as the township's threshold", () => {
-    expect(computeAlerts(facts({ households: [household] }), settings, NOW)[0]).toMatchObject({ code: "household_recused_repeatedly", scope: "village", evidence: { href: "/meetings/m7" } });
+    expect(computeAlerts(facts({ households: [household] }), settings, NOW)[0]).toMatchObject({
+      code: "household_recused_repeatedly",
+      scope: "village",
+      evidence: { href: "/meetings/m7" },
+    });
     expect(computeAlerts(facts({ households: [{ ...household, kind: "proxy" }] }), settings, NOW)[0]).toMatchObject({ code: "household_proxy_repeatedly" });
     expect(computeAlerts(facts({ households: [{ ...household, count: 2 }] }), settings, NOW)).toEqual([]);
   });

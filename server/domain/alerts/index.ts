@@ -8,10 +8,10 @@ import { meetingAlerts } from "./meetingAlerts";
 import type { Alert, AlertLevel, AlertSettings } from "./types";
 import { villageAlerts } from "./villageAlerts";
 
-export * from "./types";
 export * from "./facts";
-export { DEFAULT_ALERT_SETTINGS, alertSettings, type AlertSettingsProblem } from "./settings";
 export { forwardJumps, isForwardJump } from "./matterAlerts";
+export { type AlertSettingsProblem, alertSettings, DEFAULT_ALERT_SETTINGS } from "./settings";
+export * from "./types";
 
 const ORDER: Record<AlertLevel, number> = { red: 0, yellow: 1, green: 2 };
 

@@ -4,7 +4,7 @@
  * live here. Their 2018 numbers (VCOL 30, 31, 32, 34) are cited as such; in the 2025 text, whose numbering of these
  * articles is not confirmed (editions.ts), the provision is named by its content.
  */
-import { citationText, editionOn, shanghaiDate, type Citation, type Localized } from "../rules";
+import { type Citation, citationText, editionOn, type Localized, shanghaiDate } from "../rules";
 
 /** Supervisors answer an objection within this many days after the window closes (server/notice/period REPLY_DAYS). */
 export const REPLY_DAYS_DEFAULT = 7;

@@ -2,14 +2,14 @@
  * Alerts about matters (issue #20 item 4): a stage skipped, a decision not disclosed (or late), a 公示 cut short or
  * shorter than the township accepts, an objection not answered, an implementation result not disclosed. Pure.
  */
-import { STAGE_INFO, stageIndex, type MatterStage } from "../matter/stages";
+import { type MatterStage, STAGE_INFO, stageIndex } from "../matter/stages";
 import { citationText, cite, shanghaiDate } from "../rules";
 import type { DecisionFact, ImplementationFact, NoticeFact, ObjectionFact, StageJumpFact } from "./facts";
 import { joinBasis, vcolText } from "./law";
 import { addDays, daysBetween, makeAlert } from "./make";
 import type { Alert, AlertSettings } from "./types";
 
-const matterPage = (orgId: string, matterId: string) => ({ href: `/matters/${matterId}`, label: { "zh-CN": "事项页", en: "the matter page" } });
+const matterPage = (_orgId: string, matterId: string) => ({ href: `/matters/${matterId}`, label: { "zh-CN": "事项页", en: "the matter page" } });
 const noticePage = (orgId: string, noticeId: string) => ({ href: `/n/${orgId}/${noticeId}`, label: { "zh-CN": "公告页", en: "the notice page" } });
 
 function stageName(stage: string): { "zh-CN": string; en: string } {
@@ -61,7 +61,10 @@ function stageJump(orgId: string, jump: StageJumpFact): Alert {
 function decisionDisclosure(orgId: string, fact: DecisionFact, settings: AlertSettings, now: Date): Alert[] {
   const n = settings.decisionDisclosureWithinDays;
   const due = addDays(fact.decidedAt, n);
-  const rule = { "zh-CN": `决议须在作出后${n}日内公开（镇街设定；法律要求随时公布）`, en: `A decision is disclosed within ${n} days (the township's setting; the law says at once)` };
+  const rule = {
+    "zh-CN": `决议须在作出后${n}日内公开（镇街设定；法律要求随时公布）`,
+    en: `A decision is disclosed within ${n} days (the township's setting; the law says at once)`,
+  };
   const legalBasis = joinBasis([vcolText("disclosure", fact.decidedAt), vcolText("lateDisclosure", fact.decidedAt)]);
   if (fact.noticePostedAt === null) {
     if (now.getTime() < due.getTime()) return [];
@@ -118,7 +121,10 @@ function noticePeriod(orgId: string, fact: NoticeFact, settings: AlertSettings):
           "zh-CN": `「${fact.title}」的${kindWords["zh-CN"]}期只有${fact.periodDays}天，少于镇街要求的${settings.minNoticePeriodDays}天。`,
           en: `The ${kindWords.en} “${fact.title}” runs only ${fact.periodDays} days, shorter than the township's ${settings.minNoticePeriodDays} days.`,
         },
-        rule: { "zh-CN": `公示期不少于${settings.minNoticePeriodDays}天（镇街设定）`, en: `A notice runs at least ${settings.minNoticePeriodDays} days (the township's setting)` },
+        rule: {
+          "zh-CN": `公示期不少于${settings.minNoticePeriodDays}天（镇街设定）`,
+          en: `A notice runs at least ${settings.minNoticePeriodDays} days (the township's setting)`,
+        },
         legalBasis,
         evidence: noticePage(orgId, fact.noticeId),
         subject,
@@ -136,7 +142,10 @@ function noticePeriod(orgId: string, fact: NoticeFact, settings: AlertSettings):
           "zh-CN": `「${fact.title}」的${kindWords["zh-CN"]}应至${shanghaiDate(fact.endsAt)}期满，事项却于${shanghaiDate(fact.movedOnAt)}进入下一阶段：公示期被缩短，村民提出异议的时间不足。`,
           en: `The ${kindWords.en} “${fact.title}” ran until ${shanghaiDate(fact.endsAt)}, but the matter moved on on ${shanghaiDate(fact.movedOnAt)}: the notice period was cut short and residents had less time to object.`,
         },
-        rule: { "zh-CN": "公示期满、异议处理完毕后方可组织实施", en: "Implementation starts only after the notice period has ended and objections are dealt with" },
+        rule: {
+          "zh-CN": "公示期满、异议处理完毕后方可组织实施",
+          en: "Implementation starts only after the notice period has ended and objections are dealt with",
+        },
         legalBasis,
         evidence: noticePage(orgId, fact.noticeId),
         subject,
@@ -161,7 +170,10 @@ function objectionUnanswered(orgId: string, fact: ObjectionFact, settings: Alert
         "zh-CN": `事项「${fact.matter.title}」公示期间于${shanghaiDate(fact.createdAt)}收到的异议，至今未答复（应于${shanghaiDate(due)}前答复）。`,
         en: `An objection to matter “${fact.matter.title}” filed on ${shanghaiDate(fact.createdAt)} is still unanswered (due by ${shanghaiDate(due)}).`,
       },
-      rule: { "zh-CN": `异议须在公示期满后${n}日内答复（镇街设定）`, en: `An objection is answered within ${n} days after the notice period ends (the township's setting)` },
+      rule: {
+        "zh-CN": `异议须在公示期满后${n}日内答复（镇街设定）`,
+        en: `An objection is answered within ${n} days after the notice period ends (the township's setting)`,
+      },
       legalBasis: joinBasis([vcolText("supervision", fact.createdAt), vcolText("disclosure", fact.createdAt)]),
       evidence: noticePage(orgId, fact.noticeId),
       subject: { orgId, matterId: fact.matter.id, noticeId: fact.noticeId, objectionId: fact.objectionId },
@@ -173,7 +185,10 @@ function objectionUnanswered(orgId: string, fact: ObjectionFact, settings: Alert
 
 function resultNotDisclosed(orgId: string, fact: ImplementationFact, settings: AlertSettings, now: Date): Alert[] {
   const n = settings.resultDisclosureWithinDays;
-  const rule = { "zh-CN": `实施结果须公开；实施后${n}日内（镇街设定）`, en: `The implementation result is disclosed, within ${n} days of implementation starting (the township's setting)` };
+  const rule = {
+    "zh-CN": `实施结果须公开；实施后${n}日内（镇街设定）`,
+    en: `The implementation result is disclosed, within ${n} days of implementation starting (the township's setting)`,
+  };
   const since = fact.implementationSince;
   const on = since ?? now;
   const legalBasis = joinBasis([vcolText("disclosure", on), citationText(cite("practice"))]);

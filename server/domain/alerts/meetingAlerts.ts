@@ -4,15 +4,18 @@
  * signed in time, no checkpoint after adjourning, and (issue #22) an upcoming meeting whose notice is or will be too
  * short. Pure: facts, settings and `now` in; alerts out.
  */
-import { checkNoticePeriod, shanghaiDate, type Localized } from "../rules";
+import { checkNoticePeriod, type Localized, shanghaiDate } from "../rules";
 import type { MeetingFact, QuorumFact, RecordedWarning } from "./facts";
-import { vcolText, joinBasis } from "./law";
+import { joinBasis, vcolText } from "./law";
 import { addDays, makeAlert, meetingName } from "./make";
 import type { Alert, AlertCode, AlertLevel, AlertSettings } from "./types";
 
 type WarningMapping = { code: AlertCode; level: AlertLevel; rule: Localized };
 
-const NOTICE_RULE: Localized = { "zh-CN": "会议须按法律或章程规定的天数提前通知", en: "A meeting must be notified the number of days ahead that the law or the charter requires" };
+const NOTICE_RULE: Localized = {
+  "zh-CN": "会议须按法律或章程规定的天数提前通知",
+  en: "A meeting must be notified the number of days ahead that the law or the charter requires",
+};
 
 /** How each recorded warning reads as an alert. Unknown codes (recorded by later versions) stay visible as yellow. */
 const RECORDED: Record<string, WarningMapping> = {
@@ -118,7 +121,10 @@ function minutesUnsigned(orgId: string, meeting: MeetingFact, settings: AlertSet
         "zh-CN": `${name["zh-CN"]}已于${shanghaiDate(meeting.adjournedAt)}闭会，会议记录至今未完成签名（应于${shanghaiDate(due)}前）。`,
         en: `${name.en} adjourned on ${shanghaiDate(meeting.adjournedAt)}; its minutes are still not signed (due by ${shanghaiDate(due)}).`,
       },
-      rule: { "zh-CN": `会议记录须在闭会后${n}日内签名归档（镇街设定）`, en: `Minutes are signed and archived within ${n} days of adjourning (the township's setting)` },
+      rule: {
+        "zh-CN": `会议记录须在闭会后${n}日内签名归档（镇街设定）`,
+        en: `Minutes are signed and archived within ${n} days of adjourning (the township's setting)`,
+      },
       legalBasis: vcolText("archive", meeting.adjournedAt),
       evidence: { href: `/meetings/${meeting.id}/minutes`, label: { "zh-CN": "会议记录", en: "the minutes" } },
       subject: { orgId, meetingId: meeting.id },
@@ -176,7 +182,14 @@ function quorumFailed(orgId: string, fact: QuorumFact): Alert {
   });
 }
 
-export function meetingAlerts(orgId: string, meetings: readonly MeetingFact[], quorum: readonly QuorumFact[], checkpointSize: number, settings: AlertSettings, now: Date): Alert[] {
+export function meetingAlerts(
+  orgId: string,
+  meetings: readonly MeetingFact[],
+  quorum: readonly QuorumFact[],
+  checkpointSize: number,
+  settings: AlertSettings,
+  now: Date,
+): Alert[] {
   const alerts: Alert[] = [];
   for (const meeting of meetings) {
     const seen = new Set<string>();

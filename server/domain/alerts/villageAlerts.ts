@@ -30,8 +30,14 @@ export function villageAlerts(orgId: string, households: readonly HouseholdFact[
               en: `Members of household ${h.householdNumber} voted by proxy ${h.count} times at ${h.meetings} meetings within ${days} days (last on ${shanghaiDate(h.latestAt)}): check the authorizations and why they cannot attend.`,
             },
         rule: isRecusal
-          ? { "zh-CN": `同一户${days}天内回避达${threshold}次须核查（镇街设定）`, en: `A household recused ${threshold} times within ${days} days is looked into (the township's setting)` }
-          : { "zh-CN": `同一户${days}天内委托表决达${threshold}次须核查（镇街设定）`, en: `A household voting by proxy ${threshold} times within ${days} days is looked into (the township's setting)` },
+          ? {
+              "zh-CN": `同一户${days}天内回避达${threshold}次须核查（镇街设定）`,
+              en: `A household recused ${threshold} times within ${days} days is looked into (the township's setting)`,
+            }
+          : {
+              "zh-CN": `同一户${days}天内委托表决达${threshold}次须核查（镇街设定）`,
+              en: `A household voting by proxy ${threshold} times within ${days} days is looked into (the township's setting)`,
+            },
         legalBasis: joinBasis([vcolText("supervision", h.latestAt), citationText(cite("practice"))]),
         evidence: { href: `/meetings/${h.latestMeetingId}`, label: { "zh-CN": "最近一次会议", en: "the latest meeting" } },
         subject: { orgId, householdId: h.householdId, meetingId: h.latestMeetingId },

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { checkPayments, parseDate, paymentRows, type DecisionOnRecord, type PaymentRow } from "./payments";
+import { checkPayments, type DecisionOnRecord, type PaymentRow, parseDate, paymentRows } from "./payments";
 
-const row = (line: number, paidOn: string, yuan: number, decisionCode: string | null): PaymentRow => ({ line, paidOn, payee: "某建筑队", amountFen: BigInt(yuan * 100), purpose: "道路硬化", decisionCode });
+const row = (line: number, paidOn: string, yuan: number, decisionCode: string | null): PaymentRow => ({
+  line,
+  paidOn,
+  payee: "某建筑队",
+  amountFen: BigInt(yuan * 100),
+  purpose: "道路硬化",
+  decisionCode,
+});
 const decision = (code: string, capYuan: number | null, paidBeforeYuan = 0, isStanding = true): [string, DecisionOnRecord] => [
   code,
   { code, isStanding, capFen: capYuan === null ? null : BigInt(capYuan * 100), paidBeforeFen: BigInt(paidBeforeYuan * 100) },
@@ -10,7 +17,10 @@ const decision = (code: string, capYuan: number | null, paidBeforeYuan = 0, isSt
 describe("payments against decisions", () => {
   it("flags a payment citing no decision, an unknown one, and one that no longer stands", () => {
     const decisions = new Map([decision("k3m9q2x7", 10_000), decision("failed01", null, 0, false)]);
-    const flags = checkPayments([row(2, "2026-05-01", 100, null), row(3, "2026-05-01", 100, "zzzzzzzz"), row(4, "2026-05-01", 100, "failed01"), row(5, "2026-05-01", 100, "k3m9q2x7")], decisions);
+    const flags = checkPayments(
+      [row(2, "2026-05-01", 100, null), row(3, "2026-05-01", 100, "zzzzzzzz"), row(4, "2026-05-01", 100, "failed01"), row(5, "2026-05-01", 100, "k3m9q2x7")],
+      decisions,
+    );
     expect(flags).toEqual([["no_decision"], ["unknown_decision"], ["failed_decision"], []]);
   });
   it("lets payments reach the cap exactly and flags the one that passes it and every later one, in date order", () => {

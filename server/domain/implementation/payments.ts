@@ -48,8 +48,17 @@ export function paymentRows(records: readonly { line: number; cells: readonly st
   const header = nonEmpty[0];
   if (!header) return { problem: { line: 1, field: "header", reason: "missing" } };
   const names = header.cells.map((c) => clean(c).toLowerCase());
-  const column = (key: keyof typeof HEADINGS) => names.findIndex((n) => HEADINGS[key].some((h) => h.toLowerCase() === n));
-  const at = { paidOn: column("paidOn"), payee: column("payee"), amountFen: column("amountFen"), purpose: column("purpose"), decisionCode: column("decisionCode") };
+  const column = (key: keyof typeof HEADINGS) => {
+    const accepted = HEADINGS[key].map((h) => h.toLowerCase());
+    return names.findIndex((n) => accepted.includes(n));
+  };
+  const at = {
+    paidOn: column("paidOn"),
+    payee: column("payee"),
+    amountFen: column("amountFen"),
+    purpose: column("purpose"),
+    decisionCode: column("decisionCode"),
+  };
   if (at.paidOn < 0) return { problem: { line: header.line, field: "date", reason: "missing" } };
   if (at.payee < 0) return { problem: { line: header.line, field: "payee", reason: "missing" } };
   if (at.amountFen < 0) return { problem: { line: header.line, field: "amount", reason: "missing" } };
@@ -80,21 +89,23 @@ export type DecisionOnRecord = { code: string; isStanding: boolean; capFen: bigi
 export function checkPayments(rows: readonly PaymentRow[], decisions: ReadonlyMap<string, DecisionOnRecord>): PaymentFlag[][] {
   const flags: PaymentFlag[][] = rows.map(() => []);
   const totals = new Map<string, bigint>();
-  const order = rows.map((row, index) => ({ row, index })).sort((a, b) => (a.row.paidOn < b.row.paidOn ? -1 : a.row.paidOn > b.row.paidOn ? 1 : a.row.line - b.row.line));
+  const order = rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => (a.row.paidOn < b.row.paidOn ? -1 : a.row.paidOn > b.row.paidOn ? 1 : a.row.line - b.row.line));
   for (const { row, index } of order) {
     if (row.decisionCode === null) {
-      flags[index]!.push("no_decision");
+      flags[index].push("no_decision");
       continue;
     }
     const decision = decisions.get(row.decisionCode);
     if (!decision) {
-      flags[index]!.push("unknown_decision");
+      flags[index].push("unknown_decision");
       continue;
     }
-    if (!decision.isStanding) flags[index]!.push("failed_decision");
+    if (!decision.isStanding) flags[index].push("failed_decision");
     const total = (totals.get(decision.code) ?? decision.paidBeforeFen) + row.amountFen;
     totals.set(decision.code, total);
-    if (decision.capFen !== null && total > decision.capFen) flags[index]!.push("over_cap");
+    if (decision.capFen !== null && total > decision.capFen) flags[index].push("over_cap");
   }
   return flags;
 }

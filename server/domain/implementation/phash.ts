@@ -34,8 +34,8 @@ function lowDct(grey: Uint8Array, mirror: boolean): Float64Array {
     for (let u = 0; u < LOW; u += 1) {
       let sum = 0;
       for (let x = 0; x < HASH_SIDE; x += 1) {
-        const px = grey[y * HASH_SIDE + (mirror ? HASH_SIDE - 1 - x : x)]!;
-        sum += px * COS[u * HASH_SIDE + x]!;
+        const px = grey[y * HASH_SIDE + (mirror ? HASH_SIDE - 1 - x : x)];
+        sum += px * COS[u * HASH_SIDE + x];
       }
       rows[y * LOW + u] = sum;
     }
@@ -44,7 +44,7 @@ function lowDct(grey: Uint8Array, mirror: boolean): Float64Array {
   for (let v = 0; v < LOW; v += 1) {
     for (let u = 0; u < LOW; u += 1) {
       let sum = 0;
-      for (let y = 0; y < HASH_SIDE; y += 1) sum += rows[y * LOW + u]! * COS[v * HASH_SIDE + y]!;
+      for (let y = 0; y < HASH_SIDE; y += 1) sum += rows[y * LOW + u] * COS[v * HASH_SIDE + y];
       out[v * LOW + u] = sum;
     }
   }
@@ -54,7 +54,7 @@ function lowDct(grey: Uint8Array, mirror: boolean): Float64Array {
 function hashOf(coefficients: Float64Array): string {
   const ac = Array.from(coefficients.subarray(1));
   const sorted = [...ac].sort((a, b) => a - b);
-  const median = (sorted[31]! + sorted[30]!) / 2;
+  const median = (sorted[31] + sorted[30]) / 2;
   let bits = 0n;
   for (const value of ac) bits = (bits << 1n) | (value > median ? 1n : 0n);
   return bits.toString(16).padStart(16, "0");

@@ -38,7 +38,7 @@ export function parseYuan(text: string): bigint | null {
     .replace(/元$/, "");
   const match = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(normalized);
   if (!match) return null;
-  const fen = BigInt(match[1]!) * 100n + BigInt((match[2] ?? "").padEnd(2, "0"));
+  const fen = BigInt(match[1]) * 100n + BigInt((match[2] ?? "").padEnd(2, "0"));
   return fen > MAX_FEN ? null : fen;
 }
 

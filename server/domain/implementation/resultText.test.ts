@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resultNoticeText, type ResultRecord } from "./resultText";
+import { type ResultRecord, resultNoticeText } from "./resultText";
 
 const record: ResultRecord = {
   decisionCode: "k3m9q2x7",
@@ -25,7 +25,16 @@ describe("the result notice built from the record", () => {
     expect(text).toContain("3 笔，合计 400,000.00 元，其中 1 笔存疑");
   });
   it("drops the oldest reports first to stay within the notice limit", () => {
-    const many = { ...record, updates: Array.from({ length: 50 }, (_, i) => ({ reportedOn: `2026-06-${String((i % 28) + 1).padStart(2, "0")}`, text: `第${i + 1}次进展`.padEnd(60, "。"), spentFen: 0n, photos: 0, documents: 0 })) };
+    const many = {
+      ...record,
+      updates: Array.from({ length: 50 }, (_, i) => ({
+        reportedOn: `2026-06-${String((i % 28) + 1).padStart(2, "0")}`,
+        text: `第${i + 1}次进展`.padEnd(60, "。"),
+        spentFen: 0n,
+        photos: 0,
+        documents: 0,
+      })),
+    };
     const text = resultNoticeText(many, "2026-08-01", 1_000);
     expect(Array.from(text).length).toBeLessThanOrEqual(1_000);
     expect(text).toContain("第50次进展");

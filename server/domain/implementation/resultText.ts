@@ -30,18 +30,29 @@ export function resultNoticeText(record: ResultRecord, today: string, maxChars: 
     cap.capFen === null
       ? `已支出：${formatYuan(spentFen)} 元（决议未定金额）`
       : `决议金额（上限）：${formatYuan(cap.capFen)} 元；已支出：${formatYuan(spentFen)} 元（${cap.isOver ? `超出 ${formatYuan(-(cap.remainingFen ?? 0n))} 元` : "未超出"}）`,
-    ...(record.payments.count > 0 ? [`三资平台支付记录：${record.payments.count} 笔，合计 ${formatYuan(record.payments.totalFen)} 元${record.payments.flagged > 0 ? `，其中 ${record.payments.flagged} 笔存疑` : ""}`] : []),
+    ...(record.payments.count > 0
+      ? [
+          `三资平台支付记录：${record.payments.count} 笔，合计 ${formatYuan(record.payments.totalFen)} 元${record.payments.flagged > 0 ? `，其中 ${record.payments.flagged} 笔存疑` : ""}`,
+        ]
+      : []),
     "实施节点：",
     ...record.milestones.map((m, i) => {
       const status = milestoneStatus(m, today);
       return `${i + 1}. ${m.title}（计划 ${m.dueOn}，${m.doneOn ? `${m.doneOn} ` : ""}${STATUS_WORDS[status]}）`;
     }),
   ];
-  const reports = record.updates.map((u) => `${u.reportedOn} ${u.text}（支出 ${formatYuan(u.spentFen)} 元${u.photos > 0 ? `，照片 ${u.photos} 张` : ""}${u.documents > 0 ? `，文件 ${u.documents} 份` : ""}）`);
+  const reports = record.updates.map(
+    (u) =>
+      `${u.reportedOn} ${u.text}（支出 ${formatYuan(u.spentFen)} 元${u.photos > 0 ? `，照片 ${u.photos} 张` : ""}${u.documents > 0 ? `，文件 ${u.documents} 份` : ""}）`,
+  );
   const fits = (lines: string[]) => Array.from(lines.join("\n")).length <= maxChars;
   for (let skip = 0; skip <= reports.length; skip += 1) {
     const shown = reports.slice(skip);
-    const lines = [...head, ...(reports.length > 0 ? [skip > 0 ? `实施进展（最近 ${shown.length} 条，共 ${reports.length} 条）：` : "实施进展："] : []), ...shown];
+    const lines = [
+      ...head,
+      ...(reports.length > 0 ? [skip > 0 ? `实施进展（最近 ${shown.length} 条，共 ${reports.length} 条）：` : "实施进展："] : []),
+      ...shown,
+    ];
     if (fits(lines)) return lines.join("\n");
   }
   return Array.from(head.join("\n")).slice(0, maxChars).join("");

@@ -27,7 +27,9 @@ describe("advanceOnVote (RULES.md §4)", () => {
   });
 
   it.each(["proposal", "consultation", "review", "decision"] as const)("a vote without quorum leaves the matter at %s", (stage) => {
-    const bodyKind = { proposal: "party-committee", consultation: "two-committees", review: "party-members", decision: "villagers-assembly" }[stage] as BodyKind;
+    const bodyKind = { proposal: "party-committee", consultation: "two-committees", review: "party-members", decision: "villagers-assembly" }[
+      stage
+    ] as BodyKind;
     expect(advanceOnVote({ stage, bodyKind, matterKind: "general", passed: false, quorumMet: false })).toBe(stage);
   });
 
@@ -79,6 +81,8 @@ describe("manualMove", () => {
   });
 
   it("refuses an unknown stage naming the field", () => {
-    expect(() => manualMove({ from: "S9" as MatterStage, to: "proposal", reason: "x" })).toThrow(expect.objectContaining({ code: "invalid_input", field: "from" }));
+    expect(() => manualMove({ from: "S9" as MatterStage, to: "proposal", reason: "x" })).toThrow(
+      expect.objectContaining({ code: "invalid_input", field: "from" }),
+    );
   });
 });

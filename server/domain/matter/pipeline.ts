@@ -4,7 +4,7 @@
  */
 import { AppError } from "../../errors";
 import type { BodyKind, MatterKind } from "../rules";
-import { assertMatterStage, deciderForStage, MATTER_STAGES, STAGE_INFO, stageIndex, type MatterStage } from "./stages";
+import { assertMatterStage, deciderForStage, MATTER_STAGES, type MatterStage, STAGE_INFO, stageIndex } from "./stages";
 
 /**
  * RULES.md §4 leaves a failed decision (S4) two ways: "closed, or back to S2". "close" is the default: the

@@ -4,20 +4,20 @@
  */
 import {
   BODY_RULES,
-  MATTER_RULES,
-  NOTICE_DAYS,
-  checkNoticePeriod,
-  cite,
-  citationText,
-  editionOn,
-  isCompetent,
-  shanghaiDate,
   type BodyKind,
   type Citation,
+  checkNoticePeriod,
+  citationText,
+  cite,
+  editionOn,
+  isCompetent,
+  MATTER_RULES,
   type MatterKind,
+  NOTICE_DAYS,
   type RuleWarning,
+  shanghaiDate,
 } from "../rules";
-import { MATTER_STAGES, STAGE_INFO, deciderForStage, stageIndex, type MatterStage } from "./stages";
+import { deciderForStage, MATTER_STAGES, type MatterStage, STAGE_INFO, stageIndex } from "./stages";
 
 export type OpeningFacts = {
   body: BodyKind;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MATTER_KINDS, type BodyKind, type MatterKind } from "../rules";
-import { MATTER_STAGES, STAGE_INFO, deciderForStage, stageLabel, type MatterStage } from "./stages";
+import { type BodyKind, MATTER_KINDS, type MatterKind } from "../rules";
+import { deciderForStage, MATTER_STAGES, type MatterStage, STAGE_INFO, stageLabel } from "./stages";
 
 describe("deciderForStage (RULES.md §4)", () => {
   it.each([

@@ -2,7 +2,7 @@
  * The stages of a matter under 四议两公开 (RULES.md §4, DESIGN.md §3) and which bodies decide at each.
  */
 import { AppError } from "../../errors";
-import { isCompetent, type BodyKind, type Localized, type MatterKind } from "../rules";
+import { type BodyKind, isCompetent, type Localized, type MatterKind } from "../rules";
 
 /** In order. The last three are terminal. */
 export const MATTER_STAGES = [

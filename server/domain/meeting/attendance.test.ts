@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarizeAttendance, type AttendanceRecord, type RosterMember } from "./attendance";
+import { type AttendanceRecord, type RosterMember, summarizeAttendance } from "./attendance";
 
 /** Members p1…pn; `households` gives each member's household id in order (default: one household each). */
 function roster(n: number, households?: (string | null)[]): RosterMember[] {

@@ -4,7 +4,7 @@
  */
 import { AppError } from "../../errors";
 import { BODY_RULES, type BodyKind } from "../rules";
-import { proxyProblem, type ProxyProblem } from "./proxy";
+import { type ProxyProblem, proxyProblem } from "./proxy";
 
 /** What the register knows of a person, as far as attendance needs it. */
 export type PersonFacts = { personId: string; householdId: string | null; isAdult: boolean };

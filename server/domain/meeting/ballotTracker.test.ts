@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TRACKER_BYTES, isTracker, makeTracker, normalizeTracker, sortedTrackers } from "./ballotTracker";
+import { isTracker, makeTracker, normalizeTracker, sortedTrackers, TRACKER_BYTES } from "./ballotTracker";
 
 const bytes = (fill: number) => new Uint8Array(TRACKER_BYTES).fill(fill);
 

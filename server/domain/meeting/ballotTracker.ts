@@ -55,11 +55,7 @@ export function isTracker(value: string): boolean {
  * says (I, L → 1; O → 0). Returns null when it cannot be a tracker.
  */
 export function normalizeTracker(input: string): string | null {
-  const compact = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/[IL]/g, "1")
-    .replace(/O/g, "0");
+  const compact = input.toUpperCase().replace(/[\s-]/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
   if (compact.length !== GROUP * 4) return null;
   const grouped = compact.match(new RegExp(`.{${GROUP}}`, "g"))?.join("-") ?? "";
   return isTracker(grouped) ? grouped : null;

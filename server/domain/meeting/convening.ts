@@ -1,7 +1,7 @@
 /**
  * Who convenes a body's meeting, and how many must petition to require one. Pure; the law's words are cited.
  */
-import { cite, citationText, requiredCount, type BodyKind, type Citation, type Fraction, type Localized, type RuleWarning } from "../rules";
+import { type BodyKind, type Citation, citationText, cite, type Fraction, type Localized, type RuleWarning, requiredCount } from "../rules";
 
 export type PetitionRule = { base: "representatives" | "villagers"; fraction: Fraction; basis: Citation; words: Localized };
 
@@ -36,7 +36,10 @@ export const PETITION_RULES: Partial<Record<BodyKind, PetitionRule>> = {
     base: "villagers",
     fraction: { numerator: 1, denominator: 10 },
     basis: cite("VCOL", 21),
-    words: { "zh-CN": "十分之一以上的村民或者三分之一以上的村民代表提议", en: "a petition of at least one tenth of the villagers or one third of the representatives" },
+    words: {
+      "zh-CN": "十分之一以上的村民或者三分之一以上的村民代表提议",
+      en: "a petition of at least one tenth of the villagers or one third of the representatives",
+    },
   },
 };
 

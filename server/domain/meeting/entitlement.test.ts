@@ -20,7 +20,12 @@ const proxy = (personId: string, holder: string): AttendanceRecord => ({
 
 describe("freezeEntitledVoters", () => {
   it("takes the present, sorted by voter, and leaves out the absent", () => {
-    const frozen = freezeEntitledVoters({ bodyKind: "villager-representatives", roster, attendance: [here("d"), here("a"), { personId: "c", status: "present_online" }], recusals: [] });
+    const frozen = freezeEntitledVoters({
+      bodyKind: "villager-representatives",
+      roster,
+      attendance: [here("d"), here("a"), { personId: "c", status: "present_online" }],
+      recusals: [],
+    });
     expect(frozen.voters).toEqual([
       { voterPersonId: "a", castByPersonId: "a", householdId: "h1" },
       { voterPersonId: "c", castByPersonId: "c", householdId: "h1" },
@@ -66,13 +71,27 @@ describe("freezeEntitledVoters", () => {
     const frozen = freezeEntitledVoters({ bodyKind: "villagers-assembly", roster, attendance, recusals: [], basis: "households" });
     // h1: first present adult in roster order (c); h2: d (e is a minor); f: a household of one.
     expect(frozen.voters.map((v) => v.voterPersonId)).toEqual(["c", "d", "f"]);
-    const named = freezeEntitledVoters({ bodyKind: "villagers-assembly", roster, attendance, recusals: [], basis: "households", householdRepresentatives: { h1: "a" } });
+    const named = freezeEntitledVoters({
+      bodyKind: "villagers-assembly",
+      roster,
+      attendance,
+      recusals: [],
+      basis: "households",
+      householdRepresentatives: { h1: "a" },
+    });
     expect(named.voters.map((v) => v.voterPersonId)).toEqual(["a", "d", "f"]);
   });
 
   it("in the household form, a household whose present adults are all recused counts as recused", () => {
     const attendance = [here("a"), here("c"), here("d")];
-    const one = freezeEntitledVoters({ bodyKind: "villager-group", roster, attendance, recusals: ["c"], basis: "households", householdRepresentatives: { h1: "c" } });
+    const one = freezeEntitledVoters({
+      bodyKind: "villager-group",
+      roster,
+      attendance,
+      recusals: ["c"],
+      basis: "households",
+      householdRepresentatives: { h1: "c" },
+    });
     expect(one.voters.map((v) => v.voterPersonId)).toEqual(["a", "d"]);
     expect(one.recusedCount).toBe(0);
     const all = freezeEntitledVoters({ bodyKind: "villager-group", roster, attendance, recusals: ["a", "c"], basis: "households" });
@@ -91,7 +110,12 @@ describe("freezeEntitledVoters", () => {
 });
 
 describe("assertMayCast", () => {
-  const frozen = freezeEntitledVoters({ bodyKind: "members-assembly", roster, attendance: [here("a"), proxy("b", "a"), here("c"), here("d")], recusals: ["c"] });
+  const frozen = freezeEntitledVoters({
+    bodyKind: "members-assembly",
+    roster,
+    attendance: [here("a"), proxy("b", "a"), here("c"), here("d")],
+    recusals: ["c"],
+  });
 
   it.each([
     ["own vote", { voterPersonId: "a", castByPersonId: "a" }, null],

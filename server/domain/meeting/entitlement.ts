@@ -4,7 +4,7 @@
  */
 import { AppError } from "../../errors";
 import { BODY_RULES, type BodyKind, type QuorumBasis } from "../rules";
-import { householdKey, resolveAttendance, type AttendanceRecord, type ResolvedAttendance, type RosterMember } from "./attendance";
+import { type AttendanceRecord, householdKey, type ResolvedAttendance, type RosterMember, resolveAttendance } from "./attendance";
 
 export type EntitledVoter = {
   /** The member whose vote it is (in the household form: the household's representative). */

@@ -3,8 +3,9 @@
  * those who said they will attend online only where the body may count online attendance. The rules engine
  * decides whether that reaches the quorum; this file only counts.
  */
-import { cite, citationText } from "../rules/citations";
-import { evaluateDecision, type BodyKind, type Charter, type Localized } from "../rules";
+
+import { type BodyKind, type Charter, evaluateDecision, type Localized } from "../rules";
+import { citationText, cite } from "../rules/citations";
 
 /**
  * Bodies where attending online counts as present, with the rule that says so. RCEOL 27: a 成员大会 member may take
@@ -42,9 +43,27 @@ export function forecastQuorum(input: {
   const members = onRoster.size;
   const expected = members - leave - onlineNotCounted;
   if (members === 0) {
-    return { members, expected: 0, leave, online, onlineNotCounted, quorumRequired: 0, reachable: false, legalBasis: [], message: { "zh-CN": "名单上没有成员", en: "The roster is empty" } };
+    return {
+      members,
+      expected: 0,
+      leave,
+      online,
+      onlineNotCounted,
+      quorumRequired: 0,
+      reachable: false,
+      legalBasis: [],
+      message: { "zh-CN": "名单上没有成员", en: "The roster is empty" },
+    };
   }
-  const decision = evaluateDecision({ body: input.body, members, present: expected, yes: 0, no: 0, abstain: 0, ...(input.charter ? { charter: input.charter } : {}) });
+  const decision = evaluateDecision({
+    body: input.body,
+    members,
+    present: expected,
+    yes: 0,
+    no: 0,
+    abstain: 0,
+    ...(input.charter ? { charter: input.charter } : {}),
+  });
   const required = decision.quorumRequired;
   const reachable = decision.quorumMet;
   const zh = reachable
@@ -53,5 +72,15 @@ export function forecastQuorum(input: {
   const en = reachable
     ? `Expected ${expected}/${members}: the quorum can be reached (${required} needed)`
     : `Expected ${expected}/${members}: the quorum cannot be reached (${required} needed, ${required - expected} short)`;
-  return { members, expected, leave, online, onlineNotCounted, quorumRequired: required, reachable, legalBasis: decision.legalBasis, message: { "zh-CN": zh, en } };
+  return {
+    members,
+    expected,
+    leave,
+    online,
+    onlineNotCounted,
+    quorumRequired: required,
+    reachable,
+    legalBasis: decision.legalBasis,
+    message: { "zh-CN": zh, en },
+  };
 }

@@ -4,8 +4,8 @@
  * competent vote that a matter's decision notice discloses. Pure.
  */
 import { deciderForStage } from "../matter/stages";
-import { matterKindOf } from "../rules/charter";
 import type { BodyKind } from "../rules";
+import { matterKindOf } from "../rules/charter";
 import type { Tally } from "./tally";
 
 export type MotionResult = {
@@ -31,7 +31,16 @@ export type EnteredTotals = { yes: number; no: number; abstain: number; enteredB
 
 /** A passed vote on a matter as the record holds it: what a decision notice discloses. */
 export type DecisionRecord = {
-  motion: { id: string; text: string; method: string; matterKind: string; expected: number | null; present: number | null; announcedAt: Date | null; result: MotionResult };
+  motion: {
+    id: string;
+    text: string;
+    method: string;
+    matterKind: string;
+    expected: number | null;
+    present: number | null;
+    announcedAt: Date | null;
+    result: MotionResult;
+  };
   meeting: { id: string; number: string; title: string; startsAt: Date };
   body: { id: string; name: string; kind: string; chairId: string | null };
 };

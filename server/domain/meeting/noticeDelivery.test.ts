@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { forecastQuorum } from "./forecast";
-import { backoffMs, firstDelivery, summarizeDelivery, type DeliveryRow } from "./noticeDelivery";
+import { backoffMs, type DeliveryRow, firstDelivery, summarizeDelivery } from "./noticeDelivery";
 
 const at = (day: number) => new Date(Date.UTC(2026, 10, day, 2));
-const row = (personId: string, channel: string, status: string, sentAt: Date | null, receivedAt: Date | null = null): DeliveryRow => ({ personId, channel, status, sentAt, receivedAt });
+const row = (personId: string, channel: string, status: string, sentAt: Date | null, receivedAt: Date | null = null): DeliveryRow => ({
+  personId,
+  channel,
+  status,
+  sentAt,
+  receivedAt,
+});
 
 describe("the delivery summary", () => {
   it("counts a member once whatever the channels, ignores queued and failed rows and people no longer on the roster", () => {
@@ -15,7 +21,10 @@ describe("the delivery summary", () => {
       row("d", "paper", "received", at(22), at(22)),
       row("gone", "in_app", "sent", at(10)),
     ];
-    const summary = summarizeDelivery(["a", "b", "c", "d"], rows, [{ personId: "b", kind: "leave" }, { personId: "gone", kind: "leave" }]);
+    const summary = summarizeDelivery(["a", "b", "c", "d"], rows, [
+      { personId: "b", kind: "leave" },
+      { personId: "gone", kind: "leave" },
+    ]);
     expect(summary).toMatchObject({ members: 4, notified: 2, received: 2, leave: 1, online: 0, earliest: at(19), unreached: ["b", "c"] });
   });
 

@@ -4,7 +4,7 @@
  * VCOL (2025 edition) art. 25: 有十分之一以上的村民或者三分之一以上的村民代表提议，应当召集村民会议.
  * VCOL art. 30: 有五分之一以上的村民代表提议，应当召集村民代表会议.
  */
-import { requiredCount, type BodyKind, type Fraction, type Localized } from "../rules";
+import { type BodyKind, type Fraction, type Localized, requiredCount } from "../rules";
 
 export type PetitionCounts = {
   /** Adult villagers of the village (the base of the one-tenth rule). */
@@ -27,10 +27,42 @@ export type PetitionProgress = {
   words: Localized;
 };
 
-const RULES: { key: PetitionProgress["key"]; body: BodyKind; of: "villagers" | "representatives"; share: Fraction; legalBasis: string; zh: string; en: string }[] = [
-  { key: "villagers-tenth", body: "villagers-assembly", of: "villagers", share: { numerator: 1, denominator: 10 }, legalBasis: "村民委员会组织法（2025年修正）第二十五条", zh: "十分之一以上的村民提议召集村民会议", en: "one tenth of the villagers: a villagers' assembly" },
-  { key: "representatives-third", body: "villagers-assembly", of: "representatives", share: { numerator: 1, denominator: 3 }, legalBasis: "村民委员会组织法（2025年修正）第二十五条", zh: "三分之一以上的村民代表提议召集村民会议", en: "one third of the representatives: a villagers' assembly" },
-  { key: "representatives-fifth", body: "villager-representatives", of: "representatives", share: { numerator: 1, denominator: 5 }, legalBasis: "村民委员会组织法（2025年修正）第三十条", zh: "五分之一以上的村民代表提议召集村民代表会议", en: "one fifth of the representatives: a representatives' meeting" },
+const RULES: {
+  key: PetitionProgress["key"];
+  body: BodyKind;
+  of: "villagers" | "representatives";
+  share: Fraction;
+  legalBasis: string;
+  zh: string;
+  en: string;
+}[] = [
+  {
+    key: "villagers-tenth",
+    body: "villagers-assembly",
+    of: "villagers",
+    share: { numerator: 1, denominator: 10 },
+    legalBasis: "村民委员会组织法（2025年修正）第二十五条",
+    zh: "十分之一以上的村民提议召集村民会议",
+    en: "one tenth of the villagers: a villagers' assembly",
+  },
+  {
+    key: "representatives-third",
+    body: "villagers-assembly",
+    of: "representatives",
+    share: { numerator: 1, denominator: 3 },
+    legalBasis: "村民委员会组织法（2025年修正）第二十五条",
+    zh: "三分之一以上的村民代表提议召集村民会议",
+    en: "one third of the representatives: a villagers' assembly",
+  },
+  {
+    key: "representatives-fifth",
+    body: "villager-representatives",
+    of: "representatives",
+    share: { numerator: 1, denominator: 5 },
+    legalBasis: "村民委员会组织法（2025年修正）第三十条",
+    zh: "五分之一以上的村民代表提议召集村民代表会议",
+    en: "one fifth of the representatives: a representatives' meeting",
+  },
 ];
 
 export function petitionProgress(counts: PetitionCounts): PetitionProgress[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BODY_KINDS } from "../rules";
-import { proxyAllowed, validateProxy, type ProxyCheck } from "./proxy";
+import { type ProxyCheck, proxyAllowed, validateProxy } from "./proxy";
 
 const lawful: ProxyCheck = {
   bodyKind: "members-assembly",
@@ -24,9 +24,7 @@ describe("validateProxy", () => {
   });
 
   it("accepts the brief form without person ids or note", () => {
-    expect(() =>
-      validateProxy({ bodyKind: "members-assembly", memberHouseholdId: "hh1", holderHouseholdId: "hh1", holderIsAdult: true }),
-    ).not.toThrow();
+    expect(() => validateProxy({ bodyKind: "members-assembly", memberHouseholdId: "hh1", holderHouseholdId: "hh1", holderIsAdult: true })).not.toThrow();
   });
 
   it.each([

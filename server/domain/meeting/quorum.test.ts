@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarizeAttendance, type AttendanceRecord, type RosterMember } from "./attendance";
+import { type AttendanceRecord, type RosterMember, summarizeAttendance } from "./attendance";
 import { quorumStatus } from "./quorum";
 
 function roster(n: number, householdOf: (i: number) => string = (i) => `h${i}`): RosterMember[] {
@@ -26,7 +26,11 @@ describe("quorumStatus", () => {
     const members = roster(300, (i) => `h${Math.floor(i / 2)}`);
     const records: AttendanceRecord[] = presentFirst(150);
     for (let i = 1; i < 98; i += 2) {
-      records[i] = { personId: `p${i}`, status: "proxy", proxy: { holder: { personId: `p${i - 1}`, householdId: `h${(i - 1) / 2}`, isAdult: true }, authorizationNote: "委托书" } };
+      records[i] = {
+        personId: `p${i}`,
+        status: "proxy",
+        proxy: { holder: { personId: `p${i - 1}`, householdId: `h${(i - 1) / 2}`, isAdult: true }, authorizationNote: "委托书" },
+      };
     }
     records.push(...Array.from({ length: 49 }, (_, k): AttendanceRecord => ({ personId: `p${150 + k}`, status: "present_online" })));
     const s = summarizeAttendance(members, records, { bodyKind: "members-assembly" });
@@ -45,9 +49,13 @@ describe("quorumStatus", () => {
 
   it("counts households in the household form of a villagers' assembly (⅔ of households)", () => {
     // 12 households of two; one adult of each of 8 households comes: 8 of 24 persons, 8 of 12 households.
-    const s = summarizeAttendance(roster(24, (i) => `h${Math.floor(i / 2)}`), Array.from({ length: 8 }, (_, k) => ({ personId: `p${2 * k}`, status: "present_in_person" as const })), {
-      bodyKind: "villagers-assembly",
-    });
+    const s = summarizeAttendance(
+      roster(24, (i) => `h${Math.floor(i / 2)}`),
+      Array.from({ length: 8 }, (_, k) => ({ personId: `p${2 * k}`, status: "present_in_person" as const })),
+      {
+        bodyKind: "villagers-assembly",
+      },
+    );
     expect(quorumStatus(s, "villagers-assembly").quorumMet).toBe(false); // persons: needs 13 of 24
     const q = quorumStatus(s, "villagers-assembly", undefined, "households");
     expect(q).toMatchObject({ quorumMet: true, quorumRequired: 8, basis: "households", expected: 12, present: 8 });

@@ -3,8 +3,8 @@
  * the answer in words for the roll call.
  */
 import { AppError } from "../../errors";
-import { evaluateDecision, type BodyKind, type Charter, type Localized, type QuorumBasis } from "../rules";
-import { summarizeAttendance, type AttendanceRecord, type AttendanceSummary, type RosterMember } from "./attendance";
+import { type BodyKind, type Charter, evaluateDecision, type Localized, type QuorumBasis } from "../rules";
+import { type AttendanceRecord, type AttendanceSummary, type RosterMember, summarizeAttendance } from "./attendance";
 
 export type QuorumStatus = {
   quorumMet: boolean;
@@ -119,7 +119,14 @@ export function quorumOf(facts: QuorumFacts, attendance: AttendanceRecord[] = fa
 }
 
 /** The quorum as an audit entry records it (`quorum.checked`, `vote.opened`). */
-export function quorumData(status: QuorumStatus): { quorumMet: boolean; quorumRequired: number; basis: string; expected: number; present: number; legalBasis: string[] } {
+export function quorumData(status: QuorumStatus): {
+  quorumMet: boolean;
+  quorumRequired: number;
+  basis: string;
+  expected: number;
+  present: number;
+  legalBasis: string[];
+} {
   return {
     quorumMet: status.quorumMet,
     quorumRequired: status.quorumRequired,

@@ -7,9 +7,9 @@ import {
   pendingRequests,
   remainingSeconds,
   requestFloor,
+  type SpeakersQueue,
   speakersInOrder,
   withdrawRequest,
-  type SpeakersQueue,
 } from "./speakers";
 
 const at = (second: number) => new Date(Date.UTC(2025, 5, 1, 8, 0, second));

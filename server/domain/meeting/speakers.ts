@@ -45,9 +45,7 @@ export function currentSpeaker(queue: SpeakersQueue): SpeakerEntry | null {
 
 /** Those who had the floor, in the order they got it, for the minutes. */
 export function speakersInOrder(queue: SpeakersQueue): SpeakerEntry[] {
-  return queue.entries
-    .filter((e) => e.grantedAt !== null)
-    .sort((a, b) => (a.grantedAt?.getTime() ?? 0) - (b.grantedAt?.getTime() ?? 0) || a.seq - b.seq);
+  return queue.entries.filter((e) => e.grantedAt !== null).sort((a, b) => (a.grantedAt?.getTime() ?? 0) - (b.grantedAt?.getTime() ?? 0) || a.seq - b.seq);
 }
 
 function replace(queue: SpeakersQueue, entry: SpeakerEntry): SpeakersQueue {

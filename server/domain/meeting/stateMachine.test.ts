@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors";
 import {
-  MEETING_EVENTS,
-  MEETING_STATES,
-  VOTE_EVENTS,
-  VOTE_STATES,
   assertInSession,
   assertVoteOpen,
-  nextMeetingState,
-  nextVoteState,
+  MEETING_EVENTS,
+  MEETING_STATES,
   type MeetingEvent,
   type MeetingState,
+  nextMeetingState,
+  nextVoteState,
+  VOTE_EVENTS,
+  VOTE_STATES,
   type VoteEvent,
   type VoteState,
 } from "./stateMachine";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { BodyKind, MatterKind } from "../rules";
-import { summarizeAttendance, type AttendanceRecord, type RosterMember } from "./attendance";
+import { type AttendanceRecord, type RosterMember, summarizeAttendance } from "./attendance";
 import { freezeEntitledVoters } from "./entitlement";
-import { decideMotion, tallyNamed, tallySecret, validateEnteredTotals, type Choice, type NamedVote, type Tally } from "./tally";
+import { type Choice, decideMotion, type NamedVote, type Tally, tallyNamed, tallySecret, validateEnteredTotals } from "./tally";
 
 describe("tallyNamed / tallySecret", () => {
   const choices: Choice[] = ["yes", "yes", "no", "abstain", "yes"];
@@ -15,7 +15,14 @@ describe("tallyNamed / tallySecret", () => {
   });
 
   it.each([
-    ["two votes of one voter", [{ voterPersonId: "p1", choice: "yes" }, { voterPersonId: "p1", choice: "no" }], "already_voted"],
+    [
+      "two votes of one voter",
+      [
+        { voterPersonId: "p1", choice: "yes" },
+        { voterPersonId: "p1", choice: "no" },
+      ],
+      "already_voted",
+    ],
     ["a vote of someone not entitled", [{ voterPersonId: "p9", choice: "yes" }], "not_entitled"],
     ["an unknown choice", [{ voterPersonId: "p1", choice: "maybe" as Choice }], "invalid_input"],
   ] as [string, NamedVote[], string][])("refuses %s", (_label, votes, code) => {
@@ -44,7 +51,11 @@ type Example = { body: BodyKind; matter?: MatterKind; members: number; present: 
 
 /** The whole path: roster → attendance → frozen voters → named votes → tally → decision. */
 function runMotion(e: Example) {
-  const roster: RosterMember[] = Array.from({ length: e.members }, (_, i) => ({ personId: `p${String(i).padStart(3, "0")}`, householdId: `h${i}`, isAdult: true }));
+  const roster: RosterMember[] = Array.from({ length: e.members }, (_, i) => ({
+    personId: `p${String(i).padStart(3, "0")}`,
+    householdId: `h${i}`,
+    isAdult: true,
+  }));
   const attendance: AttendanceRecord[] = roster.slice(0, e.present).map((m) => ({ personId: m.personId, status: "present_in_person" }));
   const summary = summarizeAttendance(roster, attendance, { bodyKind: e.body });
   const frozen = freezeEntitledVoters({ bodyKind: e.body, roster, attendance, recusals: [] });
@@ -65,7 +76,11 @@ describe("decideMotion on the RULES.md §5 examples, through votes", () => {
   it.each([
     ["E1", { body: "villager-representatives", members: 30, present: 19, yes: 0 }, { quorumMet: false, quorumRequired: 20, passed: false }],
     ["E2", { body: "villager-representatives", members: 30, present: 20, yes: 10, no: 6, abstain: 4 }, { quorumMet: true, passed: false, yesRequired: 11 }],
-    ["E3", { body: "villager-representatives", matter: "land-contract-outsider", members: 45, present: 40, yes: 29 }, { quorumMet: true, passed: false, yesRequired: 30 }],
+    [
+      "E3",
+      { body: "villager-representatives", matter: "land-contract-outsider", members: 45, present: 40, yes: 29 },
+      { quorumMet: true, passed: false, yesRequired: 30 },
+    ],
     ["E4", { body: "members-assembly", members: 300, present: 199, yes: 0 }, { quorumMet: false, quorumRequired: 200, passed: false }],
     ["E5", { body: "members-assembly", members: 300, present: 240, yes: 190 }, { quorumMet: true, passed: false, yesRequired: 200 }],
     ["E6", { body: "board", members: 7, present: 5, yes: 3, no: 2 }, { quorumMet: true, quorumRequired: 5, passed: false, yesRequired: 4 }],

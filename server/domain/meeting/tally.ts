@@ -3,7 +3,7 @@
  * never kept as counters (DESIGN.md §3); totals never exceed the voters frozen at opening.
  */
 import { AppError } from "../../errors";
-import { evaluateDecision, type BodyKind, type Charter, type DecisionResult, type MatterKind } from "../rules";
+import { type BodyKind, type Charter, type DecisionResult, evaluateDecision, type MatterKind } from "../rules";
 import type { EntitledVoter } from "./entitlement";
 
 /** 同意 / 反对 / 弃权 */

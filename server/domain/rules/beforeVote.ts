@@ -4,10 +4,10 @@
  * 「本项属于土地发包给本集体以外的单位或个人，须经全体村民代表的三分之二以上同意：需同意 10 票（应到 15 人）」.
  * The number is the rules engine's own `yesRequired` for the same counts, so the result compares against it.
  */
-import { basisSentence, cite, type Citation } from "./citations";
+import { basisSentence, type Citation, cite } from "./citations";
 import { fractionLabel, requiredCount } from "./counting";
 import { evaluateDecision } from "./evaluate";
-import { BODY_RULES, MATTER_RULES, legalPassRule, type PassBase } from "./tables";
+import { BODY_RULES, legalPassRule, MATTER_RULES, type PassBase } from "./tables";
 import type { AppliedEdition, BodyKind, Charter, Fraction, Localized, MatterKind } from "./types";
 
 export type RuleBeforeVote = {

@@ -4,12 +4,11 @@
  */
 import { z } from "zod";
 import { AppError } from "../../errors";
-import { BODY_KINDS, MATTER_KINDS, type BodyKind, type Charter, type MatterKind } from "./types";
+import { BODY_KINDS, type BodyKind, type Charter, MATTER_KINDS, type MatterKind } from "./types";
 
-const fraction = z.strictObject({ numerator: z.number().int().min(1), denominator: z.number().int().min(1) }).refine(
-  (f) => f.numerator <= f.denominator,
-  "a fraction of at most 1",
-);
+const fraction = z
+  .strictObject({ numerator: z.number().int().min(1), denominator: z.number().int().min(1) })
+  .refine((f) => f.numerator <= f.denominator, "a fraction of at most 1");
 
 export const charterSchema = z.strictObject({
   quorum: fraction.optional(),

@@ -4,7 +4,7 @@
  * an edition is not confirmed, "村民委员会组织法（2025年修正）关于村民代表会议召开和作出决定的规定".
  */
 import { toChineseNumeral } from "./counting";
-import { BASE_EDITION, editionById, editionOn, VCOL_2025, type Edition, type ProvisionMove, type StatuteKey } from "./editions";
+import { BASE_EDITION, type Edition, editionById, editionOn, type ProvisionMove, type StatuteKey, VCOL_2025 } from "./editions";
 import type { Localized } from "./types";
 
 export type LawKey = StatuteKey | "practice" | "charter";

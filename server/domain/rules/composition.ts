@@ -2,8 +2,8 @@
  * Composition checks of a body against the law. They return warnings for the admin; they never block a decision.
  */
 import { AppError } from "../../errors";
-import { cite, citationText } from "./citations";
-import { FOUR_FIFTHS, ONE_THIRD, ceilShare, floorShare, requiredCount } from "./counting";
+import { citationText, cite } from "./citations";
+import { ceilShare, FOUR_FIFTHS, floorShare, ONE_THIRD, requiredCount } from "./counting";
 import type { BodyKind, RuleWarning } from "./types";
 import { assertBodyKind, assertCount } from "./validate";
 
@@ -20,7 +20,6 @@ export type CompositionInput = {
   /** The day whose law editions are cited ("YYYY-MM-DD"); without it, the newest. */
   on?: string;
 };
-
 
 function villagerRepresentatives(input: CompositionInput): RuleWarning[] {
   const VCOL_25 = citationText(cite("VCOL", 25), input.on);

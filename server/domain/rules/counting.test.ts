@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { FOUR_FIFTHS, HALF, MORE_THAN_HALF, THREE_QUARTERS, TWO_THIRDS, fractionLabel, isValidFraction, requiredCount, toChineseNumeral } from "./counting";
+import { describe, expect, it } from "vitest";
+import { FOUR_FIFTHS, fractionLabel, HALF, isValidFraction, MORE_THAN_HALF, requiredCount, THREE_QUARTERS, TWO_THIRDS, toChineseNumeral } from "./counting";
 
 describe("requiredCount (RULES.md §0)", () => {
   it.each([

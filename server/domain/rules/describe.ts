@@ -2,11 +2,11 @@
  * describeBodyRules: the rules of a body as plain data for the rules page — quorum, pass rule, the matters it may
  * decide with each matter's rule, the citations, and the charter's settings — in zh-CN and en.
  */
-import { CC_COUNTING, cite, citationsInForce, citationText, uniqueCitations, type Citation } from "./citations";
-import { shanghaiDate } from "./editions";
+import { CC_COUNTING, type Citation, citationsInForce, citationText, cite, uniqueCitations } from "./citations";
 import { fractionLabel } from "./counting";
-import { BODY_RULES, MATTER_RULES, isCompetent, type PassBase, type PassRule } from "./tables";
-import { MATTER_KINDS, type BodyKind, type Charter, type Fraction, type Localized, type MatterKind } from "./types";
+import { shanghaiDate } from "./editions";
+import { BODY_RULES, isCompetent, MATTER_RULES, type PassBase, type PassRule } from "./tables";
+import { type BodyKind, type Charter, type Fraction, type Localized, MATTER_KINDS, type MatterKind } from "./types";
 import { assertBodyKind, assertFraction } from "./validate";
 
 export type RuleDescription = { text: Localized; fraction: Fraction | null; legalBasis: string[]; isInferred: boolean };
@@ -145,9 +145,7 @@ export function describeBodyRules(body: BodyKind, charter?: Charter, on?: string
     matters,
     charter: {
       // A charter's quorum share counts the quorum base (members, or households in the household form).
-      ...(charter?.quorum === undefined
-        ? {}
-        : { quorum: charterSetting(charter.quorum, rule.quorum, quorumWords(charter.quorum, false)) }),
+      ...(charter?.quorum === undefined ? {} : { quorum: charterSetting(charter.quorum, rule.quorum, quorumWords(charter.quorum, false)) }),
       // A charter's pass share counts the same base as the legal pass rule it tightens.
       ...(charter?.pass === undefined
         ? {}

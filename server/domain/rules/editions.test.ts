@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { cite, citationText, citationWords, inForce } from "./citations";
-import { editionOn, EDITIONS, shanghaiDate } from "./editions";
-import { evaluateDecision } from "./evaluate";
+import { citationText, citationWords, cite, inForce } from "./citations";
 import { describeBodyRules } from "./describe";
+import { EDITIONS, editionOn, shanghaiDate } from "./editions";
+import { evaluateDecision } from "./evaluate";
 import { checkNoticePeriod } from "./notice";
 
 const E3 = { body: "villager-representatives", matter: "land-contract-outsider", members: 15, present: 10, yes: 6, no: 3, abstain: 1 } as const;

@@ -59,7 +59,10 @@ export const VCOL_2025: Record<number, ProvisionMove> = {
   22: { article: 26, content: { "zh-CN": "关于村民会议召开和作出决定的规定", en: "the provision on convening and deciding at a villagers' assembly" } },
   24: { article: 28, content: { "zh-CN": "关于须经村民会议讨论决定的事项的规定", en: "the provision on matters decided by the villagers' assembly" } },
   25: { article: 29, content: { "zh-CN": "关于村民代表会议组成的规定", en: "the provision on the composition of the villager representatives' meeting" } },
-  26: { article: 30, content: { "zh-CN": "关于村民代表会议召开和作出决定的规定", en: "the provision on convening and deciding at the villager representatives' meeting" } },
+  26: {
+    article: 30,
+    content: { "zh-CN": "关于村民代表会议召开和作出决定的规定", en: "the provision on convening and deciding at the villager representatives' meeting" },
+  },
   28: { article: 32, content: { "zh-CN": "关于村民小组会议的规定", en: "the provision on villager group meetings" } },
 };
 

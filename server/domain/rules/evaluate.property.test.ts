@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { evaluateDecision } from "./evaluate";
+import { describe, expect, it } from "vitest";
 import { isValidFraction } from "./counting";
+import { evaluateDecision } from "./evaluate";
 import { BODY_RULES } from "./tables";
-import { BODY_KINDS, MATTER_KINDS, type DecisionInput, type Fraction } from "./types";
+import { BODY_KINDS, type DecisionInput, type Fraction, MATTER_KINDS } from "./types";
 
 const fraction: fc.Arbitrary<Fraction> = fc
   .record({ numerator: fc.integer({ min: 1, max: 12 }), denominator: fc.integer({ min: 1, max: 12 }), isMoreThan: fc.boolean() })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateDecision } from "./evaluate";
-import { BODY_KINDS, MATTER_KINDS, type BodyKind, type DecisionInput, type MatterKind } from "./types";
+import { BODY_KINDS, type BodyKind, type DecisionInput, MATTER_KINDS, type MatterKind } from "./types";
 
 /** A motion with no votes yet; tests override what they need. */
 function motion(overrides: Partial<DecisionInput> & Pick<DecisionInput, "body">): DecisionInput {
@@ -100,7 +100,11 @@ describe("RULES.md §5 worked examples", () => {
   it("E3: land to an outsider, 29 of 45 — not passed: needs 30 of all 45", () => {
     const r = evaluateDecision(motion({ body: "villager-representatives", matter: "land-contract-outsider", members: 45, present: 40, yes: 29 }));
     expect(r).toMatchObject({ quorumMet: true, passed: false, yesRequired: 30 });
-    expect(r.legalBasis).toEqual(["村民委员会组织法（2018年修正）第二十六条", "农村土地承包法（2018年修正）第五十二条", "民法典（2020年通过）第一千二百五十九条"]);
+    expect(r.legalBasis).toEqual([
+      "村民委员会组织法（2018年修正）第二十六条",
+      "农村土地承包法（2018年修正）第五十二条",
+      "民法典（2020年通过）第一千二百五十九条",
+    ]);
   });
   it("E4: members' assembly of 300, 199 present — quorum not met, needs 200", () => {
     const r = evaluateDecision(motion({ body: "members-assembly", members: 300, present: 199 }));

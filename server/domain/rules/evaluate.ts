@@ -2,14 +2,15 @@
  * evaluateDecision: may this body decide this matter, was the meeting quorate, did the motion pass — with the
  * legal basis and an explanation in words (DESIGN.md §7, RULES.md). Pure: data in, data out.
  */
-import { CC_COUNTING, cite, citationsInForce, citationText, uniqueCitations, type Citation } from "./citations";
-import { editionById, shanghaiDate } from "./editions";
+
+import { AppError } from "../../errors";
+import { CC_COUNTING, type Citation, citationsInForce, citationText, cite, uniqueCitations } from "./citations";
 import { requiredCount } from "./counting";
-import { explainDecision, type AppliedRule } from "./explain";
-import { BODY_RULES, MATTER_RULES, isCompetent, legalPassRule } from "./tables";
+import { editionById, shanghaiDate } from "./editions";
+import { type AppliedRule, explainDecision } from "./explain";
+import { BODY_RULES, isCompetent, legalPassRule, MATTER_RULES } from "./tables";
 import type { AppliedEdition, DecisionInput, DecisionResult, Fraction } from "./types";
 import { checkDecisionInput } from "./validate";
-import { AppError } from "../../errors";
 
 /**
  * The stricter of the legal rule and the charter's: the larger required count wins (RULES.md §3, a charter may

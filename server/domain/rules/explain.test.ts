@@ -21,7 +21,16 @@ describe("explanation in plain words", () => {
   });
 
   it("names the all-members base and the approval that follows (land to an outsider)", () => {
-    const r = evaluateDecision({ on: "2025-06-01", body: "villager-representatives", matter: "land-contract-outsider", members: 45, present: 40, yes: 30, no: 10, abstain: 0 });
+    const r = evaluateDecision({
+      on: "2025-06-01",
+      body: "villager-representatives",
+      matter: "land-contract-outsider",
+      members: 45,
+      present: 40,
+      yes: 30,
+      no: 10,
+      abstain: 0,
+    });
     expect(r.explanation["zh-CN"]).toBe(
       "应到45人，实到40人，达到三分之二（30人），会议有效。同意30票，达到应到人数（45人）的三分之二（30票），通过。通过后报乡（镇）人民政府批准。依据：《村民委员会组织法》（2018年修正）第二十六条、《农村土地承包法》（2018年修正）第五十二条。",
     );
@@ -37,7 +46,17 @@ describe("explanation in plain words", () => {
   });
 
   it("counts households in the household form", () => {
-    const r = evaluateDecision({ on: "2025-06-01", body: "villagers-assembly", members: 250, households: 90, present: 70, presentHouseholds: 59, yes: 0, no: 0, abstain: 0 });
+    const r = evaluateDecision({
+      on: "2025-06-01",
+      body: "villagers-assembly",
+      members: 250,
+      households: 90,
+      present: 70,
+      presentHouseholds: 59,
+      yes: 0,
+      no: 0,
+      abstain: 0,
+    });
     expect(r.explanation["zh-CN"]).toBe("应到90户，实到59户，不足三分之二（60户），会议不能作出决定。依据：《村民委员会组织法》（2018年修正）第二十二条。");
     expect(r.explanation.en).toContain("90 households expected, 59 represented");
   });
@@ -51,7 +70,16 @@ describe("explanation in plain words", () => {
   });
 
   it("names a charter's stricter quorum", () => {
-    const r = evaluateDecision({ on: "2025-06-01", body: "board", members: 5, present: 4, yes: 3, no: 1, abstain: 0, charter: { quorum: { numerator: 1, denominator: 1 } } });
+    const r = evaluateDecision({
+      on: "2025-06-01",
+      body: "board",
+      members: 5,
+      present: 4,
+      yes: 3,
+      no: 1,
+      abstain: 0,
+      charter: { quorum: { numerator: 1, denominator: 1 } },
+    });
     expect(r.explanation["zh-CN"]).toContain("不足章程规定的人数（全体，5人）");
     expect(r.explanation.en).toContain("fewer than the charter requires (all: 5)");
   });

@@ -58,9 +58,7 @@ function recusalSentence(f: DecisionFacts, unit: string): Localized {
 function quorumSentence(f: DecisionFacts, unit: string): Localized {
   const counts = {
     "zh-CN": `应到${f.expected}${unit}，实到${f.attending}${unit}，`,
-    en: f.isHouseholdForm
-      ? `${f.expected} households expected, ${f.attending} represented: `
-      : `${f.expected} expected, ${f.attending} present: `,
+    en: f.isHouseholdForm ? `${f.expected} households expected, ${f.attending} represented: ` : `${f.expected} expected, ${f.attending} present: `,
   };
   const { fraction, required, met, isCharter } = f.quorum;
   if (fraction === null) {

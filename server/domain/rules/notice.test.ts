@@ -22,7 +22,9 @@ describe("checkNoticePeriod", () => {
     // 2025-05-01T17:00Z is already 2 May in Shanghai: only 9 days before 11 May.
     expect(checkNoticePeriod({ body: "villagers-assembly", noticeDate: "2025-05-01T17:00:00Z", meetingDate: "2025-05-11" })).toHaveLength(1);
     expect(checkNoticePeriod({ body: "villagers-assembly", noticeDate: "2025-05-01T15:59:59Z", meetingDate: "2025-05-11" })).toEqual([]);
-    expect(checkNoticePeriod({ body: "villagers-assembly", noticeDate: new Date("2025-05-01T08:00:00+08:00"), meetingDate: "2025-05-11T09:00:00+08:00" })).toEqual([]);
+    expect(
+      checkNoticePeriod({ body: "villagers-assembly", noticeDate: new Date("2025-05-01T08:00:00+08:00"), meetingDate: "2025-05-11T09:00:00+08:00" }),
+    ).toEqual([]);
   });
 
   it("takes a charter's notice period only where it is longer than the law's, and cites the charter then", () => {
@@ -33,7 +35,9 @@ describe("checkNoticePeriod", () => {
     expect(longer?.message["zh-CN"]).toBe("通知后10日即开会；应当在会议召开15日前通知。");
     // 村民代表会议: the law sets no period; the charter's applies, to the day.
     expect(checkNoticePeriod({ body: "villager-representatives", noticeDate: "2025-05-04", meetingDate: "2025-05-11", charterDays: 7 })).toEqual([]);
-    expect(checkNoticePeriod({ body: "villager-representatives", noticeDate: "2025-05-05", meetingDate: "2025-05-11", charterDays: 7 })[0]?.code).toBe("notice_too_short");
+    expect(checkNoticePeriod({ body: "villager-representatives", noticeDate: "2025-05-05", meetingDate: "2025-05-11", charterDays: 7 })[0]?.code).toBe(
+      "notice_too_short",
+    );
     expect(checkNoticePeriod({ body: "villager-representatives", noticeDate: "2025-05-05", meetingDate: "2025-05-11" })).toEqual([]);
   });
 

@@ -10,7 +10,7 @@
  */
 import { AppError } from "../../errors";
 import { chinaDayNumber } from "../../time";
-import { cite, citationText, type Citation } from "./citations";
+import { type Citation, citationText, cite } from "./citations";
 import type { BodyKind, RuleWarning } from "./types";
 import { assertBodyKind } from "./validate";
 

@@ -1,7 +1,7 @@
 /**
  * The legal rule tables: RULES.md §1 (bodies) and §2 (matters), each rule with its citation.
  */
-import { cite, type Citation } from "./citations";
+import { type Citation, cite } from "./citations";
 import { HALF, MORE_THAN_HALF, THREE_QUARTERS, TWO_THIRDS } from "./counting";
 import type { BodyKind, Fraction, Localized, MatterKind } from "./types";
 

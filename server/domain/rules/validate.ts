@@ -5,7 +5,7 @@
 import { AppError } from "../../errors";
 import { isValidFraction } from "./counting";
 import { BODY_RULES } from "./tables";
-import { BODY_KINDS, MATTER_KINDS, type BodyKind, type DecisionInput, type Fraction, type MatterKind } from "./types";
+import { BODY_KINDS, type BodyKind, type DecisionInput, type Fraction, MATTER_KINDS, type MatterKind } from "./types";
 
 export type CheckedInput = DecisionInput & {
   matter: MatterKind;

@@ -23,7 +23,17 @@ describe("township pre-review settings (issue #20)", () => {
     const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
     expect(isPreReviewApproved([])).toBe(false);
     expect(isPreReviewApproved([{ state: "approved", requestedAt: at(1) }])).toBe(true);
-    expect(isPreReviewApproved([{ state: "approved", requestedAt: at(1) }, { state: "returned", requestedAt: at(2) }])).toBe(false);
-    expect(isPreReviewApproved([{ state: "returned", requestedAt: at(1) }, { state: "approved", requestedAt: at(2) }])).toBe(true);
+    expect(
+      isPreReviewApproved([
+        { state: "approved", requestedAt: at(1) },
+        { state: "returned", requestedAt: at(2) },
+      ]),
+    ).toBe(false);
+    expect(
+      isPreReviewApproved([
+        { state: "returned", requestedAt: at(1) },
+        { state: "approved", requestedAt: at(2) },
+      ]),
+    ).toBe(true);
   });
 });

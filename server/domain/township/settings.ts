@@ -4,7 +4,7 @@
  * an amount the township sets. Stored per township (Organization.townshipSettings); a missing or partial value falls
  * back to these defaults, never to "no pre-review".
  */
-import { alertSettings, type AlertSettings } from "../alerts";
+import { type AlertSettings, alertSettings } from "../alerts";
 import { MATTER_KINDS, type MatterKind } from "../rules/types";
 
 /** Land (土地承包方案, 调整, 对外发包, 宅基地/建设用地, 征地补偿) and charter changes (章程). */

@@ -33,7 +33,9 @@ export async function decidedMatter(url: string, cookies: { admin: string; chair
   const bodiesPage = await (await fetch(`${url}/admin/orgs/${orgId}/bodies`, { headers: { cookie: cookies.admin } })).text();
   const bodyId = /href="\/admin\/bodies\/([^"/?#]+)"[^>]*>\s*平洲村村民代表会议\s*</.exec(bodiesPage)?.[1];
   if (!bodyId) throw new Error("demo body not found");
-  const { id: matterId } = (await call(url, cookies.admin, "POST", "/api/admin/matters", { orgId, title, source: "villagers", kind: "general" })) as { id: string };
+  const { id: matterId } = (await call(url, cookies.admin, "POST", "/api/admin/matters", { orgId, title, source: "villagers", kind: "general" })) as {
+    id: string;
+  };
   const { id: meetingId } = (await call(url, cookies.admin, "POST", "/api/admin/meetings", {
     bodyId,
     number: `公示测试${Date.now().toString(36)}`,
@@ -51,7 +53,10 @@ export async function decidedMatter(url: string, cookies: { admin: string; chair
       must(await chair.call("meeting:attendance", { meetingId, personId: member.personId, status: "present_in_person" }), "attendance");
     }
     must(await chair.call("meeting:startItem", { meetingId }), "start item");
-    const opened = must(await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: `同意${title}`, method: "hands_totals", matterKind: "general" }), "open vote");
+    const opened = must(
+      await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: `同意${title}`, method: "hands_totals", matterKind: "general" }),
+      "open vote",
+    );
     const motionId = opened.result.motionId;
     must(await chair.call("vote:totals", { meetingId, motionId, kind: "totals", yes: 10, no: 1, abstain: 1 }), "totals");
     must(await chair.call("vote:close", { meetingId, motionId }), "close");

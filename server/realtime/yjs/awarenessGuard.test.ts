@@ -1,6 +1,6 @@
-import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
-import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
+import * as Y from "yjs";
 import { sanitizeAwarenessUpdate } from "./awarenessGuard";
 
 const user = { name: "梁丽娟", color: "#0b57d0" };

@@ -4,13 +4,14 @@
  * JSON-encodes them) and pass it on to theirs. So a node's clients only ever receive what the node's document holds.
  * Without REDIS_URL there are no other nodes, and nothing is emitted to them (the in-memory adapter cannot).
  */
-import type { Server } from "socket.io";
+
 import * as encoding from "lib0/encoding";
+import type { Server } from "socket.io";
 import { writeUpdate } from "y-protocols/sync";
 import { encodeBytes, MINUTES_EVENTS, minutesRoom } from "../../minutes/protocol";
+import { errorFields, logger } from "../../ops/logger";
 import { getRuntime, hasRuntime } from "../../runtime";
 import type { Fanout } from "./minutesDocument";
-import { errorFields, logger } from "../../ops/logger";
 
 export const PEER_EVENT = "minutes:peer";
 export const PULL_EVENT = "minutes:pull";

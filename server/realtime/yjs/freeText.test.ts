@@ -1,6 +1,6 @@
-import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { appendParagraphs, freeTextOf, fragmentText } from "./freeText";
+import * as Y from "yjs";
+import { appendParagraphs, fragmentText, freeTextOf } from "./freeText";
 
 function element(name: string, children: (Y.XmlElement | Y.XmlText)[], attrs: Record<string, string> = {}): Y.XmlElement {
   const el = new Y.XmlElement(name);
@@ -15,15 +15,20 @@ describe("the free text of a minutes section as plain lines", () => {
     const bold = new Y.XmlText();
     bold.insert(0, "加粗", { bold: true });
     bold.insert(2, "与正常");
-    doc.getXmlFragment("free:header").insert(0, [
-      element("heading", [new Y.XmlText("讨论")], { level: "2" }),
-      element("paragraph", [new Y.XmlText("第一行"), element("hardBreak", []), new Y.XmlText("第二行")]),
-      element("bulletList", [element("listItem", [element("paragraph", [new Y.XmlText("甲")])]), element("listItem", [element("paragraph", [new Y.XmlText("乙")])])]),
-      element("orderedList", [element("listItem", [element("paragraph", [new Y.XmlText("一")])])], { start: "3" }),
-      element("blockquote", [element("paragraph", [bold])]),
-      element("paragraph", []),
-      element("paragraph", []),
-    ]);
+    doc
+      .getXmlFragment("free:header")
+      .insert(0, [
+        element("heading", [new Y.XmlText("讨论")], { level: "2" }),
+        element("paragraph", [new Y.XmlText("第一行"), element("hardBreak", []), new Y.XmlText("第二行")]),
+        element("bulletList", [
+          element("listItem", [element("paragraph", [new Y.XmlText("甲")])]),
+          element("listItem", [element("paragraph", [new Y.XmlText("乙")])]),
+        ]),
+        element("orderedList", [element("listItem", [element("paragraph", [new Y.XmlText("一")])])], { start: "3" }),
+        element("blockquote", [element("paragraph", [bold])]),
+        element("paragraph", []),
+        element("paragraph", []),
+      ]);
     expect(fragmentText(doc.getXmlFragment("free:header"))).toBe("讨论\n第一行\n第二行\n• 甲\n• 乙\n3. 一\n> 加粗与正常");
   });
 

@@ -4,7 +4,7 @@
  * else: unknown elements contribute their text, nothing is dropped silently.
  */
 import * as Y from "yjs";
-import { normalizeFreeText, type FreeText } from "../../minutes/canonicalText";
+import { type FreeText, normalizeFreeText } from "../../minutes/canonicalText";
 import { sectionName } from "../../minutes/sections";
 
 function inlineText(node: Y.XmlElement | Y.XmlText | Y.XmlFragment): string {
@@ -12,13 +12,19 @@ function inlineText(node: Y.XmlElement | Y.XmlText | Y.XmlFragment): string {
     return (node.toDelta() as { insert?: unknown }[]).map((op) => (typeof op.insert === "string" ? op.insert : "")).join("");
   }
   if (node instanceof Y.XmlElement && node.nodeName === "hardBreak") return "\n";
-  return node.toArray().map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? inlineText(child) : "")).join("");
+  return node
+    .toArray()
+    .map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? inlineText(child) : ""))
+    .join("");
 }
 
 const BLOCK_CONTAINERS = new Set(["bulletList", "orderedList", "blockquote", "listItem", "doc"]);
 
 function blockLines(node: Y.XmlElement | Y.XmlText, prefix: string): string[] {
-  if (node instanceof Y.XmlText) return inlineText(node).split("\n").map((line) => prefix + line);
+  if (node instanceof Y.XmlText)
+    return inlineText(node)
+      .split("\n")
+      .map((line) => prefix + line);
   const name = node.nodeName;
   if (name === "horizontalRule") return [`${prefix}——————`];
   if (name === "bulletList" || name === "orderedList") {
@@ -32,7 +38,9 @@ function blockLines(node: Y.XmlElement | Y.XmlText, prefix: string): string[] {
   if (name === "blockquote") return childElements(node).flatMap((child) => blockLines(child, `${prefix}> `));
   if (BLOCK_CONTAINERS.has(name)) return childElements(node).flatMap((child) => blockLines(child, prefix));
   // paragraph, heading, codeBlock and anything unknown: its text, hard breaks as new lines.
-  return inlineText(node).split("\n").map((line) => prefix + line);
+  return inlineText(node)
+    .split("\n")
+    .map((line) => prefix + line);
 }
 
 function childElements(node: Y.XmlElement | Y.XmlFragment): (Y.XmlElement | Y.XmlText)[] {
@@ -41,7 +49,11 @@ function childElements(node: Y.XmlElement | Y.XmlFragment): (Y.XmlElement | Y.Xm
 
 /** One section (the free text after one record block) as normalized plain text. */
 export function fragmentText(fragment: Y.XmlFragment): string {
-  return normalizeFreeText(childElements(fragment).flatMap((child) => blockLines(child, "")).join("\n"));
+  return normalizeFreeText(
+    childElements(fragment)
+      .flatMap((child) => blockLines(child, ""))
+      .join("\n"),
+  );
 }
 
 /** The free text after each of `blockIds`, read from the document's sections. */

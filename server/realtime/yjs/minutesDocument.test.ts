@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import * as Y from "yjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../db/client";
+import * as Y from "yjs";
+import { type Database, openDatabase } from "../../db/client";
 import { migrate } from "../../db/migrate";
 import { setRuntime } from "../../runtime";
 import { appendParagraphs, fragmentText } from "./freeText";
-import { FROM_SERVER, MinutesDocument, type Fanout } from "./minutesDocument";
+import { type Fanout, FROM_SERVER, MinutesDocument } from "./minutesDocument";
 
 const quiet: Fanout = { localUpdate: () => undefined, localAwareness: () => undefined, peerUpdate: () => undefined, peerAwareness: () => undefined };
 const dataDir = mkdtempSync(path.join(tmpdir(), "yishi-minutes-doc-"));

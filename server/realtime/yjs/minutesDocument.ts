@@ -6,12 +6,13 @@
  * write keeps the batch in memory and retries with back-off, "to avoid data loss" (as Hocuspocus does). Every
  * COMPACT_ROWS stored rows, and when the document is unloaded, the rows are folded into the snapshot (MinutesDoc).
  */
+
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
-import type { RecordBlock } from "../../minutes/recordBlocks";
 import { compactStoredState, loadStoredState, snapshotTime, storeUpdate } from "../../minutes/documentStore";
-import { checkClientUpdate, type GuardResult } from "./updateGuard";
+import type { RecordBlock } from "../../minutes/recordBlocks";
 import { errorFields, logger } from "../../ops/logger";
+import { checkClientUpdate, type GuardResult } from "./updateGuard";
 
 /** Edits older than one second must survive a crash (issue #7): write well within that. */
 export const FLUSH_DELAY_MS = 150;
@@ -108,9 +109,13 @@ export class MinutesDocument {
    */
   async loadFromStore(mode: "initial" | "full" | "rows"): Promise<number> {
     const stored = await loadStoredState(this.meetingId, mode === "rows" ? this.lastRowId : 0);
-    Y.transact(this.doc, () => {
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    }, mode === "initial" ? FROM_STORE : FROM_PEER);
+    Y.transact(
+      this.doc,
+      () => {
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+      },
+      mode === "initial" ? FROM_STORE : FROM_PEER,
+    );
     this.lastRowId = Math.max(this.lastRowId, stored.lastRowId);
     if (mode !== "rows") this.snapshotAt = stored.snapshotAt;
     this.rowsSinceCompaction += stored.rows;
@@ -218,9 +223,13 @@ export class MinutesDocument {
     this.rowsSinceCompaction = 0;
     try {
       this.snapshotAt = await compactStoredState(this.meetingId, this.snapshotAt, (updates) => {
-        Y.transact(this.doc, () => {
-          for (const update of updates) Y.applyUpdate(this.doc, update);
-        }, FROM_PEER);
+        Y.transact(
+          this.doc,
+          () => {
+            for (const update of updates) Y.applyUpdate(this.doc, update);
+          },
+          FROM_PEER,
+        );
         return Y.encodeStateAsUpdate(this.doc);
       });
     } catch (error) {

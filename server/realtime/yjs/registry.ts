@@ -6,15 +6,15 @@
  */
 import * as Y from "yjs";
 import { AppError } from "../../errors";
+import { type SeedFreeText, setMinutesHooks } from "../../minutes/hooks";
 import { MINUTES_EVENTS } from "../../minutes/protocol";
 import { buildRecordBlocks, type RecordBlock } from "../../minutes/recordBlocks";
+import { errorFields, logger } from "../../ops/logger";
 import { minutesRecordOf } from "../../queries/minutesLive";
-import { setMinutesHooks, type SeedFreeText } from "../../minutes/hooks";
 import { getRuntime, hasRuntime } from "../../runtime";
-import { emitLocal, emitToPeers, fanout, fromBase64, installPeerHandlers, pullFromPeers, type PeerMessage } from "./cluster";
+import { emitLocal, emitToPeers, fanout, fromBase64, installPeerHandlers, type PeerMessage, pullFromPeers } from "./cluster";
 import { appendParagraphs, freeTextOf } from "./freeText";
 import { FROM_PEER, FROM_SERVER, MinutesDocument } from "./minutesDocument";
-import { errorFields, logger } from "../../ops/logger";
 
 const UNLOAD_AFTER_MS = 30_000;
 const POLL_MS = 5_000;
@@ -207,7 +207,10 @@ export async function documentFreeText(meetingId: string): Promise<Record<string
   const blocks = await readBlocks(meetingId);
   if (blocks) document.setRecord(blocks);
   if (document.sockets.size === 0) scheduleUnload(meetingId, UNLOAD_AFTER_MS);
-  return freeTextOf(document.doc, document.blocks.map((b) => b.id));
+  return freeTextOf(
+    document.doc,
+    document.blocks.map((b) => b.id),
+  );
 }
 
 /**

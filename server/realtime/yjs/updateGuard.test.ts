@@ -1,5 +1,5 @@
-import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { checkClientUpdate } from "./updateGuard";
 
 const known = new Set(["header", "attendance", "vote:m1"]);
@@ -35,9 +35,27 @@ describe("the server's check of an editor's update", () => {
 
   it("refuses anything outside the free text: a record map, another root, a block not in the record", () => {
     const server = new Y.Doc();
-    expect(checkClientUpdate(server, edit(server, (d) => d.getMap("record").set("实到", 15)), known)).toMatchObject({ ok: false });
-    expect(checkClientUpdate(server, edit(server, (d) => d.getXmlFragment("default").insert(0, [paragraph("x")])), known)).toMatchObject({ ok: false });
-    expect(checkClientUpdate(server, edit(server, (d) => d.getXmlFragment("free:vote:m2").insert(0, [paragraph("x")])), known)).toMatchObject({
+    expect(
+      checkClientUpdate(
+        server,
+        edit(server, (d) => d.getMap("record").set("实到", 15)),
+        known,
+      ),
+    ).toMatchObject({ ok: false });
+    expect(
+      checkClientUpdate(
+        server,
+        edit(server, (d) => d.getXmlFragment("default").insert(0, [paragraph("x")])),
+        known,
+      ),
+    ).toMatchObject({ ok: false });
+    expect(
+      checkClientUpdate(
+        server,
+        edit(server, (d) => d.getXmlFragment("free:vote:m2").insert(0, [paragraph("x")])),
+        known,
+      ),
+    ).toMatchObject({
       ok: false,
       reason: "free text for a block that is not in the record",
     });
@@ -45,7 +63,10 @@ describe("the server's check of an editor's update", () => {
 
   it("refuses raw text or a map key at the top of a section, next to existing paragraphs too", () => {
     const server = new Y.Doc();
-    Y.applyUpdate(server, edit(server, (d) => d.getXmlFragment("free:header").insert(0, [paragraph("甲")])));
+    Y.applyUpdate(
+      server,
+      edit(server, (d) => d.getXmlFragment("free:header").insert(0, [paragraph("甲")])),
+    );
     const bare = edit(server, (d) => {
       const fragment = d.getXmlFragment("free:header") as unknown as Y.Array<string>;
       Y.Array.prototype.insert.call(fragment, 1, ["不是段落"]);

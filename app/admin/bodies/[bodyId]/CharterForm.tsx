@@ -30,13 +30,35 @@ export async function CharterForm({ body, locale, back }: { body: AdminBody; loc
         {share("quorum")}
         {share("pass")}
         <label htmlFor="charter-notice-days">{t("noticeDays")}</label>
-        <input id="charter-notice-days" name="noticeDays" type="number" min={1} max={90} className="short" defaultValue={charter.noticeDays ?? ""} aria-describedby="charter-notice-days-hint" />
-        <p className="hint" id="charter-notice-days-hint">{t("noticeDaysHint")}</p>
-        <label className="check"><input type="checkbox" name="recusedLeaveBase" value="1" defaultChecked={charter.recusedLeaveBase ?? false} />{t("recusedLeaveBase")}</label>
+        <input
+          id="charter-notice-days"
+          name="noticeDays"
+          type="number"
+          min={1}
+          max={90}
+          className="short"
+          defaultValue={charter.noticeDays ?? ""}
+          aria-describedby="charter-notice-days-hint"
+        />
+        <p className="hint" id="charter-notice-days-hint">
+          {t("noticeDaysHint")}
+        </p>
+        <label className="check">
+          <input type="checkbox" name="recusedLeaveBase" value="1" defaultChecked={charter.recusedLeaveBase ?? false} />
+          {t("recusedLeaveBase")}
+        </label>
         <p className="hint">{rules.charter.recusal[locale]}</p>
-        <label className="check"><input type="checkbox" name="membersEditMinutes" value="1" defaultChecked={charter.membersEditMinutes ?? false} />{t("membersEditMinutes")}</label>
-        <label className="check"><input type="checkbox" name="publishNamedVotes" value="1" defaultChecked={charter.publishNamedVotes ?? false} />{t("publishNamedVotes")}</label>
-        <p><button type="submit">{t("saveCharter")}</button></p>
+        <label className="check">
+          <input type="checkbox" name="membersEditMinutes" value="1" defaultChecked={charter.membersEditMinutes ?? false} />
+          {t("membersEditMinutes")}
+        </label>
+        <label className="check">
+          <input type="checkbox" name="publishNamedVotes" value="1" defaultChecked={charter.publishNamedVotes ?? false} />
+          {t("publishNamedVotes")}
+        </label>
+        <p>
+          <button type="submit">{t("saveCharter")}</button>
+        </p>
       </form>
     </section>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { useTranslations } from "use-intl";
 import { useMemo, useState } from "react";
+import { useTranslations } from "use-intl";
 import type { BodyKind } from "@/server/domain/rules/types";
 import { defaultSeat, rosterWarnings } from "@/server/queries/rosterWarnings";
 
@@ -23,7 +23,11 @@ export function RosterEditor(props: {
   const [seats, setSeats] = useState<Map<string, string>>(() => new Map(props.roster.map((m) => [m.personId, m.seat])));
   const [filter, setFilter] = useState("");
   const genderOf = useMemo(() => new Map(props.candidates.map((c) => [c.id, c.gender])), [props.candidates]);
-  const warnings = rosterWarnings(props.kind, [...seats].map(([id, seat]) => ({ seat, gender: genderOf.get(id) ?? "male" })), props.households);
+  const warnings = rosterWarnings(
+    props.kind,
+    [...seats].map(([id, seat]) => ({ seat, gender: genderOf.get(id) ?? "male" })),
+    props.households,
+  );
   const hasSeatChoice = props.kind === "villager-representatives";
   const shown = props.candidates.filter((c) => filter === "" || c.name.includes(filter) || (c.household ?? "").includes(filter));
 
@@ -40,13 +44,21 @@ export function RosterEditor(props: {
     <form method="post" action={`/api/admin/bodies/${props.bodyId}/roster`}>
       <input type="hidden" name="back" value={`/admin/bodies/${props.bodyId}`} />
       <input type="hidden" name="defaultSeat" value={defaultSeat(props.kind)} />
-      <p role="status" aria-live="polite"><strong>{t("selected", { count: seats.size })}</strong></p>
+      <p role="status" aria-live="polite">
+        <strong>{t("selected", { count: seats.size })}</strong>
+      </p>
       <div aria-live="polite">
         {seats.size === 0 ? <p className="warn-list">{t("emptyRoster")}</p> : null}
         {warnings.length > 0 ? (
           <div className="warn-list" role="note">
             <h3>{t("warnings")}</h3>
-            <ul>{warnings.map((w) => <li key={w.code}>{w.message[props.locale]}（{w.legalBasis}）</li>)}</ul>
+            <ul>
+              {warnings.map((w) => (
+                <li key={w.code}>
+                  {w.message[props.locale]}（{w.legalBasis}）
+                </li>
+              ))}
+            </ul>
           </div>
         ) : null}
       </div>
@@ -62,21 +74,31 @@ export function RosterEditor(props: {
                 <input type="checkbox" name="member" value={c.id} checked={seat !== undefined} onChange={(e) => toggle(c.id, e.target.checked)} />
                 <span>
                   <span className="who">{c.name}</span>
-                  <span className="muted sub">{[c.household, t(c.gender), c.isPartyMember ? t("party") : null, c.isCoopMember ? t("coop") : null].filter(Boolean).join(" · ")}</span>
+                  <span className="muted sub">
+                    {[c.household, t(c.gender), c.isPartyMember ? t("party") : null, c.isCoopMember ? t("coop") : null].filter(Boolean).join(" · ")}
+                  </span>
                 </span>
               </label>
               {hasSeatChoice && seat !== undefined ? (
-                <select aria-label={t("seatOf", { name: c.name })} name={`seat.${c.id}`} value={seat}
-                  onChange={(e) => setSeats((m) => new Map(m).set(c.id, e.target.value))}>
+                <select
+                  aria-label={t("seatOf", { name: c.name })}
+                  name={`seat.${c.id}`}
+                  value={seat}
+                  onChange={(e) => setSeats((m) => new Map(m).set(c.id, e.target.value))}
+                >
                   <option value="representative">{t("seat.representative")}</option>
                   <option value="committee">{t("seat.committee")}</option>
                 </select>
-              ) : seat !== undefined ? <input type="hidden" name={`seat.${c.id}`} value={seat} /> : null}
+              ) : seat !== undefined ? (
+                <input type="hidden" name={`seat.${c.id}`} value={seat} />
+              ) : null}
             </li>
           );
         })}
       </ul>
-      <p><button type="submit">{t("saveRoster")}</button></p>
+      <p>
+        <button type="submit">{t("saveRoster")}</button>
+      </p>
     </form>
   );
 }

@@ -21,9 +21,13 @@ export default async function BodyPage({ params, searchParams }: { params: Promi
   const back = `/admin/bodies/${body.id}`;
   return (
     <div>
-      <p><a href={`/admin/orgs/${body.orgId}/bodies`}>{t("backToList")}</a></p>
+      <p>
+        <a href={`/admin/orgs/${body.orgId}/bodies`}>{t("backToList")}</a>
+      </p>
       <h1>{body.name}</h1>
-      <p className="muted">{body.rules.name[locale]} · {t("rosterSize", { count: body.roster.length })}</p>
+      <p className="muted">
+        {body.rules.name[locale]} · {t("rosterSize", { count: body.roster.length })}
+      </p>
       <FormStatus query={query} />
       <section className="card" aria-labelledby="rules">
         <h2 id="rules">{t("rules")}</h2>
@@ -31,11 +35,15 @@ export default async function BodyPage({ params, searchParams }: { params: Promi
         {body.rules.householdQuorum ? <p>{body.rules.householdQuorum.text[locale]}</p> : null}
         <p>{body.rules.pass.text[locale]}</p>
         <p className="hint">{body.rules.pass.legalBasis.join("；")}</p>
-        <p><a href={`/orgs/${body.orgId}/rules`}>{t("allRules")}</a></p>
+        <p>
+          <a href={`/orgs/${body.orgId}/rules`}>{t("allRules")}</a>
+        </p>
       </section>
       <section className="card" aria-labelledby="roster">
         <h2 id="roster">{t("roster")}</h2>
-        {body.candidates.length === 0 ? <p>{t("noPeople")}</p> : (
+        {body.candidates.length === 0 ? (
+          <p>{t("noPeople")}</p>
+        ) : (
           <RosterEditor bodyId={body.id} kind={body.kind} locale={locale} households={body.households} candidates={body.candidates} roster={body.roster} />
         )}
       </section>
@@ -48,11 +56,18 @@ export default async function BodyPage({ params, searchParams }: { params: Promi
               <label htmlFor={`officer-${field}`}>{t(field)}</label>
               <select id={`officer-${field}`} name={field} defaultValue={body[field] ?? ""}>
                 <option value="">{t("nobody")}</option>
-                {body.candidates.map((c) => <option key={c.id} value={c.id}>{c.name}{c.household ? `（${c.household}）` : ""}</option>)}
+                {body.candidates.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                    {c.household ? `（${c.household}）` : ""}
+                  </option>
+                ))}
               </select>
             </div>
           ))}
-          <p><button type="submit">{t("saveOfficers")}</button></p>
+          <p>
+            <button type="submit">{t("saveOfficers")}</button>
+          </p>
         </form>
       </section>
       <CharterForm body={body} locale={locale} back={back} />
@@ -60,7 +75,9 @@ export default async function BodyPage({ params, searchParams }: { params: Promi
         <h2 id="codes">{t("codesTitle")}</h2>
         <p>{t("codesExplain")}</p>
         <form method="post" action={`/api/admin/bodies/${body.id}/login-codes`}>
-          <p><button type="submit">{t("codesSubmit")}</button></p>
+          <p>
+            <button type="submit">{t("codesSubmit")}</button>
+          </p>
         </form>
       </section>
     </div>

@@ -10,7 +10,11 @@ export async function AgendaSection({ meeting, editable, back, stageName }: Prop
   const matterOptions = (
     <>
       <option value="">{t("noMatter")}</option>
-      {meeting.matters.map((m) => <option key={m.id} value={m.id}>{m.title}（{stageName(m.stage)} · {m.orgName}）</option>)}
+      {meeting.matters.map((m) => (
+        <option key={m.id} value={m.id}>
+          {m.title}（{stageName(m.stage)} · {m.orgName}）
+        </option>
+      ))}
     </>
   );
   return (
@@ -20,9 +24,17 @@ export async function AgendaSection({ meeting, editable, back, stageName }: Prop
       <ol className="list-plain">
         {meeting.agenda.map((item) => (
           <li key={item.id} className="card">
-            <h3>{item.position}. {item.title}</h3>
+            <h3>
+              {item.position}. {item.title}
+            </h3>
             <p>
-              {item.matter ? <>{t("matter")}：<a href={`/matters/${item.matter.id}`}>{item.matter.title}</a>（{stageName(item.matter.stage)}）</> : t("noMatter")}
+              {item.matter ? (
+                <>
+                  {t("matter")}：<a href={`/matters/${item.matter.id}`}>{item.matter.title}</a>（{stageName(item.matter.stage)}）
+                </>
+              ) : (
+                t("noMatter")
+              )}
             </p>
             {editable ? (
               <>
@@ -31,12 +43,20 @@ export async function AgendaSection({ meeting, editable, back, stageName }: Prop
                   <label htmlFor={`item-title-${item.id}`}>{t("itemTitle")}</label>
                   <input id={`item-title-${item.id}`} name="title" type="text" required maxLength={200} defaultValue={item.title} />
                   <label htmlFor={`item-matter-${item.id}`}>{t("matter")}</label>
-                  <select id={`item-matter-${item.id}`} name="matterId" defaultValue={item.matter?.id ?? ""}>{matterOptions}</select>
-                  <div className="actions"><button type="submit" className="secondary">{t("saveItem")}</button></div>
+                  <select id={`item-matter-${item.id}`} name="matterId" defaultValue={item.matter?.id ?? ""}>
+                    {matterOptions}
+                  </select>
+                  <div className="actions">
+                    <button type="submit" className="secondary">
+                      {t("saveItem")}
+                    </button>
+                  </div>
                 </form>
                 <form method="post" action={`/api/admin/agenda/${item.id}/delete`}>
                   <Back to={back} />
-                  <button type="submit" className="secondary" aria-label={t("removeItemLabel", { title: item.title })}>{t("removeItem")}</button>
+                  <button type="submit" className="secondary" aria-label={t("removeItemLabel", { title: item.title })}>
+                    {t("removeItem")}
+                  </button>
                 </form>
               </>
             ) : null}
@@ -50,9 +70,15 @@ export async function AgendaSection({ meeting, editable, back, stageName }: Prop
           <label htmlFor="new-item-title">{t("itemTitle")}</label>
           <input id="new-item-title" name="title" type="text" required maxLength={200} />
           <label htmlFor="new-item-matter">{t("matter")}</label>
-          <select id="new-item-matter" name="matterId" defaultValue="">{matterOptions}</select>
-          <p className="hint">{t("matterHint")} <a href={`/admin/orgs/${meeting.orgId}/matters`}>{t("toMatters")}</a></p>
-          <p><button type="submit">{t("addItemSubmit")}</button></p>
+          <select id="new-item-matter" name="matterId" defaultValue="">
+            {matterOptions}
+          </select>
+          <p className="hint">
+            {t("matterHint")} <a href={`/admin/orgs/${meeting.orgId}/matters`}>{t("toMatters")}</a>
+          </p>
+          <p>
+            <button type="submit">{t("addItemSubmit")}</button>
+          </p>
         </form>
       ) : null}
     </section>

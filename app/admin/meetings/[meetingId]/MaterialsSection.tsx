@@ -17,7 +17,9 @@ export async function MaterialsSection({ meeting, editable, back }: { meeting: A
             {editable ? (
               <form method="post" action={`/api/admin/materials/${m.id}/delete`} className="actions">
                 <Back to={back} />
-                <button type="submit" className="secondary" aria-label={t("removeMaterialLabel", { name: m.filename })}>{t("removeMaterial")}</button>
+                <button type="submit" className="secondary" aria-label={t("removeMaterialLabel", { name: m.filename })}>
+                  {t("removeMaterial")}
+                </button>
               </form>
             ) : null}
           </li>
@@ -26,9 +28,20 @@ export async function MaterialsSection({ meeting, editable, back }: { meeting: A
       {meeting.state !== "archived" ? (
         <form method="post" action={`/api/admin/meetings/${meeting.id}/materials`} encType="multipart/form-data">
           <label htmlFor="material-file">{t("uploadLabel")}</label>
-          <input id="material-file" name="file" type="file" required accept="application/pdf,image/png,image/jpeg,image/webp,.pdf,.png,.jpg,.jpeg,.webp" aria-describedby="material-hint" />
-          <div id="material-hint" className="hint">{t("uploadHint")}</div>
-          <p><button type="submit">{t("upload")}</button></p>
+          <input
+            id="material-file"
+            name="file"
+            type="file"
+            required
+            accept="application/pdf,image/png,image/jpeg,image/webp,.pdf,.png,.jpg,.jpeg,.webp"
+            aria-describedby="material-hint"
+          />
+          <div id="material-hint" className="hint">
+            {t("uploadHint")}
+          </div>
+          <p>
+            <button type="submit">{t("upload")}</button>
+          </p>
         </form>
       ) : null}
     </section>

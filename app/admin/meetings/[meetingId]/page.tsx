@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { STAGE_INFO, type MatterStage } from "@/server/domain/matter";
+import { type MatterStage, STAGE_INFO } from "@/server/domain/matter";
 import { adminMeeting } from "@/server/queries/adminMeetings";
 import { deliveryBoard } from "@/server/queries/noticeDelivery";
 import { load, viewerOrLogin } from "@/server/web/loadPage";
@@ -30,22 +30,34 @@ export default async function AdminMeetingPage({ params, searchParams }: { param
   const stageName = (stage: string) => STAGE_INFO[stage as MatterStage]?.name[locale] ?? stage;
   return (
     <div>
-      <p><a href={`/admin/orgs/${meeting.orgId}/meetings`}>{t("backToList")}</a></p>
-      <h1>{meeting.body.name} · {meeting.number}</h1>
+      <p>
+        <a href={`/admin/orgs/${meeting.orgId}/meetings`}>{t("backToList")}</a>
+      </p>
+      <h1>
+        {meeting.body.name} · {meeting.number}
+      </h1>
       <p>{meeting.title}</p>
       <p className="muted">
-        {format.dateTime(meeting.startsAt, { year: "numeric", month: "long", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit" })} · {meeting.place} ·{" "}
-        {tm(`state.${meeting.state}` as "state.scheduled")}
+        {format.dateTime(meeting.startsAt, { year: "numeric", month: "long", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit" })} ·{" "}
+        {meeting.place} · {tm(`state.${meeting.state}` as "state.scheduled")}
       </p>
       <FormStatus query={query} />
       {meeting.warnings.length > 0 ? (
         <div className="warn-list" role="note">
           <h2>{t("warnings")}</h2>
-          <ul>{meeting.warnings.map((w) => <li key={w.code}>{w.message[locale]}（{w.legalBasis}）</li>)}</ul>
+          <ul>
+            {meeting.warnings.map((w) => (
+              <li key={w.code}>
+                {w.message[locale]}（{w.legalBasis}）
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
       <p className="actions">
-        <a className="button secondary" href={`/meetings/${meeting.id}`}>{t("memberView")}</a>
+        <a className="button secondary" href={`/meetings/${meeting.id}`}>
+          {t("memberView")}
+        </a>
       </p>
       <NoticeSection board={board} editable={editable} back={back} locale={locale} />
       <AgendaSection meeting={meeting} editable={editable} back={back} stageName={stageName} />
@@ -56,10 +68,14 @@ export default async function AdminMeetingPage({ params, searchParams }: { param
           <form method="post" action={`/api/admin/meetings/${meeting.id}`}>
             <Back to={back} />
             <MeetingFields values={meeting} />
-            <p><button type="submit">{t("save")}</button></p>
+            <p>
+              <button type="submit">{t("save")}</button>
+            </p>
           </form>
         </section>
-      ) : <p className="muted">{t("started")}</p>}
+      ) : (
+        <p className="muted">{t("started")}</p>
+      )}
     </div>
   );
 }

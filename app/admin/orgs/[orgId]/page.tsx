@@ -29,7 +29,9 @@ export default async function OrgOverview({ params, searchParams }: { params: Pr
   ] as const;
   return (
     <div>
-      <p><a href="/admin">{t("backHome")}</a></p>
+      <p>
+        <a href="/admin">{t("backHome")}</a>
+      </p>
       <h1>{org.name}</h1>
       <p className="muted">
         {t(`level.${org.level}`)}
@@ -37,19 +39,34 @@ export default async function OrgOverview({ params, searchParams }: { params: Pr
       </p>
       <OrgNav orgId={org.id} current="overview" />
       <FormStatus query={query} />
-      <p><a className="button" href={`/orgs/${org.id}/compliance`}>{ta("link")}</a></p>
+      <p>
+        <a className="button" href={`/orgs/${org.id}/compliance`}>
+          {ta("link")}
+        </a>
+      </p>
       {duties.length > 0 ? (
         <div className="warn-list" role="note">
           <h2>{tp("dutiesTitle")}</h2>
-          <ul>{duties.map((d) => <li key={`${d.proposal}-${d.body}`}>{tp("dutyLine", { title: d.proposal, signed: d.signed, needed: d.needed, body: tp(`bodies.${d.body}` as "bodies.villagers-assembly") })}（{d.basis}）</li>)}</ul>
-          <p><a href={`/proposals/${org.id}`}>{tp("title")}</a></p>
+          <ul>
+            {duties.map((d) => (
+              <li key={`${d.proposal}-${d.body}`}>
+                {tp("dutyLine", { title: d.proposal, signed: d.signed, needed: d.needed, body: tp(`bodies.${d.body}` as "bodies.villagers-assembly") })}（
+                {d.basis}）
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href={`/proposals/${org.id}`}>{tp("title")}</a>
+          </p>
         </div>
       ) : null}
       <dl className="facts">
         {counts.map(([key, count, href]) => (
           <div key={key} style={{ display: "contents" }}>
             <dt>{t(`count.${key}`)}</dt>
-            <dd><a href={href}>{count}</a></dd>
+            <dd>
+              <a href={href}>{count}</a>
+            </dd>
           </div>
         ))}
         <dt>{t("count.audit")}</dt>
@@ -57,8 +74,12 @@ export default async function OrgOverview({ params, searchParams }: { params: Pr
         <dt>{t("noticeDays")}</dt>
         <dd>{t("days", { count: org.noticeDays })}</dd>
       </dl>
-      <p><a href={`/orgs/${org.id}/rules`}>{t("rulesPage")}</a></p>
-      <p><a href={`/admin/orgs/${org.id}/payments`}>{tpay("linkFromOrg")}</a></p>
+      <p>
+        <a href={`/orgs/${org.id}/rules`}>{t("rulesPage")}</a>
+      </p>
+      <p>
+        <a href={`/admin/orgs/${org.id}/payments`}>{tpay("linkFromOrg")}</a>
+      </p>
       <section className="card" aria-labelledby="org-settings">
         <h2 id="org-settings">{t("settings")}</h2>
         <form method="post" action={`/api/admin/orgs/${org.id}`}>
@@ -66,9 +87,23 @@ export default async function OrgOverview({ params, searchParams }: { params: Pr
           <label htmlFor="org-name">{t("orgName")}</label>
           <input id="org-name" name="name" type="text" required maxLength={100} defaultValue={org.name} />
           <label htmlFor="org-notice-days">{t("noticeDaysLabel")}</label>
-          <input id="org-notice-days" name="noticeDays" type="number" min={1} max={60} required className="short" defaultValue={org.noticeDays} aria-describedby="org-notice-hint" />
-          <div id="org-notice-hint" className="hint">{t("noticeDaysHint")}</div>
-          <p><button type="submit">{t("saveSettings")}</button></p>
+          <input
+            id="org-notice-days"
+            name="noticeDays"
+            type="number"
+            min={1}
+            max={60}
+            required
+            className="short"
+            defaultValue={org.noticeDays}
+            aria-describedby="org-notice-hint"
+          />
+          <div id="org-notice-hint" className="hint">
+            {t("noticeDaysHint")}
+          </div>
+          <p>
+            <button type="submit">{t("saveSettings")}</button>
+          </p>
         </form>
       </section>
     </div>

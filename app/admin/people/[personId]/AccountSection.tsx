@@ -19,16 +19,44 @@ export async function AccountSection({ person, back }: { person: AdminPerson & {
           <input type="hidden" name="personId" value={person.id} />
           <input type="hidden" name="displayName" value={person.name} />
           <label htmlFor="account-phone">{t("phone")}</label>
-          <input id="account-phone" name="phone" type="tel" inputMode="numeric" required pattern="1[3-9][0-9]{9}" maxLength={11} defaultValue={person.phone ?? ""} />
+          <input
+            id="account-phone"
+            name="phone"
+            type="tel"
+            inputMode="numeric"
+            required
+            pattern="1[3-9][0-9]{9}"
+            maxLength={11}
+            defaultValue={person.phone ?? ""}
+          />
           <label htmlFor="account-password">{t("initialPassword")}</label>
-          <input id="account-password" name="password" type="text" required minLength={8} maxLength={200} autoComplete="off" aria-describedby="account-password-hint" />
-          <div id="account-password-hint" className="hint">{t("initialPasswordHint")}</div>
+          <input
+            id="account-password"
+            name="password"
+            type="text"
+            required
+            minLength={8}
+            maxLength={200}
+            autoComplete="off"
+            aria-describedby="account-password-hint"
+          />
+          <div id="account-password-hint" className="hint">
+            {t("initialPasswordHint")}
+          </div>
           <fieldset>
             <legend>{t("roles")}</legend>
-            <label className="check"><input type="checkbox" name="roles" value="admin" />{t("role.admin")}</label>
-            <label className="check"><input type="checkbox" name="roles" value="supervisor" />{t("role.supervisor")}</label>
+            <label className="check">
+              <input type="checkbox" name="roles" value="admin" />
+              {t("role.admin")}
+            </label>
+            <label className="check">
+              <input type="checkbox" name="roles" value="supervisor" />
+              {t("role.supervisor")}
+            </label>
           </fieldset>
-          <p><button type="submit">{t("openSubmit")}</button></p>
+          <p>
+            <button type="submit">{t("openSubmit")}</button>
+          </p>
         </form>
       </section>
     );
@@ -52,7 +80,9 @@ export async function AccountSection({ person, back }: { person: AdminPerson & {
               <Back to={back} />
               <input type="hidden" name="accountId" value={account.id} />
               <input type="hidden" name="role" value={role} />
-              <button type="submit" className="secondary">{t(has ? "revoke" : "grant", { role: t(`role.${role}`) })}</button>
+              <button type="submit" className="secondary">
+                {t(has ? "revoke" : "grant", { role: t(`role.${role}`) })}
+              </button>
             </form>
           );
         })}

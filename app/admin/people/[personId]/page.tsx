@@ -21,7 +21,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
   if (person.deletedAt) {
     return (
       <div>
-        <p><a href={list}>{t("backToList")}</a></p>
+        <p>
+          <a href={list}>{t("backToList")}</a>
+        </p>
         <h1>{person.name}</h1>
         <FormStatus query={query} />
         <p>{t("isDeleted")}</p>
@@ -30,13 +32,17 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
   }
   return (
     <div>
-      <p><a href={list}>{t("backToList")}</a></p>
+      <p>
+        <a href={list}>{t("backToList")}</a>
+      </p>
       <h1>{t("editTitle", { name: person.name })}</h1>
       <FormStatus query={query} />
       <form method="post" action={`/api/admin/people/${person.id}`}>
         <Back to={back} />
         <PersonFields idPrefix="edit" households={person.households} values={person} />
-        <p><button type="submit">{t("save")}</button></p>
+        <p>
+          <button type="submit">{t("save")}</button>
+        </p>
       </form>
       <AccountSection person={person} back={back} />
       <section className="card" aria-labelledby="delete-person">
@@ -44,8 +50,15 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
         <p>{t("deleteExplain")}</p>
         <form method="post" action={`/api/admin/people/${person.id}/delete`}>
           <input type="hidden" name="back" value={list} />
-          <label className="check"><input type="checkbox" name="confirm" value="1" required />{t("deleteConfirm", { name: person.name })}</label>
-          <p><button type="submit" className="danger">{t("deleteSubmit")}</button></p>
+          <label className="check">
+            <input type="checkbox" name="confirm" value="1" required />
+            {t("deleteConfirm", { name: person.name })}
+          </label>
+          <p>
+            <button type="submit" className="danger">
+              {t("deleteSubmit")}
+            </button>
+          </p>
         </form>
       </section>
     </div>

@@ -1,6 +1,6 @@
 import { scheduleMeeting } from "@/server/commands/meeting/scheduleMeeting";
-import { meetingFromForm } from "../meetingForm";
 import { writeRoute } from "@/server/web/writeRoute";
+import { meetingFromForm } from "../meetingForm";
 
 /** Schedules a meeting; a form goes on to the new meeting's page (agenda, materials). */
 export const POST = writeRoute({

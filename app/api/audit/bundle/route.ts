@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { currentAccount } from "@/server/auth/session";
 import { bundleZip } from "@/server/audit/zipBundle";
+import { currentAccount } from "@/server/auth/session";
 import { requireSupervisor } from "@/server/queries/auditAccess";
 import { download } from "../download";
 

@@ -1,5 +1,5 @@
-import { writeRoute, withQuery } from "@/server/web/writeRoute";
 import { addSupervisionOpinion } from "@/server/commands/audit/addSupervisionOpinion";
+import { withQuery, writeRoute } from "@/server/web/writeRoute";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { currentAccount } from "@/server/auth/session";
 import { proofForEntry } from "@/server/audit/proofs";
+import { currentAccount } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
 import { requireSupervisor } from "@/server/queries/auditAccess";
 import { download } from "../download";

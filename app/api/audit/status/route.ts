@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { currentAccount } from "@/server/auth/session";
 import { verifyStoredLog } from "@/server/audit/verifyStored";
+import { currentAccount } from "@/server/auth/session";
 import { respond } from "@/server/http";
 import { requireSupervisor } from "@/server/queries/auditAccess";
 import { checkpointView } from "@/server/queries/auditConsole";

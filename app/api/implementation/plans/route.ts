@@ -16,7 +16,16 @@ export const POST = writeRoute({
     const dues = f.all("milestoneDue");
     // Blank rows of the form are no milestones; a half-filled row is, and the command says what is missing.
     const milestones = titles.map((title, i) => ({ title, dueOn: dues[i] ?? "" })).filter((m) => m.title !== "" || m.dueOn !== "");
-    return { matterId: f.str("matterId"), responsibleId: f.str("responsibleId"), cap: f.str("cap"), startsOn: f.str("startsOn"), endsOn: f.str("endsOn"), siteLat: formNumber(f.str("siteLat")), siteLon: formNumber(f.str("siteLon")), milestones };
+    return {
+      matterId: f.str("matterId"),
+      responsibleId: f.str("responsibleId"),
+      cap: f.str("cap"),
+      startsOn: f.str("startsOn"),
+      endsOn: f.str("endsOn"),
+      siteLat: formNumber(f.str("siteLat")),
+      siteLon: formNumber(f.str("siteLon")),
+      milestones,
+    };
   },
   fallback: "/",
   loggedOut: "back",

@@ -1,5 +1,5 @@
 import { linkDecisionVote } from "@/server/commands/notice/linkDecisionVote";
-import { writeRoute, withQuery } from "@/server/web/writeRoute";
+import { withQuery, writeRoute } from "@/server/web/writeRoute";
 
 /** POST {matterId, motionId, reason}: records a held decision vote on a matter (admins). */
 export const POST = writeRoute({

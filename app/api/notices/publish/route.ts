@@ -2,7 +2,7 @@ import type { Actor } from "@/server/commands/actor";
 import { publishDecision } from "@/server/commands/notice/publishDecision";
 import { publishResult } from "@/server/commands/notice/publishResult";
 import { AppError } from "@/server/errors";
-import { writeRoute, withQuery } from "@/server/web/writeRoute";
+import { withQuery, writeRoute } from "@/server/web/writeRoute";
 
 /** POST {kind: "decision" | "result", matterId, title?, body?, periodDays?}: 决议公开 or 实施结果公开. */
 function publish(input: unknown, actor: Actor) {

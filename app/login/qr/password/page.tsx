@@ -1,5 +1,5 @@
-import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentAccount } from "@/server/auth/session";
 import { passwordForm } from "@/server/queries/loginCode";
 import "../../../admin/admin.css";
@@ -24,7 +24,11 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
       <h1>{t("passwordTitle")}</h1>
       <p>{t("passwordHello", { name: account.name })}</p>
       <p>{t("passwordExplain")}</p>
-      {errorKey ? <p role="alert" className="alert">{t(`error.${errorKey}`)}</p> : null}
+      {errorKey ? (
+        <p role="alert" className="alert">
+          {t(`error.${errorKey}`)}
+        </p>
+      ) : null}
       <form method="post" action="/login/qr/password/save">
         {askCurrent ? (
           <>
@@ -34,10 +38,14 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
         ) : null}
         <label htmlFor="password">{t("password")}</label>
         <input id="password" name="password" type="password" required autoComplete="new-password" aria-describedby="password-hint" />
-        <div id="password-hint" className="hint">{t("passwordHint")}</div>
+        <div id="password-hint" className="hint">
+          {t("passwordHint")}
+        </div>
         <label htmlFor="confirm">{t("confirm")}</label>
         <input id="confirm" name="confirm" type="password" required autoComplete="new-password" />
-        <p><button type="submit">{t("save")}</button></p>
+        <p>
+          <button type="submit">{t("save")}</button>
+        </p>
       </form>
     </div>
   );

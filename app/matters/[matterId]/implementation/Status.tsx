@@ -9,9 +9,18 @@ export async function Status({ query }: { query: Query }) {
   if (error) {
     const reason = one(query, "reason");
     const text = reason && t.has(`reasons.${reason}`) ? t(`reasons.${reason}` as "reasons.date") : te.has(error) ? te(error as "internal") : te("internal");
-    return <div role="alert" className="alert">{text}</div>;
+    return (
+      <div role="alert" className="alert">
+        {text}
+      </div>
+    );
   }
   const done = one(query, "done");
-  if (done && t.has(`done.${done}`)) return <p role="status" className="saved">{t(`done.${done}` as "done.planned")}</p>;
+  if (done && t.has(`done.${done}`))
+    return (
+      <p role="status" className="saved">
+        {t(`done.${done}` as "done.planned")}
+      </p>
+    );
   return null;
 }

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { formatYuan } from "@/server/domain/implementation/progress";
-import { implementationView, type EvidenceView } from "@/server/queries/implementation";
+import { type EvidenceView, implementationView } from "@/server/queries/implementation";
 import { chinaDateTimeInput } from "@/server/time";
 import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../../admin/query";
@@ -19,27 +19,48 @@ async function Evidence({ file, matterTitle }: { file: EvidenceView; matterTitle
   return (
     <li className={isFlagged ? "evidence flagged" : "evidence"}>
       {file.kind === "photo" ? (
-        <a href={href} aria-label={t("open", { name: file.filename })}><img src={href} alt={`${t("photo")}：${file.filename}`} loading="lazy" /></a>
+        <a href={href} aria-label={t("open", { name: file.filename })}>
+          <img src={href} alt={`${t("photo")}：${file.filename}`} loading="lazy" />
+        </a>
       ) : (
-        <a href={href}>{t("document")}：{file.filename}</a>
+        <a href={href}>
+          {t("document")}：{file.filename}
+        </a>
       )}
       {file.kind === "photo" ? (
         <div className="evidence-facts">
-          <div>{file.filename}{file.takenAt ? ` · ${t("takenAt", { at: chinaDateTimeInput(file.takenAt).replace("T", " ") })}` : ""}</div>
+          <div>
+            {file.filename}
+            {file.takenAt ? ` · ${t("takenAt", { at: chinaDateTimeInput(file.takenAt).replace("T", " ") })}` : ""}
+          </div>
           {isFlagged ? (
             <ul className="findings">
-              {file.findings.map((f) => <li key={f}>{t(`findings.${f}`)}</li>)}
+              {file.findings.map((f) => (
+                <li key={f}>{t(`findings.${f}`)}</li>
+              ))}
               {file.duplicates.map((d) => (
                 <li key={d.fileId}>
                   <strong>{t("duplicate")}</strong> · {t("duplicateOther", { matter: d.matterTitle, name: d.filename })}
                   <div className="side-by-side" role="group" aria-label={t("sideBySide")}>
-                    <figure><img src={href} alt={`${t("thisUse")}：${matterTitle} · ${file.filename}`} loading="lazy" /><figcaption>{t("thisUse")}：{matterTitle}</figcaption></figure>
-                    <figure><img src={`/api/implementation/evidence/${d.fileId}`} alt={`${t("otherUse")}：${d.matterTitle} · ${d.filename}`} loading="lazy" /><figcaption>{t("otherUse")}：<a href={`/matters/${d.matterId}/implementation`}>{d.matterTitle}</a></figcaption></figure>
+                    <figure>
+                      <img src={href} alt={`${t("thisUse")}：${matterTitle} · ${file.filename}`} loading="lazy" />
+                      <figcaption>
+                        {t("thisUse")}：{matterTitle}
+                      </figcaption>
+                    </figure>
+                    <figure>
+                      <img src={`/api/implementation/evidence/${d.fileId}`} alt={`${t("otherUse")}：${d.matterTitle} · ${d.filename}`} loading="lazy" />
+                      <figcaption>
+                        {t("otherUse")}：<a href={`/matters/${d.matterId}/implementation`}>{d.matterTitle}</a>
+                      </figcaption>
+                    </figure>
                   </div>
                 </li>
               ))}
             </ul>
-          ) : <p className="ok-line">{t("noFindings")}</p>}
+          ) : (
+            <p className="ok-line">{t("noFindings")}</p>
+          )}
         </div>
       ) : null}
     </li>
@@ -64,7 +85,9 @@ export default async function ImplementationPage({ params, searchParams }: { par
   const plan = view.plan;
   return (
     <div className="implementation">
-      <p><a href={`/matters/${matterId}`}>{t("backToMatter")}</a></p>
+      <p>
+        <a href={`/matters/${matterId}`}>{t("backToMatter")}</a>
+      </p>
       <h1>{t("title", { title: view.matter.title })}</h1>
       <Status query={query} />
       {!plan ? (
@@ -75,16 +98,39 @@ export default async function ImplementationPage({ params, searchParams }: { par
       ) : (
         <>
           <dl className="facts">
-            {plan.decision ? (<><dt>{t("decision")}</dt><dd>{t("decisionLine", { body: plan.decision.bodyName, number: plan.decision.meetingNumber, text: plan.decision.text })}</dd></>) : null}
-            <dt>{t("decisionCode")}</dt><dd><code>{plan.decisionCode}</code></dd>
-            <dt>{t("responsible")}</dt><dd>{plan.responsibleName}</dd>
-            <dt>{t("period")}</dt><dd>{t("periodValue", { from: plan.startsOn, to: plan.endsOn })}</dd>
-            {plan.site ? (<><dt>{t("site")}</dt><dd>{t("siteValue", { lat: plan.site.lat, lon: plan.site.lon })}</dd></>) : null}
+            {plan.decision ? (
+              <>
+                <dt>{t("decision")}</dt>
+                <dd>{t("decisionLine", { body: plan.decision.bodyName, number: plan.decision.meetingNumber, text: plan.decision.text })}</dd>
+              </>
+            ) : null}
+            <dt>{t("decisionCode")}</dt>
+            <dd>
+              <code>{plan.decisionCode}</code>
+            </dd>
+            <dt>{t("responsible")}</dt>
+            <dd>{plan.responsibleName}</dd>
+            <dt>{t("period")}</dt>
+            <dd>{t("periodValue", { from: plan.startsOn, to: plan.endsOn })}</dd>
+            {plan.site ? (
+              <>
+                <dt>{t("site")}</dt>
+                <dd>{t("siteValue", { lat: plan.site.lat, lon: plan.site.lon })}</dd>
+              </>
+            ) : null}
             <dt>{t("money")}</dt>
             <dd>
-              {plan.cap.capFen === null ? t("noCapLine", { spent: formatYuan(plan.cap.spentFen) }) : t("capLine", { cap: formatYuan(plan.cap.capFen), spent: formatYuan(plan.cap.spentFen) })}
+              {plan.cap.capFen === null
+                ? t("noCapLine", { spent: formatYuan(plan.cap.spentFen) })
+                : t("capLine", { cap: formatYuan(plan.cap.capFen), spent: formatYuan(plan.cap.spentFen) })}
               {plan.cap.remainingFen !== null ? (
-                plan.cap.isOver ? <div role="alert" className="alert">{t("overCap", { over: formatYuan(-plan.cap.remainingFen) })}</div> : <div className="ok-line">{t("withinCap", { left: formatYuan(plan.cap.remainingFen) })}</div>
+                plan.cap.isOver ? (
+                  <div role="alert" className="alert">
+                    {t("overCap", { over: formatYuan(-plan.cap.remainingFen) })}
+                  </div>
+                ) : (
+                  <div className="ok-line">{t("withinCap", { left: formatYuan(plan.cap.remainingFen) })}</div>
+                )
               ) : null}
             </dd>
           </dl>
@@ -92,13 +138,21 @@ export default async function ImplementationPage({ params, searchParams }: { par
             <h2 id="milestones">{t("milestones")}</h2>
             <div className="table-wrap">
               <table className="labelled">
-                <thead><tr><th scope="col">{t("milestone")}</th><th scope="col">{t("dueOn")}</th><th scope="col">{t("state")}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("milestone")}</th>
+                    <th scope="col">{t("dueOn")}</th>
+                    <th scope="col">{t("state")}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {plan.milestones.map((m) => (
                     <tr key={m.id} className={m.status === "overdue" || m.status === "done_late" ? "late" : undefined}>
                       <th scope="row">{m.title}</th>
                       <td data-label={t("dueOn")}>{m.dueOn}</td>
-                      <td data-label={t("state")}>{m.status === "overdue" ? <strong>{t("status.overdue")}</strong> : t(`status.${m.status}`, { on: m.doneOn ?? "" })}</td>
+                      <td data-label={t("state")}>
+                        {m.status === "overdue" ? <strong>{t("status.overdue")}</strong> : t(`status.${m.status}`, { on: m.doneOn ?? "" })}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -113,11 +167,18 @@ export default async function ImplementationPage({ params, searchParams }: { par
               <article key={u.id} className="card" aria-labelledby={`u-${u.id}`}>
                 <h3 id={`u-${u.id}`}>{t("updateHead", { on: u.reportedOn })}</h3>
                 <p style={{ whiteSpace: "pre-wrap" }}>{u.text}</p>
-                <p className="hint">{t("spentThis", { amount: formatYuan(u.spentFen) })}{u.milestoneTitle ? ` · ${t("reached", { title: u.milestoneTitle })}` : ""}</p>
+                <p className="hint">
+                  {t("spentThis", { amount: formatYuan(u.spentFen) })}
+                  {u.milestoneTitle ? ` · ${t("reached", { title: u.milestoneTitle })}` : ""}
+                </p>
                 {u.files.length > 0 ? (
                   <>
                     <h4>{t("evidence")}</h4>
-                    <ul className="evidence-list">{u.files.map((f) => <Evidence key={f.id} file={f} matterTitle={view.matter.title} />)}</ul>
+                    <ul className="evidence-list">
+                      {u.files.map((f) => (
+                        <Evidence key={f.id} file={f} matterTitle={view.matter.title} />
+                      ))}
+                    </ul>
                   </>
                 ) : null}
               </article>
@@ -125,10 +186,20 @@ export default async function ImplementationPage({ params, searchParams }: { par
           </section>
           <section aria-labelledby="payments">
             <h2 id="payments">{t("payments")}</h2>
-            {plan.payments.length === 0 ? <p>{t("noPayments")}</p> : (
+            {plan.payments.length === 0 ? (
+              <p>{t("noPayments")}</p>
+            ) : (
               <div className="table-wrap">
                 <table className="labelled">
-                  <thead><tr><th scope="col">{t("paidOn")}</th><th scope="col">{t("payee")}</th><th scope="col">{t("amount")}</th><th scope="col">{t("purpose")}</th><th scope="col">{t("flagsHead")}</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("paidOn")}</th>
+                      <th scope="col">{t("payee")}</th>
+                      <th scope="col">{t("amount")}</th>
+                      <th scope="col">{t("purpose")}</th>
+                      <th scope="col">{t("flagsHead")}</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {plan.payments.map((p) => (
                       <tr key={p.id} className={p.flags.length > 0 ? "late" : undefined}>
@@ -136,7 +207,9 @@ export default async function ImplementationPage({ params, searchParams }: { par
                         <td data-label={t("payee")}>{p.payee}</td>
                         <td data-label={t("amount")}>{formatYuan(p.amountFen)}</td>
                         <td data-label={t("purpose")}>{p.purpose}</td>
-                        <td data-label={t("flagsHead")}>{p.flags.length > 0 ? <strong>{p.flags.map((f) => tp(`flags.${f}`)).join("；")}</strong> : t("flagOk")}</td>
+                        <td data-label={t("flagsHead")}>
+                          {p.flags.length > 0 ? <strong>{p.flags.map((f) => tp(`flags.${f}`)).join("；")}</strong> : t("flagOk")}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -1,16 +1,16 @@
 "use client";
 
-import { useTranslations } from "use-intl";
 import { useState } from "react";
-import type { LiveView } from "@/server/queries/liveMeeting";
+import { useTranslations } from "use-intl";
+import { useHydrated } from "@/app/components/useHydrated";
 import type { Choice } from "@/server/domain/meeting";
 import { LIVE_COMMANDS } from "@/server/protocol/live";
-import { OpenVoteForm, RosterPanel, TotalsForm, type Run, type Send } from "./ChairControls";
+import type { LiveView } from "@/server/queries/liveMeeting";
+import { OpenVoteForm, RosterPanel, type Run, type Send, TotalsForm } from "./ChairControls";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { AnnouncedList, MotionPanel } from "./MotionPanel";
-import { QuorumPanel, SpeakersPanel } from "./panels";
 import { ProcedureWarnings } from "./ProcedureWarnings";
-import { useHydrated } from "@/app/components/useHydrated";
+import { QuorumPanel, SpeakersPanel } from "./panels";
 
 /**
  * The chair's console: always shows the meeting's state; every step is a button with a visible name, usable by
@@ -32,7 +32,9 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
       setError(null);
       return true;
     }
-    setError(`${tErr(reply.error.code as "internal")}${reply.error.code === "quorum_not_met" || reply.error.code === "conflict" ? `（${reply.error.message}）` : ""}`);
+    setError(
+      `${tErr(reply.error.code as "internal")}${reply.error.code === "quorum_not_met" || reply.error.code === "conflict" ? `（${reply.error.message}）` : ""}`,
+    );
     return false;
   };
 
@@ -40,17 +42,34 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
     // One disabled fieldset holds every control until the console has hydrated (see useHydrated).
     <fieldset className="chair-console live-controls" disabled={!hydrated}>
       <h2 className="visually-hidden">{t("chair.console")}</h2>
-      {error ? <div role="alert" className="alert">{error}</div> : null}
+      {error ? (
+        <div role="alert" className="alert">
+          {error}
+        </div>
+      ) : null}
 
       <div className="chair-grid">
         {/* The running column stays in view (sticky) while the chair scrolls the roster: its actions come first. */}
         <div className="chair-running">
           {inSession ? (
             <div className="chair-actions" role="group" aria-label={t("chair.runningActions")}>
-              <button type="button" className={motion?.state === "open" || motion?.state === "closed" ? "secondary" : undefined}
-                onClick={() => run(LIVE_COMMANDS.startItem, {})}>{t("chair.nextItem")}</button>
-              {motion?.state === "open" ? <button type="button" onClick={() => setConfirm("close")}>{t("chair.closeVote")}</button> : null}
-              {motion?.state === "closed" ? <button type="button" onClick={() => run(LIVE_COMMANDS.announce, { motionId: motion.id })}>{t("chair.announce")}</button> : null}
+              <button
+                type="button"
+                className={motion?.state === "open" || motion?.state === "closed" ? "secondary" : undefined}
+                onClick={() => run(LIVE_COMMANDS.startItem, {})}
+              >
+                {t("chair.nextItem")}
+              </button>
+              {motion?.state === "open" ? (
+                <button type="button" onClick={() => setConfirm("close")}>
+                  {t("chair.closeVote")}
+                </button>
+              ) : null}
+              {motion?.state === "closed" ? (
+                <button type="button" onClick={() => run(LIVE_COMMANDS.announce, { motionId: motion.id })}>
+                  {t("chair.announce")}
+                </button>
+              ) : null}
             </div>
           ) : null}
           {inSession && view.agenda.some((i) => i.isCurrent) && (!motion || motion.state === "announced") ? <OpenVoteForm view={view} run={run} /> : null}
@@ -64,22 +83,37 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
           ) : null}
           {motion?.state === "open" && motion.method === "hands_totals" ? <TotalsForm run={run} motionId={motion.id} label={t("chair.enterTotals")} /> : null}
           {motion?.state === "open" && motion.method === "hands_named" ? (
-            <form className="panel" onSubmit={(e) => {
-              e.preventDefault();
-              void run(LIVE_COMMANDS.totals, { motionId: motion.id, kind: "hands_named", votes: Object.entries(hands).map(([voterPersonId, choice]) => ({ voterPersonId, choice })) });
-            }}>
+            <form
+              className="panel"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void run(LIVE_COMMANDS.totals, {
+                  motionId: motion.id,
+                  kind: "hands_named",
+                  votes: Object.entries(hands).map(([voterPersonId, choice]) => ({ voterPersonId, choice })),
+                });
+              }}
+            >
               <h3>{t("chair.handsNamed")}</h3>
-              {(view.roster ?? []).filter((m) => m.status !== "absent").map((m) => (
-                <fieldset key={m.personId} className="hands-row">
-                  <legend>{m.name}</legend>
-                  {(["yes", "no", "abstain"] as const).map((c) => (
-                    <label key={c} className="radio">
-                      <input type="radio" name={`hands-${m.personId}`} value={c} checked={hands[m.personId] === c} onChange={() => setHands({ ...hands, [m.personId]: c })} />
-                      {t(`choice.${c}`)}
-                    </label>
-                  ))}
-                </fieldset>
-              ))}
+              {(view.roster ?? [])
+                .filter((m) => m.status !== "absent")
+                .map((m) => (
+                  <fieldset key={m.personId} className="hands-row">
+                    <legend>{m.name}</legend>
+                    {(["yes", "no", "abstain"] as const).map((c) => (
+                      <label key={c} className="radio">
+                        <input
+                          type="radio"
+                          name={`hands-${m.personId}`}
+                          value={c}
+                          checked={hands[m.personId] === c}
+                          onChange={() => setHands({ ...hands, [m.personId]: c })}
+                        />
+                        {t(`choice.${c}`)}
+                      </label>
+                    ))}
+                  </fieldset>
+                ))}
               <button type="submit">{t("chair.saveHands")}</button>
             </form>
           ) : null}
@@ -87,26 +121,52 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
         </div>
         <div className="chair-side">
           <div className="toolbar" role="toolbar" aria-label={t("chair.console")}>
-            {view.meeting.state === "scheduled" ? <button type="button" onClick={() => run(LIVE_COMMANDS.openMeeting, {})}>{t("chair.openMeeting")}</button> : null}
-            {inSession ? <button type="button" className="secondary" onClick={() => setConfirm("adjourn")}>{t("chair.adjourn")}</button> : null}
-            <a className="button secondary" href={`/j/${view.meeting.shortCode}`}>{t("chair.joinLink")}</a>
-            <a className="button secondary" href={`/meetings/${view.meeting.id}/screen`} target="_blank" rel="noreferrer">{t("chair.screen")}</a>
-            <a className="button secondary" href={`/meetings/${view.meeting.id}/minutes`}>{t("chair.minutes")}</a>
+            {view.meeting.state === "scheduled" ? (
+              <button type="button" onClick={() => run(LIVE_COMMANDS.openMeeting, {})}>
+                {t("chair.openMeeting")}
+              </button>
+            ) : null}
+            {inSession ? (
+              <button type="button" className="secondary" onClick={() => setConfirm("adjourn")}>
+                {t("chair.adjourn")}
+              </button>
+            ) : null}
+            <a className="button secondary" href={`/j/${view.meeting.shortCode}`}>
+              {t("chair.joinLink")}
+            </a>
+            <a className="button secondary" href={`/meetings/${view.meeting.id}/screen`} target="_blank" rel="noreferrer">
+              {t("chair.screen")}
+            </a>
+            <a className="button secondary" href={`/meetings/${view.meeting.id}/minutes`}>
+              {t("chair.minutes")}
+            </a>
           </div>
           <ProcedureWarnings view={view} />
           <QuorumPanel view={view} />
           <SpeakersPanel view={view}>
-            {(personId) => inSession ? (
-              <button type="button" className="small" onClick={() => run(LIVE_COMMANDS.grant, { action: "grant", personId })}>{t("chair.grant")}</button>
-            ) : null}
+            {(personId) =>
+              inSession ? (
+                <button type="button" className="small" onClick={() => run(LIVE_COMMANDS.grant, { action: "grant", personId })}>
+                  {t("chair.grant")}
+                </button>
+              ) : null
+            }
           </SpeakersPanel>
-          {view.speakers.current ? <p><button type="button" className="secondary" onClick={() => run(LIVE_COMMANDS.grant, { action: "finish" })}>{t("chair.finish")}</button></p> : null}
+          {view.speakers.current ? (
+            <p>
+              <button type="button" className="secondary" onClick={() => run(LIVE_COMMANDS.grant, { action: "finish" })}>
+                {t("chair.finish")}
+              </button>
+            </p>
+          ) : null}
           <RosterPanel view={view} run={run} />
           <AnnouncedList view={view} />
         </div>
       </div>
 
-      <ConfirmDialog open={confirm !== null} title={confirm === "close" ? t("chair.closeVote") : t("chair.adjourn")}
+      <ConfirmDialog
+        open={confirm !== null}
+        title={confirm === "close" ? t("chair.closeVote") : t("chair.adjourn")}
         confirmLabel={confirm === "close" ? t("chair.closeVote") : t("chair.adjourn")}
         onCancel={() => setConfirm(null)}
         onConfirm={async () => {
@@ -114,7 +174,8 @@ export function ChairConsole({ view, send }: { view: LiveView; send: Send }) {
           setConfirm(null);
           if (action === "close" && motion) await run(LIVE_COMMANDS.closeVote, { motionId: motion.id });
           if (action === "adjourn") await run(LIVE_COMMANDS.adjourn, {});
-        }}>
+        }}
+      >
         <p>{confirm === "close" ? t("chair.closeConfirm") : t("chair.adjournConfirm")}</p>
       </ConfirmDialog>
     </fieldset>
@@ -130,7 +191,14 @@ function AgendaOverview({ view }: { view: LiveView }) {
       <ol>
         {view.agenda.map((item) => (
           <li key={item.id} aria-current={item.isCurrent ? "step" : undefined} className={item.isCurrent ? "current" : undefined}>
-            {item.isCurrent ? <strong className="current-item">{item.position}. {item.title}<span className="agenda-now">（{t("chair.currentMark")}）</span></strong> : `${item.position}. ${item.title}`}
+            {item.isCurrent ? (
+              <strong className="current-item">
+                {item.position}. {item.title}
+                <span className="agenda-now">（{t("chair.currentMark")}）</span>
+              </strong>
+            ) : (
+              `${item.position}. ${item.title}`
+            )}
           </li>
         ))}
       </ol>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useTranslations } from "use-intl";
 import { lazy, Suspense, useEffect } from "react";
+import { useTranslations } from "use-intl";
 import { AnnouncedList, MotionPanel } from "./MotionPanel";
 import { ConnectionBanner, CurrentItem, MeetingHeader, QuorumPanel, SpeakersPanel } from "./panels";
-import { useLiveMeeting, type Joined } from "./useLiveMeeting";
+import { type Joined, useLiveMeeting } from "./useLiveMeeting";
 
 // Each audience's controls are their own chunks: an observer's phone (the public page, no login) loads neither the
 // chair's console nor the member's voting buttons. They are rendered on the server like the rest of the page; in the
@@ -29,7 +29,11 @@ export function LiveRoom({ meetingId, initial }: { meetingId: string; initial: J
     };
   }, []);
   if (joinError) {
-    return <p role="alert" className="alert">{joinError === "unauthenticated" ? t("loginFirst") : t("notAllowed")}</p>;
+    return (
+      <p role="alert" className="alert">
+        {joinError === "unauthenticated" ? t("loginFirst") : t("notAllowed")}
+      </p>
+    );
   }
   if (!view) {
     return (
@@ -47,13 +51,29 @@ export function LiveRoom({ meetingId, initial }: { meetingId: string; initial: J
       <MeetingHeader view={view} />
       {isChair ? (
         <>
-          {me?.isMember && motion?.state === "open" ? <Suspense fallback={null}><MemberPhone view={view} me={me} send={send} /></Suspense> : null}
-          <Suspense fallback={null}><ChairConsole view={view} send={send} /></Suspense>
+          {me?.isMember && motion?.state === "open" ? (
+            <Suspense fallback={null}>
+              <MemberPhone view={view} me={me} send={send} />
+            </Suspense>
+          ) : null}
+          <Suspense fallback={null}>
+            <ChairConsole view={view} send={send} />
+          </Suspense>
         </>
       ) : (
         <>
-          {me?.isMember ? <Suspense fallback={null}><MemberPhone view={view} me={me} send={send} /></Suspense> : <p className="hint">{t("observer.intro")}</p>}
-          {motion?.state === "open" && motion.method === "paper" && me ? <Suspense fallback={null}><PaperTally motion={motion} me={me} send={send} /></Suspense> : null}
+          {me?.isMember ? (
+            <Suspense fallback={null}>
+              <MemberPhone view={view} me={me} send={send} />
+            </Suspense>
+          ) : (
+            <p className="hint">{t("observer.intro")}</p>
+          )}
+          {motion?.state === "open" && motion.method === "paper" && me ? (
+            <Suspense fallback={null}>
+              <PaperTally motion={motion} me={me} send={send} />
+            </Suspense>
+          ) : null}
           <CurrentItem view={view} />
           <MotionPanel view={view} />
           <QuorumPanel view={view} />

@@ -1,16 +1,16 @@
 "use client";
 
-import { useTranslations } from "use-intl";
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
+import { useHydrated } from "@/app/components/useHydrated";
+import { type CommandReply, LIVE_COMMANDS, type LiveCommandEvent, type LiveCommandPayloads } from "@/server/protocol/live";
 import type { LiveView } from "@/server/queries/liveMeeting";
 import type { MemberView } from "@/server/queries/memberView";
-import { newClientId } from "./clientId";
-import { ConfirmDialog } from "./ConfirmDialog";
-import { useHydrated } from "@/app/components/useHydrated";
-import { LIVE_COMMANDS, type CommandReply, type LiveCommandEvent, type LiveCommandPayloads } from "@/server/protocol/live";
-import type { Send } from "./useLiveMeeting";
-import { useLang } from "./panels";
 import { readSavedTrackers, saveTracker } from "../trackers/savedTrackers";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { newClientId } from "./clientId";
+import { useLang } from "./panels";
+import type { Send } from "./useLiveMeeting";
 
 type Choice = "yes" | "no" | "abstain";
 const CHOICES: Choice[] = ["yes", "no", "abstain"];
@@ -71,14 +71,19 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
     if (!pending || !motion) return;
     const vote = pending;
     setPending(null);
-    await run(LIVE_COMMANDS.castVote, { motionId: motion.id, voterPersonId: vote.voterPersonId, choice: vote.choice, clientId: vote.clientId }, (data) => {
-      const tracker = data.result.tracker;
-      if (tracker) {
-        saveTracker({ meetingId: view.meeting.id, motionId: motion.id, motionText: motion.text, tracker, savedAt: new Date().toISOString() });
-        setSavedTracker(tracker);
-      }
-      return tracker ? t("ballotRecorded", { tracker }) : t("voteRecorded", { choice: t(`choice.${vote.choice}`) });
-    }, true);
+    await run(
+      LIVE_COMMANDS.castVote,
+      { motionId: motion.id, voterPersonId: vote.voterPersonId, choice: vote.choice, clientId: vote.clientId },
+      (data) => {
+        const tracker = data.result.tracker;
+        if (tracker) {
+          saveTracker({ meetingId: view.meeting.id, motionId: motion.id, motionText: motion.text, tracker, savedAt: new Date().toISOString() });
+          setSavedTracker(tracker);
+        }
+        return tracker ? t("ballotRecorded", { tracker }) : t("voteRecorded", { choice: t(`choice.${vote.choice}`) });
+      },
+      true,
+    );
   }
 
   return (
@@ -88,29 +93,46 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
           {t("checkIn")}
         </button>
       ) : (
-        <p className="ok-line"><span aria-hidden="true">✔</span> {t("checkedIn")}</p>
+        <p className="ok-line">
+          <span aria-hidden="true">✔</span> {t("checkedIn")}
+        </p>
       )}
 
       {voting && isRecused ? <p className="notice">{t("recused")}</p> : null}
       {voting && !isRecused && me.ballots.length === 0 ? <p className="notice">{t("notEntitled")}</p> : null}
       {canVote ? (
         <section className="panel ballots" aria-labelledby="ballot-title" ref={ballotsRef}>
-          <h2 id="ballot-title" tabIndex={-1}>{t("vote")}：{motion.text}</h2>
-          {motion.rule ? <p className="vote-rule-sentence ballot-rule"><strong>{motion.rule.sentence[lang]}</strong></p> : null}
+          <h2 id="ballot-title" tabIndex={-1}>
+            {t("vote")}：{motion.text}
+          </h2>
+          {motion.rule ? (
+            <p className="vote-rule-sentence ballot-rule">
+              <strong>{motion.rule.sentence[lang]}</strong>
+            </p>
+          ) : null}
           <p className="hint">{motion.method === "named" ? t("canChange") : t("secretFinal")}</p>
           {me.ballots.map((ballot) => (
             <fieldset key={ballot.voterPersonId} className="ballot">
               <legend>{ballot.isOwn ? t("ownVote") : t("proxyVote", { name: ballot.voterName })}</legend>
               {ballot.hasVoted ? (
-                <p className="ok-line"><span aria-hidden="true">✔</span> {ballot.choice ? t("yourVote", { choice: t(`choice.${ballot.choice}` as "choice.yes") }) : t("ballotCast")}</p>
+                <p className="ok-line">
+                  <span aria-hidden="true">✔</span> {ballot.choice ? t("yourVote", { choice: t(`choice.${ballot.choice}` as "choice.yes") }) : t("ballotCast")}
+                </p>
               ) : null}
               {motion.method === "named" || !ballot.hasVoted ? (
                 <div className="choices">
                   {CHOICES.map((choice) => (
-                    <button key={choice} type="button" className={`choice choice-${choice}${ballot.choice === choice ? " chosen" : ""}`} disabled={busy}
+                    <button
+                      key={choice}
+                      type="button"
+                      className={`choice choice-${choice}${ballot.choice === choice ? " chosen" : ""}`}
+                      disabled={busy}
                       aria-pressed={ballot.choice === choice}
-                      onClick={() => setPending({ voterPersonId: ballot.voterPersonId, choice, clientId: newClientId() })}>
-                      <span aria-hidden="true" className="choice-icon">{t(`choiceIcon.${choice}`)}</span>
+                      onClick={() => setPending({ voterPersonId: ballot.voterPersonId, choice, clientId: newClientId() })}
+                    >
+                      <span aria-hidden="true" className="choice-icon">
+                        {t(`choiceIcon.${choice}`)}
+                      </span>
                       {t(`choice.${choice}`)}
                     </button>
                   ))}
@@ -121,20 +143,28 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
         </section>
       ) : null}
 
-      <p role="status" className={shownMessage ? "card" : "visually-hidden"}>{shownMessage}</p>
+      <p role="status" className={shownMessage ? "card" : "visually-hidden"}>
+        {shownMessage}
+      </p>
       {motion?.method === "secret" && savedTracker ? (
         <section className="panel tracker-saved" aria-labelledby="tracker-title">
           <h2 id="tracker-title">{tTrackers("yourTracker")}</h2>
           <p className="tracker-code">{savedTracker}</p>
           <p className="hint">{tTrackers("savedHint")}</p>
           <p>
-            <a className="button secondary" href={`/meetings/${view.meeting.id}/trackers/mine`}>{tTrackers("printView")}</a>{" "}
+            <a className="button secondary" href={`/meetings/${view.meeting.id}/trackers/mine`}>
+              {tTrackers("printView")}
+            </a>{" "}
             <a href={`/meetings/${view.meeting.id}/trackers`}>{tTrackers("checkList")}</a>
           </p>
         </section>
       ) : null}
       {motion?.method === "named" && me.ballots.some((b) => b.isOwn && b.hasVoted) ? (
-        <p><a className="button secondary" href={`/api/audit/receipt?motionId=${encodeURIComponent(motion.id)}`} download>{t("receipt")}</a></p>
+        <p>
+          <a className="button secondary" href={`/api/audit/receipt?motionId=${encodeURIComponent(motion.id)}`} download>
+            {t("receipt")}
+          </a>
+        </p>
       ) : null}
 
       {isCheckedIn && currentItem && view.meeting.state === "in_session" ? (
@@ -142,10 +172,19 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
           {me.hasRequestedFloor ? (
             <>
               <p>{t("floorRequested")}</p>
-              <button type="button" className="secondary" disabled={busy} onClick={() => run(LIVE_COMMANDS.floor, { withdraw: true }, () => t("floorWithdrawn"))}>{t("withdrawFloor")}</button>
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy}
+                onClick={() => run(LIVE_COMMANDS.floor, { withdraw: true }, () => t("floorWithdrawn"))}
+              >
+                {t("withdrawFloor")}
+              </button>
             </>
           ) : (
-            <button type="button" disabled={busy} onClick={() => run(LIVE_COMMANDS.floor, {}, () => t("floorRequestSent"))}>{t("requestFloor")}</button>
+            <button type="button" disabled={busy} onClick={() => run(LIVE_COMMANDS.floor, {}, () => t("floorRequestSent"))}>
+              {t("requestFloor")}
+            </button>
           )}
         </section>
       ) : null}
@@ -155,8 +194,20 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
           <summary>{t("recuse")}</summary>
           <label htmlFor="recuse-reason">{t("recuseReason")}</label>
           <input id="recuse-reason" type="text" value={recuseReason} onChange={(e) => setRecuseReason(e.target.value)} />
-          <p><button type="button" className="secondary" disabled={busy || recuseReason.trim().length < 2}
-            onClick={() => run(LIVE_COMMANDS.recuse, { itemId: currentItem.id, reason: recuseReason.trim() }, () => t("recusalRecorded", { item: currentItem.title, reason: recuseReason.trim() }))}>{t("recuseSubmit")}</button></p>
+          <p>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy || recuseReason.trim().length < 2}
+              onClick={() =>
+                run(LIVE_COMMANDS.recuse, { itemId: currentItem.id, reason: recuseReason.trim() }, () =>
+                  t("recusalRecorded", { item: currentItem.title, reason: recuseReason.trim() }),
+                )
+              }
+            >
+              {t("recuseSubmit")}
+            </button>
+          </p>
         </details>
       ) : null}
 

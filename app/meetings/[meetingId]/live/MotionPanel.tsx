@@ -16,7 +16,9 @@ export function VoteRuleBox({ rule, id }: { rule: VoteRule; id?: string }) {
       <p className="vote-rule-head">
         {t("body")}：{rule.bodyName[lang]} · {t("kind")}：{rule.matterName[lang]}（{rule.kindSource === "matter" ? t("fromMatter") : t("fromChair")}）
       </p>
-      <p className="vote-rule-sentence"><strong>{rule.sentence[lang]}</strong></p>
+      <p className="vote-rule-sentence">
+        <strong>{rule.sentence[lang]}</strong>
+      </p>
       <p className="vote-rule-basis hint">{rule.basis[lang]}</p>
     </div>
   );
@@ -32,14 +34,20 @@ export function MotionPanel({ view }: { view: LiveView }) {
   const result = motion.result;
   return (
     <section className="panel motion" aria-labelledby="motion-title" aria-live="polite">
-      <h2 id="motion-title">{t("vote")}：{motion.text}</h2>
+      <h2 id="motion-title">
+        {t("vote")}：{motion.text}
+      </h2>
       <p className="hint">{t(`method.${motion.method}` as "method.named")}</p>
       {/* Before and during the vote; with the result, its own line compares against the same number. */}
       {motion.rule && !result ? <VoteRuleBox rule={motion.rule} /> : null}
       {motion.state === "open" ? (
         <>
           <p className="progress">{t("progress", { cast: motion.castCount, entitled: motion.entitledCount })}</p>
-          <progress max={motion.entitledCount} value={motion.castCount} aria-label={t("progress", { cast: motion.castCount, entitled: motion.entitledCount })} />
+          <progress
+            max={motion.entitledCount}
+            value={motion.castCount}
+            aria-label={t("progress", { cast: motion.castCount, entitled: motion.entitledCount })}
+          />
           {motion.notVoted && motion.notVoted.length > 0 ? <p>{t("notVoted", { names: motion.notVoted.join("、") })}</p> : null}
         </>
       ) : null}
@@ -51,15 +59,25 @@ export function MotionPanel({ view }: { view: LiveView }) {
           </p>
           <p>{t("tally", { yes: result.tally.yes, no: result.tally.no, abstain: result.tally.abstain })}</p>
           {/* The result compares against the number announced before the vote. */}
-          <p className="result-against">{t("rule.against", { yes: result.tally.yes, needed: result.yesRequired, verdict: result.passed ? t("passed") : t("notPassed") })}</p>
+          <p className="result-against">
+            {t("rule.against", { yes: result.tally.yes, needed: result.yesRequired, verdict: result.passed ? t("passed") : t("notPassed") })}
+          </p>
           <p>{result.explanation[lang]}</p>
           {motion.method === "secret" && motion.state === "announced" ? (
-            <p><a href={`/meetings/${view.meeting.id}/trackers`}>{tTrackers("checkList")}</a></p>
+            <p>
+              <a href={`/meetings/${view.meeting.id}/trackers`}>{tTrackers("checkList")}</a>
+            </p>
           ) : null}
           {motion.namedVotes && motion.namedVotes.length > 0 ? (
             <details>
               <summary>{t("namedVotes")}</summary>
-              <ul>{motion.namedVotes.map((v) => <li key={v.name}>{v.name}：{t(`choice.${v.choice}` as "choice.yes")}</li>)}</ul>
+              <ul>
+                {motion.namedVotes.map((v) => (
+                  <li key={v.name}>
+                    {v.name}：{t(`choice.${v.choice}` as "choice.yes")}
+                  </li>
+                ))}
+              </ul>
             </details>
           ) : null}
         </div>

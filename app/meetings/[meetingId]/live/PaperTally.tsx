@@ -1,12 +1,12 @@
 "use client";
 
-import { useTranslations } from "use-intl";
 import { useState } from "react";
+import { useTranslations } from "use-intl";
+import { useHydrated } from "@/app/components/useHydrated";
+import { LIVE_COMMANDS } from "@/server/protocol/live";
 import type { LiveView } from "@/server/queries/liveMeeting";
 import type { MemberView } from "@/server/queries/memberView";
-import { LIVE_COMMANDS } from "@/server/protocol/live";
-import { TotalsForm, type Run, type Send } from "./ChairControls";
-import { useHydrated } from "@/app/components/useHydrated";
+import { type Run, type Send, TotalsForm } from "./ChairControls";
 
 /**
  * A paper ballot's count on the phones of the two people the chair named: the counter (计票人) enters the totals,
@@ -34,9 +34,17 @@ export function PaperTally({ motion, me, send }: { motion: NonNullable<LiveView[
     <fieldset className="live-controls" disabled={!hydrated}>
       {isCounter ? <TotalsForm run={run} motionId={motion.id} label={t("chair.enterTotals")} /> : null}
       {isScrutineer ? (
-        <p><button type="button" onClick={() => run(LIVE_COMMANDS.totals, { motionId: motion.id, kind: "confirm" })}>{t("chair.confirmTotals")}</button></p>
+        <p>
+          <button type="button" onClick={() => run(LIVE_COMMANDS.totals, { motionId: motion.id, kind: "confirm" })}>
+            {t("chair.confirmTotals")}
+          </button>
+        </p>
       ) : null}
-      {message ? <p role={message.ok ? "status" : "alert"} className={message.ok ? "card" : "alert"}>{message.text}</p> : null}
+      {message ? (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "card" : "alert"}>
+          {message.text}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

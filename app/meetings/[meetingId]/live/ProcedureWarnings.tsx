@@ -12,7 +12,9 @@ export function ProcedureWarnings({ view }: { view: LiveView }) {
   if (warnings.length === 0) return null;
   return (
     <section className="panel procedure-warnings" aria-labelledby="procedure-title">
-      <h2 id="procedure-title"><span aria-hidden="true">⚠</span> {t("procedureWarnings")}</h2>
+      <h2 id="procedure-title">
+        <span aria-hidden="true">⚠</span> {t("procedureWarnings")}
+      </h2>
       <p className="hint">{t("procedureWarningsHint")}</p>
       <ul>
         {warnings.map((w, i) => (

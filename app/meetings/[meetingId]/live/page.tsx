@@ -38,7 +38,10 @@ async function initialState(meetingId: string): Promise<Joined | null> {
 }
 
 /** The live meeting for the chair, members and observers; who sees what is decided by the server on join. */
-export default async function LivePage({ params, searchParams }: {
+export default async function LivePage({
+  params,
+  searchParams,
+}: {
   params: Promise<{ meetingId: string }>;
   searchParams: Promise<{ voted?: string; error?: string }>;
 }) {
@@ -49,6 +52,7 @@ export default async function LivePage({ params, searchParams }: {
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script of ours, allowed by this request's CSP nonce */}
       <script nonce={nonce} dangerouslySetInnerHTML={{ __html: EARLY_LIVE }} />
       <PlainVote meetingId={meetingId} voted={voted} error={error} />
       <LiveRoom meetingId={meetingId} initial={initial} />

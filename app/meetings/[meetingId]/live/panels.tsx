@@ -1,7 +1,7 @@
 "use client";
 
-import { useLocale, useTranslations } from "use-intl";
 import { useEffect, useMemo, useState } from "react";
+import { useLocale, useTranslations } from "use-intl";
 import type { LiveView } from "@/server/queries/liveMeeting";
 
 type Lang = "zh-CN" | "en";
@@ -26,7 +26,9 @@ export function MeetingHeader({ view }: { view: LiveView }) {
   const lang = useLang();
   return (
     <header className="live-header">
-      <h1>{view.meeting.bodyName} · {view.meeting.number}</h1>
+      <h1>
+        {view.meeting.bodyName} · {view.meeting.number}
+      </h1>
       <p className="live-meta">
         <span className={`state-chip state-${view.meeting.state}`}>{t("stateLabel", { state: t(`state.${view.meeting.state}` as "state.scheduled") })}</span>
         <span>{view.meeting.bodyKindName[lang]}</span>
@@ -77,7 +79,15 @@ export function CurrentItem({ view }: { view: LiveView }) {
       <p className="current-item">{current ? `${current.position}. ${current.title}` : t("noItem")}</p>
       {current?.preReview ? (
         <p className="pre-review" data-testid="pre-review">
-          {t("preReviewed", { title: current.preReview.title, name: current.preReview.name, at: new Date(current.preReview.at).toLocaleString(locale === "en" ? "en" : "zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" }) })}
+          {t("preReviewed", {
+            title: current.preReview.title,
+            name: current.preReview.name,
+            at: new Date(current.preReview.at).toLocaleString(locale === "en" ? "en" : "zh-CN", {
+              timeZone: "Asia/Shanghai",
+              dateStyle: "medium",
+              timeStyle: "short",
+            }),
+          })}
         </p>
       ) : null}
     </section>

@@ -3,13 +3,13 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import {
-  LIVE_BROADCASTS,
-  LIVE_READS,
   type CommandReply,
   type JoinReply,
+  LIVE_BROADCASTS,
+  LIVE_READS,
+  type LiveClientToServer,
   type LiveCommandEvent,
   type LiveCommandPayloads,
-  type LiveClientToServer,
   type LiveServerToClient,
   type MeReply,
   type Reply,
@@ -47,7 +47,11 @@ export function useLiveMeeting(meetingId: string, options: { publicView?: boolea
   }, []);
 
   useEffect(() => {
-    const socket: Socket<LiveServerToClient, LiveClientToServer> = io({ transports: ["websocket", "polling"], reconnectionDelay: 500, reconnectionDelayMax: 3_000 });
+    const socket: Socket<LiveServerToClient, LiveClientToServer> = io({
+      transports: ["websocket", "polling"],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 3_000,
+    });
     socketRef.current = socket;
     const join = () => {
       socket.timeout(10_000).emit(LIVE_READS.join, { meetingId, ...(publicView ? { view: "public" } : {}) }, (err: Error | null, reply: Reply<JoinReply>) => {

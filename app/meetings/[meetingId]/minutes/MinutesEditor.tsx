@@ -1,9 +1,9 @@
 "use client";
 
-import { useTranslations } from "use-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { io } from "socket.io-client";
+import { useTranslations } from "use-intl";
 import { MinutesProvider } from "@/app/components/minutes/MinutesProvider";
 import type { CaretUser } from "@/server/minutes/protocol";
 import type { RecordBlock } from "@/server/minutes/recordBlocks";
@@ -14,7 +14,12 @@ import { SectionEditor } from "./SectionEditor";
  * The live minutes: each locked record block, followed by the free text written after it. The text syncs over the
  * app's socket; the blocks follow the record as votes close and attendance changes.
  */
-export function MinutesEditor({ meetingId, initialBlocks, initialCanEdit, user }: {
+export function MinutesEditor({
+  meetingId,
+  initialBlocks,
+  initialCanEdit,
+  user,
+}: {
   meetingId: string;
   initialBlocks: RecordBlock[];
   initialCanEdit: boolean;
@@ -69,13 +74,7 @@ export function MinutesEditor({ meetingId, initialBlocks, initialCanEdit, user }
         <section key={block.id} className="minutes-part">
           <RecordBlockView block={block} lockedLabel={t("lockedBlock")} />
           {provider ? (
-            <SectionEditor
-              provider={provider}
-              blockId={block.id}
-              editable={canEdit}
-              user={user}
-              label={t("freeTextLabel", { block: block.title })}
-            />
+            <SectionEditor provider={provider} blockId={block.id} editable={canEdit} user={user} label={t("freeTextLabel", { block: block.title })} />
           ) : (
             <p className="hint">{t("connecting")}</p>
           )}

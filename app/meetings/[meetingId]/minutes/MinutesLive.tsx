@@ -1,7 +1,7 @@
 "use client";
 
+import { type ComponentProps, useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
-import { useEffect, useState, type ComponentProps } from "react";
 import type { MinutesEditor as Editor } from "./MinutesEditor";
 import { RecordBlockView } from "./RecordBlockView";
 

@@ -7,7 +7,7 @@ import type { RecordBlock } from "@/server/minutes/recordBlocks";
 export function RecordBlockView({ block, lockedLabel }: { block: RecordBlock; lockedLabel: string }) {
   const headingId = `block-${block.id.replace(/[^A-Za-z0-9_-]/g, "-")}`;
   return (
-    <div className={`record-block record-${block.kind}`} data-block={block.id} data-locked="true" aria-labelledby={headingId}>
+    <div className={`record-block record-${block.kind}`} data-block={block.id} data-locked="true" role="group" aria-labelledby={headingId}>
       <h2 id={headingId}>{block.title}</h2>
       <dl className="facts">
         {block.fields.map((field) => (

@@ -13,7 +13,13 @@ import { sectionName } from "@/server/minutes/sections";
  * The free text written after one record block: a Tiptap editor bound to that block's Yjs fragment, with the
  * named, coloured carets of everyone editing it. Readers get the same view, not editable.
  */
-export function SectionEditor({ provider, blockId, editable, user, label }: {
+export function SectionEditor({
+  provider,
+  blockId,
+  editable,
+  user,
+  label,
+}: {
   provider: MinutesProvider;
   blockId: string;
   editable: boolean;

@@ -56,8 +56,12 @@ export async function SignaturesPanel({ meetingId, access }: { meetingId: string
         })}
       </ol>
       <p className="minutes-links">
-        <a className="button secondary" href={`/meetings/${meetingId}/minutes/sheet`}>{t("sheet.link")}</a>
-        <a className="button secondary" href={`/meetings/${meetingId}/minutes/sheet/pdf`}>{t("sheet.pdf")}</a>
+        <a className="button secondary" href={`/meetings/${meetingId}/minutes/sheet`}>
+          {t("sheet.link")}
+        </a>
+        <a className="button secondary" href={`/meetings/${meetingId}/minutes/sheet/pdf`}>
+          {t("sheet.pdf")}
+        </a>
       </p>
       {capabilities.canRecordSignatures && recordable.length > 0 ? (
         <div className="signature-forms">
@@ -74,8 +78,17 @@ export async function SignaturesPanel({ meetingId, access }: { meetingId: string
               ))}
             </fieldset>
             <label htmlFor="scan-file">{t("paper.file")}</label>
-            <input id="scan-file" name="file" type="file" required accept="application/pdf,image/png,image/jpeg,image/webp,.pdf,.png,.jpg,.jpeg,.webp" aria-describedby="scan-hint" />
-            <div id="scan-hint" className="hint">{t("paper.fileHint")}</div>
+            <input
+              id="scan-file"
+              name="file"
+              type="file"
+              required
+              accept="application/pdf,image/png,image/jpeg,image/webp,.pdf,.png,.jpg,.jpeg,.webp"
+              aria-describedby="scan-hint"
+            />
+            <div id="scan-hint" className="hint">
+              {t("paper.fileHint")}
+            </div>
             <label className="confirm-tick">
               <input type="checkbox" name="confirm" value="yes" required /> {t("paper.confirm")}
             </label>
@@ -87,16 +100,28 @@ export async function SignaturesPanel({ meetingId, access }: { meetingId: string
             <input type="hidden" name="versionId" value={latest.id} />
             <label htmlFor="assisted-person">{t("assisted.who")}</label>
             <select id="assisted-person" name="personId" required defaultValue="">
-              <option value="" disabled>{t("assisted.choose")}</option>
-              {recordable.map((s) => <option key={s.personId} value={s.personId}>{s.name}</option>)}
+              <option value="" disabled>
+                {t("assisted.choose")}
+              </option>
+              {recordable.map((s) => (
+                <option key={s.personId} value={s.personId}>
+                  {s.name}
+                </option>
+              ))}
             </select>
             {status.witnessCandidates.length < 2 ? <p className="alert">{t("assisted.noCandidates")}</p> : null}
             {(["witness1", "witness2"] as const).map((field) => (
               <div key={field} className="stack">
                 <label htmlFor={`assisted-${field}`}>{t(`assisted.${field}`)}</label>
                 <select id={`assisted-${field}`} name={field} required defaultValue="">
-                  <option value="" disabled>{t("assisted.choose")}</option>
-                  {status.witnessCandidates.map((c) => <option key={c.personId} value={c.personId}>{c.name}</option>)}
+                  <option value="" disabled>
+                    {t("assisted.choose")}
+                  </option>
+                  {status.witnessCandidates.map((c) => (
+                    <option key={c.personId} value={c.personId}>
+                      {c.name}
+                    </option>
+                  ))}
                 </select>
               </div>
             ))}

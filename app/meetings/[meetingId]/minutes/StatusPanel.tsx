@@ -24,7 +24,11 @@ export async function StatusPanel({ meetingId, access }: { meetingId: string; ac
             {t("status.hash")}：<code className="hash">{latest.sha256}</code>
           </p>
           <p>{t("status.signed", { names: latest.signatures.map((s) => s.name).join("、") || t("status.none") })}</p>
-          {latest.isComplete ? <p className="ok">{t("status.complete")}</p> : <p>{t("status.missing", { names: latest.missing.map((s) => s.name).join("、") })}</p>}
+          {latest.isComplete ? (
+            <p className="ok">{t("status.complete")}</p>
+          ) : (
+            <p>{t("status.missing", { names: latest.missing.map((s) => s.name).join("、") })}</p>
+          )}
           {hasSigned ? <p className="ok">{t("sign.already", { version: latest.version })}</p> : null}
         </>
       ) : (

@@ -1,5 +1,5 @@
-import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentAccount } from "@/server/auth/session";
 import { caretColor } from "@/server/minutes/caretColor";
 import { minutesPage } from "@/server/queries/minutesPage";
@@ -15,7 +15,10 @@ const DONE = new Set(["finalize", "sign", "correct"]);
 const SIGNOFF_DONE = new Set(["paper", "assisted", "witness", "witnessed"]);
 
 /** 会议记录: the live minutes (record blocks + free text), their finalizing, sign-off and exports. */
-export default async function MinutesPage({ params, searchParams }: {
+export default async function MinutesPage({
+  params,
+  searchParams,
+}: {
   params: Promise<{ meetingId: string }>;
   searchParams: Promise<{ done?: string; error?: string; reason?: string }>;
 }) {
@@ -31,7 +34,13 @@ export default async function MinutesPage({ params, searchParams }: {
     return (
       <div className="minutes-page">
         <h1>{t("title")}</h1>
-        {account ? <p>{t("notAllowed")}</p> : <p>{t("loginFirst")} <a href="/login">{t("login")}</a></p>}
+        {account ? (
+          <p>{t("notAllowed")}</p>
+        ) : (
+          <p>
+            {t("loginFirst")} <a href="/login">{t("login")}</a>
+          </p>
+        )}
       </div>
     );
   }
@@ -42,11 +51,23 @@ export default async function MinutesPage({ params, searchParams }: {
     <div className="minutes-page">
       <h1>{t("pageTitle", { meeting: `${page.meeting.bodyName} ${page.meeting.number}` })}</h1>
       <p className="hint">{capabilities.canEdit ? t("intro") : t("readOnlyIntro")}</p>
-      {done && DONE.has(done) ? <p className="notice" role="status">{t(`${done as "finalize" | "sign" | "correct"}.done`)}</p> : null}
-      {done && SIGNOFF_DONE.has(done) ? <p className="notice" role="status">{tSignoff(done === "witnessed" ? "witness.signed" : `${done as "paper" | "assisted" | "witness"}.done`)}</p> : null}
+      {done && DONE.has(done) ? (
+        <p className="notice" role="status">
+          {t(`${done as "finalize" | "sign" | "correct"}.done`)}
+        </p>
+      ) : null}
+      {done && SIGNOFF_DONE.has(done) ? (
+        <p className="notice" role="status">
+          {tSignoff(done === "witnessed" ? "witness.signed" : `${done as "paper" | "assisted" | "witness"}.done`)}
+        </p>
+      ) : null}
       {error ? (
         <p className="alert" role="alert">
-          {reason && tSignoff.has(`reasons.${reason}`) ? tSignoff(`reasons.${reason}` as "reasons.complete") : tErrors.has(error) ? tErrors(error) : tErrors("internal")}
+          {reason && tSignoff.has(`reasons.${reason}`)
+            ? tSignoff(`reasons.${reason}` as "reasons.complete")
+            : tErrors.has(error)
+              ? tErrors(error)
+              : tErrors("internal")}
         </p>
       ) : null}
       <WitnessRequests meetingId={meetingId} access={page.access} />
@@ -56,11 +77,17 @@ export default async function MinutesPage({ params, searchParams }: {
       <nav className="minutes-links" aria-label={t("title")}>
         {page.access.status.latest ? (
           <>
-            <a className="button secondary" href={`${base}/print`}>{t("links.print")}</a>
-            <a className="button secondary" href={`${base}/pdf`}>{t("links.pdf")}</a>
+            <a className="button secondary" href={`${base}/print`}>
+              {t("links.print")}
+            </a>
+            <a className="button secondary" href={`${base}/pdf`}>
+              {t("links.pdf")}
+            </a>
           </>
         ) : null}
-        <a className="button secondary" href={`${base}/versions`}>{t("links.versions")}</a>
+        <a className="button secondary" href={`${base}/versions`}>
+          {t("links.versions")}
+        </a>
       </nav>
     </div>
   );

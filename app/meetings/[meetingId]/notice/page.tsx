@@ -24,27 +24,50 @@ export default async function MeetingNoticePage({ params }: { params: Promise<{ 
     <article aria-labelledby="notice-title">
       <p className="muted">{n.orgName}</p>
       <h1 id="notice-title">{t("noticeTitle")}</h1>
-      <p><strong>{n.bodyName} · {n.number}</strong>　{n.title}</p>
+      <p>
+        <strong>
+          {n.bodyName} · {n.number}
+        </strong>
+        　{n.title}
+      </p>
       <dl className="facts">
         <dt>{t("when")}</dt>
         <dd>{format.dateTime(n.startsAt, { year: "numeric", month: "long", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit" })}</dd>
-        <dt>{t("where")}</dt><dd>{n.place}</dd>
-        <dt>{t("form")}</dt><dd>{t(`forms.${n.form}` as "forms.in_person")}</dd>
-        <dt>{t("convener")}</dt><dd>{n.convener?.[locale] ?? "—"}</dd>
-        <dt>{t("basis")}</dt><dd>{n.convenerBasis[locale]}</dd>
-        {n.chair ? <><dt>{t("chair")}</dt><dd>{n.chair}</dd></> : null}
+        <dt>{t("where")}</dt>
+        <dd>{n.place}</dd>
+        <dt>{t("form")}</dt>
+        <dd>{t(`forms.${n.form}` as "forms.in_person")}</dd>
+        <dt>{t("convener")}</dt>
+        <dd>{n.convener?.[locale] ?? "—"}</dd>
+        <dt>{t("basis")}</dt>
+        <dd>{n.convenerBasis[locale]}</dd>
+        {n.chair ? (
+          <>
+            <dt>{t("chair")}</dt>
+            <dd>{n.chair}</dd>
+          </>
+        ) : null}
       </dl>
       <p>{n.issuedAt ? t("issuedOn", { date: format.dateTime(n.issuedAt, { year: "numeric", month: "long", day: "numeric" }) }) : t("notIssued")}</p>
       <section aria-labelledby="notice-agenda">
         <h2 id="notice-agenda">{t("agenda")}</h2>
-        {n.agenda.length === 0 ? <p>{t("noItems")}</p> : (
+        {n.agenda.length === 0 ? (
+          <p>{t("noItems")}</p>
+        ) : (
           <ol>
             {n.agenda.map((item) => (
               <li key={item.position}>
                 <strong>{item.title}</strong>
-                {item.matter ? <> · {t("matter")}：{item.matter}</> : null}
+                {item.matter ? (
+                  <>
+                    {" "}
+                    · {t("matter")}：{item.matter}
+                  </>
+                ) : null}
                 <br />
-                <span className="muted">{t("rule")}：{item.rule[locale]}（{item.legalBasis.join("、")}）</span>
+                <span className="muted">
+                  {t("rule")}：{item.rule[locale]}（{item.legalBasis.join("、")}）
+                </span>
               </li>
             ))}
           </ol>
@@ -52,14 +75,26 @@ export default async function MeetingNoticePage({ params }: { params: Promise<{ 
       </section>
       <section aria-labelledby="notice-materials">
         <h2 id="notice-materials">{t("materials")}</h2>
-        {n.materials.length === 0 ? <p>{t("noMaterials")}</p> : (
-          <ul>{n.materials.map((m) => <li key={m.id}><a href={`/meetings/${n.id}/materials/${m.id}`}>{m.filename}</a></li>)}</ul>
+        {n.materials.length === 0 ? (
+          <p>{t("noMaterials")}</p>
+        ) : (
+          <ul>
+            {n.materials.map((m) => (
+              <li key={m.id}>
+                <a href={`/meetings/${n.id}/materials/${m.id}`}>{m.filename}</a>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       <p>{t("signHint")}</p>
       <p className="actions">
-        <a className="button" href="/me">{t("openMine")}</a>
-        <a className="button secondary" href={`/meetings/${n.id}/notice/pdf`}>{t("printNotice")}</a>
+        <a className="button" href="/me">
+          {t("openMine")}
+        </a>
+        <a className="button secondary" href={`/meetings/${n.id}/notice/pdf`}>
+          {t("printNotice")}
+        </a>
       </p>
     </article>
   );

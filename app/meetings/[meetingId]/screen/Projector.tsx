@@ -1,11 +1,11 @@
 "use client";
 
-import { useTranslations } from "use-intl";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
+import { TIME_ZONE } from "@/app/i18n/locales";
 import type { LiveView } from "@/server/queries/liveMeeting";
 import { ConnectionBanner, CurrentItem, QuorumPanel, SpeakersPanel, useLang } from "../live/panels";
 import { useLiveMeeting } from "../live/useLiveMeeting";
-import { TIME_ZONE } from "@/app/i18n/locales";
 
 /** The smallest the projector shrinks its text to (of the size set by the viewport) before it lets a long text wrap. */
 const MIN_SCALE = 0.55;
@@ -35,16 +35,23 @@ export function Projector({ meetingId, qrSvg, joinUrl }: { meetingId: string; qr
         <ConnectionBanner connection={connection} />
         {view ? (
           <>
-            <h1>{view.meeting.bodyName} · {view.meeting.number}</h1>
+            <h1>
+              {view.meeting.bodyName} · {view.meeting.number}
+            </h1>
             <CurrentItem view={view} />
             <ScreenMotion view={view} />
             <SpeakersPanel view={view} />
           </>
-        ) : <p>{t("connecting")}</p>}
+        ) : (
+          <p>{t("connecting")}</p>
+        )}
       </div>
       <aside className="screen-side" aria-label={t("screen.scanToJoin")}>
-        <div className="screen-clock" aria-label={t("screen.clock")}>{clock}</div>
+        <div className="screen-clock" role="timer" aria-label={t("screen.clock")}>
+          {clock}
+        </div>
         {view ? <QuorumPanel view={view} /> : null}
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the join QR code is an SVG the server drew from our own URL (qrcode), no user text */}
         <div className="screen-qr" dangerouslySetInnerHTML={{ __html: qrSvg }} />
         <p>{t("screen.scanToJoin")}</p>
         <p className="screen-url">{joinUrl}</p>
@@ -63,7 +70,9 @@ function ScreenMotion({ view }: { view: LiveView }) {
   const needed = result?.yesRequired ?? motion.rule?.yesRequired;
   return (
     <section className="panel motion" aria-labelledby="motion-title" aria-live="polite">
-      <h2 id="motion-title">{t("vote")}：{motion.text}</h2>
+      <h2 id="motion-title">
+        {t("vote")}：{motion.text}
+      </h2>
       {result ? (
         <div className={`result ${result.passed ? "passed" : "failed"}`}>
           <p className="result-verdict">
@@ -81,7 +90,9 @@ function ScreenMotion({ view }: { view: LiveView }) {
               <dd>{result.yesRequired}</dd>
             </div>
           </dl>
-          <p className="result-against">{t("rule.against", { yes: result.tally.yes, needed: result.yesRequired, verdict: result.passed ? t("passed") : t("notPassed") })}</p>
+          <p className="result-against">
+            {t("rule.against", { yes: result.tally.yes, needed: result.yesRequired, verdict: result.passed ? t("passed") : t("notPassed") })}
+          </p>
           <p className="screen-explanation">{result.explanation[lang]}</p>
         </div>
       ) : (
@@ -97,7 +108,10 @@ function ScreenMotion({ view }: { view: LiveView }) {
             {motion.state === "open" ? (
               <div className="screen-count count-cast">
                 <dt>{t("screen.cast")}</dt>
-                <dd>{motion.castCount}<small> / {motion.entitledCount}</small></dd>
+                <dd>
+                  {motion.castCount}
+                  <small> / {motion.entitledCount}</small>
+                </dd>
               </div>
             ) : null}
           </dl>
@@ -105,7 +119,11 @@ function ScreenMotion({ view }: { view: LiveView }) {
           {motion.state === "open" ? (
             <>
               <p className="progress">{t("progress", { cast: motion.castCount, entitled: motion.entitledCount })}</p>
-              <progress max={motion.entitledCount} value={motion.castCount} aria-label={t("progress", { cast: motion.castCount, entitled: motion.entitledCount })} />
+              <progress
+                max={motion.entitledCount}
+                value={motion.castCount}
+                aria-label={t("progress", { cast: motion.castCount, entitled: motion.entitledCount })}
+              />
             </>
           ) : (
             <p className="screen-awaiting">{t("awaitingAnnouncement")}</p>
@@ -127,11 +145,11 @@ function useFitToScreen(ref: React.RefObject<HTMLDivElement | null>, view: LiveV
     window.addEventListener("resize", onResize);
     return () => window.removeEventListener("resize", onResize);
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: view and size are the triggers: the screen is measured again whenever its content or the window changes
   useLayoutEffect(() => {
     const screen = ref.current;
     if (!screen) return;
-    const overflows = () =>
-      [...screen.children].some((column) => column.scrollHeight > column.clientHeight + 1 || column.scrollWidth > column.clientWidth + 1);
+    const overflows = () => [...screen.children].some((column) => column.scrollHeight > column.clientHeight + 1 || column.scrollWidth > column.clientWidth + 1);
     let scale = 1;
     screen.style.setProperty("--screen-scale", String(scale));
     while (overflows() && scale > MIN_SCALE) {

@@ -1,7 +1,7 @@
 "use client";
 
-import { useTranslations } from "use-intl";
 import { useEffect, useState } from "react";
+import { useTranslations } from "use-intl";
 import { normalizeTracker } from "@/server/domain/meeting/ballotTracker";
 
 type Motion = { id: string; text: string; trackers: string[] };
@@ -32,6 +32,7 @@ export function TrackerSearch({ motions }: { motions: Motion[] }) {
   }
 
   // A QR from the voter's own device carries the tracker after "#": the browser keeps it, the server never sees it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on arrival and on a new fragment only, not on every render of the search
   useEffect(() => {
     const fromHash = () => {
       const tracker = decodeURIComponent(window.location.hash.slice(1));
@@ -43,18 +44,28 @@ export function TrackerSearch({ motions }: { motions: Motion[] }) {
     // An address that differs only after "#" does not reload the page.
     window.addEventListener("hashchange", fromHash);
     return () => window.removeEventListener("hashchange", fromHash);
-    // On arrival and on a new fragment only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (
-    <form className="panel tracker-search" role="search" onSubmit={(e) => {
-      e.preventDefault();
-      search(value);
-    }}>
+    <form
+      className="panel tracker-search"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        search(value);
+      }}
+    >
       <label htmlFor="tracker-input">{t("searchLabel")}</label>
       <div className="tracker-search-row">
-        <input id="tracker-input" type="text" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" autoCapitalize="characters" spellCheck={false} />
+        <input
+          id="tracker-input"
+          type="text"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+        />
         <button type="submit">{t("searchButton")}</button>
       </div>
       <p role="status" className={outcome?.kind === "found" ? "ok-line" : outcome ? "alert" : undefined}>

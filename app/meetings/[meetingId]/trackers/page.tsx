@@ -24,23 +24,35 @@ export default async function TrackersPage({ params }: { params: Promise<{ meeti
   return (
     <div className="trackers-page">
       <h1>{t("title")}</h1>
-      <p>{meeting.bodyName} · {meeting.number} · {meeting.title}</p>
+      <p>
+        {meeting.bodyName} · {meeting.number} · {meeting.title}
+      </p>
       <p>{t("intro")}</p>
-      <p className="trackers-proves"><strong>{t("proves")}</strong></p>
+      <p className="trackers-proves">
+        <strong>{t("proves")}</strong>
+      </p>
       {motions.length > 0 ? <TrackerSearch motions={motions.map((m) => ({ id: m.id, text: m.text, trackers: m.trackers }))} /> : null}
-      <noscript><p className="hint">{t("noScript")}</p></noscript>
+      <noscript>
+        <p className="hint">{t("noScript")}</p>
+      </noscript>
       {motions.length === 0 ? <p className="card">{t("none")}</p> : null}
       {pending > 0 ? <p className="hint">{t("pending", { count: pending })}</p> : null}
       {motions.map((m) => (
         <section key={m.id} className="panel" aria-labelledby={`motion-${m.id}`}>
           <h2 id={`motion-${m.id}`}>{t("motion", { motion: m.text })}</h2>
           <p className="hint">
-            {t("announcedAt", { time: format.dateTime(new Date(m.announcedAt), { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" }) })}
+            {t("announcedAt", {
+              time: format.dateTime(new Date(m.announcedAt), { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" }),
+            })}
             {" · "}
             {t("count", { count: m.ballots, trackers: m.trackers.length })}
           </p>
           <ol className="tracker-list">
-            {m.trackers.map((tracker) => <li key={tracker} id={`t-${m.id}-${tracker}`}>{tracker}</li>)}
+            {m.trackers.map((tracker) => (
+              <li key={tracker} id={`t-${m.id}-${tracker}`}>
+                {tracker}
+              </li>
+            ))}
           </ol>
         </section>
       ))}

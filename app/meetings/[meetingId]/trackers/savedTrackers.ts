@@ -10,7 +10,9 @@ export function readSavedTrackers(): SavedTracker[] {
   try {
     const raw = window.localStorage.getItem(KEY);
     const parsed: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(parsed) ? parsed.filter((t): t is SavedTracker => typeof t === "object" && t !== null && typeof (t as SavedTracker).tracker === "string") : [];
+    return Array.isArray(parsed)
+      ? parsed.filter((t): t is SavedTracker => typeof t === "object" && t !== null && typeof (t as SavedTracker).tracker === "string")
+      : [];
   } catch {
     return [];
   }

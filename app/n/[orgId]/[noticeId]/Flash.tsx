@@ -7,9 +7,28 @@ const REASONS = ["window_closed", "daily_cap", "too_long", "empty", "not_residen
 export async function ObjectionFlash({ done, error, reason }: { done?: string; error?: string; reason?: string }) {
   const t = await getTranslations("notices");
   const te = await getTranslations("errors");
-  if (done === "filed") return <p role="status" className="nb-ok">{t("filed")}</p>;
+  if (done === "filed")
+    return (
+      <p role="status" className="nb-ok">
+        {t("filed")}
+      </p>
+    );
   if (!error) return null;
   const known = REASONS.find((r) => r === reason);
-  const text = known ? t(`errors.${known}`, { max: known === "daily_cap" ? OBJECTIONS_PER_DAY : OBJECTION_MAX }) : te.has(error) ? te(error as "internal") : te("internal");
-  return <div role="alert" className="alert">{text}{error === "unauthenticated" ? <> <a href="/login">{t("loginLink")}</a></> : null}</div>;
+  const text = known
+    ? t(`errors.${known}`, { max: known === "daily_cap" ? OBJECTIONS_PER_DAY : OBJECTION_MAX })
+    : te.has(error)
+      ? te(error as "internal")
+      : te("internal");
+  return (
+    <div role="alert" className="alert">
+      {text}
+      {error === "unauthenticated" ? (
+        <>
+          {" "}
+          <a href="/login">{t("loginLink")}</a>
+        </>
+      ) : null}
+    </div>
+  );
 }

@@ -44,7 +44,17 @@ export default async function NoticePage({ params, searchParams }: Props) {
   const detail = await load(orgId, noticeId);
   if (!detail) {
     const te = await getTranslations("errors");
-    return <div><h1>{t("indexTitle")}</h1><p role="alert" className="alert">{te("not_found")}</p><p><a href="/n">{t("allBoards")}</a></p></div>;
+    return (
+      <div>
+        <h1>{t("indexTitle")}</h1>
+        <p role="alert" className="alert">
+          {te("not_found")}
+        </p>
+        <p>
+          <a href="/n">{t("allBoards")}</a>
+        </p>
+      </div>
+    );
   }
   const { notice, org } = detail;
   const account = await currentAccount();
@@ -52,7 +62,9 @@ export default async function NoticePage({ params, searchParams }: Props) {
   const weChat = isWeChat((await headers()).get("user-agent")) || one("from") === "pdf";
   return (
     <div>
-      <p><a href={boardPath(org.id)}>{t("backToBoard", { org: org.name })}</a></p>
+      <p>
+        <a href={boardPath(org.id)}>{t("backToBoard", { org: org.name })}</a>
+      </p>
       {weChat ? (
         <div className="nb-hint" role="note">
           <strong>{t("wechatHint")}</strong>
@@ -60,10 +72,14 @@ export default async function NoticePage({ params, searchParams }: Props) {
         </div>
       ) : null}
       {notice.supersededById ? (
-        <div className="alert" role="note">{t("superseded")} <a href={noticePath(org.id, notice.supersededById)}>{t("seeCurrent")}</a></div>
+        <div className="alert" role="note">
+          {t("superseded")} <a href={noticePath(org.id, notice.supersededById)}>{t("seeCurrent")}</a>
+        </div>
       ) : null}
       {notice.supersedesId ? (
-        <div className="nb-hint" role="note">{t("correctionOf", { reason: notice.correctionReason ?? "" })} <a href={noticePath(org.id, notice.supersedesId)}>{t("seeOriginal")}</a></div>
+        <div className="nb-hint" role="note">
+          {t("correctionOf", { reason: notice.correctionReason ?? "" })} <a href={noticePath(org.id, notice.supersedesId)}>{t("seeOriginal")}</a>
+        </div>
       ) : null}
       <p className="hint">{org.name}</p>
       <h1>
@@ -85,7 +101,11 @@ export default async function NoticePage({ params, searchParams }: Props) {
           <ol>
             {detail.chain.map((c) => (
               <li key={c.id}>
-                {c.id === notice.id ? t("historyItem", { date: f.dateTime(c.postedAt) }) : <a href={noticePath(org.id, c.id)}>{t("historyItem", { date: f.dateTime(c.postedAt) })}</a>}
+                {c.id === notice.id ? (
+                  t("historyItem", { date: f.dateTime(c.postedAt) })
+                ) : (
+                  <a href={noticePath(org.id, c.id)}>{t("historyItem", { date: f.dateTime(c.postedAt) })}</a>
+                )}
                 {c.isCurrent ? t("historyCurrent") : ""}
               </li>
             ))}

@@ -15,22 +15,36 @@ export async function AdminForms({ orgId, noticeDays, linkable, back }: { orgId:
           <input type="hidden" name="back" value={back} />
           <label htmlFor="notice-days-input">{t("daysLabel")}</label>
           <input type="number" id="notice-days-input" name="noticeDays" min={1} max={60} defaultValue={noticeDays} required />
-          <div><button type="submit" className="secondary">{t("daysSubmit")}</button></div>
+          <div>
+            <button type="submit" className="secondary">
+              {t("daysSubmit")}
+            </button>
+          </div>
         </form>
       </section>
       <section aria-labelledby="link-vote">
         <h2 id="link-vote">{t("linkTitle")}</h2>
         <p className="hint">{t("linkIntro")}</p>
-        {linkable.matters.length === 0 || linkable.votes.length === 0 ? <p>{t("noLinkable")}</p> : (
+        {linkable.matters.length === 0 || linkable.votes.length === 0 ? (
+          <p>{t("noLinkable")}</p>
+        ) : (
           <form method="post" action="/api/notices/link-decision" className="nb-form">
             <input type="hidden" name="back" value={back} />
             <label htmlFor="link-matter">{t("linkMatter")}</label>
             <select id="link-matter" name="matterId" required>
-              {linkable.matters.map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
+              {linkable.matters.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.title}
+                </option>
+              ))}
             </select>
             <label htmlFor="link-vote-select">{t("linkVote")}</label>
             <select id="link-vote-select" name="motionId" required>
-              {linkable.votes.map((v) => <option key={v.id} value={v.id}>{v.meeting}：{v.text}</option>)}
+              {linkable.votes.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.meeting}：{v.text}
+                </option>
+              ))}
             </select>
             <label htmlFor="link-reason">{t("linkReason")}</label>
             <input type="text" id="link-reason" name="reason" maxLength={CORRECTION_REASON_MAX} required />

@@ -16,8 +16,12 @@ export async function CorrectForms({ notices, orgId, back }: { notices: CurrentN
       {notices.length === 0 ? <p>{t("noCurrent")}</p> : null}
       {notices.map((n) => (
         <article key={n.id} className="nb-card" aria-labelledby={`n-${n.id}`}>
-          <h3 id={`n-${n.id}`}><a href={noticePath(orgId, n.id)}>{n.title}</a></h3>
-          <p className="hint">{t("postedLine", { kind: tn(n.kind === "result" ? "kind.result" : "kind.decision"), date: f.date(n.postedAt), ends: f.dateTime(n.endsAt) })}</p>
+          <h3 id={`n-${n.id}`}>
+            <a href={noticePath(orgId, n.id)}>{n.title}</a>
+          </h3>
+          <p className="hint">
+            {t("postedLine", { kind: tn(n.kind === "result" ? "kind.result" : "kind.decision"), date: f.date(n.postedAt), ends: f.dateTime(n.endsAt) })}
+          </p>
           <details className="nb-details">
             <summary>{t("correctSummary")}</summary>
             <form method="post" action={`/api/notices/${encodeURIComponent(n.id)}/correct`} className="nb-form">

@@ -23,14 +23,23 @@ export default async function PublishDeskPage({ params, searchParams }: { params
   const loaded = await load(() => publishingDesk(viewer, orgId));
   if (!loaded.ok) {
     const te = await getTranslations("errors");
-    return <div><h1>{t("title")}</h1><p role="alert" className="alert">{loaded.code === "forbidden" ? t("onlyOfficers") : te(loaded.code as "not_found")}</p></div>;
+    return (
+      <div>
+        <h1>{t("title")}</h1>
+        <p role="alert" className="alert">
+          {loaded.code === "forbidden" ? t("onlyOfficers") : te(loaded.code as "not_found")}
+        </p>
+      </div>
+    );
   }
   const desk = loaded.data;
   const back = `/notices/publish/${orgId}`;
   return (
     <div>
       <h1>{t("orgTitle", { org: desk.org.name })}</h1>
-      <p><a href={boardPath(orgId)}>{t("viewBoard")}</a></p>
+      <p>
+        <a href={boardPath(orgId)}>{t("viewBoard")}</a>
+      </p>
       <DeskFlash query={query} orgId={orgId} />
       <ReadyForms items={desk.decisions} kind="decision" back={back} noticeDays={desk.org.noticeDays} />
       <ReadyForms items={desk.results} kind="result" back={back} noticeDays={desk.org.noticeDays} />

@@ -30,17 +30,27 @@ export default async function CompliancePage({ params }: { params: Promise<{ org
       <p className="hint">{t("intro")}</p>
       <section aria-labelledby="summary-title" className={`card summary level-${page.level}`}>
         <h2 id="summary-title">{t("summaryTitle")}</h2>
-        <p className="overall"><span className={`dot dot-${page.level}`} aria-hidden="true" />{t(`overall.${page.level}`)}</p>
+        <p className="overall">
+          <span className={`dot dot-${page.level}`} aria-hidden="true" />
+          {t(`overall.${page.level}`)}
+        </p>
         <ul className="counts">
           {LEVELS.map((level) => (
-            <li key={level}><a href={`#${level}-title`}>{t(`count.${level}`, { count: page.counts[level] })}</a></li>
+            <li key={level}>
+              <a href={`#${level}-title`}>{t(`count.${level}`, { count: page.counts[level] })}</a>
+            </li>
           ))}
         </ul>
-        <p className="hint">{t("computedAt", { at: format.dateTime(page.computedAt, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" }) })}</p>
+        <p className="hint">
+          {t("computedAt", { at: format.dateTime(page.computedAt, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" }) })}
+        </p>
       </section>
       {LEVELS.map((level) => (
         <section key={level} aria-labelledby={`${level}-title`}>
-          <h2 id={`${level}-title`}><span className={`dot dot-${level}`} aria-hidden="true" />{t(`heading.${level}`)}</h2>
+          <h2 id={`${level}-title`}>
+            <span className={`dot dot-${level}`} aria-hidden="true" />
+            {t(`heading.${level}`)}
+          </h2>
           <p className="hint">{t(`explain.${level}`)}</p>
           {byLevel(level).length === 0 ? <p>{t(`none.${level}`)}</p> : null}
           <ul className="list-plain alerts">
@@ -71,13 +81,24 @@ type Words = { rule: string; basis: string; occurred: string; due: string; evide
 function AlertCard({ alert, locale, words }: { alert: Alert; locale: "zh-CN" | "en"; words: Words }) {
   return (
     <li className={`card alert-card alert-${alert.level}`} data-code={alert.code}>
-      <p className="alert-message"><span className="scope">{words.scope}</span>{alert.message[locale]}</p>
+      <p className="alert-message">
+        <span className="scope">{words.scope}</span>
+        {alert.message[locale]}
+      </p>
       <dl className="facts">
-        <dt>{words.rule}</dt><dd>{alert.rule[locale]}</dd>
-        <dt>{words.basis}</dt><dd>{alert.legalBasis}</dd>
-        <dt>{words.occurred}</dt><dd>{alert.occurredOn}{words.due}</dd>
+        <dt>{words.rule}</dt>
+        <dd>{alert.rule[locale]}</dd>
+        <dt>{words.basis}</dt>
+        <dd>{alert.legalBasis}</dd>
+        <dt>{words.occurred}</dt>
+        <dd>
+          {alert.occurredOn}
+          {words.due}
+        </dd>
       </dl>
-      <p><a href={alert.evidence.href}>{words.evidence}</a></p>
+      <p>
+        <a href={alert.evidence.href}>{words.evidence}</a>
+      </p>
     </li>
   );
 }

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { requireSupervisor } from "@/server/queries/auditAccess";
 import { checkpointView } from "@/server/queries/auditConsole";
+import { loadForConsole } from "@/server/web/loadPage";
 import { CheckpointPanel } from "../../components/CheckpointPanel";
 import { Refused } from "../../components/Refused";
-import { loadForConsole } from "@/server/web/loadPage";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +23,9 @@ export default async function CheckpointPrintPage({ params }: { params: Promise<
       <CheckpointPanel checkpoint={loaded.data} />
       {loaded.data ? <pre className="mono">{loaded.data.note}</pre> : null}
       <p className="hint">{t("printHint")}</p>
-      <p className="no-print"><a href={`/supervise/${orgId}`}>{tEvidence("back")}</a></p>
+      <p className="no-print">
+        <a href={`/supervise/${orgId}`}>{tEvidence("back")}</a>
+      </p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkRoster, type Register } from "./checkRoster";
 import { hashIdNumber } from "../../../domain/idNumber";
+import { checkRoster, type Register } from "./checkRoster";
 import { parseRosterCsv } from "./parseRoster";
 
 const EMPTY: Register = { households: new Set(["1号户"]), people: [] };
@@ -17,13 +17,36 @@ describe("roster CSV", () => {
     const { parsed, rows } = check("\uFEFF姓名,手机号,户号,性别,年满18周岁,党员,经济社成员\n张三,138 0013 8000,1号户,男,是,是,否\n");
     expect(parsed.problem).toBeNull();
     expect(rows).toEqual([
-      { line: 2, name: "张三", phone: "13800138000", household: "1号户", idNumberMasked: null, idNumberHash: null, relationship: null, isNewHousehold: false, gender: "male", isAdult: true, isPartyMember: true, isCoopMember: false, errors: [] },
+      {
+        line: 2,
+        name: "张三",
+        phone: "13800138000",
+        household: "1号户",
+        idNumberMasked: null,
+        idNumberHash: null,
+        relationship: null,
+        isNewHousehold: false,
+        gender: "male",
+        isAdult: true,
+        isPartyMember: true,
+        isCoopMember: false,
+        errors: [],
+      },
     ]);
   });
 
   it("reads English headers and yes/no, with defaults for empty flags", () => {
     const { rows } = check("name,phone,household,gender,adult,party,coop\nLi Si,,,female,,,yes\n");
-    expect(rows[0]).toMatchObject({ name: "Li Si", phone: null, household: null, gender: "female", isAdult: true, isPartyMember: false, isCoopMember: true, errors: [] });
+    expect(rows[0]).toMatchObject({
+      name: "Li Si",
+      phone: null,
+      household: null,
+      gender: "female",
+      isAdult: true,
+      isPartyMember: false,
+      isCoopMember: true,
+      errors: [],
+    });
   });
 
   it("lists every problem of every row, with spreadsheet line numbers", () => {
@@ -43,7 +66,10 @@ describe("roster CSV", () => {
   });
 
   it("finds duplicates within the file and against the register, by name + household and by phone", () => {
-    const register: Register = { households: new Set(["1号户", "2号户"]), people: [{ name: "张三", household: "1号户", phone: "13900000001", idNumberHash: null }] };
+    const register: Register = {
+      households: new Set(["1号户", "2号户"]),
+      people: [{ name: "张三", household: "1号户", phone: "13900000001", idNumberHash: null }],
+    };
     const csv = [
       "姓名,手机号,户号,性别",
       "张三,,1号户,男",
@@ -65,7 +91,10 @@ describe("roster CSV", () => {
   });
 
   it("keeps a 身份证号 only masked and hashed, checks its check digit, and finds it twice in the file or on the register", () => {
-    const register: Register = { households: new Set(["1号户"]), people: [{ name: "老户主", household: "1号户", phone: null, idNumberHash: hash("11010519491231002X") }] };
+    const register: Register = {
+      households: new Set(["1号户"]),
+      people: [{ name: "老户主", household: "1号户", phone: null, idNumberHash: hash("11010519491231002X") }],
+    };
     const csv = [
       "姓名,身份证号,户号,与户主关系,性别",
       "张三,440102198505052014,1号户,户主,男",

@@ -4,7 +4,7 @@
  */
 import { isValidIdNumber, maskIdNumber, normalizeIdNumber } from "../../../domain/idNumber";
 import { PHONE_PATTERN } from "../../../domain/phone";
-import { normalizePhone, readFlag, readGender, type RawRosterRow } from "./parseRoster";
+import { normalizePhone, type RawRosterRow, readFlag, readGender } from "./parseRoster";
 
 export type RowError =
   | "missing_name"

@@ -69,14 +69,22 @@ function headerKey(header: string): RosterField | undefined {
   return HEADERS[cleaned] ?? HEADERS[header.trim()];
 }
 
-const problem = (kind: RosterFileProblem, line: number | null = null, unknownColumns: string[] = []): ParsedRoster => ({ rows: [], problem: kind, problemLine: line, unknownColumns });
+const problem = (kind: RosterFileProblem, line: number | null = null, unknownColumns: string[] = []): ParsedRoster => ({
+  rows: [],
+  problem: kind,
+  problemLine: line,
+  unknownColumns,
+});
 
 /** Records as read from CSV text: a tab-separated file ("Unicode 文本" from Excel) is read as such. */
 export function csvRecords(text: string): RosterRecord[] | { problem: RosterFileProblem; line: number | null } {
   const firstLine = text.split("\n", 1)[0] ?? "";
   const delimiter = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
   try {
-    const parsed = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true, delimiter }) as unknown as { record: string[]; info: { lines: number } }[];
+    const parsed = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true, delimiter }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
     return parsed.map((p) => ({ line: p.info.lines, cells: p.record }));
   } catch (error) {
     const line = (error as { lines?: unknown }).lines;

@@ -1,5 +1,5 @@
+import { strToU8, zipSync } from "fflate";
 import iconv from "iconv-lite";
-import { zipSync, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { gb18030Csv, gbkCsv, libraryXlsx, ROSTER_HEADER, ROSTER_ROWS, rosterCsvText, utf8Csv, wpsXlsx } from "../../../testing/rosterFiles";
 import { parseRosterRecords } from "./parseRoster";
@@ -17,7 +17,17 @@ describe("readRosterFile: whatever the admin's program saved, the same people", 
   it("reads UTF-8 with and without a byte-order mark, GBK, GB18030 and two kinds of .xlsx alike", async () => {
     const expected = (await peopleOf(utf8Csv(false))).rows;
     expect(expected).toHaveLength(ROSTER_ROWS.length);
-    expect(expected[0]).toEqual({ name: "黎彧明", phone: "13900000011", idNumber: "440102198505052014", household: "1号户", relationship: "户主", gender: "男", isAdult: "是", isPartyMember: "是", isCoopMember: "是" });
+    expect(expected[0]).toEqual({
+      name: "黎彧明",
+      phone: "13900000011",
+      idNumber: "440102198505052014",
+      household: "1号户",
+      relationship: "户主",
+      gender: "男",
+      isAdult: "是",
+      isPartyMember: "是",
+      isCoopMember: "是",
+    });
     const files = { bom: utf8Csv(true), gbk: gbkCsv(), gb18030: gb18030Csv(), xlsx: await libraryXlsx(), wps: wpsXlsx() };
     for (const [kind, bytes] of Object.entries(files)) {
       const { rows } = await peopleOf(bytes);
@@ -45,7 +55,10 @@ describe("readRosterFile: whatever the admin's program saved, the same people", 
   it("keeps spreadsheet row numbers when rows are left empty", async () => {
     const read = await readRosterFile(await libraryXlsx([ROSTER_ROWS[0]!, ["", "", "", "", "", "", "", "", ""], ROSTER_ROWS[1]!]));
     if (!read.ok) throw new Error(read.problem);
-    expect(parseRosterRecords(read.records).rows.map((r) => [r.line, r.name])).toEqual([[2, "黎彧明"], [4, "冯喆"]]);
+    expect(parseRosterRecords(read.records).rows.map((r) => [r.line, r.name])).toEqual([
+      [2, "黎彧明"],
+      [4, "冯喆"],
+    ]);
   });
 });
 

@@ -24,7 +24,13 @@ export default async function AccountsPage({ params, searchParams }: { params: P
       <div className="table-wrap">
         <table className="labelled">
           <thead>
-            <tr><th scope="col">{t("name")}</th><th scope="col">{t("login")}</th><th scope="col">{t("status")}</th><th scope="col">{t("roles")}</th><th scope="col">{t("change")}</th></tr>
+            <tr>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("login")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("roles")}</th>
+              <th scope="col">{t("change")}</th>
+            </tr>
           </thead>
           <tbody>
             {result.data.map((a) => (
@@ -43,7 +49,9 @@ export default async function AccountsPage({ params, searchParams }: { params: P
                             <Back to={back} />
                             <input type="hidden" name="accountId" value={a.id} />
                             <input type="hidden" name="role" value={role} />
-                            <button type="submit" className="secondary">{t(has ? "revoke" : "grant", { role: t(`role.${role}`) })}</button>
+                            <button type="submit" className="secondary">
+                              {t(has ? "revoke" : "grant", { role: t(`role.${role}`) })}
+                            </button>
                           </form>
                         );
                       })}
@@ -65,14 +73,33 @@ export default async function AccountsPage({ params, searchParams }: { params: P
           <label htmlFor="staff-phone">{t("phone")}</label>
           <input id="staff-phone" name="phone" type="tel" inputMode="numeric" required pattern="1[3-9][0-9]{9}" maxLength={11} />
           <label htmlFor="staff-password">{t("initialPassword")}</label>
-          <input id="staff-password" name="password" type="text" required minLength={8} maxLength={200} autoComplete="off" aria-describedby="staff-password-hint" />
-          <div id="staff-password-hint" className="hint">{t("initialPasswordHint")}</div>
+          <input
+            id="staff-password"
+            name="password"
+            type="text"
+            required
+            minLength={8}
+            maxLength={200}
+            autoComplete="off"
+            aria-describedby="staff-password-hint"
+          />
+          <div id="staff-password-hint" className="hint">
+            {t("initialPasswordHint")}
+          </div>
           <fieldset>
             <legend>{t("roles")}</legend>
-            <label className="check"><input type="checkbox" name="roles" value="admin" />{t("role.admin")}</label>
-            <label className="check"><input type="checkbox" name="roles" value="supervisor" defaultChecked />{t("role.supervisor")}</label>
+            <label className="check">
+              <input type="checkbox" name="roles" value="admin" />
+              {t("role.admin")}
+            </label>
+            <label className="check">
+              <input type="checkbox" name="roles" value="supervisor" defaultChecked />
+              {t("role.supervisor")}
+            </label>
           </fieldset>
-          <p><button type="submit">{t("openSubmit")}</button></p>
+          <p>
+            <button type="submit">{t("openSubmit")}</button>
+          </p>
         </form>
       </section>
     </div>

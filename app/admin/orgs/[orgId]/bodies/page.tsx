@@ -25,8 +25,12 @@ export default async function BodiesPage({ params, searchParams }: { params: Pro
       <ul className="list-plain">
         {result.data.map((body) => (
           <li key={body.id} className="card">
-            <h2><a href={`/admin/bodies/${body.id}`}>{body.name}</a></h2>
-            <p className="muted">{describeBodyRules(body.kind).name[locale]} · {t("rosterSize", { count: body.rosterSize })} · {t("meetingCount", { count: body.meetings })}</p>
+            <h2>
+              <a href={`/admin/bodies/${body.id}`}>{body.name}</a>
+            </h2>
+            <p className="muted">
+              {describeBodyRules(body.kind).name[locale]} · {t("rosterSize", { count: body.rosterSize })} · {t("meetingCount", { count: body.meetings })}
+            </p>
           </li>
         ))}
       </ul>
@@ -36,13 +40,23 @@ export default async function BodiesPage({ params, searchParams }: { params: Pro
           <Back to={`/admin/orgs/${orgId}/bodies`} />
           <label htmlFor="body-kind">{t("kind")}</label>
           <select id="body-kind" name="kind" required defaultValue="">
-            <option value="" disabled>{t("chooseKind")}</option>
-            {BODY_KINDS.map((kind) => <option key={kind} value={kind}>{describeBodyRules(kind).name[locale]}</option>)}
+            <option value="" disabled>
+              {t("chooseKind")}
+            </option>
+            {BODY_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {describeBodyRules(kind).name[locale]}
+              </option>
+            ))}
           </select>
           <label htmlFor="body-name">{t("name")}</label>
           <input id="body-name" name="name" type="text" required maxLength={60} aria-describedby="body-name-hint" />
-          <div id="body-name-hint" className="hint">{t("nameHint")}</div>
-          <p><button type="submit">{t("createSubmit")}</button></p>
+          <div id="body-name-hint" className="hint">
+            {t("nameHint")}
+          </div>
+          <p>
+            <button type="submit">{t("createSubmit")}</button>
+          </p>
         </form>
       </section>
     </div>

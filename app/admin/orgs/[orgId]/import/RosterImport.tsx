@@ -1,7 +1,7 @@
 "use client";
 
+import { type FormEvent, useState } from "react";
 import { useTranslations } from "use-intl";
-import { useState, type FormEvent } from "react";
 import type { RosterPreview } from "@/server/commands/org/importRoster";
 
 type Answer = { ok: true; data: RosterPreview } | { ok: false; error: { code: string; message: string; details?: { errorCount?: number } } };
@@ -78,15 +78,35 @@ export function RosterImport({ orgId }: { orgId: string }) {
         <label htmlFor="roster-file">{t("file")}</label>
         <input id="roster-file" name="file" type="file" accept={ACCEPT} required onChange={() => setPreview(null)} />
         <label className="check">
-          <input type="checkbox" name="createMissingHouseholds" value="1" checked={createMissing}
-            onChange={(e) => { setCreateMissing(e.target.checked); setPreview(null); }} />
+          <input
+            type="checkbox"
+            name="createMissingHouseholds"
+            value="1"
+            checked={createMissing}
+            onChange={(e) => {
+              setCreateMissing(e.target.checked);
+              setPreview(null);
+            }}
+          />
           {t("createMissing")}
         </label>
-        <p><button type="submit" disabled={busy}>{t("check")}</button></p>
+        <p>
+          <button type="submit" disabled={busy}>
+            {t("check")}
+          </button>
+        </p>
       </form>
       <div aria-live="polite">
-        {message ? <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "alert" : "saved"}>{message.text}</p> : null}
-        {message?.kind === "ok" ? <p><a href={`/admin/orgs/${orgId}/people`}>{t("toPeople")}</a></p> : null}
+        {message ? (
+          <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "alert" : "saved"}>
+            {message.text}
+          </p>
+        ) : null}
+        {message?.kind === "ok" ? (
+          <p>
+            <a href={`/admin/orgs/${orgId}/people`}>{t("toPeople")}</a>
+          </p>
+        ) : null}
         {preview ? (
           <section aria-labelledby="preview-title">
             <h2 id="preview-title">{t("previewTitle")}</h2>
@@ -97,7 +117,11 @@ export function RosterImport({ orgId }: { orgId: string }) {
                 {preview.problemLine !== null ? t("problemAt", { line: preview.problemLine }) : ""}
               </p>
             ) : null}
-            {!preview.problem && preview.errorCount > 0 ? <p role="alert" className="alert">{t("hasErrors", { count: preview.errorCount })}</p> : null}
+            {!preview.problem && preview.errorCount > 0 ? (
+              <p role="alert" className="alert">
+                {t("hasErrors", { count: preview.errorCount })}
+              </p>
+            ) : null}
             {!preview.problem && preview.errorCount === 0 ? (
               <p className="saved">{t("ready", { count: rows.length, households: preview.newHouseholds.length })}</p>
             ) : null}
@@ -106,24 +130,46 @@ export function RosterImport({ orgId }: { orgId: string }) {
                 <table className="preview-table labelled">
                   <thead>
                     <tr>
-                      <th scope="col">{t("line")}</th><th scope="col">{t("name")}</th><th scope="col">{t("phone")}</th><th scope="col">{t("idNumberCol")}</th><th scope="col">{t("household")}</th><th scope="col">{t("relationship")}</th>
-                      <th scope="col">{t("gender")}</th><th scope="col">{t("adult")}</th><th scope="col">{t("party")}</th><th scope="col">{t("coop")}</th><th scope="col">{t("problems")}</th>
+                      <th scope="col">{t("line")}</th>
+                      <th scope="col">{t("name")}</th>
+                      <th scope="col">{t("phone")}</th>
+                      <th scope="col">{t("idNumberCol")}</th>
+                      <th scope="col">{t("household")}</th>
+                      <th scope="col">{t("relationship")}</th>
+                      <th scope="col">{t("gender")}</th>
+                      <th scope="col">{t("adult")}</th>
+                      <th scope="col">{t("party")}</th>
+                      <th scope="col">{t("coop")}</th>
+                      <th scope="col">{t("problems")}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {rows.map((row) => (
                       <tr key={row.line} className={row.errors.length > 0 ? "has-errors" : undefined}>
-                        <th scope="row" className="nowrap">{t("lineN", { line: row.line })}</th>
-                        <td data-label={t("name")} className="nowrap">{row.name || "—"}</td>
-                        <td data-label={t("phone")} className="nowrap">{row.phone ?? "—"}</td>
-                        <td data-label={t("idNumberCol")} className="nowrap">{row.idNumberMasked ?? "—"}</td>
-                        <td data-label={t("household")}>{row.household ?? "—"}{row.isNewHousehold && row.errors.length === 0 ? `（${t("newHousehold")}）` : ""}</td>
+                        <th scope="row" className="nowrap">
+                          {t("lineN", { line: row.line })}
+                        </th>
+                        <td data-label={t("name")} className="nowrap">
+                          {row.name || "—"}
+                        </td>
+                        <td data-label={t("phone")} className="nowrap">
+                          {row.phone ?? "—"}
+                        </td>
+                        <td data-label={t("idNumberCol")} className="nowrap">
+                          {row.idNumberMasked ?? "—"}
+                        </td>
+                        <td data-label={t("household")}>
+                          {row.household ?? "—"}
+                          {row.isNewHousehold && row.errors.length === 0 ? `（${t("newHousehold")}）` : ""}
+                        </td>
                         <td data-label={t("relationship")}>{row.relationship ?? "—"}</td>
                         <td data-label={t("gender")}>{row.gender ? t(row.gender) : "—"}</td>
                         <td data-label={t("adult")}>{flag(row.isAdult)}</td>
                         <td data-label={t("party")}>{flag(row.isPartyMember)}</td>
                         <td data-label={t("coop")}>{flag(row.isCoopMember)}</td>
-                        <td data-label={t("problems")} className={row.errors.length > 0 ? "errors" : undefined}>{row.errors.length === 0 ? t("ok") : row.errors.map((code) => t(`rowError.${code}`)).join("；")}</td>
+                        <td data-label={t("problems")} className={row.errors.length > 0 ? "errors" : undefined}>
+                          {row.errors.length === 0 ? t("ok") : row.errors.map((code) => t(`rowError.${code}`)).join("；")}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -131,7 +177,11 @@ export function RosterImport({ orgId }: { orgId: string }) {
               </div>
             ) : null}
             {!preview.problem && preview.errorCount === 0 && rows.length > 0 ? (
-              <p><button type="button" onClick={commit} disabled={busy}>{t("commit", { count: rows.length })}</button></p>
+              <p>
+                <button type="button" onClick={commit} disabled={busy}>
+                  {t("commit", { count: rows.length })}
+                </button>
+              </p>
             ) : null}
           </section>
         ) : null}

@@ -28,7 +28,11 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
         <li>{t("households")}</li>
         <li>{t("allOrNothing")}</li>
       </ul>
-      <p><a href="/api/admin/roster-template" download>{t("template")}</a></p>
+      <p>
+        <a href="/api/admin/roster-template" download>
+          {t("template")}
+        </a>
+      </p>
       <RosterImport orgId={orgId} />
     </div>
   );

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MATTER_SOURCES } from "@/server/commands/matter/raiseMatter";
-import { STAGE_INFO, stageLabel, type MatterStage } from "@/server/domain/matter";
+import { type MatterStage, STAGE_INFO, stageLabel } from "@/server/domain/matter";
 import { MATTER_KINDS, MATTER_RULES } from "@/server/domain/rules";
 import { adminMatters, matterKindOf } from "@/server/queries/matters";
 import { load, viewerOrLogin } from "@/server/web/loadPage";
@@ -31,10 +31,15 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
           const stage = STAGE_INFO[m.stage as MatterStage];
           return (
             <li key={m.id} className="card">
-              <h2><a href={`/matters/${m.id}`}>{m.title}</a></h2>
+              <h2>
+                <a href={`/matters/${m.id}`}>{m.title}</a>
+              </h2>
               <p>
                 <span className="stage">{stage ? stageLabel(m.stage as MatterStage, locale) : m.stage}</span>{" "}
-                <span className="muted">{MATTER_RULES[matterKindOf(m.kind)].name[locale]} · {t(`source.${m.source}` as "source.party")} · {format.dateTime(m.createdAt, { year: "numeric", month: "long", day: "numeric" })}</span>
+                <span className="muted">
+                  {MATTER_RULES[matterKindOf(m.kind)].name[locale]} · {t(`source.${m.source}` as "source.party")} ·{" "}
+                  {format.dateTime(m.createdAt, { year: "numeric", month: "long", day: "numeric" })}
+                </span>
               </p>
             </li>
           );
@@ -51,15 +56,29 @@ export default async function MattersPage({ params, searchParams }: { params: Pr
           <textarea id="matter-description" name="description" rows={4} maxLength={5000} />
           <label htmlFor="matter-kind">{t("kind")}</label>
           <select id="matter-kind" name="kind" defaultValue="general" aria-describedby="matter-kind-hint">
-            {MATTER_KINDS.map((kind) => <option key={kind} value={kind}>{MATTER_RULES[kind].name[locale]}</option>)}
+            {MATTER_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {MATTER_RULES[kind].name[locale]}
+              </option>
+            ))}
           </select>
-          <div id="matter-kind-hint" className="hint">{t("kindHint")}</div>
+          <div id="matter-kind-hint" className="hint">
+            {t("kindHint")}
+          </div>
           <label htmlFor="matter-source">{t("sourceLabel")}</label>
           <select id="matter-source" name="source" required defaultValue="">
-            <option value="" disabled>{t("chooseSource")}</option>
-            {MATTER_SOURCES.map((s) => <option key={s} value={s}>{t(`source.${s}`)}</option>)}
+            <option value="" disabled>
+              {t("chooseSource")}
+            </option>
+            {MATTER_SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {t(`source.${s}`)}
+              </option>
+            ))}
           </select>
-          <p><button type="submit">{t("raiseSubmit")}</button></p>
+          <p>
+            <button type="submit">{t("raiseSubmit")}</button>
+          </p>
         </form>
       </section>
     </div>

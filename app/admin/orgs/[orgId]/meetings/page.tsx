@@ -27,23 +27,36 @@ export default async function MeetingsPage({ params, searchParams }: { params: P
       <ul className="list-plain">
         {meetings.map((m) => (
           <li key={m.id} className="card">
-            <h2><a href={`/admin/meetings/${m.id}`}>{m.body.name} · {m.number}</a></h2>
+            <h2>
+              <a href={`/admin/meetings/${m.id}`}>
+                {m.body.name} · {m.number}
+              </a>
+            </h2>
             <p>{m.title}</p>
             <p className="muted">
               {format.dateTime(m.startsAt, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" })} · {m.place} ·{" "}
-              {tm(`state.${m.state}` as "state.scheduled")} · {t("agendaCount", { count: m._count.agenda })} · {t("materialCount", { count: m._count.materials })}
+              {tm(`state.${m.state}` as "state.scheduled")} · {t("agendaCount", { count: m._count.agenda })} ·{" "}
+              {t("materialCount", { count: m._count.materials })}
             </p>
           </li>
         ))}
       </ul>
       <section className="card" aria-labelledby="schedule">
         <h2 id="schedule">{t("schedule")}</h2>
-        {bodies.length === 0 ? <p>{t("noBodies")} <a href={`/admin/orgs/${orgId}/bodies`}>{t("toBodies")}</a></p> : (
+        {bodies.length === 0 ? (
+          <p>
+            {t("noBodies")} <a href={`/admin/orgs/${orgId}/bodies`}>{t("toBodies")}</a>
+          </p>
+        ) : (
           <form method="post" action="/api/admin/meetings">
             <Back to={`/admin/orgs/${orgId}/meetings`} />
             <label htmlFor="m-body">{t("body")}</label>
             <select id="m-body" name="bodyId" required defaultValue={bodies[0]?.id}>
-              {bodies.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
+              {bodies.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
             </select>
             <MeetingFields />
             <fieldset>
@@ -56,7 +69,9 @@ export default async function MeetingsPage({ params, searchParams }: { params: P
               ))}
               <p className="hint">{t("itemsLater")}</p>
             </fieldset>
-            <p><button type="submit">{t("scheduleSubmit")}</button></p>
+            <p>
+              <button type="submit">{t("scheduleSubmit")}</button>
+            </p>
           </form>
         )}
       </section>

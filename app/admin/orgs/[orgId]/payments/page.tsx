@@ -2,9 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { formatYuan } from "@/server/domain/implementation/progress";
 import { paymentImports } from "@/server/queries/implementation";
 import { load, viewerOrLogin } from "@/server/web/loadPage";
+import { Status } from "../../../../matters/[matterId]/implementation/Status";
 import type { Query } from "../../../query";
 import { Denied } from "../../../ui";
-import { Status } from "../../../../matters/[matterId]/implementation/Status";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +23,9 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
   const ti = await getTranslations("implementation");
   return (
     <div>
-      <p><a href={`/admin/orgs/${orgId}`}>{view.orgName}</a></p>
+      <p>
+        <a href={`/admin/orgs/${orgId}`}>{view.orgName}</a>
+      </p>
       <h1>{t("title", { org: view.orgName })}</h1>
       <Status query={query} />
       <p>{t("explain")}</p>
@@ -33,9 +35,13 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
           <form method="post" action={`/api/implementation/orgs/${orgId}/payments`} encType="multipart/form-data">
             <input type="hidden" name="back" value={`/admin/orgs/${orgId}/payments`} />
             <label htmlFor="pay-file">{t("fileLabel")}</label>
-            <p id="pay-file-h" className="hint">{t("columns")}</p>
+            <p id="pay-file-h" className="hint">
+              {t("columns")}
+            </p>
             <input id="pay-file" name="file" type="file" required accept=".csv,.txt,.xlsx,text/csv" aria-describedby="pay-file-h" />
-            <p><button type="submit">{t("submit")}</button></p>
+            <p>
+              <button type="submit">{t("submit")}</button>
+            </p>
           </form>
         </section>
       ) : null}
@@ -45,20 +51,37 @@ export default async function PaymentsPage({ params, searchParams }: { params: P
         {view.imports.map((imp) => (
           <article key={imp.id} className="card" aria-labelledby={`imp-${imp.id}`}>
             <h3 id={`imp-${imp.id}`}>{t("importLine", { name: imp.filename, encoding: imp.encoding, rows: imp.rows, flagged: imp.flagged })}</h3>
-            {imp.payments.length === 0 ? <p>{t("allClear")}</p> : (
+            {imp.payments.length === 0 ? (
+              <p>{t("allClear")}</p>
+            ) : (
               <div className="table-wrap">
                 <table className="labelled">
-                  <thead><tr><th scope="col">{t("line")}</th><th scope="col">{ti("paidOn")}</th><th scope="col">{ti("payee")}</th><th scope="col">{ti("amount")}</th><th scope="col">{ti("purpose")}</th><th scope="col">{t("decisionCode")}</th><th scope="col">{ti("flagsHead")}</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("line")}</th>
+                      <th scope="col">{ti("paidOn")}</th>
+                      <th scope="col">{ti("payee")}</th>
+                      <th scope="col">{ti("amount")}</th>
+                      <th scope="col">{ti("purpose")}</th>
+                      <th scope="col">{t("decisionCode")}</th>
+                      <th scope="col">{ti("flagsHead")}</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {imp.payments.map((p) => (
                       <tr key={p.id}>
-                        <th scope="row"><span className="line-label">{t("line")} </span>{p.line}</th>
+                        <th scope="row">
+                          <span className="line-label">{t("line")} </span>
+                          {p.line}
+                        </th>
                         <td data-label={ti("paidOn")}>{p.paidOn}</td>
                         <td data-label={ti("payee")}>{p.payee}</td>
                         <td data-label={ti("amount")}>{formatYuan(p.amountFen)}</td>
                         <td data-label={ti("purpose")}>{p.purpose}</td>
                         <td data-label={t("decisionCode")}>{p.decisionCode ?? t("none")}</td>
-                        <td data-label={ti("flagsHead")}><strong>{p.flags.map((f) => t(`flags.${f}`)).join("；")}</strong></td>
+                        <td data-label={ti("flagsHead")}>
+                          <strong>{p.flags.map((f) => t(`flags.${f}`)).join("；")}</strong>
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { adminPeople, type AdminPerson } from "@/server/queries/adminPeople";
+import { type AdminPerson, adminPeople } from "@/server/queries/adminPeople";
 import { load, viewerOrLogin } from "@/server/web/loadPage";
 import { PersonFields } from "../../../PersonFields";
 import type { Query } from "../../../query";
@@ -23,10 +23,15 @@ export default async function PeoplePage({ params, searchParams }: { params: Pro
   const yes = (value: boolean) => (value ? t("yes") : t("no"));
   const row = (p: AdminPerson) => (
     <tr key={p.id}>
-      <th scope="row"><a href={`/admin/people/${p.id}`}>{p.name}</a></th>
+      <th scope="row">
+        <a href={`/admin/people/${p.id}`}>{p.name}</a>
+      </th>
       <td data-label={t("phone")}>{p.phone ?? t("noPhone")}</td>
       <td data-label={t("idNumber")}>{p.idNumberMasked ?? "—"}</td>
-      <td data-label={t("household")}>{p.householdId ? householdOf.get(p.householdId) : "—"}{p.relationship ? `（${p.relationship}）` : ""}</td>
+      <td data-label={t("household")}>
+        {p.householdId ? householdOf.get(p.householdId) : "—"}
+        {p.relationship ? `（${p.relationship}）` : ""}
+      </td>
       <td data-label={t("gender")}>{t(p.gender)}</td>
       <td data-label={t("isAdultShort")}>{yes(p.isAdult)}</td>
       <td data-label={t("isPartyMemberShort")}>{yes(p.isPartyMember)}</td>
@@ -40,14 +45,23 @@ export default async function PeoplePage({ params, searchParams }: { params: Pro
       <OrgNav orgId={orgId} current="people" />
       <FormStatus query={query} />
       <p className="muted">{t("summary", { people: active.length, households: households.length })}</p>
-      <p><a href={`/admin/orgs/${orgId}/import`}>{t("importLink")}</a></p>
+      <p>
+        <a href={`/admin/orgs/${orgId}/import`}>{t("importLink")}</a>
+      </p>
       <p className="hint">{t("tableCaption")}</p>
       <div className="table-wrap">
         <table className="labelled">
           <thead>
             <tr>
-              <th scope="col">{t("name")}</th><th scope="col">{t("phone")}</th><th scope="col">{t("idNumber")}</th><th scope="col">{t("household")}</th><th scope="col">{t("gender")}</th>
-              <th scope="col">{t("isAdultShort")}</th><th scope="col">{t("isPartyMemberShort")}</th><th scope="col">{t("isCoopMemberShort")}</th><th scope="col">{t("account")}</th>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("phone")}</th>
+              <th scope="col">{t("idNumber")}</th>
+              <th scope="col">{t("household")}</th>
+              <th scope="col">{t("gender")}</th>
+              <th scope="col">{t("isAdultShort")}</th>
+              <th scope="col">{t("isPartyMemberShort")}</th>
+              <th scope="col">{t("isCoopMemberShort")}</th>
+              <th scope="col">{t("account")}</th>
             </tr>
           </thead>
           <tbody>{active.map(row)}</tbody>
@@ -58,7 +72,9 @@ export default async function PeoplePage({ params, searchParams }: { params: Pro
         <form method="post" action={`/api/admin/orgs/${orgId}/people`}>
           <Back to={back} />
           <PersonFields idPrefix="new" households={households} />
-          <p><button type="submit">{t("addPersonSubmit")}</button></p>
+          <p>
+            <button type="submit">{t("addPersonSubmit")}</button>
+          </p>
         </form>
       </section>
       <section className="card" aria-labelledby="add-household">
@@ -69,7 +85,9 @@ export default async function PeoplePage({ params, searchParams }: { params: Pro
           <input id="household-number" name="number" type="text" required maxLength={40} />
           <label htmlFor="household-head">{t("householdHead")}</label>
           <input id="household-head" name="head" type="text" maxLength={60} />
-          <p><button type="submit">{t("addHouseholdSubmit")}</button></p>
+          <p>
+            <button type="submit">{t("addHouseholdSubmit")}</button>
+          </p>
         </form>
       </section>
       {households.length > 0 ? (
@@ -88,13 +106,22 @@ export default async function PeoplePage({ params, searchParams }: { params: Pro
                     <label htmlFor={`hh-head-${h.id}`}>{t("householdHead")}</label>
                     <input id={`hh-head-${h.id}`} name="head" type="text" maxLength={60} defaultValue={h.head ?? ""} />
                     <p className="muted">{t("householdPeople", { count })}</p>
-                    <p><button type="submit">{t("saveHousehold", { number: h.number })}</button></p>
+                    <p>
+                      <button type="submit">{t("saveHousehold", { number: h.number })}</button>
+                    </p>
                   </form>
                   {count === 0 ? (
                     <form method="post" action={`/api/admin/households/${h.id}/delete`}>
                       <Back to={back} />
-                      <label className="check"><input type="checkbox" name="confirm" value="1" required />{t("deleteHouseholdConfirm", { number: h.number })}</label>
-                      <p><button type="submit" className="danger">{t("deleteHousehold", { number: h.number })}</button></p>
+                      <label className="check">
+                        <input type="checkbox" name="confirm" value="1" required />
+                        {t("deleteHouseholdConfirm", { number: h.number })}
+                      </label>
+                      <p>
+                        <button type="submit" className="danger">
+                          {t("deleteHousehold", { number: h.number })}
+                        </button>
+                      </p>
                     </form>
                   ) : null}
                 </li>
@@ -107,7 +134,11 @@ export default async function PeoplePage({ params, searchParams }: { params: Pro
         <section aria-labelledby="deleted-people">
           <h2 id="deleted-people">{t("deletedTitle")}</h2>
           <p className="muted">{t("deletedNote")}</p>
-          <ul>{deleted.map((p) => <li key={p.id}>{p.name}</li>)}</ul>
+          <ul>
+            {deleted.map((p) => (
+              <li key={p.id}>{p.name}</li>
+            ))}
+          </ul>
         </section>
       ) : null}
     </div>

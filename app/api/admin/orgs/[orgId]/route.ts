@@ -1,6 +1,6 @@
+import { currentAccount } from "@/server/auth/session";
 import { updateOrganization } from "@/server/commands/org/updateOrganization";
 import { AppError } from "@/server/errors";
-import { currentAccount } from "@/server/auth/session";
 import { respond } from "@/server/http";
 import { adminOrgSummary } from "@/server/queries/adminOrgs";
 import { writeRoute } from "@/server/web/writeRoute";

@@ -26,7 +26,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   } catch (error) {
     const appError = isAppError(error) ? error : new AppError("internal", "internal error");
     if (!isAppError(error)) logger().error(errorFields(error), "evidence file could not be served");
-    if (appError.code === "unauthenticated" && request.headers.get("accept")?.includes("text/html")) return new NextResponse(null, { status: 303, headers: { location: "/login" } });
+    if (appError.code === "unauthenticated" && request.headers.get("accept")?.includes("text/html"))
+      return new NextResponse(null, { status: 303, headers: { location: "/login" } });
     return NextResponse.json({ ok: false, error: appError.toJSON() }, { status: appError.httpStatus });
   }
 }

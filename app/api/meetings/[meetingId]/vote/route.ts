@@ -1,7 +1,7 @@
 import type { NextRequest, NextResponse } from "next/server";
+import { currentAccount } from "@/server/auth/session";
 import { accountActor } from "@/server/commands/actor";
 import { castVote } from "@/server/commands/live/castVote";
-import { currentAccount } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
 import { readForm, seeOther } from "@/server/http";
 

@@ -1,5 +1,5 @@
 import { finalizeMinutes } from "@/server/commands/minutes/finalizeMinutes";
-import { writeRoute, withQuery } from "@/server/web/writeRoute";
+import { withQuery, writeRoute } from "@/server/web/writeRoute";
 import { minutesPage } from "../minutesForm";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { recordPaperSignatures } from "@/server/commands/minutes/recordPaperSignatures";
 import { AppError } from "@/server/errors";
-import { writeRoute, withQuery } from "@/server/web/writeRoute";
+import { withQuery, writeRoute } from "@/server/web/writeRoute";
 import { minutesPage } from "../minutesForm";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { confirmWitness } from "@/server/commands/minutes/confirmWitness";
-import { writeRoute, withQuery } from "@/server/web/writeRoute";
+import { withQuery, writeRoute } from "@/server/web/writeRoute";
 import { minutesPage, text } from "../minutesForm";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { correctNotice } from "@/server/commands/notice/correctNotice";
-import { writeRoute, withQuery } from "@/server/web/writeRoute";
+import { withQuery, writeRoute } from "@/server/web/writeRoute";
 
 /** POST {reason, title?, body?, periodDays?}: a correction notice superseding this one. */
 export const POST = writeRoute({

@@ -1,5 +1,5 @@
 import { fileObjection } from "@/server/commands/notice/fileObjection";
-import { writeRoute, withQuery } from "@/server/web/writeRoute";
+import { withQuery, writeRoute } from "@/server/web/writeRoute";
 
 /** POST {text}: a resident's objection to this notice, within its window. */
 export const POST = writeRoute({

@@ -1,7 +1,7 @@
+import { SIGN_CODE_SLIP_COOKIE } from "@/app/proposals/[orgId]/slip";
 import { issueSignCode } from "@/server/commands/proposal/issueSignCode";
 import { seeOther } from "@/server/http";
 import { withQuery, writeRoute } from "@/server/web/writeRoute";
-import { SIGN_CODE_SLIP_COOKIE } from "@/app/proposals/[orgId]/slip";
 
 /**
  * The clerk issues a one-time co-signing code (联名码) for a resident they have identified in person. JSON gets the
@@ -16,8 +16,20 @@ export const POST = writeRoute({
   reply: (issued, { request, back }) => {
     const page = back.startsWith("/proposals/") ? back : "/me";
     const response = seeOther(`${withQuery(page, { slip: issued.codeId })}#slip`);
-    const slip = { codeId: issued.codeId, code: issued.code, personName: issued.personName, proposalTitle: issued.proposalTitle, expiresAt: issued.expiresAt.toISOString() };
-    response.cookies.set(SIGN_CODE_SLIP_COOKIE, JSON.stringify(slip), { httpOnly: true, sameSite: "strict", path: "/proposals", maxAge: 600, secure: new URL(request.url).protocol === "https:" });
+    const slip = {
+      codeId: issued.codeId,
+      code: issued.code,
+      personName: issued.personName,
+      proposalTitle: issued.proposalTitle,
+      expiresAt: issued.expiresAt.toISOString(),
+    };
+    response.cookies.set(SIGN_CODE_SLIP_COOKIE, JSON.stringify(slip), {
+      httpOnly: true,
+      sameSite: "strict",
+      path: "/proposals",
+      maxAge: 600,
+      secure: new URL(request.url).protocol === "https:",
+    });
     return response;
   },
 });

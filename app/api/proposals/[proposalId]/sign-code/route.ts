@@ -5,7 +5,8 @@ import { withQuery, writeRoute } from "@/server/web/writeRoute";
 
 /** The co-signature itself, after a try was reserved for this address; a code that works gives the try back. */
 async function sign(address: string, input: Record<string, unknown>) {
-  if (!(await reserveCodeAttempt(address))) throw new AppError("rate_limited", "too many wrong codes from this address", { field: "code", details: { reason: "code_throttled" } });
+  if (!(await reserveCodeAttempt(address)))
+    throw new AppError("rate_limited", "too many wrong codes from this address", { field: "code", details: { reason: "code_throttled" } });
   const result = await coSignWithCode({ proposalId: input.proposalId, code: input.code ?? "" });
   await codeAttemptSucceeded(address);
   return result;

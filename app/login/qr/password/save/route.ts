@@ -4,7 +4,11 @@ import { writeRoute } from "@/server/web/writeRoute";
 /** Saves the password (or PIN) chosen after a QR code login; a plain form post. */
 export const POST = writeRoute({
   json: false,
-  form: (f) => ({ password: f.raw("password") ?? "", confirm: f.raw("confirm") ?? "", ...(f.raw("currentPassword") !== undefined ? { currentPassword: f.raw("currentPassword") } : {}) }),
+  form: (f) => ({
+    password: f.raw("password") ?? "",
+    confirm: f.raw("confirm") ?? "",
+    ...(f.raw("currentPassword") !== undefined ? { currentPassword: f.raw("currentPassword") } : {}),
+  }),
   command: setPassword,
   done: () => "/me?password=set",
   // The page words each refusal: the reason when the command gave one, a mismatch, else the error code.

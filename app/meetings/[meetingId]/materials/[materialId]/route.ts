@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { currentAccount } from "@/server/auth/session";
 import { AppError, isAppError } from "@/server/errors";
-import { materialFile } from "@/server/queries/meetingInfo";
 import { errorFields, logger } from "@/server/ops/logger";
+import { materialFile } from "@/server/queries/meetingInfo";
 
 export const dynamic = "force-dynamic";
 

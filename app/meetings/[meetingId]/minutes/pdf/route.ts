@@ -1,10 +1,10 @@
-import { getTranslations } from "next-intl/server";
 import { NextResponse } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { currentAccount } from "@/server/auth/session";
 import { seeOther } from "@/server/http";
 import { minutesPdf } from "@/server/minutes/pdf";
-import { signatureLines } from "@/server/minutes/signatureLines";
 import { isWeChat, minutesQrContent, publicOrigin } from "@/server/minutes/qrContent";
+import { signatureLines } from "@/server/minutes/signatureLines";
 import { minutesExport } from "@/server/queries/minutesVersions";
 import { getRuntime } from "@/server/runtime";
 import { signatureWords } from "../signatureWords";
@@ -40,7 +40,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ meet
       content: minutesQrContent({ checkpointNote: data.checkpoint?.note ?? null, sha256: version.sha256, url: printUrl }),
       caption: data.checkpoint ? t("print.checkpointNote", { size: data.checkpoint.size }) : t("print.noCheckpoint"),
     },
-    labels: { hash: t("status.hash"), signatures: t("print.signatures"), correction: t("correct.reason"), page: t.raw("print.page") as string, signHere: words.signHere },
+    labels: {
+      hash: t("status.hash"),
+      signatures: t("print.signatures"),
+      correction: t("correct.reason"),
+      page: t.raw("print.page") as string,
+      signHere: words.signHere,
+    },
   });
   const filename = `${data.meeting.bodyName}${data.meeting.number}会议记录-第${version.version}版.pdf`;
   return new NextResponse(new Uint8Array(pdf), {

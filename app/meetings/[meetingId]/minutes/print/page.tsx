@@ -1,12 +1,12 @@
-import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { currentAccount } from "@/server/auth/session";
 import { isWeChat, minutesQrContent, publicOrigin } from "@/server/minutes/qrContent";
+import { signatureLines } from "@/server/minutes/signatureLines";
 import { minutesExport } from "@/server/queries/minutesVersions";
 import { getRuntime } from "@/server/runtime";
-import { signatureLines } from "@/server/minutes/signatureLines";
 import { signatureWords } from "../signatureWords";
 import { PrintButton } from "./PrintButton";
 import "../minutes.css";
@@ -17,10 +17,7 @@ export const dynamic = "force-dynamic";
  * The print version of a finalized version (the latest, or ?v=N): the frozen canonical text, its SHA-256, the
  * signatures and the QR code of the latest audit checkpoint. WeChat users land here from the PDF link.
  */
-export default async function MinutesPrintPage({ params, searchParams }: {
-  params: Promise<{ meetingId: string }>;
-  searchParams: Promise<{ v?: string }>;
-}) {
+export default async function MinutesPrintPage({ params, searchParams }: { params: Promise<{ meetingId: string }>; searchParams: Promise<{ v?: string }> }) {
   const { meetingId } = await params;
   const { v } = await searchParams;
   const account = await currentAccount();
@@ -48,13 +45,19 @@ export default async function MinutesPrintPage({ params, searchParams }: {
   const lines = signatureLines(data.required, version.signatures, words);
   return (
     <article className="minutes-print">
-      {isWeChat(requestHeaders.get("user-agent")) ? <p className="wechat-hint" role="note">{t("print.wechatHint")}</p> : null}
+      {isWeChat(requestHeaders.get("user-agent")) ? (
+        <p className="wechat-hint" role="note">
+          {t("print.wechatHint")}
+        </p>
+      ) : null}
       <p className="no-print minutes-links">
         <a href={base}>{t("links.back")}</a>
         <PrintButton label={t("print.printButton")} />
       </p>
       <h1>{t("print.title", { version: version.version })}</h1>
-      <p>{data.meeting.orgName} · {data.meeting.bodyName} {data.meeting.number}</p>
+      <p>
+        {data.meeting.orgName} · {data.meeting.bodyName} {data.meeting.number}
+      </p>
       {version.reason ? <p>{t("status.correction", { reason: version.reason })}</p> : null}
       <pre lang="zh-CN">{version.text}</pre>
       <h2>{t("print.signatures")}</h2>
@@ -69,10 +72,9 @@ export default async function MinutesPrintPage({ params, searchParams }: {
         {t("status.hash")}：<code className="hash">{version.sha256}</code>
       </p>
       <figure className="qr">
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the checkpoint QR code is an SVG the server drew (qrcode), no user text */}
         <div role="img" aria-label={t("print.checkpoint")} dangerouslySetInnerHTML={{ __html: qr }} />
-        <figcaption className="hint">
-          {data.checkpoint ? t("print.checkpointNote", { size: data.checkpoint.size }) : t("print.noCheckpoint")}
-        </figcaption>
+        <figcaption className="hint">{data.checkpoint ? t("print.checkpointNote", { size: data.checkpoint.size }) : t("print.noCheckpoint")}</figcaption>
       </figure>
     </article>
   );

@@ -18,7 +18,11 @@ export default async function SignInSheetPage({ params }: { params: Promise<{ me
   const base = `/meetings/${meetingId}/minutes`;
   return (
     <article className="minutes-print sign-in-sheet">
-      {isWeChat((await headers()).get("user-agent")) ? <p className="wechat-hint" role="note">{labels.wechatHint}</p> : null}
+      {isWeChat((await headers()).get("user-agent")) ? (
+        <p className="wechat-hint" role="note">
+          {labels.wechatHint}
+        </p>
+      ) : null}
       <p className="no-print minutes-links">
         <a href={base}>{labels.back}</a>
         <PrintButton label={labels.print} />

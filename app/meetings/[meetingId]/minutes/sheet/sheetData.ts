@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/app/i18n/locales";
 import { chinaDateTime } from "@/server/minutes/format";
-import { signatureLines, type SignatureLine } from "@/server/minutes/signatureLines";
+import { type SignatureLine, signatureLines } from "@/server/minutes/signatureLines";
 import { minutesExport } from "@/server/queries/minutesVersions";
 import { signatureWords } from "../signatureWords";
 

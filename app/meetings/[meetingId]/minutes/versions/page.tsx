@@ -1,5 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { currentAccount } from "@/server/auth/session";
 import { lineDiff } from "@/server/minutes/lineDiff";
 import { minutesExport } from "@/server/queries/minutesVersions";
@@ -19,7 +19,9 @@ export default async function MinutesVersionsPage({ params }: { params: Promise<
   const versions = [...data.versions].reverse();
   return (
     <div className="minutes-versions">
-      <p><a href={base}>{t("links.back")}</a></p>
+      <p>
+        <a href={base}>{t("links.back")}</a>
+      </p>
       <h1>{t("versions.title")}</h1>
       {versions.length === 0 ? <p>{t("versions.none")}</p> : null}
       {versions.map((version) => {
@@ -27,10 +29,19 @@ export default async function MinutesVersionsPage({ params }: { params: Promise<
         const changes = previous ? lineDiff(previous.text, version.text).filter((line) => line.kind !== "same") : [];
         return (
           <section key={version.id} className="card minutes-version" aria-labelledby={`v-${version.version}`}>
-            <h2 id={`v-${version.version}`}>{t("status.version", { version: version.version, date: format.dateTime(new Date(version.finalizedAt), { dateStyle: "long", timeStyle: "short" }) })}</h2>
+            <h2 id={`v-${version.version}`}>
+              {t("status.version", {
+                version: version.version,
+                date: format.dateTime(new Date(version.finalizedAt), { dateStyle: "long", timeStyle: "short" }),
+              })}
+            </h2>
             {version.reason ? <p>{t("status.correction", { reason: version.reason })}</p> : null}
-            <p>{t("status.hash")}：<code className="hash">{version.sha256}</code></p>
-            <p><a href={`${base}/print?v=${version.version}`}>{t("links.print")}</a> · <a href={`${base}/pdf?v=${version.version}`}>{t("links.pdf")}</a></p>
+            <p>
+              {t("status.hash")}：<code className="hash">{version.sha256}</code>
+            </p>
+            <p>
+              <a href={`${base}/print?v=${version.version}`}>{t("links.print")}</a> · <a href={`${base}/pdf?v=${version.version}`}>{t("links.pdf")}</a>
+            </p>
             {previous ? (
               <>
                 <h3>{t("versions.diffHeading", { from: previous.version, to: version.version })}</h3>

@@ -21,27 +21,46 @@ export default async function VerifyNoticePage({ params }: { params: Promise<{ o
   const { orgId, noticeId } = await params;
   const t = await getTranslations("notices");
   const f = await dateFormats();
-  let data;
+  let data: Awaited<ReturnType<typeof noticeVerification>>;
   try {
     data = await noticeVerification(orgId, noticeId);
   } catch (error) {
     if (!isAppError(error) || error.code !== "not_found") throw error;
     const te = await getTranslations("errors");
-    return <div><h1>{t("indexTitle")}</h1><p role="alert" className="alert">{te("not_found")}</p></div>;
+    return (
+      <div>
+        <h1>{t("indexTitle")}</h1>
+        <p role="alert" className="alert">
+          {te("not_found")}
+        </p>
+      </div>
+    );
   }
   return (
     <div>
-      <p><a href={noticePath(orgId, noticeId)}>{t("backToNotice")}</a></p>
+      <p>
+        <a href={noticePath(orgId, noticeId)}>{t("backToNotice")}</a>
+      </p>
       <h1>{t("verifyTitle", { title: data.notice.title })}</h1>
       <p>{t("verifyIntro")}</p>
-      {data.textMatchesLog === true ? <p className="nb-ok" role="status">{t("textMatches")}</p> : null}
-      {data.textMatchesLog === false ? <p className="alert" role="alert">{t("textDiffers")}</p> : null}
+      {data.textMatchesLog === true ? (
+        <p className="nb-ok" role="status">
+          {t("textMatches")}
+        </p>
+      ) : null}
+      {data.textMatchesLog === false ? (
+        <p className="alert" role="alert">
+          {t("textDiffers")}
+        </p>
+      ) : null}
       <section aria-labelledby="checkpoint">
         <h2 id="checkpoint">{t("checkpoint")}</h2>
         {data.checkpoint ? (
           <>
             <p>{t("checkpointMeta", { size: data.checkpoint.size, date: f.dateTime(data.checkpoint.createdAt) })}</p>
-            <pre className="nb-mono" data-testid="checkpoint-note">{data.checkpoint.note}</pre>
+            <pre className="nb-mono" data-testid="checkpoint-note">
+              {data.checkpoint.note}
+            </pre>
           </>
         ) : (
           <p>{t("noCheckpoint")}</p>
@@ -59,8 +78,14 @@ export default async function VerifyNoticePage({ params }: { params: Promise<{ o
               <dd className="nb-mono">{entry.leafHash}</dd>
               <dt>{t("entryPath")}</dt>
               <dd>
-                {entry.path.length === 0 ? t("emptyPath") : (
-                  <ol className="nb-mono">{entry.path.map((hash, i) => <li key={i}>{hash}</li>)}</ol>
+                {entry.path.length === 0 ? (
+                  t("emptyPath")
+                ) : (
+                  <ol className="nb-mono">
+                    {entry.path.map((hash, i) => (
+                      <li key={i}>{hash}</li>
+                    ))}
+                  </ol>
                 )}
               </dd>
               <dt>{t("entryCheck")}</dt>

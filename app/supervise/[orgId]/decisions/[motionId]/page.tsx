@@ -1,10 +1,10 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { decisionEvidence } from "@/server/queries/evidence";
+import { loadForConsole } from "@/server/web/loadPage";
 import { CheckpointPanel } from "../../../components/CheckpointPanel";
 import { AttendanceSection, BallotsSection, ProofsSection, ResultSection } from "../../../components/EvidenceSections";
 import { Opinions } from "../../../components/Opinions";
 import { Refused } from "../../../components/Refused";
-import { loadForConsole } from "@/server/web/loadPage";
 
 export const dynamic = "force-dynamic";
 
@@ -28,11 +28,20 @@ export default async function EvidencePage({ params, searchParams }: Props) {
   const method = t.has(`method.${motion.method}`) ? t(`method.${motion.method}`) : motion.method;
   return (
     <div>
-      <p><a href={`/supervise/${orgId}`}>{t("back")}</a></p>
+      <p>
+        <a href={`/supervise/${orgId}`}>{t("back")}</a>
+      </p>
       <h1>{t("title", { text: motion.text })}</h1>
       <section aria-labelledby="meeting-title">
         <h2 id="meeting-title">{t("meetingTitle")}</h2>
-        <p>{t("meetingFacts", { body: meeting.bodyName, number: meeting.number, when: format.dateTime(meeting.startsAt, { year: "numeric", month: "long", day: "numeric" }), place: meeting.place })}</p>
+        <p>
+          {t("meetingFacts", {
+            body: meeting.bodyName,
+            number: meeting.number,
+            when: format.dateTime(meeting.startsAt, { year: "numeric", month: "long", day: "numeric" }),
+            place: meeting.place,
+          })}
+        </p>
         <dl className="facts">
           <dt>{t("motionMethod")}</dt>
           <dd>{method}</dd>
@@ -43,17 +52,23 @@ export default async function EvidencePage({ params, searchParams }: Props) {
       {evidence.rule ? (
         <section aria-labelledby="rule-title">
           <h2 id="rule-title">{t("ruleTitle")}</h2>
-          <p><strong>{evidence.rule.sentence[lang]}</strong></p>
+          <p>
+            <strong>{evidence.rule.sentence[lang]}</strong>
+          </p>
           <p className="hint">{evidence.rule.basis[lang]}</p>
         </section>
       ) : null}
       <section aria-labelledby="procedure-title">
         <h2 id="procedure-title">{t("procedureTitle")}</h2>
-        {evidence.procedureWarnings.length === 0 ? <p>{t("procedureNone")}</p> : (
+        {evidence.procedureWarnings.length === 0 ? (
+          <p>{t("procedureNone")}</p>
+        ) : (
           <ul className="procedure-warnings">
             {evidence.procedureWarnings.map((w, i) => (
               <li key={`${w.code}-${w.at}-${i}`} data-code={w.code}>
-                {w.message[lang]}<br /><span className="hint">{t("procedureBasis", { basis: w.legalBasis })}</span>
+                {w.message[lang]}
+                <br />
+                <span className="hint">{t("procedureBasis", { basis: w.legalBasis })}</span>
               </li>
             ))}
           </ul>

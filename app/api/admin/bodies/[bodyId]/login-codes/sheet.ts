@@ -4,8 +4,7 @@ import { CHINA_TIME_ZONE } from "@/server/time";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 
 /**
  * A print-ready A4 page: one card per member with a QR code, the short URL under it (to type where a phone cannot
@@ -18,15 +17,15 @@ export async function renderSheet(sheet: LoginSheet, origin: string, locale: str
     sheet.codes.map(async (code) => {
       const url = `${origin}/q/${code.token}`;
       const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
-      return `<li class="card"><div class="qr" role="img" aria-label="${escape(t("qrLabel", { name: code.name }))}">${svg}</div>
-<p class="name">${escape(code.name)}</p><p class="url">${escape(url)}</p>
-<p class="small">${escape(t("expires", { date: dateFormat.format(new Date(code.expiresAt)) }))}</p></li>`;
+      return `<li class="card"><div class="qr" role="img" aria-label="${escapeHtml(t("qrLabel", { name: code.name }))}">${svg}</div>
+<p class="name">${escapeHtml(code.name)}</p><p class="url">${escapeHtml(url)}</p>
+<p class="small">${escapeHtml(t("expires", { date: dateFormat.format(new Date(code.expiresAt)) }))}</p></li>`;
     }),
   );
-  const skipped = sheet.skipped.map((s) => `<li>${escape(s.name)}：${escape(t(`skip.${s.reason}`))}</li>`).join("");
+  const skipped = sheet.skipped.map((s) => `<li>${escapeHtml(s.name)}：${escapeHtml(t(`skip.${s.reason}`))}</li>`).join("");
   return `<!doctype html>
-<html lang="${escape(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(t("title", { body: sheet.bodyName }))}</title>
+<html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(t("title", { body: sheet.bodyName }))}</title>
 <style>
 body{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;font-size:18px;color:#1a1a1a;margin:16px}
 h1{font-size:1.4em}ol{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px}
@@ -36,12 +35,12 @@ h1{font-size:1.4em}ol{list-style:none;padding:0;display:grid;grid-template-colum
 .warn{border:2px solid #8a4b00;padding:8px 12px;border-radius:8px}
 @media print{.actions{display:none}body{margin:0}@page{size:A4;margin:10mm}}
 </style></head><body>
-<h1>${escape(t("title", { body: sheet.bodyName }))}</h1>
-<p>${escape(sheet.orgName)} · ${escape(t("count", { count: sheet.codes.length }))}</p>
-<p>${escape(t("howTo"))}</p>
-<p class="actions"><button type="button" id="print">${escape(t("print"))}</button><a href="/admin/bodies/${escape(sheet.bodyId)}">${escape(t("back"))}</a></p>
-${skipped ? `<div class="warn"><p>${escape(t("skipped"))}</p><ul>${skipped}</ul></div>` : ""}
+<h1>${escapeHtml(t("title", { body: sheet.bodyName }))}</h1>
+<p>${escapeHtml(sheet.orgName)} · ${escapeHtml(t("count", { count: sheet.codes.length }))}</p>
+<p>${escapeHtml(t("howTo"))}</p>
+<p class="actions"><button type="button" id="print">${escapeHtml(t("print"))}</button><a href="/admin/bodies/${escapeHtml(sheet.bodyId)}">${escapeHtml(t("back"))}</a></p>
+${skipped ? `<div class="warn"><p>${escapeHtml(t("skipped"))}</p><ul>${skipped}</ul></div>` : ""}
 <ol>${cards.join("\n")}</ol>
-<script${nonce ? ` nonce="${escape(nonce)}"` : ""}>document.getElementById("print").addEventListener("click", function () { window.print(); });</script>
+<script${nonce ? ` nonce="${escapeHtml(nonce)}"` : ""}>document.getElementById("print").addEventListener("click", function () { window.print(); });</script>
 </body></html>`;
 }

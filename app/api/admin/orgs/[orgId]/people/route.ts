@@ -1,6 +1,6 @@
+import { currentAccount } from "@/server/auth/session";
 import { createPerson } from "@/server/commands/org/createPerson";
 import { AppError } from "@/server/errors";
-import { currentAccount } from "@/server/auth/session";
 import { respond } from "@/server/http";
 import { adminPeople } from "@/server/queries/adminPeople";
 import { writeRoute } from "@/server/web/writeRoute";

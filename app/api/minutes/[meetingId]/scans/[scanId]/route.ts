@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { currentAccount } from "@/server/auth/session";
 import { AppError, isAppError } from "@/server/errors";
-import { signatureScan } from "@/server/queries/signatureScan";
 import { errorFields, logger } from "@/server/ops/logger";
+import { signatureScan } from "@/server/queries/signatureScan";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +26,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ meet
   } catch (error) {
     const appError = isAppError(error) ? error : new AppError("internal", "internal error");
     if (!isAppError(error)) logger().error(errorFields(error), "download failed");
-    if (appError.code === "unauthenticated" && request.headers.get("accept")?.includes("text/html")) return new NextResponse(null, { status: 303, headers: { location: "/login" } });
+    if (appError.code === "unauthenticated" && request.headers.get("accept")?.includes("text/html"))
+      return new NextResponse(null, { status: 303, headers: { location: "/login" } });
     return NextResponse.json({ ok: false, error: appError.toJSON() }, { status: appError.httpStatus });
   }
 }

@@ -1,5 +1,5 @@
 import { replyToObjection } from "@/server/commands/notice/replyToObjection";
-import { writeRoute, withQuery } from "@/server/web/writeRoute";
+import { withQuery, writeRoute } from "@/server/web/writeRoute";
 
 /** POST {text}: a supervisor's published reply to one objection. */
 export const POST = writeRoute({

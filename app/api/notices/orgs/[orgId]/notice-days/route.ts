@@ -1,5 +1,5 @@
 import { setNoticeDays } from "@/server/commands/notice/setNoticeDays";
-import { writeRoute, withQuery } from "@/server/web/writeRoute";
+import { withQuery, writeRoute } from "@/server/web/writeRoute";
 
 /** POST {noticeDays}: the organization's default notice period. */
 export const POST = writeRoute({
