@@ -14,8 +14,8 @@ import { recordTotals } from "../server/commands/live/recordTotals";
 import { startItem } from "../server/commands/live/startItem";
 import { scheduleMeeting } from "../server/commands/meeting/scheduleMeeting";
 import { currentDb } from "../server/db";
-import { seedMinutesForMeeting } from "../server/minutes";
 import { chinaDateInput, DAY_MS } from "../server/time";
+import { seedMinutesForMeeting } from "./demoMinutes";
 
 type Choice = "yes" | "no" | "abstain";
 

@@ -15,9 +15,9 @@ import { createAccount } from "../server/commands/org/createAccount";
 import { createOrganization } from "../server/commands/org/createOrganization";
 import { createVillage } from "../server/commands/township/createVillage";
 import { setTownshipSettings } from "../server/commands/township/setTownshipSettings";
+import { currentDb } from "../server/db";
 import { MATTER_STAGES, type MatterStage } from "../server/domain/matter";
 import type { MatterKind } from "../server/domain/rules";
-import { getRuntime } from "../server/runtime";
 
 export const TOWNSHIP_ACCOUNTS = {
   admin: "13800000040",
@@ -103,7 +103,7 @@ export async function seedTownshipVillages(townshipId: string, reviewerId: strin
  * stage skipped); every fourth filed matter is left without a receipt; one pre-review is returned with reasons.
  */
 async function seedMatters(orgId: string, count: number, offset: number, reviewer: { id: string; role: string; name: string }): Promise<void> {
-  const { prisma } = getRuntime().db;
+  const { prisma } = currentDb();
   const now = Date.now();
   const open = MATTER_STAGES.filter((s) => !s.startsWith("closed_"));
   await prisma.$transaction(

@@ -29,6 +29,8 @@ export type YishiEvent =
   | MeetingEvent<"minutes.signed">
   /** A notice (公示) was published or corrected; meetingId is "" when it belongs to no meeting. */
   | MeetingEvent<"notice.published">
+  /** Meeting notices were queued for SMS or WeCom: the outbox sends them. */
+  | MeetingEvent<"notice.queued">
   /** Sessions of this account end now: its live sockets are disconnected (no meeting involved). */
   | (MeetingEvent<"account.revoked"> & { meetingId: ""; accountId: string });
 

@@ -6,8 +6,8 @@
  * then grants the app role what it needs — never UPDATE, DELETE or TRUNCATE on the audit tables.
  */
 import { StartupError } from "../config";
-import { quoteIdent } from "../ops/dbSchema";
 import type { SqlRunner } from "./migrate";
+import { quoteIdent } from "./sql";
 
 export type RoleFacts = { name: string; superuser: boolean; bypassRls: boolean };
 

@@ -7,10 +7,11 @@ import { type Listener, onEvent } from "../events";
 import { broadcastOnEvent } from "./broadcast";
 import { checkpointOnEvent } from "./checkpoint";
 import { minutesOnEvent } from "./minutes";
+import { outboxOnEvent } from "./outbox";
 import { signOnPublish } from "./publish";
 import { sessionsOnEvent } from "./sessions";
 
-export const LISTENERS: readonly Listener[] = [broadcastOnEvent, sessionsOnEvent, checkpointOnEvent, signOnPublish, minutesOnEvent];
+export const LISTENERS: readonly Listener[] = [broadcastOnEvent, sessionsOnEvent, checkpointOnEvent, signOnPublish, minutesOnEvent, outboxOnEvent];
 
 /** Wires the listeners at start-up (tsx process only). Called once from server/index.ts. */
 export function registerListeners(): void {

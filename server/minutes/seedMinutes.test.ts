@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedFinishedMeeting } from "../../prisma/demoMeeting";
+import { seedMinutesForMeeting } from "../../prisma/demoMinutes";
 import { seedDemo } from "../../prisma/seed";
 import { openInProcessDb } from "../testing/inProcessDb";
-import { seedMinutesForMeeting } from "./index";
 import { loadMinutesStatus } from "./status";
 
 describe("signed minutes for the demo's finished meeting", () => {

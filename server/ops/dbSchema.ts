@@ -4,6 +4,7 @@
  * (parents are loaded first) and the sequences behind autoincrement columns.
  */
 import type { SqlRunner } from "../db/migrate";
+import { quoteIdent } from "../db/sql";
 
 export type TableInfo = {
   name: string;
@@ -16,7 +17,7 @@ export type SequenceInfo = { table: string; column: string; sequence: string };
 
 export const MIGRATIONS_TABLE = "_prisma_migrations";
 
-export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+export { quoteIdent };
 
 type ForeignKey = { child: string; parent: string; columns: string[]; references: string[] };
 

@@ -6,7 +6,6 @@
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { currentDb } from "../db";
-import { identityOf } from "../realtime/auth";
 import { getRuntime } from "../runtime";
 import { processSingleton } from "../singleton";
 import { installMetricsSink, reportDatabaseError } from "./observe";
@@ -17,7 +16,8 @@ const KEY = "__yishiMetrics";
 
 /** A socket's role for the gauge: no session; signed in; or holding a meeting's chair view (chair, recorder, admin, supervisor). */
 export function socketRole(socket: { rooms: Set<string>; data: unknown }): SocketRole {
-  if (!identityOf(socket as never)) return "anonymous";
+  // The socket's identity is set on its data when its session is checked (server/realtime/auth.ts).
+  if (!(socket.data as { identity?: unknown } | undefined)?.identity) return "anonymous";
   for (const room of socket.rooms) if (room.startsWith("meeting:") && room.endsWith(":chair")) return "chair_view";
   return "signed_in";
 }

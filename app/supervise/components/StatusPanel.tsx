@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { LogStatus } from "@/server/audit/verifyStored";
+import type { LogStatus } from "@/server/queries/auditExports";
 
 /** Green or red, in words and with a symbol (never colour alone), with the verifier's own reason when red. */
 export async function StatusPanel({ status }: { status: LogStatus }) {

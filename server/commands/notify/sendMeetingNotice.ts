@@ -5,7 +5,7 @@ import { AppError } from "../../errors";
 import { activeProviders } from "../../notify/active";
 import { enabledChannels } from "../../notify/providers";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 import { noticeMeeting, requireBeforeMeeting } from "./noticeMeeting";
 
 const schema = z.strictObject({
@@ -72,6 +72,8 @@ export function sendMeetingNotice(input: unknown, actor: Actor, now: Date = new 
       }
     }
     await appendAuditMany(tx, audit);
+    // SMS and WeCom rows leave through the outbox once this commits (server/listeners/outbox.ts).
+    if (result.queued + result.requeued > 0) afterCommit(tx, { type: "notice.queued", orgId: meeting.orgId, meetingId: meeting.id });
     return result;
   });
 }

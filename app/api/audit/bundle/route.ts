@@ -1,7 +1,6 @@
 import type { NextRequest } from "next/server";
-import { bundleZip } from "@/server/audit/zipBundle";
 import { currentAccount } from "@/server/auth/session";
-import { requireSupervisor } from "@/server/queries/auditAccess";
+import { supervisorBundle } from "@/server/queries/auditExports";
 import { download } from "../download";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +13,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: NextRequest) {
   return download(async () => {
     const orgId = request.nextUrl.searchParams.get("orgId") ?? "";
-    await requireSupervisor(await currentAccount(), orgId);
-    const zip = await bundleZip(orgId);
+    const zip = await supervisorBundle(await currentAccount(), orgId);
     return { body: zip.stream, fileName: zip.fileName, contentType: "application/zip" };
   });
 }

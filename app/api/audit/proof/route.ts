@@ -1,8 +1,6 @@
 import type { NextRequest } from "next/server";
-import { proofForEntry } from "@/server/audit/proofs";
 import { currentAccount } from "@/server/auth/session";
-import { AppError } from "@/server/errors";
-import { requireSupervisor } from "@/server/queries/auditAccess";
+import { supervisorProof } from "@/server/queries/auditExports";
 import { download } from "../download";
 
 export const dynamic = "force-dynamic";
@@ -12,9 +10,7 @@ export function GET(request: NextRequest) {
   return download(async () => {
     const orgId = request.nextUrl.searchParams.get("orgId") ?? "";
     const seq = Number(request.nextUrl.searchParams.get("seq"));
-    await requireSupervisor(await currentAccount(), orgId);
-    if (!Number.isSafeInteger(seq) || seq < 0) throw new AppError("invalid_input", "seq must be an entry number", { field: "seq" });
-    const proof = await proofForEntry(orgId, seq);
+    const proof = await supervisorProof(await currentAccount(), orgId, seq);
     return { body: proof.text, fileName: `yishi-entry-${seq}.tlog-proof`, contentType: "text/plain; charset=utf-8" };
   });
 }
