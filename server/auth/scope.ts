@@ -7,9 +7,24 @@ import type { Tx } from "../db";
  * into a neighbouring village. The setting is transaction-local (`set_config(..., true)`): pooled connections come
  * back unscoped. The system actor is never confined (first start and the seed span organizations).
  *
+ * The organizations above it (a cooperative's village, a village's township) stay readable — their own rows only,
+ * listed in `yishi.org_above` before the scope narrows — so that a command can read the township's settings (the
+ * pre-review gate, issue #20).
+ *
  * On PGlite, and for a superuser on PostgreSQL, the policies do not apply; the call is then only bookkeeping.
  */
 export async function confineToOrg(tx: Tx, orgId: string): Promise<void> {
+  await tx.$executeRaw`SELECT set_config(
+    'yishi.org_above',
+    concat_ws(',', nullif(current_setting('yishi.org_above', true), ''), (
+      WITH RECURSIVE up(id, parent, depth) AS (
+        SELECT id, "parentId", 0 FROM "Organization" WHERE id = ${orgId}::text
+        UNION ALL
+        SELECT o.id, o."parentId", up.depth + 1 FROM "Organization" o JOIN up ON o.id = up.parent WHERE up.depth < 4
+      )
+      SELECT string_agg(id, ',') FROM up WHERE depth > 0
+    )),
+    true)`;
   await tx.$executeRaw`SELECT set_config(
     'yishi.org_scope',
     CASE coalesce(current_setting('yishi.org_scope', true), '')

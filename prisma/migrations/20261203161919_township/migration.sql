@@ -49,8 +49,9 @@ ALTER TABLE "PreReview" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "PreReview" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "PreReview_scope" ON "PreReview" USING (yishi_org_in_scope("orgId")) WITH CHECK (yishi_org_in_scope("orgId"));
 
--- The levels above an organization are readable from inside its confined transaction (a cooperative's village, a
--- village's township): the pre-review gate reads the township's settings while a village's vote opens. These rows
--- hold names, levels and the township's settings, nothing of any village's record. Compared as text: a value added
--- to an enum cannot be used in the transaction that adds it.
-CREATE POLICY "Organization_levels_above_read" ON "Organization" FOR SELECT USING ("level"::text IN ('township', 'village'));
+-- The organizations above one a transaction is confined to (a cooperative's village, a village's township) are
+-- readable from inside it, and no other: the pre-review gate reads the township's settings while a village's or a
+-- cooperative's vote opens. confineToOrg (server/auth/scope.ts) lists them in `yishi.org_above` before it confines.
+-- These rows hold names, levels and the township's settings, nothing of any village's record.
+CREATE POLICY "Organization_above_read" ON "Organization" FOR SELECT
+  USING ("id" = ANY (string_to_array(coalesce(current_setting('yishi.org_above', true), ''), ',')));

@@ -10,6 +10,13 @@ function presentFirst(n: number): AttendanceRecord[] {
 }
 
 describe("quorumStatus", () => {
+  it("a body with nobody on its roster yet: not met, and says why in words (no error for the live view)", () => {
+    const q = quorumStatus(summarizeAttendance([], [], { bodyKind: "board" }), "board", undefined, "members", "2026-06-01");
+    expect(q).toMatchObject({ quorumMet: false, expected: 0, present: 0 });
+    expect(q.explanation["zh-CN"]).toContain("还没有成员名单");
+    expect(q.explanation.en).toContain("nobody on its roster");
+  });
+
   it("E1: 30 representatives, 19 present — not met, needs 20", () => {
     const s = summarizeAttendance(roster(30), presentFirst(19), { bodyKind: "villager-representatives" });
     const q = quorumStatus(s, "villager-representatives", undefined, "members", "2025-06-01");

@@ -81,6 +81,21 @@ export function quorumStatus(
   if (isHousehold && (summary.households === undefined || summary.presentHouseholds === undefined)) {
     throw new AppError("invalid_input", "this body does not count quorum by household", { field: "basis", details: { bodyKind } });
   }
+  // A body with nobody on its roster yet (scheduled before its members were entered) cannot meet: nothing to count.
+  if (summary.expected === 0) {
+    return {
+      quorumMet: false,
+      quorumRequired: 0,
+      basis,
+      expected: 0,
+      present: 0,
+      legalBasis: [],
+      explanation: {
+        "zh-CN": "这个机构还没有成员名单，无法计算到会人数，也不能表决。请先在管理页面录入或导入成员。",
+        en: "This body has nobody on its roster yet, so attendance cannot be counted and nothing can be voted. Enter or import its members first.",
+      },
+    };
+  }
   // Zero votes: only the quorum half of the engine's answer is used.
   const result = evaluateDecision({
     body: bodyKind,
