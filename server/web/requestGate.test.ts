@@ -232,7 +232,9 @@ describe("request bodies", () => {
       let received = "";
       socket.on("error", () => resolve(received));
       socket.on("connect", () => {
-        socket.write(`POST /api/admin/orgs HTTP/1.1\r\nHost: ${url.host}\r\nCookie: ${adminCookie}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+        socket.write(
+          `POST /api/admin/orgs HTTP/1.1\r\nHost: ${url.host}\r\nCookie: ${adminCookie}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+        );
         socket.write(body.subarray(0, 64 * 1024));
       });
       socket.on("data", (data) => {
