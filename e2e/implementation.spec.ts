@@ -63,7 +63,7 @@ test.describe
       // Due before the period starts: refused with the reason, the form comes back.
       await form.getByLabel("节点 1 计划完成日期").fill("2000-01-01");
       await form.getByRole("button", { name: "保存实施计划" }).click();
-      await expect(page.getByRole("alert")).toHaveText("节点的计划日期不在实施期间内。");
+      await expect(page.getByRole("alert").filter({ hasText: "节点" })).toHaveText("节点的计划日期不在实施期间内。");
       await expect(page.getByText("这个事项还没有实施计划。")).toBeVisible();
       const again = page.locator("form[action='/api/implementation/plans']");
       await again.getByLabel("实施负责人").selectOption({ index: 1 });

@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import { TIME_ZONE } from "@/app/i18n/locales";
 import type { LiveView } from "@/server/queries/liveMeeting";
+import { VoteRuleBox } from "../live/MotionPanel";
 import { ConnectionBanner, CurrentItem, QuorumPanel, SpeakersPanel, useLang } from "../live/panels";
 import { useLiveMeeting } from "../live/useLiveMeeting";
 
@@ -115,7 +116,12 @@ function ScreenMotion({ view }: { view: LiveView }) {
               </div>
             ) : null}
           </dl>
-          {motion.rule ? <p className="screen-rule">{motion.rule.sentence[lang]}</p> : null}
+          {/* What will decide, as on every screen (issue #16): the body, the matter's kind and who set it, the number needed. */}
+          {motion.rule ? (
+            <div className="screen-rule">
+              <VoteRuleBox rule={motion.rule} />
+            </div>
+          ) : null}
           {motion.state === "open" ? (
             <>
               <p className="progress">{t("progress", { cast: motion.castCount, entitled: motion.entitledCount })}</p>
