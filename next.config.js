@@ -20,13 +20,18 @@ const config = {
     "rate-limiter-flexible",
     "socket.io",
     "pdfkit",
+    // Photo checks of the implementation record (issue #23): a native image library and an EXIF reader that looks
+    // for Node's fs and zlib itself.
+    "sharp",
+    "exifr",
   ],
   // `npm test` type-checks the whole tree with tsc (strict) as its first step; the build itself does not, so that
   // a test file in progress never blocks serving the app.
   typescript: { tsconfigPath: process.env.YISHI_NEXT_TSCONFIG ?? "./tsconfig.json", ignoreBuildErrors: true },
   // With a proxy (proxy.ts) Next buffers request bodies and cuts them at 10 MB by default; meeting materials may be
-  // 20 MB (issue #5), so allow that plus the multipart envelope. Larger uploads are refused by content-length first.
-  experimental: { proxyClientMaxBodySize: "21mb" },
+  // 20 MB (issue #5) and a proposal may carry three files of 10 MB (issue #22), so allow that plus the multipart
+  // envelope. Each route's own limit is checked on content-length first (server/web/requestGate.ts).
+  experimental: { proxyClientMaxBodySize: "31mb" },
   // Messages reach the browser compiled (app/i18n/clientMessages.ts), so the browser formats them with use-intl's
   // format-only formatter and never loads the ICU parser; the server's formatter handles both forms
   // (app/i18n/formatMessage.ts). next-intl's own `experimental.messages.precompile` compiles messages imported as
