@@ -5,6 +5,7 @@
  * Only the server process (server/index.ts) loads this module; Next's bundle reports through observe.ts.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { identityOf } from "../auth/identity";
 import { currentDb } from "../db";
 import { getRuntime } from "../runtime";
 import { processSingleton } from "../singleton";
@@ -16,8 +17,7 @@ const KEY = "__yishiMetrics";
 
 /** A socket's role for the gauge: no session; signed in; or holding a meeting's chair view (chair, recorder, admin, supervisor). */
 export function socketRole(socket: { rooms: Set<string>; data: unknown }): SocketRole {
-  // The socket's identity is set on its data when its session is checked (server/realtime/auth.ts).
-  if (!(socket.data as { identity?: unknown } | undefined)?.identity) return "anonymous";
+  if (!identityOf(socket)) return "anonymous";
   for (const room of socket.rooms) if (room.startsWith("meeting:") && room.endsWith(":chair")) return "chair_view";
   return "signed_in";
 }

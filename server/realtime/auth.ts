@@ -38,7 +38,3 @@ export async function authenticateHandshake(socket: Socket, next: (error?: Error
     next(Object.assign(new Error("internal error"), { data: { code: "internal", message: "internal error" } }));
   }
 }
-
-export function identityOf(socket: Socket): SocketIdentity {
-  return (socket.data.identity as SocketIdentity | undefined) ?? null;
-}

@@ -1,11 +1,12 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
+import { identityOf } from "../auth/identity";
 import { AppError } from "../errors";
 import { newRequestId, runInRequest } from "../ops/requestContext";
 import { LIVE_READS, type SessionReply, sessionPayload } from "../protocol/live";
 import { isSameOriginRequest } from "../web/sameOrigin";
 import { handle } from "./ack";
-import { authenticateHandshake, identityOf } from "./auth";
+import { authenticateHandshake } from "./auth";
 import { admitConnection, limitEventRate } from "./guard";
 
 /** Yjs updates measured well under this; a larger frame is refused by Socket.IO before it reaches a handler. */

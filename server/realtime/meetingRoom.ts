@@ -1,4 +1,5 @@
 import type { Socket } from "socket.io";
+import { identityOf } from "../auth/identity";
 import type { Actor } from "../commands/actor";
 import { addNonVotingAttendee } from "../commands/live/addNonVotingAttendee";
 import { adjournMeeting } from "../commands/live/adjournMeeting";
@@ -17,7 +18,6 @@ import { startItem } from "../commands/live/startItem";
 import { AppError } from "../errors";
 import { LIVE_COMMANDS as C, type CommandReply, commandEnvelope, type JoinReply, joinPayload, LIVE_READS, type MeReply, mePayload } from "../protocol/live";
 import { joinMeetingWithMe, personalView } from "../queries/joinMeeting";
-import { identityOf } from "./auth";
 import { roomOf } from "./meetingBroadcast";
 import { actorOf, row, type SocketRow, tableModule } from "./socketTable";
 

@@ -1,9 +1,9 @@
 import type { Socket } from "socket.io";
 import type { z } from "zod";
+import { identityOf } from "../auth/identity";
 import { type Actor, accountActor } from "../commands/actor";
 import { AppError } from "../errors";
 import { handle } from "./ack";
-import { identityOf } from "./auth";
 import type { SocketModule } from "./io";
 
 /** One row of a socket table: the payload's schema, and what to run for a valid payload (its result is the reply). */

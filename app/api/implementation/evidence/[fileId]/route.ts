@@ -1,33 +1,13 @@
-import { NextResponse } from "next/server";
-import { currentAccount } from "@/server/auth/session";
-import { AppError, isAppError } from "@/server/errors";
-import { errorFields, logger } from "@/server/ops/logger";
+import { AppError } from "@/server/errors";
 import { evidenceFile } from "@/server/queries/implementation";
+import { storedFileRoute } from "@/server/web/storedFile";
 
 export const dynamic = "force-dynamic";
 
-/** Opens a progress report's photo or document inline, with the type detected at upload and `nosniff`. */
-export async function GET(request: Request, { params }: { params: Promise<{ fileId: string }> }) {
-  const { fileId } = await params;
-  try {
-    const account = await currentAccount();
-    if (!account) throw new AppError("unauthenticated", "login required");
-    const file = await evidenceFile({ id: account.id, name: account.name }, fileId);
-    const ascii = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-    return new NextResponse(new Uint8Array(file.data), {
-      headers: {
-        "content-type": file.mime,
-        "content-length": String(file.size),
-        "content-disposition": `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-        "x-content-type-options": "nosniff",
-        "cache-control": "private, no-store",
-      },
-    });
-  } catch (error) {
-    const appError = isAppError(error) ? error : new AppError("internal", "internal error");
-    if (!isAppError(error)) logger().error(errorFields(error), "evidence file could not be served");
-    if (appError.code === "unauthenticated" && request.headers.get("accept")?.includes("text/html"))
-      return new NextResponse(null, { status: 303, headers: { location: "/login" } });
-    return NextResponse.json({ ok: false, error: appError.toJSON() }, { status: appError.httpStatus });
-  }
-}
+/** Opens a progress report's photo or document inline, for whoever may read the organization's implementation record. */
+export const GET = storedFileRoute<{ fileId: string }>({
+  read: async (viewer, { fileId }) => {
+    if (!viewer) throw new AppError("unauthenticated", "login required");
+    return evidenceFile({ id: viewer.id, name: viewer.name }, fileId);
+  },
+});
