@@ -45,38 +45,40 @@ export default async function TownshipPage({ params, searchParams }: { params: P
       <section aria-labelledby="villages-title">
         <h2 id="villages-title">{t("villagesTitle")}</h2>
         {page.filtered ? <p className="hint">{td("filteredNote")}</p> : null}
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("village")}</th>
-              <th scope="col">{t("status")}</th>
-              <th scope="col">{t("red")}</th>
-              <th scope="col">{t("yellow")}</th>
-              <th scope="col">{t("green")}</th>
-              <th scope="col">{t("matters")}</th>
-              <th scope="col">{t("filed")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.villages.map((v) => (
-              <tr key={v.id} data-village={v.name} data-level={v.level}>
-                <th scope="row">
-                  <a href={`/orgs/${v.id}/compliance`}>{v.name}</a>
-                  {v.cooperatives.length > 0 ? <span className="hint">（{t("cooperatives", { count: v.cooperatives.length })}）</span> : null}
-                </th>
-                <td>
-                  <span className={`dot dot-${v.level}`} aria-hidden="true" />
-                  {ta(`overall.${v.level}`)}
-                </td>
-                <td>{v.red}</td>
-                <td>{v.yellow}</td>
-                <td>{v.green}</td>
-                <td>{v.matters}</td>
-                <td>{t("filedOf", { filed: v.filed, receipted: v.receipted })}</td>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("village")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("red")}</th>
+                <th scope="col">{t("yellow")}</th>
+                <th scope="col">{t("green")}</th>
+                <th scope="col">{t("matters")}</th>
+                <th scope="col">{t("filed")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.villages.map((v) => (
+                <tr key={v.id} data-village={v.name} data-level={v.level}>
+                  <th scope="row">
+                    <a href={`/orgs/${v.id}/compliance`}>{v.name}</a>
+                    {v.cooperatives.length > 0 ? <span className="hint">（{t("cooperatives", { count: v.cooperatives.length })}）</span> : null}
+                  </th>
+                  <td>
+                    <span className={`dot dot-${v.level}`} aria-hidden="true" />
+                    {ta(`overall.${v.level}`)}
+                  </td>
+                  <td>{v.red}</td>
+                  <td>{v.yellow}</td>
+                  <td>{v.green}</td>
+                  <td>{v.matters}</td>
+                  <td>{t("filedOf", { filed: v.filed, receipted: v.receipted })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section aria-labelledby="alerts-title">
