@@ -133,7 +133,7 @@ test("pre-review approved on the dashboard, the vote opens, the village turns re
 
   // The township's reviewer: the village is green for the rule before the vote (filters set on the page, in the URL).
   const { page: reviewer, townshipId } = await openDashboard(browser, "13800000041", DESKTOP);
-  await reviewer.getByLabel("村（社区）", { exact: true }).selectOption({ label: VILLAGE });
+  await reviewer.getByLabel("村（社区）").selectOption({ label: VILLAGE });
   await reviewer.getByLabel("事项类别").selectOption({ label: "土地补偿费分配、使用" });
   await reviewer.getByLabel("规则").selectOption({ label: "前序阶段未完成即表决" });
   await reviewer.getByRole("button", { name: "筛选" }).click();
@@ -159,7 +159,7 @@ test("pre-review approved on the dashboard, the vote opens, the village turns re
   await chair.getByRole("button", { name: "开始表决" }).click();
   await expect(chair.locator(".motion .vote-rule")).toBeVisible();
   await chair.reload();
-  await expect(chair.getByText(/已经镇街预审：镇街工作人员 黄预审/).first()).toBeVisible();
+  await expect(chair.getByTestId("pre-review")).toContainText("已经镇街预审：镇街工作人员 黄预审");
   await chair.context().close();
 
   // The vote was taken on a matter still at S0 动议: red, with the reason and the rule in words.
@@ -266,7 +266,7 @@ test("on a phone: the supervisor reads the filtered dashboard and the weekly sum
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("大沥镇（演示） 预审与提示设置");
   const minutes = admin.getByLabel("散会后几日内须签署会议记录（日）");
   await expect(minutes).toHaveValue("7");
-  await expect(admin.getByText("默认值：7 · 可填 1 至 90")).toBeVisible();
+  await expect(admin.locator("#alert-minutesSignedWithinDays-hint")).toHaveText("默认值：7 · 可填 1 至 90");
   await expect(admin.getByLabel("涉及集体资产、资金达到此金额（元）须预审")).toHaveValue("100000");
   await expect(admin.getByRole("checkbox", { name: /制定、修改章程/ })).toBeChecked();
   await expectAccessible(admin, "township settings (phone)");
