@@ -4,7 +4,11 @@
  * database of its own next to DATABASE_URL's, then times
  *   1. alertsForOrganization for each village (and a sample of cooperatives): p50, p95, max — goal p95 ≤ 50 ms;
  *   2. alertCountsForOrganizations, the township dashboard's counts by colour, for pages of 50 organizations and for
- *      all 300 villages at once.
+ *      all 300 villages at once;
+ *   3. the township dashboard's page query (townshipOverview: every village with its counts, the filtered alerts,
+ *      filings and pre-reviews waiting) with no filter and with each filter — village, stage, kind, colour, rule,
+ *      dates, and all combined — goal p95 ≤ 300 ms per page; and the weekly summary (townshipWeekly).
+ *      The seeded villages are put under one township with a reviewer account for this.
  * Writes bench/results/alerts.json. Never part of a test's pass or fail.
  *
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:alerts [-- --quick] [-- --keep]
@@ -18,6 +22,8 @@ import { openDatabase } from "../server/db/client";
 import { migrate } from "../server/db/migrate";
 import { DEFAULT_ALERT_SETTINGS } from "../server/domain/alerts";
 import { alertCountsForOrganizations, alertsForOrganization } from "../server/queries/alerts";
+import { type TownshipFilters, townshipOverview } from "../server/queries/township";
+import { townshipWeekly } from "../server/queries/townshipWeekly";
 import { setRuntime } from "../server/runtime";
 import { type DistrictSize, seedDistrict } from "./alertsSeed";
 import { percentile, round } from "./lib/stats";
@@ -116,6 +122,57 @@ async function main(): Promise<void> {
       });
     }
 
+    // 3. The township dashboard's page, with its filters: the seeded villages under one township, read by its reviewer.
+    await db.sql.exec(`
+      INSERT INTO "Organization" (id, name, level, "parentId", "noticeDays", "createdAt")
+        VALUES ('tbench', '基准镇', 'township', NULL, 7, now()) ON CONFLICT (id) DO NOTHING;
+      UPDATE "Organization" SET "parentId" = 'tbench' WHERE level = 'village' AND "parentId" IS NULL AND id ~ '^v[0-9]+$';
+      INSERT INTO "Account" (id, phone, "displayName", "createdAt") VALUES ('abench', '19900000000', '基准预审员', now()) ON CONFLICT (id) DO NOTHING;
+      INSERT INTO "OrgRole" ("accountId", "orgId", role) VALUES ('abench', 'tbench', 'reviewer') ON CONFLICT DO NOTHING;
+    `);
+    const reviewer = { id: "abench", name: "基准预审员" };
+    const today = new Date().toISOString().slice(0, 10);
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const dashboardFilters: Record<string, TownshipFilters> = {
+      "no filter": {},
+      village: { village: villages[0] },
+      stage: { stage: "decision_disclosure" },
+      kind: { kind: "general" },
+      colour: { level: "red" },
+      rule: { code: "minutes_unsigned" },
+      dates: { from: monthAgo, to: today },
+      "all combined": {
+        village: villages[1],
+        stage: "implementation",
+        kind: "general",
+        level: "yellow",
+        code: "result_not_disclosed",
+        from: monthAgo,
+        to: today,
+      },
+    };
+    await townshipOverview(reviewer, "tbench", {});
+    const dashboard: Record<string, ReturnType<typeof stats> & { alerts: number }> = {};
+    const dashboardAll: number[] = [];
+    for (const [name, filters] of Object.entries(dashboardFilters)) {
+      const samples: number[] = [];
+      let listed = 0;
+      for (let round = 0; round < 3; round++) {
+        const { ms, value } = await time(() => townshipOverview(reviewer, "tbench", filters));
+        samples.push(ms);
+        listed = value.alerts.length;
+      }
+      dashboardAll.push(...samples);
+      dashboard[name] = { ...stats(samples), alerts: listed };
+    }
+    const weekly: number[] = [];
+    let weeklyRows = 0;
+    for (let round = 0; round < 3; round++) {
+      const { ms, value } = await time(() => townshipWeekly(reviewer, "tbench", { week: today }));
+      weekly.push(ms);
+      weeklyRows = value.rows.length;
+    }
+
     const result = {
       db: "postgres",
       quick,
@@ -125,12 +182,17 @@ async function main(): Promise<void> {
       alerts_per_cooperative: stats(perCoop),
       counts_page_of_50: stats(pages),
       counts_all_villages: { ...stats(whole), organizations: villages.length, ...colours },
+      dashboard_page: { ...stats(dashboardAll), goal_p95_ms: 300, by_filter: dashboard },
+      weekly_summary: { ...stats(weekly), rows: weeklyRows },
     };
     console.table({
       "alerts, one village": result.alerts_per_village,
       "alerts, one cooperative": result.alerts_per_cooperative,
       "counts, page of 50 organizations": result.counts_page_of_50,
       [`counts, all ${villages.length} villages`]: result.counts_all_villages,
+      ...Object.fromEntries(Object.entries(dashboard).map(([name, row]) => [`dashboard page, ${name}`, row])),
+      "dashboard page, every filter": { ...stats(dashboardAll), goal_p95_ms: 300 },
+      "weekly summary (this week)": result.weekly_summary,
     });
     const out = path.join(import.meta.dirname, "results");
     mkdirSync(out, { recursive: true });

@@ -81,6 +81,11 @@ async function http(role: MatrixRole, request: HttpRequest): Promise<Response> {
   return fetch(`${server.url}${request.path}`, { method: request.method, headers, body, redirect: "manual" });
 }
 
+/** A refusal by its HTTP status, for routes that answer with a file when allowed. */
+function judgeStatus(status: number): string {
+  return ({ 401: "unauthenticated", 403: "forbidden", 404: "not_found" } as Record<number, string>)[status] ?? `status ${status}`;
+}
+
 async function judgeJson(response: Response): Promise<string> {
   const type = response.headers.get("content-type") ?? "";
   if (type.includes("application/json")) {
@@ -868,6 +873,17 @@ const FIXTURES: Record<string, Fixture> = {
     request: () => adminHttp("POST", `/api/township/${township}/settings`, DEMO_TOWNSHIP_PRE_REVIEW),
   },
   "read:townshipOverview GET /api/township/[townshipId]/overview": { shared: true, request: () => adminHttp("GET", `/api/township/${township}/overview`) },
+  "read:townshipWeekly GET /api/township/[townshipId]/weekly": { shared: true, request: () => adminHttp("GET", `/api/township/${township}/weekly`) },
+  "read:townshipWeeklyCsv GET /api/township/[townshipId]/weekly/csv": {
+    shared: true,
+    request: () => adminHttp("GET", `/api/township/${township}/weekly/csv`),
+    judge: (response) => (response.status === 200 && response.headers.get("content-type") === "text/csv; charset=utf-8" ? "ok" : judgeStatus(response.status)),
+  },
+  "read:townshipWeeklyPdf GET /api/township/[townshipId]/weekly/pdf": {
+    shared: true,
+    request: () => adminHttp("GET", `/api/township/${township}/weekly/pdf`),
+    judge: (response) => (response.status === 200 && response.headers.get("content-type") === "application/pdf" ? "ok" : judgeStatus(response.status)),
+  },
   "read:alerts GET /api/orgs/[orgId]/alerts": { shared: true, request: () => adminHttp("GET", `/api/orgs/${village}/alerts`) },
 
   "read:whoAmI socket session": { shared: true, request: () => ({ socket: { event: "session", payload: null } }) },

@@ -216,6 +216,10 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "createVillage", via: [post("/api/township/[townshipId]/villages")], allow: ["townAdmin"] },
   { action: "setTownshipSettings", via: [post("/api/township/[townshipId]/settings")], allow: ["townAdmin"] },
   { action: "read:townshipOverview", via: [get("/api/township/[townshipId]/overview")], allow: ["townReviewer", "townSupervisor", "townAdmin"] },
+  // The weekly summary (issue #20 item 5): the same rows as JSON, CSV and PDF, for the township's staff only.
+  { action: "read:townshipWeekly", via: [get("/api/township/[townshipId]/weekly")], allow: ["townReviewer", "townSupervisor", "townAdmin"] },
+  { action: "read:townshipWeeklyCsv", via: [get("/api/township/[townshipId]/weekly/csv")], allow: ["townReviewer", "townSupervisor", "townAdmin"] },
+  { action: "read:townshipWeeklyPdf", via: [get("/api/township/[townshipId]/weekly/pdf")], allow: ["townReviewer", "townSupervisor", "townAdmin"] },
   // Compliance alerts (issue #20 item 4): the organization's admin and its supervisors, and the township's staff
   // (not another township's). The page /orgs/[orgId]/compliance reads the same query.
   { action: "read:alerts", via: [get("/api/orgs/[orgId]/alerts")], allow: ["admin", "supervisor", "townAdmin", "townReviewer", "townSupervisor"] },

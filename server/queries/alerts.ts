@@ -32,6 +32,25 @@ export async function alertsForOrganization(orgId: string, settings: AlertSettin
   return own ? computeAlerts(own, settings, now) : [];
 }
 
+/**
+ * Every alert of each organization of a list, red first within each: one set of queries for the whole list (the
+ * township dashboard and its weekly summary compute each village's alerts once and filter them afterwards).
+ */
+export async function alertsForOrganizations(
+  orgIds: readonly string[],
+  settings: AlertSettings = DEFAULT_ALERT_SETTINGS,
+  options: AlertOptions = {},
+): Promise<Map<string, Alert[]>> {
+  const now = options.now ?? new Date();
+  const facts = await loadAlertFacts(orgIds, settings, now);
+  return new Map(
+    [...new Set(orgIds)].map((orgId) => {
+      const own = facts.get(orgId);
+      return [orgId, own ? computeAlerts(own, settings, now) : []];
+    }),
+  );
+}
+
 export type OrganizationAlertCounts = AlertCounts & { orgId: string; level: AlertLevel };
 
 /**

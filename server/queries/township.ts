@@ -3,24 +3,23 @@
  * waiting for a receipt and pre-reviews waiting for a decision. Only the township's own admins, reviewers and
  * supervisors read it; another township's staff get `forbidden`, and nothing here reaches beyond the township's tree.
  */
-import { orgRolesOf, townshipOf } from "../auth/permissions";
+import { townshipOf } from "../auth/permissions";
 import { currentDb } from "../db";
-import type { Alert, AlertLevel } from "../domain/alerts";
-import { readTownshipSettings, type TownshipSettings } from "../domain/township/settings";
-import { AppError } from "../errors";
+import { type AlertLevel, type AlertSettings, alertSettings } from "../domain/alerts";
+import { DEFAULT_TOWNSHIP_SETTINGS, readTownshipSettings, type TownshipSettings } from "../domain/township/settings";
 import type { Viewer } from "./access";
-import { alertCountsForOrganizations, alertsForOrganization } from "./alerts";
+import {
+  byLevelThenDate,
+  passesFilters,
+  requireTownshipViewer,
+  type TownshipAlert,
+  type TownshipFilters,
+  type TownshipRole,
+  townshipAlerts,
+  townshipTree,
+} from "./townshipAlerts";
 
-export type TownshipRole = "admin" | "reviewer" | "supervisor";
-
-async function requireTownshipViewer(viewer: Viewer, townshipId: string): Promise<TownshipRole[]> {
-  const { prisma } = currentDb();
-  const township = await prisma.organization.findUnique({ where: { id: townshipId }, select: { level: true } });
-  if (township?.level !== "township") throw new AppError("not_found", "township not found");
-  const roles = await orgRolesOf(prisma, viewer.id, townshipId);
-  if (roles.length === 0) throw new AppError("forbidden", "not of this township");
-  return roles;
-}
+export { type TownshipFilters, type TownshipRole, townshipFilters } from "./townshipAlerts";
 
 export type TownshipOverview = {
   township: { id: string; name: string; settings: TownshipSettings };
@@ -32,60 +31,31 @@ export type TownshipOverview = {
     matters: number;
     filed: number;
     receipted: number;
-    /** Alerts of the village and its cooperatives by colour, and the worst colour. */
+    /**
+     * Alerts of the village and its cooperatives by colour that pass the filters other than the village (so a rule,
+     * stage or kind filter shows each village's colour for that rule, stage or kind), and the worst colour.
+     */
     red: number;
     yellow: number;
+    green: number;
     level: AlertLevel;
   }[];
-  /** The alerts that pass the filters, red first, each with the organization it belongs to. */
-  alerts: (Alert & { orgId: string; orgName: string; villageId: string })[];
+  /** The alerts that pass the filters, red first, each with its organization, village and matter (stage, kind). */
+  alerts: TownshipAlert[];
+  /** Whether any filter is set (the village counts then count only what passes). */
+  filtered: boolean;
   filters: TownshipFilters;
   pendingReceipts: { matterId: string; title: string; orgName: string; filedAt: string }[];
   pendingPreReviews: { id: string; matterId: string; title: string; kind: string; amountYuan: number | null; orgName: string; requestedAt: string }[];
 };
 
-export type TownshipFilters = { village?: string; level?: AlertLevel; code?: string; from?: string; to?: string };
-
-/** Filters as a query string gives them (the dashboard and the JSON API share them); anything unknown is dropped. */
-export function townshipFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): TownshipFilters {
-  const get = (key: string) => {
-    const value = params instanceof URLSearchParams ? params.get(key) : params[key];
-    return typeof value === "string" && value.length > 0 && value.length <= 64 ? value : undefined;
-  };
-  const day = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
-  const level = get("level");
-  return {
-    village: get("village"),
-    level: level === "red" || level === "yellow" || level === "green" ? level : undefined,
-    code: get("code"),
-    from: day(get("from")),
-    to: day(get("to")),
-  };
-}
-
 export async function townshipOverview(viewer: Viewer, townshipId: string, filters: TownshipFilters = {}): Promise<TownshipOverview> {
   const roles = await requireTownshipViewer(viewer, townshipId);
   const { prisma } = currentDb();
-  const township = await prisma.organization.findUniqueOrThrow({
-    where: { id: townshipId },
-    select: {
-      id: true,
-      name: true,
-      townshipSettings: true,
-      children: {
-        where: { level: "village" },
-        orderBy: { name: "asc" },
-        select: { id: true, name: true, children: { orderBy: { name: "asc" }, select: { id: true, name: true } } },
-      },
-    },
-  });
-  const orgIds = township.children.flatMap((v) => [v.id, ...v.children.map((c) => c.id)]);
-  const villageOf = new Map<string, string>();
-  for (const v of township.children) {
-    villageOf.set(v.id, v.id);
-    for (const c of v.children) villageOf.set(c.id, v.id);
-  }
-  const [matterCounts, pendingReceipts, pendingPreReviews] = await Promise.all([
+  const tree = await townshipTree(townshipId);
+  const orgIds = tree.orgIds;
+  const villageOf = tree.villageOf;
+  const [matterCounts, pendingReceipts, pendingPreReviews, all] = await Promise.all([
     prisma.matter.groupBy({ by: ["orgId"], where: { orgId: { in: orgIds } }, _count: { _all: true, filedAt: true, filingReceiptAt: true } }),
     prisma.matter.findMany({
       where: { orgId: { in: orgIds }, filedAt: { not: null }, filingReceiptAt: null },
@@ -99,6 +69,7 @@ export async function townshipOverview(viewer: Viewer, townshipId: string, filte
       take: 200,
       select: { id: true, requestedAt: true, matter: { select: { id: true, title: true, kind: true, amountYuan: true, org: { select: { name: true } } } } },
     }),
+    townshipAlerts(tree, new Date()),
   ]);
   const totals = new Map<string, { matters: number; filed: number; receipted: number }>();
   for (const row of matterCounts) {
@@ -109,42 +80,27 @@ export async function townshipOverview(viewer: Viewer, townshipId: string, filte
     t.receipted += row._count.filingReceiptAt;
     totals.set(villageId, t);
   }
-  const settings = readTownshipSettings(township.townshipSettings);
-  const orgName = new Map<string, string>(
-    township.children.flatMap((v) => [[v.id, v.name] as [string, string], ...v.children.map((c) => [c.id, c.name] as [string, string])]),
-  );
-  const counts = await alertCountsForOrganizations(orgIds, settings.alerts);
-  const colours = new Map<string, { red: number; yellow: number }>();
-  for (const row of counts) {
-    const villageId = villageOf.get(row.orgId) as string;
-    const c = colours.get(villageId) ?? { red: 0, yellow: 0 };
-    c.red += row.red;
-    c.yellow += row.yellow;
-    colours.set(villageId, c);
+  const colours = new Map<string, { red: number; yellow: number; green: number }>();
+  for (const alert of all) {
+    if (!passesFilters(alert, filters, { ignoreVillage: true })) continue;
+    const c = colours.get(alert.villageId) ?? { red: 0, yellow: 0, green: 0 };
+    c[alert.level] += 1;
+    colours.set(alert.villageId, c);
   }
-  const listed = orgIds.filter((id) => !filters.village || villageOf.get(id) === filters.village);
-  const alerts: TownshipOverview["alerts"] = [];
-  for (const orgId of listed) {
-    for (const alert of await alertsForOrganization(orgId, settings.alerts)) {
-      if (filters.level && alert.level !== filters.level) continue;
-      if (filters.code && alert.code !== filters.code) continue;
-      if (filters.from && alert.occurredOn < filters.from) continue;
-      if (filters.to && alert.occurredOn > filters.to) continue;
-      alerts.push({ ...alert, orgId, orgName: orgName.get(orgId) ?? "", villageId: villageOf.get(orgId) as string });
-    }
-  }
-  const rank = { red: 0, yellow: 1, green: 2 } as const;
-  alerts.sort((a, b) => rank[a.level] - rank[b.level] || b.occurredOn.localeCompare(a.occurredOn));
+  const alerts = all.filter((alert) => passesFilters(alert, filters)).sort(byLevelThenDate);
+  const township = { id: tree.id, name: tree.name, children: tree.villages };
+  const settings = tree.settings;
   return {
     township: { id: township.id, name: township.name, settings },
     roles: roles as TownshipRole[],
     villages: township.children.map((v) => {
-      const c = colours.get(v.id) ?? { red: 0, yellow: 0 };
+      const c = colours.get(v.id) ?? { red: 0, yellow: 0, green: 0 };
       const level: AlertLevel = c.red > 0 ? "red" : c.yellow > 0 ? "yellow" : "green";
-      return { id: v.id, name: v.name, cooperatives: v.children, ...(totals.get(v.id) ?? { matters: 0, filed: 0, receipted: 0 }), ...c, level };
+      return { id: v.id, name: v.name, cooperatives: v.cooperatives, ...(totals.get(v.id) ?? { matters: 0, filed: 0, receipted: 0 }), ...c, level };
     }),
     alerts,
     filters,
+    filtered: Object.keys(filters).length > 0,
     pendingReceipts: pendingReceipts.map((m) => ({ matterId: m.id, title: m.title, orgName: m.org.name, filedAt: (m.filedAt as Date).toISOString() })),
     pendingPreReviews: pendingPreReviews.map((r) => ({
       id: r.id,
@@ -213,5 +169,36 @@ export async function matterTownshipStatus(matterId: string): Promise<MatterTown
         }
       : null,
     hasTownship: (await townshipOf(prisma, matter.orgId)) !== null,
+  };
+}
+
+export type TownshipSettingsPage = {
+  township: { id: string; name: string };
+  roles: TownshipRole[];
+  settings: TownshipSettings;
+  defaults: TownshipSettings;
+  /** The range each alert threshold accepts (setTownshipSettings refuses anything outside it). */
+  limits: Record<keyof AlertSettings, { min: number; max: number }>;
+};
+
+/** The township's settings as its settings page shows them: the stored values, the law's defaults and the limits. */
+export async function townshipSettingsPage(viewer: Viewer, townshipId: string): Promise<TownshipSettingsPage> {
+  const roles = await requireTownshipViewer(viewer, townshipId);
+  const township = await currentDb().prisma.organization.findUniqueOrThrow({
+    where: { id: townshipId },
+    select: { id: true, name: true, townshipSettings: true },
+  });
+  const limits = Object.fromEntries(
+    (Object.keys(DEFAULT_TOWNSHIP_SETTINGS.alerts) as (keyof AlertSettings)[]).map((field) => {
+      const problem = alertSettings({ [field]: -1 }).problems[0];
+      return [field, { min: problem?.min ?? 0, max: problem?.max ?? 0 }];
+    }),
+  ) as TownshipSettingsPage["limits"];
+  return {
+    township: { id: township.id, name: township.name },
+    roles,
+    settings: readTownshipSettings(township.townshipSettings),
+    defaults: DEFAULT_TOWNSHIP_SETTINGS,
+    limits,
   };
 }

@@ -1,11 +1,15 @@
 import { getTranslations } from "next-intl/server";
-import type { AlertLevel } from "@/server/domain/alerts";
+import { ALERT_CODES, type AlertLevel } from "@/server/domain/alerts";
+import { MATTER_STAGES, stageLabel } from "@/server/domain/matter";
+import { MATTER_KINDS, MATTER_RULES } from "@/server/domain/rules";
 import { townshipFilters, townshipOverview } from "@/server/queries/township";
+import { filterQuery } from "@/server/queries/townshipAlerts";
 import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../admin/query";
 import { Denied, FormStatus, localeKey } from "../../admin/ui";
 import "../../admin/admin.css";
 import "../../orgs/[orgId]/compliance/compliance.css";
+import "./township.css";
 
 export const dynamic = "force-dynamic";
 
@@ -24,47 +28,57 @@ export default async function TownshipPage({ params, searchParams }: { params: P
   const page = result.data;
   const t = await getTranslations("township");
   const ta = await getTranslations("alerts");
+  const td = await getTranslations("townshipDash");
   const locale = await localeKey();
   const here = `/township/${townshipId}`;
   const isReviewer = page.roles.includes("reviewer");
-  const apiQuery = new URLSearchParams(Object.entries(page.filters).filter((e): e is [string, string] => typeof e[1] === "string")).toString();
+  const apiQuery = filterQuery(page.filters);
   return (
     <div className="compliance township">
       <h1>{t("title", { township: page.township.name })}</h1>
       <p className="hint">{t("intro")}</p>
       <FormStatus query={query} />
+      <nav aria-label={td("exportsTitle")} className="township-links">
+        <a href={`${here}/weekly${apiQuery ? `?${apiQuery}` : ""}`}>{td("weekly")}</a>
+        <a href={`${here}/settings`}>{td("settings")}</a>
+      </nav>
       <section aria-labelledby="villages-title">
         <h2 id="villages-title">{t("villagesTitle")}</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("village")}</th>
-              <th scope="col">{t("status")}</th>
-              <th scope="col">{t("red")}</th>
-              <th scope="col">{t("yellow")}</th>
-              <th scope="col">{t("matters")}</th>
-              <th scope="col">{t("filed")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.villages.map((v) => (
-              <tr key={v.id} data-village={v.name} data-level={v.level}>
-                <th scope="row">
-                  <a href={`/orgs/${v.id}/compliance`}>{v.name}</a>
-                  {v.cooperatives.length > 0 ? <span className="hint">（{t("cooperatives", { count: v.cooperatives.length })}）</span> : null}
-                </th>
-                <td>
-                  <span className={`dot dot-${v.level}`} aria-hidden="true" />
-                  {ta(`overall.${v.level}`)}
-                </td>
-                <td>{v.red}</td>
-                <td>{v.yellow}</td>
-                <td>{v.matters}</td>
-                <td>{t("filedOf", { filed: v.filed, receipted: v.receipted })}</td>
+        {page.filtered ? <p className="hint">{td("filteredNote")}</p> : null}
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("village")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("red")}</th>
+                <th scope="col">{t("yellow")}</th>
+                <th scope="col">{t("green")}</th>
+                <th scope="col">{t("matters")}</th>
+                <th scope="col">{t("filed")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.villages.map((v) => (
+                <tr key={v.id} data-village={v.name} data-level={v.level}>
+                  <th scope="row">
+                    <a href={`/orgs/${v.id}/compliance`}>{v.name}</a>
+                    {v.cooperatives.length > 0 ? <span className="hint">（{t("cooperatives", { count: v.cooperatives.length })}）</span> : null}
+                  </th>
+                  <td>
+                    <span className={`dot dot-${v.level}`} aria-hidden="true" />
+                    {ta(`overall.${v.level}`)}
+                  </td>
+                  <td>{v.red}</td>
+                  <td>{v.yellow}</td>
+                  <td>{v.green}</td>
+                  <td>{v.matters}</td>
+                  <td>{t("filedOf", { filed: v.filed, receipted: v.receipted })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section aria-labelledby="alerts-title">
@@ -77,6 +91,39 @@ export default async function TownshipPage({ params, searchParams }: { params: P
               {page.villages.map((v) => (
                 <option key={v.id} value={v.id}>
                   {v.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {td("stage")}
+            <select name="stage" defaultValue={page.filters.stage ?? ""}>
+              <option value="">{t("all")}</option>
+              {MATTER_STAGES.map((stage) => (
+                <option key={stage} value={stage}>
+                  {stageLabel(stage, locale)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {td("kind")}
+            <select name="kind" defaultValue={page.filters.kind ?? ""}>
+              <option value="">{t("all")}</option>
+              {MATTER_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {MATTER_RULES[kind].name[locale]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {td("rule")}
+            <select name="code" defaultValue={page.filters.code ?? ""}>
+              <option value="">{t("all")}</option>
+              {ALERT_CODES.map((code) => (
+                <option key={code} value={code}>
+                  {td(`codes.${code}`)}
                 </option>
               ))}
             </select>
@@ -103,6 +150,11 @@ export default async function TownshipPage({ params, searchParams }: { params: P
           <button type="submit" className="button secondary">
             {t("filter")}
           </button>
+          {page.filtered ? (
+            <a href={here} className="button secondary">
+              {td("clear")}
+            </a>
+          ) : null}
         </form>
         <p>
           <a href={`/api/township/${townshipId}/overview${apiQuery ? `?${apiQuery}` : ""}`}>{t("json")}</a>
@@ -110,11 +162,20 @@ export default async function TownshipPage({ params, searchParams }: { params: P
         {page.alerts.length === 0 ? <p>{t("noAlerts")}</p> : null}
         <ul className="list-plain alerts">
           {page.alerts.map((alert) => (
-            <li key={`${alert.orgId}-${alert.id}`} className={`card alert-card alert-${alert.level}`} data-code={alert.code}>
+            <li key={`${alert.orgId}-${alert.id}`} className={`card alert-card alert-${alert.level}`} data-code={alert.code} data-village={alert.villageName}>
               <p className="alert-message">
                 <span className="scope">{alert.orgName}</span>
                 {alert.message[locale]}
               </p>
+              {alert.matter ? (
+                <p className="hint" data-matter-stage={alert.matter.stage} data-matter-kind={alert.matter.kind}>
+                  {td("matterLine", {
+                    title: alert.matter.title,
+                    stage: stageLabel(alert.matter.stage, locale),
+                    kind: MATTER_RULES[alert.matter.kind]?.name[locale] ?? alert.matter.kind,
+                  })}
+                </p>
+              ) : null}
               <dl className="facts">
                 <dt>{ta("rule")}</dt>
                 <dd>{alert.rule[locale]}</dd>
