@@ -6,6 +6,7 @@ import type { Query } from "../../admin/query";
 import { Denied, FormStatus, localeKey } from "../../admin/ui";
 import "../../admin/admin.css";
 import "../../orgs/[orgId]/compliance/compliance.css";
+import { TownshipWitnessKey } from "./TownshipWitnessKey";
 
 export const dynamic = "force-dynamic";
 
@@ -188,6 +189,7 @@ export default async function TownshipPage({ params, searchParams }: { params: P
           ))}
         </ul>
       </section>
+      <TownshipWitnessKey viewer={viewer} townshipId={townshipId} />
     </div>
   );
 }
