@@ -4,8 +4,9 @@
  * and a village log rewritten in the database and re-signed is refused, kept as evidence in the witness's own store,
  * and shown as a red alert with both checkpoints.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+
 import { KeyObject } from "node:crypto";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type AppendInput, appendAuditMany } from "../audit/append";
@@ -20,7 +21,7 @@ import { configuredWitnesses, stopWitnessing, WITNESSES_ENV, withCosignatures, w
 import { alertsForOrganization } from "../queries/alerts";
 import { splitViewsOf } from "../queries/splitViews";
 import { witnessView } from "../queries/witnessView";
-import { startTownshipWitnesses, type TownshipWitnesses, TownshipWitnessError, townshipWitnessVkeys } from "./township";
+import { startTownshipWitnesses, TownshipWitnessError, type TownshipWitnesses, townshipWitnessVkeys } from "./township";
 
 const TOWNSHIP = "org_town1";
 const VILLAGE = "org_village1";
@@ -94,7 +95,9 @@ describe("the township hosts a witness for its villages", () => {
     expect(readFileSync(path.join(t.dataDir, "audit-key.pem"), "utf8")).not.toBe(readFileSync(keyFile, "utf8"));
     // Its own database, not the village's: the witness tables are not in the village database.
     expect(readdirSync(path.join(t.dataDir, "township-witness", "db"))).toContain("pglite");
-    const tables = await t.db.prisma.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name LIKE 'witness_%'");
+    const tables = await t.db.prisma.$queryRawUnsafe<{ n: number }[]>(
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name LIKE 'witness_%'",
+    );
     expect(tables[0]!.n).toBe(0);
     // What the village log's code can reach (server/audit/localWitness.ts) holds no private key.
     const reachable = [localWitnessHost(), await localWitnessHost()!.witnessFor(VILLAGE)];
@@ -132,7 +135,15 @@ describe("the township hosts a witness for its villages", () => {
     rmSync(path.join(t.dataDir, SIGNED_HEADS_FILE), { force: true });
     const inputs: AppendInput[] = Array.from({ length: 14 }, (_, seq) => {
       const f = entryFields(seq, VILLAGE);
-      return { orgId: VILLAGE, meetingId: f.meeting, actor: f.actor, action: f.action, object: f.object, data: { ...f.data, rewritten: seq }, now: new Date(f.ts) };
+      return {
+        orgId: VILLAGE,
+        meetingId: f.meeting,
+        actor: f.actor,
+        action: f.action,
+        object: f.object,
+        data: { ...f.data, rewritten: seq },
+        now: new Date(f.ts),
+      };
     });
     await t.db.prisma.$transaction((tx) => appendAuditMany(tx, inputs));
     expect((await checkpointNow(VILLAGE))?.signed).toBe(true);

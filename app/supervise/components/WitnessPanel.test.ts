@@ -41,7 +41,11 @@ const view: WitnessView = {
     },
   ],
   checkpoints: [
-    { size: 24, signedAt: new Date("2026-03-01T05:00:00Z"), witnessedBy: [{ name: "county.example/witness", display: "county.example/witness", at: new Date("2026-03-01T05:30:00Z") }] },
+    {
+      size: 24,
+      signedAt: new Date("2026-03-01T05:00:00Z"),
+      witnessedBy: [{ name: "county.example/witness", display: "county.example/witness", at: new Date("2026-03-01T05:30:00Z") }],
+    },
     { size: 20, signedAt: new Date("2026-03-01T03:00:00Z"), witnessedBy: [] },
   ],
 };
@@ -81,10 +85,24 @@ describe("WitnessPanel", () => {
 
   it("names the township's own witness by the township and shows its verifier key (issue #21 item 3)", async () => {
     const vkey = "yishi.local/township/t1+0a0b0c0d+BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB";
-    const township = { ...base, name: "yishi.local/township/t1", display: "大沥镇（演示）", label: "yishi.local/township/t1+0a0b0c0d", status: "ok" as const, knownSize: 9, townshipVkey: vkey };
+    const township = {
+      ...base,
+      name: "yishi.local/township/t1",
+      display: "大沥镇（演示）",
+      label: "yishi.local/township/t1+0a0b0c0d",
+      status: "ok" as const,
+      knownSize: 9,
+      townshipVkey: vkey,
+    };
     const html = await render("zh-CN", {
       witnesses: [township],
-      checkpoints: [{ size: 9, signedAt: new Date("2026-03-01T05:00:00Z"), witnessedBy: [{ name: township.name, display: "大沥镇（演示）", at: new Date("2026-03-01T05:00:01Z") }] }],
+      checkpoints: [
+        {
+          size: 9,
+          signedAt: new Date("2026-03-01T05:00:00Z"),
+          witnessedBy: [{ name: township.name, display: "大沥镇（演示）", at: new Date("2026-03-01T05:00:01Z") }],
+        },
+      ],
     });
     expect(html).toContain("✓ 大沥镇（演示）：已联署，覆盖前 9 条记录");
     expect(html).toContain(vkey);

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { townshipWitnessKey } from "@/server/queries/townshipWitness";
 import type { Viewer } from "@/server/queries/access";
+import { townshipWitnessKey } from "@/server/queries/townshipWitness";
 import { load } from "@/server/web/loadPage";
 
 /** The township's own witness and its verifier key (issue #21 item 3): the key villages and auditors check it by. */

@@ -11,9 +11,9 @@ import { splitViewAlerts } from "./witnessAlerts";
 
 export * from "./facts";
 export { forwardJumps, isForwardJump } from "./matterAlerts";
-export { splitViewAlerts } from "./witnessAlerts";
 export { type AlertSettingsProblem, alertSettings, DEFAULT_ALERT_SETTINGS } from "./settings";
 export * from "./types";
+export { splitViewAlerts } from "./witnessAlerts";
 
 const ORDER: Record<AlertLevel, number> = { red: 0, yellow: 1, green: 2 };
 

@@ -57,7 +57,11 @@ describe("witness_split_view", () => {
   });
 
   it("the same size with another root says so; a shorter log says entries are gone", () => {
-    const same = computeAlerts(facts({ ...extension, submitted: { ...extension.submitted, size: 12 }, proof: { fromSize: 12, hashes: 0 } }), DEFAULT_ALERT_SETTINGS, NOW);
+    const same = computeAlerts(
+      facts({ ...extension, submitted: { ...extension.submitted, size: 12 }, proof: { fromSize: 12, hashes: 0 } }),
+      DEFAULT_ALERT_SETTINGS,
+      NOW,
+    );
     expect(same[0]!.message["zh-CN"]).toContain("两者同为前 12 条记录，根哈希却不同");
     const shorter = computeAlerts(facts({ ...extension, submitted: { ...extension.submitted, size: 9 }, refusals: 2 }), DEFAULT_ALERT_SETTINGS, NOW);
     expect(shorter[0]!.message["zh-CN"]).toContain("新检查点比已见证的还短（9 < 12 条）");

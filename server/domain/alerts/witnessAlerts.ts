@@ -53,7 +53,10 @@ export function splitViewAlerts(orgId: string, fact: SplitViewFact | null | unde
         en: "The audit log is append-only: a witness accepts one root hash per size, and a new checkpoint must extend the witnessed one by a consistency proof (c2sp.org/tlog-witness)",
       },
       legalBasis: joinBasis([vcolText("archive", submitted.at), vcolText("supervision", submitted.at)]),
-      evidence: { href: `/orgs/${orgId}/witness`, label: { "zh-CN": "见证拒绝的证据（两个检查点与证明）", en: "the witness's evidence (both checkpoints and the proof)" } },
+      evidence: {
+        href: `/orgs/${orgId}/witness`,
+        label: { "zh-CN": "见证拒绝的证据（两个检查点与证明）", en: "the witness's evidence (both checkpoints and the proof)" },
+      },
       subject: { orgId },
       occurredAt: submitted.at,
     }),
