@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import nextEnv from "@next/env";
 import next from "next";
-import { startCheckpointer, stopCheckpointer } from "./audit/checkpointer";
+import { startCheckpointer, stopCheckpointer, witnessAllLogs } from "./audit/checkpointer";
 import { type Config, ensureAuthSecret, ensureDataDir, readConfig, StartupError } from "./config";
 import { type Database, openDatabase, withDedicatedConnection } from "./db/client";
 import { migrate } from "./db/migrate";
@@ -25,6 +25,7 @@ import { SOCKET_MODULES } from "./realtime/modules";
 import { connectRedis } from "./realtime/redis";
 import { type Runtime, setRuntime } from "./runtime";
 import { gateRequest } from "./web/requestGate";
+import { startTownshipWitnesses, type TownshipWitnesses, townshipWitnessEnabled } from "./witness/township";
 
 async function main(): Promise<void> {
   // .env files load only inside app.prepare(); read them first, so DATABASE_URL etc. work from .env too.
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     throw error;
   });
   let runtime: Runtime | undefined;
+  let townshipWitnesses: TownshipWitnesses | undefined;
   try {
     await prepareDatabase(db, config);
     runtime = {
@@ -63,12 +65,15 @@ async function main(): Promise<void> {
     installMetrics();
     ensureOpsToken(config.dataDir);
     registerListeners();
+    // The township's witness (issue #21): before the demo seed, so that the seed's checkpoints are witnessed too.
+    if (townshipWitnessEnabled()) townshipWitnesses = await startTownshipWitnesses({ dataDir: config.dataDir });
     if (config.demo) {
       const { seedDemoIfEmpty } = await import("../prisma/seed");
       const seeded = await seedDemoIfEmpty();
       if (seeded) logger().info("已创建演示村 demo village created (YISHI_DEMO=0 turns demo mode off)");
     }
   } catch (error) {
+    await townshipWitnesses?.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     await redis?.close();
     throw error;
@@ -107,6 +112,7 @@ async function main(): Promise<void> {
     httpServer.listen(config.port, config.host, resolve);
   });
   startCheckpointer();
+  if (townshipWitnesses) void witnessAllLogs();
   startOutbox();
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -119,6 +125,7 @@ async function main(): Promise<void> {
   installShutdown(runtime, db, async () => {
     io.close();
     await stopCheckpointer();
+    await townshipWitnesses?.close().catch((error: unknown) => logger().error(errorFields(error), "closing the township witness failed"));
     await stopOutbox();
     withdrawOpsEndpoint(config.dataDir);
     await redis?.close();

@@ -12,6 +12,7 @@ import { getRuntime } from "../runtime";
 import { processSlot } from "../singleton";
 import { auditKeys } from "./auditSigner";
 import { type CheckpointResult, checkpointNow } from "./checkpointNow";
+import { localWitnessHost } from "./localWitness";
 import { configuredWitnesses, scheduleWitnessing, stopWitnessing, WitnessConfigError } from "./witnessing";
 
 export const CHECKPOINT_INTERVAL_MS = 10 * 60 * 1000;
@@ -81,9 +82,18 @@ export function startCheckpointer(intervalMs: number = CHECKPOINT_INTERVAL_MS): 
   running.set(timer);
 }
 
+/** Asks every witness about every log's latest checkpoint once (at start: the township's witness catches up). */
+export async function witnessAllLogs(): Promise<void> {
+  try {
+    await retryWitnessing(configuredWitnesses());
+  } catch (error) {
+    logger().error(errorFields(error), "witnessing at start failed");
+  }
+}
+
 /** Each round also asks the witnesses again about every log whose latest checkpoint they have not cosigned yet. */
 async function retryWitnessing(witnesses: ReturnType<typeof configuredWitnesses>): Promise<void> {
-  if (witnesses.length === 0) return;
+  if (witnesses.length === 0 && !localWitnessHost()) return;
   const logs = await currentDb().prisma.auditCheckpoint.groupBy({ by: ["orgId"] });
   for (const { orgId } of logs) scheduleWitnessing(orgId, witnesses);
 }

@@ -16,12 +16,21 @@ import { currentDb } from "../db";
 import { errorFields, logger } from "../ops/logger";
 import { getRuntime } from "../runtime";
 import { processSingleton } from "../singleton";
+import { localWitnessHost } from "./localWitness";
 import { consistencyProof } from "./merkle";
 import { latestCheckpoint, readLeafHashes } from "./store";
 import type { WitnessVerifier } from "./verify.mjs";
 import { formatKeyId, parseWitnessVkey, verifyCosignatures } from "./verify.mjs";
 
-export type WitnessTarget = { url: string; vkey: string; verifier: WitnessVerifier };
+export type WitnessTarget = {
+  url: string;
+  vkey: string;
+  verifier: WitnessVerifier;
+  /** The township's witness hosted in this deployment (server/audit/localWitness.ts): asked in process, not over HTTP. */
+  submit?: Post;
+  /** Shown instead of the key name (the township's name). */
+  display?: string;
+};
 export type WitnessStatus = "ok" | "unreachable" | "refused";
 export type WitnessOutcome = { witness: string; status: WitnessStatus | "skipped"; size: number; message?: string };
 type Gap = { from: string; to: string };
@@ -66,6 +75,25 @@ export const witnessLabel = (verifier: WitnessVerifier): string => `${verifier.n
 
 type Post = (url: string, body: string) => Promise<{ status: number; text: string }>;
 
+/**
+ * The witness of the township above this organization, when this deployment hosts one (issue #21 item 3): it
+ * witnesses the village's log with no YISHI_WITNESSES set; configured witnesses are asked as well.
+ */
+export async function localWitnessTargets(orgId: string): Promise<WitnessTarget[]> {
+  const host = localWitnessHost();
+  const witness = host ? await host.witnessFor(orgId) : null;
+  if (!witness) return [];
+  return [
+    {
+      url: `local:township/${witness.townshipId}`,
+      vkey: witness.vkey,
+      verifier: parseWitnessVkey(witness.vkey),
+      submit: (_url, body) => witness.addCheckpoint(body),
+      display: witness.townshipName,
+    },
+  ];
+}
+
 const httpPost: Post = async (url, body) => {
   const res = await fetch(url, {
     method: "POST",
@@ -82,7 +110,9 @@ const gapsOf = (value: unknown): Gap[] => (Array.isArray(value) ? (value as Gap[
  * Submits the organization's latest checkpoint to each witness and stores what comes back. Never throws for a witness
  * that fails: the outcome says what happened, and the state table keeps it for the console.
  */
-export async function witnessOrg(orgId: string, targets: readonly WitnessTarget[] = configuredWitnesses(), post: Post = httpPost): Promise<WitnessOutcome[]> {
+export async function witnessOrg(orgId: string, given: readonly WitnessTarget[] = configuredWitnesses(), post: Post = httpPost): Promise<WitnessOutcome[]> {
+  const local = await localWitnessTargets(orgId);
+  const targets = [...given, ...local.filter((l) => !given.some((g) => g.vkey === l.vkey))];
   if (targets.length === 0) return [];
   const latest = await latestCheckpoint(orgId);
   if (!latest) return [];
@@ -125,7 +155,7 @@ export async function witnessOrg(orgId: string, targets: readonly WitnessTarget[
       const body = `old ${knownSize}\n${proof.map((h) => `${h.toString("base64")}\n`).join("")}\n${latest.note}`;
       let res: { status: number; text: string };
       try {
-        res = await post(`${target.url}/add-checkpoint`, body);
+        res = await (target.submit ?? post)(`${target.url}/add-checkpoint`, body);
       } catch (error) {
         res = { status: 0, text: (error as Error).message };
       }
@@ -210,7 +240,7 @@ export function scheduleWitnessing(orgId: string, given?: readonly WitnessTarget
     logger().error(errorFields(error), "witnessing skipped");
     return;
   }
-  if (targets.length === 0) return;
+  if (targets.length === 0 && !localWitnessHost()) return;
   const map = pendingMap();
   const entry = map.get(orgId) ?? { running: null, again: false, retry: null, failures: 0, targets, stopped: false };
   entry.targets = targets;

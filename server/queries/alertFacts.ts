@@ -22,6 +22,7 @@ import {
 import { procedureWarningsOf } from "../domain/meeting";
 import { firstDelivery } from "../domain/meeting/noticeDelivery";
 import { BODY_KINDS, type BodyKind } from "../domain/rules";
+import { latestSplitViews } from "./splitViews";
 
 const DAY_MS = 86_400_000;
 const DECISION_BODIES = ["villagers-assembly", "villager-representatives", "members-assembly", "member-representatives"];
@@ -67,6 +68,7 @@ export async function loadAlertFacts(orgIds: readonly string[], settings: AlertS
   for (const q of quorum) of(q.orgId).quorum.push(q.fact);
   for (const [orgId, m] of matters) Object.assign(of(orgId), m);
   for (const h of households) of(h.orgId).households.push(h.fact);
+  for (const [orgId, fact] of await latestSplitViews(ids)) of(orgId).splitView = fact;
   return facts;
 }
 

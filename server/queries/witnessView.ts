@@ -5,11 +5,15 @@
  */
 
 import { parseWitnessVkey } from "../audit/verify.mjs";
-import { configuredWitnesses, type WitnessStatus, witnessLabel } from "../audit/witnessing";
+import { configuredWitnesses, localWitnessTargets, type WitnessStatus, witnessLabel } from "../audit/witnessing";
 import { currentDb } from "../db";
 
 export type WitnessRow = {
   name: string;
+  /** The township's name for its in-deployment witness, else the key name. */
+  display: string;
+  /** Set for the township's witness hosted here (its verifier key is shown for checking cosignatures by hand). */
+  townshipVkey: string | null;
   label: string;
   status: WitnessStatus | "pending";
   knownSize: number;
@@ -22,7 +26,7 @@ export type WitnessRow = {
   gaps: { from: Date; to: Date }[];
 };
 
-export type CheckpointWitnessing = { size: number; signedAt: Date; witnessedBy: { name: string; at: Date }[] };
+export type CheckpointWitnessing = { size: number; signedAt: Date; witnessedBy: { name: string; display: string; at: Date }[] };
 
 export type WitnessView = { witnesses: WitnessRow[]; checkpoints: CheckpointWitnessing[] };
 
@@ -53,10 +57,16 @@ export async function witnessView(orgId: string): Promise<WitnessView> {
   } catch {
     // A bad YISHI_WITNESSES stops the server at start; here it only means nothing more to list.
   }
+  const local = await localWitnessTargets(orgId);
+  configured.push(...local.map((t) => t.vkey).filter((vkey) => !configured.includes(vkey)));
+  const displayOf = (name: string) => local.find((t) => t.verifier.name === name)?.display ?? name;
+  const townshipVkey = (vkey: string) => (local.some((t) => t.vkey === vkey) ? vkey : null);
   const known = new Set(states.map((s) => s.witness));
   const witnesses: WitnessRow[] = [
     ...states.map((s) => ({
       ...labelOf(s.witness),
+      display: displayOf(labelOf(s.witness).name),
+      townshipVkey: townshipVkey(s.witness),
       status: s.status as WitnessStatus,
       knownSize: s.knownSize,
       lastError: s.lastError,
@@ -70,6 +80,8 @@ export async function witnessView(orgId: string): Promise<WitnessView> {
       .filter((vkey) => !known.has(vkey))
       .map((vkey) => ({
         ...labelOf(vkey),
+        display: displayOf(labelOf(vkey).name),
+        townshipVkey: townshipVkey(vkey),
         status: "pending" as const,
         knownSize: 0,
         lastError: null,
@@ -85,7 +97,7 @@ export async function witnessView(orgId: string): Promise<WitnessView> {
     checkpoints: checkpoints.map((c) => ({
       size: c.size,
       signedAt: c.createdAt,
-      witnessedBy: cosignatures.filter((w) => w.size === c.size).map((w) => ({ name: w.witness, at: w.cosignedAt })),
+      witnessedBy: cosignatures.filter((w) => w.size === c.size).map((w) => ({ name: w.witness, display: displayOf(w.witness), at: w.cosignedAt })),
     })),
   };
 }

@@ -3,17 +3,29 @@
  * `npm run witness -- vkey`      prints the witness's verifier key (give it to the logs: YISHI_WITNESSES)
  * `npm run witness -- refusals`  prints the refused checkpoints kept as evidence (JSON)
  * `npm run witness -- logs`      prints each accepted log and the latest size cosigned
+ * `npm run witness -- township-vkeys`  prints the verifier keys of the township witnesses that the Yishi server in
+ *                                       YISHI_DATA_DIR hosts (server/witness/township.ts), one `<township id> <vkey>` a line
  * Settings: server/witness/config.ts and README "Running a witness".
  */
 
+import { auditHost } from "../audit/store";
+import { readConfig } from "../config";
 import { loadLogList, loadWitnessKey, WitnessConfigError, witnessConfig } from "./config";
 import { ed25519Cosigner } from "./cosigner";
 import { createWitnessServer, listen } from "./server";
 import { openWitnessStore } from "./store";
+import { townshipWitnessDir, townshipWitnessVkeys } from "./township";
 import { Witness } from "./witness";
 
 async function main(): Promise<void> {
   const command = process.argv[2] ?? "serve";
+  if (command === "township-vkeys") {
+    const yishi = readConfig();
+    const keys = townshipWitnessVkeys(townshipWitnessDir(yishi.dataDir), auditHost(yishi.publicOrigin));
+    if (keys.length === 0) console.error("还没有镇街见证密钥 no township witness key yet (the Yishi server creates one per township at start)");
+    for (const { townshipId, vkey } of keys) console.log(`${townshipId} ${vkey}`);
+    return;
+  }
   const config = witnessConfig();
   const { key, file, created } = loadWitnessKey(config);
   const cosigner = ed25519Cosigner(config.name, key);
@@ -32,7 +44,7 @@ async function main(): Promise<void> {
     await store.close();
     return;
   }
-  if (command !== "serve") throw new WitnessConfigError(`unknown command ${command} (serve, vkey, refusals, logs)`);
+  if (command !== "serve") throw new WitnessConfigError(`unknown command ${command} (serve, vkey, refusals, logs, township-vkeys)`);
   if (created && file) console.log(`已生成见证密钥 witness key created: ${file}`);
   const server = createWitnessServer(new Witness(cosigner, logs, store), store, logs);
   const port = await listen(server, config.port, config.host);

@@ -57,6 +57,20 @@ const SCHEMA = [
   `CREATE INDEX IF NOT EXISTS witness_refusal_origin ON witness_refusal (origin, id)`,
 ];
 
+function refusalOf(row: Record<string, unknown>): Refusal {
+  return {
+    id: Number(row.id),
+    origin: String(row.origin),
+    receivedAt: new Date(row.received_at as Date),
+    status: Number(row.status),
+    reason: String(row.reason),
+    oldSize: Number(row.old_size),
+    proof: String(row.proof) === "" ? [] : String(row.proof).split("\n"),
+    submitted: String(row.submitted),
+    known: row.known === null ? null : String(row.known),
+  };
+}
+
 export class WitnessStore {
   constructor(private readonly sql: SqlClient) {}
 
@@ -110,17 +124,21 @@ export class WitnessStore {
        WHERE $1::text IS NULL OR origin = $1 ORDER BY id DESC LIMIT ${limit}`,
       [options.origin ?? null],
     );
-    return rows.map((row) => ({
-      id: Number(row.id),
-      origin: String(row.origin),
-      receivedAt: new Date(row.received_at as Date),
-      status: Number(row.status),
-      reason: String(row.reason),
-      oldSize: Number(row.old_size),
-      proof: String(row.proof) === "" ? [] : String(row.proof).split("\n"),
-      submitted: String(row.submitted),
-      known: row.known === null ? null : String(row.known),
-    }));
+    return rows.map(refusalOf);
+  }
+
+  /**
+   * Refusals with the given HTTP status (422: inconsistent with what was cosigned) for several logs (null: all logs),
+   * newest first.
+   */
+  async refusalsOf(origins: readonly string[] | null, status = 422, limit = 1000): Promise<Refusal[]> {
+    if (origins !== null && origins.length === 0) return [];
+    const { rows } = await this.sql.query<Record<string, unknown>>(
+      `SELECT id, origin, received_at, status, reason, old_size, proof, submitted, known FROM witness_refusal
+       WHERE ($1::text[] IS NULL OR origin = ANY($1::text[])) AND status = $2 ORDER BY id DESC LIMIT ${Math.min(Math.max(limit, 1), 5000)}`,
+      [origins === null ? null : [...new Set(origins)], status],
+    );
+    return rows.map(refusalOf);
   }
 
   async logs(): Promise<LogState[]> {

@@ -16,12 +16,13 @@ vi.mock("next-intl/server", () => ({
 
 const { WitnessPanel } = await import("./WitnessPanel");
 
-const base = { knownSize: 0, lastError: null, failingSince: null, refusedSize: null, refusedAt: null, inconsistent: false, gaps: [] };
+const base = { knownSize: 0, lastError: null, failingSince: null, refusedSize: null, refusedAt: null, inconsistent: false, gaps: [], townshipVkey: null };
 const view: WitnessView = {
   witnesses: [
     {
       ...base,
       name: "county.example/witness",
+      display: "county.example/witness",
       label: "county.example/witness+0badf00d",
       status: "ok",
       knownSize: 24,
@@ -30,6 +31,7 @@ const view: WitnessView = {
     {
       ...base,
       name: "township.example/witness",
+      display: "township.example/witness",
       label: "township.example/witness+12345678",
       status: "refused",
       inconsistent: true,
@@ -39,7 +41,11 @@ const view: WitnessView = {
     },
   ],
   checkpoints: [
-    { size: 24, signedAt: new Date("2026-03-01T05:00:00Z"), witnessedBy: [{ name: "county.example/witness", at: new Date("2026-03-01T05:30:00Z") }] },
+    {
+      size: 24,
+      signedAt: new Date("2026-03-01T05:00:00Z"),
+      witnessedBy: [{ name: "county.example/witness", display: "county.example/witness", at: new Date("2026-03-01T05:30:00Z") }],
+    },
     { size: 20, signedAt: new Date("2026-03-01T03:00:00Z"), witnessedBy: [] },
   ],
 };
@@ -58,7 +64,7 @@ describe("WitnessPanel", () => {
     expect(html).toContain("the consistency proof from the cosigned size 12 to 14 does not verify");
     expect(html).toContain("✓ county.example/witness：已联署，覆盖前 24 条记录");
     expect(html).toMatch(/离线：2026年3月1日 09:00 至 2026年3月1日 13:30/);
-    expect(html).toMatch(/前 24 条（[^）]+签名）：由 county.example\/witness 联署/);
+    expect(html).toMatch(/前 24 条（[^）]+签名）：已由 county.example\/witness 见证/);
     expect(html).toMatch(/前 20 条（[^）]+签名）：尚未联署/);
   });
 
@@ -75,5 +81,31 @@ describe("WitnessPanel", () => {
     const html404 = await render("en", { witnesses: [unknown], checkpoints: [] });
     expect(html404).toContain("did not accept the checkpoint of the first 14 entries");
     expect(html404).not.toContain("may have been rewritten");
+  });
+
+  it("names the township's own witness by the township and shows its verifier key (issue #21 item 3)", async () => {
+    const vkey = "yishi.local/township/t1+0a0b0c0d+BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB";
+    const township = {
+      ...base,
+      name: "yishi.local/township/t1",
+      display: "大沥镇（演示）",
+      label: "yishi.local/township/t1+0a0b0c0d",
+      status: "ok" as const,
+      knownSize: 9,
+      townshipVkey: vkey,
+    };
+    const html = await render("zh-CN", {
+      witnesses: [township],
+      checkpoints: [
+        {
+          size: 9,
+          signedAt: new Date("2026-03-01T05:00:00Z"),
+          witnessedBy: [{ name: township.name, display: "大沥镇（演示）", at: new Date("2026-03-01T05:00:01Z") }],
+        },
+      ],
+    });
+    expect(html).toContain("✓ 大沥镇（演示）：已联署，覆盖前 9 条记录");
+    expect(html).toContain(vkey);
+    expect(html).toMatch(/前 9 条（[^）]+签名）：已由 大沥镇（演示） 见证/);
   });
 });

@@ -21,8 +21,8 @@ export async function WitnessPanel({ view }: { view: WitnessView }) {
             <div key={w.label}>
               <p className="status-headline">
                 {w.inconsistent
-                  ? t("witnessRefused", { name: w.name, size: w.refusedSize ?? 0 })
-                  : t("witnessRejected", { name: w.name, size: w.refusedSize ?? 0 })}
+                  ? t("witnessRefused", { name: w.display, size: w.refusedSize ?? 0 })
+                  : t("witnessRejected", { name: w.display, size: w.refusedSize ?? 0 })}
               </p>
               {w.refusedAt ? <p>{when(w.refusedAt)}</p> : null}
               {w.lastError ? (
@@ -41,12 +41,20 @@ export async function WitnessPanel({ view }: { view: WitnessView }) {
         {view.witnesses.map((w) => (
           <li key={w.label} className="card" data-witness-status={w.status}>
             <p>
-              {w.status === "ok" ? t("witnessOk", { name: w.name, size: w.knownSize }) : null}
-              {w.status === "pending" ? t("witnessPending", { name: w.name }) : null}
-              {w.status === "unreachable" ? t("witnessUnreachable", { name: w.name, since: w.failingSince ? when(w.failingSince) : "—" }) : null}
-              {w.status === "refused" ? t("witnessRefusedShort", { name: w.name }) : null}
+              {w.status === "ok" ? t("witnessOk", { name: w.display, size: w.knownSize }) : null}
+              {w.status === "pending" ? t("witnessPending", { name: w.display }) : null}
+              {w.status === "unreachable" ? t("witnessUnreachable", { name: w.display, since: w.failingSince ? when(w.failingSince) : "—" }) : null}
+              {w.status === "refused" ? t("witnessRefusedShort", { name: w.display }) : null}
             </p>
-            <p className="hint mono">{w.label}</p>
+            {w.townshipVkey ? (
+              <p data-township-witness-vkey="">
+                {t("witnessTownshipKey")}
+                <br />
+                <code className="mono">{w.townshipVkey}</code>
+              </p>
+            ) : (
+              <p className="hint mono">{w.label}</p>
+            )}
             {w.gaps.length > 0 ? (
               <ul>
                 {w.gaps.map((g) => (
@@ -64,7 +72,7 @@ export async function WitnessPanel({ view }: { view: WitnessView }) {
             {view.checkpoints.map((c) => (
               <li key={c.size} data-witnessed={c.witnessedBy.length > 0 ? "yes" : "no"}>
                 {c.witnessedBy.length > 0
-                  ? t("witnessedBy", { size: c.size, when: when(c.signedAt), names: c.witnessedBy.map((w) => w.name).join("、") })
+                  ? t("witnessedBy", { size: c.size, when: when(c.signedAt), names: c.witnessedBy.map((w) => w.display).join("、") })
                   : t("notWitnessed", { size: c.size, when: when(c.signedAt) })}
               </li>
             ))}

@@ -10,6 +10,7 @@ import { Denied, FormStatus, localeKey } from "../../admin/ui";
 import "../../admin/admin.css";
 import "../../orgs/[orgId]/compliance/compliance.css";
 import "./township.css";
+import { TownshipWitnessKey } from "./TownshipWitnessKey";
 
 export const dynamic = "force-dynamic";
 
@@ -249,6 +250,7 @@ export default async function TownshipPage({ params, searchParams }: { params: P
           ))}
         </ul>
       </section>
+      <TownshipWitnessKey viewer={viewer} townshipId={townshipId} />
     </div>
   );
 }

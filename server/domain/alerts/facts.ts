@@ -82,6 +82,28 @@ export type HouseholdFact = {
   latestAt: Date;
 };
 
+/** One tree of a log as a checkpoint states it. */
+export type TreeHead = { size: number; rootHash: string };
+
+/**
+ * The township's witness refused a checkpoint of this organization's log as inconsistent with one it had cosigned
+ * (issue #21): the server showed two different histories (a split view). From the witness's own evidence store.
+ */
+export type SplitViewFact = {
+  /** The witness: the township's name. */
+  witness: string;
+  /** The tree the witness had cosigned, and when it cosigned it (its cosignature's timestamp, if readable). */
+  cosigned: TreeHead & { at: Date | null };
+  /** The tree the village server then submitted, and when. */
+  submitted: TreeHead & { at: Date };
+  /** The consistency proof sent with it: from which size, and how many hashes. */
+  proof: { fromSize: number; hashes: number };
+  /** The witness's own words. */
+  reason: string;
+  /** How many such refusals the witness kept for this log. */
+  refusals: number;
+};
+
 export type AlertFacts = {
   orgId: string;
   meetings: MeetingFact[];
@@ -94,4 +116,6 @@ export type AlertFacts = {
   households: HouseholdFact[];
   /** The size of the organization's latest checkpoint (0 when none). */
   checkpointSize: number;
+  /** The latest split view the township's witness caught, if any (absent: no in-deployment witness). */
+  splitView?: SplitViewFact | null;
 };

@@ -36,6 +36,7 @@ export const ALERT_CODES = [
   "household_recused_repeatedly",
   "household_proxy_repeatedly",
   "no_checkpoint_after_adjourning",
+  "witness_split_view",
 ] as const;
 export type AlertCode = (typeof ALERT_CODES)[number];
 
