@@ -55,8 +55,8 @@ export interface ProofInput {
   proof: readonly Uint8Array[];
   /** The signed checkpoint note, verbatim (with any cosignature lines). */
   checkpoint: string;
-  /** The log's verifier key `<name>+<key id>+<base64(0x01 || key)>`. */
-  logKey: string;
+  /** The log's verifier key `<name>+<key id>+<base64(0x01 || key)>`, or several during a key rotation. */
+  logKey: string | readonly string[];
   /** Witness verifier keys (type 0x04); their cosignatures are checked, others ignored. */
   witnessKeys?: readonly string[];
   /** When given, the checkpoint must name exactly this origin. */
@@ -165,13 +165,14 @@ const ed25519Ok = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8A
   }
 };
 
-function openCheckpoint(note: string, logKey: Key, origin: string | undefined): { origin: string; size: number; root: Uint8Array; text: string } {
+function openCheckpoint(note: string, logKeys: readonly Key[], origin: string | undefined): { origin: string; size: number; root: Uint8Array; text: string } {
   const { text, signatures } = parseNote(note);
   const message = utf8(text);
   let signed = false;
   for (const sig of signatures) {
-    if (sig.name !== logKey.name || sig.keyId !== logKey.keyId) continue;
-    if (sig.signature.length !== 64 || !ed25519Ok(sig.signature, message, logKey.publicKey)) fail("bad_signature");
+    const key = logKeys.find((k) => k.name === sig.name && k.keyId === sig.keyId);
+    if (!key) continue;
+    if (sig.signature.length !== 64 || !ed25519Ok(sig.signature, message, key.publicKey)) fail("bad_signature");
     signed = true;
   }
   if (!signed) fail("not_signed_by_log");
@@ -207,10 +208,12 @@ function verifyCosignatures(note: string, witnesses: readonly Key[]): WitnessSee
 // ─── Receipts ───────────────────────────────────────────────────────────────────────────────────────────────────
 
 function check(input: ProofInput): ProofVerdict {
-  const logKey = parseKey(input.logKey, ED25519_TYPE) ?? fail("bad_log_key");
+  const given = typeof input.logKey === "string" ? [input.logKey] : input.logKey;
+  if (given.length === 0) fail("bad_log_key");
+  const logKeys = given.map((k) => parseKey(k, ED25519_TYPE) ?? fail("bad_log_key"));
   const witnesses = (input.witnessKeys ?? []).map((k) => parseKey(k, COSIGNATURE_TYPE) ?? fail("bad_witness_key"));
   if (!isSize(input.index) || input.proof.some((h) => !isHash(h))) fail("malformed");
-  const checkpoint = openCheckpoint(input.checkpoint, logKey, input.origin);
+  const checkpoint = openCheckpoint(input.checkpoint, logKeys, input.origin);
   if (input.entryBytes === null) return fail("bad_entry");
   const entry = decodeEntryBytes(input.entryBytes) ?? fail("bad_entry");
   if (entry.seq !== input.index) fail("wrong_index");
