@@ -3,7 +3,7 @@ import { loadMessages, type Messages } from "../../messages";
 import type { Locale } from "./locales";
 
 /** What client components translate; every other namespace stays on the server. */
-export const CLIENT_NAMESPACES = ["errors", "live", "login", "minutes", "adminBodies", "adminImport", "trackers"] as const;
+export const CLIENT_NAMESPACES = ["errors", "live", "login", "minutes", "adminBodies", "adminImport", "trackers", "receipt"] as const;
 
 const cache = new Map<string, Messages>();
 

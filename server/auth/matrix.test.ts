@@ -671,6 +671,10 @@ const FIXTURES: Record<string, Fixture> = {
     prepare: () => meeting("closed"),
     request: (ctx) => adminHttp("GET", `/api/audit/receipt?motionId=${ctx.motionId}`),
   },
+  "read:voteReceiptLink GET /api/audit/receipt/link": {
+    prepare: () => meeting("closed"),
+    request: (ctx) => adminHttp("GET", `/api/audit/receipt/link?motionId=${ctx.motionId}`),
+  },
 
   "read:minutes (public meeting) socket minutes:join": {
     prepare: () => meeting("session"),
@@ -1014,6 +1018,32 @@ describe("the permission matrix", () => {
     for (const role of MATRIX_ROLES) {
       const { proposalId: id, code } = await issue();
       expect([role, await judgeJson(await http(role, { method: "POST", path: `/api/proposals/${id}/sign-code`, json: { code } }))]).toEqual([role, "ok"]);
+    }
+  });
+
+  it("read:voteReceiptPage GET /r/[token]: anyone holding the voter's link, nobody with a made-up or altered one", async () => {
+    const ctx = await meeting("closed");
+    const link = await (await http("member", { method: "GET", path: `/api/audit/receipt/link?motionId=${ctx.motionId}` })).json();
+    const path = (link as { data: { path: string } }).data.path;
+    expect(path).toMatch(/^\/r\/[A-Za-z0-9_-]+\.\d+\.[A-Za-z0-9_-]{22}$/);
+    const [, token] = /^\/r\/(.*)$/.exec(path) ?? [];
+    const mac = token.slice(-22);
+    const altered = [
+      `${token.slice(0, -22)}${mac[0] === "A" ? "B" : "A"}${mac.slice(1)}`,
+      token.replace(/\.(\d+)\./, (_m, n) => `.${Number(n) - 1}.`),
+      "A".repeat(22),
+    ];
+    const page = async (role: MatrixRole, p: string) => {
+      const response = await http(role, { method: "GET", path: p });
+      return { status: response.status, html: await response.text() };
+    };
+    for (const role of MATRIX_ROLES) {
+      for (const bad of altered) {
+        const { html } = await page(role, `/r/${bad}`);
+        expect([role, html.includes("找不到这张回执"), html.includes("c2sp.org/tlog-proof")]).toEqual([role, true, false]);
+      }
+      const { status, html } = await page(role, path);
+      expect([role, status, html.includes("c2sp.org/tlog-proof@v1"), html.includes("找不到这张回执")]).toEqual([role, 200, true, false]);
     }
   });
 

@@ -160,6 +160,10 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "announceResult", via: [socket("vote:announce")], allow: CHAIR },
   { action: "adjournMeeting", via: [socket("meeting:adjourn")], allow: CHAIR },
   { action: "read:voteReceipt", via: [get("/api/audit/receipt")], allow: MEMBER, refusal: "not_found" },
+  // The address (and QR code) of the voter's receipt page: the voter only. The page /r/<token> itself opens for
+  // whoever holds that link (no login, nothing to find without it).
+  { action: "read:voteReceiptLink", via: [get("/api/audit/receipt/link")], allow: MEMBER, refusal: "not_found" },
+  { action: "read:voteReceiptPage", via: [get("/r/[token]")], allow: EVERYONE, byToken: true },
 
   // Collaborative minutes (issue #7): the officers write; members co-edit only where the body's charter allows it
   // (not in the test's body); attendees sign.

@@ -2,7 +2,7 @@
  * A named voter's receipt (DESIGN.md §6, c2sp.org/tlog-proof): the log entry that recorded their counted choice on a
  * motion — the latest vote.cast / vote.changed whose data.voterPersonId is theirs — with its inclusion proof and the
  * signed checkpoint it proves into. Only that voter gets it; a secret ballot has no receipt of a choice here (its
- * voter keeps the ballot tracker instead).
+ * voter keeps the ballot tracker instead). The receipt page (/r/<token>, receiptPage.ts) shows the same proof.
  */
 import { type EntryProof, proofForEntry } from "../audit/proofs";
 import { decodeEntry } from "../audit/verify.mjs";
@@ -11,7 +11,8 @@ import { AppError } from "../errors";
 
 export type ReceiptViewer = { id: string; personId: string | null } | null;
 
-export async function voteReceipt(viewer: ReceiptViewer, motionId: string): Promise<EntryProof> {
+/** The log entry (organization and seq) of the viewer's counted named vote on the motion; not_found otherwise. */
+export async function ownVoteEntry(viewer: ReceiptViewer, motionId: string): Promise<{ orgId: string; seq: number }> {
   if (!viewer) throw new AppError("unauthenticated", "login required");
   const { prisma } = currentDb();
   const motion = await prisma.motion.findUnique({ where: { id: motionId }, select: { meetingId: true, meeting: { select: { orgId: true } } } });
@@ -32,5 +33,10 @@ export async function voteReceipt(viewer: ReceiptViewer, motionId: string): Prom
     }
   });
   if (!mine) throw none;
-  return proofForEntry(motion.meeting.orgId, mine.seq);
+  return { orgId: motion.meeting.orgId, seq: mine.seq };
+}
+
+export async function voteReceipt(viewer: ReceiptViewer, motionId: string): Promise<EntryProof> {
+  const { orgId, seq } = await ownVoteEntry(viewer, motionId);
+  return proofForEntry(orgId, seq);
 }

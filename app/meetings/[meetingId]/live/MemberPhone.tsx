@@ -11,6 +11,7 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { newClientId } from "./clientId";
 import { useLang } from "./panels";
 import type { Send } from "./useLiveMeeting";
+import { VoteReceiptPanel } from "./VoteReceiptPanel";
 
 type Choice = "yes" | "no" | "abstain";
 const CHOICES: Choice[] = ["yes", "no", "abstain"];
@@ -32,6 +33,7 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
   const currentItem = view.agenda.find((i) => i.isCurrent);
   const isRecused = currentItem ? me.recusedItemIds.includes(currentItem.id) : false;
   const isCheckedIn = me.attendance !== "absent";
+  const ownNamedBallot = me.ballots.find((b) => b.isOwn);
 
   const tTrackers = useTranslations("trackers");
   // A secret ballot's tracker, kept only on this device (issue #19): read back after a reload or a later visit.
@@ -159,13 +161,7 @@ export function MemberPhone({ view, me, send }: { view: LiveView; me: MemberView
           </p>
         </section>
       ) : null}
-      {motion?.method === "named" && me.ballots.some((b) => b.isOwn && b.hasVoted) ? (
-        <p>
-          <a className="button secondary" href={`/api/audit/receipt?motionId=${encodeURIComponent(motion.id)}`} download>
-            {t("receipt")}
-          </a>
-        </p>
-      ) : null}
+      {motion?.method === "named" && ownNamedBallot?.hasVoted ? <VoteReceiptPanel motionId={motion.id} choice={ownNamedBallot.choice ?? null} /> : null}
 
       {isCheckedIn && currentItem && view.meeting.state === "in_session" ? (
         <section className="panel" aria-label={t("speakers")}>
