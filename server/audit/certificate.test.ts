@@ -155,3 +155,22 @@ describe("a passed decision's certificate", () => {
     expect(Object.keys(CERTIFICATE_FIELDS)).toContain("capFen");
   });
 });
+
+describe("the browser's check (server/domain/certificate) agrees with verify.mjs", () => {
+  it("has the same table of fields and the same verdict on good and tampered certificates", async () => {
+    const { CERTIFICATE_FIELDS: BROWSER_FIELDS, verifyCertificateInBrowser } = await import("../domain/certificate/verifyCertificate");
+    expect(JSON.parse(JSON.stringify(BROWSER_FIELDS))).toEqual(JSON.parse(JSON.stringify(CERTIFICATE_FIELDS)));
+    const cert = await certificateFor(code);
+    expect(verifyCertificateInBrowser(cert)).toMatchObject({ ok: true });
+    for (const field of Object.keys(cert.statement)) {
+      const tampered = { ...cert, statement: { ...cert.statement, [field]: changed(cert.statement[field]) } };
+      expect(verifyCertificateInBrowser(tampered), field).toMatchObject({ ok: false, check: field });
+      expect((await verify(tampered)).err, field).toContain(`[${field}]`);
+    }
+    const lines = cert.decision.split("\n");
+    lines[2] = lines[2]!.replace(/^index (\d+)$/, (_m, n) => `index ${Number(n) + 1}`);
+    expect(verifyCertificateInBrowser({ ...cert, decision: lines.join("\n") })).toMatchObject({ ok: false, check: "decision" });
+    expect((await verify({ ...cert, decision: lines.join("\n") })).code).toBe(1);
+    expect(verifyCertificateInBrowser({ ...cert, statement: { ...cert.statement, extra: "x" } })).toMatchObject({ ok: false, check: "extra" });
+  });
+});
