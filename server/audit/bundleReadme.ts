@@ -55,6 +55,10 @@ ${org}${info.origin}
   · 核对村民的投票回执（.tlog-proof 文件，格式见 c2sp.org/tlog-proof：首行 c2sp.org/tlog-proof@v1，
     "extra" 行是该条记录原文的 base64，"index" 行是 seq，其后是默克尔包含证明，空行后是签名检查点）：
       node verify.mjs --receipt 回执.tlog-proof .
+  · 核对决议凭证（决议公示和会议记录上的二维码打开 /c/<编号> 页面，页面上可打开凭证文件；文件是 JSON，含
+    decision.certified 记录的包含证明，有实施计划后还含计划记录的证明）。通过时说明凭证证明了什么，否则输出
+    FAIL 并指出哪一项或哪个证明与日志不符：
+      node verify.mjs --certificate yishi-decision-编号.json --key vkey
   · 若公钥由上级另行公布，可用公布的公钥代替本包里的 vkey：
       node verify.mjs --vkey 公布的vkey文件 .
 
@@ -118,6 +122,10 @@ ${witnessList}  · 要求最新检查点至少有 N 个指定见证人的联署�
     line is the entry's exact bytes in base64, "index" its seq, then the Merkle inclusion proof, a blank line and
     the signed checkpoint):
       node verify.mjs --receipt receipt.tlog-proof .
+  · Check a decision certificate (the file offered on the /c/<ID> page the QR code on a decision notice or the
+    minutes opens; JSON with the decision.certified entry's proof and, once planned, the plan's). It prints what the
+    certificate proves, or FAIL naming the field or proof that does not match the log:
+      node verify.mjs --certificate yishi-decision-ID.json --key vkey
   · Trust keys published elsewhere instead of this bundle's vkey:
       node verify.mjs --vkey published-vkey .
 

@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = [
   "vote.totals_confirmed",
   "vote.closed",
   "vote.result",
+  "decision.certified",
   "minutes.snapshot",
   "minutes.signed",
   "minutes.corrected",

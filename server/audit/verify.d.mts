@@ -5,6 +5,8 @@ export declare class VerifyError extends Error {
   readonly file?: string;
   readonly line?: number;
   readonly seq?: number;
+  /** A decision certificate check: the statement field or proof that failed (verifyCertificate). */
+  field?: string;
   constructor(message: string, where?: { file?: string; line?: number; seq?: number });
 }
 
@@ -139,3 +141,23 @@ export interface Cosigned {
 export declare function parseWitnessVkey(text: string): WitnessVerifier;
 export declare function verifyCosignatures(note: string, witnesses: readonly WitnessVerifier[]): Cosigned[];
 export declare function requireCosignatures(label: string, note: string, witnesses: readonly WitnessVerifier[], min: number): Cosigned[];
+
+// Decision certificates (issue #23)
+export declare const CERTIFICATE_FORMAT: "yishi-decision-certificate/v1";
+export declare const CERTIFICATE_FIELDS: Readonly<Record<string, readonly ["decision" | "plan", string]>>;
+export type CertificateStatement = { [field: string]: JsonValue };
+export declare function checkCertificateStatement(
+  statement: unknown,
+  decisionEntry: ReturnType<typeof decodeEntry>,
+  planEntry: ReturnType<typeof decodeEntry> | null,
+): void;
+export declare function verifyCertificate(
+  text: string,
+  verifiers?: readonly NoteVerifier[],
+  options?: { origin?: string },
+): {
+  statement: CertificateStatement;
+  decision: ReturnType<typeof verifyReceipt>;
+  plan: ReturnType<typeof verifyReceipt> | null;
+  keyFromCertificate: boolean;
+};

@@ -5,6 +5,7 @@
 //   node verify.mjs [--checkpoint FILE]… [--receipt FILE]… [--vkey FILE] [--origin ORIGIN] <bundleDir>
 //   node verify.mjs --receipt FILE --vkey FILE              (a receipt alone, without a bundle)
 //   … --witness VKEY [--witness VKEY]… [--min-witnesses N]   (require witness cosignatures, c2sp.org/tlog-witness)
+//   node verify.mjs --certificate FILE [--key VKEY] [--witness VKEY]…   (a decision certificate, 决议凭证)
 //
 // Exit 0 with a short summary when everything checks; exit 1 with ONE line naming the file and line, the first bad
 // seq or the bad checkpoint; exit 2 on a usage or internal error. Never a stack trace.
@@ -597,6 +598,125 @@ export function verifyReceipt(text, verifiers, origin) {
   return { index: receipt.index, entryBytes: receipt.extra, entry, checkpoint: { ...checkpoint, text: receipt.checkpoint } };
 }
 
+// ─── Decision certificates (issue #23) ────────────────────────────────────────────────────────────────────────────
+//
+// A certificate is JSON: {format, statement, vkey, decision, plan?}. `statement` is what the page and the printed
+// notice show; `decision` is the tlog-proof of the decision.certified entry written when the passed decision was
+// announced on its matter (or recorded on it later): short ID, organization, body, meeting, matter, motion, tally and
+// rule. `plan` is the tlog-proof of the implementation.planned entry citing the same short ID, once the decision has
+// a plan (the amount cap). Every statement field is compared with the entry bytes at a fixed place; a field with no
+// place is refused, so nothing shown goes unchecked.
+
+export const CERTIFICATE_FORMAT = "yishi-decision-certificate/v1";
+
+/** Statement field → [entry, path into that entry]: "decision" is the decision.certified entry, "plan" the plan's. */
+export const CERTIFICATE_FIELDS = Object.freeze({
+  code: ["decision", "data.code"],
+  org: ["decision", "data.org.name"],
+  body: ["decision", "data.body.name"],
+  bodyKind: ["decision", "data.body.kind"],
+  meetingNumber: ["decision", "data.meeting.number"],
+  meetingTitle: ["decision", "data.meeting.title"],
+  meetingDate: ["decision", "data.meeting.date"],
+  decidedOn: ["decision", "data.decidedOn"],
+  matter: ["decision", "data.matter.title"],
+  matterKind: ["decision", "data.matter.kind"],
+  motion: ["decision", "data.motion"],
+  yes: ["decision", "data.vote.yes"],
+  no: ["decision", "data.vote.no"],
+  abstain: ["decision", "data.vote.abstain"],
+  passed: ["decision", "data.vote.passed"],
+  ruleBody: ["decision", "data.rule.body"],
+  ruleKind: ["decision", "data.rule.kind"],
+  needed: ["decision", "data.rule.needed"],
+  capFen: ["plan", "data.capFen"],
+});
+
+function valueAt(entry, dotted) {
+  let value = entry;
+  for (const key of dotted.split(".")) {
+    if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
+    value = value[key];
+  }
+  return value;
+}
+
+function certificateFail(message, field) {
+  const error = new VerifyError(message);
+  error.field = field;
+  throw error;
+}
+
+/**
+ * Compares a certificate's statement with its (already proven) entries. Pure: the browser page runs the same rules
+ * (app/c/certificateCheck.ts, kept equal by server/audit/certificate.test.ts). Throws VerifyError with `field` set.
+ */
+export function checkCertificateStatement(statement, decisionEntry, planEntry) {
+  if (statement === null || typeof statement !== "object" || Array.isArray(statement)) certificateFail("the statement is not an object", "statement");
+  for (const field of Object.keys(statement)) {
+    if (!Object.hasOwn(CERTIFICATE_FIELDS, field)) certificateFail(`field "${field}" is not one the log records`, field);
+  }
+  if (decisionEntry.action !== "decision.certified") certificateFail(`the decision entry is ${decisionEntry.action}, not decision.certified`, "decision");
+  if (valueAt(decisionEntry, "data.vote.passed") !== true) certificateFail("the recorded vote did not pass", "passed");
+  if (planEntry !== null) {
+    if (planEntry.action !== "implementation.planned") certificateFail(`the plan entry is ${planEntry.action}, not implementation.planned`, "plan");
+    if (planEntry.org !== decisionEntry.org) certificateFail("the plan entry is from another organization's log", "plan");
+    if (planEntry.data.motionId !== decisionEntry.object.id || planEntry.data.decisionCode !== decisionEntry.data.code) {
+      certificateFail("the plan entry carries out another decision", "plan");
+    }
+  }
+  for (const [field, [which, where]] of Object.entries(CERTIFICATE_FIELDS)) {
+    const entry = which === "decision" ? decisionEntry : planEntry;
+    // No plan yet: no amount cap on record, and the statement must not claim one.
+    const recorded = entry === null ? null : valueAt(entry, where);
+    const shown = Object.hasOwn(statement, field) ? statement[field] : undefined;
+    if (shown === undefined && (recorded === undefined || recorded === null)) continue;
+    if (shown === undefined) certificateFail(`field "${field}" is missing (the log records ${JSON.stringify(recorded)})`, field);
+    if (recorded === undefined || canonicalJson(shown) !== canonicalJson(recorded)) {
+      certificateFail(
+        `field "${field}" says ${JSON.stringify(shown)} but the log records ${recorded === undefined ? "nothing" : JSON.stringify(recorded)}`,
+        field,
+      );
+    }
+  }
+}
+
+/**
+ * Verifies a decision certificate (JSON text): both tlog-proofs against signed checkpoints of the organization's log
+ * (with `verifiers`, else with the certificate's own vkey), then every statement field against the entry bytes.
+ * Returns what it proved; throws VerifyError naming the field or check.
+ */
+export function verifyCertificate(text, verifiers, options = {}) {
+  let cert;
+  try {
+    cert = JSON.parse(text);
+  } catch {
+    certificateFail("not JSON", "format");
+  }
+  if (cert === null || typeof cert !== "object" || cert.format !== CERTIFICATE_FORMAT) certificateFail(`format is not ${CERTIFICATE_FORMAT}`, "format");
+  let keys = verifiers;
+  if (!keys) {
+    if (typeof cert.vkey !== "string") certificateFail("no verifier key in the certificate and none given", "vkey");
+    try {
+      keys = parseVkeys(cert.vkey);
+    } catch (e) {
+      certificateFail(`vkey: ${e.message}`, "vkey");
+    }
+  }
+  const prove = (name) => {
+    if (typeof cert[name] !== "string") certificateFail(`no ${name} proof`, name);
+    try {
+      return verifyReceipt(cert[name], keys, options.origin);
+    } catch (e) {
+      return certificateFail(`${name} proof: ${e.message}`, name);
+    }
+  };
+  const decision = prove("decision");
+  const plan = cert.plan === undefined || cert.plan === null ? null : prove("plan");
+  checkCertificateStatement(cert.statement, decision.entry, plan?.entry ?? null);
+  return { statement: cert.statement, decision, plan, keyFromCertificate: !verifiers };
+}
+
 // ─── Bundles ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -960,11 +1080,26 @@ async function scanEntries(file, targets, receipts, options) {
 const USAGE = `usage: node verify.mjs [--checkpoint FILE]... [--receipt FILE]... [--vkey FILE] [--origin ORIGIN]
                          [--witness VKEY]... [--min-witnesses N] DIR
        node verify.mjs --receipt FILE --vkey FILE [--witness VKEY]... [--min-witnesses N]
+       node verify.mjs --certificate FILE [--key VKEY] [--witness VKEY]... [--min-witnesses N]
+  --certificate FILE  a decision certificate (决议凭证, JSON from /c/<code>): checks that the decision and every field
+                      it states are in the organization's signed log; exit 1 names the field or check that failed
+  --key VKEY          the organization's log key (vkey text or file); without it the certificate's own key is used
   --witness VKEY      a witness's verifier key (or a file of them, one per line); its cosignatures are checked
   --min-witnesses N   the newest checkpoint (and each receipt) needs N of those cosignatures (default 1 with --witness)`;
 
 function parseArgs(argv) {
-  const args = { dir: null, checkpoints: [], receipts: [], vkey: null, origin: undefined, help: false, witnesses: [], minWitnesses: null };
+  const args = {
+    dir: null,
+    checkpoints: [],
+    receipts: [],
+    vkey: null,
+    origin: undefined,
+    help: false,
+    witnesses: [],
+    minWitnesses: null,
+    certificate: null,
+    key: null,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === "-h" || arg === "--help") args.help = true;
@@ -974,6 +1109,11 @@ function parseArgs(argv) {
       if (arg === "--witness") args.witnesses.push(value);
       else if (!/^(0|[1-9][0-9]{0,3})$/.test(value)) throw new Error("--min-witnesses needs a whole number");
       else args.minWitnesses = Number(value);
+    } else if (arg === "--certificate" || arg === "--key") {
+      const value = argv[(i += 1)];
+      if (value === undefined) throw new Error(`${arg} needs a value`);
+      if (arg === "--certificate") args.certificate = value;
+      else args.key = value;
     } else if (["--checkpoint", "--receipt", "--vkey", "--origin"].includes(arg)) {
       const value = argv[(i += 1)];
       if (value === undefined) throw new Error(`${arg} needs a value`);
@@ -989,7 +1129,9 @@ function parseArgs(argv) {
     throw new Error("--min-witnesses needs the witnesses' keys: --witness VKEY");
   }
   const isReceiptOnly = args.receipts.length > 0 && args.vkey !== null;
-  if (!args.help && args.dir === null && !isReceiptOnly) throw new Error("no bundle directory");
+  if (args.key !== null && args.certificate === null) throw new Error("--key goes with --certificate");
+  if (args.certificate !== null && (args.dir !== null || args.receipts.length > 0)) throw new Error("--certificate is checked on its own");
+  if (!args.help && args.dir === null && !isReceiptOnly && args.certificate === null) throw new Error("no bundle directory");
   return args;
 }
 
@@ -1031,6 +1173,53 @@ async function readWitnessKeys(values) {
   return keys;
 }
 
+const yuan = (fen) => {
+  const f = BigInt(fen);
+  const cents = f % 100n;
+  return `${(f / 100n).toLocaleString("en-US")}${cents === 0n ? "" : `.${String(cents).padStart(2, "0")}`}`;
+};
+
+/** --certificate: verifies the file and says in words what it proves. */
+async function verifyCertificateFile(args, witnesses, minWitnesses, out) {
+  const label = args.certificate;
+  const text = await readText(label, label);
+  let keys;
+  if (args.key !== null) {
+    const isFile = !args.key.includes("+") || fs.existsSync(args.key);
+    const keyText = isFile ? await readText(args.key, args.key) : args.key;
+    keys = within("--key", () => parseVkeys(keyText));
+  }
+  let v;
+  try {
+    v = verifyCertificate(text, keys, { origin: args.origin });
+  } catch (e) {
+    if (e instanceof VerifyError) {
+      const error = new VerifyError(`${label}: ${e.message}${e.field ? ` [${e.field}]` : ""}`, { file: label });
+      error.field = e.field;
+      throw error;
+    }
+    throw e;
+  }
+  const proofs = [v.decision, ...(v.plan ? [v.plan] : [])];
+  const cosigned = witnesses.length > 0 ? proofs.map((p) => requireCosignatures(label, p.checkpoint.text, witnesses, minWitnesses)) : [];
+  const s = v.statement;
+  const { origin, size, verifiedBy } = v.decision.checkpoint;
+  out(`OK: decision certificate verified / 决议凭证核验通过`);
+  out(`decision     ${s.code}: ${s.motion}`);
+  out(`matter       ${s.matter} (${s.matterKind})`);
+  out(`by           ${s.org}, ${s.body} (${s.bodyKind}), meeting ${s.meetingNumber} ${s.meetingTitle} on ${s.meetingDate}, announced ${s.decidedOn}`);
+  out(`vote         passed: ${s.yes} yes, ${s.no} no, ${s.abstain} abstain; rule for ${s.ruleBody}/${s.ruleKind} needed ${s.needed} yes`);
+  out(
+    `amount cap   ${s.capFen === undefined || s.capFen === null ? (v.plan ? "none decided" : "no implementation plan on record yet") : `${yuan(s.capFen)} yuan`}`,
+  );
+  out(
+    `proves       the decision.certified entry seq ${v.decision.index}${v.plan ? ` and the implementation.planned entry seq ${v.plan.index}` : ""} are in ${origin} at size ${size}, signed by ${verifiedBy.map(keyLabel).join(", ")}, and every field above matches their bytes`,
+  );
+  for (const c of cosigned.flat()) out(`witnessed    by ${keyLabel(c)} at ${new Date(c.timestamp * 1000).toISOString()}`);
+  if (v.keyFromCertificate)
+    out("note         checked with the key inside the certificate; pass --key with the organization's published key to know it is theirs");
+}
+
 /** The command-line program; returns the exit code (0 ok, 1 verification failed, 2 usage or internal error). */
 export async function main(argv, out = (line) => process.stdout.write(`${line}\n`), err = (line) => process.stderr.write(`${line}\n`)) {
   let args;
@@ -1050,6 +1239,10 @@ export async function main(argv, out = (line) => process.stdout.write(`${line}\n
     const minWitnesses = args.minWitnesses ?? (witnesses.length > 0 ? 1 : 0);
     const trustedVkeys = args.vkey === null ? undefined : await named(args.vkey);
     const receipts = await Promise.all(args.receipts.map(named));
+    if (args.certificate !== null) {
+      await verifyCertificateFile(args, witnesses, minWitnesses, out);
+      return 0;
+    }
     if (args.dir === null) {
       const keys = within(trustedVkeys.label, () => parseVkeys(trustedVkeys.text));
       for (const r of receipts) {

@@ -832,6 +832,19 @@ const FIXTURES: Record<string, Fixture> = {
     request: (ctx) => adminHttp("POST", `/api/notices/objections/${ctx.objectionId}/reply`, { text: "资金来自村集体经济收入。" }),
   },
   "read:noticeBoard GET /api/notices/orgs/[orgId]/board": { shared: true, request: () => adminHttp("GET", `/api/notices/orgs/${village}/board`) },
+  "read:decisionCertificate GET /c/[code]/file": {
+    // The code as the decision notice prints it (issue #23).
+    prepare: async () => {
+      const ctx = await published();
+      const page = await (await fetch(`${server.url}/n/${village}/${ctx.noticeId}`)).text();
+      const code = /data-certificate-code="([0-9a-z]{8})"/.exec(page)?.[1];
+      if (!code) throw new Error("the decision notice shows no certificate code");
+      return { code };
+    },
+    shared: true,
+    request: (ctx) => adminHttp("GET", `/c/${ctx.code}/file`),
+    judge: (response) => (response.status === 200 && response.headers.get("content-type")?.startsWith("text/plain") ? "ok" : `status ${response.status}`),
+  },
 
   "addSupervisionOpinion POST /api/audit/opinions": {
     request: () => adminHttp("POST", "/api/audit/opinions", { orgId: village, text: "会议程序合法，表决有效。" }),

@@ -191,6 +191,8 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "fileObjection", via: [post("/api/notices/[noticeId]/objections")], allow: ["chair", "recorder", "member", "observer"] },
   { action: "replyToObjection", via: [post("/api/notices/objections/[objectionId]/reply")], allow: SUPERVISOR },
   { action: "read:noticeBoard", via: [get("/api/notices/orgs/[orgId]/board")], allow: EVERYONE },
+  // A passed decision's certificate (issue #23): public like the notice that prints its QR code.
+  { action: "read:decisionCertificate", via: [get("/c/[code]/file")], allow: EVERYONE },
 
   // After the decision (issue #23): the clerk or the deciding body's chair keeps the implementation record; the
   // clerk imports payments; the organization's people see the evidence (another village's admin finds nothing).

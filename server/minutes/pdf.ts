@@ -5,6 +5,7 @@
  */
 
 import QRCode from "qrcode";
+import { drawCertificates, type PrintedCertificateLine } from "../print/certificateBlock";
 import { openPdf } from "../print/pdfDocument";
 import type { SignatureLine } from "./signatureLines";
 
@@ -18,6 +19,8 @@ export type PdfInput = {
   signers: SignatureLine[];
   qr: { content: string; caption: string };
   labels: { hash: string; signatures: string; correction: string; page: string; signHere: string };
+  /** The meeting's passed decisions' certificates (issue #23): QR code and short ID each. */
+  certificates?: readonly PrintedCertificateLine[];
 };
 
 export async function minutesPdf(input: PdfInput): Promise<Buffer> {
@@ -49,6 +52,7 @@ export async function minutesPdf(input: PdfInput): Promise<Buffer> {
     doc.moveDown(0.6);
   }
   doc.moveDown();
+  drawCertificates(doc, input.certificates ?? [], 56);
   if (doc.y + 190 > doc.page.height - 56) doc.addPage();
   const top = doc.y;
   doc.image(qr, 56, top, { width: 140 });

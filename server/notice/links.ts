@@ -22,3 +22,7 @@ export function siteOrigin(headers: { get(name: string): string | null }): strin
 export function isWeChat(userAgent: string | null): boolean {
   return (userAgent ?? "").includes("MicroMessenger");
 }
+
+/** The public page of a decision's certificate (issue #23), and its file. */
+export const certificatePath = (code: string) => `/c/${encodeURIComponent(code)}`;
+export const certificateFilePath = (code: string) => `${certificatePath(code)}/file`;

@@ -3,6 +3,7 @@
  * embedded font (pdfFont.ts), with a QR code to the online notice, whose page links to its verification.
  */
 import QRCode from "qrcode";
+import { drawCertificates, type PrintedCertificateLine } from "../print/certificateBlock";
 import { openPdf } from "../print/pdfDocument";
 import { headingOf, type PrintInput, printSections } from "./printText";
 
@@ -11,6 +12,8 @@ export type PdfInput = PrintInput & {
   verifyUrl: string;
   /** Where the notice sits in the signed audit log, printed for comparison with the verification page. */
   audit: { seq: number; checkpointSize: number; rootHash: string } | null;
+  /** The certificate of the decision disclosed (issue #23): QR code and short ID. */
+  certificates?: readonly PrintedCertificateLine[];
 };
 
 const MARGIN = 56;
@@ -42,6 +45,10 @@ export function noticePdf(input: PdfInput): Promise<Buffer> {
     if (section.heading) doc.moveDown(0.4).fontSize(15).text(section.heading, { width });
     doc.fontSize(12.5);
     for (const line of section.lines) doc.text(line === "" ? " " : line, { width, lineGap: 3 });
+  }
+  if (input.certificates && input.certificates.length > 0) {
+    doc.moveDown(0.6);
+    drawCertificates(doc, input.certificates, MARGIN);
   }
   if (doc.y + QR_SIZE + 24 > doc.page.height - MARGIN) doc.addPage();
   const top = doc.page.height - MARGIN - QR_SIZE;

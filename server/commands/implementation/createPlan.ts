@@ -76,12 +76,14 @@ export async function createPlan(input: unknown, actor: Actor, now: Date = new D
     if (!responsible || responsible.orgId !== matter.orgId)
       throw new AppError("invalid_input", "the responsible person is not of this organization", { field: "responsibleId", details: { reason: "person" } });
 
+    // The decision's short ID: the one its certificate carries since the announcement (issue #23), else a new one.
+    const announced = await tx.motion.findUnique({ where: { id: decision.motion.id }, select: { decisionCode: true } });
     const plan = await tx.implementationPlan.create({
       data: {
         orgId: matter.orgId,
         matterId: matter.id,
         motionId: decision.motion.id,
-        decisionCode: newShortCode(),
+        decisionCode: announced?.decisionCode ?? newShortCode(),
         responsibleId: data.responsibleId,
         capFen,
         startsOn: data.startsOn,

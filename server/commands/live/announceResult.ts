@@ -3,6 +3,7 @@ import { appendAudit } from "../../audit/append";
 import type { MotionResult } from "../../domain/meeting";
 import { nextVoteState } from "../../domain/meeting";
 import type { Actor } from "../actor";
+import { certifyDecision } from "../matter/certifyDecision";
 import { moveMatterOnVote } from "../matter/moveMatterOnVote";
 import { afterCommit, runCommand } from "../run";
 import { bumpVersion, loadMeetingContext, requireLiveRole } from "./context";
@@ -42,6 +43,8 @@ export function announceResult(input: unknown, actor: Actor): Promise<{ version:
     });
     // The item's matter moves along 四议两公开 with the announced result, in the same transaction (RULES.md §4).
     const item = await tx.agendaItem.findUnique({ where: { id: motion.itemId }, select: { matterId: true } });
+    // A passed decision on a matter gets its certificate (short ID, QR code, /c/<code>) with the announcement.
+    if (result.passed && item?.matterId) await certifyDecision(tx, { matterId: item.matterId, motionId: motion.id, actor: auditActor, now });
     const matter = item?.matterId
       ? await moveMatterOnVote(tx, {
           matterId: item.matterId,

@@ -5,6 +5,7 @@ import { decidesMatter } from "../../domain/meeting";
 import { AppError } from "../../errors";
 import { CORRECTION_REASON_MAX, requireText } from "../../notice/text";
 import type { Actor } from "../actor";
+import { certifyDecision } from "../matter/certifyDecision";
 import { recordMatterMove } from "../matter/recordMatterMove";
 import { runCommand } from "../run";
 import { lockMatter } from "./publisher";
@@ -78,6 +79,8 @@ export function linkDecisionVote(input: unknown, actor: Actor): Promise<{ matter
       actorId: actor.kind === "account" ? actor.accountId : null,
       audit: { data: { meetingId: record.meeting.id, motionId: record.motion.id, itemId: record.itemId, reason, offRecord, manual: true } },
     });
+    // The decision, now on its matter, gets its certificate (issue #23) as one announced on it would have.
+    await certifyDecision(tx, { matterId: matter.id, motionId: record.motion.id, actor: auditActor, now: new Date() });
     return { matterId: matter.id, motionId: record.motion.id, stage: "decision" };
   });
 }

@@ -3,9 +3,11 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { currentAccount } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
-import { boardPath, isWeChat, noticePath, pdfPath, verifyPath } from "@/server/notice/links";
+import { boardPath, isWeChat, noticePath, pdfPath, siteOrigin, verifyPath } from "@/server/notice/links";
+import { noticeCertificate } from "@/server/queries/certificate";
 import { noticeDetail } from "@/server/queries/noticeBoard";
 import { objectionStatus } from "@/server/queries/noticeViewer";
+import { CertificateBadges } from "../../../c/CertificateBadges";
 import { CountdownLine, dateFormats, PeriodLines, VoteResult } from "../../parts";
 import { ObjectionFlash } from "./Flash";
 import { ObjectionForm } from "./ObjectionForm";
@@ -59,7 +61,9 @@ export default async function NoticePage({ params, searchParams }: Props) {
   const { notice, org } = detail;
   const account = await currentAccount();
   const status = await objectionStatus(notice, account?.id ?? null);
-  const weChat = isWeChat((await headers()).get("user-agent")) || one("from") === "pdf";
+  const requestHeaders = await headers();
+  const weChat = isWeChat(requestHeaders.get("user-agent")) || one("from") === "pdf";
+  const certificate = await noticeCertificate(notice.id);
   return (
     <div>
       <p>
@@ -91,6 +95,7 @@ export default async function NoticePage({ params, searchParams }: Props) {
       <PeriodLines notice={notice} />
       <CountdownLine notice={notice} />
       <p className="hint">{t("deadlines", { ends: f.dateTime(notice.endsAt), reply: f.date(notice.replyBy) })}</p>
+      {certificate ? <CertificateBadges certificates={[certificate]} origin={siteOrigin(requestHeaders)} /> : null}
       <div className="nb-links">
         <a href={pdfPath(org.id, notice.id)}>{t("printable")}</a>
         <a href={verifyPath(org.id, notice.id)}>{t("verify")}</a>

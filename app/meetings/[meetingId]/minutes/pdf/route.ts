@@ -5,6 +5,8 @@ import { seeOther } from "@/server/http";
 import { minutesPdf } from "@/server/minutes/pdf";
 import { isWeChat, minutesQrContent, publicOrigin } from "@/server/minutes/qrContent";
 import { signatureLines } from "@/server/minutes/signatureLines";
+import { certificatePath } from "@/server/notice/links";
+import { meetingCertificates } from "@/server/queries/certificate";
 import { minutesExport } from "@/server/queries/minutesVersions";
 import { getRuntime } from "@/server/runtime";
 import { signatureWords } from "../signatureWords";
@@ -29,7 +31,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ meet
   const t = await getTranslations({ locale: "zh-CN", namespace: "minutes" });
   const words = await signatureWords("zh-CN");
   const printUrl = `${publicOrigin(getRuntime().config.publicOrigin, request.headers)}/meetings/${meetingId}/minutes/print?v=${version.version}`;
+  const origin = publicOrigin(getRuntime().config.publicOrigin, request.headers);
+  const certificates = (await meetingCertificates(meetingId)).map((c) => ({ code: c.code, motion: c.motion, url: `${origin}${certificatePath(c.code)}` }));
   const pdf = await minutesPdf({
+    certificates,
     title: t("print.title", { version: version.version }),
     subtitle: `${data.meeting.orgName} · ${data.meeting.bodyName} ${data.meeting.number}`,
     text: version.text,

@@ -5,8 +5,10 @@ import QRCode from "qrcode";
 import { currentAccount } from "@/server/auth/session";
 import { isWeChat, minutesQrContent, publicOrigin } from "@/server/minutes/qrContent";
 import { signatureLines } from "@/server/minutes/signatureLines";
+import { meetingCertificates } from "@/server/queries/certificate";
 import { minutesExport } from "@/server/queries/minutesVersions";
 import { getRuntime } from "@/server/runtime";
+import { CertificateBadges } from "../../../../c/CertificateBadges";
 import { signatureWords } from "../signatureWords";
 import { PrintButton } from "./PrintButton";
 import "../minutes.css";
@@ -71,6 +73,7 @@ export default async function MinutesPrintPage({ params, searchParams }: { param
       <p>
         {t("status.hash")}：<code className="hash">{version.sha256}</code>
       </p>
+      <CertificateBadges certificates={await meetingCertificates(meetingId)} origin={publicOrigin(getRuntime().config.publicOrigin, requestHeaders)} />
       <figure className="qr">
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the checkpoint QR code is an SVG the server drew (qrcode), no user text */}
         <div role="img" aria-label={t("print.checkpoint")} dangerouslySetInnerHTML={{ __html: qr }} />

@@ -1,8 +1,9 @@
 import type { NextRequest } from "next/server";
 import { isAppError } from "@/server/errors";
 import { seeOther } from "@/server/http";
-import { isWeChat, noticePath, siteOrigin, verifyPath } from "@/server/notice/links";
+import { certificatePath, isWeChat, noticePath, siteOrigin, verifyPath } from "@/server/notice/links";
 import { noticePdf } from "@/server/notice/noticePdf";
+import { noticeCertificate } from "@/server/queries/certificate";
 import { noticePrint } from "@/server/queries/noticePrint";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   try {
     const print = await noticePrint(orgId, noticeId);
     const origin = siteOrigin(request.headers);
-    const pdf = await noticePdf({ ...print, noticeUrl: `${origin}${noticePath(orgId, noticeId)}`, verifyUrl: `${origin}${verifyPath(orgId, noticeId)}` });
+    const certificate = await noticeCertificate(noticeId);
+    const pdf = await noticePdf({
+      ...print,
+      noticeUrl: `${origin}${noticePath(orgId, noticeId)}`,
+      verifyUrl: `${origin}${verifyPath(orgId, noticeId)}`,
+      certificates: certificate ? [{ code: certificate.code, motion: certificate.motion, url: `${origin}${certificatePath(certificate.code)}` }] : [],
+    });
     return new Response(new Uint8Array(pdf), {
       headers: {
         "content-type": "application/pdf",
