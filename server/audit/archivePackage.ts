@@ -67,7 +67,12 @@ function retentionOf(meta: ArchiveMeta): { code: string; words: string } {
   return { code: "Y", words: meta.scope.kind === "matter" || meta.meetings.length > 0 ? "永久" : "长期" };
 }
 
-function metadataXml(meta: ArchiveMeta, files: { path: string; size: number; sha256: string; title: string }[], createdAt: Date, report: ArchiveReport): string {
+function metadataXml(
+  meta: ArchiveMeta,
+  files: { path: string; size: number; sha256: string; title: string }[],
+  createdAt: Date,
+  report: ArchiveReport,
+): string {
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const retention = retentionOf(meta);
   const lines = [
@@ -138,7 +143,10 @@ function reportHtml(meta: ArchiveMeta, report: ArchiveReport, createdAt: Date): 
     .map(
       (p) =>
         `<h2>${e(p.zh)}（${e(p.id)}）：${PROPERTY_WORDS[p.status]}</h2>\n<table><tr><th>检测项</th><th>结果</th><th>说明</th></tr>\n${p.checks
-          .map((c) => `<tr class="${c.status}"><td>${e(c.id)}</td><td>${PROPERTY_WORDS[c.status]}</td><td>${e(c.zh)}<br><small lang="en">${e(c.en)}</small></td></tr>`)
+          .map(
+            (c) =>
+              `<tr class="${c.status}"><td>${e(c.id)}</td><td>${PROPERTY_WORDS[c.status]}</td><td>${e(c.zh)}<br><small lang="en">${e(c.en)}</small></td></tr>`,
+          )
           .join("\n")}</table>`,
     )
     .join("\n");
@@ -154,7 +162,13 @@ ${rows}
 }
 
 /** Builds the package; the zip is produced as the reader pulls, and the temporary folder is removed at the end. */
-export async function writeArchivePackage(input: { meta: ArchiveMeta; files: ArchiveFile[]; ids: string[]; meetingIds: string[]; now?: Date }): Promise<ArchiveZip> {
+export async function writeArchivePackage(input: {
+  meta: ArchiveMeta;
+  files: ArchiveFile[];
+  ids: string[];
+  meetingIds: string[];
+  now?: Date;
+}): Promise<ArchiveZip> {
   const now = input.now ?? new Date();
   const temp = await mkdtemp(path.join(tmpdir(), "yishi-archive-"));
   const cleanup = () => rm(temp, { recursive: true, force: true });
@@ -164,7 +178,8 @@ export async function writeArchivePackage(input: { meta: ArchiveMeta; files: Arc
     const dir = path.join(temp, root);
     const seen = new Set<string>();
     const put = async (rel: string, bytes: Buffer | string) => {
-      if (seen.has(rel) || rel.startsWith("/") || rel.split("/").includes("..")) throw new AppError("internal", `archive path ${rel} is not unique or not relative`);
+      if (seen.has(rel) || rel.startsWith("/") || rel.split("/").includes(".."))
+        throw new AppError("internal", `archive path ${rel} is not unique or not relative`);
       seen.add(rel);
       await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
       await writeFile(path.join(dir, rel), bytes);
@@ -200,9 +215,10 @@ export async function writeArchivePackage(input: { meta: ArchiveMeta; files: Arc
     const manifest = {
       format: ARCHIVE_FORMAT,
       createdAt: now.toISOString(),
-      files: [...listed.map(({ path: p, size, sha256: h }) => ({ path: p, size, sha256: h })), { path: ARCHIVE_METADATA, size: xmlBytes.length, sha256: sha256(xmlBytes) }].sort((a, b) =>
-        a.path < b.path ? -1 : 1,
-      ),
+      files: [
+        ...listed.map(({ path: p, size, sha256: h }) => ({ path: p, size, sha256: h })),
+        { path: ARCHIVE_METADATA, size: xmlBytes.length, sha256: sha256(xmlBytes) },
+      ].sort((a, b) => (a.path < b.path ? -1 : 1)),
     };
     await put(ARCHIVE_MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
     return { fileName: `${root}.zip`, root, stream: zipFolderStream(path.join(temp, root), root, now, cleanup), report };

@@ -147,11 +147,24 @@ export declare const ARCHIVE_METADATA: string;
 export declare const ARCHIVE_REPORT: string;
 export declare const ARCHIVE_REPORT_HTML: string;
 export declare function readZip(buf: Buffer, label?: string): [string, Buffer][];
-export type PdfFacts = { opens: boolean; version: string | null; pdfa: string | null; outputIntent: boolean; fonts: number; fontsEmbedded: boolean; unembedded: string[] };
+export type PdfFacts = {
+  opens: boolean;
+  version: string | null;
+  pdfa: string | null;
+  outputIntent: boolean;
+  fonts: number;
+  fontsEmbedded: boolean;
+  unembedded: string[];
+};
 export declare function pdfFacts(bytes: Buffer): PdfFacts;
 export declare function personalNumbers(text: string): { ids: number; phones: number };
 export type ArchiveCheck = { id: string; status: "pass" | "warn" | "fail"; zh: string; en: string };
-export type ArchiveProperty = { id: "authenticity" | "integrity" | "usability" | "security"; zh: string; status: ArchiveCheck["status"]; checks: ArchiveCheck[] };
+export type ArchiveProperty = {
+  id: "authenticity" | "integrity" | "usability" | "security";
+  zh: string;
+  status: ArchiveCheck["status"];
+  checks: ArchiveCheck[];
+};
 export type ArchiveReport = { format: string; properties: ArchiveProperty[] };
 export declare function archiveSelfCheck(dir: string): Promise<ArchiveReport>;
 export declare function archiveXmlText(text: string | number): string;

@@ -23,8 +23,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import zlib from "node:zlib";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import zlib from "node:zlib";
 
 /** A verification failure; `message` is one line that starts with where the problem is. */
 export class VerifyError extends Error {
@@ -1065,9 +1065,10 @@ export function pdfFacts(bytes) {
   };
 }
 
-// 18-digit 居民身份证号码 with a valid GB 11643 check digit, and mainland mobile numbers, in the clear.
-const ID_NUMBER = /(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])/g;
-const MOBILE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g;
+// 18-digit 居民身份证号码 with a valid GB 11643 check digit, and mainland mobile numbers, in the clear. Not inside a
+// longer run of letters and digits: hashes and ids are hex or base32 and hold such runs by chance.
+const ID_NUMBER = /(?<![0-9A-Za-z])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9A-Za-z])/g;
+const MOBILE = /(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])/g;
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function isIdNumber(s) {
   const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(s[i]), 0);
@@ -1130,7 +1131,12 @@ export async function archiveSelfCheck(dir) {
   try {
     summary = await verifyBundle(path.join(dir, "audit"), { workers: 0 });
     authenticity.push(
-      check("audit.verifies", "pass", `审计日志校验通过：${summary.entries} 条，${summary.checkpoints.length} 个签名检查点`, `audit log verifies: ${summary.entries} entries, ${summary.checkpoints.length} signed checkpoints`),
+      check(
+        "audit.verifies",
+        "pass",
+        `审计日志校验通过：${summary.entries} 条，${summary.checkpoints.length} 个签名检查点`,
+        `audit log verifies: ${summary.entries} entries, ${summary.checkpoints.length} signed checkpoints`,
+      ),
     );
   } catch (e) {
     authenticity.push(check("audit.verifies", "fail", `审计日志校验未通过：${oneLine(e)}`, `audit log does not verify: ${oneLine(e)}`));
@@ -1141,7 +1147,12 @@ export async function archiveSelfCheck(dir) {
     const covered = maxSeq < summary.latestCheckpointSize;
     authenticity.push(
       covered
-        ? check("audit.signed", "pass", `本卷 ${scoped.length} 条审计记录均在签名检查点（${summary.latestCheckpointSize} 条）之内`, `all ${scoped.length} entries of this package are covered by the signed checkpoint (size ${summary.latestCheckpointSize})`)
+        ? check(
+            "audit.signed",
+            "pass",
+            `本卷 ${scoped.length} 条审计记录均在签名检查点（${summary.latestCheckpointSize} 条）之内`,
+            `all ${scoped.length} entries of this package are covered by the signed checkpoint (size ${summary.latestCheckpointSize})`,
+          )
         : check("audit.signed", "warn", `部分审计记录尚未被签名检查点覆盖`, `some entries of this package are not yet covered by a signed checkpoint`),
     );
     const last = summary.checkpoints[summary.checkpoints.length - 1];
@@ -1152,7 +1163,12 @@ export async function archiveSelfCheck(dir) {
     authenticity.push(
       cosigned > 0
         ? check("audit.witnessed", "pass", `最新检查点有 ${cosigned} 个见证方联署`, `the newest checkpoint carries ${cosigned} witness cosignature(s)`)
-        : check("audit.witnessed", "warn", "最新检查点没有见证方联署（未配置见证方）", "the newest checkpoint has no witness cosignature (no witness configured)"),
+        : check(
+            "audit.witnessed",
+            "warn",
+            "最新检查点没有见证方联署（未配置见证方）",
+            "the newest checkpoint has no witness cosignature (no witness configured)",
+          ),
     );
   }
   const entryText = [];
@@ -1167,23 +1183,56 @@ export async function archiveSelfCheck(dir) {
   const unanchored = recordHashes.filter((h) => !anchoredText.includes(h));
   authenticity.push(
     unanchored.length === 0
-      ? check("records.anchored", "pass", `会议记录和上传文件的 ${recordHashes.length} 个哈希都写在本卷的审计记录里`, `all ${recordHashes.length} hashes of minutes and uploaded files are in this package's audit entries`)
-      : check("records.anchored", "warn", `${unanchored.length} 个文件哈希不在本卷的审计记录里`, `${unanchored.length} file hashes are not in this package's audit entries`),
+      ? check(
+          "records.anchored",
+          "pass",
+          `会议记录和上传文件的 ${recordHashes.length} 个哈希都写在本卷的审计记录里`,
+          `all ${recordHashes.length} hashes of minutes and uploaded files are in this package's audit entries`,
+        )
+      : check(
+          "records.anchored",
+          "warn",
+          `${unanchored.length} 个文件哈希不在本卷的审计记录里`,
+          `${unanchored.length} file hashes are not in this package's audit entries`,
+        ),
   );
 
   // 完整性 — every entry of this meeting or matter is in the bundle; every stored file is the one recorded.
   const integrity = [];
-  const missingEntries = scoped.filter((e) => lines[e.seq] === undefined || lines[e.seq] === "" || leafHash(Buffer.from(lines[e.seq], "utf8")).toString("hex") !== e.leafHash);
+  const missingEntries = scoped.filter(
+    (e) => lines[e.seq] === undefined || lines[e.seq] === "" || leafHash(Buffer.from(lines[e.seq], "utf8")).toString("hex") !== e.leafHash,
+  );
   integrity.push(
     missingEntries.length === 0
-      ? check("audit.scope", "pass", `本卷的 ${scoped.length} 条审计记录齐全、未改动`, `all ${scoped.length} audit entries of this package are present and unchanged`)
-      : check("audit.scope", "fail", `审计记录第 ${missingEntries.map((e) => e.seq).join("、")} 条缺失或不符`, `audit entries seq ${missingEntries.map((e) => e.seq).join(", ")} are missing or differ`),
+      ? check(
+          "audit.scope",
+          "pass",
+          `本卷的 ${scoped.length} 条审计记录齐全、未改动`,
+          `all ${scoped.length} audit entries of this package are present and unchanged`,
+        )
+      : check(
+          "audit.scope",
+          "fail",
+          `审计记录第 ${missingEntries.map((e) => e.seq).join("、")} 条缺失或不符`,
+          `audit entries seq ${missingEntries.map((e) => e.seq).join(", ")} are missing or differ`,
+        ),
   );
   const badFiles = (stored.files ?? []).filter((f) => !files.has(f.path) || (f.recordedSha256 && sha256Hex(files.get(f.path)) !== f.recordedSha256));
+  const uploads = (stored.files ?? []).filter((f) => f.recordedSha256).length;
   integrity.push(
     badFiles.length === 0
-      ? check("files.recorded", "pass", `${(stored.files ?? []).length} 个文件与系统记录的哈希一致`, `${(stored.files ?? []).length} files match the hashes the record holds`)
-      : check("files.recorded", "fail", `文件缺失或与记录不符：${badFiles.map((f) => f.path).join("、")}`, `missing or different from the record: ${badFiles.map((f) => f.path).join(", ")}`),
+      ? check(
+          "files.recorded",
+          "pass",
+          `${(stored.files ?? []).length} 个记录文件齐全，其中 ${uploads} 个上传文件与上传时记录的哈希一致`,
+          `all ${(stored.files ?? []).length} record files are present; ${uploads} uploaded files match the hash recorded at upload`,
+        )
+      : check(
+          "files.recorded",
+          "fail",
+          `文件缺失或与记录不符：${badFiles.map((f) => f.path).join("、")}`,
+          `missing or different from the record: ${badFiles.map((f) => f.path).join(", ")}`,
+        ),
   );
   const bytes = [...files.values()].reduce((n, b) => n + b.length, 0);
   integrity.push(check("files.count", "pass", `检测时共 ${files.size} 个文件，${bytes} 字节`, `${files.size} files, ${bytes} bytes when checked`));
@@ -1203,17 +1252,32 @@ export async function archiveSelfCheck(dir) {
   }
   usability.push(
     pdfProblems.open.length === 0
-      ? check("pdf.opens", "pass", `${pdfs.length} 个 PDF 结构完整（文件头、交叉引用表、结尾标记）`, `${pdfs.length} PDFs are well-formed (header, cross-reference table, end marker)`)
+      ? check(
+          "pdf.opens",
+          "pass",
+          `${pdfs.length} 个 PDF 结构完整（文件头、交叉引用表、结尾标记）`,
+          `${pdfs.length} PDFs are well-formed (header, cross-reference table, end marker)`,
+        )
       : check("pdf.opens", "fail", `无法打开：${pdfProblems.open.join("、")}`, `cannot be opened: ${pdfProblems.open.join(", ")}`),
   );
   usability.push(
     pdfProblems.pdfa.length === 0
-      ? check("pdf.pdfa", "pass", `系统生成的 ${generated.size} 个 PDF 均标记为 PDF/A（XMP pdfaid 与 sRGB 输出意图）`, `all ${generated.size} generated PDFs are flagged PDF/A (XMP pdfaid and an sRGB OutputIntent)`)
+      ? check(
+          "pdf.pdfa",
+          "pass",
+          `系统生成的 ${generated.size} 个 PDF 均标记为 PDF/A（XMP pdfaid 与 sRGB 输出意图）`,
+          `all ${generated.size} generated PDFs are flagged PDF/A (XMP pdfaid and an sRGB OutputIntent)`,
+        )
       : check("pdf.pdfa", "fail", `不是 PDF/A：${pdfProblems.pdfa.join("、")}`, `not PDF/A: ${pdfProblems.pdfa.join(", ")}`),
   );
   if (pdfProblems.uploadedNotPdfa.length > 0) {
     usability.push(
-      check("pdf.uploaded", "warn", `上传的原件不是 PDF/A，按原样保存：${pdfProblems.uploadedNotPdfa.join("、")}`, `uploaded originals are not PDF/A and are kept as uploaded: ${pdfProblems.uploadedNotPdfa.join(", ")}`),
+      check(
+        "pdf.uploaded",
+        "warn",
+        `上传的原件不是 PDF/A，按原样保存：${pdfProblems.uploadedNotPdfa.join("、")}`,
+        `uploaded originals are not PDF/A and are kept as uploaded: ${pdfProblems.uploadedNotPdfa.join(", ")}`,
+      ),
     );
   }
   usability.push(
@@ -1250,8 +1314,18 @@ export async function archiveSelfCheck(dir) {
   const linked = (votes.motions ?? []).filter((m) => m.method === "secret" && (m.namedVotes ?? []).length > 0);
   security.push(
     linked.length === 0
-      ? check("ballots.secret", "pass", "无记名投票只有投票凭证码，没有投票人与选择的对应", "secret ballots carry trackers only: no voter is linked to a choice")
-      : check("ballots.secret", "fail", `无记名投票出现了记名：${linked.map((m) => m.id).join("、")}`, `secret ballots with named votes: ${linked.map((m) => m.id).join(", ")}`),
+      ? check(
+          "ballots.secret",
+          "pass",
+          "无记名投票只有投票凭证码，没有投票人与选择的对应",
+          "secret ballots carry trackers only: no voter is linked to a choice",
+        )
+      : check(
+          "ballots.secret",
+          "fail",
+          `无记名投票出现了记名：${linked.map((m) => m.id).join("、")}`,
+          `secret ballots with named votes: ${linked.map((m) => m.id).join(", ")}`,
+        ),
   );
   const unsigned = [];
   const missingScans = [];
@@ -1261,12 +1335,18 @@ export async function archiveSelfCheck(dir) {
     const signed = new Set((latest.signatures ?? []).map((s) => s.personId));
     const missing = (meeting.required ?? []).filter((r) => !signed.has(r.personId));
     if (missing.length > 0) unsigned.push(`${meeting.number}（${missing.length}）`);
-    for (const s of latest.signatures ?? []) if (s.method === "paper" && !(s.scanPath && files.has(s.scanPath))) missingScans.push(`${meeting.number} ${s.name}`);
+    for (const s of latest.signatures ?? [])
+      if (s.method === "paper" && !(s.scanPath && files.has(s.scanPath))) missingScans.push(`${meeting.number} ${s.name}`);
   }
   security.push(
     unsigned.length === 0 && (minutes.meetings ?? []).length > 0
       ? check("signatures.present", "pass", "会议记录最新版本已由全部应签人签名", "the latest minutes are signed by everyone who must sign")
-      : check("signatures.present", "warn", unsigned.length > 0 ? `会议记录尚有人未签名：${unsigned.join("、")}` : "本卷没有会议记录", unsigned.length > 0 ? `minutes still missing signatures: ${unsigned.join(", ")}` : "no minutes in this package"),
+      : check(
+          "signatures.present",
+          "warn",
+          unsigned.length > 0 ? `会议记录尚有人未签名：${unsigned.join("、")}` : "本卷没有会议记录",
+          unsigned.length > 0 ? `minutes still missing signatures: ${unsigned.join(", ")}` : "no minutes in this package",
+        ),
   );
   security.push(
     missingScans.length === 0
@@ -1292,8 +1372,13 @@ const xmlText = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").re
 export function metadataFileList(xml) {
   const out = [];
   for (const m of xml.matchAll(/<文件\s+路径="([^"]*)"\s+大小="(\d+)"\s+SHA256="([0-9a-f]{64})"\s*\/>/g)) {
-    const unescape = (s) => s.replace(/&quot;/g, '"').replace(/&gt;/g, ">").replace(/&lt;/g, "<").replace(/&amp;/g, "&");
-    out.push({ path: unescape(m[1]), size: Number(m[2]), sha256: m[3] });
+    const unescapeXml = (s) =>
+      s
+        .replace(/&quot;/g, '"')
+        .replace(/&gt;/g, ">")
+        .replace(/&lt;/g, "<")
+        .replace(/&amp;/g, "&");
+    out.push({ path: unescapeXml(m[1]), size: Number(m[2]), sha256: m[3] });
   }
   return out;
 }
@@ -1339,11 +1424,13 @@ async function verifyArchiveFolder(dir) {
   const present = new Set(await listArchiveFiles(dir));
   const listed = new Set();
   for (const f of manifest.files) {
-    if (typeof f?.path !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256) || !Number.isSafeInteger(f.size)) fail(`${ARCHIVE_MANIFEST}: malformed file row`, { file: ARCHIVE_MANIFEST });
+    if (typeof f?.path !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256) || !Number.isSafeInteger(f.size))
+      fail(`${ARCHIVE_MANIFEST}: malformed file row`, { file: ARCHIVE_MANIFEST });
     listed.add(f.path);
     if (!present.has(f.path)) fail(`${f.path}: missing (listed in ${ARCHIVE_MANIFEST})`, { file: f.path });
     const bytes = await fs.promises.readFile(path.join(dir, f.path));
-    if (bytes.length !== f.size || sha256Hex(bytes) !== f.sha256) fail(`${f.path}: changed (its SHA-256 or size differs from ${ARCHIVE_MANIFEST})`, { file: f.path });
+    if (bytes.length !== f.size || sha256Hex(bytes) !== f.sha256)
+      fail(`${f.path}: changed (its SHA-256 or size differs from ${ARCHIVE_MANIFEST})`, { file: f.path });
   }
   for (const name of present) {
     if (name !== ARCHIVE_MANIFEST && !listed.has(name)) fail(`${name}: not listed in ${ARCHIVE_MANIFEST} (added after packaging?)`, { file: name });
@@ -1355,7 +1442,8 @@ async function verifyArchiveFolder(dir) {
     if (f.path === ARCHIVE_METADATA) continue;
     const row = xmlByPath.get(f.path);
     if (!row) fail(`${ARCHIVE_METADATA}: file list lacks ${f.path}`, { file: ARCHIVE_METADATA });
-    if (row.sha256 !== f.sha256 || row.size !== f.size) fail(`${ARCHIVE_METADATA}: ${f.path} has another SHA-256 or size than ${ARCHIVE_MANIFEST}`, { file: ARCHIVE_METADATA });
+    if (row.sha256 !== f.sha256 || row.size !== f.size)
+      fail(`${ARCHIVE_METADATA}: ${f.path} has another SHA-256 or size than ${ARCHIVE_MANIFEST}`, { file: ARCHIVE_METADATA });
   }
   for (const f of xmlFiles) if (!listed.has(f.path)) fail(`${ARCHIVE_METADATA}: lists ${f.path}, which is not in the package`, { file: ARCHIVE_METADATA });
   const audit = await verifyBundle(path.join(dir, "audit"), {}).catch((e) => {
@@ -1409,8 +1497,7 @@ function parseArgs(argv) {
       const value = argv[(i += 1)];
       if (value === undefined) throw new Error("--archive needs a package (.zip or folder)");
       args.archive = value;
-    }
-    else if (arg === "--witness" || arg === "--min-witnesses") {
+    } else if (arg === "--witness" || arg === "--min-witnesses") {
       const value = argv[(i += 1)];
       if (value === undefined) throw new Error(`${arg} needs a value`);
       if (arg === "--witness") args.witnesses.push(value);

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -59,7 +59,7 @@ describe("the archive package of the demo's finished meeting", () => {
     const meeting = await prisma.meeting.findFirstOrThrow({ where: { number: "2026年第2次" } });
     meetingId = meeting.id;
     const admin = await prisma.account.findUniqueOrThrow({ where: { phone: "13800000001" } });
-    const source = await archiveSource({ id: admin.id, name: admin.name }, { kind: "meeting", id: meetingId });
+    const source = await archiveSource({ id: admin.id, name: admin.displayName }, { kind: "meeting", id: meetingId });
     // The printed records as the route prints them (its words come from next-intl; plain words here).
     const printed: ArchiveFile[] = [];
     for (const m of source.meetings) {
@@ -79,7 +79,7 @@ describe("the archive package of the demo's finished meeting", () => {
           },
           true,
         );
-        printed.push({ path: `minutes/${m.number}-第${v.version}版.pdf`, bytes, title: "会议记录", generated: true });
+        printed.push({ path: `minutes/${m.slug}-minutes-v${v.version}.pdf`, bytes, title: "会议记录", generated: true });
       }
       const sheet = await signInSheetPdf(
         {
@@ -92,7 +92,7 @@ describe("the archive package of the demo's finished meeting", () => {
         },
         true,
       );
-      printed.push({ path: `sign-in/${m.number}-签到表.pdf`, bytes: sheet, title: "签到表", generated: true });
+      printed.push({ path: `sign-in/${m.slug}-sign-in-sheet.pdf`, bytes: sheet, title: "签到表", generated: true });
     }
     const packed = await archiveZip(source, printed, new Date("2026-12-01T08:00:00Z"));
     zip = await collect(packed.stream);
@@ -118,8 +118,8 @@ describe("the archive package of the demo's finished meeting", () => {
         "audit/entries.jsonl",
         "audit/verify.mjs",
         "audit/scope.json",
-        "minutes/2026年第2次-第1版.pdf",
-        "sign-in/2026年第2次-签到表.pdf",
+        "minutes/meeting-2026-2-minutes-v1.pdf",
+        "sign-in/meeting-2026-2-sign-in-sheet.pdf",
       ]),
     );
     const result = verifyZip(zip, work);
@@ -156,7 +156,7 @@ describe("the archive package of the demo's finished meeting", () => {
 
   it("prints the minutes as PDF/A-2b with the OutputIntent, the XMP pdfaid and the font embedded", () => {
     const files = unzipSync(new Uint8Array(zip));
-    const pdf = Buffer.from(Object.entries(files).find(([n]) => n.endsWith("第1版.pdf"))?.[1] as Uint8Array);
+    const pdf = Buffer.from(Object.entries(files).find(([n]) => n.endsWith("minutes-v1.pdf"))?.[1] as Uint8Array);
     const text = pdf.toString("latin1");
     expect(text.startsWith("%PDF-1.7")).toBe(true);
     expect(text).toMatch(/\/S \/GTS_PDFA1/);
@@ -170,25 +170,35 @@ describe("the archive package of the demo's finished meeting", () => {
   it("fails naming the file when a file is changed, removed, or the manifest is edited", () => {
     const changed = tampered(zip, (files, root) => {
       const name = `${root}/records/votes.csv`;
-      files[name] = Buffer.from(Buffer.from(files[name] as Uint8Array).toString("utf8").replace("未通过", "通过"));
+      files[name] = Buffer.from(
+        Buffer.from(files[name] as Uint8Array)
+          .toString("utf8")
+          .replace("未通过", "通过"),
+      );
     });
     let result = verifyZip(changed, work, "changed.zip");
     expect(result.code).toBe(1);
     expect(result.output).toContain("FAIL: records/votes.csv: changed");
 
     const removed = tampered(zip, (files, root) => {
-      delete files[`${root}/minutes/2026年第2次-第1版.pdf`];
+      delete files[`${root}/minutes/meeting-2026-2-minutes-v1.pdf`];
     });
     result = verifyZip(removed, work, "removed.zip");
     expect(result.code).toBe(1);
-    expect(result.output).toContain("FAIL: minutes/2026年第2次-第1版.pdf: missing");
+    expect(result.output).toContain("FAIL: minutes/meeting-2026-2-minutes-v1.pdf: missing");
 
     // A changed file with the manifest "fixed" to match: metadata.xml still holds the old hash.
     const rehashed = tampered(zip, (files, root) => {
       const name = `${root}/records/votes.json`;
-      const bytes = Buffer.from(Buffer.from(files[name] as Uint8Array).toString("utf8").replace('"passed": false', '"passed": true'));
+      const bytes = Buffer.from(
+        Buffer.from(files[name] as Uint8Array)
+          .toString("utf8")
+          .replace('"passed": false', '"passed": true'),
+      );
       files[name] = bytes;
-      const manifest = JSON.parse(Buffer.from(files[`${root}/manifest.json`] as Uint8Array).toString("utf8")) as { files: { path: string; size: number; sha256: string }[] };
+      const manifest = JSON.parse(Buffer.from(files[`${root}/manifest.json`] as Uint8Array).toString("utf8")) as {
+        files: { path: string; size: number; sha256: string }[];
+      };
       const row = manifest.files.find((f) => f.path === "records/votes.json");
       if (row) Object.assign(row, { size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
       files[`${root}/manifest.json`] = Buffer.from(JSON.stringify(manifest));
@@ -199,7 +209,11 @@ describe("the archive package of the demo's finished meeting", () => {
 
     const manifestEdited = tampered(zip, (files, root) => {
       const name = `${root}/manifest.json`;
-      files[name] = Buffer.from(Buffer.from(files[name] as Uint8Array).toString("utf8").replace(/"size": (\d+)/, (_m, n: string) => `"size": ${Number(n) + 1}`));
+      files[name] = Buffer.from(
+        Buffer.from(files[name] as Uint8Array)
+          .toString("utf8")
+          .replace(/"size": (\d+)/, (_m, n: string) => `"size": ${Number(n) + 1}`),
+      );
     });
     result = verifyZip(manifestEdited, work, "manifest.zip");
     expect(result.code).toBe(1);
@@ -209,7 +223,7 @@ describe("the archive package of the demo's finished meeting", () => {
   it("is refused to a member and to a caller without a session; verify.mjs stays dependency-free", async () => {
     const { prisma } = db.db;
     const member = await prisma.account.findUniqueOrThrow({ where: { phone: "13800000004" } });
-    await expect(archiveSource({ id: member.id, name: member.name }, { kind: "meeting", id: meetingId })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(archiveSource({ id: member.id, name: member.displayName }, { kind: "meeting", id: meetingId })).rejects.toMatchObject({ code: "forbidden" });
     await expect(archiveSource(null, { kind: "meeting", id: meetingId })).rejects.toMatchObject({ code: "unauthenticated" });
     expect(readFileSync(VERIFY, "utf8")).not.toMatch(/^import .* from "(?!node:)/m);
   });

@@ -27,7 +27,7 @@ export type ArchiveSource = {
   /** Earliest and latest day of the records (meetings, notices, progress), ISO. */
   from: Date;
   to: Date;
-  meetings: { id: string; number: string; bodyName: string; notice: MeetingNotice | null; minutes: MinutesExport | null }[];
+  meetings: { id: string; number: string; slug: string; bodyName: string; notice: MeetingNotice | null; minutes: MinutesExport | null }[];
   notices: { id: string; kind: string; postedAt: Date; print: NoticePrint }[];
   /** Data files (records/*, evidence/*, signatures/*) ready for the package. */
   files: ArchiveFile[];
@@ -56,11 +56,14 @@ export async function canDownloadArchive(viewer: Viewer | null, orgId: string): 
   }
 }
 
-const safeName = (name: string) =>
-  name
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_")
-    .replace(/^\.+/, "_")
-    .slice(0, 80);
+/**
+ * File names inside the package are ASCII (a meeting's numbers, a counter): zip tools on Windows and older unzip
+ * programs garble other names. The Chinese titles are in metadata.xml and records/*.json.
+ */
+export function meetingSlug(number: string, index: number): string {
+  const digits = number.match(/[0-9]+/g);
+  return digits ? `meeting-${digits.join("-")}` : `meeting-${index + 1}`;
+}
 const extOf = (filename: string, mime: string) => {
   const fromName = /\.([A-Za-z0-9]{1,5})$/.exec(filename)?.[1]?.toLowerCase();
   if (fromName) return fromName;
@@ -79,14 +82,18 @@ function csv(rows: (string | number | null)[][]): Buffer {
 /** Loads everything of a meeting or a matter the package holds, after authorizing the viewer. */
 export async function archiveSource(viewer: Viewer | null, scope: ArchiveScope): Promise<ArchiveSource> {
   if (!viewer) throw new AppError("unauthenticated", "login required");
-  if (typeof scope.id !== "string" || scope.id === "" || scope.id.length > 64) throw new AppError("invalid_input", "a meeting or matter id is needed", { field: "id" });
+  if (typeof scope.id !== "string" || scope.id === "" || scope.id.length > 64)
+    throw new AppError("invalid_input", "a meeting or matter id is needed", { field: "id" });
   const { prisma } = currentDb();
   let orgId: string;
   let title: string;
   let meetingIds: string[];
   let matterIds: string[];
   if (scope.kind === "meeting") {
-    const meeting = await prisma.meeting.findUnique({ where: { id: scope.id }, select: { orgId: true, title: true, number: true, agenda: { select: { matterId: true } } } });
+    const meeting = await prisma.meeting.findUnique({
+      where: { id: scope.id },
+      select: { orgId: true, title: true, number: true, agenda: { select: { matterId: true } } },
+    });
     if (!meeting) throw new AppError("not_found", "meeting not found");
     await requireArchiveReader(viewer, meeting.orgId);
     orgId = meeting.orgId;
@@ -148,12 +155,13 @@ export async function archiveSource(viewer: Viewer | null, scope: ArchiveScope):
   const namedRows: (string | number | null)[][] = [["会议", "表决事项", "投票人", "代投人", "选择"]];
   const tallyRows: (string | number | null)[][] = [["会议", "议程", "表决事项", "表决方式", "应到", "实到", "赞成", "反对", "弃权", "所需赞成票", "结果"]];
   const minutesOut: unknown[] = [];
-  for (const m of meetingRows) {
+  for (const [index, m] of meetingRows.entries()) {
+    const slug = meetingSlug(m.number, index);
     dates.push(m.startsAt);
     for (const item of m.agenda) ids.add(item.id);
     const minutes = await archivedMinutes(m.id);
     const notice = await meetingNotice(viewer, m.id, true).catch(() => null);
-    meetings.push({ id: m.id, number: m.number, bodyName: m.body.name, notice, minutes });
+    meetings.push({ id: m.id, number: m.number, slug, bodyName: m.body.name, notice, minutes });
     for (const motion of m.motions) {
       ids.add(motion.id);
       const result = (motion.result ?? null) as { tally?: { yes?: number; no?: number; abstain?: number }; passed?: boolean; outcome?: string } | null;
@@ -163,7 +171,11 @@ export async function archiveSource(viewer: Viewer | null, scope: ArchiveScope):
       const namedVotes = isSecret
         ? []
         : motion.votes
-            .map((v) => ({ voter: nameOf.get(v.voterPersonId) ?? "", castBy: v.castByPersonId === v.voterPersonId ? null : (nameOf.get(v.castByPersonId) ?? ""), choice: v.choice }))
+            .map((v) => ({
+              voter: nameOf.get(v.voterPersonId) ?? "",
+              castBy: v.castByPersonId === v.voterPersonId ? null : (nameOf.get(v.castByPersonId) ?? ""),
+              choice: v.choice,
+            }))
             .sort((a, b) => a.voter.localeCompare(b.voter, "zh-CN"));
       motionsOut.push({
         id: motion.id,
@@ -204,10 +216,14 @@ export async function archiveSource(viewer: Viewer | null, scope: ArchiveScope):
     for (const v of minutes?.versions ?? []) {
       ids.add(v.id);
       dates.push(new Date(v.finalizedAt));
-      const scans = await prisma.signatureScan.findMany({ where: { versionId: v.id }, orderBy: { createdAt: "asc" }, select: { id: true, filename: true, mime: true, sha256: true, data: true } });
+      const scans = await prisma.signatureScan.findMany({
+        where: { versionId: v.id },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, filename: true, mime: true, sha256: true, data: true },
+      });
       const scanPaths = new Map<string, string>();
       scans.forEach((scan, i) => {
-        const p = `signatures/${safeName(m.number)}-v${v.version}-${i + 1}.${extOf(scan.filename, scan.mime)}`;
+        const p = `signatures/${slug}-v${v.version}-${i + 1}.${extOf(scan.filename, scan.mime)}`;
         scanPaths.set(scan.sha256, p);
         files.push({ path: p, bytes: Buffer.from(scan.data), recordedSha256: scan.sha256, title: `${m.number} 第${v.version}版会议记录签名页扫描件` });
       });
@@ -244,7 +260,11 @@ export async function archiveSource(viewer: Viewer | null, scope: ArchiveScope):
 
   // Matters: their notices (公示) and implementation (plan, progress, evidence).
   const notices: ArchiveSource["notices"] = [];
-  const noticeRows = await prisma.notice.findMany({ where: { matterId: { in: matterIds } }, orderBy: { postedAt: "asc" }, select: { id: true, kind: true, postedAt: true } });
+  const noticeRows = await prisma.notice.findMany({
+    where: { matterId: { in: matterIds } },
+    orderBy: { postedAt: "asc" },
+    select: { id: true, kind: true, postedAt: true },
+  });
   for (const n of noticeRows) {
     ids.add(n.id);
     dates.push(n.postedAt);
@@ -261,7 +281,10 @@ export async function archiveSource(viewer: Viewer | null, scope: ArchiveScope):
       endsOn: true,
       milestones: { orderBy: { position: "asc" }, select: { title: true, dueOn: true, doneOn: true } },
       updates: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, spentFen: true, reportedOn: true, createdAt: true } },
-      evidence: { orderBy: { createdAt: "asc" }, select: { id: true, updateId: true, kind: true, filename: true, mime: true, sha256: true, data: true, takenAt: true } },
+      evidence: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, updateId: true, kind: true, filename: true, mime: true, sha256: true, data: true, takenAt: true },
+      },
     },
   });
   const plansOut = [];
@@ -269,7 +292,7 @@ export async function archiveSource(viewer: Viewer | null, scope: ArchiveScope):
     ids.add(plan.id);
     const evidence = plan.evidence.map((e, i) => {
       ids.add(e.id);
-      const p = `evidence/${plan.decisionCode}/${String(i + 1).padStart(3, "0")}-${safeName(e.filename.replace(/\.[A-Za-z0-9]{1,5}$/, ""))}.${extOf(e.filename, e.mime)}`;
+      const p = `evidence/${plan.decisionCode.replace(/[^A-Za-z0-9-]+/g, "_")}/${String(i + 1).padStart(3, "0")}.${extOf(e.filename, e.mime)}`;
       files.push({ path: p, bytes: Buffer.from(e.data), recordedSha256: e.sha256, title: `${e.kind === "photo" ? "实施照片" : "实施文件"}：${e.filename}` });
       return { path: p, updateId: e.updateId, kind: e.kind, filename: e.filename, sha256: e.sha256, takenAt: e.takenAt };
     });

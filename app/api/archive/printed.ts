@@ -11,8 +11,6 @@ import { signInSheetPdf } from "@/server/print/signInSheetPdf";
 import type { ArchiveSource } from "@/server/queries/archivePackage";
 import { signatureWords } from "../../meetings/[meetingId]/minutes/signatureWords";
 
-const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, "_");
-
 /**
  * The package's printed records as PDF/A (archival: true): every finalized version of each meeting's minutes, its
  * sign-in sheet, the 会议通知 and its 签收单, and each 公示 of the matters. Chinese whatever the reader's language:
@@ -24,11 +22,21 @@ export async function printedFiles(source: ArchiveSource, origin: string): Promi
   const words = await signatureWords("zh-CN");
   const out: ArchiveFile[] = [];
   for (const meeting of source.meetings) {
-    const prefix = safe(meeting.number);
+    const prefix = meeting.slug;
     if (meeting.notice) {
       const page = `${origin}/meetings/${encodeURIComponent(meeting.id)}/notice`;
-      out.push({ path: `notices/${prefix}-会议通知.pdf`, bytes: await meetingNoticePdf(meeting.notice, page, true), title: `${meeting.number} 会议通知`, generated: true });
-      out.push({ path: `notices/${prefix}-会议通知签收单.pdf`, bytes: await receiptSheetPdf(meeting.notice, true), title: `${meeting.number} 会议通知签收单`, generated: true });
+      out.push({
+        path: `notices/${prefix}-notice.pdf`,
+        bytes: await meetingNoticePdf(meeting.notice, page, true),
+        title: `${meeting.number} 会议通知`,
+        generated: true,
+      });
+      out.push({
+        path: `notices/${prefix}-notice-receipts.pdf`,
+        bytes: await receiptSheetPdf(meeting.notice, true),
+        title: `${meeting.number} 会议通知签收单`,
+        generated: true,
+      });
     }
     const data = meeting.minutes;
     if (!data) continue;
@@ -46,11 +54,22 @@ export async function printedFiles(source: ArchiveSource, origin: string): Promi
             content: minutesQrContent({ checkpointNote: data.checkpoint?.note ?? null, sha256: version.sha256, url: printUrl }),
             caption: data.checkpoint ? t("print.checkpointNote", { size: data.checkpoint.size }) : t("print.noCheckpoint"),
           },
-          labels: { hash: t("status.hash"), signatures: t("print.signatures"), correction: t("correct.reason"), page: t.raw("print.page") as string, signHere: words.signHere },
+          labels: {
+            hash: t("status.hash"),
+            signatures: t("print.signatures"),
+            correction: t("correct.reason"),
+            page: t.raw("print.page") as string,
+            signHere: words.signHere,
+          },
         },
         true,
       );
-      out.push({ path: `minutes/${prefix}-会议记录-第${version.version}版.pdf`, bytes, title: `${meeting.number} 会议记录第${version.version}版（PDF/A）`, generated: true });
+      out.push({
+        path: `minutes/${prefix}-minutes-v${version.version}.pdf`,
+        bytes,
+        title: `${meeting.number} 会议记录第${version.version}版（PDF/A）`,
+        generated: true,
+      });
     }
     const latest = data.versions[data.versions.length - 1];
     const sheet = await signInSheetPdf(
@@ -71,7 +90,7 @@ export async function printedFiles(source: ArchiveSource, origin: string): Promi
       },
       true,
     );
-    out.push({ path: `sign-in/${prefix}-签到表.pdf`, bytes: sheet, title: `${meeting.number} 签到表`, generated: true });
+    out.push({ path: `sign-in/${prefix}-sign-in-sheet.pdf`, bytes: sheet, title: `${meeting.number} 签到表`, generated: true });
   }
   for (const notice of source.notices) {
     const bytes = await noticePdf(
@@ -79,7 +98,7 @@ export async function printedFiles(source: ArchiveSource, origin: string): Promi
       true,
     );
     const day = notice.postedAt.toISOString().slice(0, 10);
-    out.push({ path: `notices/公示-${notice.kind}-${day}-${notice.id}.pdf`, bytes, title: `公示：${notice.print.title}`, generated: true });
+    out.push({ path: `notices/disclosure-${notice.kind}-${day}-${notice.id}.pdf`, bytes, title: `公示：${notice.print.title}`, generated: true });
   }
   return out;
 }
