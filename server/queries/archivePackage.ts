@@ -16,6 +16,8 @@ import { type MeetingNotice, meetingNotice } from "./meetingNotice";
 import { archivedMinutes, type MinutesExport } from "./minutesVersions";
 import { type NoticePrint, noticePrint } from "./noticePrint";
 
+export type { ArchiveFile };
+
 export type ArchiveScope = { kind: "meeting" | "matter"; id: string };
 
 export type ArchiveSource = {

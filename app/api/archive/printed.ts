@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import type { ArchiveFile } from "@/server/audit/archivePackage";
 import { chinaDateTime } from "@/server/minutes/format";
 import { minutesPdf } from "@/server/minutes/pdf";
 import { minutesQrContent } from "@/server/minutes/qrContent";
@@ -8,7 +7,7 @@ import { noticePath, verifyPath } from "@/server/notice/links";
 import { noticePdf } from "@/server/notice/noticePdf";
 import { meetingNoticePdf, receiptSheetPdf } from "@/server/print/meetingNoticePdf";
 import { signInSheetPdf } from "@/server/print/signInSheetPdf";
-import type { ArchiveSource } from "@/server/queries/archivePackage";
+import type { ArchiveFile, ArchiveSource } from "@/server/queries/archivePackage";
 import { signatureWords } from "../../meetings/[meetingId]/minutes/signatureWords";
 
 /**
