@@ -7,7 +7,7 @@ import { unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import type { ArchiveFile } from "../audit/archivePackage";
-import { pdfFacts } from "../audit/verify.mjs";
+import { pdfFacts, personalNumbers } from "../audit/verify.mjs";
 import { minutesPdf } from "../minutes/pdf";
 import { signatureLines } from "../minutes/signatureLines";
 import { signInSheetPdf } from "../print/signInSheetPdf";
@@ -226,5 +226,10 @@ describe("the archive package of the demo's finished meeting", () => {
     await expect(archiveSource({ id: member.id, name: member.displayName }, { kind: "meeting", id: meetingId })).rejects.toMatchObject({ code: "forbidden" });
     await expect(archiveSource(null, { kind: "meeting", id: meetingId })).rejects.toMatchObject({ code: "unauthenticated" });
     expect(readFileSync(VERIFY, "utf8")).not.toMatch(/^import .* from "(?!node:)/m);
+  });
+
+  it("finds personal numbers in the clear, but not digit runs inside hashes or masked numbers", () => {
+    expect(personalNumbers('{"phone":"13800000001","id":"11010519491231002X"}')).toEqual({ ids: 1, phones: 1 });
+    expect(personalNumbers('"leafHash":"ab13912345678cd" 138****0001 4401**********1234 110105194912310021')).toEqual({ ids: 0, phones: 0 });
   });
 });
