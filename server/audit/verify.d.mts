@@ -161,3 +161,34 @@ export declare function verifyCertificate(
   plan: ReturnType<typeof verifyReceipt> | null;
   keyFromCertificate: boolean;
 };
+
+// Archive packages (issue #23 item 4)
+export declare const ARCHIVE_FORMAT: string;
+export declare const ARCHIVE_MANIFEST: string;
+export declare const ARCHIVE_METADATA: string;
+export declare const ARCHIVE_REPORT: string;
+export declare const ARCHIVE_REPORT_HTML: string;
+export declare function readZip(buf: Buffer, label?: string): [string, Buffer][];
+export type PdfFacts = {
+  opens: boolean;
+  version: string | null;
+  pdfa: string | null;
+  outputIntent: boolean;
+  fonts: number;
+  fontsEmbedded: boolean;
+  unembedded: string[];
+};
+export declare function pdfFacts(bytes: Buffer): PdfFacts;
+export declare function personalNumbers(text: string): { ids: number; phones: number };
+export type ArchiveCheck = { id: string; status: "pass" | "warn" | "fail"; zh: string; en: string };
+export type ArchiveProperty = {
+  id: "authenticity" | "integrity" | "usability" | "security";
+  zh: string;
+  status: ArchiveCheck["status"];
+  checks: ArchiveCheck[];
+};
+export type ArchiveReport = { format: string; properties: ArchiveProperty[] };
+export declare function archiveSelfCheck(dir: string): Promise<ArchiveReport>;
+export declare function archiveXmlText(text: string | number): string;
+export declare function metadataFileList(xml: string): { path: string; size: number; sha256: string }[];
+export declare function verifyArchive(target: string): Promise<{ files: number; audit: BundleSummary; report: ArchiveReport }>;

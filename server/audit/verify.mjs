@@ -6,6 +6,7 @@
 //   node verify.mjs --receipt FILE --vkey FILE              (a receipt alone, without a bundle)
 //   … --witness VKEY [--witness VKEY]… [--min-witnesses N]   (require witness cosignatures, c2sp.org/tlog-witness)
 //   node verify.mjs --certificate FILE [--key VKEY] [--witness VKEY]…   (a decision certificate, 决议凭证)
+//   node verify.mjs --archive PACKAGE.zip                    (a village archive package, issue #23 item 4)
 //
 // Exit 0 with a short summary when everything checks; exit 1 with ONE line naming the file and line, the first bad
 // seq or the bad checkpoint; exit 2 on a usage or internal error. Never a stack trace.
@@ -24,6 +25,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import zlib from "node:zlib";
 
 /** A verification failure; `message` is one line that starts with where the problem is. */
 export class VerifyError extends Error {
@@ -1075,12 +1077,535 @@ async function scanEntries(file, targets, receipts, options) {
   return { count: seq, org, root: range.root() };
 }
 
+// ─── Archive packages (issue #23 item 4) ──────────────────────────────────────────────────────────────────────────
+//
+// A village archive package is one folder (zipped): the meeting's or matter's files, the audit bundle under audit/,
+// metadata.xml (DA/T 48 style), self-check.json/.html (the four properties of DA/T 70) and manifest.json (every
+// other file's SHA-256 and size). archiveSelfCheck computes the report from the files alone; the server writes it
+// when packaging and `verify.mjs --archive` computes it again and compares, so the rules are written once, here.
+
+export const ARCHIVE_FORMAT = "yishi-archive/1";
+export const ARCHIVE_MANIFEST = "manifest.json";
+export const ARCHIVE_METADATA = "metadata.xml";
+export const ARCHIVE_REPORT = "self-check.json";
+export const ARCHIVE_REPORT_HTML = "self-check.html";
+/** Written after the self-check and covered by the manifest (the report cannot cover itself). */
+const ARCHIVE_AFTER_CHECK = new Set([ARCHIVE_MANIFEST, ARCHIVE_METADATA, ARCHIVE_REPORT, ARCHIVE_REPORT_HTML]);
+
+const sha256Hex = (bytes) => crypto.createHash("sha256").update(bytes).digest("hex");
+
+let crcTable = null;
+function crc32(bytes) {
+  if (crcTable === null) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n += 1) {
+      let c = n;
+      for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i += 1) crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * The files of a .zip (stored or deflated; no zip64, no encryption), read from its central directory, each checked
+ * against its CRC-32. Returns [name, bytes] pairs in the zip's order; folders are left out.
+ */
+export function readZip(buf, label = "zip") {
+  const zlibInflate = (data, name) => {
+    try {
+      return zlib.inflateRawSync(data);
+    } catch {
+      return fail(`${label}: ${name}: cannot be decompressed (damaged zip)`, { file: name });
+    }
+  };
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i -= 1) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) fail(`${label}: not a zip file (no end of central directory)`, { file: label });
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || at === 0xffffffff) fail(`${label}: zip64 archives are not supported`, { file: label });
+  const files = [];
+  for (let n = 0; n < count; n += 1) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) fail(`${label}: damaged central directory`, { file: label });
+    const flags = buf.readUInt16LE(at + 8);
+    const method = buf.readUInt16LE(at + 10);
+    const crc = buf.readUInt32LE(at + 16);
+    const compressedSize = buf.readUInt32LE(at + 20);
+    const size = buf.readUInt32LE(at + 24);
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extraLength = buf.readUInt16LE(at + 30);
+    const commentLength = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nameLength).toString("utf8");
+    at += 46 + nameLength + extraLength + commentLength;
+    if (name.endsWith("/")) continue;
+    if (flags & 1) fail(`${label}: ${name}: encrypted entries are not supported`, { file: name });
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) fail(`${label}: ${name}: damaged local header`, { file: name });
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const stored = buf.subarray(start, start + compressedSize);
+    let bytes;
+    if (method === 0) bytes = Buffer.from(stored);
+    else if (method === 8) bytes = zlibInflate(stored, name);
+    else fail(`${label}: ${name}: compression method ${method} is not supported`, { file: name });
+    if (bytes.length !== size || crc32(bytes) !== crc) fail(`${label}: ${name}: damaged in the zip (CRC or size does not match)`, { file: name });
+    files.push([name, bytes]);
+  }
+  return files;
+}
+
+/** What can be read from a PDF's bytes without a PDF library: enough for an archive's usability check. */
+export function pdfFacts(bytes) {
+  const text = bytes.toString("latin1");
+  const head = /^%PDF-(\d\.\d)/.exec(text.slice(0, 16));
+  const tail = text.slice(-1024);
+  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  const xrefAt = startxref ? Number(startxref[1]) : -1;
+  const opens = head !== null && startxref !== null && xrefAt > 0 && xrefAt < bytes.length && /^(xref|\d+ \d+ obj)/.test(text.slice(xrefAt, xrefAt + 20));
+  const part = /<pdfaid:part>\s*(\d)\s*<\/pdfaid:part>/.exec(text);
+  const conformance = /<pdfaid:conformance>\s*([ABUabu])\s*<\/pdfaid:conformance>/.exec(text);
+  const descriptors = (text.match(/\/Type\s*\/FontDescriptor\b/g) ?? []).length;
+  const fontFiles = (text.match(/\/FontFile[23]?\s+\d+\s+\d+\s+R/g) ?? []).length;
+  const standard = [...new Set((text.match(/\/BaseFont\s*\/(Helvetica|Times|Courier|Symbol|ZapfDingbats)[A-Za-z-]*/g) ?? []).map((m) => m.split("/")[2]))];
+  return {
+    opens,
+    version: head ? head[1] : null,
+    pdfa: part ? `${part[1]}${conformance ? conformance[1].toLowerCase() : ""}` : null,
+    outputIntent: /\/S\s*\/GTS_PDFA1\b/.test(text),
+    fonts: descriptors,
+    fontsEmbedded: fontFiles >= descriptors && standard.length === 0,
+    unembedded: standard,
+  };
+}
+
+// 18-digit 居民身份证号码 with a valid GB 11643 check digit, and mainland mobile numbers, in the clear. Not inside a
+// longer run of letters and digits: hashes and ids are hex or base32 and hold such runs by chance.
+const ID_NUMBER = /(?<![0-9A-Za-z])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9A-Za-z])/g;
+const MOBILE = /(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])/g;
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+function isIdNumber(s) {
+  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(s[i]), 0);
+  return "10X98765432"[sum % 11] === s[17].toUpperCase();
+}
+
+/** Personal numbers in the clear in a text: 身份证号 (check digit valid) and mobile numbers. */
+export function personalNumbers(text) {
+  const ids = (text.match(ID_NUMBER) ?? []).filter(isIdNumber);
+  const phones = text.replace(ID_NUMBER, "").match(MOBILE) ?? [];
+  return { ids: ids.length, phones: phones.length };
+}
+
+const ARCHIVAL_EXTENSIONS = new Set(["pdf", "csv", "json", "jsonl", "xml", "html", "txt", "jpg", "jpeg", "png", "tif", "tiff"]);
+const TEXT_EXTENSIONS = new Set(["csv", "json", "jsonl", "xml", "html", "txt"]);
+const extensionOf = (name) => (/\.([A-Za-z0-9]+)$/.exec(name)?.[1] ?? "").toLowerCase();
+/** The audit bundle's own files: its verifier program and key files are not records but travel with them. */
+const isBundleTool = (name) => name === "audit/verify.mjs" || name === "audit/vkey" || name === "audit/log.pub";
+
+function jsonFile(files, name) {
+  const bytes = files.get(name);
+  if (!bytes) return null;
+  try {
+    return JSON.parse(UTF8.decode(bytes));
+  } catch {
+    return fail(`${name}: not valid UTF-8 JSON`, { file: name });
+  }
+}
+
+async function listArchiveFiles(dir, prefix = "") {
+  const out = [];
+  for (const entry of await fs.promises.readdir(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listArchiveFiles(dir, rel)));
+    else if (!entry.name.startsWith(".")) out.push(rel);
+  }
+  return out.sort();
+}
+
+const check = (id, status, zh, en) => ({ id, status, zh, en });
+const worst = (checks) => (checks.some((c) => c.status === "fail") ? "fail" : checks.some((c) => c.status === "warn") ? "warn" : "pass");
+
+/**
+ * The four-property self-check (DA/T 70: 真实性、完整性、可用性、安全性) of an unpacked package folder, from its
+ * files: the audit bundle under audit/, audit/scope.json (the entries of this meeting or matter), records/*.json
+ * (what the record says each file is) and every other file. The report, metadata and manifest are not inputs.
+ */
+export async function archiveSelfCheck(dir) {
+  const names = (await listArchiveFiles(dir)).filter((n) => !ARCHIVE_AFTER_CHECK.has(n));
+  const files = new Map();
+  for (const name of names) files.set(name, await fs.promises.readFile(path.join(dir, name)));
+  const scope = jsonFile(files, "audit/scope.json") ?? { entries: [] };
+  const minutes = jsonFile(files, "records/minutes.json") ?? { meetings: [] };
+  const votes = jsonFile(files, "records/votes.json") ?? { motions: [] };
+  const stored = jsonFile(files, "records/files.json") ?? { files: [] };
+
+  // 真实性 — the audit log verifies, is signed (and witnessed), and the record's hashes are in it.
+  const authenticity = [];
+  let summary = null;
+  try {
+    summary = await verifyBundle(path.join(dir, "audit"), { workers: 0 });
+    authenticity.push(
+      check(
+        "audit.verifies",
+        "pass",
+        `审计日志校验通过：${summary.entries} 条，${summary.checkpoints.length} 个签名检查点`,
+        `audit log verifies: ${summary.entries} entries, ${summary.checkpoints.length} signed checkpoints`,
+      ),
+    );
+  } catch (e) {
+    authenticity.push(check("audit.verifies", "fail", `审计日志校验未通过：${oneLine(e)}`, `audit log does not verify: ${oneLine(e)}`));
+  }
+  const scoped = scope.entries ?? [];
+  const maxSeq = scoped.reduce((m, e) => Math.max(m, e.seq), -1);
+  if (summary) {
+    const covered = maxSeq < summary.latestCheckpointSize;
+    authenticity.push(
+      covered
+        ? check(
+            "audit.signed",
+            "pass",
+            `本卷 ${scoped.length} 条审计记录均在签名检查点（${summary.latestCheckpointSize} 条）之内`,
+            `all ${scoped.length} entries of this package are covered by the signed checkpoint (size ${summary.latestCheckpointSize})`,
+          )
+        : check("audit.signed", "warn", `部分审计记录尚未被签名检查点覆盖`, `some entries of this package are not yet covered by a signed checkpoint`),
+    );
+    const last = summary.checkpoints[summary.checkpoints.length - 1];
+    const witnesses = last?.cosignedBy?.length ?? 0;
+    // verifyBundle checks cosignatures only against keys given to it; count the cosignature lines of the newest note.
+    const lines = last ? (await fs.promises.readFile(path.join(dir, "audit", last.label), "utf8")).split("\n").filter((l) => l.startsWith("— ")).length : 0;
+    const cosigned = Math.max(witnesses, lines - (last?.verifiedBy.length ?? 0));
+    authenticity.push(
+      cosigned > 0
+        ? check("audit.witnessed", "pass", `最新检查点有 ${cosigned} 个见证方联署`, `the newest checkpoint carries ${cosigned} witness cosignature(s)`)
+        : check(
+            "audit.witnessed",
+            "warn",
+            "最新检查点没有见证方联署（未配置见证方）",
+            "the newest checkpoint has no witness cosignature (no witness configured)",
+          ),
+    );
+  }
+  const entryText = [];
+  const entriesBytes = files.get("audit/entries.jsonl") ?? Buffer.alloc(0);
+  const lines = entriesBytes.toString("utf8").split("\n");
+  for (const e of scoped) if (lines[e.seq] !== undefined) entryText.push(lines[e.seq]);
+  const anchoredText = entryText.join("\n");
+  const recordHashes = [
+    ...(minutes.meetings ?? []).flatMap((m) => (m.versions ?? []).map((v) => v.sha256)),
+    ...(stored.files ?? []).filter((f) => f.recordedSha256).map((f) => f.recordedSha256),
+  ];
+  const unanchored = recordHashes.filter((h) => !anchoredText.includes(h));
+  authenticity.push(
+    unanchored.length === 0
+      ? check(
+          "records.anchored",
+          "pass",
+          `会议记录和上传文件的 ${recordHashes.length} 个哈希都写在本卷的审计记录里`,
+          `all ${recordHashes.length} hashes of minutes and uploaded files are in this package's audit entries`,
+        )
+      : check(
+          "records.anchored",
+          "warn",
+          `${unanchored.length} 个文件哈希不在本卷的审计记录里`,
+          `${unanchored.length} file hashes are not in this package's audit entries`,
+        ),
+  );
+
+  // 完整性 — every entry of this meeting or matter is in the bundle; every stored file is the one recorded.
+  const integrity = [];
+  const missingEntries = scoped.filter(
+    (e) => lines[e.seq] === undefined || lines[e.seq] === "" || leafHash(Buffer.from(lines[e.seq], "utf8")).toString("hex") !== e.leafHash,
+  );
+  integrity.push(
+    missingEntries.length === 0
+      ? check(
+          "audit.scope",
+          "pass",
+          `本卷的 ${scoped.length} 条审计记录齐全、未改动`,
+          `all ${scoped.length} audit entries of this package are present and unchanged`,
+        )
+      : check(
+          "audit.scope",
+          "fail",
+          `审计记录第 ${missingEntries.map((e) => e.seq).join("、")} 条缺失或不符`,
+          `audit entries seq ${missingEntries.map((e) => e.seq).join(", ")} are missing or differ`,
+        ),
+  );
+  const badFiles = (stored.files ?? []).filter((f) => !files.has(f.path) || (f.recordedSha256 && sha256Hex(files.get(f.path)) !== f.recordedSha256));
+  const uploads = (stored.files ?? []).filter((f) => f.recordedSha256).length;
+  integrity.push(
+    badFiles.length === 0
+      ? check(
+          "files.recorded",
+          "pass",
+          `${(stored.files ?? []).length} 个记录文件齐全，其中 ${uploads} 个上传文件与上传时记录的哈希一致`,
+          `all ${(stored.files ?? []).length} record files are present; ${uploads} uploaded files match the hash recorded at upload`,
+        )
+      : check(
+          "files.recorded",
+          "fail",
+          `文件缺失或与记录不符：${badFiles.map((f) => f.path).join("、")}`,
+          `missing or different from the record: ${badFiles.map((f) => f.path).join(", ")}`,
+        ),
+  );
+  const bytes = [...files.values()].reduce((n, b) => n + b.length, 0);
+  integrity.push(check("files.count", "pass", `检测时共 ${files.size} 个文件，${bytes} 字节`, `${files.size} files, ${bytes} bytes when checked`));
+
+  // 可用性 — PDFs open, are PDF/A with embedded fonts; formats are archival; text is UTF-8.
+  const usability = [];
+  const generated = new Set((stored.files ?? []).filter((f) => f.generated).map((f) => f.path));
+  const pdfs = names.filter((n) => extensionOf(n) === "pdf");
+  const pdfProblems = { open: [], pdfa: [], fonts: [], uploadedNotPdfa: [] };
+  for (const name of pdfs) {
+    const facts = pdfFacts(files.get(name));
+    if (!facts.opens) pdfProblems.open.push(name);
+    const isPdfa = facts.pdfa !== null && facts.outputIntent;
+    if (generated.has(name) && !isPdfa) pdfProblems.pdfa.push(name);
+    if (!generated.has(name) && !isPdfa) pdfProblems.uploadedNotPdfa.push(name);
+    if (!facts.fontsEmbedded && generated.has(name)) pdfProblems.fonts.push(name);
+  }
+  usability.push(
+    pdfProblems.open.length === 0
+      ? check(
+          "pdf.opens",
+          "pass",
+          `${pdfs.length} 个 PDF 结构完整（文件头、交叉引用表、结尾标记）`,
+          `${pdfs.length} PDFs are well-formed (header, cross-reference table, end marker)`,
+        )
+      : check("pdf.opens", "fail", `无法打开：${pdfProblems.open.join("、")}`, `cannot be opened: ${pdfProblems.open.join(", ")}`),
+  );
+  usability.push(
+    pdfProblems.pdfa.length === 0
+      ? check(
+          "pdf.pdfa",
+          "pass",
+          `系统生成的 ${generated.size} 个 PDF 均标记为 PDF/A（XMP pdfaid 与 sRGB 输出意图）`,
+          `all ${generated.size} generated PDFs are flagged PDF/A (XMP pdfaid and an sRGB OutputIntent)`,
+        )
+      : check("pdf.pdfa", "fail", `不是 PDF/A：${pdfProblems.pdfa.join("、")}`, `not PDF/A: ${pdfProblems.pdfa.join(", ")}`),
+  );
+  if (pdfProblems.uploadedNotPdfa.length > 0) {
+    usability.push(
+      check(
+        "pdf.uploaded",
+        "warn",
+        `上传的原件不是 PDF/A，按原样保存：${pdfProblems.uploadedNotPdfa.join("、")}`,
+        `uploaded originals are not PDF/A and are kept as uploaded: ${pdfProblems.uploadedNotPdfa.join(", ")}`,
+      ),
+    );
+  }
+  usability.push(
+    pdfProblems.fonts.length === 0
+      ? check("pdf.fonts", "pass", "系统生成的 PDF 字体全部嵌入", "every font of the generated PDFs is embedded")
+      : check("pdf.fonts", "fail", `字体未嵌入：${pdfProblems.fonts.join("、")}`, `fonts not embedded: ${pdfProblems.fonts.join(", ")}`),
+  );
+  const odd = names.filter((n) => !ARCHIVAL_EXTENSIONS.has(extensionOf(n)) && !isBundleTool(n));
+  usability.push(
+    odd.length === 0
+      ? check("formats", "pass", "格式均为归档格式（PDF/A、UTF-8 的 CSV/JSON/XML、JPEG/PNG）", "every format is archival (PDF/A, UTF-8 CSV/JSON/XML, JPEG/PNG)")
+      : check("formats", "warn", `非常用归档格式，按原样保存：${odd.join("、")}`, `not a usual archival format, kept as uploaded: ${odd.join(", ")}`),
+  );
+  const texts = names.filter((n) => TEXT_EXTENSIONS.has(extensionOf(n)));
+  const notUtf8 = texts.filter((n) => !isUtf8(files.get(n)));
+  usability.push(
+    notUtf8.length === 0
+      ? check("text.utf8", "pass", `${texts.length} 个文本文件均为 UTF-8 编码`, `${texts.length} text files are UTF-8`)
+      : check("text.utf8", "fail", `不是 UTF-8：${notUtf8.join("、")}`, `not UTF-8: ${notUtf8.join(", ")}`),
+  );
+
+  // 安全性 — no personal numbers in the clear, secret ballots unlinked, signatures present.
+  const security = [];
+  const exposed = [];
+  for (const name of texts) {
+    const found = personalNumbers(files.get(name).toString("utf8"));
+    if (found.ids > 0 || found.phones > 0) exposed.push(`${name}（身份证号 ${found.ids}，手机号 ${found.phones}）`);
+  }
+  security.push(
+    exposed.length === 0
+      ? check("personal.masked", "pass", "文本文件中没有明文身份证号或手机号", "no identity card or mobile number in the clear in any text file")
+      : check("personal.masked", "fail", `含明文个人号码：${exposed.join("、")}`, `personal numbers in the clear: ${exposed.join(", ")}`),
+  );
+  const linked = (votes.motions ?? []).filter((m) => m.method === "secret" && (m.namedVotes ?? []).length > 0);
+  security.push(
+    linked.length === 0
+      ? check(
+          "ballots.secret",
+          "pass",
+          "无记名投票只有投票凭证码，没有投票人与选择的对应",
+          "secret ballots carry trackers only: no voter is linked to a choice",
+        )
+      : check(
+          "ballots.secret",
+          "fail",
+          `无记名投票出现了记名：${linked.map((m) => m.id).join("、")}`,
+          `secret ballots with named votes: ${linked.map((m) => m.id).join(", ")}`,
+        ),
+  );
+  const unsigned = [];
+  const missingScans = [];
+  for (const meeting of minutes.meetings ?? []) {
+    const latest = (meeting.versions ?? [])[meeting.versions.length - 1];
+    if (!latest) continue;
+    const signed = new Set((latest.signatures ?? []).map((s) => s.personId));
+    const missing = (meeting.required ?? []).filter((r) => !signed.has(r.personId));
+    if (missing.length > 0) unsigned.push(`${meeting.number}（${missing.length}）`);
+    for (const s of latest.signatures ?? [])
+      if (s.method === "paper" && !(s.scanPath && files.has(s.scanPath))) missingScans.push(`${meeting.number} ${s.name}`);
+  }
+  security.push(
+    unsigned.length === 0 && (minutes.meetings ?? []).length > 0
+      ? check("signatures.present", "pass", "会议记录最新版本已由全部应签人签名", "the latest minutes are signed by everyone who must sign")
+      : check(
+          "signatures.present",
+          "warn",
+          unsigned.length > 0 ? `会议记录尚有人未签名：${unsigned.join("、")}` : "本卷没有会议记录",
+          unsigned.length > 0 ? `minutes still missing signatures: ${unsigned.join(", ")}` : "no minutes in this package",
+        ),
+  );
+  security.push(
+    missingScans.length === 0
+      ? check("signatures.scans", "pass", "纸质签名的扫描件都在本卷中", "every paper signature's scan is in the package")
+      : check("signatures.scans", "fail", `缺少纸质签名扫描件：${missingScans.join("、")}`, `paper signature scans missing: ${missingScans.join(", ")}`),
+  );
+
+  const property = (id, zh, checks) => ({ id, zh, status: worst(checks), checks });
+  return {
+    format: "yishi-archive-selfcheck/1",
+    properties: [
+      property("authenticity", "真实性", authenticity),
+      property("integrity", "完整性", integrity),
+      property("usability", "可用性", usability),
+      property("security", "安全性", security),
+    ],
+  };
+}
+
+const xmlText = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The file list of metadata.xml: [{path, sha256, size}] from its <文件> elements. */
+export function metadataFileList(xml) {
+  const out = [];
+  for (const m of xml.matchAll(/<文件\s+路径="([^"]*)"\s+大小="(\d+)"\s+SHA256="([0-9a-f]{64})"\s*\/>/g)) {
+    const unescapeXml = (s) =>
+      s
+        .replace(/&quot;/g, '"')
+        .replace(/&gt;/g, ">")
+        .replace(/&lt;/g, "<")
+        .replace(/&amp;/g, "&");
+    out.push({ path: unescapeXml(m[1]), size: Number(m[2]), sha256: m[3] });
+  }
+  return out;
+}
+export { xmlText as archiveXmlText };
+
+/**
+ * Rechecks an archive package (a .zip or its unpacked folder): manifest hashes and sizes, no file left out of the
+ * manifest, metadata.xml's file list against the files, the embedded audit bundle, and the self-check report's
+ * claims against a fresh self-check. Throws VerifyError naming the first changed or missing file.
+ */
+export async function verifyArchive(target) {
+  const stat = await fs.promises.stat(target).catch(() => null);
+  if (!stat) fail(`${target}: missing file`, { file: target });
+  let dir = target;
+  let temp = null;
+  if (!stat.isDirectory()) {
+    const entries = readZip(await fs.promises.readFile(target), path.basename(target));
+    const tops = new Set(entries.map(([name]) => name.split("/")[0]));
+    if (tops.size !== 1) fail(`${path.basename(target)}: expected one top folder in the zip`, { file: target });
+    temp = await fs.promises.mkdtemp(path.join(os.tmpdir(), "yishi-archive-"));
+    for (const [name, bytes] of entries) {
+      const out = path.resolve(temp, name);
+      if (!out.startsWith(temp + path.sep) || name.includes("\\")) fail(`${name}: path escapes the package`, { file: name });
+      await fs.promises.mkdir(path.dirname(out), { recursive: true });
+      await fs.promises.writeFile(out, bytes);
+    }
+    dir = path.join(temp, [...tops][0]);
+  }
+  try {
+    return await verifyArchiveFolder(dir);
+  } finally {
+    if (temp !== null) await fs.promises.rm(temp, { recursive: true, force: true });
+  }
+}
+
+async function verifyArchiveFolder(dir) {
+  const manifestText = await readText(path.join(dir, ARCHIVE_MANIFEST), ARCHIVE_MANIFEST);
+  const manifest = within(ARCHIVE_MANIFEST, () => {
+    const value = JSON.parse(manifestText);
+    if (value?.format !== ARCHIVE_FORMAT || !Array.isArray(value.files)) throw new Error(`not a ${ARCHIVE_FORMAT} manifest`);
+    return value;
+  });
+  const present = new Set(await listArchiveFiles(dir));
+  const listed = new Set();
+  for (const f of manifest.files) {
+    if (typeof f?.path !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256) || !Number.isSafeInteger(f.size))
+      fail(`${ARCHIVE_MANIFEST}: malformed file row`, { file: ARCHIVE_MANIFEST });
+    listed.add(f.path);
+    if (!present.has(f.path)) fail(`${f.path}: missing (listed in ${ARCHIVE_MANIFEST})`, { file: f.path });
+    const bytes = await fs.promises.readFile(path.join(dir, f.path));
+    if (bytes.length !== f.size || sha256Hex(bytes) !== f.sha256)
+      fail(`${f.path}: changed (its SHA-256 or size differs from ${ARCHIVE_MANIFEST})`, { file: f.path });
+  }
+  for (const name of present) {
+    if (name !== ARCHIVE_MANIFEST && !listed.has(name)) fail(`${name}: not listed in ${ARCHIVE_MANIFEST} (added after packaging?)`, { file: name });
+  }
+  const xml = await readText(path.join(dir, ARCHIVE_METADATA), ARCHIVE_METADATA);
+  const xmlFiles = metadataFileList(xml);
+  const xmlByPath = new Map(xmlFiles.map((f) => [f.path, f]));
+  for (const f of manifest.files) {
+    if (f.path === ARCHIVE_METADATA) continue;
+    const row = xmlByPath.get(f.path);
+    if (!row) fail(`${ARCHIVE_METADATA}: file list lacks ${f.path}`, { file: ARCHIVE_METADATA });
+    if (row.sha256 !== f.sha256 || row.size !== f.size)
+      fail(`${ARCHIVE_METADATA}: ${f.path} has another SHA-256 or size than ${ARCHIVE_MANIFEST}`, { file: ARCHIVE_METADATA });
+  }
+  for (const f of xmlFiles) if (!listed.has(f.path)) fail(`${ARCHIVE_METADATA}: lists ${f.path}, which is not in the package`, { file: ARCHIVE_METADATA });
+  const audit = await verifyBundle(path.join(dir, "audit"), {}).catch((e) => {
+    if (e instanceof VerifyError) fail(`audit/${e.file ?? ""}: ${e.message}`, { file: `audit/${e.file ?? ""}`, seq: e.seq });
+    throw e;
+  });
+  const claimed = within(ARCHIVE_REPORT, () => JSON.parse(fs.readFileSync(path.join(dir, ARCHIVE_REPORT), "utf8")));
+  const fresh = await archiveSelfCheck(dir);
+  const claims = new Map((claimed.properties ?? []).flatMap((p) => (p.checks ?? []).map((c) => [c.id, c.status])));
+  for (const p of fresh.properties) {
+    for (const c of p.checks) {
+      if (c.id === "files.count") continue;
+      if (claims.get(c.id) !== c.status) {
+        fail(`${ARCHIVE_REPORT}: ${p.zh} check ${c.id} claims ${claims.get(c.id) ?? "nothing"} but is ${c.status} now: ${c.en}`, { file: ARCHIVE_REPORT });
+      }
+    }
+  }
+  for (const p of fresh.properties) {
+    const failed = p.checks.find((c) => c.status === "fail");
+    if (failed) fail(`${ARCHIVE_REPORT}: ${p.zh} (${p.id}) fails: ${failed.zh} / ${failed.en}`, { file: ARCHIVE_REPORT });
+  }
+  return { files: manifest.files.length, audit, report: fresh };
+}
+
+function printArchive(s, out) {
+  out("OK: archive package verified / 档案包校验通过");
+  out(`files        ${s.files}, each matching manifest.json and metadata.xml`);
+  out(`audit log    ${s.audit.entries} entries, ${s.audit.checkpoints.length} signed checkpoints`);
+  for (const p of s.report.properties) {
+    const word = { pass: "通过 pass", warn: "提示 warn", fail: "不通过 fail" }[p.status];
+    out(`${p.zh.padEnd(6, "　")}${p.id.padEnd(15)}${word}`);
+    for (const c of p.checks) if (c.status !== "pass") out(`             ${c.status}: ${c.zh} / ${c.en}`);
+  }
+}
+
 // ─── Command line ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 const USAGE = `usage: node verify.mjs [--checkpoint FILE]... [--receipt FILE]... [--vkey FILE] [--origin ORIGIN]
                          [--witness VKEY]... [--min-witnesses N] DIR
        node verify.mjs --receipt FILE --vkey FILE [--witness VKEY]... [--min-witnesses N]
        node verify.mjs --certificate FILE [--key VKEY] [--witness VKEY]... [--min-witnesses N]
+       node verify.mjs --archive PACKAGE.zip   (a village archive package: manifest, metadata.xml, audit bundle, self-check)
   --certificate FILE  a decision certificate (决议凭证, JSON from /c/<code>): checks that the decision and every field
                       it states are in the organization's signed log; exit 1 names the field or check that failed
   --key VKEY          the organization's log key (vkey text or file); without it the certificate's own key is used
@@ -1099,11 +1624,16 @@ function parseArgs(argv) {
     minWitnesses: null,
     certificate: null,
     key: null,
+    archive: null,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === "-h" || arg === "--help") args.help = true;
-    else if (arg === "--witness" || arg === "--min-witnesses") {
+    else if (arg === "--archive") {
+      const value = argv[(i += 1)];
+      if (value === undefined) throw new Error("--archive needs a package (.zip or folder)");
+      args.archive = value;
+    } else if (arg === "--witness" || arg === "--min-witnesses") {
       const value = argv[(i += 1)];
       if (value === undefined) throw new Error(`${arg} needs a value`);
       if (arg === "--witness") args.witnesses.push(value);
@@ -1131,7 +1661,8 @@ function parseArgs(argv) {
   const isReceiptOnly = args.receipts.length > 0 && args.vkey !== null;
   if (args.key !== null && args.certificate === null) throw new Error("--key goes with --certificate");
   if (args.certificate !== null && (args.dir !== null || args.receipts.length > 0)) throw new Error("--certificate is checked on its own");
-  if (!args.help && args.dir === null && !isReceiptOnly && args.certificate === null) throw new Error("no bundle directory");
+  if (args.archive !== null && args.dir !== null) throw new Error("--archive takes the package; no bundle directory besides it");
+  if (!args.help && args.dir === null && !isReceiptOnly && args.certificate === null && args.archive === null) throw new Error("no bundle directory");
   return args;
 }
 
@@ -1234,6 +1765,10 @@ export async function main(argv, out = (line) => process.stdout.write(`${line}\n
     return 0;
   }
   try {
+    if (args.archive !== null) {
+      printArchive(await verifyArchive(args.archive), out);
+      return 0;
+    }
     const named = async (file) => ({ label: file, text: await readText(file, file) });
     const witnesses = await readWitnessKeys(args.witnesses);
     const minWitnesses = args.minWitnesses ?? (witnesses.length > 0 ? 1 : 0);

@@ -902,6 +902,11 @@ const FIXTURES: Record<string, Fixture> = {
     judge: (response) => (response.status === 200 && response.headers.get("content-type") === "application/pdf" ? "ok" : judgeStatus(response.status)),
   },
   "read:alerts GET /api/orgs/[orgId]/alerts": { shared: true, request: () => adminHttp("GET", `/api/orgs/${village}/alerts`) },
+  "read:archivePackage GET /api/archive": {
+    prepare: () => meeting("finalized"),
+    shared: true,
+    request: (ctx) => adminHttp("GET", `/api/archive?meetingId=${ctx.meetingId}`),
+  },
 
   "read:whoAmI socket session": { shared: true, request: () => ({ socket: { event: "session", payload: null } }) },
   "logoutEverywhere POST /api/account/logout-everywhere": { request: () => adminHttp("POST", "/api/account/logout-everywhere", {}) },

@@ -229,6 +229,9 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   // Compliance alerts (issue #20 item 4): the organization's admin and its supervisors, and the township's staff
   // (not another township's). The page /orgs/[orgId]/compliance reads the same query.
   { action: "read:alerts", via: [get("/api/orgs/[orgId]/alerts")], allow: ["admin", "supervisor", "townAdmin", "townReviewer", "townSupervisor"] },
+  // The archive package of a meeting or a matter (issue #23 item 4): the same readers as the alerts — the village's
+  // admin and supervisors and the township's staff; never a member, another village or another township.
+  { action: "read:archivePackage", via: [get("/api/archive")], allow: ["admin", "supervisor", "townAdmin", "townReviewer", "townSupervisor"] },
 
   // One's own account.
   { action: "read:whoAmI", via: [socket("session")], allow: EVERYONE },

@@ -23,9 +23,10 @@ export type PdfInput = {
   certificates?: readonly PrintedCertificateLine[];
 };
 
-export async function minutesPdf(input: PdfInput): Promise<Buffer> {
+/** `archival`: the PDF/A copy for the archive package (server/print/pdfDocument.ts). */
+export async function minutesPdf(input: PdfInput, archival = false): Promise<Buffer> {
   const qr = await QRCode.toBuffer(input.qr.content, { type: "png", errorCorrectionLevel: "M", margin: 1, width: 360 });
-  const { doc, done: finished } = openPdf({ margin: 56, bufferPages: true, info: { Title: input.title, Subject: input.sha256 } });
+  const { doc, done: finished } = openPdf({ margin: 56, bufferPages: true, archival, info: { Title: input.title, Subject: input.sha256 } });
   const width = doc.page.width - 112;
   doc.fontSize(18).text(input.title, { align: "center", width });
   doc.fontSize(11).fillColor("#4a4a4a").text(input.subtitle, { align: "center", width }).fillColor("#000000").moveDown();

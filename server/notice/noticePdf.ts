@@ -31,8 +31,12 @@ export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: numb
   doc.fill().restore();
 }
 
-export function noticePdf(input: PdfInput): Promise<Buffer> {
-  const { doc, done } = openPdf({ margin: MARGIN, info: { Title: `${input.orgName} ${headingOf(input.kind, input.correction !== null)}`, Producer: "Yishi" } });
+export function noticePdf(input: PdfInput, archival = false): Promise<Buffer> {
+  const { doc, done } = openPdf({
+    margin: MARGIN,
+    archival,
+    info: { Title: `${input.orgName} ${headingOf(input.kind, input.correction !== null)}`, Producer: "Yishi" },
+  });
   const width = doc.page.width - 2 * MARGIN;
   doc.fontSize(15).text(input.orgName, { align: "center" });
   doc

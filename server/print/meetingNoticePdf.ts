@@ -23,8 +23,8 @@ const WHEN = new Intl.DateTimeFormat("zh-CN", {
 });
 const DATE = new Intl.DateTimeFormat("zh-CN", { timeZone: CHINA_TIME_ZONE, year: "numeric", month: "long", day: "numeric" });
 
-function open(title: string): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-  return openPdf({ margin: MARGIN, info: { Title: title, Producer: "Yishi" } });
+function open(title: string, archival = false): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  return openPdf({ margin: MARGIN, archival, info: { Title: title, Producer: "Yishi" } });
 }
 
 /** The lines of the notice, shared by the PDF and its tests. */
@@ -55,8 +55,8 @@ export function noticeLines(notice: MeetingNotice): { heading: string; lines: st
   ];
 }
 
-export function meetingNoticePdf(notice: MeetingNotice, noticeUrl: string): Promise<Buffer> {
-  const { doc, done } = open(`${notice.orgName} 会议通知`);
+export function meetingNoticePdf(notice: MeetingNotice, noticeUrl: string, archival = false): Promise<Buffer> {
+  const { doc, done } = open(`${notice.orgName} 会议通知`, archival);
   const width = doc.page.width - 2 * MARGIN;
   doc.fontSize(15).text(notice.orgName, { align: "center" });
   doc.moveDown(0.2).fontSize(26).text("会议通知", { align: "center" });
@@ -80,8 +80,8 @@ export function meetingNoticePdf(notice: MeetingNotice, noticeUrl: string): Prom
 }
 
 /** 签收单: one row per roster member — number, name, signature, date — to be signed by hand and scanned back in. */
-export function receiptSheetPdf(notice: MeetingNotice): Promise<Buffer> {
-  const { doc, done } = open(`${notice.bodyName} ${notice.number} 会议通知签收单`);
+export function receiptSheetPdf(notice: MeetingNotice, archival = false): Promise<Buffer> {
+  const { doc, done } = open(`${notice.bodyName} ${notice.number} 会议通知签收单`, archival);
   const width = doc.page.width - 2 * MARGIN;
   doc.fontSize(20).text("会议通知签收单", { align: "center" });
   doc.moveDown(0.3).fontSize(12).text(`${notice.orgName} · ${notice.bodyName} ${notice.number}`, { align: "center" });

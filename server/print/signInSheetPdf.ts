@@ -19,8 +19,8 @@ export type SheetPdfInput = {
 const MARGIN = 48;
 const ROW = 46;
 
-export async function signInSheetPdf(input: SheetPdfInput): Promise<Buffer> {
-  const { doc, done: finished } = openPdf({ margin: MARGIN, bufferPages: true, info: { Title: input.title } });
+export async function signInSheetPdf(input: SheetPdfInput, archival = false): Promise<Buffer> {
+  const { doc, done: finished } = openPdf({ margin: MARGIN, bufferPages: true, archival, info: { Title: input.title } });
   const width = doc.page.width - 2 * MARGIN;
   // Columns: number, name, role, signature (widest: a hand needs room), recorded in the app.
   const widths = [34, 96, 66, width - 34 - 96 - 66 - 150, 150];

@@ -32,7 +32,8 @@ export type MeetingNotice = {
  * with each item's matter and the rule it will be decided by, materials, the convener and the basis. A public
  * meeting's notice is public; otherwise whoever may read the meeting.
  */
-export async function meetingNotice(viewer: Viewer | null, meetingId: string): Promise<MeetingNotice> {
+/** `authorized`: the caller has checked the reader already (the archive package), so a closed meeting is read too. */
+export async function meetingNotice(viewer: Viewer | null, meetingId: string, authorized = false): Promise<MeetingNotice> {
   const { prisma } = currentDb();
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
@@ -64,7 +65,7 @@ export async function meetingNotice(viewer: Viewer | null, meetingId: string): P
     },
   });
   if (!meeting || meeting.state === "draft") throw new AppError("not_found", "meeting not found");
-  if (!meeting.isPublic && (!viewer || !(await canReadMeeting(prisma, actorOf(viewer), meeting)))) {
+  if (!authorized && !meeting.isPublic && (!viewer || !(await canReadMeeting(prisma, actorOf(viewer), meeting)))) {
     throw new AppError(viewer ? "forbidden" : "unauthenticated", "this meeting is not public");
   }
   const kind = bodyKindOf(meeting.body.kind);

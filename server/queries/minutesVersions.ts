@@ -29,9 +29,22 @@ export type MinutesExport = {
  * viewer may not read its minutes.
  */
 export async function minutesExport(accountId: string | null, meetingId: string): Promise<MinutesExport | null> {
-  const { prisma } = currentDb();
-  const access = await loadMinutesAccess(prisma, accountId, meetingId);
+  const access = await loadMinutesAccess(currentDb().prisma, accountId, meetingId);
   if (!access?.capabilities.canRead) return null;
+  return minutesExportOf(access, meetingId);
+}
+
+/**
+ * The same record for the archive package (server/queries/archivePackage.ts), which authorizes its readers itself
+ * (the village's admin and supervisors, the township's staff). Null when the meeting does not exist.
+ */
+export async function archivedMinutes(meetingId: string): Promise<MinutesExport | null> {
+  const access = await loadMinutesAccess(currentDb().prisma, null, meetingId);
+  return access ? minutesExportOf(access, meetingId) : null;
+}
+
+async function minutesExportOf(access: MinutesAccess, meetingId: string): Promise<MinutesExport | null> {
+  const { prisma } = currentDb();
   const meeting = await prisma.meeting.findUnique({
     where: { id: meetingId },
     select: {

@@ -1,10 +1,12 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { STAGE_INFO, stageLabel } from "@/server/domain/matter";
+import { canDownloadArchive } from "@/server/queries/archivePackage";
 import { matterDetail } from "@/server/queries/matters";
 import { matterTownshipStatus } from "@/server/queries/township";
 import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../admin/query";
 import { Denied, FormStatus, localeKey } from "../../admin/ui";
+import { ArchiveSection } from "../../components/archive/ArchiveSection";
 import { MoveForm } from "./MoveForm";
 import { TownshipStatus } from "./TownshipStatus";
 import "../../admin/admin.css";
@@ -34,6 +36,7 @@ export default async function MatterPage({ params, searchParams }: { params: Pro
   const when = (date: Date) => format.dateTime(date, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
   const meetings = [...new Map(matter.meetings.map((m) => [m.id, m])).values()];
   const township = await matterTownshipStatus(matter.id);
+  const archive = await canDownloadArchive(viewer, matter.orgId);
   return (
     <div>
       {matter.isAdmin ? (
@@ -149,6 +152,7 @@ export default async function MatterPage({ params, searchParams }: { params: Pro
         </section>
       ) : null}
       {matter.isAdmin && !stage.isTerminal ? <MoveForm matterId={matter.id} stage={matter.stage} locale={locale} /> : null}
+      {archive ? <ArchiveSection kind="matter" id={matter.id} /> : null}
     </div>
   );
 }

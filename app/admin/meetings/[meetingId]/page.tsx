@@ -3,6 +3,7 @@ import { type MatterStage, STAGE_INFO } from "@/server/domain/matter";
 import { adminMeeting } from "@/server/queries/adminMeetings";
 import { deliveryBoard } from "@/server/queries/noticeDelivery";
 import { load, viewerOrLogin } from "@/server/web/loadPage";
+import { ArchiveSection } from "../../../components/archive/ArchiveSection";
 import { MeetingFields } from "../../MeetingFields";
 import type { Query } from "../../query";
 import { Back, Denied, FormStatus, localeKey } from "../../ui";
@@ -62,6 +63,7 @@ export default async function AdminMeetingPage({ params, searchParams }: { param
       <NoticeSection board={board} editable={editable} back={back} locale={locale} />
       <AgendaSection meeting={meeting} editable={editable} back={back} stageName={stageName} />
       <MaterialsSection meeting={meeting} editable={editable} back={back} />
+      <ArchiveSection kind="meeting" id={meeting.id} />
       {editable ? (
         <section className="card" aria-labelledby="edit-meeting">
           <h2 id="edit-meeting">{t("edit")}</h2>

@@ -1,0 +1,103 @@
+import { getTranslations } from "next-intl/server";
+import { chinaDateTime } from "@/server/minutes/format";
+import { minutesPdf } from "@/server/minutes/pdf";
+import { minutesQrContent } from "@/server/minutes/qrContent";
+import { signatureLines } from "@/server/minutes/signatureLines";
+import { noticePath, verifyPath } from "@/server/notice/links";
+import { noticePdf } from "@/server/notice/noticePdf";
+import { meetingNoticePdf, receiptSheetPdf } from "@/server/print/meetingNoticePdf";
+import { signInSheetPdf } from "@/server/print/signInSheetPdf";
+import type { ArchiveFile, ArchiveSource } from "@/server/queries/archivePackage";
+import { signatureWords } from "../../meetings/[meetingId]/minutes/signatureWords";
+
+/**
+ * The package's printed records as PDF/A (archival: true): every finalized version of each meeting's minutes, its
+ * sign-in sheet, the 会议通知 and its 签收单, and each 公示 of the matters. Chinese whatever the reader's language:
+ * they are the village's records, the same pages the app prints.
+ */
+export async function printedFiles(source: ArchiveSource, origin: string): Promise<ArchiveFile[]> {
+  const t = await getTranslations({ locale: "zh-CN", namespace: "minutes" });
+  const s = await getTranslations({ locale: "zh-CN", namespace: "signoff" });
+  const words = await signatureWords("zh-CN");
+  const out: ArchiveFile[] = [];
+  for (const meeting of source.meetings) {
+    const prefix = meeting.slug;
+    if (meeting.notice) {
+      const page = `${origin}/meetings/${encodeURIComponent(meeting.id)}/notice`;
+      out.push({
+        path: `notices/${prefix}-notice.pdf`,
+        bytes: await meetingNoticePdf(meeting.notice, page, true),
+        title: `${meeting.number} 会议通知`,
+        generated: true,
+      });
+      out.push({
+        path: `notices/${prefix}-notice-receipts.pdf`,
+        bytes: await receiptSheetPdf(meeting.notice, true),
+        title: `${meeting.number} 会议通知签收单`,
+        generated: true,
+      });
+    }
+    const data = meeting.minutes;
+    if (!data) continue;
+    for (const version of data.versions) {
+      const printUrl = `${origin}/meetings/${meeting.id}/minutes/print?v=${version.version}`;
+      const bytes = await minutesPdf(
+        {
+          title: t("print.title", { version: version.version }),
+          subtitle: `${data.meeting.orgName} · ${data.meeting.bodyName} ${data.meeting.number}`,
+          text: version.text,
+          sha256: version.sha256,
+          reason: version.reason,
+          signers: signatureLines(data.required, version.signatures, words),
+          qr: {
+            content: minutesQrContent({ checkpointNote: data.checkpoint?.note ?? null, sha256: version.sha256, url: printUrl }),
+            caption: data.checkpoint ? t("print.checkpointNote", { size: data.checkpoint.size }) : t("print.noCheckpoint"),
+          },
+          labels: {
+            hash: t("status.hash"),
+            signatures: t("print.signatures"),
+            correction: t("correct.reason"),
+            page: t.raw("print.page") as string,
+            signHere: words.signHere,
+          },
+        },
+        true,
+      );
+      out.push({
+        path: `minutes/${prefix}-minutes-v${version.version}.pdf`,
+        bytes,
+        title: `${meeting.number} 会议记录第${version.version}版（PDF/A）`,
+        generated: true,
+      });
+    }
+    const latest = data.versions[data.versions.length - 1];
+    const sheet = await signInSheetPdf(
+      {
+        title: `${data.meeting.bodyName} ${data.meeting.number} ${s("sheet.title")}`,
+        subtitle: `${data.meeting.orgName} · ${chinaDateTime(data.meeting.startsAt)} · ${data.meeting.place}`,
+        statement: latest ? s("sheet.forVersion", { version: latest.version, hash: latest.sha256 }) : s("sheet.beforeFinalize"),
+        rows: signatureLines(data.required, latest?.signatures ?? [], words),
+        footer: s("sheet.footer"),
+        labels: {
+          number: s("sheet.number"),
+          name: s("sheet.name"),
+          role: s("sheet.roleColumn"),
+          signature: s("sheet.signature"),
+          recorded: s("sheet.recorded"),
+          page: s.raw("sheet.page") as string,
+        },
+      },
+      true,
+    );
+    out.push({ path: `sign-in/${prefix}-sign-in-sheet.pdf`, bytes: sheet, title: `${meeting.number} 签到表`, generated: true });
+  }
+  for (const notice of source.notices) {
+    const bytes = await noticePdf(
+      { ...notice.print, noticeUrl: `${origin}${noticePath(source.orgId, notice.id)}`, verifyUrl: `${origin}${verifyPath(source.orgId, notice.id)}` },
+      true,
+    );
+    const day = notice.postedAt.toISOString().slice(0, 10);
+    out.push({ path: `notices/disclosure-${notice.kind}-${day}-${notice.id}.pdf`, bytes, title: `公示：${notice.print.title}`, generated: true });
+  }
+  return out;
+}
