@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { currentAccount } from "@/server/auth/session";
 import { isWeChat, minutesQrContent, publicOrigin } from "@/server/minutes/qrContent";
+import { witnessLine } from "@/server/domain/township/participation";
+import { chinaDateTime } from "@/server/minutes/format";
 import { signatureLines } from "@/server/minutes/signatureLines";
 import { minutesExport } from "@/server/queries/minutesVersions";
 import { getRuntime } from "@/server/runtime";
@@ -65,6 +67,11 @@ export default async function MinutesPrintPage({ params, searchParams }: { param
         {lines.map((line) => (
           <li key={line.personId}>
             {line.name}（{line.role}）：{line.signed ?? <span className="sign-here">{words.signHere}</span>}
+          </li>
+        ))}
+        {version.townshipWitnesses.map((w) => (
+          <li key={`witness-${w.name}-${w.signedAt}`}>
+            {witnessLine(w)}：{chinaDateTime(w.signedAt)}签字
           </li>
         ))}
       </ul>
