@@ -17,7 +17,7 @@
  * - otherOrg    the admin of another village: the strongest outsider
  * - townAdmin       the admin of the village's township: creates villages and their first admins, sets thresholds
  * - townReviewer    镇街工作人员 of the village's township (issue #20): pre-reviews, filing receipts
- * - townSupervisor  镇街监督 of the village's township: reads the township's pages
+ * - townSupervisor  镇街监督 of the village's township: reads the township's pages, writes opinions, answers objections
  * - otherTown       the reviewer of another township: sees nothing of this one (cross-township isolation)
  */
 
@@ -185,7 +185,8 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "correctNotice", via: [post("/api/notices/[noticeId]/correct")], allow: ["admin", "chair"] },
   { action: "setNoticeDays", via: [post("/api/notices/orgs/[orgId]/notice-days")], allow: ADMIN },
   { action: "fileObjection", via: [post("/api/notices/[noticeId]/objections")], allow: ["chair", "recorder", "member", "observer"] },
-  { action: "replyToObjection", via: [post("/api/notices/objections/[objectionId]/reply")], allow: SUPERVISOR },
+  // The village's supervisors, or the 镇街监督 of the township above (issue #20; marked as the township's reply).
+  { action: "replyToObjection", via: [post("/api/notices/objections/[objectionId]/reply")], allow: ["supervisor", "townSupervisor"] },
   { action: "read:noticeBoard", via: [get("/api/notices/orgs/[orgId]/board")], allow: EVERYONE },
 
   // After the decision (issue #23): the clerk or the deciding body's chair keeps the implementation record; the
@@ -201,7 +202,8 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   },
 
   // Supervision (issue #4): supervisors read everything of their organization and add opinions, never change a record.
-  { action: "addSupervisionOpinion", via: [post("/api/audit/opinions")], allow: SUPERVISOR },
+  // The 镇街监督 of the township above writes opinions on its villages too (issue #20), in the village's log.
+  { action: "addSupervisionOpinion", via: [post("/api/audit/opinions")], allow: ["supervisor", "townSupervisor"] },
   { action: "read:auditStatus", via: [get("/api/audit/status")], allow: SUPERVISOR },
   { action: "read:auditTimeline", via: [get("/api/audit/timeline")], allow: SUPERVISOR },
   { action: "read:auditProof", via: [get("/api/audit/proof")], allow: SUPERVISOR },
@@ -218,6 +220,15 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "read:townshipOverview", via: [get("/api/township/[townshipId]/overview")], allow: ["townReviewer", "townSupervisor", "townAdmin"] },
   // Compliance alerts (issue #20 item 4): the organization's admin and its supervisors, and the township's staff
   // (not another township's). The page /orgs/[orgId]/compliance reads the same query.
+  // The township takes part (issue #20): the chair or recorder records a township reviewer as 列席; only that
+  // reviewer signs the finalized minutes as a witness; the township's staff read the village's matter pages.
+  { action: "addTownshipAttendee", via: [post("/api/meetings/[meetingId]/township-attendee")], allow: ["chair", "recorder"] },
+  { action: "signAsTownshipWitness", via: [post("/api/minutes/[meetingId]/township-witness")], allow: ["townReviewer"] },
+  {
+    action: "read:matter",
+    via: [get("/api/matters/[matterId]")],
+    allow: ["admin", "chair", "recorder", "member", "observer", "supervisor", "townAdmin", "townReviewer", "townSupervisor"],
+  },
   { action: "read:alerts", via: [get("/api/orgs/[orgId]/alerts")], allow: ["admin", "supervisor", "townAdmin", "townReviewer", "townSupervisor"] },
 
   // One's own account.

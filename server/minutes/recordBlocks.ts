@@ -6,8 +6,8 @@
 import { z } from "zod";
 import { type MatterStage, STAGE_INFO } from "../domain/matter";
 import { type AttendanceRecord, type AttendanceSummary, quorumStatus, summarizeAttendance } from "../domain/meeting";
-import { nonVotingLabel } from "../domain/township/participation";
 import { BODY_KINDS, BODY_RULES, type BodyKind, charterSchema, MATTER_RULES, type MatterKind } from "../domain/rules";
+import { nonVotingLabel } from "../domain/township/participation";
 import { CONVENER_NAMES, chinaDate, chinaDateTime, chinaTimeOnDay, FORM_NAMES, listOrNone, METHOD_NAMES, ratio } from "./format";
 import { type MinutesRecordData, type RecordMotion, type RecordPerson, stringsIn } from "./recordData";
 

@@ -49,7 +49,11 @@ export async function minutesWitnesses(accountId: string | null, meetingId: stri
   const versions = await prisma.minutesVersion.findMany({
     where: { meetingId },
     orderBy: { version: "asc" },
-    select: { id: true, version: true, witnessSignatures: { orderBy: { signedAt: "asc" }, select: { name: true, title: true, signedAt: true, accountId: true } } },
+    select: {
+      id: true,
+      version: true,
+      witnessSignatures: { orderBy: { signedAt: "asc" }, select: { name: true, title: true, signedAt: true, accountId: true } },
+    },
   });
   const latest = versions.at(-1) ?? null;
   let canSign = false;

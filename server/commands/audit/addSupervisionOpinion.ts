@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { appendAudit } from "../../audit/append";
 import type { AuditActor } from "../../audit/append";
+import { appendAudit } from "../../audit/append";
 import { orgRolesOf, requireOrgRole, requireTownshipRoleOver } from "../../auth/permissions";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
@@ -79,7 +79,13 @@ export function addSupervisionOpinion(input: unknown, actor: Actor): Promise<Opi
       actor: auditActor,
       action: "supervision.opinion",
       object: { type: "supervision_opinion", id: opinion.id },
-      data: { text: data.text, meetingId, motionId: data.motionId ?? null, ...(data.matterId ? { matterId: data.matterId } : {}), ...(byTownship ? { byTownship } : {}) },
+      data: {
+        text: data.text,
+        meetingId,
+        motionId: data.motionId ?? null,
+        ...(data.matterId ? { matterId: data.matterId } : {}),
+        ...(byTownship ? { byTownship } : {}),
+      },
       now,
     });
     return { id: opinion.id, seq, orgId: data.orgId, meetingId, motionId: data.motionId ?? null, matterId: data.matterId ?? null, byTownship };

@@ -30,8 +30,15 @@ export function signAsTownshipWitness(input: unknown, actor: Actor): Promise<Wit
       where: { meetingId: meeting.id, accountId: actor.accountId },
       select: { id: true, name: true, title: true },
     });
-    if (!attendee) throw new AppError("forbidden", "only a township reviewer recorded as attending this meeting signs as a witness", { details: { reason: "not_attending" } });
-    const latest = await tx.minutesVersion.findFirst({ where: { meetingId: meeting.id }, orderBy: { version: "desc" }, select: { id: true, version: true, sha256: true } });
+    if (!attendee)
+      throw new AppError("forbidden", "only a township reviewer recorded as attending this meeting signs as a witness", {
+        details: { reason: "not_attending" },
+      });
+    const latest = await tx.minutesVersion.findFirst({
+      where: { meetingId: meeting.id },
+      orderBy: { version: "desc" },
+      select: { id: true, version: true, sha256: true },
+    });
     if (!latest) throw new AppError("conflict", "the minutes are not finalized yet", { field: "meetingId", details: { reason: "not_final" } });
     if (data.versionId !== undefined && data.versionId !== latest.id) {
       throw new AppError("conflict", "a newer version of the minutes exists: read it before signing", { field: "versionId" });
@@ -43,7 +50,8 @@ export function signAsTownshipWitness(input: unknown, actor: Actor): Promise<Wit
       select: { id: true },
     });
     const row = created[0];
-    if (!row) throw new AppError("conflict", "you have already signed this version as a witness", { field: "meetingId", details: { reason: "already_witnessed" } });
+    if (!row)
+      throw new AppError("conflict", "you have already signed this version as a witness", { field: "meetingId", details: { reason: "already_witnessed" } });
     await appendAudit(tx, {
       orgId: meeting.orgId,
       meetingId: meeting.id,

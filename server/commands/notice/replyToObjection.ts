@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { appendAudit } from "../../audit/append";
 import type { AuditActor } from "../../audit/append";
+import { appendAudit } from "../../audit/append";
 import { orgRolesOf, requireOrgRole, requireTownshipRoleOver } from "../../auth/permissions";
 import { AppError } from "../../errors";
 import { REPLY_MAX, requireText } from "../../notice/text";
