@@ -90,9 +90,7 @@ export default async function MeetingPage({
           <DeliveryBoardView board={board.data} locale={locale} />
         </section>
       ) : null}
-      {township.ok && township.data ? (
-        <TownshipAttendee meetingId={m.id} panel={township.data} done={done === "townshipAttendee"} reason={reason} />
-      ) : null}
+      {township.ok && township.data ? <TownshipAttendee meetingId={m.id} panel={township.data} done={done === "townshipAttendee"} reason={reason} /> : null}
       <section aria-labelledby="agenda">
         <h2 id="agenda">{t("agenda")}</h2>
         {m.agenda.length === 0 ? (

@@ -71,11 +71,13 @@ export default async function MinutesPage({
       ) : null}
       {error ? (
         <p className="alert" role="alert">
-          {reason && tTown.has(`reasons.${reason}`) ? tTown(`reasons.${reason}` as "reasons.not_attending") : reason && tSignoff.has(`reasons.${reason}`)
-            ? tSignoff(`reasons.${reason}` as "reasons.complete")
-            : tErrors.has(error)
-              ? tErrors(error)
-              : tErrors("internal")}
+          {reason && tTown.has(`reasons.${reason}`)
+            ? tTown(`reasons.${reason}` as "reasons.not_attending")
+            : reason && tSignoff.has(`reasons.${reason}`)
+              ? tSignoff(`reasons.${reason}` as "reasons.complete")
+              : tErrors.has(error)
+                ? tErrors(error)
+                : tErrors("internal")}
         </p>
       ) : null}
       <WitnessRequests meetingId={meetingId} access={page.access} />

@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { currentAccount } from "@/server/auth/session";
+import { witnessLine } from "@/server/domain/township/participation";
 import { seeOther } from "@/server/http";
+import { chinaDateTime } from "@/server/minutes/format";
 import { minutesPdf } from "@/server/minutes/pdf";
 import { isWeChat, minutesQrContent, publicOrigin } from "@/server/minutes/qrContent";
-import { witnessLine } from "@/server/domain/township/participation";
-import { chinaDateTime } from "@/server/minutes/format";
 import { signatureLines } from "@/server/minutes/signatureLines";
 import { minutesExport } from "@/server/queries/minutesVersions";
 import { getRuntime } from "@/server/runtime";
