@@ -95,6 +95,8 @@ export const AUDIT_ACTIONS = [
   "prereview.approved",
   "prereview.returned",
   "township.settings.updated",
+  "minutes.township_witnessed",
+  "attendance.township_recorded",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -901,6 +901,30 @@ const FIXTURES: Record<string, Fixture> = {
     request: () => adminHttp("GET", `/api/township/${township}/weekly/pdf`),
     judge: (response) => (response.status === 200 && response.headers.get("content-type") === "application/pdf" ? "ok" : judgeStatus(response.status)),
   },
+  "addTownshipAttendee POST /api/meetings/[meetingId]/township-attendee": {
+    prepare: () => meeting("session"),
+    request: async (ctx) => adminHttp("POST", `/api/meetings/${ctx.meetingId}/township-attendee`, { accountId: await reviewerAccountId() }),
+  },
+  "signAsTownshipWitness POST /api/minutes/[meetingId]/township-witness": {
+    prepare: async () => {
+      const ctx = await meeting("session");
+      const response = await http("chair", {
+        method: "POST",
+        path: `/api/meetings/${ctx.meetingId}/township-attendee`,
+        json: { accountId: await reviewerAccountId() },
+      });
+      if ((await judgeJson(response)) !== "ok") throw new Error("the chair could not record the township reviewer as attending");
+      await as("chair", "meeting:adjourn", { meetingId: ctx.meetingId });
+      ctx.versionId = (await as<{ versionId: string }>("recorder", "minutes:finalize", { meetingId: ctx.meetingId })).versionId;
+      return ctx;
+    },
+    request: (ctx) => adminHttp("POST", `/api/minutes/${ctx.meetingId}/township-witness`, { versionId: ctx.versionId }),
+  },
+  "read:matter GET /api/matters/[matterId]": {
+    prepare: async () => ({ matterId: await fresh.matter() }),
+    shared: true,
+    request: (ctx) => adminHttp("GET", `/api/matters/${ctx.matterId}`),
+  },
   "read:alerts GET /api/orgs/[orgId]/alerts": { shared: true, request: () => adminHttp("GET", `/api/orgs/${village}/alerts`) },
   "read:archivePackage GET /api/archive": {
     prepare: () => meeting("finalized"),
@@ -923,6 +947,17 @@ const FIXTURES: Record<string, Fixture> = {
     judge: redirectTo(/^\/me\?password=set/, { unauthenticated: /^\/login$/ }),
   },
 };
+
+let reviewerId = "";
+/** The demo township's reviewer (黄预审): the account the chair picks from the township's reviewers. */
+async function reviewerAccountId(): Promise<string> {
+  if (!reviewerId) {
+    const who = await as<{ accountId: string | null }>("townReviewer", "session", null);
+    reviewerId = who.accountId ?? "";
+    if (!reviewerId) throw new Error("the reviewer's session names no account");
+  }
+  return reviewerId;
+}
 
 function label(row: PermissionRow, via: Channel): string {
   return `${row.action} ${"http" in via ? via.http : `socket ${via.socket}`}`;

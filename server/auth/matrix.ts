@@ -17,7 +17,7 @@
  * - otherOrg    the admin of another village: the strongest outsider
  * - townAdmin       the admin of the village's township: creates villages and their first admins, sets thresholds
  * - townReviewer    镇街工作人员 of the village's township (issue #20): pre-reviews, filing receipts
- * - townSupervisor  镇街监督 of the village's township: reads the township's pages
+ * - townSupervisor  镇街监督 of the village's township: reads the township's pages, writes opinions, answers objections
  * - otherTown       the reviewer of another township: sees nothing of this one (cross-township isolation)
  */
 
@@ -189,7 +189,8 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "correctNotice", via: [post("/api/notices/[noticeId]/correct")], allow: ["admin", "chair"] },
   { action: "setNoticeDays", via: [post("/api/notices/orgs/[orgId]/notice-days")], allow: ADMIN },
   { action: "fileObjection", via: [post("/api/notices/[noticeId]/objections")], allow: ["chair", "recorder", "member", "observer"] },
-  { action: "replyToObjection", via: [post("/api/notices/objections/[objectionId]/reply")], allow: SUPERVISOR },
+  // The village's supervisors, or the 镇街监督 of the township above (issue #20; marked as the township's reply).
+  { action: "replyToObjection", via: [post("/api/notices/objections/[objectionId]/reply")], allow: ["supervisor", "townSupervisor"] },
   { action: "read:noticeBoard", via: [get("/api/notices/orgs/[orgId]/board")], allow: EVERYONE },
   // A passed decision's certificate (issue #23): public like the notice that prints its QR code.
   { action: "read:decisionCertificate", via: [get("/c/[code]/file")], allow: EVERYONE },
@@ -207,7 +208,8 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   },
 
   // Supervision (issue #4): supervisors read everything of their organization and add opinions, never change a record.
-  { action: "addSupervisionOpinion", via: [post("/api/audit/opinions")], allow: SUPERVISOR },
+  // The 镇街监督 of the township above writes opinions on its villages too (issue #20), in the village's log.
+  { action: "addSupervisionOpinion", via: [post("/api/audit/opinions")], allow: ["supervisor", "townSupervisor"] },
   { action: "read:auditStatus", via: [get("/api/audit/status")], allow: SUPERVISOR },
   { action: "read:auditTimeline", via: [get("/api/audit/timeline")], allow: SUPERVISOR },
   { action: "read:auditProof", via: [get("/api/audit/proof")], allow: SUPERVISOR },
@@ -228,6 +230,15 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "read:townshipWeeklyPdf", via: [get("/api/township/[townshipId]/weekly/pdf")], allow: ["townReviewer", "townSupervisor", "townAdmin"] },
   // Compliance alerts (issue #20 item 4): the organization's admin and its supervisors, and the township's staff
   // (not another township's). The page /orgs/[orgId]/compliance reads the same query.
+  // The township takes part (issue #20): the chair or recorder records a township reviewer as 列席; only that
+  // reviewer signs the finalized minutes as a witness; the township's staff read the village's matter pages.
+  { action: "addTownshipAttendee", via: [post("/api/meetings/[meetingId]/township-attendee")], allow: ["chair", "recorder"] },
+  { action: "signAsTownshipWitness", via: [post("/api/minutes/[meetingId]/township-witness")], allow: ["townReviewer"] },
+  {
+    action: "read:matter",
+    via: [get("/api/matters/[matterId]")],
+    allow: ["admin", "chair", "recorder", "member", "observer", "supervisor", "townAdmin", "townReviewer", "townSupervisor"],
+  },
   { action: "read:alerts", via: [get("/api/orgs/[orgId]/alerts")], allow: ["admin", "supervisor", "townAdmin", "townReviewer", "townSupervisor"] },
   // The archive package of a meeting or a matter (issue #23 item 4): the same readers as the alerts — the village's
   // admin and supervisors and the township's staff; never a member, another village or another township.

@@ -82,6 +82,23 @@ export async function canReadOrg(tx: Tx, actor: Actor, orgId: string): Promise<b
 
 export type TownshipRoleName = "admin" | "reviewer" | "supervisor";
 
+/**
+ * The roles an account holds in the township directly above this village or cooperative (issue #20): none for
+ * another township's staff, none for an organization with no township above.
+ */
+export async function townshipRolesOver(tx: Tx, actor: Actor, orgId: string): Promise<TownshipRoleName[]> {
+  if (actor.kind === "system") return [];
+  const above = await townshipOf(tx, orgId);
+  if (!above) return [];
+  return (await orgRolesOf(tx, actor.accountId, above.townshipId)).filter((r): r is TownshipRoleName => ["admin", "reviewer", "supervisor"].includes(r));
+}
+
+/** canReadOrg, or staff of the township above it (issue #20: the township reads its villages' matters, read-only). */
+export async function canReadOrgOrTownship(tx: Tx, actor: Actor, orgId: string): Promise<boolean> {
+  if (await canReadOrg(tx, actor, orgId)) return true;
+  return (await townshipRolesOver(tx, actor, orgId)).length > 0;
+}
+
 /** The township above an organization: a village's parent, or a cooperative's village's parent (issue #20). */
 export async function townshipOf(tx: Tx, orgId: string): Promise<{ townshipId: string; villageId: string } | null> {
   const org = await tx.organization.findUnique({

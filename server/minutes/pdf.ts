@@ -17,6 +17,8 @@ export type PdfInput = {
   reason: string | null;
   /** Every required signer: how they signed, or a blank line to sign on paper. */
   signers: SignatureLine[];
+  /** Township witnesses (issue #20), each a finished line such as 见证：黄预审（镇街工作人员），2026年…签字. */
+  witnesses?: string[];
   qr: { content: string; caption: string };
   labels: { hash: string; signatures: string; correction: string; page: string; signHere: string };
   /** The meeting's passed decisions' certificates (issue #23): QR code and short ID each. */
@@ -50,6 +52,11 @@ export async function minutesPdf(input: PdfInput, archival = false): Promise<Buf
         .lineWidth(0.7)
         .stroke();
     }
+    doc.moveDown(0.6);
+  }
+  for (const line of input.witnesses ?? []) {
+    if (doc.y + 30 > doc.page.height - 56) doc.addPage();
+    doc.fontSize(11).text(line, 56, doc.y, { width, lineGap: 2 });
     doc.moveDown(0.6);
   }
   doc.moveDown();

@@ -23,6 +23,8 @@ export type CapabilityInput = {
   orgRoles: readonly OrgRoleName[];
   /** A person registered in the meeting's organization (a villager, a cooperative member) reads its minutes. */
   isOrgPerson: boolean;
+  /** A township reviewer recorded as 列席 at this meeting (issue #20) reads its minutes and signs as a witness. */
+  isTownshipAttendee?: boolean;
   membersEditMinutes: boolean;
   /** The latest finalized version, or null before finalizing. */
   latest: { isComplete: boolean } | null;
@@ -33,7 +35,7 @@ export type CapabilityInput = {
 export function minutesCapabilities(input: CapabilityInput): MinutesCapabilities {
   const isOfficer = input.bodyRoles.includes("chair") || input.bodyRoles.includes("recorder");
   const isRecorder = input.bodyRoles.includes("recorder");
-  const canRead = input.isPublic || input.isOrgPerson || input.bodyRoles.length > 0 || input.orgRoles.length > 0;
+  const canRead = input.isPublic || input.isOrgPerson || input.bodyRoles.length > 0 || input.orgRoles.length > 0 || input.isTownshipAttendee === true;
   const isWriter = isOfficer || (input.bodyRoles.includes("member") && input.membersEditMinutes);
   // While a finalized version waits for signatures the text stands still, so that everyone signs what they read.
   // After sign-off only the officers may prepare a correction, which becomes a new version with a reason.

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { type MatterStage, STAGE_INFO } from "../domain/matter";
 import { type AttendanceRecord, type AttendanceSummary, quorumStatus, summarizeAttendance } from "../domain/meeting";
 import { BODY_KINDS, BODY_RULES, type BodyKind, charterSchema, MATTER_RULES, type MatterKind } from "../domain/rules";
+import { nonVotingLabel } from "../domain/township/participation";
 import { CONVENER_NAMES, chinaDate, chinaDateTime, chinaTimeOnDay, FORM_NAMES, listOrNone, METHOD_NAMES, ratio } from "./format";
 import { type MinutesRecordData, type RecordMotion, type RecordPerson, stringsIn } from "./recordData";
 
@@ -94,7 +95,7 @@ export function summarize(data: MinutesRecordData, kind: BodyKind): AttendanceSu
 function attendanceBlock(data: MinutesRecordData, kind: BodyKind | null): RecordBlock {
   const fields: RecordField[] = [];
   const householdOf = (personId: string) => data.roster.find((p) => p.personId === personId)?.householdNumber;
-  const nonVoting = data.nonVoting.map((n) => (n.affiliation ? `${n.name}（${n.affiliation}）` : n.name));
+  const nonVoting = data.nonVoting.map((n) => nonVotingLabel({ name: n.name, affiliation: n.affiliation, title: n.title ?? null }));
   let summary: AttendanceSummary | null = null;
   try {
     summary = kind === null ? null : summarize(data, kind);
@@ -153,7 +154,9 @@ function itemBlock(data: MinutesRecordData, item: MinutesRecordData["items"][num
 function voteBlock(data: MinutesRecordData, motion: RecordMotion): RecordBlock {
   const parsed = resultSchema.safeParse(motion.result);
   const result = parsed.success ? parsed.data : {};
-  const recusals = data.items.find((i) => i.id === motion.itemId)?.recusals ?? [];
+  const item = data.items.find((i) => i.id === motion.itemId);
+  const recusals = item?.recusals ?? [];
+  const preReview = item?.matter?.preReview;
   const fields: RecordField[] = [
     { label: "表决事项", value: motion.text },
     { label: "表决方式", value: METHOD_NAMES[motion.method] ?? motion.method },
@@ -177,6 +180,8 @@ function voteBlock(data: MinutesRecordData, motion: RecordMotion): RecordBlock {
     const competence = result.competent === false ? "（本主体无权决定此事项）" : "";
     fields.push({ label: "结论", value: `${result.passed ? "通过" : "未通过"}${needed}${competence}` });
   }
+  // The township's legality pre-review of the matter (issue #20), from the recorded approval, never retyped.
+  if (preReview) fields.push({ label: "镇街预审", value: `已经镇街预审（${preReview.name}，${chinaDateTime(preReview.at)}）` });
   if (result.legalBasis && result.legalBasis.length > 0) fields.push({ label: "法律依据", value: result.legalBasis.join("、") });
   if (result.explanation) fields.push({ label: "说明", value: result.explanation["zh-CN"] });
   // Secret ballots: the sorted trackers, once the result is announced (issue #19) — never with a voter or a choice.

@@ -33,7 +33,13 @@ export type RecordItem = {
   id: string;
   position: number;
   title: string;
-  matter: { title: string; kind: string; stage: string } | null;
+  matter: {
+    title: string;
+    kind: string;
+    stage: string;
+    /** The township's approved legality pre-review (issue #20), as recorded: who and when. */
+    preReview?: { name: string; title: string | null; at: string } | null;
+  } | null;
   speakers: { personId: string; grantedAt: string }[];
   recusals: { personId: string; reason: string }[];
 };
@@ -64,7 +70,7 @@ export type MinutesRecordData = {
   recorder: { personId: string; name: string } | null;
   roster: RecordPerson[];
   attendance: { personId: string; status: string; proxyHolderId: string | null; authorizationNote: string | null }[];
-  nonVoting: { name: string; affiliation: string | null }[];
+  nonVoting: { name: string; affiliation: string | null; title?: string | null }[];
   /** Names of everyone the record mentions (roster, proxy holders, speakers, counters), by person id. */
   names: Record<string, string>;
   /** Facts of proxy holders who are not on the roster. */
@@ -106,7 +112,19 @@ export async function loadRecordData(db: Reader, meetingId: string): Promise<Min
       agenda: {
         orderBy: { position: "asc" },
         include: {
-          matter: { select: { title: true, kind: true, stage: true } },
+          matter: {
+            select: {
+              title: true,
+              kind: true,
+              stage: true,
+              preReviews: {
+                where: { state: "approved" },
+                orderBy: { decidedAt: "desc" },
+                take: 1,
+                select: { reviewerName: true, reviewerTitle: true, decidedAt: true },
+              },
+            },
+          },
           speakers: { where: { grantedAt: { not: null } }, orderBy: [{ grantedAt: "asc" }, { id: "asc" }] },
           recusals: { orderBy: [{ declaredAt: "asc" }, { personId: "asc" }] },
         },
@@ -162,14 +180,16 @@ export async function loadRecordData(db: Reader, meetingId: string): Promise<Min
       proxyHolderId: a.proxyHolderId,
       authorizationNote: a.authorizationNote,
     })),
-    nonVoting: meeting.nonVoting.map((n) => ({ name: n.name, affiliation: n.affiliation })),
+    nonVoting: meeting.nonVoting.map((n) => ({ name: n.name, affiliation: n.affiliation, title: n.title })),
     names,
     outsiders,
     items: meeting.agenda.map((item) => ({
       id: item.id,
       position: item.position,
       title: item.title,
-      matter: item.matter ? { title: item.matter.title, kind: item.matter.kind, stage: item.matter.stage } : null,
+      matter: item.matter
+        ? { title: item.matter.title, kind: item.matter.kind, stage: item.matter.stage, preReview: preReviewOf(item.matter.preReviews[0]) }
+        : null,
       speakers: item.speakers.map((s) => ({ personId: s.personId, grantedAt: (s.grantedAt as Date).toISOString() })),
       recusals: item.recusals.map((r) => ({ personId: r.personId, reason: r.reason })),
     })),
@@ -193,6 +213,11 @@ export async function loadRecordData(db: Reader, meetingId: string): Promise<Min
       announcedAt: iso(m.announcedAt),
     })),
   };
+}
+
+function preReviewOf(row: { reviewerName: string | null; reviewerTitle: string | null; decidedAt: Date | null } | undefined) {
+  if (!row?.decidedAt) return null;
+  return { name: row.reviewerName ?? "—", title: row.reviewerTitle, at: row.decidedAt.toISOString() };
 }
 
 /** Person ids (or names) listed in a counters / scrutineers JSON value, whatever shape the live meeting stored. */

@@ -167,6 +167,7 @@ export async function loadMinutesAccess(db: Reader, accountId: string | null, me
   let orgRoles: OrgRoleName[] = [];
   let personId: string | null = null;
   let isOrgPerson = false;
+  let isTownshipAttendee = false;
   if (accountId) {
     const account = await db.account.findUnique({
       where: { id: accountId },
@@ -182,6 +183,7 @@ export async function loadMinutesAccess(db: Reader, accountId: string | null, me
       isOrgPerson = account.person?.orgId === status.orgId && account.person.deletedAt === null;
       orgRoles = account.roles.flatMap((r) => (r.role === "reviewer" ? [] : [r.role]));
       bodyRoles = await bodyRolesOf(db as Prisma.TransactionClient, accountId, status.bodyId);
+      isTownshipAttendee = (await db.nonVotingAttendee.count({ where: { meetingId, accountId } })) > 0;
     }
   }
   const capabilities = minutesCapabilities({
@@ -190,6 +192,7 @@ export async function loadMinutesAccess(db: Reader, accountId: string | null, me
     bodyRoles,
     orgRoles,
     isOrgPerson,
+    isTownshipAttendee,
     membersEditMinutes: status.membersEditMinutes,
     latest: status.latest ? { isComplete: status.latest.isComplete } : null,
     isRequiredSigner: personId !== null && status.required.some((s) => s.personId === personId),

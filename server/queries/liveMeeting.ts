@@ -95,7 +95,7 @@ export type LiveView = {
     presentInPerson: number;
     presentOnline: number;
     presentByProxy: number;
-    nonVoting: { name: string; affiliation: string | null }[];
+    nonVoting: { name: string; affiliation: string | null; title: string | null }[];
     quorum: { met: boolean; required: number; basis: string; legalBasis: string[]; explanation: { "zh-CN": string; en: string } };
   };
   /** Chair only: every roster member and their attendance. */
@@ -156,7 +156,7 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
           },
         },
         procedureWarnings: true,
-        nonVoting: { orderBy: { createdAt: "asc" }, select: { name: true, affiliation: true } },
+        nonVoting: { orderBy: { createdAt: "asc" }, select: { name: true, affiliation: true, title: true } },
         motions: { orderBy: { createdAt: "asc" } },
         attendance: { select: { personId: true, status: true, proxyHolderId: true } },
       },

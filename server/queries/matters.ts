@@ -1,4 +1,4 @@
-import { canReadOrg, orgRolesOf } from "../auth/permissions";
+import { canReadOrgOrTownship, orgRolesOf, townshipRolesOver } from "../auth/permissions";
 import { currentDb } from "../db";
 import { assertMatterStage, deciderForStage, MATTER_STAGES, type MatterStage, STAGE_INFO } from "../domain/matter";
 import { type BodyKind, describeBodyRules, isCompetent, type Localized, MATTER_RULES, matterKindOf } from "../domain/rules";
@@ -54,14 +54,21 @@ export async function matterDetail(viewer: Viewer, matterId: string) {
     },
   });
   if (!matter) throw new AppError("not_found", "matter not found");
-  if (!(await canReadOrg(prisma, actorOf(viewer), matter.orgId))) throw new AppError("forbidden", "not of this organization");
+  if (!(await canReadOrgOrTownship(prisma, actorOf(viewer), matter.orgId))) throw new AppError("forbidden", "not of this organization");
   const isAdmin = (await orgRolesOf(prisma, viewer.id, matter.orgId)).includes("admin");
+  // The township's staff read (issue #20); only its 镇街监督 writes an opinion here.
+  const townshipRoles = await townshipRolesOver(prisma, actorOf(viewer), matter.orgId);
+  const opinions = await prisma.supervisionOpinion.findMany({
+    where: { matterId: matter.id },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, text: true, byTownship: true, createdAt: true, accountId: true },
+  });
   assertMatterStage(matter.stage);
   const kind = matterKindOf(matter.kind);
   const related = [matter.orgId, ...(matter.org.parentId ? [matter.org.parentId] : []), ...matter.org.children.map((c) => c.id)];
   const meetingIds = [...new Set(matter.events.map((e) => e.meetingId).filter((id): id is string => id !== null))];
   const motionIds = [...new Set(matter.events.map((e) => e.motionId).filter((id): id is string => id !== null))];
-  const actorIds = [...new Set(matter.events.map((e) => e.actorId).filter((id): id is string => id !== null))];
+  const actorIds = [...new Set([...matter.events.map((e) => e.actorId).filter((id): id is string => id !== null), ...opinions.map((o) => o.accountId)])];
   const [bodies, meetings, motions, actors] = await Promise.all([
     prisma.body.findMany({ where: { orgId: { in: related } }, select: { id: true, name: true, kind: true, org: { select: { name: true } } } }),
     prisma.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, number: true, title: true, body: { select: { name: true } } } }),
@@ -97,6 +104,9 @@ export async function matterDetail(viewer: Viewer, matterId: string) {
     stage: matter.stage,
     createdAt: matter.createdAt,
     isAdmin,
+    /** The viewer is the 镇街监督 of the township above: may write a 镇街监督意见 on this matter. */
+    canWriteTownshipOpinion: townshipRoles.includes("supervisor"),
+    opinions: opinions.map((o) => ({ id: o.id, text: o.text, byTownship: o.byTownship, createdAt: o.createdAt, author: actorById.get(o.accountId) ?? null })),
     events: matter.events.map((e) => ({
       ...e,
       meeting: e.meetingId ? (meetingById.get(e.meetingId) ?? null) : null,

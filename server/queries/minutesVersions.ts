@@ -11,6 +11,8 @@ export type MinutesVersionView = {
   reason: string | null;
   finalizedAt: string;
   signatures: { personId: string; name: string; role: string; signedAt: string; method: SignatureMethod; witnesses: string[]; scanSha256: string | null }[];
+  /** Township reviewers who attended and signed this version as witnesses (issue #20): not required signers. */
+  townshipWitnesses: { name: string; title: string; signedAt: string }[];
 };
 
 export type MinutesExport = {
@@ -58,7 +60,10 @@ async function minutesExportOf(access: MinutesAccess, meetingId: string): Promis
       body: { select: { name: true } },
       minutesVersions: {
         orderBy: { version: "asc" },
-        include: { signatures: { orderBy: [{ signedAt: "asc" }, { personId: "asc" }], include: { scan: { select: { sha256: true } } } } },
+        include: {
+          signatures: { orderBy: [{ signedAt: "asc" }, { personId: "asc" }], include: { scan: { select: { sha256: true } } } },
+          witnessSignatures: { orderBy: { signedAt: "asc" }, select: { name: true, title: true, signedAt: true } },
+        },
       },
     },
   });
@@ -94,6 +99,7 @@ async function minutesExportOf(access: MinutesAccess, meetingId: string): Promis
         witnesses: s.witnessIds.map((id) => names.get(id) ?? id),
         scanSha256: s.scan?.sha256 ?? null,
       })),
+      townshipWitnesses: v.witnessSignatures.map((w) => ({ name: w.name, title: w.title, signedAt: w.signedAt.toISOString() })),
     })),
     checkpoint: checkpoint ? { note: checkpoint.note, size: checkpoint.size } : null,
     required: access.status.required,

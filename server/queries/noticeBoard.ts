@@ -135,7 +135,15 @@ export async function noticeBoard(orgId: string, now: Date = new Date()): Promis
   return { org, matters: [...byMatter.values()].sort((a, b) => b.latest.getTime() - a.latest.getTime()) };
 }
 
-export type PublicObjection = { id: string; number: number; text: string; createdAt: Date; reply: string | null; repliedAt: Date | null };
+export type PublicObjection = {
+  id: string;
+  number: number;
+  text: string;
+  createdAt: Date;
+  reply: string | null;
+  repliedAt: Date | null;
+  replyByTownship: boolean;
+};
 
 export type NoticeDetail = {
   org: PublicOrg;
@@ -169,7 +177,7 @@ export async function noticeDetail(orgId: string, noticeId: string, now: Date = 
   const objections = await prisma.objection.findMany({
     where: { noticeId },
     orderBy: { createdAt: "asc" },
-    select: { id: true, text: true, createdAt: true, reply: true, repliedAt: true },
+    select: { id: true, text: true, createdAt: true, reply: true, repliedAt: true, replyByTownship: true },
   });
   return {
     org,
@@ -183,6 +191,8 @@ export async function noticeDetail(orgId: string, noticeId: string, now: Date = 
       createdAt: o.createdAt,
       reply: o.reply,
       repliedAt: o.repliedAt,
+      /** Answered by the township's 镇街监督 (issue #20): shown as 镇街监督意见. */
+      replyByTownship: o.replyByTownship,
     })),
   };
 }

@@ -22,6 +22,8 @@ export type InboxObjection = {
   isOverdue: boolean;
   reply: string | null;
   repliedAt: Date | null;
+  /** Answered by the township's 镇街监督 (issue #20). */
+  replyByTownship: boolean;
 };
 
 const ANSWERED_SHOWN = 50;
@@ -31,8 +33,21 @@ export async function objectionInbox(
   now: Date = new Date(),
 ): Promise<{ orgs: { id: string; name: string }[]; open: InboxObjection[]; answered: InboxObjection[] }> {
   const { prisma } = currentDb();
-  const roles = await prisma.orgRole.findMany({ where: { accountId: viewer.id, role: "supervisor" }, select: { org: { select: { id: true, name: true } } } });
-  const orgs = roles.map((r) => r.org);
+  const roles = await prisma.orgRole.findMany({
+    where: { accountId: viewer.id, role: "supervisor" },
+    select: { org: { select: { id: true, name: true, level: true } } },
+  });
+  // A township's 镇街监督 (issue #20) answers the objections of its villages and their cooperatives.
+  const townshipIds = roles.filter((r) => r.org.level === "township").map((r) => r.org.id);
+  const below =
+    townshipIds.length > 0
+      ? await prisma.organization.findMany({
+          where: { OR: [{ parentId: { in: townshipIds } }, { parent: { parentId: { in: townshipIds } } }] },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true },
+        })
+      : [];
+  const orgs = [...roles.filter((r) => r.org.level !== "township").map((r) => ({ id: r.org.id, name: r.org.name })), ...below];
   if (orgs.length === 0) return { orgs, open: [], answered: [] };
   const rows = await prisma.objection.findMany({
     where: { notice: { orgId: { in: orgs.map((o) => o.id) } } },
@@ -44,6 +59,7 @@ export async function objectionInbox(
       createdAt: true,
       reply: true,
       repliedAt: true,
+      replyByTownship: true,
       notice: { select: { id: true, title: true, kind: true, endsAt: true, org: { select: { id: true, name: true } } } },
     },
   });
@@ -68,6 +84,7 @@ export async function objectionInbox(
       isOverdue: r.reply === null && now.getTime() > replyBy.getTime(),
       reply: r.reply,
       repliedAt: r.repliedAt,
+      replyByTownship: r.replyByTownship,
     };
   });
   return {

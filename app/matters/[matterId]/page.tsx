@@ -8,6 +8,7 @@ import type { Query } from "../../admin/query";
 import { Denied, FormStatus, localeKey } from "../../admin/ui";
 import { ArchiveSection } from "../../components/archive/ArchiveSection";
 import { MoveForm } from "./MoveForm";
+import { Opinions } from "./Opinions";
 import { TownshipStatus } from "./TownshipStatus";
 import "../../admin/admin.css";
 
@@ -68,6 +69,14 @@ export default async function MatterPage({ params, searchParams }: { params: Pro
       {township?.hasTownship ? (
         <TownshipStatus matterId={matter.id} orgId={matter.orgId} status={township} isAdmin={matter.isAdmin} when={(iso) => when(new Date(iso))} />
       ) : null}
+      <Opinions
+        matterId={matter.id}
+        orgId={matter.orgId}
+        opinions={matter.opinions}
+        canWrite={matter.canWriteTownshipOpinion}
+        saved={query.saved === "1"}
+        when={when}
+      />
       <section aria-labelledby="deciders">
         <h2 id="deciders">{t("deciders")}</h2>
         <div className="table-wrap">

@@ -3,17 +3,26 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { isWeChat } from "@/server/minutes/qrContent";
 import { meetingInfo } from "@/server/queries/meetingInfo";
 import { deliveryBoard } from "@/server/queries/noticeDelivery";
+import { townshipAttendeePanel } from "@/server/queries/townshipParticipation";
 import { load, viewerOrLogin } from "@/server/web/loadPage";
 import { sizeText } from "../../admin/query";
 import { Denied, localeKey } from "../../admin/ui";
 import "../../admin/admin.css";
 import { DeliveryBoardView } from "./notice/DeliveryBoardView";
+import { TownshipAttendee } from "./TownshipAttendee";
 
 export const dynamic = "force-dynamic";
 
 /** A meeting for its participants: when and where, who convenes and on what basis, the agenda, and the materials. */
-export default async function MeetingPage({ params }: { params: Promise<{ meetingId: string }> }) {
+export default async function MeetingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ meetingId: string }>;
+  searchParams: Promise<{ done?: string; reason?: string }>;
+}) {
   const { meetingId } = await params;
+  const { done, reason } = await searchParams;
   const viewer = await viewerOrLogin();
   const result = await load(() => meetingInfo(viewer, meetingId));
   if (!result.ok) return <Denied code={result.code} />;
@@ -26,6 +35,8 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
   // The chair, the recorder, the clerk and supervisors see the notice log and the quorum forecast (issue #22).
   const board = m.state === "scheduled" ? await load(() => deliveryBoard(viewer, m.id)) : null;
   const td = await getTranslations("delivery");
+  // The township above (issue #20): its reviewers attending as 列席; the chair or the recorder adds them.
+  const township = await load(() => townshipAttendeePanel(viewer.id, m.id));
   // WeChat's browser neither downloads files nor shows a PDF: say how to open one, and offer no download there.
   const inWeChat = isWeChat((await headers()).get("user-agent"));
   return (
@@ -79,6 +90,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
           <DeliveryBoardView board={board.data} locale={locale} />
         </section>
       ) : null}
+      {township.ok && township.data ? <TownshipAttendee meetingId={m.id} panel={township.data} done={done === "townshipAttendee"} reason={reason} /> : null}
       <section aria-labelledby="agenda">
         <h2 id="agenda">{t("agenda")}</h2>
         {m.agenda.length === 0 ? (

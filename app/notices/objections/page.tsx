@@ -32,6 +32,7 @@ async function Flash({ query }: { query: Query }) {
 
 async function Item({ o, kindName }: { o: InboxObjection; kindName: string }) {
   const t = await getTranslations("noticeInbox");
+  const tTown = await getTranslations("townPart");
   const f = await dateFormats();
   return (
     <article className="nb-card" aria-labelledby={`o-${o.id}`}>
@@ -41,7 +42,10 @@ async function Item({ o, kindName }: { o: InboxObjection; kindName: string }) {
         <a href={`${noticePath(o.orgId, o.noticeId)}#objections`}>{t("openNotice")}</a>
       </p>
       {o.reply && o.repliedAt ? (
-        <p className="nb-reply">{t("yourReply", { date: f.dateTime(o.repliedAt), text: o.reply })}</p>
+        <p className="nb-reply">
+          {o.replyByTownship ? <strong>{tTown("townshipOpinion")}：</strong> : null}
+          {t("yourReply", { date: f.dateTime(o.repliedAt), text: o.reply })}
+        </p>
       ) : (
         <>
           <p className={o.isOverdue ? "nb-overdue" : "hint"}>

@@ -60,7 +60,7 @@ export function QuorumPanel({ view }: { view: LiveView }) {
         {attendance.nonVoting.length > 0 ? (
           <>
             <dt>{t("nonVoting")}</dt>
-            <dd>{attendance.nonVoting.map((n) => n.name).join("、")}</dd>
+            <dd>{attendance.nonVoting.map((n) => (n.title ? `${n.name}（${n.title}）` : n.name)).join("、")}</dd>
           </>
         ) : null}
       </dl>

@@ -3,9 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { currentAccount } from "@/server/auth/session";
 import { caretColor } from "@/server/minutes/caretColor";
 import { minutesPage } from "@/server/queries/minutesPage";
+import { minutesWitnesses } from "@/server/queries/townshipParticipation";
 import { MinutesLive } from "./MinutesLive";
 import { SignaturesPanel, WitnessRequests } from "./SignaturesPanel";
 import { StatusPanel } from "./StatusPanel";
+import { TownshipWitnessPanel } from "./TownshipWitnessPanel";
 import "./minutes.css";
 
 export const dynamic = "force-dynamic";
@@ -30,6 +32,7 @@ export default async function MinutesPage({
   const t = await getTranslations("minutes");
   const tErrors = await getTranslations("errors");
   const tSignoff = await getTranslations("signoff");
+  const tTown = await getTranslations("townPart");
   if (!page.access.capabilities.canRead) {
     return (
       <div className="minutes-page">
@@ -61,19 +64,27 @@ export default async function MinutesPage({
           {tSignoff(done === "witnessed" ? "witness.signed" : `${done as "paper" | "assisted" | "witness"}.done`)}
         </p>
       ) : null}
+      {done === "townshipWitness" ? (
+        <p className="notice" role="status">
+          {tTown("witnessDone")}
+        </p>
+      ) : null}
       {error ? (
         <p className="alert" role="alert">
-          {reason && tSignoff.has(`reasons.${reason}`)
-            ? tSignoff(`reasons.${reason}` as "reasons.complete")
-            : tErrors.has(error)
-              ? tErrors(error)
-              : tErrors("internal")}
+          {reason && tTown.has(`reasons.${reason}`)
+            ? tTown(`reasons.${reason}` as "reasons.not_attending")
+            : reason && tSignoff.has(`reasons.${reason}`)
+              ? tSignoff(`reasons.${reason}` as "reasons.complete")
+              : tErrors.has(error)
+                ? tErrors(error)
+                : tErrors("internal")}
         </p>
       ) : null}
       <WitnessRequests meetingId={meetingId} access={page.access} />
       <MinutesLive meetingId={meetingId} initialBlocks={page.blocks} initialCanEdit={capabilities.canEdit} user={user} />
       <StatusPanel meetingId={meetingId} access={page.access} />
       <SignaturesPanel meetingId={meetingId} access={page.access} />
+      <TownshipWitnessPanel meetingId={meetingId} witnesses={await minutesWitnesses(account?.id ?? null, meetingId)} />
       <nav className="minutes-links" aria-label={t("title")}>
         {page.access.status.latest ? (
           <>

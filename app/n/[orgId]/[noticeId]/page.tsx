@@ -42,6 +42,7 @@ export default async function NoticePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const one = (key: string) => (Array.isArray(query[key]) ? query[key][0] : query[key]);
   const t = await getTranslations("notices");
+  const tTown = await getTranslations("townPart");
   const f = await dateFormats();
   const detail = await load(orgId, noticeId);
   if (!detail) {
@@ -129,7 +130,11 @@ export default async function NoticePage({ params, searchParams }: Props) {
               <p className="nb-body">{o.text}</p>
               {o.reply && o.repliedAt ? (
                 <div className="nb-reply">
-                  <strong>{t("replyHeading", { date: f.dateTime(o.repliedAt) })}</strong>
+                  <strong>
+                    {o.replyByTownship
+                      ? tTown("townshipReplyHeading", { date: f.dateTime(o.repliedAt) })
+                      : t("replyHeading", { date: f.dateTime(o.repliedAt) })}
+                  </strong>
                   <p className="nb-body">{o.reply}</p>
                 </div>
               ) : (

@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { currentAccount } from "@/server/auth/session";
+import { witnessLine } from "@/server/domain/township/participation";
 import { seeOther } from "@/server/http";
+import { chinaDateTime } from "@/server/minutes/format";
 import { minutesPdf } from "@/server/minutes/pdf";
 import { isWeChat, minutesQrContent, publicOrigin } from "@/server/minutes/qrContent";
 import { signatureLines } from "@/server/minutes/signatureLines";
@@ -41,6 +43,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ meet
     sha256: version.sha256,
     reason: version.reason,
     signers: signatureLines(data.required, version.signatures, words),
+    witnesses: version.townshipWitnesses.map((w) => `${witnessLine(w)}：${chinaDateTime(w.signedAt)}签字`),
     qr: {
       content: minutesQrContent({ checkpointNote: data.checkpoint?.note ?? null, sha256: version.sha256, url: printUrl }),
       caption: data.checkpoint ? t("print.checkpointNote", { size: data.checkpoint.size }) : t("print.noCheckpoint"),

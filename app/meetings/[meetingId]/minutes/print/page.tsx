@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { currentAccount } from "@/server/auth/session";
+import { witnessLine } from "@/server/domain/township/participation";
+import { chinaDateTime } from "@/server/minutes/format";
 import { isWeChat, minutesQrContent, publicOrigin } from "@/server/minutes/qrContent";
 import { signatureLines } from "@/server/minutes/signatureLines";
 import { meetingCertificates } from "@/server/queries/certificate";
@@ -67,6 +69,11 @@ export default async function MinutesPrintPage({ params, searchParams }: { param
         {lines.map((line) => (
           <li key={line.personId}>
             {line.name}（{line.role}）：{line.signed ?? <span className="sign-here">{words.signHere}</span>}
+          </li>
+        ))}
+        {version.townshipWitnesses.map((w) => (
+          <li key={`witness-${w.name}-${w.signedAt}`}>
+            {witnessLine(w)}：{chinaDateTime(w.signedAt)}签字
           </li>
         ))}
       </ul>
