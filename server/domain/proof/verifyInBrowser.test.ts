@@ -113,6 +113,10 @@ describe("browser receipt verifier (mirrors verify.mjs)", () => {
     expectFailure(receipt, "not_signed_by_log", { logKey: "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8" });
     expect(verifyTlogProofInBrowser(receipt, { logKey: logKey.replace(/\+[0-9a-f]{8}\+/, "+00000000+") })).toEqual({ ok: false, reason: "bad_log_key" });
     expect(verifyTlogProofInBrowser(receipt, { logKey, origin: "other.test/org/x" })).toEqual({ ok: false, reason: "wrong_log" });
+    // During a key rotation the page is given several log keys: one known signature is enough.
+    const rotated = ["sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8", logKey];
+    expect(verifyTlogProofInBrowser(receipt, { logKey: rotated })).toMatchObject({ ok: true, index: VOTE_SEQ });
+    expect(verifyTlogProofInBrowser(receipt, { logKey: [] })).toEqual({ ok: false, reason: "bad_log_key" });
   });
 
   it("fails when the checkpoint's text or signature was changed", () => {
