@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./helpers";
 
@@ -94,10 +95,18 @@ test.describe
       await context.close();
     });
 
-    test("on a laptop the page reads the same", async ({ browser }) => {
+    test("on a laptop the page reads the same; its JavaScript stays within 200 kB gzipped", async ({ browser }) => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "zh-CN" });
       const page = await context.newPage();
-      await page.goto(`/c/${code}`);
+      const scripts: Promise<number>[] = [];
+      page.on("response", (response) => {
+        if (response.request().resourceType() === "script") scripts.push(response.body().then((body) => gzipSync(body, { level: 9 }).length));
+      });
+      await page.goto(`/c/${code}`, { waitUntil: "networkidle" });
+      const sizes = await Promise.all(scripts);
+      const total = sizes.reduce((sum, n) => sum + n, 0);
+      console.log(`certificate page first load: ${sizes.length} scripts, ${(total / 1024).toFixed(1)} kB gzipped`);
+      expect(total).toBeLessThanOrEqual(200 * 1024);
       await expect(page.locator(".cert-verdict .cert-verdict-title")).toHaveText("已核验");
       await expectAccessible(page, "certificate page 1366");
       await shot(page, "certificate-verified-1366");
