@@ -77,6 +77,7 @@ test("in WeChat the archive section offers the link to copy, not a download", as
   await expect(section.getByLabel("档案包链接")).toHaveValue(/\/api\/archive\?meetingId=/);
   await section.getByLabel("档案包链接").scrollIntoViewIfNeeded();
   await shot(page, "archive-wechat-360");
+  if (process.env.E2E_SCREENSHOTS) await section.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/archive-wechat-360-section.png` });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page, "meeting admin page in WeChat");
