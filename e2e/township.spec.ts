@@ -158,8 +158,11 @@ test("pre-review approved on the dashboard, the vote opens, the village turns re
   await chair.getByLabel("表决方式").selectOption({ label: "举手表决（只计总数）" });
   await chair.getByRole("button", { name: "开始表决" }).click();
   await expect(chair.locator(".motion .vote-rule")).toBeVisible();
-  await chair.reload();
-  await expect(chair.getByTestId("pre-review")).toContainText("已经镇街预审：镇街工作人员 黄预审");
+  // The console records, in words, that the matter was put to the vote before its earlier stages were done.
+  await expect(chair.getByRole("listitem").filter({ hasText: `议题「${title}」所涉事项尚处于「动议」阶段` })).toBeVisible();
+  await shot(chair, "chair-vote-open");
+  await chair.goto(`/matters/${matterId}`);
+  await expect(chair.getByTestId("prereview-status")).toContainText("已经镇街预审：镇街工作人员 黄预审");
   await chair.context().close();
 
   // The vote was taken on a matter still at S0 动议: red, with the reason and the rule in words.

@@ -47,7 +47,7 @@ export default async function TownshipPage({ params, searchParams }: { params: P
         <h2 id="villages-title">{t("villagesTitle")}</h2>
         {page.filtered ? <p className="hint">{td("filteredNote")}</p> : null}
         <div className="table-wrap">
-          <table className="table">
+          <table className="table labelled">
             <thead>
               <tr>
                 <th scope="col">{t("village")}</th>
@@ -66,15 +66,15 @@ export default async function TownshipPage({ params, searchParams }: { params: P
                     <a href={`/orgs/${v.id}/compliance`}>{v.name}</a>
                     {v.cooperatives.length > 0 ? <span className="hint">（{t("cooperatives", { count: v.cooperatives.length })}）</span> : null}
                   </th>
-                  <td>
+                  <td data-label={t("status")}>
                     <span className={`dot dot-${v.level}`} aria-hidden="true" />
                     {ta(`overall.${v.level}`)}
                   </td>
-                  <td>{v.red}</td>
-                  <td>{v.yellow}</td>
-                  <td>{v.green}</td>
-                  <td>{v.matters}</td>
-                  <td>{t("filedOf", { filed: v.filed, receipted: v.receipted })}</td>
+                  <td data-label={t("red")}>{v.red}</td>
+                  <td data-label={t("yellow")}>{v.yellow}</td>
+                  <td data-label={t("green")}>{v.green}</td>
+                  <td data-label={t("matters")}>{v.matters}</td>
+                  <td data-label={t("filed")}>{t("filedOf", { filed: v.filed, receipted: v.receipted })}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { siteOrigin } from "@/server/notice/links";
 import { filterQuery, townshipFilters } from "@/server/queries/townshipAlerts";
 import { townshipWeekly } from "@/server/queries/townshipWeekly";
+import { chinaDateTimeInput } from "@/server/time";
 import { load, viewerOrLogin } from "@/server/web/loadPage";
 import { one, type Query } from "../../../admin/query";
 import { Denied, localeKey } from "../../../admin/ui";
@@ -35,7 +36,7 @@ export default async function TownshipWeeklyPage({ params, searchParams }: { par
       <p className="period">
         <strong>{t("period", { start: page.week.start, end: page.week.end })}</strong>
       </p>
-      <p className="hint">{t("computed", { at: page.computedAt.slice(0, 16).replace("T", " ") })}</p>
+      <p className="hint">{t("computed", { at: chinaDateTimeInput(new Date(page.computedAt)).replace("T", " ") })}</p>
       <p className="hint no-print">{t("intro")}</p>
 
       <form method="get" action={here} className="filters no-print">
@@ -64,7 +65,7 @@ export default async function TownshipWeeklyPage({ params, searchParams }: { par
       <section aria-labelledby="weekly-villages">
         <h2 id="weekly-villages">{t("villagesTitle")}</h2>
         <div className="table-wrap">
-          <table>
+          <table className="labelled">
             <thead>
               <tr>
                 <th scope="col">{t("village")}</th>
@@ -77,9 +78,9 @@ export default async function TownshipWeeklyPage({ params, searchParams }: { par
               {page.villages.map((v) => (
                 <tr key={v.id} data-village={v.name}>
                   <th scope="row">{v.name}</th>
-                  <td>{v.red}</td>
-                  <td>{v.yellow}</td>
-                  <td>{v.green}</td>
+                  <td data-label={t("red")}>{v.red}</td>
+                  <td data-label={t("yellow")}>{v.yellow}</td>
+                  <td data-label={t("green")}>{v.green}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { seeOther } from "@/server/http";
 import { isWeChat } from "@/server/notice/links";
 import { townshipWeeklyPdf } from "@/server/print/townshipWeeklyPdf";
+import { chinaDateTimeInput } from "@/server/time";
 import { fileName, refused, weeklyOf } from "../summary";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ town
     const pdf = await townshipWeeklyPdf(summary, {
       title: t("title", { township: summary.township.name }),
       period: t("period", { start: summary.week.start, end: summary.week.end }),
-      computed: t("computed", { at: summary.computedAt.slice(0, 16).replace("T", " ") }),
+      computed: t("computed", { at: chinaDateTimeInput(new Date(summary.computedAt)).replace("T", " ") }),
       villagesTitle: t("villagesTitle"),
       village: t("village"),
       red: t("red"),
