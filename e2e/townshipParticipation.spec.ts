@@ -132,6 +132,15 @@ test("a township reviewer attends as 列席, signs the minutes as witness on a p
 
   // 4. The township's 镇街监督 opens the village's matter page (read-only) and writes an opinion.
   const supervisor = await loggedIn(browser, "13800000042", { width: 1366, height: 768 });
+  // An alert on the township page leads to its village's matter page, which the township may now open.
+  const townships = await api<{ id: string; level: string }[]>(base, (await login(base, "13800000042", PASSWORD)) ?? "", "GET", "/api/orgs");
+  await supervisor.goto(`/township/${townships.find((o) => o.level === "township")?.id}`);
+  const alertLink = supervisor.locator('a[href^="/matters/"]').filter({ hasText: "事项页" }).first();
+  const href = (await alertLink.getAttribute("href")) as string;
+  await alertLink.click();
+  await expect(supervisor).toHaveURL(new RegExp(`${href}$`));
+  await expect(supervisor.getByRole("heading", { level: 1 })).not.toHaveText("没有权限");
+  await expect(supervisor.getByRole("heading", { name: "各阶段由谁决定、按什么规则" })).toBeVisible();
   await supervisor.goto(`/matters/${matter.id}`);
   await expect(supervisor.getByRole("heading", { level: 1 })).toHaveText(title);
   await supervisor.getByLabel("写镇街监督意见").fill("工程预算须在公示栏列明明细，请村委会补充。");
