@@ -108,14 +108,6 @@ async function main(): Promise<void> {
     httpServer.listen(config.port, config.host, resolve);
   });
   startCheckpointer();
-  // The township's witness (issue #21) starts after listening, so that it never slows the start or the demo seed;
-  // its first round catches up with every log's latest checkpoint (the seed's too).
-  const townshipWitnesses: TownshipWitnesses | undefined = townshipWitnessEnabled()
-    ? await startTownshipWitnesses({ dataDir: config.dataDir }).catch((error: unknown) => {
-        throw new StartupError(`镇街见证无法启动 township witness: ${(error as Error).message}`);
-      })
-    : undefined;
-  if (townshipWitnesses) void witnessAllLogs();
   startOutbox();
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -124,6 +116,15 @@ async function main(): Promise<void> {
   publishOpsEndpoint(config.dataDir, `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`);
   // A machine-readable line for tests and scripts that start us on port 0: plain stdout, never a log record.
   console.log(`YISHI_LISTENING http://${shownHost}:${port}`);
+
+  // The township's witness (issue #21) starts after listening, so that it never slows the start or the demo seed;
+  // its first round catches up with every log's latest checkpoint (the seed's too).
+  const townshipWitnesses: TownshipWitnesses | undefined = townshipWitnessEnabled()
+    ? await startTownshipWitnesses({ dataDir: config.dataDir }).catch((error: unknown) => {
+        throw new StartupError(`镇街见证无法启动 township witness: ${(error as Error).message}`);
+      })
+    : undefined;
+  if (townshipWitnesses) void witnessAllLogs();
 
   installShutdown(runtime, db, async () => {
     io.close();
