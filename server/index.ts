@@ -51,7 +51,6 @@ async function main(): Promise<void> {
     throw error;
   });
   let runtime: Runtime | undefined;
-  let townshipWitnesses: TownshipWitnesses | undefined;
   try {
     await prepareDatabase(db, config);
     runtime = {
@@ -65,15 +64,12 @@ async function main(): Promise<void> {
     installMetrics();
     ensureOpsToken(config.dataDir);
     registerListeners();
-    // The township's witness (issue #21): before the demo seed, so that the seed's checkpoints are witnessed too.
-    if (townshipWitnessEnabled()) townshipWitnesses = await startTownshipWitnesses({ dataDir: config.dataDir });
     if (config.demo) {
       const { seedDemoIfEmpty } = await import("../prisma/seed");
       const seeded = await seedDemoIfEmpty();
       if (seeded) logger().info("已创建演示村 demo village created (YISHI_DEMO=0 turns demo mode off)");
     }
   } catch (error) {
-    await townshipWitnesses?.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     await redis?.close();
     throw error;
@@ -112,7 +108,6 @@ async function main(): Promise<void> {
     httpServer.listen(config.port, config.host, resolve);
   });
   startCheckpointer();
-  if (townshipWitnesses) void witnessAllLogs();
   startOutbox();
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -121,6 +116,15 @@ async function main(): Promise<void> {
   publishOpsEndpoint(config.dataDir, `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`);
   // A machine-readable line for tests and scripts that start us on port 0: plain stdout, never a log record.
   console.log(`YISHI_LISTENING http://${shownHost}:${port}`);
+
+  // The township's witness (issue #21) starts after listening, so that it never slows the start or the demo seed;
+  // its first round catches up with every log's latest checkpoint (the seed's too).
+  const townshipWitnesses: TownshipWitnesses | undefined = townshipWitnessEnabled()
+    ? await startTownshipWitnesses({ dataDir: config.dataDir }).catch((error: unknown) => {
+        throw new StartupError(`镇街见证无法启动 township witness: ${(error as Error).message}`);
+      })
+    : undefined;
+  if (townshipWitnesses) void witnessAllLogs();
 
   installShutdown(runtime, db, async () => {
     io.close();
