@@ -52,8 +52,7 @@ async function main(): Promise<void> {
     phase("build_check");
   }
 
-  // The web app's build is checked before anything opens, and Next prepares (loading its server modules) while the
-  // database opens, migrates and seeds: neither waits for the other. Nothing is answered before both are ready.
+  // The web app's build is checked before anything opens.
   if (!config.dev) {
     const { currentDistDir } = await import("../scripts/buildIfNeeded.mjs");
     const distDir = currentDistDir();
@@ -61,13 +60,8 @@ async function main(): Promise<void> {
     process.env.YISHI_DIST_DIR = distDir;
   }
   const app = next({ dev: config.dev, dir: process.cwd(), hostname: config.host, port: config.port });
-  const nextStarted = performance.now();
   let nextMs = 0;
-  const prepared = app.prepare().then(() => {
-    nextMs = Math.round(performance.now() - nextStarted);
-  });
-  // Awaited below; a failure before that point must not also surface as an unhandled rejection.
-  prepared.catch(() => undefined);
+  let prepared: Promise<void> | undefined;
 
   const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
   const db = await openDatabase(config).catch(async (error: unknown) => {
@@ -79,6 +73,15 @@ async function main(): Promise<void> {
   try {
     await prepareDatabase(db, config);
     phase("migrate");
+    // Next prepares (loading its server modules) while the demo is checked and the runtime set up: neither waits for
+    // the other, and nothing is answered before both are ready. Not earlier: a start refused for its database must
+    // print its one line and nothing of Next's.
+    const nextStarted = performance.now();
+    prepared = app.prepare().then(() => {
+      nextMs = Math.round(performance.now() - nextStarted);
+    });
+    // Awaited below; a failure before that point must not also surface as an unhandled rejection.
+    prepared.catch(() => undefined);
     runtime = {
       config,
       db,
