@@ -40,7 +40,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: "node scripts/buildIfNeeded.mjs && node --import tsx server/index.ts",
+    // What `npm start` runs: builds the web app when needed, then the server compiled for these sources.
+    command: "node scripts/start.mjs",
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 300_000,

@@ -4,14 +4,19 @@
  * a table and writes bench/results/latest.json. Never part of a test's pass or fail.
  *
  *   npm run bench                 5,000 observers, 2,000 voters, 30 editors for 60 s, 1,000,000 audit entries
- *   npm run bench -- --quick      a small version (under 2 minutes once its data is built)
- *   options: --observers N --voters N --entries N --skip minutes,audit_verify,fanout,burst --processes N
+ *   npm run bench -- --quick      a small version (under 3 minutes once its data is built)
+ *   options: --observers N --voters N --entries N --restarts N --skip restart,minutes,audit_verify,fanout,burst
+ *            --processes N
+ *
+ * Issue #24: restart to ready and idle memory against a minimal server on the same stack (bench/lib/restart.ts),
+ * memory per observer against a bare Socket.IO client, audit verification against hashing the same bytes.
  *
  * PGlite by default; with DATABASE_URL set, PostgreSQL (the bench makes its own database next to it).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "../scripts/buildIfNeeded.mjs";
+import { ensureServerBundle } from "../scripts/serverBundle.mjs";
 import { type Phone, phone } from "../server/faults/clients";
 import { startServer, type TestServer } from "../server/testing/server";
 import { burst, checkBurst } from "./lib/burst";
@@ -19,6 +24,7 @@ import { ClientPool } from "./lib/clients";
 import { fanout } from "./lib/fanout";
 import { prepareFixture, sessionCookies } from "./lib/fixture";
 import { Progress } from "./lib/progress";
+import { restartBench } from "./lib/restart";
 import { round } from "./lib/stats";
 import { type BenchResult, printTable } from "./lib/table";
 
@@ -44,10 +50,13 @@ const sizes = {
   rounds: quick ? 5 : 12,
   gapMs: quick ? 500 : 1_500,
   processes: option("--processes") ?? 2,
+  restarts: option("--restarts") ?? (quick ? 2 : 5),
+  idleMs: quick ? 2_000 : 5_000,
 };
 
 const progress = new Progress([
   { name: "build", weight: 2 },
+  { name: "restart", weight: quick ? 6 : 8 },
   { name: "data", weight: 5 },
   { name: "server", weight: 3 },
   { name: "logins", weight: 3 },
@@ -63,14 +72,34 @@ async function main(): Promise<void> {
     fanout: { observers: sizes.observers, p99_ms: null, baseline_p99_ms: null },
     burst: { voters: sizes.voters, db: process.env.DATABASE_URL ? "postgres" : "pglite", all_acked_ms: null, lost: null, duplicated: null },
     minutes: { editors: sizes.editors, p99_ms: null },
-    audit_verify: { entries: sizes.entries, ms: null },
+    audit_verify: { entries: sizes.entries, ms: null, floor_ms: null },
     rss_per_observer_kb: null,
+    rss_per_observer_floor_kb: null,
+    restart: { ms: null, floor_ms: null, command: "", load: null },
+    rss_idle: { mb: null, floor_mb: null },
   };
   const notes: string[] = [];
   const extra: Record<string, string | number> = {};
 
   progress.start("build");
   buildIfNeeded({ quiet: true });
+  await ensureServerBundle();
+
+  progress.start("restart");
+  if (skip.has("restart")) notes.push("restart: skipped (--skip)");
+  else {
+    const measured = await restartBench(sizes.restarts, sizes.idleMs, (f, d) => progress.update(f, d));
+    result.restart = {
+      ms: round(measured.yishi.ready_ms, 0),
+      floor_ms: round(measured.minimal.ready_ms, 0),
+      command: measured.command,
+      load: round(measured.load, 1),
+    };
+    result.rss_idle = { mb: round(measured.yishi.rss_idle_mb, 0), floor_mb: round(measured.minimal.rss_idle_mb, 0) };
+    extra["restart runs ms (yishi)"] = measured.yishi.runs.join(", ");
+    extra["restart runs ms (minimal)"] = measured.minimal.runs.join(", ");
+    extra["restart to health / to join ms"] = `${round(measured.yishi.health_ms, 0)} / ${round(measured.yishi.join_ms, 0)}`;
+  }
   if (!skip.has("fanout") || !skip.has("burst")) await live(result, notes, extra);
 
   progress.start("minutes");
@@ -82,7 +111,7 @@ async function main(): Promise<void> {
   else {
     const { run } = await import("./auditVerify");
     const verified = await run(sizes.entries);
-    result.audit_verify = { entries: verified.entries, ms: verified.ms };
+    result.audit_verify = { entries: verified.entries, ms: verified.ms, floor_ms: verified.floor_ms };
   }
   progress.finish();
 
@@ -142,6 +171,10 @@ async function live(result: BenchResult, notes: string[], extra: Record<string, 
       extra["payload bytes"] = measured.payload_bytes;
       extra["heap+external per observer KB"] = round(yishi.heap_per_observer_kb);
       extra["baseline rss per client KB"] = round(baseline.rss_per_observer_kb);
+      // The floor is measured the same way as Yishi's figure: the larger of RSS and heap + external growth.
+      result.rss_per_observer_floor_kb = round(
+        Math.max(baseline.rss_per_observer_kb, Number.isNaN(baseline.heap_per_observer_kb) ? 0 : baseline.heap_per_observer_kb),
+      );
       extra["baseline heap+external per client KB"] = round(baseline.heap_per_observer_kb);
       if (yishi.missing > 0) notes.push(`fanout: ${yishi.missing} deliveries missing`);
       if (baseline.missing > 0) notes.push(`baseline: ${baseline.missing} deliveries missing`);

@@ -3,7 +3,20 @@
 
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -19,23 +32,48 @@ const BUILDS = path.join(ROOT, ".next-builds");
 const CURRENT = path.join(BUILDS, "current");
 const KEEP = 3;
 
-function walk(file, hash) {
+function walk(file, files) {
   if (!existsSync(file)) return;
   const stat = statSync(file);
   if (stat.isDirectory()) {
     for (const name of readdirSync(file).sort()) {
-      if (!SKIP.has(name) && !name.endsWith(".test.ts")) walk(path.join(file, name), hash);
+      if (!SKIP.has(name) && !name.endsWith(".test.ts")) walk(path.join(file, name), files);
     }
     return;
   }
-  hash.update(path.relative(ROOT, file));
-  hash.update(readFileSync(file));
+  files.push([path.relative(ROOT, file), stat.size, stat.mtimeMs]);
 }
 
+// Reading and hashing every source takes a quarter of a second or more, on every start. The hash is kept with the
+// files' sizes and modification times: while none of them changed (and no file came or went), it is reused.
+const STAMP = path.join(BUILDS, "sources.json");
+
+/** The sha-256 of every input's path and content (hex). */
 export function sourceHash() {
+  const files = [];
+  for (const input of INPUTS) walk(path.join(ROOT, input), files);
+  const stats = createHash("sha256").update(JSON.stringify(files)).digest("hex");
+  try {
+    const kept = JSON.parse(readFileSync(STAMP, "utf8"));
+    if (kept.stats === stats && typeof kept.hash === "string") return kept.hash;
+  } catch {
+    // No stamp yet, or an unreadable one: hash the contents.
+  }
   const hash = createHash("sha256");
-  for (const input of INPUTS) walk(path.join(ROOT, input), hash);
-  return hash.digest("hex");
+  for (const [file] of files) {
+    hash.update(file);
+    hash.update(readFileSync(path.join(ROOT, file)));
+  }
+  const digest = hash.digest("hex");
+  try {
+    mkdirSync(BUILDS, { recursive: true });
+    const temporary = `${STAMP}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ stats, hash: digest }));
+    renameSync(temporary, STAMP);
+  } catch {
+    // A read-only checkout: hash again next time.
+  }
+  return digest;
 }
 
 const LOCK = path.join(ROOT, ".yishi-build.lock");

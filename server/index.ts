@@ -28,6 +28,13 @@ import { gateRequest } from "./web/requestGate";
 import { startTownshipWitnesses, type TownshipWitnesses, townshipWitnessEnabled } from "./witness/township";
 
 async function main(): Promise<void> {
+  // Start-up phases, logged once ready (issue #24: the room is dark until a restarted server answers again).
+  const phases: Record<string, number> = { modules: Math.round(performance.now()) };
+  let phaseStart = performance.now();
+  const phase = (name: string) => {
+    phases[name] = Math.round(performance.now() - phaseStart);
+    phaseStart = performance.now();
+  };
   // .env files load only inside app.prepare(); read them first, so DATABASE_URL etc. work from .env too.
   nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV === "development");
   const config = readConfig();
@@ -43,16 +50,39 @@ async function main(): Promise<void> {
   if (process.argv.includes("--serve") && !config.dev) {
     const { buildIfNeeded } = await import("../scripts/buildIfNeeded.mjs");
     buildIfNeeded();
+    phase("build_check");
   }
+
+  // The web app's build is checked before anything opens.
+  if (!config.dev) {
+    const { currentDistDir } = await import("../scripts/buildIfNeeded.mjs");
+    const distDir = currentDistDir();
+    if (!distDir) throw new StartupError("还没有构建界面：请运行 npm start（会自动构建）或 npm run build。 (no build yet: run npm start or npm run build)");
+    process.env.YISHI_DIST_DIR = distDir;
+  }
+  const app = next({ dev: config.dev, dir: process.cwd(), hostname: config.host, port: config.port });
+  let nextMs = 0;
+  let prepared: Promise<void> | undefined;
 
   const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
   const db = await openDatabase(config).catch(async (error: unknown) => {
     await redis?.close();
     throw error;
   });
+  phase("db_open");
   let runtime: Runtime | undefined;
   try {
     await prepareDatabase(db, config);
+    phase("migrate");
+    // Next prepares (loading its server modules) while the demo is checked and the runtime set up: neither waits for
+    // the other, and nothing is answered before both are ready. Not earlier: a start refused for its database must
+    // print its one line and nothing of Next's.
+    const nextStarted = performance.now();
+    prepared = app.prepare().then(() => {
+      nextMs = Math.round(performance.now() - nextStarted);
+    });
+    // Awaited below; a failure before that point must not also surface as an unhandled rejection.
+    prepared.catch(() => undefined);
     runtime = {
       config,
       db,
@@ -68,6 +98,7 @@ async function main(): Promise<void> {
       const { seedDemoIfEmpty } = await import("../prisma/seed");
       const seeded = await seedDemoIfEmpty();
       if (seeded) logger().info("已创建演示村 demo village created (YISHI_DEMO=0 turns demo mode off)");
+      phase("demo");
     }
   } catch (error) {
     await db.close().catch(() => undefined);
@@ -75,14 +106,9 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  if (!config.dev) {
-    const { currentDistDir } = await import("../scripts/buildIfNeeded.mjs");
-    const distDir = currentDistDir();
-    if (!distDir) throw new StartupError("还没有构建界面：请运行 npm start（会自动构建）或 npm run build。 (no build yet: run npm start or npm run build)");
-    process.env.YISHI_DIST_DIR = distDir;
-  }
-  const app = next({ dev: config.dev, dir: process.cwd(), hostname: config.host, port: config.port });
-  await app.prepare();
+  await prepared;
+  phase("next_wait");
+  phases.next_prepare = nextMs;
   const handle = app.getRequestHandler();
   const httpServer = createServer((req, res) => {
     // The client's address for throttling and logs: the TCP peer, or the first X-Forwarded-For hop behind a trusted proxy.
@@ -107,6 +133,7 @@ async function main(): Promise<void> {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, resolve);
   });
+  phase("listen");
   startCheckpointer();
   startOutbox();
   const address = httpServer.address();
@@ -116,6 +143,7 @@ async function main(): Promise<void> {
   publishOpsEndpoint(config.dataDir, `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`);
   // A machine-readable line for tests and scripts that start us on port 0: plain stdout, never a log record.
   console.log(`YISHI_LISTENING http://${shownHost}:${port}`);
+  logger().info({ startup_ms: { ...phases, total: Math.round(performance.now()) } }, "启动完成 started");
 
   // The township's witness (issue #21) starts after listening, so that it never slows the start or the demo seed;
   // its first round catches up with every log's latest checkpoint (the seed's too).

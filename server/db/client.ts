@@ -24,11 +24,18 @@ export async function openDatabase(options: { dataDir: string; databaseUrl?: str
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
 }
 
+/**
+ * PGlite's own start parameters, plus a smaller buffer pool (issue #24). PostgreSQL's default of 128 MB is zeroed at
+ * start inside the WebAssembly memory — about 100 MB of resident memory and a large share of the start-up time on a
+ * small laptop — while a village's whole database is a few tens of MB and its files stay in the OS page cache.
+ */
+const PGLITE_START = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+
 async function openPglite(dataDir: string): Promise<Database> {
   const releaseLock = acquireDataDirLock(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(path.join(dataDir, "pglite"));
+    client = await PGlite.create(path.join(dataDir, "pglite"), { startParams: PGLITE_START });
     await client.query("SELECT 1");
   } catch (error) {
     releaseLock();
