@@ -140,17 +140,20 @@ test("a named vote's receipt: a page and a QR code, checked in the browser, offl
   // One byte of the entry changed in the HTML on its way to the browser ("yes" → "Yes"): the check fails, in words.
   const tampered = await stranger(browser, "phone");
   let changed = 0;
-  await tampered.route((url) => url.pathname === receiptPath, async (route) => {
-    const response = await route.fetch();
-    const html = await response.text();
-    const b64 = /extra ([A-Za-z0-9+/=]+)/.exec(html)?.[1] ?? "";
-    const bytes = Buffer.from(b64, "base64");
-    const at = bytes.indexOf(Buffer.from('"choice":"yes"')) + '"choice":"'.length;
-    expect(at).toBeGreaterThan('"choice":"'.length);
-    bytes[at] = "Y".charCodeAt(0);
-    changed = html.split(b64).length - 1;
-    await route.fulfill({ response, body: html.split(b64).join(bytes.toString("base64")) });
-  });
+  await tampered.route(
+    (url) => url.pathname === receiptPath,
+    async (route) => {
+      const response = await route.fetch();
+      const html = await response.text();
+      const b64 = /extra ([A-Za-z0-9+/=]+)/.exec(html)?.[1] ?? "";
+      const bytes = Buffer.from(b64, "base64");
+      const at = bytes.indexOf(Buffer.from('"choice":"yes"')) + '"choice":"'.length;
+      expect(at).toBeGreaterThan('"choice":"'.length);
+      bytes[at] = "Y".charCodeAt(0);
+      changed = html.split(b64).length - 1;
+      await route.fulfill({ response, body: html.split(b64).join(bytes.toString("base64")) });
+    },
+  );
   await tampered.goto(receiptPath);
   expect(changed).toBeGreaterThan(0);
   const failed = tampered.locator(".receipt-verdict");
