@@ -10,6 +10,8 @@ import { seedDemo } from "../../../prisma/seed";
 import type { Database } from "../../db/client";
 import { loadMinutesStatus } from "../../minutes/status";
 import { matterDetail } from "../../queries/matters";
+import { noticeDetail } from "../../queries/noticeBoard";
+import { objectionInbox } from "../../queries/noticeObjections";
 import { demoPhone } from "../../testing/builders";
 import { openInProcessDb } from "../../testing/inProcessDb";
 import { type Actor, accountActor, SYSTEM } from "../actor";
@@ -200,12 +202,18 @@ describe("the township's 镇街监督", () => {
     const during = new Date(notice.endsAt.getTime() - 60 * 60 * 1000);
     const { id: objectionId } = await fileObjection({ noticeId: notice.id, text: "请公开工程预算明细。" }, as.member, during);
     const reply = { objectionId, text: "已要求村委会在公示栏补充预算明细。" };
+    // The 镇街监督's objection inbox lists its villages' open objections; another township's has none of them.
+    expect((await objectionInbox({ id: ids.townSupervisor as string, name: "罗督查" }, during)).open.map((o) => o.id)).toContain(objectionId);
+    expect((await objectionInbox({ id: ids.otherReviewer as string, name: "西樵" }, during)).open).toEqual([]);
     for (const who of ["otherReviewer", "reviewer", "townAdmin", "villageAdmin", "member"] as const) {
       await expect(replyToObjection(reply, as[who]), who).rejects.toMatchObject({ code: "forbidden" });
     }
     await replyToObjection(reply, as.townSupervisor);
     const row = await db.prisma.objection.findUniqueOrThrow({ where: { id: objectionId }, select: { reply: true, replyByTownship: true } });
     expect(row).toEqual({ reply: reply.text, replyByTownship: true });
+    // The public notice page marks it as the township's (镇街监督意见).
+    const publicView = await noticeDetail(villageId, notice.id, during);
+    expect(publicView.objections.find((o) => o.id === objectionId)).toMatchObject({ reply: reply.text, replyByTownship: true });
     const entry = (await villageLog("objection.replied")).find((e) => e.object.id === objectionId);
     expect(entry).toMatchObject({ actor: { role: "supervisor", name: "罗督查" }, data: { byTownship: true } });
     await expect(replyToObjection(reply, as.villageSupervisor)).rejects.toMatchObject({ code: "conflict" });
