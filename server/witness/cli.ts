@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const command = process.argv[2] ?? "serve";
   if (command === "township-vkeys") {
     const yishi = readConfig();
-    const keys = townshipWitnessVkeys(townshipWitnessDir(yishi.dataDir), auditHost(yishi.publicOrigin));
+    const keys = townshipWitnessVkeys(townshipWitnessDir(yishi.dataDir), auditHost(yishi.publicOrigin ?? ""));
     if (keys.length === 0) console.error("还没有镇街见证密钥 no township witness key yet (the Yishi server creates one per township at start)");
     for (const { townshipId, vkey } of keys) console.log(`${townshipId} ${vkey}`);
     return;
