@@ -187,7 +187,7 @@ export default async function TownshipPage({ params, searchParams }: { params: P
               </dl>
               <p>
                 <a href={alert.evidence.href}>
-                  {ta("evidence")}：{alert.evidence.label[locale]}
+                  {ta("evidence", { what: alert.evidence.label[locale] })}
                 </a>
               </p>
             </li>
