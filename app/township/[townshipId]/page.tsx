@@ -186,9 +186,7 @@ export default async function TownshipPage({ params, searchParams }: { params: P
                 <dd>{alert.occurredOn}</dd>
               </dl>
               <p>
-                <a href={alert.evidence.href}>
-                  {ta("evidence", { what: alert.evidence.label[locale] })}
-                </a>
+                <a href={alert.evidence.href}>{ta("evidence", { what: alert.evidence.label[locale] })}</a>
               </p>
             </li>
           ))}
