@@ -10,6 +10,7 @@ import { isAppError } from "../errors";
 import { bundleKeys } from "./auditSigner";
 import { checkpointNow } from "./checkpointNow";
 import { writeBundle } from "./exportBundle";
+import { localWitnessHost } from "./localWitness";
 import { logOrigin, readCheckpoints, streamEntryBytes } from "./store";
 import { type BundleSummary, VerifyError, verifyBundle } from "./verify.mjs";
 import { configuredWitnesses, withCosignatures } from "./witnessing";
@@ -58,7 +59,7 @@ export async function exportOrgBundle(orgId: string, dir: string, options: Expor
     checkpoints,
     keys: bundleKeys(origin),
     exportedAt: options.exportedAt ?? new Date(),
-    witnesses: witnessVkeys(),
+    witnesses: await witnessVkeys(orgId),
     verify: false,
   });
   try {
@@ -71,11 +72,20 @@ export async function exportOrgBundle(orgId: string, dir: string, options: Expor
   }
 }
 
-/** The witnesses this server asks (YISHI_WITNESSES), named in the bundle's README; never trusted from the bundle. */
-function witnessVkeys(): string[] {
+/**
+ * The witnesses this server asks for this log — the township's own witness where one is hosted, and YISHI_WITNESSES —
+ * named in the bundle's README; never trusted from the bundle.
+ */
+async function witnessVkeys(orgId: string): Promise<string[]> {
+  // The township witness is named when it can be; an export never fails for want of that name.
+  const township = await localWitnessHost()
+    ?.witnessFor(orgId)
+    .catch(() => null);
+  let configured: string[] = [];
   try {
-    return configuredWitnesses().map((w) => w.vkey);
+    configured = configuredWitnesses().map((w) => w.vkey);
   } catch {
-    return [];
+    // A bad YISHI_WITNESSES stops the server at start; a tool exporting offline just names fewer witnesses.
   }
+  return [...(township ? [township.vkey] : []), ...configured];
 }

@@ -12,11 +12,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type AppendInput, appendAuditMany } from "../audit/append";
 import { auditKeys } from "../audit/auditSigner";
 import { checkpointNow } from "../audit/checkpointNow";
+import { exportOrgBundle } from "../audit/exportFromDb";
 import { localWitnessHost } from "../audit/localWitness";
 import { SIGNED_HEADS_FILE } from "../audit/signedHeads";
 import { appendTestEntries, openTestDb, type TestDb } from "../audit/testDb";
 import { entryFields } from "../audit/testLog";
-import { parseWitnessVkey, verifyCosignatures } from "../audit/verify.mjs";
+import { parseWitnessVkey, verifyBundle, verifyCosignatures } from "../audit/verify.mjs";
 import { configuredWitnesses, stopWitnessing, WITNESSES_ENV, withCosignatures, witnessOrg } from "../audit/witnessing";
 import { alertsForOrganization } from "../queries/alerts";
 import { splitViewsOf } from "../queries/splitViews";
@@ -81,6 +82,17 @@ describe("the township hosts a witness for its villages", () => {
     expect(await witnessOrg(LONE)).toEqual([]);
     // The witness CLI's listing (`npm run witness -- township-vkeys`) prints the same key.
     expect(townshipWitnessVkeys(host.dir, vkey.split("/township/")[0]!)).toEqual([{ townshipId: TOWNSHIP, vkey }]);
+  });
+
+  it("puts its cosignatures in the village's export bundle and names its key in README.txt, so verify.mjs --witness passes", async () => {
+    const vkey = await vkeyOfTownship();
+    await witnessOrg(VILLAGE);
+    const dir = path.join(t.dataDir, "bundle");
+    const exported = await exportOrgBundle(VILLAGE, dir, { sign: false });
+    expect(exported.problem).toBeNull();
+    expect(readFileSync(path.join(dir, "README.txt"), "utf8")).toContain(vkey);
+    const summary = await verifyBundle(dir, { witnesses: [parseWitnessVkey(vkey)], minWitnesses: 1 });
+    expect(summary.checkpoints.at(-1)?.cosignedBy?.map((w) => w.name)).toEqual([vkey.split("+")[0]]);
   });
 
   it("keeps its key apart: own file (0600) and database outside the signer's reach, no key behind the registration", async () => {
