@@ -146,23 +146,25 @@ async function main(): Promise<void> {
   logger().info({ startup_ms: { ...phases, total: Math.round(performance.now()) } }, "启动完成 started");
 
   // The township's witness (issue #21) starts after listening, so that it never slows the start or the demo seed;
-  // its first round catches up with every log's latest checkpoint (the seed's too).
-  const townshipWitnesses: TownshipWitnesses | undefined = townshipWitnessEnabled()
-    ? await startTownshipWitnesses({ dataDir: config.dataDir }).catch((error: unknown) => {
-        throw new StartupError(`镇街见证无法启动 township witness: ${(error as Error).message}`);
-      })
-    : undefined;
-  if (townshipWitnesses) void witnessAllLogs();
-
+  // its first round catches up with every log's latest checkpoint (the seed's too). The shutdown is installed first:
+  // a SIGTERM while the witness is still opening its database must stop the server cleanly, not kill it.
+  const townshipWitnesses: Promise<TownshipWitnesses | undefined> = townshipWitnessEnabled()
+    ? startTownshipWitnesses({ dataDir: config.dataDir })
+    : Promise.resolve(undefined);
   installShutdown(runtime, db, async () => {
     io.close();
     await stopCheckpointer();
-    await townshipWitnesses?.close().catch((error: unknown) => logger().error(errorFields(error), "closing the township witness failed"));
+    const witnesses = await townshipWitnesses.catch(() => undefined);
+    await witnesses?.close().catch((error: unknown) => logger().error(errorFields(error), "closing the township witness failed"));
     await stopOutbox();
     withdrawOpsEndpoint(config.dataDir);
     await redis?.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
   });
+  const started = await townshipWitnesses.catch((error: unknown) => {
+    throw new StartupError(`镇街见证无法启动 township witness: ${(error as Error).message}`);
+  });
+  if (started) void witnessAllLogs();
 }
 
 /** SIGTERM/SIGINT: stop taking work, let commands in flight finish, then close the database. */

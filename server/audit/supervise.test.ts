@@ -197,7 +197,9 @@ describe("a named vote", () => {
     expect((await json(`/api/audit/receipt?motionId=${motionId}`, "supervisor")).status).toBe(404);
     const response = await get(`/api/audit/receipt?motionId=${motionId}`, "member");
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="yishi-vote-\d+\.tlog-proof"/);
+    // Shown as text in the browser (WeChat's cannot save files); saved as it is, verify.mjs checks it.
+    expect(response.headers.get("content-disposition")).toMatch(/^inline; filename="yishi-vote-\d+\.tlog-proof"/);
+    expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     const receipt = await response.text();
     expect(receipt.startsWith("c2sp.org/tlog-proof@v1\n")).toBe(true);
     const file = path.join(work, "receipt.tlog-proof");
