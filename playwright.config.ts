@@ -40,8 +40,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    // What `npm start` runs: builds the web app when needed, then the server compiled for these sources.
-    command: "node scripts/start.mjs",
+    command: "node scripts/buildIfNeeded.mjs && node --import tsx server/index.ts",
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 300_000,

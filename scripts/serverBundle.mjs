@@ -2,7 +2,7 @@
 // it imports (npm packages stay imports), so that a start loads plain JavaScript instead of transpiling a few hundred
 // TypeScript files through tsx (about 4 s of the two cores). Named by the same source hash as the web build, so a
 // bundle is only ever used for the sources it was made from; making one takes well under a second.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sourceHash } from "./buildIfNeeded.mjs";
@@ -30,12 +30,14 @@ export async function ensureServerBundle({ quiet = true } = {}) {
     return null;
   }
   mkdirSync(DIR, { recursive: true });
-  // Written under a temporary name and renamed: a server starting at the same moment never imports half a file.
+  // Built in memory and written under temporary names, then renamed: a server starting at the same moment never imports
+  // half a file. The map's link names the final file (esbuild would name the temporary one).
   const temporary = `${target}.${process.pid}.tmp`;
-  await esbuild.build({
+  const result = await esbuild.build({
     entryPoints: [path.join(ROOT, "server/index.ts")],
     absWorkingDir: ROOT,
-    outfile: temporary,
+    outfile: target,
+    write: false,
     bundle: true,
     platform: "node",
     format: "esm",
@@ -48,6 +50,11 @@ export async function ensureServerBundle({ quiet = true } = {}) {
     sourcemap: "linked",
     logLevel: quiet ? "error" : "warning",
   });
+  const code = result.outputFiles.find((file) => file.path === target);
+  const map = result.outputFiles.find((file) => file.path === `${target}.map`);
+  if (!code || !map) throw new Error("esbuild wrote no server bundle");
+  writeFileSync(`${temporary}.map`, map.contents);
+  writeFileSync(temporary, code.contents);
   renameSync(`${temporary}.map`, `${target}.map`);
   renameSync(temporary, target);
   prune(target);

@@ -12,6 +12,8 @@ const dev = process.env.NODE_ENV === "development";
 if (!dev && process.env.YISHI_SKIP_BUILD !== "1") buildIfNeeded();
 const bundle = dev ? null : await ensureServerBundle();
 if (bundle) {
+  // Stack frames then name our .ts files, as the command metrics read them (server/ops/observe.ts commandName).
+  process.setSourceMapsEnabled(true);
   await import(pathToFileURL(bundle).href);
 } else {
   const { register } = await import("tsx/esm/api");

@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { appRoleUrl, createFreshDatabase } from "../../scripts/freshDatabase.mjs";
-import { ensureServerBundle } from "../../scripts/serverBundle.mjs";
 import { seedPgliteDataDir } from "./pgliteTemplate";
 
 export type TestServer = {
@@ -39,20 +38,6 @@ export type StartOptions = {
   timeoutMs?: number;
 };
 
-let serverArgs: Promise<string[]> | undefined;
-
-/**
- * How a test starts the server: as `npm start` does, from the bundle compiled for the current sources (made now when
- * missing; scripts/serverBundle.mjs), or through tsx when it cannot be made. YISHI_TEST_TSX=1 forces tsx.
- */
-function serverCommand(): Promise<string[]> {
-  serverArgs ??=
-    process.env.YISHI_TEST_TSX === "1"
-      ? Promise.resolve(["--import", "tsx", "server/index.ts"])
-      : ensureServerBundle().then((bundle) => (bundle ? [bundle] : ["--import", "tsx", "server/index.ts"]));
-  return serverArgs;
-}
-
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "yishi-test-"));
   const baseDbUrl = options.databaseUrl === null ? undefined : (options.databaseUrl ?? process.env.DATABASE_URL);
@@ -61,7 +46,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   if (!databaseUrl) seedPgliteDataDir(dataDir);
   const roleEnv =
     databaseUrl && options.appRole ? { DATABASE_URL: await appRoleUrl(databaseUrl), YISHI_MIGRATE_URL: databaseUrl } : { YISHI_ALLOW_SUPERUSER: "1" };
-  const child = spawn(process.execPath, await serverCommand(), {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {
       ...process.env,
@@ -74,6 +59,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       NEXTAUTH_SECRET: "",
       NEXTAUTH_URL: "",
       YISHI_MIGRATE_URL: "",
+      // The township's own witness (issue #21) is off unless a test turns it on: its cosignature lines would change the
+      // checkpoint notes other tests read, and it opens a second database. server/witness/township.test.ts and
+      // e2e/townwitness.spec.ts test it with it on.
+      YISHI_TOWNSHIP_WITNESS: "0",
       ...roleEnv,
       ...options.env,
     },
@@ -125,7 +114,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 
 /** Runs the server entry once and returns its exit code and output (for start-up failures). */
 export async function runServerToExit(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, await serverCommand(), {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     // Test databases belong to whoever DATABASE_URL names (a superuser on the test machines): allowed unless a test
     // asks otherwise (server/db/rls.test.ts checks the refusal).
