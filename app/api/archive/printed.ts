@@ -1,7 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { chinaDateTime } from "@/server/minutes/format";
-import { minutesPdf } from "@/server/minutes/pdf";
-import { minutesQrContent } from "@/server/minutes/qrContent";
 import { signatureLines } from "@/server/minutes/signatureLines";
 import { noticePath, verifyPath } from "@/server/notice/links";
 import { noticePdf } from "@/server/notice/noticePdf";
@@ -9,6 +7,7 @@ import { meetingNoticePdf, receiptSheetPdf } from "@/server/print/meetingNoticeP
 import { signInSheetPdf } from "@/server/print/signInSheetPdf";
 import type { ArchiveFile, ArchiveSource } from "@/server/queries/archivePackage";
 import { signatureWords } from "../../meetings/[meetingId]/minutes/signatureWords";
+import { minutesVersionPdf } from "../../meetings/[meetingId]/minutes/versionPdf";
 
 /**
  * The package's printed records as PDF/A (archival: true): every finalized version of each meeting's minutes, its
@@ -16,7 +15,6 @@ import { signatureWords } from "../../meetings/[meetingId]/minutes/signatureWord
  * they are the village's records, the same pages the app prints.
  */
 export async function printedFiles(source: ArchiveSource, origin: string): Promise<ArchiveFile[]> {
-  const t = await getTranslations({ locale: "zh-CN", namespace: "minutes" });
   const s = await getTranslations({ locale: "zh-CN", namespace: "signoff" });
   const words = await signatureWords("zh-CN");
   const out: ArchiveFile[] = [];
@@ -40,29 +38,7 @@ export async function printedFiles(source: ArchiveSource, origin: string): Promi
     const data = meeting.minutes;
     if (!data) continue;
     for (const version of data.versions) {
-      const printUrl = `${origin}/meetings/${meeting.id}/minutes/print?v=${version.version}`;
-      const bytes = await minutesPdf(
-        {
-          title: t("print.title", { version: version.version }),
-          subtitle: `${data.meeting.orgName} · ${data.meeting.bodyName} ${data.meeting.number}`,
-          text: version.text,
-          sha256: version.sha256,
-          reason: version.reason,
-          signers: signatureLines(data.required, version.signatures, words),
-          qr: {
-            content: minutesQrContent({ checkpointNote: data.checkpoint?.note ?? null, sha256: version.sha256, url: printUrl }),
-            caption: data.checkpoint ? t("print.checkpointNote", { size: data.checkpoint.size }) : t("print.noCheckpoint"),
-          },
-          labels: {
-            hash: t("status.hash"),
-            signatures: t("print.signatures"),
-            correction: t("correct.reason"),
-            page: t.raw("print.page") as string,
-            signHere: words.signHere,
-          },
-        },
-        true,
-      );
+      const bytes = await minutesVersionPdf({ meetingId: meeting.id, data, version, origin, archival: true });
       out.push({
         path: `minutes/${prefix}-minutes-v${version.version}.pdf`,
         bytes,
