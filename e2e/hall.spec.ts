@@ -1,41 +1,17 @@
 import { mkdirSync } from "node:fs";
-import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
-import { expectAccessible, loggedIn, PASSWORD } from "./helpers";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { api, elderPhone, expectAccessible, loggedIn, WECHAT_UA } from "./helpers";
 
 /**
  * Issue #19 in the hall: an elder's phone (360×740, 长辈版, WeChat's browser), the chair's laptop at 1366×768 and the
  * projector at 1920×1080 and 1280×720, through a vote and into the next item.
  */
 
-const WECHAT_UA =
-  "Mozilla/5.0 (Linux; Android 12; V2118A) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/111.0.5563.116 Mobile Safari/537.36 XWEB/1110005 MMWEBSDK/20230805 MicroMessenger/8.0.42.2460(0x28002A35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64";
-
 async function shot(page: Page, name: string): Promise<void> {
   const folder = process.env.E2E_SCREENSHOTS;
   if (!folder) return;
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: `${folder}/${name}.png` });
-}
-
-async function api(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<Record<string, unknown> & { id?: string }> {
-  const response = method === "GET" ? await page.request.get(path) : await page.request.post(path, { data, headers: { accept: "application/json" } });
-  const json = (await response.json()) as { ok: boolean; data: Record<string, unknown> & { id?: string }; error?: unknown };
-  if (!json.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.error)}`);
-  return json.data;
-}
-
-/** An elder's phone: 360×740, WeChat's in-app browser, 长辈版, logged in as a demo member. */
-async function elderPhone(browser: Browser, phone: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN", userAgent: WECHAT_UA, isMobile: true, hasTouch: true });
-  const url = new URL(test.info().project.use.baseURL ?? "http://127.0.0.1");
-  await context.addCookies([{ name: "yishi_elder", value: "1", domain: url.hostname, path: "/" }]);
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/me$/);
-  return page;
 }
 
 /** Wholly inside the viewport as it is now (no scrolling). */

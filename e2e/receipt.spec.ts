@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { expectAccessible, loggedIn, PASSWORD } from "./helpers";
+import { api, elderPhone, expectAccessible, loggedIn, WECHAT_UA } from "./helpers";
 
 /**
  * Issue #19 item 3: a named vote's receipt is a page and a QR code. The voter votes on an elder phone in WeChat's
@@ -9,34 +9,11 @@ import { expectAccessible, loggedIn, PASSWORD } from "./helpers";
  * checking with the network cut; one changed byte of the entry in the page's HTML is caught and said in words.
  */
 
-const WECHAT_UA =
-  "Mozilla/5.0 (Linux; Android 12; V2118A) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/111.0.5563.116 Mobile Safari/537.36 XWEB/1110005 MMWEBSDK/20230805 MicroMessenger/8.0.42.2460(0x28002A35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64";
-
 async function shot(page: Page, name: string): Promise<void> {
   const folder = process.env.E2E_SCREENSHOTS;
   if (!folder) return;
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
-}
-
-async function api(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<Record<string, unknown> & { id?: string }> {
-  const response = method === "GET" ? await page.request.get(path) : await page.request.post(path, { data, headers: { accept: "application/json" } });
-  const json = (await response.json()) as { ok: boolean; data: Record<string, unknown> & { id?: string }; error?: unknown };
-  if (!json.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.error)}`);
-  return json.data;
-}
-
-async function elderPhone(browser: Browser, phone: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN", userAgent: WECHAT_UA, isMobile: true, hasTouch: true });
-  const url = new URL(test.info().project.use.baseURL ?? "http://127.0.0.1");
-  await context.addCookies([{ name: "yishi_elder", value: "1", domain: url.hostname, path: "/" }]);
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/me$/);
-  return page;
 }
 
 /** A logged-out browser: WeChat at 360×740, or a laptop at 1366×768. */
