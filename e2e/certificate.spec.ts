@@ -1,24 +1,14 @@
-import { mkdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, shot, WECHAT_UA } from "./helpers";
 
 /**
  * The decision certificate (issue #23) in the browser: the demo village's budget decision notice shows its QR code
  * and short ID; /c/<code> opened logged-out in WeChat on a 360 px phone checks itself with the network cut, and a
  * page whose decision text was changed on the way says which line fails. Reads the demo's notice only.
  */
-const WECHAT_UA =
-  "Mozilla/5.0 (Linux; Android 12; V2118A) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/111.0.5563.116 Mobile Safari/537.36 XWEB/1110005 MMWEBSDK/20230805 MicroMessenger/8.0.42.2460(0x28002A35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64";
 const PHONE = { width: 360, height: 740 };
 const MOTION = "同意2026年度村集体财务预算";
-
-async function shot(page: Page, name: string): Promise<void> {
-  const folder = process.env.E2E_SCREENSHOTS;
-  if (!folder) return;
-  mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
-}
 
 test.describe
   .serial("decision certificate", () => {

@@ -1,4 +1,5 @@
 /** What several browser tests share: logging in as a demo account, and the accessibility check. */
+import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 
@@ -28,16 +29,22 @@ export const WECHAT_UA =
   "Mozilla/5.0 (Linux; Android 12; V2118A) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/111.0.5563.116 Mobile Safari/537.36 XWEB/1110005 MMWEBSDK/20230805 MicroMessenger/8.0.42.2460(0x28002A35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64";
 
 /** A JSON API call as the page's logged-in account; throws with the typed error when it is refused. */
-export async function api(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<Record<string, unknown> & { id?: string }> {
+export async function api<T = Record<string, unknown> & { id?: string }>(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<T> {
   const response = method === "GET" ? await page.request.get(path) : await page.request.post(path, { data, headers: { accept: "application/json" } });
-  const json = (await response.json()) as { ok: boolean; data: Record<string, unknown> & { id?: string }; error?: unknown };
+  const json = (await response.json()) as { ok: boolean; data: T; error?: unknown };
   if (!json.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.error)}`);
   return json.data;
 }
 
-/** An elder's phone: 360×740, WeChat, 长辈版 on, logged in as this demo account. */
-export async function elderPhone(browser: Browser, phone: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN", userAgent: WECHAT_UA, isMobile: true, hasTouch: true });
+/** An elder's phone: 360×740, 长辈版 on, logged in as this demo account; in WeChat unless told otherwise. */
+export async function elderPhone(browser: Browser, phone: string, { wechat = true } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    locale: "zh-CN",
+    isMobile: true,
+    hasTouch: true,
+    ...(wechat ? { userAgent: WECHAT_UA } : {}),
+  });
   const url = new URL(test.info().project.use.baseURL ?? "http://127.0.0.1");
   await context.addCookies([{ name: "yishi_elder", value: "1", domain: url.hostname, path: "/" }]);
   const page = await context.newPage();
@@ -47,4 +54,12 @@ export async function elderPhone(browser: Browser, phone: string): Promise<Page>
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page).toHaveURL(/\/me$/);
   return page;
+}
+
+/** A screenshot for a person to look at, only when asked: E2E_SCREENSHOTS=<folder>. */
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  const folder = process.env.E2E_SCREENSHOTS;
+  if (!folder) return;
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: `${folder}/${name}.png`, fullPage });
 }

@@ -1,5 +1,5 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { expectAccessible, loggedIn, PASSWORD } from "./helpers";
+import { expect, type Page, test } from "@playwright/test";
+import { elderPhone, expectAccessible, loggedIn } from "./helpers";
 
 /**
  * Before the meeting (issue #22): the clerk schedules a 村民代表会议 and issues the notice; three members sign for it
@@ -10,20 +10,6 @@ test.describe.configure({ mode: "serial" });
 const NUMBER = "2031年第9次";
 const SHOTS = "test-results/e2e-artifacts/meeting-notice";
 let meetingId = "";
-
-/** A phone in 长辈版 (elder mode), logged in as a demo member. */
-async function elderPhone(browser: Browser, phone: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN", isMobile: true, hasTouch: true });
-  const url = new URL(test.info().project.use.baseURL ?? "http://127.0.0.1");
-  await context.addCookies([{ name: "yishi_elder", value: "1", domain: url.hostname, path: "/" }]);
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL(/\/me$/);
-  return page;
-}
 
 const myCard = (page: Page) => page.locator("li.card", { has: page.getByRole("heading", { name: new RegExp(NUMBER) }) });
 
@@ -70,7 +56,7 @@ test("three members sign for it on their phones and one asks for leave", async (
     ["13800000005", "li"],
     ["13800000006", "he"],
   ] as const) {
-    const page = await elderPhone(browser, phone);
+    const page = await elderPhone(browser, phone, { wechat: false });
     const card = myCard(page);
     await card.getByRole("button", { name: "签收通知" }).click();
     await expect(myCard(page).getByText(/^已签收（/)).toBeVisible();
@@ -80,7 +66,7 @@ test("three members sign for it on their phones and one asks for leave", async (
     }
     await page.context().close();
   }
-  const recorder = await elderPhone(browser, "13800000003");
+  const recorder = await elderPhone(browser, "13800000003", { wechat: false });
   const card = myCard(recorder);
   await card.getByText("不能参加？").click();
   // No reason: the browser asks for one; the server would refuse it too.

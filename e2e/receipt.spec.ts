@@ -1,20 +1,12 @@
-import { mkdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { api, elderPhone, expectAccessible, loggedIn, WECHAT_UA } from "./helpers";
+import { api, elderPhone, expectAccessible, loggedIn, shot, WECHAT_UA } from "./helpers";
 
 /**
  * Issue #19 item 3: a named vote's receipt is a page and a QR code. The voter votes on an elder phone in WeChat's
  * browser, gets 「查看回执」 and a QR code; the page opens in a logged-out browser, checks the receipt itself and keeps
  * checking with the network cut; one changed byte of the entry in the page's HTML is caught and said in words.
  */
-
-async function shot(page: Page, name: string): Promise<void> {
-  const folder = process.env.E2E_SCREENSHOTS;
-  if (!folder) return;
-  mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
-}
 
 /** A logged-out browser: WeChat at 360×740, or a laptop at 1366×768. */
 async function stranger(browser: Browser, size: "phone" | "laptop"): Promise<Page> {

@@ -5,10 +5,8 @@ import path from "node:path";
 import { type APIResponse, expect, type Page, test } from "@playwright/test";
 import { login } from "../server/testing/http";
 import { liveClient } from "../server/testing/liveClient";
-import { expectAccessible, loggedIn, PASSWORD } from "./helpers";
+import { expectAccessible, loggedIn, PASSWORD, WECHAT_UA } from "./helpers";
 
-const WECHAT_UA =
-  "Mozilla/5.0 (Linux; Android 12; V2118A) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/111.0.5563.116 Mobile Safari/537.36 XWEB/1110005 MMWEBSDK/20230805 MicroMessenger/8.0.42.2460(0x28002A35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64";
 const SHOTS = process.env.E2E_SHOTS_DIR ?? "";
 
 async function pdfText(response: APIResponse, name: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, loggedIn } from "./helpers";
+import { api, expectAccessible, loggedIn } from "./helpers";
 
 /** Screenshots for a person to look at, only when asked: E2E_SCREENSHOTS=<folder>. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -8,13 +8,6 @@ async function shot(page: Page, name: string): Promise<void> {
   if (!folder) return;
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: `${folder}/${name}.png`, fullPage: !name.startsWith("projector") });
-}
-
-async function api(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<Record<string, unknown> & { id?: string }> {
-  const response = method === "GET" ? await page.request.get(path) : await page.request.post(path, { data, headers: { accept: "application/json" } });
-  const json = (await response.json()) as { ok: boolean; data: Record<string, unknown> & { id?: string }; error?: unknown };
-  if (!json.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.error)}`);
-  return json.data;
 }
 
 // Issue #16, as a new user found it: the item is linked to a matter of kind 土地发包给本集体以外的单位或个人; the chair
