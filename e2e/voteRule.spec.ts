@@ -69,6 +69,7 @@ test("land to outsiders: every screen shows 需同意 10 票 before the vote, an
   for (const page of [chair, phone, observer, projector]) {
     await expect(page.locator(".motion .vote-rule")).toContainText("需同意 10 票（应到 15 人）");
     await expect(page.locator(".motion .vote-rule")).toContainText("土地发包给本集体以外的单位或个人（由议题关联的事项确定）");
+    await expect(page.locator(".motion .vote-rule")).toContainText("依据：《农村土地承包法》（2018年修正）第五十二条。");
   }
   await shot(phone, "phone-open");
   await shot(observer, "observer-open");
@@ -88,6 +89,8 @@ test("land to outsiders: every screen shows 需同意 10 票 before the vote, an
     await expect(page.locator(".result-against")).toHaveText("同意 6 票，需同意 10 票：未通过");
     await expect(page.locator(".result-verdict")).not.toContainText("✔");
     await expect(page.locator(".result-verdict")).toBeInViewport();
+    // The announced result cites its basis, each law in the edition in force on the meeting's day.
+    await expect(page.locator(".motion")).toContainText("《村民委员会组织法》（2025年修正）第三十条、《农村土地承包法》（2018年修正）第五十二条");
   }
   await shot(chair, "chair-after");
   await shot(projector, "projector-after");

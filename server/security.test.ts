@@ -123,6 +123,26 @@ describe("web and socket hardening", () => {
     expect((await fetch(`${server.url}/api/meetings`, { headers: { cookie } })).status).toBe(401);
   });
 
+  it("an admin's password reset is visible: the old password stops working and the code's page tells the member who and when", async () => {
+    const memberCookie = (await login(server.url, demoPhone("member", 2), DEMO_PASSWORD)) ?? "";
+    const adminCookie = (await login(server.url, demoPhone("admin"), DEMO_PASSWORD)) ?? "";
+    const orgs = (await (await fetch(`${server.url}/api/orgs`, { headers: { cookie: adminCookie } })).json()).data as { id: string; level: string }[];
+    const village = orgs.find((o) => o.level === "village")?.id ?? "";
+    const me = await (await fetch(`${server.url}/api/auth/session`, { headers: { cookie: memberCookie } })).json();
+    const reset = await fetch(`${server.url}/api/orgs/${village}/accounts/${me.user.id}/reset-password`, {
+      method: "POST",
+      headers: { cookie: adminCookie, origin: server.url, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(reset.status).toBe(200);
+    const { token } = (await reset.json()).data as { token: string };
+    expect((await fetch(`${server.url}/api/meetings`, { headers: { cookie: memberCookie } })).status).toBe(401);
+    expect(await login(server.url, demoPhone("member", 2), DEMO_PASSWORD)).toBeNull();
+    const page = await (await fetch(`${server.url}/q/${token}`)).text();
+    expect(page).toContain("重置了您的密码，原来的密码已经不能用了");
+    expect(page).toMatch(/村（社）管理员于 \d{4}\/\d{1,2}\/\d{1,2}/);
+  });
+
   it("throttles repeated wrong passwords with the same answer for unknown and known phones", async () => {
     for (let i = 0; i < 5; i += 1) expect(await login(server.url, demoPhone("recorder"), `wrong-${i}`)).toBeNull();
     // Throttled now: even the right password is refused until the window has passed (server/auth/throttle.ts);

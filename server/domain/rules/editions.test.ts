@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { citationText, citationWords, cite, inForce } from "./citations";
 import { describeBodyRules } from "./describe";
@@ -62,5 +64,23 @@ describe("law editions by the meeting's date (issue #16)", () => {
     expect(vcol[0]?.to).toBe("2025-12-31");
     expect(vcol[1]?.from).toBe("2026-01-01");
     expect(editionOn("RCEOL", "2025-05-01").id).toBe("RCEOL-2024");
+  });
+  it("every statute the interface's texts cite names its edition, in both languages", () => {
+    // The law names of citations.ts; a text that names a statute is followed by its edition, e.g. 《村民委员会组织法》（2025年修正）.
+    const zh = /(村民委员会组织法|农村集体经济组织法|农村土地承包法|土地管理法|民法典|支部工作条例（试行）)(?!》?（20\d\d年(修正|通过|印发)）)/g;
+    const en =
+      /(Villagers' Committee Organization Law|Rural Collective Economic Organization Law|Rural Land Contract Law|Land Administration Law|Civil Code|VCOL|RCEOL)(?! \(20\d\d( amendment)?\))/g;
+    const bare: string[] = [];
+    let statutes = 0;
+    for (const locale of ["zh-CN", "en"]) {
+      const dir = path.join(__dirname, "../../../messages", locale);
+      for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+        const text = readFileSync(path.join(dir, file), "utf8");
+        statutes += (text.match(locale === "en" ? /Organization Law|Civil Code|Contract Law/g : /组织法|民法典|承包法/g) ?? []).length;
+        for (const m of text.matchAll(locale === "en" ? en : zh)) bare.push(`${locale}/${file}: ${text.slice(m.index, m.index + 40)}`);
+      }
+    }
+    expect(statutes).toBeGreaterThan(0);
+    expect(bare).toEqual([]);
   });
 });
