@@ -196,14 +196,15 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "read:decisionCertificate", via: [get("/c/[code]/file")], allow: EVERYONE },
 
   // After the decision (issue #23): the clerk or the deciding body's chair keeps the implementation record; the
-  // clerk imports payments; the organization's people see the evidence (another village's admin finds nothing).
+  // clerk imports payments; the organization's people see the evidence, and the township's staff, who compare a photo
+  // two of their villages used (another village's admin finds nothing).
   { action: "createPlan", via: [post("/api/implementation/plans")], allow: ["admin", "chair"] },
   { action: "reportProgress", via: [post("/api/implementation/plans/[planId]/progress")], allow: ["admin", "chair"] },
   { action: "importPayments", via: [post("/api/implementation/orgs/[orgId]/payments")], allow: ADMIN },
   {
     action: "read:evidenceFile",
     via: [get("/api/implementation/evidence/[fileId]")],
-    allow: ["admin", "chair", "recorder", "member", "observer", "supervisor"],
+    allow: ["admin", "chair", "recorder", "member", "observer", "supervisor", "townReviewer", "townSupervisor", "townAdmin"],
     refusal: "not_found",
   },
 
