@@ -258,4 +258,9 @@ export const PERMISSIONS: readonly PermissionRow[] = [
 export const OPEN_ROUTES = ["GET /api/health", "GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]", "POST /api/login", "POST /api/logout"] as const;
 
 /** Exported command functions that are not reachable from outside: the server calls them itself. */
-export const INTERNAL_COMMANDS: Record<string, string> = {};
+export const INTERNAL_COMMANDS: Record<string, string> = {
+  // Issue #23: certificates for decisions announced before certificates existed. No route or socket event reaches
+  // it; the server runs it as the system at start-up and an operator by `npm run certify:backfill`. Given an
+  // account, it asks for the organization's admin.
+  certifyPastDecision: "the server at start-up and npm run certify:backfill (system actor); otherwise the organization's admin",
+};

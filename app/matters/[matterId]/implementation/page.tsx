@@ -45,7 +45,7 @@ async function Evidence({ file, matterTitle, seesTownshipPhotos }: { file: Evide
                 const showsOther = !other || seesTownshipPhotos;
                 const otherName = other ? `${other.orgName}「${d.matterTitle}」` : `${d.matterTitle} · ${d.filename}`;
                 return (
-                  <li key={d.fileId} data-duplicate={other ? "township" : "organization"}>
+                  <li key={d.fileId} data-duplicate={other ? "township" : "organization"} data-other-file={d.fileId}>
                     <strong>{t("duplicate")}</strong> ·{" "}
                     {other
                       ? t("duplicateTownship", { org: other.orgName, matter: d.matterTitle, date: chinaDateInput(new Date(other.uploadedAt)) })
