@@ -10,7 +10,7 @@ import { api, expectAccessible, loggedIn, PASSWORD } from "./helpers";
 
 /**
  * Implementation photos compared across the township (issue #23), in the browser. The demo cooperative's 东塘鱼塘
- * record holds a photo of the pond bank; the village's clerk reports a cropped, re-compressed copy of it on a project
+ * record holds a photo of the pond bank; the village's clerk reports a mirrored copy of it on a project
  * of the village. The photo is flagged naming the cooperative, its project and the day; the village sees no image of
  * the cooperative's (and cannot open it), the township's reviewer sees both side by side, and the township's page
  * lists the yellow alert. 360-px phone and 1366×768 laptop, axe-clean.
@@ -35,14 +35,14 @@ test.describe
       const cookies = { admin: (await login(url, "13800000001", PASSWORD)) ?? "", chair: (await login(url, "13800000002", PASSWORD)) ?? "" };
       decided = await decidedMatter(url, cookies, title);
       dir = mkdtempSync(path.join(tmpdir(), "yishi-e2e-township-photos-"));
-      writeFileSync(path.join(dir, "排水沟.jpg"), await disguise(await demoPondPhoto(), "cropped"));
+      writeFileSync(path.join(dir, "排水沟.jpg"), await disguise(await demoPondPhoto(), "mirrored"));
     });
     test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     test("the village's copy of the cooperative's photo is flagged naming the cooperative; its photo stays hidden", async ({ browser }) => {
       const page = await loggedIn(browser, "13800000001", PHONE, PASSWORD);
       await api(page, "POST", "/api/notices/publish", { kind: "decision", matterId: decided.matterId });
-      const people = (await api(page, "GET", `/api/admin/orgs/${decided.orgId}/people`)) as unknown as { id: string }[];
+      const { people } = (await api(page, "GET", `/api/admin/orgs/${decided.orgId}/people`)) as unknown as { people: { id: string }[] };
       await api(page, "POST", "/api/implementation/plans", {
         matterId: decided.matterId,
         responsibleId: people[0]?.id,
