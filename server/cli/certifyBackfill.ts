@@ -26,7 +26,11 @@ async function main(): Promise<number> {
     const issued = await certifyPastDecisions();
     if (issued.length > 0) await checkpointAllOrgs();
     for (const { motionId, code } of issued) console.log(`${code}  ${motionId}`);
-    console.log(issued.length === 0 ? "没有需要补发凭证的决议 no decision lacked a certificate" : `已补发 ${issued.length} 份决议凭证 certified ${issued.length} past decisions`);
+    console.log(
+      issued.length === 0
+        ? "没有需要补发凭证的决议 no decision lacked a certificate"
+        : `已补发 ${issued.length} 份决议凭证 certified ${issued.length} past decisions`,
+    );
     return 0;
   } finally {
     await db.close();
