@@ -196,7 +196,9 @@ describe("row-level security", () => {
         await c.query(...row("foreign-photo", foreign.id, foreign.parentId));
         // As confineToOrg leaves a village's command: the township above it listed, the village in scope.
         await c.query("SELECT set_config('yishi.org_above', $1, true), set_config('yishi.org_scope', $2, true)", [township, mine.id]);
-        const visible = (await c.query<{ id: string }>(`SELECT id FROM "TownshipPhotoHash" ORDER BY id`)).rows.map((r) => r.id);
+        const visible = (
+          await c.query<{ id: string }>(`SELECT id FROM "TownshipPhotoHash" WHERE id IN ('sibling-photo', 'foreign-photo') ORDER BY id`)
+        ).rows.map((r) => r.id);
         expect(visible, "a sibling village's hashes are readable, another township's are not").toEqual(["sibling-photo"]);
         expect(
           (await c.query(`SELECT count(*)::int AS n FROM "EvidenceFile" WHERE "orgId" = $1`, [sibling])).rows[0].n,
