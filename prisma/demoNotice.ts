@@ -11,6 +11,8 @@
  */
 
 import { SYSTEM } from "../server/commands/actor";
+import { createPlan } from "../server/commands/implementation/createPlan";
+import { reportProgress } from "../server/commands/implementation/reportProgress";
 import { adjournMeeting } from "../server/commands/live/adjournMeeting";
 import { announceResult } from "../server/commands/live/announceResult";
 import { closeVote } from "../server/commands/live/closeVote";
@@ -29,6 +31,7 @@ import { createAccount } from "../server/commands/org/createAccount";
 import { currentDb } from "../server/db";
 import { chinaDateInput } from "../server/time";
 import { DEMO_PASSWORD } from "./demoAccounts";
+import { demoPondPhoto } from "./demoPhoto";
 
 const DAY = 86_400_000;
 /** A member of the demo cooperative who can log in (password DEMO_PASSWORD), to object to its notices. */
@@ -128,6 +131,24 @@ async function coopFishpond(): Promise<DemoNotices["coop"]> {
   );
   const decision = await publishDecision({ matterId }, SYSTEM, new Date(held.getTime() + DAY));
   await moveMatter({ matterId, to: "implementation", reason: "公示期满，无异议，组织实施。" }, SYSTEM);
+  // Its implementation record (issue #23): a plan and one progress report with a photo of the finished bank, which
+  // the township's photo index keeps for comparing its other villages' photos.
+  const plan = await createPlan(
+    {
+      matterId,
+      responsibleId: roster[0]?.personId ?? resident.personId,
+      startsOn: chinaDateInput(held.getTime() + 8 * DAY),
+      endsOn: chinaDateInput(Date.now() + 300 * DAY),
+      milestones: [{ title: "签订承包合同", dueOn: chinaDateInput(held.getTime() + 20 * DAY) }],
+    },
+    SYSTEM,
+    new Date(held.getTime() + 9 * DAY),
+  );
+  await reportProgress(
+    { planId: plan.planId, text: "承包合同已签订，东塘护岸已整修。", files: [{ filename: "东塘护岸.jpg", data: await demoPondPhoto() }] },
+    SYSTEM,
+    new Date(held.getTime() + 21 * DAY),
+  );
   const result = await publishResult(
     {
       matterId,

@@ -100,6 +100,11 @@ async function main(): Promise<void> {
       if (seeded) logger().info("已创建演示村 demo village created (YISHI_DEMO=0 turns demo mode off)");
       phase("demo");
     }
+    // Decisions announced before certificates existed get theirs (issue #23): appended entries, none on a second start.
+    const { certifyPastDecisions } = await import("./commands/matter/certifyPastDecisions");
+    const certified = await certifyPastDecisions();
+    if (certified.length > 0) logger().info({ certified: certified.length }, "已为此前的决议补发凭证 past decisions certified");
+    phase("certify_backfill");
   } catch (error) {
     await db.close().catch(() => undefined);
     await redis?.close();

@@ -196,14 +196,15 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "read:decisionCertificate", via: [get("/c/[code]/file")], allow: EVERYONE },
 
   // After the decision (issue #23): the clerk or the deciding body's chair keeps the implementation record; the
-  // clerk imports payments; the organization's people see the evidence (another village's admin finds nothing).
+  // clerk imports payments; the organization's people see the evidence, and the township's staff, who compare a photo
+  // two of their villages used (another village's admin finds nothing).
   { action: "createPlan", via: [post("/api/implementation/plans")], allow: ["admin", "chair"] },
   { action: "reportProgress", via: [post("/api/implementation/plans/[planId]/progress")], allow: ["admin", "chair"] },
   { action: "importPayments", via: [post("/api/implementation/orgs/[orgId]/payments")], allow: ADMIN },
   {
     action: "read:evidenceFile",
     via: [get("/api/implementation/evidence/[fileId]")],
-    allow: ["admin", "chair", "recorder", "member", "observer", "supervisor"],
+    allow: ["admin", "chair", "recorder", "member", "observer", "supervisor", "townReviewer", "townSupervisor", "townAdmin"],
     refusal: "not_found",
   },
 
@@ -257,4 +258,9 @@ export const PERMISSIONS: readonly PermissionRow[] = [
 export const OPEN_ROUTES = ["GET /api/health", "GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]", "POST /api/login", "POST /api/logout"] as const;
 
 /** Exported command functions that are not reachable from outside: the server calls them itself. */
-export const INTERNAL_COMMANDS: Record<string, string> = {};
+export const INTERNAL_COMMANDS: Record<string, string> = {
+  // Issue #23: certificates for decisions announced before certificates existed. No route or socket event reaches
+  // it; the server runs it as the system at start-up and an operator by `npm run certify:backfill`. Given an
+  // account, it asks for the organization's admin.
+  certifyPastDecision: "the server at start-up and npm run certify:backfill (system actor); otherwise the organization's admin",
+};

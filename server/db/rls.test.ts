@@ -172,6 +172,47 @@ describe("row-level security", () => {
     }
   });
 
+  it("shows a village the township photo index of its own township only, and lets it index only its own photos there", async () => {
+    // Issue #23: the hashes of every implementation photo of a township, for comparing an upload across villages.
+    const orgs = await withClient(
+      urls.owner,
+      async (c) =>
+        (await c.query<{ id: string; name: string; parentId: string | null; level: string }>(`SELECT id, name, "parentId", level FROM "Organization"`)).rows,
+    );
+    const mine = orgs.find((o) => o.name === "平洲村（演示）") as { id: string; parentId: string };
+    const township = mine.parentId;
+    const sibling = orgs.find((o) => o.level === "village" && o.parentId === township && o.id !== mine.id)?.id as string;
+    const foreign = orgs.find((o) => o.name === "邻村（演示）") as { id: string; parentId: string };
+    expect(foreign.parentId).not.toBe(township);
+    const row = (id: string, orgId: string, townshipId: string): [string, unknown[]] => [
+      `INSERT INTO "TownshipPhotoHash" (id, "townshipId", "orgId", "orgName", "matterId", "matterTitle", "planId", hashes, mirrors, "uploadedAt")
+        VALUES ($1, $2, $3, '某村', 'm', '某项目', 'p', ARRAY['0f0f0f0f0f0f0f0f'], ARRAY['f0f0f0f0f0f0f0f0'], now())`,
+      [id, townshipId, orgId],
+    ];
+    for (const url of [urls.app, urls.owner]) {
+      await withClient(url, async (c) => {
+        await c.query("BEGIN");
+        await c.query(...row("sibling-photo", sibling, township));
+        await c.query(...row("foreign-photo", foreign.id, foreign.parentId));
+        // As confineToOrg leaves a village's command: the township above it listed, the village in scope.
+        await c.query("SELECT set_config('yishi.org_above', $1, true), set_config('yishi.org_scope', $2, true)", [township, mine.id]);
+        const visible = (
+          await c.query<{ id: string }>(`SELECT id FROM "TownshipPhotoHash" WHERE id IN ('sibling-photo', 'foreign-photo') ORDER BY id`)
+        ).rows.map((r) => r.id);
+        expect(visible, "a sibling village's hashes are readable, another township's are not").toEqual(["sibling-photo"]);
+        expect(
+          (await c.query(`SELECT count(*)::int AS n FROM "EvidenceFile" WHERE "orgId" = $1`, [sibling])).rows[0].n,
+          "the sibling's files stay hidden",
+        ).toBe(0);
+        expect(await outcome(c, ...row("mine-photo", mine.id, township)), "its own photo under its township").toBe("ok");
+        expect(await outcome(c, ...row("mine-elsewhere", mine.id, foreign.parentId)), "under another township").toBe("42501");
+        expect(await outcome(c, ...row("as-sibling", sibling, township)), "as another village").toBe("42501");
+        expect((await c.query(`UPDATE "TownshipPhotoHash" SET "matterTitle" = '改写' WHERE id = 'sibling-photo'`)).rowCount, "no update policy").toBe(0);
+        await c.query("ROLLBACK");
+      });
+    }
+  });
+
   it("leaves the app role no way to change the audit log or the policies", async () => {
     await withClient(urls.app, async (c) => {
       await c.query("BEGIN");

@@ -16,6 +16,8 @@ import {
   type MeetingFact,
   type NoticeFact,
   type ObjectionFact,
+  type PhotoReuseFact,
+  type PhotoUse,
   type QuorumFact,
   type StageJumpFact,
 } from "../domain/alerts";
@@ -69,7 +71,32 @@ export async function loadAlertFacts(orgIds: readonly string[], settings: AlertS
   for (const [orgId, m] of matters) Object.assign(of(orgId), m);
   for (const h of households) of(h.orgId).households.push(h.fact);
   for (const [orgId, fact] of await latestSplitViews(ids)) of(orgId).splitView = fact;
+  for (const reuse of await loadPhotoReuses(ids)) {
+    for (const orgId of new Set([reuse.later.orgId, reuse.earlier.orgId])) {
+      const own = facts.get(orgId);
+      if (own) own.photoReuses = [...(own.photoReuses ?? []), reuse];
+    }
+  }
   return facts;
+}
+
+/** Photos shared across organizations of a township (issue #23), from the township's photo index: both sides. */
+async function loadPhotoReuses(ids: string[]): Promise<PhotoReuseFact[]> {
+  const use = { select: { id: true, orgId: true, orgName: true, matterId: true, matterTitle: true, uploadedAt: true } } as const;
+  const rows = await currentDb().prisma.townshipPhotoReuse.findMany({
+    where: { OR: [{ orgId: { in: ids } }, { otherOrgId: { in: ids } }] },
+    orderBy: { createdAt: "asc" },
+    select: { distance: true, file: use, otherFile: use },
+  });
+  const asUse = (f: (typeof rows)[number]["file"]): PhotoUse => ({
+    fileId: f.id,
+    orgId: f.orgId,
+    orgName: f.orgName,
+    matterId: f.matterId,
+    matterTitle: f.matterTitle,
+    uploadedAt: f.uploadedAt,
+  });
+  return rows.map((r) => ({ later: asUse(r.file), earlier: asUse(r.otherFile), distance: r.distance }));
 }
 
 async function loadCheckpoints(ids: string[]): Promise<Map<string, number>> {

@@ -4,7 +4,7 @@
  * the decided amount, and the payments imported under the decision. For the organization's people; whether the
  * viewer may add to it (an admin, or the chair of the deciding body) comes with it.
  */
-import { bodyRolesOf, canReadOrg, orgRolesOf } from "../auth/permissions";
+import { bodyRolesOf, canReadOrgOrTownship, orgRolesOf, townshipRolesOver } from "../auth/permissions";
 import { currentDb } from "../db";
 import type { PaymentFlag } from "../domain/implementation/payments";
 import { type CapStatus, capStatus, type DuplicateUse, type MilestoneStatus, milestoneStatus, type PhotoFinding } from "../domain/implementation/progress";
@@ -26,6 +26,8 @@ export type ImplementationView = {
   matter: { id: string; orgId: string; title: string; stage: string };
   canEdit: boolean;
   canPlan: boolean;
+  /** The township's staff: they see the photos other villages of the township used, beside this one's (issue #23). */
+  seesTownshipPhotos: boolean;
   today: string;
   people: { id: string; name: string }[];
   plan: null | {
@@ -49,7 +51,8 @@ export async function implementationView(viewer: Viewer, matterId: string, now: 
   const { prisma } = currentDb();
   const matter = await prisma.matter.findUnique({ where: { id: matterId }, select: { id: true, orgId: true, title: true, stage: true } });
   if (!matter) throw new AppError("not_found", "matter not found");
-  if (!(await canReadOrg(prisma, actorOf(viewer), matter.orgId))) throw new AppError("forbidden", "not of this organization");
+  if (!(await canReadOrgOrTownship(prisma, actorOf(viewer), matter.orgId))) throw new AppError("forbidden", "not of this organization");
+  const seesTownshipPhotos = (await townshipRolesOver(prisma, actorOf(viewer), matter.orgId)).length > 0;
   const plan = await prisma.implementationPlan.findUnique({
     where: { matterId },
     select: {
@@ -91,7 +94,7 @@ export async function implementationView(viewer: Viewer, matterId: string, now: 
     canEdit && !plan
       ? await prisma.person.findMany({ where: { orgId: matter.orgId, deletedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } })
       : [];
-  if (!plan) return { matter, canEdit: isAdmin, canPlan: isAdmin && PLANNABLE.includes(matter.stage), today, people, plan: null };
+  if (!plan) return { matter, canEdit: isAdmin, canPlan: isAdmin && PLANNABLE.includes(matter.stage), seesTownshipPhotos, today, people, plan: null };
   const responsible = await prisma.person.findUnique({ where: { id: plan.responsibleId }, select: { name: true } });
   const payments = await prisma.payment.findMany({
     where: { planId: plan.id },
@@ -103,6 +106,7 @@ export async function implementationView(viewer: Viewer, matterId: string, now: 
     matter,
     canEdit,
     canPlan: false,
+    seesTownshipPhotos,
     today,
     people,
     plan: {
@@ -141,11 +145,14 @@ export async function implementationView(viewer: Viewer, matterId: string, now: 
 
 export type EvidenceFile = { filename: string; mime: string; size: number; data: Uint8Array };
 
-/** One evidence file, for the organization's people (the same readers as the record it belongs to). */
+/**
+ * One evidence file, for the organization's people (the same readers as the record it belongs to) and the staff of
+ * the township above it, who compare a photo two villages used. Another village's people find nothing.
+ */
 export async function evidenceFile(viewer: Viewer, fileId: string): Promise<EvidenceFile> {
   const { prisma } = currentDb();
   const file = await prisma.evidenceFile.findUnique({ where: { id: fileId }, select: { orgId: true, filename: true, mime: true, size: true, data: true } });
-  if (!file || !(await canReadOrg(prisma, actorOf(viewer), file.orgId))) throw new AppError("not_found", "file not found", { field: "fileId" });
+  if (!file || !(await canReadOrgOrTownship(prisma, actorOf(viewer), file.orgId))) throw new AppError("not_found", "file not found", { field: "fileId" });
   return { filename: file.filename, mime: file.mime, size: file.size, data: file.data };
 }
 

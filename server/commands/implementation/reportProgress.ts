@@ -10,6 +10,7 @@ import { cleanFilename, detectMaterialType } from "../meeting/materialType";
 import { runCommand } from "../run";
 import { type PhotoFacts, readPhoto } from "./photo";
 import { implementationContext } from "./planAccess";
+import { indexTownshipPhoto, townshipPhotoIndex } from "./townshipPhotos";
 
 /** A phone photo or a scanned contract fits; ten of them make one report. */
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
@@ -50,8 +51,9 @@ async function prepareFiles(input: z.infer<typeof schema>): Promise<Prepared> {
 /**
  * A progress report on an implementation plan (issue #23): what was done, money spent, optionally a milestone
  * reached, with photos and documents. Each photo's EXIF time and place are checked against the plan's period and site,
- * and its perceptual hash against every photo of the organization (and the others in this report): a near-duplicate
- * is recorded with both uses, so the page can show them side by side. Findings flag, they never refuse — the
+ * and its perceptual hash against every photo of the organization (and the others in this report) and, through the
+ * township's photo index (townshipPhotos.ts), every photo of the other villages and cooperatives of its township: a
+ * near-duplicate is recorded with both uses, so the page can show them side by side. Findings flag, they never refuse — the
  * supervisor judges. Spending past the decided amount is flagged the same way.
  */
 export async function reportProgress(input: unknown, actor: Actor, now: Date = new Date()): Promise<ReportedProgress> {
@@ -121,6 +123,7 @@ export async function reportProgress(input: unknown, actor: Actor, now: Date = n
         hashes: f.hashes,
         mirrors: f.mirrors,
       }));
+      const township = await townshipPhotoIndex(tx, matter.orgId);
       const site = plan.siteLat !== null && plan.siteLon !== null ? { lat: plan.siteLat, lon: plan.siteLon } : null;
       const files = [];
       let flaggedPhotos = 0;
@@ -133,14 +136,16 @@ export async function reportProgress(input: unknown, actor: Actor, now: Date = n
             { takenOn: photo.takenAt ? chinaDateInput(photo.takenAt) : null, place: photo.place },
             { startsOn: plan.startsOn, endsOn: plan.endsOn, site },
           );
-          const duplicates = known
-            .map(({ hashes, mirrors, ...use }) => ({
-              ...use,
-              distance: Math.min(photoDistance(photo, { hashes, mirrors }), photoDistance({ hashes, mirrors }, photo)),
-            }))
-            .filter((use) => use.distance <= NEAR_DUPLICATE_BITS)
-            .sort((a, b) => a.distance - b.distance)
-            .slice(0, 5);
+          const nearest = (uses: (PhotoHashes & Omit<DuplicateUse, "distance">)[]): DuplicateUse[] =>
+            uses
+              .map(({ hashes, mirrors, ...use }) => ({
+                ...use,
+                distance: Math.min(photoDistance(photo, { hashes, mirrors }), photoDistance({ hashes, mirrors }, photo)),
+              }))
+              .filter((use) => use.distance <= NEAR_DUPLICATE_BITS)
+              .sort((a, b) => a.distance - b.distance)
+              .slice(0, 5);
+          const duplicates = [...nearest(known), ...nearest(township?.known ?? [])];
           checks = { findings, duplicates };
           if (findings.length > 0 || duplicates.length > 0) flaggedPhotos += 1;
         }
@@ -164,6 +169,22 @@ export async function reportProgress(input: unknown, actor: Actor, now: Date = n
           },
           select: { id: true },
         });
+        if (photo && township)
+          await indexTownshipPhoto(
+            tx,
+            township,
+            {
+              fileId: row.id,
+              orgId: matter.orgId,
+              matterId: matter.id,
+              matterTitle: matter.title,
+              planId: plan.id,
+              hashes: photo.hashes,
+              mirrors: photo.mirrors,
+              uploadedAt: now,
+            },
+            checks.duplicates,
+          );
         if (photo)
           known.push({
             fileId: row.id,
@@ -184,7 +205,11 @@ export async function reportProgress(input: unknown, actor: Actor, now: Date = n
           hashes: photo?.hashes ?? [],
           takenAt: photo?.takenAt?.toISOString() ?? null,
           findings: checks.findings,
-          duplicateOf: checks.duplicates.map((d) => d.fileId),
+          duplicateOf: checks.duplicates.filter((d) => !d.other).map((d) => d.fileId),
+          // Near-duplicates among the township's other organizations, as the township's photo index named them.
+          townshipDuplicates: checks.duplicates.flatMap((d) =>
+            d.other ? [{ fileId: d.fileId, orgId: d.other.orgId, matterId: d.matterId, distance: d.distance }] : [],
+          ),
         });
       }
       const spent = await tx.progressUpdate.aggregate({ where: { planId: plan.id }, _sum: { spentFen: true } });

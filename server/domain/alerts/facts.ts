@@ -104,6 +104,15 @@ export type SplitViewFact = {
   refusals: number;
 };
 
+/** One use of an implementation photo, as the township's photo index holds it (no image, no file name). */
+export type PhotoUse = { fileId: string; orgId: string; orgName: string; matterId: string; matterTitle: string; uploadedAt: Date };
+
+/**
+ * A photo uploaded by one organization that is near-identical to one another organization of the same township had
+ * already used (issue #23): `later` repeats `earlier`. Both organizations get the alert.
+ */
+export type PhotoReuseFact = { later: PhotoUse; earlier: PhotoUse; distance: number };
+
 export type AlertFacts = {
   orgId: string;
   meetings: MeetingFact[];
@@ -118,4 +127,6 @@ export type AlertFacts = {
   checkpointSize: number;
   /** The latest split view the township's witness caught, if any (absent: no in-deployment witness). */
   splitView?: SplitViewFact | null;
+  /** Near-identical photos shared with another organization of the township, this one's use first or second. */
+  photoReuses?: PhotoReuseFact[];
 };

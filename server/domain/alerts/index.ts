@@ -5,12 +5,14 @@
 import type { AlertFacts } from "./facts";
 import { matterAlerts } from "./matterAlerts";
 import { meetingAlerts } from "./meetingAlerts";
+import { photoReuseAlerts } from "./photoAlerts";
 import type { Alert, AlertLevel, AlertSettings } from "./types";
 import { villageAlerts } from "./villageAlerts";
 import { splitViewAlerts } from "./witnessAlerts";
 
 export * from "./facts";
 export { forwardJumps, isForwardJump } from "./matterAlerts";
+export { photoReuseAlerts } from "./photoAlerts";
 export { type AlertSettingsProblem, alertSettings, DEFAULT_ALERT_SETTINGS } from "./settings";
 export * from "./types";
 export { splitViewAlerts } from "./witnessAlerts";
@@ -29,6 +31,7 @@ export function computeAlerts(facts: AlertFacts, settings: AlertSettings, now: D
     ...matterAlerts(facts.orgId, facts, settings, now),
     ...villageAlerts(facts.orgId, facts.households, settings),
     ...splitViewAlerts(facts.orgId, facts.splitView),
+    ...photoReuseAlerts(facts.orgId, facts.photoReuses),
   ];
   const unique = [...new Map(alerts.map((a) => [a.id, a])).values()];
   return unique.sort((a, b) => ORDER[a.level] - ORDER[b.level] || b.occurredOn.localeCompare(a.occurredOn) || a.id.localeCompare(b.id));

@@ -12,7 +12,9 @@ export function makeAlert(fields: Omit<Alert, "id" | "occurredOn" | "dueOn"> & {
 }
 
 export function alertId(code: AlertCode, subject: AlertSubject): string {
-  const parts = [subject.matterId, subject.meetingId, subject.motionId, subject.noticeId, subject.objectionId, subject.householdId].filter(Boolean);
+  const parts = [subject.matterId, subject.meetingId, subject.motionId, subject.noticeId, subject.objectionId, subject.householdId, subject.fileId].filter(
+    Boolean,
+  );
   return [code, subject.orgId, ...parts].join(":");
 }
 

@@ -37,6 +37,7 @@ export const ALERT_CODES = [
   "household_proxy_repeatedly",
   "no_checkpoint_after_adjourning",
   "witness_split_view",
+  "photo_reused_in_township",
 ] as const;
 export type AlertCode = (typeof ALERT_CODES)[number];
 
@@ -49,6 +50,8 @@ export type AlertSubject = {
   noticeId?: string;
   objectionId?: string;
   householdId?: string;
+  /** An implementation photo (issue #23). */
+  fileId?: string;
 };
 
 export type Alert = {

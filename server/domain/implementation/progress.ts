@@ -84,8 +84,21 @@ export function photoFindings(
   return findings;
 }
 
-/** Another photo of the organization a new photo is a near-duplicate of: both uses are shown side by side. */
-export type DuplicateUse = { fileId: string; filename: string; planId: string; matterId: string; matterTitle: string; distance: number };
+/**
+ * Another photo a new photo is a near-duplicate of: both uses are shown side by side. Within the organization, the
+ * other photo's file name; from another village or cooperative of the township (the township's photo index), that
+ * organization, its project and the day it was uploaded — the file name stays with its owner (`filename` is empty).
+ */
+export type DuplicateUse = {
+  fileId: string;
+  filename: string;
+  planId: string;
+  matterId: string;
+  matterTitle: string;
+  distance: number;
+  /** Set for a use by another organization of the township. */
+  other?: { orgId: string; orgName: string; uploadedAt: string };
+};
 
 /** What was found on upload, kept with the photo (EvidenceFile.checks). */
 export type EvidenceChecks = { findings: PhotoFinding[]; duplicates: DuplicateUse[] };

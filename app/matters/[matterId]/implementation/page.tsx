@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatYuan } from "@/server/domain/implementation/progress";
 import { type EvidenceView, implementationView } from "@/server/queries/implementation";
-import { chinaDateTimeInput } from "@/server/time";
+import { chinaDateInput, chinaDateTimeInput } from "@/server/time";
 import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../../admin/query";
 import { Denied } from "../../../admin/ui";
@@ -12,7 +12,7 @@ import "./implementation.css";
 
 export const dynamic = "force-dynamic";
 
-async function Evidence({ file, matterTitle }: { file: EvidenceView; matterTitle: string }) {
+async function Evidence({ file, matterTitle, seesTownshipPhotos }: { file: EvidenceView; matterTitle: string; seesTownshipPhotos: boolean }) {
   const t = await getTranslations("implementation");
   const isFlagged = file.findings.length > 0 || file.duplicates.length > 0;
   const href = `/api/implementation/evidence/${file.id}`;
@@ -38,25 +38,39 @@ async function Evidence({ file, matterTitle }: { file: EvidenceView; matterTitle
               {file.findings.map((f) => (
                 <li key={f}>{t(`findings.${f}`)}</li>
               ))}
-              {file.duplicates.map((d) => (
-                <li key={d.fileId}>
-                  <strong>{t("duplicate")}</strong> · {t("duplicateOther", { matter: d.matterTitle, name: d.filename })}
-                  <div className="side-by-side" role="group" aria-label={t("sideBySide")}>
-                    <figure>
-                      <img src={href} alt={`${t("thisUse")}：${matterTitle} · ${file.filename}`} loading="lazy" />
-                      <figcaption>
-                        {t("thisUse")}：{matterTitle}
-                      </figcaption>
-                    </figure>
-                    <figure>
-                      <img src={`/api/implementation/evidence/${d.fileId}`} alt={`${t("otherUse")}：${d.matterTitle} · ${d.filename}`} loading="lazy" />
-                      <figcaption>
-                        {t("otherUse")}：<a href={`/matters/${d.matterId}/implementation`}>{d.matterTitle}</a>
-                      </figcaption>
-                    </figure>
-                  </div>
-                </li>
-              ))}
+              {file.duplicates.map((d) => {
+                // Another village's or cooperative's use (the township's photo index): which organization, which
+                // project, when — its photo only for the township's staff.
+                const other = d.other;
+                const showsOther = !other || seesTownshipPhotos;
+                const otherName = other ? `${other.orgName}「${d.matterTitle}」` : `${d.matterTitle} · ${d.filename}`;
+                return (
+                  <li key={d.fileId} data-duplicate={other ? "township" : "organization"} data-other-file={d.fileId}>
+                    <strong>{t("duplicate")}</strong> ·{" "}
+                    {other
+                      ? t("duplicateTownship", { org: other.orgName, matter: d.matterTitle, date: chinaDateInput(new Date(other.uploadedAt)) })
+                      : t("duplicateOther", { matter: d.matterTitle, name: d.filename })}
+                    <div className="side-by-side" role="group" aria-label={t("sideBySide")}>
+                      <figure>
+                        <img src={href} alt={`${t("thisUse")}：${matterTitle} · ${file.filename}`} loading="lazy" />
+                        <figcaption>
+                          {t("thisUse")}：{matterTitle}
+                        </figcaption>
+                      </figure>
+                      <figure>
+                        {showsOther ? (
+                          <img src={`/api/implementation/evidence/${d.fileId}`} alt={`${t("otherUse")}：${otherName}`} loading="lazy" />
+                        ) : (
+                          <p className="hidden-photo">{t("otherPhotoHidden", { org: other.orgName })}</p>
+                        )}
+                        <figcaption>
+                          {t("otherUse")}：{showsOther ? <a href={`/matters/${d.matterId}/implementation`}>{other ? otherName : d.matterTitle}</a> : otherName}
+                        </figcaption>
+                      </figure>
+                    </div>
+                  </li>
+                );
+              })}
             </ul>
           ) : (
             <p className="ok-line">{t("noFindings")}</p>
@@ -176,7 +190,7 @@ export default async function ImplementationPage({ params, searchParams }: { par
                     <h4>{t("evidence")}</h4>
                     <ul className="evidence-list">
                       {u.files.map((f) => (
-                        <Evidence key={f.id} file={f} matterTitle={view.matter.title} />
+                        <Evidence key={f.id} file={f} matterTitle={view.matter.title} seesTownshipPhotos={view.seesTownshipPhotos} />
                       ))}
                     </ul>
                   </>
