@@ -118,4 +118,9 @@ export type AlertFacts = {
   checkpointSize: number;
   /** The latest split view the township's witness caught, if any (absent: no in-deployment witness). */
   splitView?: SplitViewFact | null;
+  /**
+   * The earliest later moment at which the loaded facts themselves change with time alone (a recusal leaving the
+   * pattern window, a scheduled meeting entering the look-ahead window), as the loader knows it; absent: none.
+   */
+  changesAt?: Date | null;
 };
