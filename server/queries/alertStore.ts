@@ -16,7 +16,7 @@
  * view after a threshold change (or on a new database) recomputes every organization of the township once.
  */
 import { createHash } from "node:crypto";
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import { currentDb } from "../db";
 import { type Alert, type AlertLevel, type AlertSettings, computeAlertsUntil } from "../domain/alerts";
 import type { MatterStage } from "../domain/matter";
@@ -157,54 +157,68 @@ export async function withMatters(alerts: readonly Alert[]): Promise<Map<Alert, 
   );
 }
 
-/** The stored filters, as indexed SQL conditions on StoredAlert (village and cooperative lists come from the tree). */
+/** The stored filters, as conditions on StoredAlert (village and cooperative lists come from the tree). */
 export type StoredFilters = {
-  orgIds: readonly string[];
   stage?: string;
   kind?: string;
   level?: AlertLevel;
   code?: string;
   from?: string;
   to?: string;
-  /** true: only alerts that name no matter (counted beside a stage or kind filter). */
+  /** true: only alerts that name no matter (counted beside a stage or kind filter, listed with matter=none). */
   noMatter?: boolean;
 };
 
-function where(f: StoredFilters): Prisma.StoredAlertWhereInput {
-  return {
-    orgId: { in: [...f.orgIds] },
-    ...(f.stage ? { stage: f.stage } : {}),
-    ...(f.kind ? { kind: f.kind } : {}),
-    ...(f.noMatter ? { matterId: null } : {}),
-    ...(f.level ? { level: f.level } : {}),
-    ...(f.code ? { code: f.code } : {}),
-    ...(f.from || f.to ? { occurredOn: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
-  };
+/**
+ * The organizations read, each with its village and its place in the dashboard's order (village name, then
+ * organization name, in Chinese collation as the page sorts them): joined to StoredAlert by its primary key.
+ */
+export type OrgOrder = { orgId: string; villageId: string; villagePos: number; orgPos: number }[];
+
+function conditions(f: StoredFilters): Prisma.Sql {
+  const c: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (f.stage) c.push(Prisma.sql`a.stage = ${f.stage}`);
+  if (f.kind) c.push(Prisma.sql`a.kind = ${f.kind}`);
+  if (f.noMatter) c.push(Prisma.sql`a."matterId" IS NULL`);
+  if (f.level) c.push(Prisma.sql`a.level = ${f.level}`);
+  if (f.code) c.push(Prisma.sql`a.code = ${f.code}`);
+  if (f.from) c.push(Prisma.sql`a."occurredOn" >= ${f.from}`);
+  if (f.to) c.push(Prisma.sql`a."occurredOn" <= ${f.to}`);
+  return Prisma.join(c, " AND ");
 }
 
-/** Counts by organization and colour of the stored alerts that pass the filters: one grouped, indexed query. */
-export async function storedCounts(f: StoredFilters): Promise<{ orgId: string; level: AlertLevel; n: number }[]> {
-  if (f.orgIds.length === 0) return [];
-  const rows = await currentDb().prisma.storedAlert.groupBy({ by: ["orgId", "level"], where: where(f), _count: { _all: true } });
-  return rows.map((r) => ({ orgId: r.orgId, level: r.level as AlertLevel, n: r._count._all }));
+function orgs(order: OrgOrder): Prisma.Sql {
+  return Prisma.sql`unnest(${order.map((o) => o.orgId)}::text[], ${order.map((o) => o.villageId)}::text[], ${order.map((o) => o.villagePos)}::int[],
+    ${order.map((o) => o.orgPos)}::int[]) AS o(id, village, vpos, opos)`;
 }
 
-/** The keys (organization, id, colour, day) of the stored alerts that pass the filters, for ordering and paging. */
-export async function storedKeys(f: StoredFilters): Promise<{ orgId: string; id: string; level: AlertLevel; occurredOn: string }[]> {
-  if (f.orgIds.length === 0) return [];
-  const rows = await currentDb().prisma.storedAlert.findMany({ where: where(f), select: { orgId: true, id: true, level: true, occurredOn: true } });
-  return rows.map((r) => ({ ...r, level: r.level as AlertLevel }));
+/** Counts by village and colour of the stored alerts that pass the filters: one grouped query. */
+export async function storedCounts(order: OrgOrder, f: StoredFilters): Promise<{ villageId: string; level: AlertLevel; n: number }[]> {
+  if (order.length === 0) return [];
+  return currentDb().prisma.$queryRaw<{ villageId: string; level: AlertLevel; n: number }[]>`
+    SELECT o.village AS "villageId", a.level, count(*)::int AS n
+    FROM ${orgs(order)} JOIN "StoredAlert" a ON a."orgId" = o.id
+    WHERE ${conditions(f)}
+    GROUP BY o.village, a.level`;
 }
 
-/** Whole stored alerts by key, in the order given. */
-export async function storedAlerts(keys: readonly { orgId: string; id: string }[]): Promise<StoredAlertRow[]> {
-  if (keys.length === 0) return [];
-  const rows = await currentDb().prisma.storedAlert.findMany({
-    where: { OR: keys.map((k) => ({ orgId: k.orgId, id: k.id })) },
-    select: { orgId: true, id: true, alert: true },
-  });
-  const byKey = new Map(rows.map((r) => [`${r.orgId}\u0000${r.id}`, r.alert as unknown as StoredAlertRow]));
-  return keys.flatMap((k) => byKey.get(`${k.orgId}\u0000${k.id}`) ?? []);
+/**
+ * One page of the stored alerts that pass the filters in the dashboard's order — red, yellow, green; newest first;
+ * then village, organization and id — and how many pass in all. `limit` 0: every alert.
+ */
+export async function storedPage(order: OrgOrder, f: StoredFilters, limit: number, offset: number): Promise<{ total: number; alerts: StoredAlertRow[] }> {
+  if (order.length === 0) return { total: 0, alerts: [] };
+  const { prisma } = currentDb();
+  const page = limit > 0 ? Prisma.sql`LIMIT ${limit} OFFSET ${offset}` : Prisma.empty;
+  const [count, rows] = await Promise.all([
+    prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM ${orgs(order)} JOIN "StoredAlert" a ON a."orgId" = o.id WHERE ${conditions(f)}`,
+    prisma.$queryRaw<{ alert: StoredAlertRow }[]>`
+      SELECT a.alert FROM ${orgs(order)} JOIN "StoredAlert" a ON a."orgId" = o.id
+      WHERE ${conditions(f)}
+      ORDER BY a.rank, a."occurredOn" COLLATE "C" DESC, o.vpos, o.opos, a.id COLLATE "C"
+      ${page}`,
+  ]);
+  return { total: count[0]?.n ?? 0, alerts: rows.map((r) => r.alert) };
 }
 
 /** Every stored alert of one organization, red first (as computeAlerts orders them). */

@@ -12,7 +12,7 @@ import { MATTER_KINDS, type MatterKind } from "../domain/rules";
 import { readTownshipSettings, type TownshipSettings } from "../domain/township/settings";
 import { AppError } from "../errors";
 import type { Viewer } from "./access";
-import { refreshAlerts, type StoredAlertRow, storedAlerts, storedCounts, storedKeys, withMatters } from "./alertStore";
+import { type OrgOrder, refreshAlerts, type StoredAlertRow, type StoredFilters, storedCounts, storedPage, withMatters } from "./alertStore";
 import { alertsForOrganizations } from "./alerts";
 
 export type TownshipRole = "admin" | "reviewer" | "supervisor";
@@ -169,26 +169,53 @@ export async function currentTownshipAlerts(
 ): Promise<CurrentAlerts> {
   await refreshAlerts(tree.orgIds, tree.settings.alerts, options.now ?? new Date());
   const { village, ...rest } = filters;
-  const base = { stage: rest.stage, kind: rest.kind, level: rest.level, code: rest.code, from: rest.from, to: rest.to, noMatter: rest.matter === "none" };
-  const [counts, keys, withoutMatter] = await Promise.all([
-    storedCounts({ orgIds: tree.orgIds, ...base }),
-    storedKeys({ orgIds: orgsOf(tree, village), ...base }),
-    rest.stage || rest.kind ? storedCounts({ orgIds: orgsOf(tree, village), ...base, stage: undefined, kind: undefined, noMatter: true }) : Promise.resolve([]),
+  const base: StoredFilters = {
+    stage: rest.stage,
+    kind: rest.kind,
+    level: rest.level,
+    code: rest.code,
+    from: rest.from,
+    to: rest.to,
+    noMatter: rest.matter === "none",
+  };
+  const everyOrg = orderOf(tree);
+  const shown = village ? everyOrg.filter((o) => o.villageId === village) : everyOrg;
+  const size = options.pageSize ?? 0;
+  const page = Math.max(1, options.page ?? 1);
+  const [counts, listed, withoutMatter] = await Promise.all([
+    storedCounts(everyOrg, base),
+    storedPage(shown, base, size, (page - 1) * size),
+    rest.stage || rest.kind ? storedCounts(shown, { ...base, stage: undefined, kind: undefined, noMatter: true }) : Promise.resolve([]),
   ]);
   const villageCounts = new Map<string, { red: number; yellow: number; green: number }>();
   for (const row of counts) {
-    const villageId = tree.villageOf.get(row.orgId) as string;
-    const c = villageCounts.get(villageId) ?? { red: 0, yellow: 0, green: 0 };
+    const c = villageCounts.get(row.villageId) ?? { red: 0, yellow: 0, green: 0 };
     c[row.level] += row.n;
-    villageCounts.set(villageId, c);
+    villageCounts.set(row.villageId, c);
   }
+  return {
+    villageCounts,
+    alerts: listed.alerts.map((alert) => placed(tree, alert)),
+    total: listed.total,
+    withoutMatter: withoutMatter.reduce((sum, r) => sum + r.n, 0),
+  };
+}
+
+/** Each organization of the tree with its village and its place in byLevelThenDate's order of names. */
+function orderOf(tree: TownshipTree): OrgOrder {
+  const positions = (names: string[]) => {
+    const sorted = [...new Set(names)].sort((a, b) => a.localeCompare(b, "zh-CN"));
+    return new Map(sorted.map((name, i) => [name, i]));
+  };
   const villageName = (orgId: string) => tree.orgName.get(tree.villageOf.get(orgId) as string) ?? "";
-  const ordered = keys.map((k) => ({ ...k, villageName: villageName(k.orgId), orgName: tree.orgName.get(k.orgId) ?? "" })).sort(byLevelThenDate);
-  const size = options.pageSize ?? 0;
-  const page = Math.max(1, options.page ?? 1);
-  const shown = size > 0 ? ordered.slice((page - 1) * size, page * size) : ordered;
-  const alerts = (await storedAlerts(shown)).map((alert) => placed(tree, alert));
-  return { villageCounts, alerts, total: ordered.length, withoutMatter: withoutMatter.reduce((sum, r) => sum + r.n, 0) };
+  const vpos = positions(tree.orgIds.map(villageName));
+  const opos = positions(tree.orgIds.map((id) => tree.orgName.get(id) ?? ""));
+  return tree.orgIds.map((orgId) => ({
+    orgId,
+    villageId: tree.villageOf.get(orgId) as string,
+    villagePos: vpos.get(villageName(orgId)) as number,
+    orgPos: opos.get(tree.orgName.get(orgId) ?? "") as number,
+  }));
 }
 
 /**
@@ -219,6 +246,7 @@ export function byLevelThenDate(a: SortKey, b: SortKey): number {
     b.occurredOn.localeCompare(a.occurredOn) ||
     a.villageName.localeCompare(b.villageName, "zh-CN") ||
     a.orgName.localeCompare(b.orgName, "zh-CN") ||
-    a.id.localeCompare(b.id)
+    // By code unit, as the stored alerts are ordered in SQL (COLLATE "C").
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }
