@@ -1,7 +1,7 @@
 /**
  * Something changed an organization's alert facts without an entry in its audit log — a checkpoint signed, a witness
  * refusing one —: its stored alerts (server/queries/alertStore.ts) are recomputed at the next read. Everything else
- * that changes the facts is a command, whose audit entry lengthens the log, which the store compares.
+ * that changes the facts is a command, whose audit entry marks them the same way (server/audit/append.ts).
  */
 import { currentDb } from "./index";
 

@@ -5,10 +5,9 @@
  * and the compliance page read those rows by index. Before reading, `refreshAlerts` recomputes — with the same
  * loader and rules as ever (alertFacts.ts, server/domain/alerts) — only the organizations whose snapshot is out of
  * date:
- *   - its audit log grew past the snapshot's `auditSeq`: every state change of a village is a command that appends
- *     to the village's log in the same transaction, so a change the snapshot has not seen shows as a longer log;
- *   - `dirty` was bumped (server/db/alertsDirty.ts) by what changes a fact without an audit entry: a signed checkpoint, a
- *     witness refusing one;
+ *   - its `dirty` count passed `clean`: every state change of a village is a command whose audit entry
+ *     (server/audit/append.ts) bumps it in the same transaction; so do, without an audit entry, a signed checkpoint
+ *     and a witness refusing one (server/db/alertsDirty.ts);
  *   - the township's thresholds changed (`settingsKey`);
  *   - its `validUntil` passed: the earliest moment a deadline of its facts passes (AlertClock), e.g. minutes due
  *     seven days after adjourning.
@@ -39,39 +38,21 @@ export function settingsKey(settings: AlertSettings): string {
   return createHash("sha256").update(JSON.stringify(sorted)).digest("hex").slice(0, 16);
 }
 
-type Head = {
-  orgId: string;
-  head: number;
-  auditSeq: number | null;
-  settingsKey: string | null;
-  dirty: number;
-  clean: number;
-  computedAt: Date | null;
-  validUntil: Date | null;
-};
+type Stale = { orgId: string; dirty: number };
 
-/** Each organization's log head and snapshot: one indexed probe of the log's primary key per organization. */
-async function heads(orgIds: readonly string[]): Promise<Head[]> {
+/**
+ * The organizations of a list whose stored alerts are out of date as of `now`, with the dirty count read (before
+ * their facts are loaded): one query on AlertSnapshot's primary key, whatever the size of their logs.
+ */
+async function staleOf(orgIds: readonly string[], key: string, now: Date): Promise<Stale[]> {
   if (orgIds.length === 0) return [];
-  const rows = await currentDb().prisma.$queryRaw<Head[]>`
-    SELECT o.id AS "orgId",
-      coalesce((SELECT max(a.seq) FROM "AuditEntry" a WHERE a."orgId" = o.id), -1)::int AS head,
-      s."auditSeq", s."settingsKey", coalesce(s.dirty, 0)::int AS dirty, coalesce(s.clean, 0)::int AS clean, s."computedAt", s."validUntil"
+  return currentDb().prisma.$queryRaw<Stale[]>`
+    SELECT o.id AS "orgId", coalesce(s.dirty, 0)::int AS dirty
     FROM unnest(${[...orgIds]}::text[]) AS o(id)
-    LEFT JOIN "AlertSnapshot" s ON s."orgId" = o.id`;
-  return rows;
-}
-
-function isStale(h: Head, key: string, now: Date): boolean {
-  return (
-    h.auditSeq === null ||
-    h.head > h.auditSeq ||
-    h.dirty > h.clean ||
-    h.settingsKey !== key ||
-    // Valid from the moment computed until the next deadline: a snapshot computed for a later moment is not now's.
-    (h.computedAt !== null && h.computedAt.getTime() > now.getTime()) ||
-    (h.validUntil !== null && h.validUntil.getTime() <= now.getTime())
-  );
+    LEFT JOIN "AlertSnapshot" s ON s."orgId" = o.id
+    WHERE s."orgId" IS NULL OR s.dirty > s.clean OR s."settingsKey" <> ${key}
+      -- Valid from the moment computed until the next deadline: a snapshot computed for a later moment is not now's.
+      OR s."computedAt" > ${now} OR s."validUntil" <= ${now}`;
 }
 
 /**
@@ -80,13 +61,13 @@ function isStale(h: Head, key: string, now: Date): boolean {
  */
 export async function refreshAlerts(orgIds: readonly string[], settings: AlertSettings, now: Date = new Date()): Promise<number> {
   const key = settingsKey(settings);
-  const stale = (await heads([...new Set(orgIds)])).filter((h) => isStale(h, key, now));
+  const stale = await staleOf([...new Set(orgIds)], key, now);
   for (let at = 0; at < stale.length; at += CHUNK) await recompute(stale.slice(at, at + CHUNK), settings, key, now);
   return stale.length;
 }
 
-/** Recomputes a list of organizations and replaces their stored alerts. `heads` were read before the facts. */
-async function recompute(list: Head[], settings: AlertSettings, key: string, now: Date): Promise<void> {
+/** Recomputes a list of organizations and replaces their stored alerts. Their dirty counts were read before the facts. */
+async function recompute(list: Stale[], settings: AlertSettings, key: string, now: Date): Promise<void> {
   const ids = list.map((h) => h.orgId).sort();
   const facts = await loadAlertFacts(ids, settings, now);
   const computed = ids.map((orgId) => {
@@ -120,11 +101,11 @@ async function recompute(list: Head[], settings: AlertSettings, key: string, now
       await tx.storedAlert.deleteMany({ where: { orgId: { in: ids } } });
       if (rows.length > 0) await tx.storedAlert.createMany({ data: rows });
       for (const c of computed) {
-        const h = byOrg.get(c.orgId) as Head;
+        const h = byOrg.get(c.orgId) as Stale;
         const counts = { red: 0, yellow: 0, green: 0 };
         for (const a of c.alerts) counts[a.level] += 1;
-        // The log head and dirty count read before the facts: a change after them leaves the snapshot stale.
-        const data = { auditSeq: h.head, settingsKey: key, clean: h.dirty, computedAt: now, validUntil: c.changesAt, ...counts };
+        // The dirty count read before the facts: a change recorded since leaves the snapshot stale.
+        const data = { settingsKey: key, clean: h.dirty, computedAt: now, validUntil: c.changesAt, ...counts };
         await tx.alertSnapshot.upsert({ where: { orgId: c.orgId }, create: { orgId: c.orgId, dirty: h.dirty, ...data }, update: data });
       }
     },

@@ -1,7 +1,6 @@
 -- CreateTable
 CREATE TABLE "AlertSnapshot" (
     "orgId" TEXT NOT NULL,
-    "auditSeq" INTEGER NOT NULL,
     "settingsKey" TEXT NOT NULL,
     "dirty" INTEGER NOT NULL DEFAULT 0,
     "clean" INTEGER NOT NULL DEFAULT 0,
