@@ -138,11 +138,6 @@ export async function townshipAlerts(tree: TownshipTree, now: Date): Promise<Tow
   return [...annotated.values()].map((alert) => placed(tree, alert));
 }
 
-/** The organizations a village filter leaves: the village and its cooperatives (none if it is not the township's). */
-function orgsOf(tree: TownshipTree, village: string | undefined): string[] {
-  return village ? tree.orgIds.filter((id) => tree.villageOf.get(id) === village) : tree.orgIds;
-}
-
 export type CurrentAlerts = {
   /** Alerts by colour per village that pass the filters other than the village (every village of the township). */
   villageCounts: Map<string, { red: number; yellow: number; green: number }>;
