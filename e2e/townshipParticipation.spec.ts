@@ -164,3 +164,70 @@ test("a township reviewer attends as 列席, signs the minutes as witness on a p
   await expectAccessible(other, "matter page refused to another township");
   await other.context().close();
 });
+
+test("the township supervisor writes an opinion on a village meeting from the meeting page; a blank one is refused in words", async ({ browser, baseURL }) => {
+  test.setTimeout(240_000);
+  const base = baseURL ?? "";
+  const admin = (await login(base, "13800000001", PASSWORD)) ?? "";
+  const orgs = await api<{ id: string; name: string }[]>(base, admin, "GET", "/api/orgs");
+  const village = orgs.find((o) => o.name === "平洲村（演示）")?.id as string;
+  const bodiesHtml = await (await fetch(`${base}/admin/orgs/${village}/bodies`, { headers: { cookie: admin } })).text();
+  const bodyId = /href="\/admin\/bodies\/([^"]+)">平洲村村民代表会议</.exec(bodiesHtml)?.[1];
+  const number = `2026年镇街意见${Date.now().toString(36)}`;
+  const meeting = await api<{ id: string }>(base, admin, "POST", "/api/admin/meetings", {
+    bodyId,
+    number,
+    title: "村民代表会议（镇街监督）",
+    startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    place: "村文化室",
+    agenda: [{ title: "村集体资产出租" }],
+  });
+
+  // The 镇街监督 on a 360-px phone (WeChat-sized): the village's meeting page, read-only, with the opinion form.
+  const supervisor = await loggedIn(browser, "13800000042", { width: 360, height: 740 });
+  await supervisor.goto(`/meetings/${meeting.id}`);
+  await expect(supervisor.getByRole("heading", { level: 1 })).toContainText(number);
+  const section = supervisor.locator("#opinions");
+  await expect(section.getByRole("heading", { name: "监督意见" })).toBeVisible();
+  // Only spaces: refused, the page says what was wrong, and nothing is recorded.
+  await section.getByLabel("写镇街监督意见").fill("   ");
+  await section.getByRole("button", { name: "提交意见" }).click();
+  await expect(supervisor.locator("#opinions").getByRole("alert")).toContainText("填写的内容有误");
+  await expect(supervisor.locator("#opinions").getByRole("alert")).toContainText("意见内容");
+  await expect(supervisor.locator("#opinions")).toContainText("还没有监督意见");
+  await expectAccessible(supervisor, "meeting page, refused township opinion (phone)");
+  if (SHOTS) await supervisor.screenshot({ path: `${SHOTS}/township-meeting-opinion-error-360.png`, fullPage: true });
+
+  await supervisor.locator("#opinions").getByLabel("写镇街监督意见").fill("会议通知须列明出租期限与底价，请在开会前补充。");
+  await supervisor.locator("#opinions").getByRole("button", { name: "提交意见" }).click();
+  await expect(supervisor.getByRole("status").filter({ hasText: "意见已记录" })).toBeVisible();
+  const opinions = supervisor.locator("#opinions");
+  await expect(opinions).toContainText("镇街监督意见");
+  await expect(opinions).toContainText("会议通知须列明出租期限与底价，请在开会前补充。");
+  await expect(opinions).toContainText("罗督查");
+  await expectAccessible(supervisor, "meeting page with a township opinion (phone)");
+  if (SHOTS) await supervisor.screenshot({ path: `${SHOTS}/township-meeting-opinion-360.png`, fullPage: true });
+  await supervisor.context().close();
+
+  // The village's admin sees it on the meeting page, labelled as the township's, with no form to write one; the
+  // opinion is in the village's log.
+  const adminPage = await loggedIn(browser, "13800000001", { width: 1366, height: 768 });
+  await adminPage.goto(`/meetings/${meeting.id}`);
+  await expect(adminPage.locator("#opinions")).toContainText("会议通知须列明出租期限与底价，请在开会前补充。");
+  await expect(adminPage.locator("#opinions").getByRole("button", { name: "提交意见" })).toHaveCount(0);
+  await expectAccessible(adminPage, "meeting page with a township opinion, as the village admin");
+  if (SHOTS) await adminPage.screenshot({ path: `${SHOTS}/township-meeting-opinion-admin-1366.png`, fullPage: true });
+  await adminPage.context().close();
+
+  // Another township's staff: the meeting page is refused, and the opinion by JSON too.
+  const other = await loggedIn(browser, "13800000043", { width: 360, height: 740 });
+  await other.goto(`/meetings/${meeting.id}`);
+  await expect(other.getByText(number)).toHaveCount(0);
+  await expect(other.getByRole("alert").filter({ hasText: "您没有权限" })).toBeVisible();
+  const refused = await other.request.post("/api/audit/opinions", {
+    data: { orgId: village, meetingId: meeting.id, text: "越权意见" },
+    headers: { origin: base },
+  });
+  expect(refused.status()).toBe(403);
+  await other.context().close();
+});

@@ -32,7 +32,12 @@ export type YishiEvent =
   /** Meeting notices were queued for SMS or WeCom: the outbox sends them. */
   | MeetingEvent<"notice.queued">
   /** Sessions of this account end now: its live sockets are disconnected (no meeting involved). */
-  | (MeetingEvent<"account.revoked"> & { meetingId: ""; accountId: string });
+  | (MeetingEvent<"account.revoked"> & { meetingId: ""; accountId: string })
+  /**
+   * A change of this organization also changes the alerts of others it cannot write to (a photo that repeats one of
+   * another village of the township): their stored alerts are recomputed at the next read (no meeting involved).
+   */
+  | (MeetingEvent<"alerts.changed"> & { meetingId: ""; otherOrgIds: string[] });
 
 export type YishiEventType = YishiEvent["type"];
 

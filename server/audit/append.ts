@@ -17,6 +17,15 @@ export type AppendInput = {
 export type Appended = { seq: number; leafHash: string };
 
 /**
+ * Every change of an organization is audited here, in its own transaction: the same transaction marks the
+ * organization's stored alerts (server/queries/alertStore.ts) for recomputation at the next read. No snapshot yet:
+ * nothing to mark (the first read computes it).
+ */
+async function markAlertsStale(tx: Prisma.TransactionClient, orgId: string): Promise<void> {
+  await tx.$executeRaw`UPDATE "AlertSnapshot" SET dirty = dirty + 1 WHERE "orgId" = ${orgId}`;
+}
+
+/**
  * The one way anything enters the audit log: inside the caller's transaction, so the entry commits with the change
  * it records or not at all. Appends to one organization's log are serialized by a transaction-scoped advisory lock,
  * so `seq` and `prev` never fork even with several nodes on one PostgreSQL.
@@ -53,6 +62,7 @@ export async function appendAudit(tx: Prisma.TransactionClient, input: AppendInp
       ts: now,
     },
   });
+  await markAlertsStale(tx, input.orgId);
   reportAuditAppend(1, (performance.now() - startedAt) / 1_000);
   return { seq: encoded.entry.seq, leafHash: hash };
 }
@@ -105,6 +115,7 @@ export async function appendAuditMany(tx: Prisma.TransactionClient, inputs: Appe
     SELECT o, s, b, h, m, a, ac, t AT TIME ZONE 'UTC'
     FROM unnest(${col("orgId")}::text[], ${col("seq")}::int[], ${col("bytes")}::text[], ${col("leafHash")}::text[], ${col("meetingId")}::text[],
       ${col("action")}::text[], ${col("actorId")}::text[], ${rows.map((row) => row.ts.toISOString())}::timestamptz[]) AS u(o, s, b, h, m, a, ac, t)`;
+  await markAlertsStale(tx, orgId);
   reportAuditAppend(rows.length, (performance.now() - startedAt) / 1_000);
   return appended;
 }

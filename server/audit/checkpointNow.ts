@@ -10,6 +10,7 @@
  */
 
 import { currentDb } from "../db";
+import { markAlertsDirty } from "../db/alertsDirty";
 import { AppError } from "../errors";
 import { getRuntime } from "../runtime";
 import { auditSigner } from "./auditSigner";
@@ -120,6 +121,8 @@ export async function checkpointNow(orgId: string): Promise<CheckpointResult | n
   );
   if (result.signed) {
     recordSignedHead(dataDir, orgId, { size: result.size, root: result.rootHash });
+    // The checkpoint now covers more of the log: "no checkpoint after adjourning" may be gone (stored alerts).
+    await markAlertsDirty(orgId);
     // Witnesses are asked in the background (YISHI_WITNESSES): a slow or absent witness never holds up the caller.
     scheduleWitnessing(orgId);
   }

@@ -13,6 +13,7 @@
  *   http://township.example.cn:3300 township.example.cn/witness+1a2b3c4d+BN…
  */
 import { currentDb } from "../db";
+import { markAlertsDirty } from "../db/alertsDirty";
 import { errorFields, logger } from "../ops/logger";
 import { getRuntime } from "../runtime";
 import { processSingleton } from "../singleton";
@@ -258,8 +259,10 @@ export function scheduleWitnessing(orgId: string, given?: readonly WitnessTarget
       const unreachable = outcomes.filter((o) => o.status === "unreachable");
       entry.failures = unreachable.length > 0 ? entry.failures + 1 : 0;
       for (const o of unreachable) logger().warn({ witness: o.witness, orgId, err: o.message }, "见证暂不可达 witness unreachable");
-      for (const o of outcomes.filter((x) => x.status === "refused"))
-        logger().error({ witness: o.witness, orgId, size: o.size, err: o.message }, "见证拒绝 witness refused the checkpoint");
+      const refused = outcomes.filter((x) => x.status === "refused");
+      for (const o of refused) logger().error({ witness: o.witness, orgId, size: o.size, err: o.message }, "见证拒绝 witness refused the checkpoint");
+      // A split view is an alert of the village (witnessAlerts.ts): its stored alerts are recomputed at the next read.
+      if (refused.length > 0) return markAlertsDirty(orgId);
     })
     .catch((error: unknown) => {
       entry.failures += 1;

@@ -4,6 +4,7 @@
  * event causes what.
  */
 import { type Listener, onEvent } from "../events";
+import { alertsOnEvent } from "./alerts";
 import { broadcastOnEvent } from "./broadcast";
 import { checkpointOnEvent } from "./checkpoint";
 import { minutesOnEvent } from "./minutes";
@@ -11,7 +12,7 @@ import { outboxOnEvent } from "./outbox";
 import { signOnPublish } from "./publish";
 import { sessionsOnEvent } from "./sessions";
 
-export const LISTENERS: readonly Listener[] = [broadcastOnEvent, sessionsOnEvent, checkpointOnEvent, signOnPublish, minutesOnEvent, outboxOnEvent];
+export const LISTENERS: readonly Listener[] = [broadcastOnEvent, sessionsOnEvent, checkpointOnEvent, signOnPublish, minutesOnEvent, outboxOnEvent, alertsOnEvent];
 
 /** Wires the listeners at start-up (tsx process only). Called once from server/index.ts. */
 export function registerListeners(): void {

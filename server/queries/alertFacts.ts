@@ -60,16 +60,25 @@ export async function loadAlertFacts(orgIds: readonly string[], settings: AlertS
   const of = (orgId: string) => facts.get(orgId) as AlertFacts;
   const [checkpoints] = await Promise.all([loadCheckpoints(ids)]);
   for (const [orgId, size] of checkpoints) of(orgId).checkpointSize = size;
-  const [meetings, quorum, matters, households] = await Promise.all([
+  const [meetings, quorum, matters, households, entering] = await Promise.all([
     loadMeetings(ids, checkpoints, settings, now),
     loadQuorum(ids),
     loadMatterFacts(ids),
     loadHouseholds(ids, settings, now),
+    meetingsEnteringWindow(ids, settings, now),
   ]);
+  const changes = (orgId: string, at: Date) => {
+    const own = of(orgId);
+    if (!own.changesAt || at < own.changesAt) own.changesAt = at;
+  };
   for (const [orgId, list] of meetings) of(orgId).meetings = list;
   for (const q of quorum) of(q.orgId).quorum.push(q.fact);
   for (const [orgId, m] of matters) Object.assign(of(orgId), m);
-  for (const h of households) of(h.orgId).households.push(h.fact);
+  for (const h of households) {
+    of(h.orgId).households.push(h.fact);
+    changes(h.orgId, h.leavesWindowAt);
+  }
+  for (const [orgId, at] of entering) changes(orgId, at);
   for (const [orgId, fact] of await latestSplitViews(ids)) of(orgId).splitView = fact;
   for (const reuse of await loadPhotoReuses(ids)) {
     for (const orgId of new Set([reuse.later.orgId, reuse.earlier.orgId])) {
@@ -342,23 +351,54 @@ async function loadMatterFacts(ids: string[]): Promise<Map<string, MatterFacts>>
   return byOrg;
 }
 
-/** Recusals and proxy votes within the window, counted per household; only households at or over a threshold. */
-async function loadHouseholds(ids: string[], settings: AlertSettings, now: Date): Promise<{ orgId: string; fact: HouseholdFact }[]> {
+/**
+ * The moment the next scheduled meeting beyond the look-ahead window enters it (its start less the window): the
+ * upcoming-notice rule may then speak of it, though nothing was recorded. One indexed aggregate per list.
+ */
+async function meetingsEnteringWindow(ids: string[], settings: AlertSettings, now: Date): Promise<Map<string, Date>> {
+  const lookahead = settings.upcomingNoticeLookaheadDays * DAY_MS;
+  const rows = await currentDb().prisma.meeting.groupBy({
+    by: ["orgId"],
+    where: { orgId: { in: ids }, state: "scheduled", startsAt: { gt: new Date(now.getTime() + lookahead) } },
+    _min: { startsAt: true },
+  });
+  return new Map(rows.flatMap((r) => (r._min.startsAt ? [[r.orgId, new Date(r._min.startsAt.getTime() - lookahead)] as [string, Date]] : [])));
+}
+
+/**
+ * Recusals and proxy votes within the window, counted per household; only households at or over a threshold, each
+ * with the moment its oldest counted meeting leaves the window (the count may then drop below the threshold).
+ */
+async function loadHouseholds(ids: string[], settings: AlertSettings, now: Date): Promise<{ orgId: string; fact: HouseholdFact; leavesWindowAt: Date }[]> {
   const { prisma } = currentDb();
   const since = new Date(now.getTime() - settings.patternWindowDays * DAY_MS);
   const [recusals, proxies] = await Promise.all([
     prisma.recusal.findMany({
       where: { item: { meeting: { orgId: { in: ids }, startsAt: { gte: since } } } },
-      select: { personId: true, declaredAt: true, item: { select: { meetingId: true, meeting: { select: { orgId: true } } } } },
+      select: { personId: true, declaredAt: true, item: { select: { meetingId: true, meeting: { select: { orgId: true, startsAt: true } } } } },
     }),
     prisma.attendance.findMany({
       where: { status: "proxy", meeting: { orgId: { in: ids }, startsAt: { gte: since } } },
-      select: { personId: true, recordedAt: true, meetingId: true, meeting: { select: { orgId: true } } },
+      select: { personId: true, recordedAt: true, meetingId: true, meeting: { select: { orgId: true, startsAt: true } } },
     }),
   ]);
   const events = [
-    ...recusals.map((r) => ({ kind: "recusal" as const, personId: r.personId, at: r.declaredAt, meetingId: r.item.meetingId, orgId: r.item.meeting.orgId })),
-    ...proxies.map((p) => ({ kind: "proxy" as const, personId: p.personId, at: p.recordedAt, meetingId: p.meetingId, orgId: p.meeting.orgId })),
+    ...recusals.map((r) => ({
+      kind: "recusal" as const,
+      personId: r.personId,
+      at: r.declaredAt,
+      meetingId: r.item.meetingId,
+      orgId: r.item.meeting.orgId,
+      startsAt: r.item.meeting.startsAt,
+    })),
+    ...proxies.map((p) => ({
+      kind: "proxy" as const,
+      personId: p.personId,
+      at: p.recordedAt,
+      meetingId: p.meetingId,
+      orgId: p.meeting.orgId,
+      startsAt: p.meeting.startsAt,
+    })),
   ];
   if (events.length === 0) return [];
   const people = await prisma.person.findMany({
@@ -366,7 +406,7 @@ async function loadHouseholds(ids: string[], settings: AlertSettings, now: Date)
     select: { id: true, household: { select: { id: true, number: true } } },
   });
   const household = new Map(people.flatMap((p) => (p.household ? [[p.id, p.household] as const] : [])));
-  const groups = new Map<string, { orgId: string; fact: HouseholdFact; meetingIds: Set<string> }>();
+  const groups = new Map<string, { orgId: string; fact: HouseholdFact; meetingIds: Set<string>; oldest: Date }>();
   for (const e of events) {
     const h = household.get(e.personId);
     if (!h) continue;
@@ -374,9 +414,11 @@ async function loadHouseholds(ids: string[], settings: AlertSettings, now: Date)
     const group = groups.get(key) ?? {
       orgId: e.orgId,
       meetingIds: new Set<string>(),
+      oldest: e.startsAt,
       fact: { householdId: h.id, householdNumber: h.number, kind: e.kind, count: 0, meetings: 0, latestMeetingId: e.meetingId, latestAt: e.at },
     };
     group.fact.count += 1;
+    if (e.startsAt < group.oldest) group.oldest = e.startsAt;
     group.meetingIds.add(e.meetingId);
     group.fact.meetings = group.meetingIds.size;
     if (e.at >= group.fact.latestAt) {
@@ -386,7 +428,9 @@ async function loadHouseholds(ids: string[], settings: AlertSettings, now: Date)
     groups.set(key, group);
   }
   const threshold = (kind: "recusal" | "proxy") => (kind === "recusal" ? settings.repeatedRecusalCount : settings.repeatedProxyCount);
-  return [...groups.values()].filter((g) => g.fact.count >= threshold(g.fact.kind)).map(({ orgId, fact }) => ({ orgId, fact }));
+  return [...groups.values()]
+    .filter((g) => g.fact.count >= threshold(g.fact.kind))
+    .map(({ orgId, fact, oldest }) => ({ orgId, fact, leavesWindowAt: new Date(oldest.getTime() + settings.patternWindowDays * DAY_MS + 1) }));
 }
 
 export type { DecisionFact, ImplementationFact, NoticeFact, ObjectionFact, StageJumpFact };

@@ -18,6 +18,7 @@ import { readTownshipSettings } from "../domain/township/settings";
 import { AppError } from "../errors";
 import { actorOf, type Viewer } from "./access";
 import { loadAlertFacts } from "./alertFacts";
+import { refreshAlerts, storedAlertsOf } from "./alertStore";
 
 export type AlertOptions = {
   /** The moment the alerts are computed for (default: now). Tests and reports of a past week pass it. */
@@ -91,6 +92,13 @@ export async function compliancePage(viewer: Viewer | null, orgId: string, optio
   const org = await prisma.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true, level: true } });
   if (!org) throw new AppError("not_found", "organization not found");
   const computedAt = options.now ?? new Date();
-  const alerts = await alertsForOrganization(orgId, settings, { now: computedAt });
+  // Now: the stored alerts, recomputed first if the village recorded something since (alertStore.ts); another moment
+  // is computed afresh.
+  let alerts: Alert[];
+  if (options.now) alerts = await alertsForOrganization(orgId, settings, { now: computedAt });
+  else {
+    await refreshAlerts([orgId], settings, computedAt);
+    alerts = await storedAlertsOf(orgId);
+  }
   return { org, alerts, counts: countAlerts(alerts), level: worstLevel(alerts), computedAt };
 }

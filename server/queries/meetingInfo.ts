@@ -1,4 +1,4 @@
-import { canReadMeeting, orgRolesOf } from "../auth/permissions";
+import { canReadMeeting, orgRolesOf, townshipRolesOver } from "../auth/permissions";
 import { currentDb } from "../db";
 import { convenerOf } from "../domain/meeting/convening";
 import { bodyKindOf, shanghaiDate } from "../domain/rules";
@@ -34,10 +34,28 @@ export async function meetingInfo(viewer: Viewer, meetingId: string) {
     },
   });
   if (!meeting) throw new AppError("not_found", "meeting not found");
-  if (!(await canReadMeeting(prisma, actorOf(viewer), meeting))) throw new AppError("forbidden", "not a participant of this meeting");
+  // The township's staff read the meetings of their villages (issue #20), read-only; its 镇街监督 writes an opinion.
+  const townshipRoles = await townshipRolesOver(prisma, actorOf(viewer), meeting.orgId);
+  if (townshipRoles.length === 0 && !(await canReadMeeting(prisma, actorOf(viewer), meeting)))
+    throw new AppError("forbidden", "not a participant of this meeting");
   const kind = bodyKindOf(meeting.body.kind);
   const isAdmin = (await orgRolesOf(prisma, viewer.id, meeting.orgId)).includes("admin");
-  return { ...meeting, kind, convener: convenerOf(kind, shanghaiDate(meeting.startsAt)), isAdmin };
+  const rows = await prisma.supervisionOpinion.findMany({
+    where: { meetingId: meeting.id },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, text: true, byTownship: true, createdAt: true, accountId: true },
+  });
+  const authors = await prisma.account.findMany({ where: { id: { in: [...new Set(rows.map((o) => o.accountId))] } }, select: { id: true, displayName: true } });
+  const authorOf = new Map(authors.map((a) => [a.id, a.displayName]));
+  const opinions = rows.map((o) => ({ id: o.id, text: o.text, byTownship: o.byTownship, createdAt: o.createdAt, author: authorOf.get(o.accountId) ?? null }));
+  return {
+    ...meeting,
+    kind,
+    convener: convenerOf(kind, shanghaiDate(meeting.startsAt)),
+    isAdmin,
+    opinions,
+    canWriteTownshipOpinion: townshipRoles.includes("supervisor"),
+  };
 }
 
 /** The bytes of one material, for whoever may read its meeting. */

@@ -8,16 +8,7 @@ import { currentDb } from "../db";
 import { type AlertLevel, type AlertSettings, alertSettings } from "../domain/alerts";
 import { DEFAULT_TOWNSHIP_SETTINGS, readTownshipSettings, type TownshipSettings } from "../domain/township/settings";
 import type { Viewer } from "./access";
-import {
-  byLevelThenDate,
-  passesFilters,
-  requireTownshipViewer,
-  type TownshipAlert,
-  type TownshipFilters,
-  type TownshipRole,
-  townshipAlerts,
-  townshipTree,
-} from "./townshipAlerts";
+import { currentTownshipAlerts, requireTownshipViewer, type TownshipAlert, type TownshipFilters, type TownshipRole, townshipTree } from "./townshipAlerts";
 
 export { type TownshipFilters, type TownshipRole, townshipFilters } from "./townshipAlerts";
 
@@ -40,8 +31,17 @@ export type TownshipOverview = {
     green: number;
     level: AlertLevel;
   }[];
-  /** The alerts that pass the filters, red first, each with its organization, village and matter (stage, kind). */
+  /** One page of the alerts that pass the filters, red first, each with its organization, village and matter (stage, kind). */
   alerts: TownshipAlert[];
+  /** How many alerts pass the filters, the page shown (from 1) and the page size (ALERTS_PER_PAGE). */
+  total: number;
+  page: number;
+  pageSize: number;
+  /**
+   * Under a stage or kind filter, the alerts that pass the other filters but name no matter (a household's pattern,
+   * a meeting's unsealed record): not of any stage or kind, so not listed; the page says how many and links to them.
+   */
+  withoutMatter: number;
   /** Whether any filter is set (the village counts then count only what passes). */
   filtered: boolean;
   filters: TownshipFilters;
@@ -49,13 +49,28 @@ export type TownshipOverview = {
   pendingPreReviews: { id: string; matterId: string; title: string; kind: string; amountYuan: number | null; orgName: string; requestedAt: string }[];
 };
 
-export async function townshipOverview(viewer: Viewer, townshipId: string, filters: TownshipFilters = {}): Promise<TownshipOverview> {
+/** Alerts per page of the dashboard and of its JSON API (`page=2`, …). */
+export const ALERTS_PER_PAGE = 100;
+
+/** `page=N` of a query: a whole number from 1, else 1. */
+export function pageOf(value: string | string[] | null | undefined): number {
+  const n = typeof value === "string" && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : 1;
+  return n;
+}
+
+export async function townshipOverview(
+  viewer: Viewer,
+  townshipId: string,
+  filters: TownshipFilters = {},
+  options: { page?: number } = {},
+): Promise<TownshipOverview> {
   const roles = await requireTownshipViewer(viewer, townshipId);
   const { prisma } = currentDb();
   const tree = await townshipTree(townshipId);
   const orgIds = tree.orgIds;
   const villageOf = tree.villageOf;
-  const [matterCounts, pendingReceipts, pendingPreReviews, all] = await Promise.all([
+  const page = options.page ?? 1;
+  const [matterCounts, pendingReceipts, pendingPreReviews, current] = await Promise.all([
     prisma.matter.groupBy({ by: ["orgId"], where: { orgId: { in: orgIds } }, _count: { _all: true, filedAt: true, filingReceiptAt: true } }),
     prisma.matter.findMany({
       where: { orgId: { in: orgIds }, filedAt: { not: null }, filingReceiptAt: null },
@@ -69,7 +84,7 @@ export async function townshipOverview(viewer: Viewer, townshipId: string, filte
       take: 200,
       select: { id: true, requestedAt: true, matter: { select: { id: true, title: true, kind: true, amountYuan: true, org: { select: { name: true } } } } },
     }),
-    townshipAlerts(tree, new Date()),
+    currentTownshipAlerts(tree, filters, { page, pageSize: ALERTS_PER_PAGE }),
   ]);
   const totals = new Map<string, { matters: number; filed: number; receipted: number }>();
   for (const row of matterCounts) {
@@ -80,14 +95,7 @@ export async function townshipOverview(viewer: Viewer, townshipId: string, filte
     t.receipted += row._count.filingReceiptAt;
     totals.set(villageId, t);
   }
-  const colours = new Map<string, { red: number; yellow: number; green: number }>();
-  for (const alert of all) {
-    if (!passesFilters(alert, filters, { ignoreVillage: true })) continue;
-    const c = colours.get(alert.villageId) ?? { red: 0, yellow: 0, green: 0 };
-    c[alert.level] += 1;
-    colours.set(alert.villageId, c);
-  }
-  const alerts = all.filter((alert) => passesFilters(alert, filters)).sort(byLevelThenDate);
+  const colours = current.villageCounts;
   const township = { id: tree.id, name: tree.name, children: tree.villages };
   const settings = tree.settings;
   return {
@@ -98,7 +106,11 @@ export async function townshipOverview(viewer: Viewer, townshipId: string, filte
       const level: AlertLevel = c.red > 0 ? "red" : c.yellow > 0 ? "yellow" : "green";
       return { id: v.id, name: v.name, cooperatives: v.cooperatives, ...(totals.get(v.id) ?? { matters: 0, filed: 0, receipted: 0 }), ...c, level };
     }),
-    alerts,
+    alerts: current.alerts,
+    total: current.total,
+    page,
+    pageSize: ALERTS_PER_PAGE,
+    withoutMatter: current.withoutMatter,
     filters,
     filtered: Object.keys(filters).length > 0,
     pendingReceipts: pendingReceipts.map((m) => ({ matterId: m.id, title: m.title, orgName: m.org.name, filedAt: (m.filedAt as Date).toISOString() })),

@@ -6,12 +6,13 @@
  */
 import { orgRolesOf } from "../auth/permissions";
 import { currentDb } from "../db";
-import { ALERT_CODES, type Alert, type AlertCode, type AlertLevel } from "../domain/alerts";
+import { ALERT_CODES, type AlertCode, type AlertLevel } from "../domain/alerts";
 import { MATTER_STAGES, type MatterStage } from "../domain/matter";
 import { MATTER_KINDS, type MatterKind } from "../domain/rules";
 import { readTownshipSettings, type TownshipSettings } from "../domain/township/settings";
 import { AppError } from "../errors";
 import type { Viewer } from "./access";
+import { type OrgOrder, refreshAlerts, type StoredAlertRow, type StoredFilters, storedCounts, storedPage, withMatters } from "./alertStore";
 import { alertsForOrganizations } from "./alerts";
 
 export type TownshipRole = "admin" | "reviewer" | "supervisor";
@@ -35,9 +36,11 @@ export type TownshipFilters = {
   /** Days in China, `YYYY-MM-DD`, inclusive: the day the alert's fact happened. */
   from?: string;
   to?: string;
+  /** "none": only the alerts that name no matter (a household, a meeting's checkpoint), which no stage or kind has. */
+  matter?: "none";
 };
 
-export const FILTER_KEYS = ["village", "stage", "kind", "level", "code", "from", "to"] as const;
+export const FILTER_KEYS = ["village", "stage", "kind", "level", "code", "from", "to", "matter"] as const;
 
 /** Filters as a query string gives them (the dashboard, the JSON API and the exports share them); anything unknown is dropped. */
 export function townshipFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): TownshipFilters {
@@ -56,6 +59,7 @@ export function townshipFilters(params: URLSearchParams | Record<string, string 
     code: oneOf(ALERT_CODES, get("code")),
     from: day(get("from")),
     to: day(get("to")),
+    matter: oneOf(["none"] as const, get("matter")),
   };
   for (const key of FILTER_KEYS) if (filters[key] === undefined) delete filters[key];
   return filters;
@@ -113,48 +117,106 @@ export async function townshipTree(townshipId: string): Promise<TownshipTree> {
   };
 }
 
-/** The matter an alert is about: named by the alert, or the matter on whose agenda item the alert's vote was taken. */
-export type AlertMatter = { id: string; title: string; stage: MatterStage; kind: MatterKind };
+export type { AlertMatter } from "./alertStore";
 
-export type TownshipAlert = Alert & { orgId: string; orgName: string; villageId: string; villageName: string; matter: AlertMatter | null };
+export type TownshipAlert = StoredAlertRow & { orgId: string; orgName: string; villageId: string; villageName: string };
 
-/** Every alert of the township's villages and cooperatives (computed as of `now`), each with its organization and matter. */
-export async function townshipAlerts(tree: TownshipTree, now: Date): Promise<TownshipAlert[]> {
-  const byOrg = await alertsForOrganizations(tree.orgIds, tree.settings.alerts, { now });
-  const all = [...byOrg.entries()].flatMap(([orgId, alerts]) => alerts.map((alert) => ({ orgId, alert })));
-  const { prisma } = currentDb();
-  const motionIds = [...new Set(all.flatMap(({ alert }) => (!alert.subject.matterId && alert.subject.motionId ? [alert.subject.motionId] : [])))];
-  const motions =
-    motionIds.length === 0
-      ? []
-      : await prisma.motion.findMany({ where: { id: { in: motionIds } }, select: { id: true, item: { select: { matterId: true } } } });
-  const matterOfMotion = new Map(motions.flatMap((m) => (m.item.matterId ? [[m.id, m.item.matterId] as [string, string]] : [])));
-  const matterIdOf = (alert: Alert): string | undefined =>
-    alert.subject.matterId ?? (alert.subject.motionId ? matterOfMotion.get(alert.subject.motionId) : undefined);
-  const matterIds = [...new Set(all.flatMap(({ alert }) => matterIdOf(alert) ?? []))];
-  const matters =
-    matterIds.length === 0
-      ? []
-      : await prisma.matter.findMany({ where: { id: { in: matterIds } }, select: { id: true, title: true, stage: true, kind: true } });
-  const matterById = new Map(matters.map((m) => [m.id, { id: m.id, title: m.title, stage: m.stage as MatterStage, kind: m.kind as MatterKind }]));
-  const villageName = new Map(tree.villages.map((v) => [v.id, v.name]));
-  return all.map(({ orgId, alert }) => {
-    const villageId = tree.villageOf.get(orgId) as string;
-    const matterId = matterIdOf(alert);
-    return {
-      ...alert,
-      orgId,
-      orgName: tree.orgName.get(orgId) ?? "",
-      villageId,
-      villageName: villageName.get(villageId) ?? "",
-      matter: matterId ? (matterById.get(matterId) ?? null) : null,
-    };
-  });
+function placed(tree: TownshipTree, alert: StoredAlertRow): TownshipAlert {
+  const orgId = alert.subject.orgId;
+  const villageId = tree.villageOf.get(orgId) as string;
+  return { ...alert, orgId, orgName: tree.orgName.get(orgId) ?? "", villageId, villageName: tree.orgName.get(villageId) ?? "" };
 }
 
 /**
- * Does the alert pass the filters? A stage or kind filter keeps only alerts about a matter of that stage or kind (an
- * alert about a household or a meeting's checkpoint names no matter and drops out).
+ * Every alert of the township's villages and cooperatives computed afresh as of `now`, each with its organization and
+ * matter: for a moment in the past (a weekly summary of a past week). The present is read from the stored alerts
+ * (`currentTownshipAlerts`).
+ */
+export async function townshipAlerts(tree: TownshipTree, now: Date): Promise<TownshipAlert[]> {
+  const byOrg = await alertsForOrganizations(tree.orgIds, tree.settings.alerts, { now });
+  const annotated = await withMatters([...byOrg.values()].flat());
+  return [...annotated.values()].map((alert) => placed(tree, alert));
+}
+
+export type CurrentAlerts = {
+  /** Alerts by colour per village that pass the filters other than the village (every village of the township). */
+  villageCounts: Map<string, { red: number; yellow: number; green: number }>;
+  /** The page of alerts that pass every filter, in the dashboard's order. */
+  alerts: TownshipAlert[];
+  /** How many alerts pass every filter (all pages). */
+  total: number;
+  /**
+   * Under a stage or kind filter: how many alerts that pass the other filters name no matter (a household's pattern,
+   * an unsealed meeting record) and so fall outside any stage or kind; 0 without such a filter.
+   */
+  withoutMatter: number;
+};
+
+/**
+ * The township's current alerts with its filters, from the stored alerts (alertStore.ts): the organizations whose
+ * facts changed since the last view are recomputed first; then counts, keys and one page of alerts are read by
+ * indexed queries. `page` counts from 1; `pageSize` 0 means every alert (the exports).
+ */
+export async function currentTownshipAlerts(
+  tree: TownshipTree,
+  filters: TownshipFilters,
+  options: { page?: number; pageSize?: number; now?: Date } = {},
+): Promise<CurrentAlerts> {
+  await refreshAlerts(tree.orgIds, tree.settings.alerts, options.now ?? new Date());
+  const { village, ...rest } = filters;
+  const base: StoredFilters = {
+    stage: rest.stage,
+    kind: rest.kind,
+    level: rest.level,
+    code: rest.code,
+    from: rest.from,
+    to: rest.to,
+    noMatter: rest.matter === "none",
+  };
+  const everyOrg = orderOf(tree);
+  const shown = village ? everyOrg.filter((o) => o.villageId === village) : everyOrg;
+  const size = options.pageSize ?? 0;
+  const page = Math.max(1, options.page ?? 1);
+  const [counts, listed, withoutMatter] = await Promise.all([
+    storedCounts(everyOrg, base),
+    storedPage(shown, base, size, (page - 1) * size),
+    rest.stage || rest.kind ? storedCounts(shown, { ...base, stage: undefined, kind: undefined, noMatter: true }) : Promise.resolve([]),
+  ]);
+  const villageCounts = new Map<string, { red: number; yellow: number; green: number }>();
+  for (const row of counts) {
+    const c = villageCounts.get(row.villageId) ?? { red: 0, yellow: 0, green: 0 };
+    c[row.level] += row.n;
+    villageCounts.set(row.villageId, c);
+  }
+  return {
+    villageCounts,
+    alerts: listed.alerts.map((alert) => placed(tree, alert)),
+    total: listed.total,
+    withoutMatter: withoutMatter.reduce((sum, r) => sum + r.n, 0),
+  };
+}
+
+/** Each organization of the tree with its village and its place in byLevelThenDate's order of names. */
+function orderOf(tree: TownshipTree): OrgOrder {
+  const positions = (names: string[]) => {
+    const sorted = [...new Set(names)].sort((a, b) => a.localeCompare(b, "zh-CN"));
+    return new Map(sorted.map((name, i) => [name, i]));
+  };
+  const villageName = (orgId: string) => tree.orgName.get(tree.villageOf.get(orgId) as string) ?? "";
+  const vpos = positions(tree.orgIds.map(villageName));
+  const opos = positions(tree.orgIds.map((id) => tree.orgName.get(id) ?? ""));
+  return tree.orgIds.map((orgId) => ({
+    orgId,
+    villageId: tree.villageOf.get(orgId) as string,
+    villagePos: vpos.get(villageName(orgId)) as number,
+    orgPos: opos.get(tree.orgName.get(orgId) ?? "") as number,
+  }));
+}
+
+/**
+ * Does the alert pass the filters? A stage or kind filter keeps only alerts about a matter of that stage or kind: an
+ * alert about a household or a meeting's checkpoint names no matter, so it has no stage or kind; the dashboard
+ * counts such alerts beside the filter (`withoutMatter`) and lists them with `matter=none`.
  */
 export function passesFilters(alert: TownshipAlert, filters: TownshipFilters, options: { ignoreVillage?: boolean } = {}): boolean {
   if (filters.village && !options.ignoreVillage && alert.villageId !== filters.village) return false;
@@ -164,18 +226,22 @@ export function passesFilters(alert: TownshipAlert, filters: TownshipFilters, op
   if (filters.code && alert.code !== filters.code) return false;
   if (filters.from && alert.occurredOn < filters.from) return false;
   if (filters.to && alert.occurredOn > filters.to) return false;
+  if (filters.matter === "none" && alert.matter !== null) return false;
   return true;
 }
 
 const RANK: Record<AlertLevel, number> = { red: 0, yellow: 1, green: 2 };
 
+type SortKey = { level: AlertLevel; occurredOn: string; villageName: string; orgName: string; id: string };
+
 /** Red first, then yellow, then green; within a colour the newest first, then by village and id (a stable order). */
-export function byLevelThenDate(a: TownshipAlert, b: TownshipAlert): number {
+export function byLevelThenDate(a: SortKey, b: SortKey): number {
   return (
     RANK[a.level] - RANK[b.level] ||
     b.occurredOn.localeCompare(a.occurredOn) ||
     a.villageName.localeCompare(b.villageName, "zh-CN") ||
     a.orgName.localeCompare(b.orgName, "zh-CN") ||
-    a.id.localeCompare(b.id)
+    // By code unit, as the stored alerts are ordered in SQL (COLLATE "C").
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }

@@ -8,7 +8,16 @@ import { type MatterStage, STAGE_INFO, stageLabel } from "../domain/matter";
 import { MATTER_RULES, type MatterKind } from "../domain/rules";
 import { chinaDateInput, chinaDayNumber, chinaDayStart, DAY_MS } from "../time";
 import type { Viewer } from "./access";
-import { byLevelThenDate, passesFilters, requireTownshipViewer, type TownshipFilters, type TownshipRole, townshipAlerts, townshipTree } from "./townshipAlerts";
+import {
+  byLevelThenDate,
+  currentTownshipAlerts,
+  passesFilters,
+  requireTownshipViewer,
+  type TownshipFilters,
+  type TownshipRole,
+  townshipAlerts,
+  townshipTree,
+} from "./townshipAlerts";
 
 export type WeeklyLanguage = "zh-CN" | "en";
 
@@ -104,7 +113,12 @@ export async function townshipWeekly(
   const { from: _from, to: _to, ...rest } = options.filters ?? {};
   const filters: TownshipFilters = { ...rest, from: start, to: end };
   const tree = await townshipTree(townshipId);
-  const alerts = (await townshipAlerts(tree, computedAt)).filter((a) => passesFilters(a, filters)).sort(byLevelThenDate);
+  // The week still running is read from the stored alerts (alertStore.ts); a past week is computed afresh as of its
+  // last moment, with today's thresholds.
+  const alerts =
+    computedAt === now
+      ? (await currentTownshipAlerts(tree, filters, { now })).alerts
+      : (await townshipAlerts(tree, computedAt)).filter((a) => passesFilters(a, filters)).sort(byLevelThenDate);
   const origin = options.origin ?? "";
   const rows: WeeklyRow[] = alerts.map((a) => ({
     week_start: start,

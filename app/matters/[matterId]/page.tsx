@@ -70,7 +70,7 @@ export default async function MatterPage({ params, searchParams }: { params: Pro
         <TownshipStatus matterId={matter.id} orgId={matter.orgId} status={township} isAdmin={matter.isAdmin} when={(iso) => when(new Date(iso))} />
       ) : null}
       <Opinions
-        matterId={matter.id}
+        target={{ matterId: matter.id }}
         orgId={matter.orgId}
         opinions={matter.opinions}
         canWrite={matter.canWriteTownshipOpinion}

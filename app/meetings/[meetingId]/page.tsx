@@ -5,8 +5,9 @@ import { meetingInfo } from "@/server/queries/meetingInfo";
 import { deliveryBoard } from "@/server/queries/noticeDelivery";
 import { townshipAttendeePanel } from "@/server/queries/townshipParticipation";
 import { load, viewerOrLogin } from "@/server/web/loadPage";
-import { sizeText } from "../../admin/query";
+import { one, type Query, sizeText } from "../../admin/query";
 import { Denied, localeKey } from "../../admin/ui";
+import { Opinions } from "../../matters/[matterId]/Opinions";
 import "../../admin/admin.css";
 import { DeliveryBoardView } from "./notice/DeliveryBoardView";
 import { TownshipAttendee } from "./TownshipAttendee";
@@ -14,15 +15,11 @@ import { TownshipAttendee } from "./TownshipAttendee";
 export const dynamic = "force-dynamic";
 
 /** A meeting for its participants: when and where, who convenes and on what basis, the agenda, and the materials. */
-export default async function MeetingPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ meetingId: string }>;
-  searchParams: Promise<{ done?: string; reason?: string }>;
-}) {
+export default async function MeetingPage({ params, searchParams }: { params: Promise<{ meetingId: string }>; searchParams: Promise<Query> }) {
   const { meetingId } = await params;
-  const { done, reason } = await searchParams;
+  const query = await searchParams;
+  const done = one(query, "done");
+  const reason = one(query, "reason");
   const viewer = await viewerOrLogin();
   const result = await load(() => meetingInfo(viewer, meetingId));
   if (!result.ok) return <Denied code={result.code} />;
@@ -91,6 +88,15 @@ export default async function MeetingPage({
         </section>
       ) : null}
       {township.ok && township.data ? <TownshipAttendee meetingId={m.id} panel={township.data} done={done === "townshipAttendee"} reason={reason} /> : null}
+      <Opinions
+        target={{ meetingId: m.id }}
+        orgId={m.orgId}
+        opinions={m.opinions}
+        canWrite={m.canWriteTownshipOpinion}
+        saved={one(query, "saved") === "1"}
+        query={query}
+        when={(date) => format.dateTime(date, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" })}
+      />
       <section aria-labelledby="agenda">
         <h2 id="agenda">{t("agenda")}</h2>
         {m.agenda.length === 0 ? (

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { ALERT_CODES, type AlertLevel } from "@/server/domain/alerts";
 import { MATTER_STAGES, stageLabel } from "@/server/domain/matter";
 import { MATTER_KINDS, MATTER_RULES } from "@/server/domain/rules";
-import { townshipFilters, townshipOverview } from "@/server/queries/township";
+import { pageOf, townshipFilters, townshipOverview } from "@/server/queries/township";
 import { filterQuery } from "@/server/queries/townshipAlerts";
 import { load, viewerOrLogin } from "@/server/web/loadPage";
 import type { Query } from "../../admin/query";
@@ -24,7 +24,7 @@ export default async function TownshipPage({ params, searchParams }: { params: P
   const { townshipId } = await params;
   const query = await searchParams;
   const viewer = await viewerOrLogin();
-  const result = await load(() => townshipOverview(viewer, townshipId, townshipFilters(query)));
+  const result = await load(() => townshipOverview(viewer, townshipId, townshipFilters(query), { page: pageOf(query.page) }));
   if (!result.ok) return <Denied code={result.code} />;
   const page = result.data;
   const t = await getTranslations("township");
@@ -34,6 +34,10 @@ export default async function TownshipPage({ params, searchParams }: { params: P
   const here = `/township/${townshipId}`;
   const isReviewer = page.roles.includes("reviewer");
   const apiQuery = filterQuery(page.filters);
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const pageHref = (n: number) => `${here}?${filterQuery(page.filters, { page: String(n) })}`;
+  const { stage: _stage, kind: _kind, ...withoutStageKind } = page.filters;
+  const withoutMatterHref = `${here}?${filterQuery({ ...withoutStageKind, matter: "none" })}`;
   return (
     <div className="compliance township">
       <h1>{t("title", { township: page.township.name })}</h1>
@@ -160,7 +164,13 @@ export default async function TownshipPage({ params, searchParams }: { params: P
         <p>
           <a href={`/api/township/${townshipId}/overview${apiQuery ? `?${apiQuery}` : ""}`}>{t("json")}</a>
         </p>
-        {page.alerts.length === 0 ? <p>{t("noAlerts")}</p> : null}
+        {page.filters.matter === "none" ? <p className="hint">{td("onlyWithoutMatter")}</p> : null}
+        {page.withoutMatter > 0 ? (
+          <p className="hint" data-testid="without-matter">
+            {td("withoutMatter", { count: page.withoutMatter })} <a href={withoutMatterHref}>{td("withoutMatterLink", { count: page.withoutMatter })}</a>
+          </p>
+        ) : null}
+        {page.alerts.length === 0 ? <p>{t("noAlerts")}</p> : <p data-testid="alert-total">{td("pageOf", { total: page.total, page: page.page, pages })}</p>}
         <ul className="list-plain alerts">
           {page.alerts.map((alert) => (
             <li key={`${alert.orgId}-${alert.id}`} className={`card alert-card alert-${alert.level}`} data-code={alert.code} data-village={alert.villageName}>
@@ -191,6 +201,12 @@ export default async function TownshipPage({ params, searchParams }: { params: P
             </li>
           ))}
         </ul>
+        {pages > 1 ? (
+          <nav aria-label={td("pagesNav")} className="township-links">
+            {page.page > 1 ? <a href={pageHref(page.page - 1)}>{td("previousPage")}</a> : null}
+            {page.page < pages ? <a href={pageHref(page.page + 1)}>{td("nextPage")}</a> : null}
+          </nav>
+        ) : null}
       </section>
 
       <section aria-labelledby="prereview-title">

@@ -10,7 +10,7 @@
 import { townshipOf } from "../../auth/permissions";
 import type { PhotoHashes } from "../../domain/implementation/phash";
 import type { DuplicateUse } from "../../domain/implementation/progress";
-import type { Tx } from "../run";
+import { afterCommit, type Tx } from "../run";
 
 export type TownshipUse = PhotoHashes & Omit<DuplicateUse, "distance">;
 
@@ -62,8 +62,10 @@ export async function indexTownshipPhoto(
       uploadedAt: photo.uploadedAt,
     },
   });
+  const others = new Set<string>();
   for (const use of repeats) {
     if (!use.other) continue;
+    others.add(use.other.orgId);
     await tx.townshipPhotoReuse.create({
       data: {
         townshipId: index.townshipId,
@@ -75,4 +77,6 @@ export async function indexTownshipPhoto(
       },
     });
   }
+  // The other organization's alerts now name this use too; its transaction is not ours to write (row-level security).
+  if (others.size > 0) afterCommit(tx, { type: "alerts.changed", orgId: photo.orgId, meetingId: "", otherOrgIds: [...others] });
 }

@@ -4,7 +4,17 @@
  */
 import { describe, expect, it } from "vitest";
 import { REPLY_DAYS } from "../../notice/period";
-import { type AlertFacts, alertSettings, computeAlerts, countAlerts, DEFAULT_ALERT_SETTINGS, type MeetingFact, worstLevel } from ".";
+import {
+  type AlertFacts,
+  alertSettings,
+  computeAlerts,
+  computeAlertsUntil,
+  countAlerts,
+  DEFAULT_ALERT_SETTINGS,
+  type MeetingFact,
+  nextChinaMidnight,
+  worstLevel,
+} from ".";
 import { REPLY_DAYS_DEFAULT } from "./law";
 
 const ORG = "org1";
@@ -316,5 +326,61 @@ describe("settings and counts", () => {
     );
     expect(alerts.map((a) => a.level)).toEqual(["red", "yellow", "green"]);
     expect(countAlerts(alerts)).toEqual({ red: 1, yellow: 1, green: 1 });
+  });
+});
+
+describe("when the same facts give other alerts (stored alerts stay valid until then)", () => {
+  const upcomingIn = (days: number, noticeGivenAgo: number | null) =>
+    meeting({
+      bodyKind: "villagers-assembly",
+      state: "scheduled",
+      startsAt: new Date(NOW.getTime() + days * DAY),
+      openedAt: null,
+      adjournedAt: null,
+      noticeGivenAt: noticeGivenAgo === null ? null : daysAgo(noticeGivenAgo),
+    });
+  const cases: [string, AlertFacts][] = [
+    ["minutes due tomorrow", facts({ meetings: [meeting({ state: "adjourned", adjournedAt: daysAgo(6) })] })],
+    ["a decision to disclose", facts({ decisions: [{ matter, motionId: "v1", decidedAt: daysAgo(3), noticeId: null, noticePostedAt: null }] })],
+    ["an objection to answer", facts({ objections: [{ matter, noticeId: "n1", objectionId: "o1", createdAt: daysAgo(9), noticeEndsAt: daysAgo(2) }] })],
+    ["a result to disclose", facts({ implementations: [{ matter, stage: "implementation", implementationSince: daysAgo(80) }] })],
+    ["a meeting not yet in the look-ahead window", facts({ meetings: [upcomingIn(40, null)] })],
+    ["a meeting coming up with nothing sent", facts({ meetings: [upcomingIn(12, null)] })],
+    ["a meeting record to seal", facts({ meetings: [meeting({ state: "archived", adjournedAt: new Date(NOW.getTime() - 3_600_000), lastAuditSeq: 9 })] })],
+  ];
+
+  it.each(cases)("%s: the alerts are the same until the moment it names, and differ from it on", (_, f) => {
+    const { alerts, changesAt } = computeAlertsUntil(f, settings, NOW);
+    expect(changesAt).not.toBeNull();
+    const at = changesAt as Date;
+    expect(at.getTime()).toBeGreaterThan(NOW.getTime());
+    for (const t of [NOW.getTime() + 1, (NOW.getTime() + at.getTime()) / 2, at.getTime() - 1]) expect(computeAlerts(f, settings, new Date(t))).toEqual(alerts);
+    // Stepping day by day from that moment, the alerts do change (the moment is not a needless recomputation).
+    const later = Array.from({ length: 60 }, (_, d) => d).map((d) => computeAlerts(f, settings, new Date(at.getTime() + d * DAY)));
+    expect(later.some((l) => JSON.stringify(l) !== JSON.stringify(alerts))).toBe(true);
+  });
+
+  it("names the deadline itself: minutes unsigned from the seventh day after adjourning", () => {
+    const adjournedAt = daysAgo(6);
+    const { alerts, changesAt } = computeAlertsUntil(facts({ meetings: [meeting({ state: "adjourned", adjournedAt })] }), settings, NOW);
+    expect(alerts).toEqual([]);
+    expect(changesAt).toEqual(new Date(adjournedAt.getTime() + 7 * DAY));
+    expect(computeAlerts(facts({ meetings: [meeting({ state: "adjourned", adjournedAt })] }), settings, changesAt as Date).map((a) => a.code)).toEqual([
+      "minutes_unsigned",
+    ]);
+  });
+
+  it("re-reads an upcoming meeting with nothing sent at the next midnight in China, and a clean record never", () => {
+    expect(computeAlertsUntil(facts({ meetings: [upcomingIn(5, null)] }), settings, NOW).changesAt).toEqual(nextChinaMidnight(NOW));
+    expect(nextChinaMidnight(NOW)).toEqual(new Date("2026-06-15T16:00:00Z"));
+    expect(computeAlertsUntil(facts(), settings, NOW).changesAt).toBeNull();
+    expect(computeAlertsUntil(facts({ notices: [] }), settings, NOW).alerts).toEqual([]);
+  });
+
+  it("takes the loader's own moment (a recusal leaving the pattern window) when it comes first", () => {
+    const leaves = new Date(NOW.getTime() + 3 * DAY);
+    expect(
+      computeAlertsUntil(facts({ changesAt: leaves, meetings: [meeting({ state: "adjourned", adjournedAt: daysAgo(1) })] }), settings, NOW).changesAt,
+    ).toEqual(leaves);
   });
 });

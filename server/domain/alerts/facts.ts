@@ -129,4 +129,9 @@ export type AlertFacts = {
   splitView?: SplitViewFact | null;
   /** Near-identical photos shared with another organization of the township, this one's use first or second. */
   photoReuses?: PhotoReuseFact[];
+  /**
+   * The earliest later moment at which the loaded facts themselves change with time alone (a recusal leaving the
+   * pattern window, a scheduled meeting entering the look-ahead window), as the loader knows it; absent: none.
+   */
+  changesAt?: Date | null;
 };

@@ -6,7 +6,7 @@ import { type MatterStage, STAGE_INFO, stageIndex } from "../matter/stages";
 import { citationText, cite, shanghaiDate } from "../rules";
 import type { DecisionFact, ImplementationFact, NoticeFact, ObjectionFact, StageJumpFact } from "./facts";
 import { joinBasis, vcolText } from "./law";
-import { addDays, daysBetween, makeAlert } from "./make";
+import { type AlertClock, addDays, daysBetween, makeAlert } from "./make";
 import type { Alert, AlertSettings } from "./types";
 
 const matterPage = (_orgId: string, matterId: string) => ({ href: `/matters/${matterId}`, label: { "zh-CN": "事项页", en: "the matter page" } });
@@ -58,7 +58,7 @@ function stageJump(orgId: string, jump: StageJumpFact): Alert {
   });
 }
 
-function decisionDisclosure(orgId: string, fact: DecisionFact, settings: AlertSettings, now: Date): Alert[] {
+function decisionDisclosure(orgId: string, fact: DecisionFact, settings: AlertSettings, clock: AlertClock): Alert[] {
   const n = settings.decisionDisclosureWithinDays;
   const due = addDays(fact.decidedAt, n);
   const rule = {
@@ -67,15 +67,15 @@ function decisionDisclosure(orgId: string, fact: DecisionFact, settings: AlertSe
   };
   const legalBasis = joinBasis([vcolText("disclosure", fact.decidedAt), vcolText("lateDisclosure", fact.decidedAt)]);
   if (fact.noticePostedAt === null) {
-    if (now.getTime() < due.getTime()) return [];
+    if (!clock.reached(due)) return [];
     return [
       makeAlert({
         level: "red",
         scope: "matter",
         code: "decision_not_disclosed",
         message: {
-          "zh-CN": `事项「${fact.matter.title}」已于${shanghaiDate(fact.decidedAt)}作出决议，至今${daysBetween(fact.decidedAt, now)}天未公开。`,
-          en: `Matter “${fact.matter.title}” was decided on ${shanghaiDate(fact.decidedAt)}; ${daysBetween(fact.decidedAt, now)} days later the decision is still not disclosed.`,
+          "zh-CN": `事项「${fact.matter.title}」已于${shanghaiDate(fact.decidedAt)}作出决议，应于${shanghaiDate(due)}前公开，至今未公开。`,
+          en: `Matter “${fact.matter.title}” was decided on ${shanghaiDate(fact.decidedAt)}; its decision was due to be disclosed by ${shanghaiDate(due)} and still is not.`,
         },
         rule,
         legalBasis,
@@ -157,10 +157,10 @@ function noticePeriod(orgId: string, fact: NoticeFact, settings: AlertSettings):
   return alerts;
 }
 
-function objectionUnanswered(orgId: string, fact: ObjectionFact, settings: AlertSettings, now: Date): Alert[] {
+function objectionUnanswered(orgId: string, fact: ObjectionFact, settings: AlertSettings, clock: AlertClock): Alert[] {
   const n = settings.objectionAnswerDays;
   const due = addDays(fact.noticeEndsAt, n);
-  if (now.getTime() < due.getTime()) return [];
+  if (!clock.reached(due)) return [];
   return [
     makeAlert({
       level: "red",
@@ -183,25 +183,26 @@ function objectionUnanswered(orgId: string, fact: ObjectionFact, settings: Alert
   ];
 }
 
-function resultNotDisclosed(orgId: string, fact: ImplementationFact, settings: AlertSettings, now: Date): Alert[] {
+function resultNotDisclosed(orgId: string, fact: ImplementationFact, settings: AlertSettings, clock: AlertClock): Alert[] {
   const n = settings.resultDisclosureWithinDays;
   const rule = {
     "zh-CN": `实施结果须公开；实施后${n}日内（镇街设定）`,
     en: `The implementation result is disclosed, within ${n} days of implementation starting (the township's setting)`,
   };
   const since = fact.implementationSince;
-  const on = since ?? now;
+  // A closed matter with no recorded start of implementation: the rule's edition in force when it was computed.
+  const on = since ?? clock.now;
   const legalBasis = joinBasis([vcolText("disclosure", on), citationText(cite("practice"))]);
   if (fact.stage === "implementation") {
-    if (since === null || now.getTime() < addDays(since, n).getTime()) return [];
+    if (since === null || !clock.reached(addDays(since, n))) return [];
     return [
       makeAlert({
         level: "yellow",
         scope: "matter",
         code: "result_not_disclosed",
         message: {
-          "zh-CN": `事项「${fact.matter.title}」自${shanghaiDate(since)}组织实施，已${daysBetween(since, now)}天，实施结果尚未公开。`,
-          en: `Matter “${fact.matter.title}” has been in implementation since ${shanghaiDate(since)} (${daysBetween(since, now)} days); its result is not disclosed.`,
+          "zh-CN": `事项「${fact.matter.title}」自${shanghaiDate(since)}组织实施，实施结果应于${shanghaiDate(addDays(since, n))}前公开，尚未公开。`,
+          en: `Matter “${fact.matter.title}” has been in implementation since ${shanghaiDate(since)}; its result was due to be disclosed by ${shanghaiDate(addDays(since, n))} and is not.`,
         },
         rule,
         legalBasis,
@@ -238,13 +239,13 @@ export type MatterAlertFacts = {
   implementations: readonly ImplementationFact[];
 };
 
-export function matterAlerts(orgId: string, facts: MatterAlertFacts, settings: AlertSettings, now: Date): Alert[] {
+export function matterAlerts(orgId: string, facts: MatterAlertFacts, settings: AlertSettings, clock: AlertClock): Alert[] {
   return [
     ...facts.stageJumps.filter((j) => isForwardJump(j.from, j.to)).map((j) => stageJump(orgId, j)),
-    ...facts.decisions.flatMap((d) => decisionDisclosure(orgId, d, settings, now)),
+    ...facts.decisions.flatMap((d) => decisionDisclosure(orgId, d, settings, clock)),
     ...facts.notices.flatMap((n) => noticePeriod(orgId, n, settings)),
-    ...facts.objections.flatMap((o) => objectionUnanswered(orgId, o, settings, now)),
-    ...facts.implementations.flatMap((i) => resultNotDisclosed(orgId, i, settings, now)),
+    ...facts.objections.flatMap((o) => objectionUnanswered(orgId, o, settings, clock)),
+    ...facts.implementations.flatMap((i) => resultNotDisclosed(orgId, i, settings, clock)),
   ];
 }
 

@@ -7,7 +7,7 @@
 import { checkNoticePeriod, type Localized, shanghaiDate } from "../rules";
 import type { MeetingFact, QuorumFact, RecordedWarning } from "./facts";
 import { joinBasis, vcolText } from "./law";
-import { addDays, makeAlert, meetingName } from "./make";
+import { type AlertClock, addDays, makeAlert, meetingName, nextChinaMidnight } from "./make";
 import type { Alert, AlertCode, AlertLevel, AlertSettings } from "./types";
 
 type WarningMapping = { code: AlertCode; level: AlertLevel; rule: Localized };
@@ -69,10 +69,14 @@ function fromWarning(orgId: string, meeting: MeetingFact, warning: RecordedWarni
 }
 
 /** Upcoming meetings (issue #22): notice given too late, or not yet given when the last day for it has passed. */
-function upcomingNotice(orgId: string, meeting: MeetingFact, settings: AlertSettings, now: Date): Alert[] {
-  if (meeting.state !== "scheduled" || meeting.startsAt.getTime() <= now.getTime()) return [];
-  if (meeting.startsAt.getTime() > addDays(now, settings.upcomingNoticeLookaheadDays).getTime()) return [];
-  // As if notified today where nothing went out yet: if even that is too short, the meeting must move.
+function upcomingNotice(orgId: string, meeting: MeetingFact, settings: AlertSettings, clock: AlertClock): Alert[] {
+  const now = clock.now;
+  if (meeting.state !== "scheduled" || clock.reached(meeting.startsAt)) return [];
+  // The meeting enters the look-ahead window `upcomingNoticeLookaheadDays` before it starts.
+  if (!clock.reached(addDays(meeting.startsAt, -settings.upcomingNoticeLookaheadDays))) return [];
+  // As if notified today where nothing went out yet: if even that is too short, the meeting must move. Such an
+  // alert reads today's date, so it may change at the next midnight in China.
+  if (meeting.noticeGivenAt === null) clock.watch(nextChinaMidnight(now));
   const noticeDate = meeting.noticeGivenAt ?? now;
   const warnings = checkNoticePeriod({
     body: meeting.bodyKind,
@@ -100,16 +104,16 @@ function upcomingNotice(orgId: string, meeting: MeetingFact, settings: AlertSett
       legalBasis: w.legalBasis,
       evidence: { href: `/meetings/${meeting.id}/notice`, label: { "zh-CN": "会议通知及送达记录", en: "the notice and its delivery log" } },
       subject: { orgId, meetingId: meeting.id },
-      occurredAt: now,
+      occurredAt: meeting.noticeGivenAt ?? now,
       dueAt: meeting.startsAt,
     }),
   );
 }
 
-function minutesUnsigned(orgId: string, meeting: MeetingFact, settings: AlertSettings, now: Date): Alert[] {
+function minutesUnsigned(orgId: string, meeting: MeetingFact, settings: AlertSettings, clock: AlertClock): Alert[] {
   if (meeting.state !== "adjourned" || meeting.adjournedAt === null) return [];
   const due = addDays(meeting.adjournedAt, settings.minutesSignedWithinDays);
-  if (now.getTime() < due.getTime()) return [];
+  if (!clock.reached(due)) return [];
   const name = meetingName(meeting);
   const n = settings.minutesSignedWithinDays;
   return [
@@ -134,11 +138,11 @@ function minutesUnsigned(orgId: string, meeting: MeetingFact, settings: AlertSet
   ];
 }
 
-function noCheckpoint(orgId: string, meeting: MeetingFact, checkpointSize: number, settings: AlertSettings, now: Date): Alert[] {
+function noCheckpoint(orgId: string, meeting: MeetingFact, checkpointSize: number, settings: AlertSettings, clock: AlertClock): Alert[] {
   if (meeting.adjournedAt === null || meeting.lastAuditSeq === null) return [];
   if (meeting.lastAuditSeq < checkpointSize) return [];
   const due = new Date(meeting.adjournedAt.getTime() + settings.checkpointWithinHours * 3_600_000);
-  if (now.getTime() < due.getTime()) return [];
+  if (!clock.reached(due)) return [];
   const name = meetingName(meeting);
   return [
     makeAlert({
@@ -188,7 +192,7 @@ export function meetingAlerts(
   quorum: readonly QuorumFact[],
   checkpointSize: number,
   settings: AlertSettings,
-  now: Date,
+  clock: AlertClock,
 ): Alert[] {
   const alerts: Alert[] = [];
   for (const meeting of meetings) {
@@ -200,9 +204,9 @@ export function meetingAlerts(
       seen.add(alert.id);
       alerts.push(alert);
     }
-    alerts.push(...upcomingNotice(orgId, meeting, settings, now));
-    alerts.push(...minutesUnsigned(orgId, meeting, settings, now));
-    alerts.push(...noCheckpoint(orgId, meeting, checkpointSize, settings, now));
+    alerts.push(...upcomingNotice(orgId, meeting, settings, clock));
+    alerts.push(...minutesUnsigned(orgId, meeting, settings, clock));
+    alerts.push(...noCheckpoint(orgId, meeting, checkpointSize, settings, clock));
   }
   for (const fact of quorum) alerts.push(quorumFailed(orgId, fact));
   return alerts;
