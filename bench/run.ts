@@ -108,30 +108,38 @@ async function main(): Promise<void> {
     extra["restart runs ms (minimal)"] = measured.minimal.runs.join(", ");
     extra["restart to health / to join ms"] = `${round(measured.yishi.health_ms, 0)} / ${round(measured.yishi.join_ms, 0)}`;
   }
-  if (!skip.has("fanout") || !skip.has("burst")) await live(result, notes, extra);
+  if (!skip.has("fanout") || !skip.has("burst")) await stage("fanout/burst", notes, () => live(result, notes, extra));
 
   progress.start("minutes");
   if (skip.has("minutes")) notes.push("minutes: skipped (--skip)");
-  else await minutes(result, notes);
+  else await stage("minutes", notes, () => minutes(result, notes));
 
   progress.start("audit_verify");
   if (skip.has("audit_verify")) notes.push("audit_verify: skipped (--skip)");
   else {
-    const { run } = await import("./auditVerify");
-    const verified = await run(sizes.entries);
-    result.audit_verify = { entries: verified.entries, ms: verified.ms, floor_ms: verified.floor_ms };
+    await stage("audit_verify", notes, async () => {
+      const { run } = await import("./auditVerify");
+      const verified = await run(sizes.entries);
+      result.audit_verify = { entries: verified.entries, ms: verified.ms, floor_ms: verified.floor_ms };
+    });
   }
 
   progress.start("soak");
   if (skip.has("soak") || sizes.soakMinutes <= 0) notes.push("soak: skipped (--skip or --soak-minutes 0)");
-  else {
-    const { soak } = await import("./soak");
-    const measured = await soak({ minutes: sizes.soakMinutes, sampleSeconds: sizes.soakSampleSeconds, onProgress: (f, d) => progress.update(f, d) });
-    result.soak = { minutes: measured.minutes, slope_mb_per_h: measured.slope_mb_per_h, rss_start_mb: measured.rss_start_mb, rss_end_mb: measured.rss_end_mb };
-    extra["soak heap+external slope MB/h"] = measured.heap_slope_mb_per_h;
-    extra["soak samples"] = measured.samples.length;
-    extra["soak votes / motions / keystrokes"] = `${measured.votes} / ${measured.motions} / ${measured.keystrokes}`;
-  }
+  else
+    await stage("soak", notes, async () => {
+      const { soak } = await import("./soak");
+      const measured = await soak({ minutes: sizes.soakMinutes, sampleSeconds: sizes.soakSampleSeconds, onProgress: (f, d) => progress.update(f, d) });
+      result.soak = {
+        minutes: measured.minutes,
+        slope_mb_per_h: measured.slope_mb_per_h,
+        rss_start_mb: measured.rss_start_mb,
+        rss_end_mb: measured.rss_end_mb,
+      };
+      extra["soak heap+external slope MB/h"] = measured.heap_slope_mb_per_h;
+      extra["soak samples"] = measured.samples.length;
+      extra["soak votes / motions / keystrokes"] = `${measured.votes} / ${measured.motions} / ${measured.keystrokes}`;
+    });
   // The last 30-minute soak (npm run bench:soak), shown beside this run's short one.
   const soakFile = path.join(import.meta.dirname, "results", "soak.json");
   if (existsSync(soakFile)) {
@@ -149,32 +157,33 @@ async function main(): Promise<void> {
 
   progress.start("district");
   if (skip.has("district")) notes.push("district: skipped (--skip)");
-  else {
-    const { district, districtServices, servicesProblem } = await import("./lib/district");
-    const problem = await servicesProblem(districtServices());
-    if (problem) notes.push(`district: skipped — ${problem} (set DATABASE_URL and REDIS_URL)`);
-    else {
-      const measured = await district({ meetings: sizes.meetings, processes: sizes.processes, onProgress: (f, d) => progress.update(f, d) });
-      result.district = {
-        meetings: measured.meetings,
-        members: measured.members,
-        observers: measured.observers,
-        p99_ms: round(measured.p99_ms),
-        floor_p99_ms: round(measured.floor_p99_ms),
-        ack_p99_ms: round(measured.ack_p99_ms),
-        lost: measured.lost,
-        duplicated: measured.duplicated,
-      };
-      extra["district p50 ms (floor)"] = `${round(measured.p50_ms)} (${round(measured.floor_p50_ms)})`;
-      extra["district votes"] = measured.votes;
-      extra["district states per observer and motion (floor)"] = `${round(measured.states_per_observer)} (${round(measured.floor_states_per_observer)})`;
-      extra["district floor ack p99 ms"] = round(measured.floor_ack_p99_ms);
-      extra["district payload bytes"] = measured.payload_bytes;
-      if (measured.missing_deliveries > 0) notes.push(`district: ${measured.missing_deliveries} vote × observer deliveries missing`);
-      if (measured.floor_missing_deliveries > 0) notes.push(`district floor: ${measured.floor_missing_deliveries} deliveries missing`);
-      for (const [code, n] of Object.entries(measured.refused)) notes.push(`district: ${n} votes refused (${code})`);
-    }
-  }
+  else
+    await stage("district", notes, async () => {
+      const { district, districtServices, servicesProblem } = await import("./lib/district");
+      const problem = await servicesProblem(districtServices());
+      if (problem) notes.push(`district: skipped — ${problem} (set DATABASE_URL and REDIS_URL)`);
+      else {
+        const measured = await district({ meetings: sizes.meetings, processes: sizes.processes, onProgress: (f, d) => progress.update(f, d) });
+        result.district = {
+          meetings: measured.meetings,
+          members: measured.members,
+          observers: measured.observers,
+          p99_ms: round(measured.p99_ms),
+          floor_p99_ms: round(measured.floor_p99_ms),
+          ack_p99_ms: round(measured.ack_p99_ms),
+          lost: measured.lost,
+          duplicated: measured.duplicated,
+        };
+        extra["district p50 ms (floor)"] = `${round(measured.p50_ms)} (${round(measured.floor_p50_ms)})`;
+        extra["district votes"] = measured.votes;
+        extra["district states per observer and motion (floor)"] = `${round(measured.states_per_observer)} (${round(measured.floor_states_per_observer)})`;
+        extra["district floor ack p99 ms"] = round(measured.floor_ack_p99_ms);
+        extra["district payload bytes"] = measured.payload_bytes;
+        if (measured.missing_deliveries > 0) notes.push(`district: ${measured.missing_deliveries} vote × observer deliveries missing`);
+        if (measured.floor_missing_deliveries > 0) notes.push(`district floor: ${measured.floor_missing_deliveries} deliveries missing`);
+        for (const [code, n] of Object.entries(measured.refused)) notes.push(`district: ${n} votes refused (${code})`);
+      }
+    });
   progress.finish();
 
   extra["stages (s)"] = progress.seconds.map(([name, s]) => `${name} ${s}`).join(", ");
@@ -183,6 +192,15 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nwritten: ${path.relative(process.cwd(), path.join(dir, "latest.json"))}`);
+}
+
+/** A scenario that fails (a server that did not start in time on a loaded machine…) leaves a note; the others run. */
+async function stage(name: string, notes: string[], fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (error) {
+    notes.push(`${name}: failed — ${((error as Error)?.message ?? String(error)).split("\n")[0]}`);
+  }
 }
 
 /** The scenarios against a running Yishi server: fan-out, its baseline, memory per observer, the burst. */

@@ -37,6 +37,8 @@ export type SoakResult = {
   votes: number;
   motions: number;
   observer_states: number;
+  /** Votes that got no acknowledgement (a connection dropped under load); the next motion goes on. */
+  failed_votes: number;
   keystrokes: number;
   load: number;
   at: string;
@@ -73,7 +75,7 @@ export async function soak(options: { minutes: number; sampleSeconds?: number; o
   });
   const open: { close(): void }[] = [];
   let stop = false;
-  const counts = { votes: 0, motions: 0, states: 0, keys: 0 };
+  const counts = { votes: 0, motions: 0, states: 0, keys: 0, failed: 0 };
   try {
     const cookies = await sessionCookies(fixture, server.url, (f, d) => report(0.05 + 0.03 * f, d));
     const meetingId = fixture.big.meetingId;
@@ -91,6 +93,8 @@ export async function soak(options: { minutes: number; sampleSeconds?: number; o
       if (!joined.ok) throw new Error(`join: ${joined.error.code}`);
     }
     for (const o of observers) o.socket.on("meeting:state", () => (counts.states += 1));
+    // A phone that lost its connection (a ping missed on a loaded machine) reconnects and joins again, as the page does.
+    for (const p of [chair, ...members, ...observers]) p.socket.io.on("reconnect", () => void p.call("meeting:join", { meetingId }).catch(() => undefined));
     const minutes = await minutesClient(server.url, meetingId, cookies.bigChair);
     open.push(minutes);
 
@@ -135,6 +139,7 @@ export async function soak(options: { minutes: number; sampleSeconds?: number; o
       votes: counts.votes,
       motions: counts.motions,
       observer_states: counts.states,
+      failed_votes: counts.failed,
       keystrokes: counts.keys,
       load: round(loadavg()[0] ?? 0, 1),
       at: new Date().toISOString(),
@@ -146,39 +151,64 @@ export async function soak(options: { minutes: number; sampleSeconds?: number; o
   }
 }
 
+/** A chair's command, sent again (the same payload) when the connection dropped before the answer. */
+async function chairCall(chair: Phone, event: string, payload: unknown): Promise<{ ok: boolean; code?: string }> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const reply = await chair.call(event, payload, 30_000);
+      return reply.ok ? { ok: true } : { ok: false, code: reply.error.code };
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await sleep(2_000);
+    }
+  }
+}
+
+/** Opens a named vote; after a dropped connection, the vote the first attempt may have opened is taken. */
+async function openVote(chair: Phone, meetingId: string, text: string): Promise<string> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const opened = await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text, method: "named", matterKind: "general" }, 30_000);
+      if (!opened.ok) throw new Error(`vote:open: ${opened.error.code} ${opened.error.message}`);
+      return opened.data.result.motionId;
+    } catch (error) {
+      if (attempt >= 4 || (error as Error).message.startsWith("vote:open")) throw error;
+      await sleep(2_000);
+      const joined = await chair.call<{ view: { motion: { id: string; state: string } | null } }>("meeting:join", { meetingId }, 30_000).catch(() => null);
+      if (joined?.ok && joined.data.view.motion?.state === "open") return joined.data.view.motion.id;
+    }
+  }
+}
+
 /** The chair's cycle: open a named vote, the members vote over a few seconds, close, announce; an attendance change. */
 async function runMeeting(
   chair: Phone,
   members: Phone[],
   meetingId: string,
   personId: string,
-  counts: { votes: number; motions: number },
+  counts: { votes: number; motions: number; failed: number },
   stopped: () => boolean,
 ): Promise<void> {
   const choices = ["yes", "no", "abstain"] as const;
   let round = 0;
   while (!stopped()) {
     round += 1;
-    const opened = await chair.call<{ result: { motionId: string } }>("vote:open", {
-      meetingId,
-      text: `持续运行表决 第${round}项`,
-      method: "named",
-      matterKind: "general",
-    });
-    if (!opened.ok) throw new Error(`vote:open: ${opened.error.code} ${opened.error.message}`);
-    const motionId = opened.data.result.motionId;
+    const motionId = await openVote(chair, meetingId, `持续运行表决 第${round}项`);
     counts.motions += 1;
     await Promise.all(
       members.map(async (m, i) => {
         await sleep(Math.random() * 3_000);
-        const reply = await m.call("vote:cast", { meetingId, motionId, choice: choices[(i + round) % 3], clientId: `soak-${round}-${i}-${Date.now()}` });
-        if (reply.ok) counts.votes += 1;
+        const reply = await m
+          .call("vote:cast", { meetingId, motionId, choice: choices[(i + round) % 3], clientId: `soak-${round}-${i}-${Date.now()}` })
+          .catch(() => null);
+        if (reply?.ok) counts.votes += 1;
+        else counts.failed += 1;
       }),
     );
-    const closed = await chair.call("vote:close", { meetingId, motionId });
-    if (!closed.ok) throw new Error(`vote:close: ${closed.error.code}`);
-    await chair.call("vote:announce", { meetingId, motionId });
-    await chair.call("meeting:attendance", { meetingId, personId, status: round % 2 ? "present_online" : "present_in_person" });
+    const closed = await chairCall(chair, "vote:close", { meetingId, motionId });
+    if (!closed.ok) throw new Error(`vote:close: ${closed.code}`);
+    await chairCall(chair, "vote:announce", { meetingId, motionId });
+    await chairCall(chair, "meeting:attendance", { meetingId, personId, status: round % 2 ? "present_online" : "present_in_person" });
     await sleep(2_000);
   }
 }
