@@ -92,6 +92,13 @@ export async function soak(options: { minutes: number; sampleSeconds?: number; o
       const joined = await p.call("meeting:join", { meetingId });
       if (!joined.ok) throw new Error(`join: ${joined.error.code}`);
     }
+    // A vote left open by an interrupted soak is closed and announced first, so that the next one can open.
+    const joined = await chair.call<{ view: { motion: { id: string; state: string } | null } }>("meeting:join", { meetingId });
+    const left = joined.ok ? joined.data.view.motion : null;
+    if (left && (left.state === "open" || left.state === "closed")) {
+      await chair.call("vote:close", { meetingId, motionId: left.id });
+      await chair.call("vote:announce", { meetingId, motionId: left.id });
+    }
     for (const o of observers) o.socket.on("meeting:state", () => (counts.states += 1));
     // A phone that lost its connection (a ping missed on a loaded machine) reconnects and joins again, as the page does.
     for (const p of [chair, ...members, ...observers]) p.socket.io.on("reconnect", () => void p.call("meeting:join", { meetingId }).catch(() => undefined));
