@@ -192,6 +192,8 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nwritten: ${path.relative(process.cwd(), path.join(dir, "latest.json"))}`);
+  // A scenario that failed may leave a handle open (a server that did not start in time keeps its child): end here.
+  process.exit(0);
 }
 
 /** A scenario that fails (a server that did not start in time on a loaded machine…) leaves a note; the others run. */
