@@ -5,21 +5,22 @@
  *
  *   npm run bench                 5,000 observers, 2,000 voters, 30 editors for 60 s, 1,000,000 audit entries
  *   npm run bench -- --quick      a small version (under 3 minutes once its data is built)
- *   options: --observers N --voters N --entries N --restarts N --skip restart,minutes,audit_verify,fanout,burst
- *            --processes N
+ *   options: --observers N --voters N --entries N --restarts N --meetings N --soak-minutes N --processes N
+ *            --skip restart,minutes,audit_verify,fanout,burst,soak,district
  *
  * Issue #24: restart to ready and idle memory against a minimal server on the same stack (bench/lib/restart.ts),
  * memory per observer against a bare Socket.IO client, audit verification against hashing the same bytes.
  *
  * PGlite by default; with DATABASE_URL set, PostgreSQL (the bench makes its own database next to it).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "../scripts/buildIfNeeded.mjs";
 import { ensureServerBundle } from "../scripts/serverBundle.mjs";
 import { type Phone, phone } from "../server/faults/clients";
 import { startServer, type TestServer } from "../server/testing/server";
 import { burst, checkBurst } from "./lib/burst";
+import { burstFloor } from "./lib/burstFloor";
 import { ClientPool } from "./lib/clients";
 import { fanout } from "./lib/fanout";
 import { prepareFixture, sessionCookies } from "./lib/fixture";
@@ -52,6 +53,9 @@ const sizes = {
   processes: option("--processes") ?? 2,
   restarts: option("--restarts") ?? (quick ? 2 : 5),
   idleMs: quick ? 2_000 : 5_000,
+  meetings: option("--meetings") ?? (quick ? 10 : 100),
+  soakMinutes: option("--soak-minutes") ?? (quick ? 1 : 3),
+  soakSampleSeconds: quick ? 15 : 30,
 };
 
 const progress = new Progress([
@@ -65,18 +69,22 @@ const progress = new Progress([
   { name: "check", weight: 2 },
   { name: "minutes", weight: quick ? 6 : 15 },
   { name: "audit_verify", weight: quick ? 3 : 10 },
+  { name: "soak", weight: quick ? 8 : 15 },
+  { name: "district", weight: quick ? 10 : 30 },
 ]);
 
 async function main(): Promise<void> {
   const result: BenchResult = {
     fanout: { observers: sizes.observers, p99_ms: null, baseline_p99_ms: null },
-    burst: { voters: sizes.voters, db: process.env.DATABASE_URL ? "postgres" : "pglite", all_acked_ms: null, lost: null, duplicated: null },
+    burst: { voters: sizes.voters, db: process.env.DATABASE_URL ? "postgres" : "pglite", all_acked_ms: null, floor_ms: null, lost: null, duplicated: null },
     minutes: { editors: sizes.editors, p99_ms: null },
     audit_verify: { entries: sizes.entries, ms: null, floor_ms: null },
     rss_per_observer_kb: null,
     rss_per_observer_floor_kb: null,
     restart: { ms: null, floor_ms: null, command: "", load: null },
     rss_idle: { mb: null, floor_mb: null },
+    soak: { minutes: sizes.soakMinutes, slope_mb_per_h: null, rss_start_mb: null, rss_end_mb: null },
+    district: { meetings: sizes.meetings, members: 30, observers: 30, p99_ms: null, floor_p99_ms: null, ack_p99_ms: null, lost: null, duplicated: null },
   };
   const notes: string[] = [];
   const extra: Record<string, string | number> = {};
@@ -100,19 +108,82 @@ async function main(): Promise<void> {
     extra["restart runs ms (minimal)"] = measured.minimal.runs.join(", ");
     extra["restart to health / to join ms"] = `${round(measured.yishi.health_ms, 0)} / ${round(measured.yishi.join_ms, 0)}`;
   }
-  if (!skip.has("fanout") || !skip.has("burst")) await live(result, notes, extra);
+  if (!skip.has("fanout") || !skip.has("burst")) await stage("fanout/burst", notes, () => live(result, notes, extra));
 
   progress.start("minutes");
   if (skip.has("minutes")) notes.push("minutes: skipped (--skip)");
-  else await minutes(result, notes);
+  else await stage("minutes", notes, () => minutes(result, notes));
 
   progress.start("audit_verify");
   if (skip.has("audit_verify")) notes.push("audit_verify: skipped (--skip)");
   else {
-    const { run } = await import("./auditVerify");
-    const verified = await run(sizes.entries);
-    result.audit_verify = { entries: verified.entries, ms: verified.ms, floor_ms: verified.floor_ms };
+    await stage("audit_verify", notes, async () => {
+      const { run } = await import("./auditVerify");
+      const verified = await run(sizes.entries);
+      result.audit_verify = { entries: verified.entries, ms: verified.ms, floor_ms: verified.floor_ms };
+    });
   }
+
+  progress.start("soak");
+  if (skip.has("soak") || sizes.soakMinutes <= 0) notes.push("soak: skipped (--skip or --soak-minutes 0)");
+  else
+    await stage("soak", notes, async () => {
+      const { soak } = await import("./soak");
+      const measured = await soak({ minutes: sizes.soakMinutes, sampleSeconds: sizes.soakSampleSeconds, onProgress: (f, d) => progress.update(f, d) });
+      result.soak = {
+        minutes: measured.minutes,
+        slope_mb_per_h: measured.slope_mb_per_h,
+        rss_start_mb: measured.rss_start_mb,
+        rss_end_mb: measured.rss_end_mb,
+      };
+      extra["soak heap+external slope MB/h"] = measured.heap_slope_mb_per_h;
+      extra["soak samples"] = measured.samples.length;
+      extra["soak votes / motions / keystrokes"] = `${measured.votes} / ${measured.motions} / ${measured.keystrokes}`;
+    });
+  // The last 30-minute soak (npm run bench:soak), shown beside this run's short one.
+  const soakFile = path.join(import.meta.dirname, "results", "soak.json");
+  if (existsSync(soakFile)) {
+    const last = JSON.parse(readFileSync(soakFile, "utf8")) as {
+      minutes: number;
+      slope_mb_per_h: number;
+      rss_start_mb: number;
+      rss_end_mb: number;
+      at: string;
+      load: number;
+    };
+    extra["last bench:soak"] =
+      `${last.minutes} min on ${last.at.slice(0, 16)}: ${last.rss_start_mb} → ${last.rss_end_mb} MB, slope ${last.slope_mb_per_h} MB/h (load ${last.load})`;
+  }
+
+  progress.start("district");
+  if (skip.has("district")) notes.push("district: skipped (--skip)");
+  else
+    await stage("district", notes, async () => {
+      const { district, districtServices, servicesProblem } = await import("./lib/district");
+      const problem = await servicesProblem(districtServices());
+      if (problem) notes.push(`district: skipped — ${problem} (set DATABASE_URL and REDIS_URL)`);
+      else {
+        const measured = await district({ meetings: sizes.meetings, processes: sizes.processes, onProgress: (f, d) => progress.update(f, d) });
+        result.district = {
+          meetings: measured.meetings,
+          members: measured.members,
+          observers: measured.observers,
+          p99_ms: round(measured.p99_ms),
+          floor_p99_ms: round(measured.floor_p99_ms),
+          ack_p99_ms: round(measured.ack_p99_ms),
+          lost: measured.lost,
+          duplicated: measured.duplicated,
+        };
+        extra["district p50 ms (floor)"] = `${round(measured.p50_ms)} (${round(measured.floor_p50_ms)})`;
+        extra["district votes"] = measured.votes;
+        extra["district states per observer and motion (floor)"] = `${round(measured.states_per_observer)} (${round(measured.floor_states_per_observer)})`;
+        extra["district floor ack p99 ms"] = round(measured.floor_ack_p99_ms);
+        extra["district payload bytes"] = measured.payload_bytes;
+        if (measured.missing_deliveries > 0) notes.push(`district: ${measured.missing_deliveries} vote × observer deliveries missing`);
+        if (measured.floor_missing_deliveries > 0) notes.push(`district floor: ${measured.floor_missing_deliveries} deliveries missing`);
+        for (const [code, n] of Object.entries(measured.refused)) notes.push(`district: ${n} votes refused (${code})`);
+      }
+    });
   progress.finish();
 
   extra["stages (s)"] = progress.seconds.map(([name, s]) => `${name} ${s}`).join(", ");
@@ -121,6 +192,17 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nwritten: ${path.relative(process.cwd(), path.join(dir, "latest.json"))}`);
+  // A scenario that failed may leave a handle open (a server that did not start in time keeps its child): end here.
+  process.exit(0);
+}
+
+/** A scenario that fails (a server that did not start in time on a loaded machine…) leaves a note; the others run. */
+async function stage(name: string, notes: string[], fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (error) {
+    notes.push(`${name}: failed — ${((error as Error)?.message ?? String(error)).split("\n")[0]}`);
+  }
 }
 
 /** The scenarios against a running Yishi server: fan-out, its baseline, memory per observer, the burst. */
@@ -209,6 +291,15 @@ async function live(result: BenchResult, notes: string[], extra: Record<string, 
       );
       result.burst.lost = checked.lost;
       result.burst.duplicated = checked.duplicated;
+      progress.update(0.5, "the floor: the same rows by a bare script");
+      const floor = await burstFloor(
+        fixture.target,
+        run,
+        fixture.big.voters.map((v) => v.personId),
+      );
+      result.burst.floor_ms = round(floor.floor_ms, 0);
+      extra["burst floor batches"] = floor.batches;
+      if (floor.lost > 0 || floor.duplicated > 0) notes.push(`burst floor: ${floor.lost} lost, ${floor.duplicated} duplicated (the floor script is wrong)`);
     } else notes.push("burst: skipped (--skip)");
   } finally {
     for (const p of phones) p.close();
@@ -220,7 +311,6 @@ async function live(result: BenchResult, notes: string[], extra: Record<string, 
 /** The minutes engineer's benchmark, when it is there. */
 async function minutes(result: BenchResult, notes: string[]): Promise<void> {
   const file = path.join(import.meta.dirname, "minutes.ts");
-  const { existsSync } = await import("node:fs");
   if (!existsSync(file)) {
     notes.push("minutes: missing (bench/minutes.ts not found)");
     return;

@@ -17,7 +17,7 @@ import { processVoteBatch, type VoteOutcome, type VoteRequest, voteSchema } from
 const WINDOW_MS = 4;
 // 500: a burst of 2,000 votes commits in a handful of transactions; measured on PGlite, 250 took a third longer
 // (each batch also reads its voters' views and waits for the broadcast between batches).
-const MAX_BATCH = 500;
+export const MAX_BATCH = 500;
 
 type Pending = { request: VoteRequest; resolve: (outcome: VoteOutcome) => void };
 type Batcher = { queue: Pending[]; timer: NodeJS.Timeout | null; running: Promise<void> | null };
