@@ -12,7 +12,15 @@ import { outboxOnEvent } from "./outbox";
 import { signOnPublish } from "./publish";
 import { sessionsOnEvent } from "./sessions";
 
-export const LISTENERS: readonly Listener[] = [broadcastOnEvent, sessionsOnEvent, checkpointOnEvent, signOnPublish, minutesOnEvent, outboxOnEvent, alertsOnEvent];
+export const LISTENERS: readonly Listener[] = [
+  broadcastOnEvent,
+  sessionsOnEvent,
+  checkpointOnEvent,
+  signOnPublish,
+  minutesOnEvent,
+  outboxOnEvent,
+  alertsOnEvent,
+];
 
 /** Wires the listeners at start-up (tsx process only). Called once from server/index.ts. */
 export function registerListeners(): void {
