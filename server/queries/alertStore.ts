@@ -14,9 +14,11 @@
  * So a dashboard view recomputes the few organizations that changed since the last one, not all of them; the first
  * view after a threshold change (or on a new database) recomputes every organization of the township once.
  */
+
 import { createHash } from "node:crypto";
 import { Prisma } from "../../generated/prisma/client";
 import { currentDb } from "../db";
+import { markAlertsDirty } from "../db/alertsDirty";
 import { type Alert, type AlertLevel, type AlertSettings, computeAlertsUntil } from "../domain/alerts";
 import type { MatterStage } from "../domain/matter";
 import type { MatterKind } from "../domain/rules";
@@ -207,4 +209,9 @@ export async function storedAlertsOf(orgId: string): Promise<StoredAlertRow[]> {
   const rows = await currentDb().prisma.storedAlert.findMany({ where: { orgId }, select: { alert: true } });
   const alerts = rows.map((r) => r.alert as unknown as StoredAlertRow);
   return alerts.sort((a, b) => RANK[a.level] - RANK[b.level] || b.occurredOn.localeCompare(a.occurredOn) || a.id.localeCompare(b.id));
+}
+
+/** Marks these organizations' stored alerts for recomputation at the next read (a change another organization made). */
+export async function markStoredAlertsStale(orgIds: readonly string[]): Promise<void> {
+  for (const orgId of orgIds) await markAlertsDirty(orgId);
 }

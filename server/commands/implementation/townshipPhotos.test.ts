@@ -9,8 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoNotices } from "../../../prisma/demoNotice";
 import { seedDemo } from "../../../prisma/seed";
 import type { Database } from "../../db/client";
+import { DEFAULT_ALERT_SETTINGS } from "../../domain/alerts";
 import type { DuplicateUse } from "../../domain/implementation/progress";
+import { onEvent } from "../../events";
+import { alertsOnEvent } from "../../listeners/alerts";
 import type { Viewer } from "../../queries/access";
+import { refreshAlerts, storedAlertsOf } from "../../queries/alertStore";
 import { alertsForOrganization } from "../../queries/alerts";
 import { evidenceFile, implementationView } from "../../queries/implementation";
 import { openInProcessDb } from "../../testing/inProcessDb";
@@ -149,6 +153,10 @@ describe("a photo used by two organizations of one township", () => {
       new Date(notice.endsAt.getTime() + DAY),
     );
     const copy = await disguise(await photoWithExif(21, "2026:05:18 09:30:00", SITE), "cropped");
+    // The village's alerts are stored before the cooperative's upload; the upload must make them stale (after commit).
+    onEvent(alertsOnEvent);
+    await refreshAlerts([villageId], DEFAULT_ALERT_SETTINGS);
+    expect((await storedAlertsOf(villageId)).some((a) => a.code === "photo_reused_in_township")).toBe(false);
     const before = await db.prisma.auditEntry.count({ where: { orgId: coopId } });
     const report = await reportProgress({ planId: plan.planId, text: "护岸完工", files: [{ filename: "护岸.jpg", data: copy }] }, SYSTEM);
     coopPhotoId = report.fileIds[0] as string;
@@ -164,6 +172,9 @@ describe("a photo used by two organizations of one township", () => {
       other: { orgId: villageId, orgName: "平洲村（演示）", uploadedAt: "2026-05-18T04:00:00.000Z" },
     });
     expect(duplicates.some((d) => d.fileId === foreignRowId)).toBe(false);
+    // The village did nothing, yet its stored alerts (the township dashboard's) now name the cooperative's use.
+    expect(await refreshAlerts([villageId], DEFAULT_ALERT_SETTINGS)).toBe(1);
+    expect((await storedAlertsOf(villageId)).filter((a) => a.code === "photo_reused_in_township")).toHaveLength(1);
 
     // The reuse is recorded for both sides' alerts, and the upload's audit entry names it.
     expect(await db.prisma.townshipPhotoReuse.findMany({ select: { fileId: true, otherFileId: true, orgId: true, otherOrgId: true } })).toEqual([
