@@ -40,7 +40,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: "node scripts/buildIfNeeded.mjs && node --import tsx server/index.ts",
+    // What `npm start` runs: the web app built when its sources changed, then the server compiled ahead of time.
+    command: "node scripts/start.mjs",
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 300_000,

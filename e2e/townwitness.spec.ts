@@ -22,10 +22,12 @@ let server: ChildProcess | null = null;
 test.describe.configure({ timeout: 1_200_000 });
 
 async function start(): Promise<void> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  // As `npm start` runs it (the build is already there: Playwright's web server made it).
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      YISHI_SKIP_BUILD: "1",
       PORT: String(PORT),
       HOST: "127.0.0.1",
       YISHI_DATA_DIR: dataDir,
