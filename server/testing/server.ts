@@ -51,6 +51,16 @@ export function serverEntry(): string[] {
   return bundle ? ["--enable-source-maps", bundle] : ["--import", "tsx", "server/index.ts"];
 }
 
+/**
+ * Servers this test process started and that still run. Each test file runs in a process of its own; when it ends —
+ * also after a failed or timed-out hook that never reached its cleanup — its servers end with it instead of running
+ * on, orphaned, for the rest of the suite.
+ */
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "yishi-test-"));
   const baseDbUrl = options.databaseUrl === null ? undefined : (options.databaseUrl ?? process.env.DATABASE_URL);
@@ -84,7 +94,13 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  running.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), options.timeoutMs ?? 90_000);
     const onData = () => {
@@ -99,6 +115,14 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
+  }).catch(async (error: unknown) => {
+    // A server that did not start in time is killed and its data removed: left running it would hold a core for the
+    // rest of the run and slow every later start past its own timeout.
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await exited;
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await fresh?.drop().catch(() => undefined);
+    throw error;
   });
   return {
     url,
