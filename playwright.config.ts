@@ -40,8 +40,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    // What `npm start` runs: the web app built when its sources changed, then the server compiled ahead of time.
-    command: "node scripts/start.mjs",
+    command: "node scripts/buildIfNeeded.mjs && node --import tsx server/index.ts",
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 300_000,

@@ -22,12 +22,10 @@ let server: ChildProcess | null = null;
 test.describe.configure({ timeout: 1_200_000 });
 
 async function start(): Promise<void> {
-  // As `npm start` runs it (the build is already there: Playwright's web server made it).
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
-      YISHI_SKIP_BUILD: "1",
       PORT: String(PORT),
       HOST: "127.0.0.1",
       YISHI_DATA_DIR: dataDir,
