@@ -31,7 +31,9 @@ const config = {
   // With a proxy (proxy.ts) Next buffers request bodies and cuts them at 10 MB by default; meeting materials may be
   // 20 MB (issue #5) and a proposal may carry three files of 10 MB (issue #22), so allow that plus the multipart
   // envelope. Each route's own limit is checked on content-length first (server/web/requestGate.ts).
-  experimental: { proxyClientMaxBodySize: "31mb" },
+  // Next loads every route's modules right after prepare unless told not to: seconds of both cores at each start and
+  // tens of MB held for routes a node may never serve (issue #24). Each route loads on its first request instead.
+  experimental: { proxyClientMaxBodySize: "31mb", preloadEntriesOnStart: false },
   // Messages reach the browser compiled (app/i18n/clientMessages.ts), so the browser formats them with use-intl's
   // format-only formatter and never loads the ICU parser; the server's formatter handles both forms
   // (app/i18n/formatMessage.ts). next-intl's own `experimental.messages.precompile` compiles messages imported as

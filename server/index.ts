@@ -27,6 +27,9 @@ import { type Runtime, setRuntime } from "./runtime";
 import { gateRequest } from "./web/requestGate";
 import { startTownshipWitnesses, type TownshipWitnesses, townshipWitnessEnabled } from "./witness/township";
 
+/** Longer than nginx's upstream keepalive_timeout (60 s by default, deploy/nginx/yishi.conf). */
+const KEEP_ALIVE_MS = 65_000;
+
 async function main(): Promise<void> {
   // Start-up phases, logged once ready (issue #24: the room is dark until a restarted server answers again).
   const phases: Record<string, number> = { modules: Math.round(performance.now()) };
@@ -130,6 +133,11 @@ async function main(): Promise<void> {
     res.setHeader("x-request-id", requestId);
     runInRequest({ requestId, route: routeLabel(req.method, req.url) }, () => void handle(req, res));
   });
+  // An idle keep-alive connection stays open longer than any client keeps one (fetch 4 s, nginx's upstream pool 60 s):
+  // the client always closes first, so it never sends a request on a socket we are closing at that moment (seen as a
+  // reset connection on a login under heavy load).
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_MS + 5_000;
   const io = createSocketServer(httpServer, SOCKET_MODULES);
   runtime.io = io;
   redis?.attach(io);
