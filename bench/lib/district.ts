@@ -32,7 +32,8 @@ import { type Phone, phone, redeemAll } from "../../server/faults/clients";
 import { sharedSecrets, startNode } from "../../server/testing/cluster";
 import type { TestServer } from "../../server/testing/server";
 import type { FromDistrictWorker, PlannedVote, Receipt, SocketSpec, ToDistrictWorker, VoteAck } from "./districtWorker";
-import { percentile, sleep, wallNow } from "./stats";
+import { benchDatabase } from "./fixture";
+import { listeningPort, percentile, sleep, wallNow } from "./stats";
 
 type Report = (fraction: number, detail: string) => void;
 
@@ -101,28 +102,13 @@ export async function servicesProblem(services: { databaseUrl: string; redisUrl:
   return null;
 }
 
-async function database(baseUrl: string, name: string, fresh: boolean): Promise<string> {
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
-    if (exists && fresh) await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-    if (!exists || fresh) await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 /** The district's data: M assemblies of 30 members, each in session with its first item started; built once. */
 async function prepare(meetings: number, baseUrl: string, report: Report): Promise<{ dir: string; databaseUrl: string; state: State }> {
   const dir = path.join(tmpdir(), "yishi-bench", `district-${meetings}`);
   mkdirSync(dir, { recursive: true });
   const stateFile = path.join(dir, "district.json");
   const existing = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, "utf8")) as State) : null;
-  const databaseUrl = await database(baseUrl, `yishi_bench_district_${meetings}`, !existing);
+  const databaseUrl = await benchDatabase(baseUrl, `yishi_bench_district_${meetings}`, !existing);
   if (existing) return { dir, databaseUrl, state: existing };
   report(0, `building ${meetings} meetings of ${MEMBERS} members (once: ${dir})`);
   const built = await withDatabase({ dataDir: dir, databaseUrl }, async (db) => {
@@ -554,17 +540,7 @@ async function startFloorNode(redisUrl: string, key: string): Promise<{ child: C
     env: { ...process.env, REDIS_URL: redisUrl, FLOOR_KEY: key },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
-  let errors = "";
-  child.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /FLOOR_LISTENING (\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once("exit", (code) => reject(new Error(`floor node exited with ${code}: ${errors}`)));
-  });
+  const { port } = await listeningPort(child, "FLOOR_LISTENING", "floor node");
   return { child, url: `http://127.0.0.1:${port}` };
 }
 

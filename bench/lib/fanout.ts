@@ -11,7 +11,7 @@ import { io, type Socket } from "socket.io-client";
 import type { Phone } from "../../server/faults/clients";
 import type { ClientPool } from "./clients";
 import { inspectorUrl, type Memory, settledMemory } from "./inspector";
-import { percentile, rssKb, sleep, wallNow } from "./stats";
+import { listeningPort, percentile, rssKb, sleep, wallNow } from "./stats";
 
 export type Side = {
   observers: number;
@@ -63,18 +63,8 @@ async function startBaseline(): Promise<{ child: ChildProcess; url: string; outp
     execArgv: ["--inspect=127.0.0.1:0", "--import", "tsx"],
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
-  let errors = "";
-  child.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /BASELINE_LISTENING (\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once("exit", (code) => reject(new Error(`baseline server exited with ${code}: ${errors}`)));
-  });
-  return { child, url: `http://127.0.0.1:${port}`, output: () => errors };
+  const { port, output } = await listeningPort(child, "BASELINE_LISTENING", "baseline server");
+  return { child, url: `http://127.0.0.1:${port}`, output };
 }
 
 export async function fanout(options: {

@@ -43,7 +43,7 @@ function bodyOf(a: Assembly): Body {
 }
 
 /** A database of our own next to DATABASE_URL's, created when missing (or when a previous build did not finish). */
-async function benchDatabase(baseUrl: string, name: string, fresh: boolean): Promise<string> {
+export async function benchDatabase(baseUrl: string, name: string, fresh: boolean): Promise<string> {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   try {

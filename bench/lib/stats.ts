@@ -1,4 +1,5 @@
-/** Small numeric helpers for the benchmark's tables. */
+/** Small numeric helpers for the benchmark's tables, and the port a forked server reports. */
+import type { ChildProcess } from "node:child_process";
 
 /** The p-th percentile (0–100) by nearest rank; NaN for no samples. */
 export function percentile(samples: number[], p: number): number {
@@ -28,3 +29,22 @@ export async function rssKb(pid: number): Promise<number> {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The port a forked server prints as "<MARKER> <port>" once it listens, and its stderr so far; rejects with its stderr
+ * if it exits first.
+ */
+export async function listeningPort(child: ChildProcess, marker: string, what: string): Promise<{ port: number; output: () => string }> {
+  let errors = "";
+  child.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = new RegExp(`${marker} (\\d+)`).exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once("exit", (code) => reject(new Error(`${what} exited with ${code}: ${errors}`)));
+  });
+  return { port, output: () => errors };
+}

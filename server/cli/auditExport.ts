@@ -10,12 +10,9 @@
  */
 import path from "node:path";
 import { parseArgs as parseArgv } from "node:util";
-import nextEnv from "@next/env";
 import { type ExportResult, exportOrgBundle } from "../audit/exportFromDb";
-import { ensureDataDir, readConfig, StartupError } from "../config";
-import { type Database, openDatabase, withDedicatedConnection } from "../db/client";
-import { migrate } from "../db/migrate";
-import { setRuntime } from "../runtime";
+import { StartupError } from "../config";
+import { openForCli } from "./open";
 
 const USAGE = "usage: npm run audit:export -- --out DIR [--org ID]";
 
@@ -25,27 +22,10 @@ function parseArgs(argv: string[]): { out: string; org: string | null } {
   return { out: path.resolve(values.out), org: values.org ?? null };
 }
 
-async function open(): Promise<Database> {
-  nextEnv.loadEnvConfig(process.cwd());
-  const config = readConfig();
-  ensureDataDir(config.dataDir);
-  let db: Database;
-  try {
-    db = await openDatabase(config);
-  } catch (error) {
-    if (error instanceof StartupError && !config.databaseUrl) {
-      throw new StartupError(
-        `${error.message}\n内置数据库（PGlite）同一时间只能由一个进程打开：服务器运行时，请在监督台（/supervise）下载审计包，或先停止服务器再导出。` +
-          `\nThe embedded database (PGlite) can be opened by one process at a time: while the server runs, download the bundle` +
-          ` from the supervisor console (/supervise), or stop the server first. On PostgreSQL (DATABASE_URL) this command runs alongside the server.`,
-      );
-    }
-    throw error;
-  }
-  await withDedicatedConnection(db, config.databaseUrl, (sql) => migrate(sql));
-  setRuntime({ config, db, version: "audit-export", inFlight: new Set(), shuttingDown: false });
-  return db;
-}
+const BUSY =
+  "内置数据库（PGlite）同一时间只能由一个进程打开：服务器运行时，请在监督台（/supervise）下载审计包，或先停止服务器再导出。" +
+  "\nThe embedded database (PGlite) can be opened by one process at a time: while the server runs, download the bundle" +
+  " from the supervisor console (/supervise), or stop the server first. On PostgreSQL (DATABASE_URL) this command runs alongside the server.";
 
 function report(result: ExportResult, dir: string): boolean {
   console.log(`${result.origin}: ${result.entries} entries → ${dir}`);
@@ -68,7 +48,7 @@ async function main(): Promise<number> {
     console.error(`audit:export: ${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const db = await open();
+  const db = await openForCli("audit-export", BUSY);
   try {
     const orgIds = args.org ? [args.org] : (await db.prisma.auditEntry.groupBy({ by: ["orgId"], orderBy: { orgId: "asc" } })).map((g) => g.orgId);
     if (args.org && (await db.prisma.organization.count({ where: { id: args.org } })) === 0) {

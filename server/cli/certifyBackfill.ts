@@ -7,22 +7,16 @@
  * PGlite is single-process: while the server runs, this command cannot open the embedded database (restart the
  * server instead: it backfills on start).
  */
-import nextEnv from "@next/env";
 import { checkpointAllOrgs } from "../audit/checkpointer";
 import { certifyPastDecisions } from "../commands/matter/certifyPastDecisions";
-import { ensureDataDir, readConfig } from "../config";
-import { openDatabase, withDedicatedConnection } from "../db/client";
-import { migrate } from "../db/migrate";
-import { setRuntime } from "../runtime";
+import { openForCli } from "./open";
 
 async function main(): Promise<number> {
-  nextEnv.loadEnvConfig(process.cwd());
-  const config = readConfig();
-  ensureDataDir(config.dataDir);
-  const db = await openDatabase(config);
+  const db = await openForCli(
+    "certify-backfill",
+    "内置数据库（PGlite）同一时间只能由一个进程打开：服务器运行时，请重启服务器（启动时会补发凭证）。\nThe embedded database (PGlite) can be opened by one process at a time: while the server runs, restart it instead (it certifies past decisions at start).",
+  );
   try {
-    await withDedicatedConnection(db, config.databaseUrl, (sql) => migrate(sql));
-    setRuntime({ config, db, version: "certify-backfill", inFlight: new Set(), shuttingDown: false });
     const issued = await certifyPastDecisions();
     if (issued.length > 0) await checkpointAllOrgs();
     for (const { motionId, code } of issued) console.log(`${code}  ${motionId}`);
