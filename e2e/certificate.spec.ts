@@ -1,6 +1,5 @@
-import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
-import { expectAccessible, shot, WECHAT_UA } from "./helpers";
+import { expectAccessible, firstLoadJs, shot, WECHAT_UA } from "./helpers";
 
 /**
  * The decision certificate (issue #23) in the browser: the demo village's budget decision notice shows its QR code
@@ -88,15 +87,9 @@ test.describe
     test("on a laptop the page reads the same; its JavaScript stays within 200 kB gzipped", async ({ browser }) => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "zh-CN" });
       const page = await context.newPage();
-      const scripts: Promise<number>[] = [];
-      page.on("response", (response) => {
-        if (response.request().resourceType() === "script") scripts.push(response.body().then((body) => gzipSync(body, { level: 9 }).length));
-      });
-      await page.goto(`/c/${code}`, { waitUntil: "networkidle" });
-      const sizes = await Promise.all(scripts);
-      const total = sizes.reduce((sum, n) => sum + n, 0);
-      console.log(`certificate page first load: ${sizes.length} scripts, ${(total / 1024).toFixed(1)} kB gzipped`);
-      expect(total).toBeLessThanOrEqual(200 * 1024);
+      const js = await firstLoadJs(page, `/c/${code}`);
+      console.log(`certificate page first load: ${js.scripts} scripts, ${(js.bytes / 1024).toFixed(1)} kB gzipped`);
+      expect(js.bytes).toBeLessThanOrEqual(200 * 1024);
       await expect(page.locator(".cert-verdict .cert-verdict-title")).toHaveText("已核验");
       await expectAccessible(page, "certificate page 1366");
       await shot(page, "certificate-verified-1366");

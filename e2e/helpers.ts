@@ -1,5 +1,6 @@
 /** What several browser tests share: logging in as a demo account, and the accessibility check. */
 import { mkdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 
@@ -62,4 +63,20 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<v
   if (!folder) return;
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: `${folder}/${name}.png`, fullPage });
+}
+
+/**
+ * Opens a page and sums the JavaScript of its first load as README's Lighthouse table counts it: every script
+ * response, each body gzipped at level 6. Returns the total in bytes and the number of scripts.
+ */
+export async function firstLoadJs(page: Page, path: string): Promise<{ bytes: number; scripts: number }> {
+  const sizes: Promise<number>[] = [];
+  const onResponse = (response: import("@playwright/test").Response) => {
+    if (response.request().resourceType() === "script") sizes.push(response.body().then((body) => gzipSync(body, { level: 6 }).length));
+  };
+  page.on("response", onResponse);
+  await page.goto(path, { waitUntil: "networkidle" });
+  page.off("response", onResponse);
+  const all = await Promise.all(sizes);
+  return { bytes: all.reduce((sum, n) => sum + n, 0), scripts: all.length };
 }

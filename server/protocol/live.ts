@@ -4,14 +4,15 @@
  * and shapes are the ones the clients have always used; change them here or nowhere.
  *
  * Requests carry `{ meetingId, …payload }` and are answered with a `Reply`. The adapter checks the envelope with the
- * schemas below; each command then validates its own fields strictly (server/commands/live/*), so a payload type here
+ * schemas in ./livePayloads.ts (kept apart so that no browser bundle carries Zod); each command then validates its own fields strictly (server/commands/live/*), so a payload type here
  * says what the browser sends, and the command's schema decides what is accepted.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import type { Choice } from "../domain/meeting";
 import type { ErrorCode } from "../errors";
 import type { LiveView } from "../queries/liveMeeting";
 import type { MemberView } from "../queries/memberView";
+import type { joinPayload, mePayload } from "./livePayloads";
 
 /** Reads: answered from the database, change nothing. */
 export const LIVE_READS = {
@@ -49,16 +50,6 @@ export const LIVE_BROADCASTS = {
 
 export type LiveReadEvent = (typeof LIVE_READS)[keyof typeof LIVE_READS];
 export type LiveCommandEvent = (typeof LIVE_COMMANDS)[keyof typeof LIVE_COMMANDS];
-
-// ── Payload schemas the adapter checks ──────────────────────────────────────────────────────────────────────────
-
-export const meetingIdSchema = z.string().min(1).max(64);
-export const sessionPayload = z.null().optional();
-/** The projector asks for the public view even on the chair's laptop: results appear there only once announced. */
-export const joinPayload = z.strictObject({ meetingId: meetingIdSchema, view: z.literal("public").optional() });
-export const mePayload = z.strictObject({ meetingId: meetingIdSchema });
-/** Every command's envelope: only the routing field is read here; the command validates the rest strictly. */
-export const commandEnvelope = z.looseObject({ meetingId: meetingIdSchema });
 
 // ── What the browser sends with each command (besides meetingId, which useLiveMeeting adds) ─────────────────────
 
