@@ -47,8 +47,10 @@ export function openReceiptToken(token: string): { orgId: string; seq: number } 
   if (!match) return null;
   const [, orgId, seqText, given] = match;
   const seq = Number(seqText);
-  const expected = mac(orgId, seq);
-  const actual = Buffer.from(given, "base64url");
+  // Compared as text, not as decoded bytes: the last of 22 base64url characters carries 4 unused bits, so a
+  // decoder accepts several spellings of one MAC; only the one this server writes opens the page.
+  const expected = Buffer.from(mac(orgId, seq).toString("base64url"));
+  const actual = Buffer.from(given);
   return actual.length === expected.length && timingSafeEqual(actual, expected) ? { orgId, seq } : null;
 }
 
