@@ -16,6 +16,11 @@ import { expectAccessible, loggedIn, PASSWORD } from "./helpers";
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 
+/** A one-page PDF, as a village clerk uploads a meeting's material. */
+const MATERIAL_PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
 async function api<T>(base: string, cookie: string, method: "GET" | "POST", url: string, json?: unknown): Promise<T> {
   const response = await fetch(`${base}${url}`, {
     method,
@@ -180,8 +185,18 @@ test("the township supervisor writes an opinion on a village meeting from the me
     title: "村民代表会议（镇街监督）",
     startsAt: new Date(Date.now() + 3_600_000).toISOString(),
     place: "村文化室",
+    // Not open to the public: the township's staff still watch it and read its material (issue #20).
+    isPublic: false,
     agenda: [{ title: "村集体资产出租" }],
   });
+  const upload = new FormData();
+  upload.set("file", new Blob([MATERIAL_PDF], { type: "application/pdf" }), "出租方案.pdf");
+  const uploaded = await fetch(`${base}/api/admin/meetings/${meeting.id}/materials`, {
+    method: "POST",
+    headers: { cookie: admin, accept: "application/json", origin: base },
+    body: upload,
+  });
+  expect(uploaded.status).toBe(200);
 
   // The 镇街监督 on a 360-px phone (WeChat-sized): the village's meeting page, read-only, with the opinion form.
   const supervisor = await loggedIn(browser, "13800000042", { width: 360, height: 740 });
@@ -207,6 +222,19 @@ test("the township supervisor writes an opinion on a village meeting from the me
   await expect(opinions).toContainText("罗督查");
   await expectAccessible(supervisor, "meeting page with a township opinion (phone)");
   if (SHOTS) await supervisor.screenshot({ path: `${SHOTS}/township-meeting-opinion-360.png`, fullPage: true });
+
+  // The meeting's material opens for the township's staff, and so does the live meeting, read-only as an observer's.
+  const material = supervisor.getByRole("link", { name: "打开" }).first();
+  const materialUrl = (await material.getAttribute("href")) ?? "";
+  const opened = await supervisor.request.get(materialUrl);
+  expect(opened.status()).toBe(200);
+  expect(opened.headers()["content-type"]).toContain("application/pdf");
+  await supervisor.getByRole("link", { name: "进入会议" }).click();
+  await expect(supervisor.getByRole("heading", { level: 1 })).toContainText(number);
+  await expect(supervisor.getByText("您没有权限")).toHaveCount(0);
+  await expect(supervisor.getByRole("button", { name: /签到|开始表决/ })).toHaveCount(0);
+  await expectAccessible(supervisor, "live meeting watched by the township supervisor (phone)");
+  if (SHOTS) await supervisor.screenshot({ path: `${SHOTS}/township-meeting-live-360.png`, fullPage: true });
   await supervisor.context().close();
 
   // The village's admin sees it on the meeting page, labelled as the township's, with no form to write one; the
@@ -229,5 +257,6 @@ test("the township supervisor writes an opinion on a village meeting from the me
     headers: { origin: base },
   });
   expect(refused.status()).toBe(403);
+  expect((await other.request.get(materialUrl)).status()).toBe(403);
   await other.context().close();
 });

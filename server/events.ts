@@ -37,7 +37,9 @@ export type YishiEvent =
    * A change of this organization also changes the alerts of others it cannot write to (a photo that repeats one of
    * another village of the township): their stored alerts are recomputed at the next read (no meeting involved).
    */
-  | (MeetingEvent<"alerts.changed"> & { meetingId: ""; otherOrgIds: string[] });
+  | (MeetingEvent<"alerts.changed"> & { meetingId: ""; otherOrgIds: string[] })
+  /** A township's thresholds changed (orgId is the township): every stored alert of its villages is recomputed now. */
+  | (MeetingEvent<"township.settings.changed"> & { meetingId: "" });
 
 export type YishiEventType = YishiEvent["type"];
 

@@ -20,6 +20,7 @@ import { installMetrics } from "./ops/metrics";
 import { ensureOpsToken, publishOpsEndpoint, withdrawOpsEndpoint } from "./ops/opsEndpoint";
 import { handleOpsRequest } from "./ops/opsHttp";
 import { acceptableRequestId, newRequestId, routeLabel, runInRequest } from "./ops/requestContext";
+import { startAlertRefresher, stopAlertRefresher } from "./queries/alertRefresh";
 import { createSocketServer } from "./realtime/io";
 import { SOCKET_MODULES } from "./realtime/modules";
 import { connectRedis } from "./realtime/redis";
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
   phase("listen");
   startCheckpointer();
   startOutbox();
+  startAlertRefresher();
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const shownHost = config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
@@ -170,6 +172,7 @@ async function main(): Promise<void> {
     const witnesses = await townshipWitnesses.catch(() => undefined);
     await witnesses?.close().catch((error: unknown) => logger().error(errorFields(error), "closing the township witness failed"));
     await stopOutbox();
+    await stopAlertRefresher();
     withdrawOpsEndpoint(config.dataDir);
     await redis?.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));

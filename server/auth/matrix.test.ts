@@ -488,6 +488,14 @@ const FIXTURES: Record<string, Fixture> = {
     shared: true,
     request: (ctx) => adminHttp("GET", `/meetings/${ctx.meetingId}/notice/pdf`),
   },
+  "read:meetingMaterial GET /meetings/[meetingId]/materials/[materialId]": {
+    prepare: async () => {
+      const meetingId = await fresh.scheduled({ isPublic: false });
+      return { meetingId, materialId: await fresh.material(meetingId) };
+    },
+    shared: true,
+    request: (ctx) => adminHttp("GET", `/meetings/${ctx.meetingId}/materials/${ctx.materialId}`),
+  },
   "read:receiptSheet GET /meetings/[meetingId]/notice/receipts": {
     prepare: async () => ({ meetingId: await fresh.scheduled() }),
     shared: true,

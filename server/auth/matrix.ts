@@ -135,12 +135,24 @@ export const PERMISSIONS: readonly PermissionRow[] = [
   { action: "issueSignCode", via: [post("/api/proposals/[proposalId]/codes")], allow: ADMIN },
   { action: "coSignWithCode", via: [post("/api/proposals/[proposalId]/sign-code")], allow: EVERYONE, byToken: true },
   // A proposal's attachments are public, like the proposal.
+  // A meeting's material (PDF or photo): whoever may read the meeting — its body, the organization's people and
+  // officers — and the staff of the township above (issue #20); never another village or township.
+  {
+    action: "read:meetingMaterial",
+    via: [get("/meetings/[meetingId]/materials/[materialId]")],
+    allow: ["admin", "chair", "recorder", "member", "observer", "supervisor", "townAdmin", "townReviewer", "townSupervisor"],
+  },
   { action: "read:proposalAttachment", via: [get("/proposals/[orgId]/attachments/[attachmentId]")], allow: EVERYONE },
 
   // The live meeting (issue #6).
   { action: "read:meeting (public)", via: [socket("meeting:join")], allow: EVERYONE },
-  // A meeting not open to the public: its body, the organization's admins and supervisors; not other residents.
-  { action: "read:meeting (members only)", via: [socket("meeting:join")], allow: ["admin", "chair", "recorder", "member", "supervisor"] },
+  // A meeting not open to the public: its body, the organization's admins and supervisors, and the staff of the
+  // township above (issue #20, watching as observers do); not other residents.
+  {
+    action: "read:meeting (members only)",
+    via: [socket("meeting:join")],
+    allow: ["admin", "chair", "recorder", "member", "supervisor", "townAdmin", "townReviewer", "townSupervisor"],
+  },
   { action: "read:myBallots", via: [socket("meeting:me")], allow: SIGNED_IN },
   { action: "read:myMeetings", via: [get("/api/meetings")], allow: SIGNED_IN },
   { action: "read:myOrganizations", via: [get("/api/orgs")], allow: SIGNED_IN },

@@ -5,7 +5,7 @@
  * dashboard filter read from them — equal what computing every organization afresh gives. Only the organizations
  * that changed are recomputed.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DemoNotices } from "../../prisma/demoNotice";
 import { seedDemo } from "../../prisma/seed";
 import { checkpointAllOrgs } from "../audit/checkpointer";
@@ -23,9 +23,12 @@ import { scheduleMeeting } from "../commands/meeting/scheduleMeeting";
 import { fileObjection } from "../commands/notice/fileObjection";
 import { setTownshipSettings } from "../commands/township/setTownshipSettings";
 import type { Database } from "../db/client";
+import { onEvent } from "../events";
+import { alertsOnEvent } from "../listeners/alerts";
 import { openInProcessDb } from "../testing/inProcessDb";
 import { chinaDateInput } from "../time";
-import { refreshAlerts } from "./alertStore";
+import { refreshAllTownships } from "./alertRefresh";
+import { refreshAlerts, settingsKey } from "./alertStore";
 import { townshipOverview } from "./township";
 import { byLevelThenDate, currentTownshipAlerts, passesFilters, type TownshipFilters, townshipAlerts, townshipTree } from "./townshipAlerts";
 
@@ -167,6 +170,32 @@ describe("stored alerts follow the record", () => {
     const after = await expectSame(new Date(Date.now() + 8 * DAY));
     expect(after.some((a) => a.code === "minutes_unsigned" && a.subject.meetingId === meetingId)).toBe(false);
     expect((await expectSame(new Date(Date.now() + 11 * DAY))).some((a) => a.code === "minutes_unsigned" && a.subject.meetingId === meetingId)).toBe(true);
+  });
+
+  it("are recomputed in the background after a threshold change and on the refresher's round, before anyone views them", async () => {
+    onEvent(alertsOnEvent); // as the server wires its listeners at start-up
+    const tree = await townshipTree(townshipId);
+    await refreshAlerts(tree.orgIds, tree.settings.alerts);
+    const snapshots = () => db.prisma.alertSnapshot.findMany({ where: { orgId: { in: tree.orgIds } } });
+    const changed = { ...tree.settings.alerts, minutesSignedWithinDays: 9 };
+    await setTownshipSettings(
+      { orgId: townshipId, preReviewKinds: tree.settings.preReviewKinds, preReviewAmountYuan: tree.settings.preReviewAmountYuan, alerts: changed },
+      accountActor(admin.id, admin.name),
+    );
+    // Nobody reads the dashboard: every organization's snapshot still comes to carry the new thresholds.
+    await vi.waitFor(async () => {
+      const rows = await snapshots();
+      expect(rows).toHaveLength(tree.orgIds.length);
+      expect(rows.filter((r) => r.settingsKey !== settingsKey(changed))).toEqual([]);
+    }, 60_000);
+    // A village records something (its audit entry marks the snapshot, as appendAudit does); the refresher's round
+    // recomputes it, and a view then has nothing left to do.
+    await db.prisma.alertSnapshot.update({ where: { orgId: village }, data: { dirty: { increment: 1 } } });
+    await refreshAllTownships();
+    const row = await db.prisma.alertSnapshot.findUniqueOrThrow({ where: { orgId: village } });
+    expect(row.clean).toBe(row.dirty);
+    expect(await refreshAlerts(tree.orgIds, changed)).toBe(0);
+    await expectSame();
   });
 });
 

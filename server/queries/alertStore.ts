@@ -152,12 +152,6 @@ export type StoredFilters = {
   noMatter?: boolean;
 };
 
-/**
- * The organizations read, each with its village and its place in the dashboard's order (village name, then
- * organization name, in Chinese collation as the page sorts them): joined to StoredAlert by its primary key.
- */
-export type OrgOrder = { orgId: string; villageId: string; villagePos: number; orgPos: number }[];
-
 function conditions(f: StoredFilters): Prisma.Sql {
   const c: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (f.stage) c.push(Prisma.sql`a.stage = ${f.stage}`);
@@ -170,38 +164,30 @@ function conditions(f: StoredFilters): Prisma.Sql {
   return Prisma.join(c, " AND ");
 }
 
-function orgs(order: OrgOrder): Prisma.Sql {
-  return Prisma.sql`unnest(${order.map((o) => o.orgId)}::text[], ${order.map((o) => o.villageId)}::text[], ${order.map((o) => o.villagePos)}::int[],
-    ${order.map((o) => o.orgPos)}::int[]) AS o(id, village, vpos, opos)`;
-}
-
-/** Counts by village and colour of the stored alerts that pass the filters: one grouped query. */
-export async function storedCounts(order: OrgOrder, f: StoredFilters): Promise<{ villageId: string; level: AlertLevel; n: number }[]> {
-  if (order.length === 0) return [];
-  return currentDb().prisma.$queryRaw<{ villageId: string; level: AlertLevel; n: number }[]>`
-    SELECT o.village AS "villageId", a.level, count(*)::int AS n
-    FROM ${orgs(order)} JOIN "StoredAlert" a ON a."orgId" = o.id
-    WHERE ${conditions(f)}
-    GROUP BY o.village, a.level`;
-}
+/** What a stored alert is sorted, counted and found by: its key and the columns of the dashboard's order. */
+export type StoredAlertKey = { orgId: string; id: string; level: AlertLevel; occurredOn: string };
 
 /**
- * One page of the stored alerts that pass the filters in the dashboard's order — red, yellow, green; newest first;
- * then village, organization and id — and how many pass in all. `limit` 0: every alert.
+ * The keys of the listed organizations' stored alerts that pass the filters: one indexed query returning narrow
+ * rows (no alert bodies), from which the caller counts, sorts and picks a page — a district's ten thousand keys
+ * sort in a few milliseconds, where a join in SQL to the organizations' order did not.
  */
-export async function storedPage(order: OrgOrder, f: StoredFilters, limit: number, offset: number): Promise<{ total: number; alerts: StoredAlertRow[] }> {
-  if (order.length === 0) return { total: 0, alerts: [] };
-  const { prisma } = currentDb();
-  const page = limit > 0 ? Prisma.sql`LIMIT ${limit} OFFSET ${offset}` : Prisma.empty;
-  const [count, rows] = await Promise.all([
-    prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM ${orgs(order)} JOIN "StoredAlert" a ON a."orgId" = o.id WHERE ${conditions(f)}`,
-    prisma.$queryRaw<{ alert: StoredAlertRow }[]>`
-      SELECT a.alert FROM ${orgs(order)} JOIN "StoredAlert" a ON a."orgId" = o.id
-      WHERE ${conditions(f)}
-      ORDER BY a.rank, a."occurredOn" COLLATE "C" DESC, o.vpos, o.opos, a.id COLLATE "C"
-      ${page}`,
-  ]);
-  return { total: count[0]?.n ?? 0, alerts: rows.map((r) => r.alert) };
+export async function storedKeys(orgIds: readonly string[], f: StoredFilters): Promise<StoredAlertKey[]> {
+  if (orgIds.length === 0) return [];
+  return currentDb().prisma.$queryRaw<StoredAlertKey[]>`
+    SELECT a."orgId", a.id, a.level, a."occurredOn" FROM "StoredAlert" a
+    WHERE a."orgId" = ANY(${[...orgIds]}::text[]) AND ${conditions(f)}`;
+}
+
+/** The stored alerts of these keys, in the keys' order. */
+export async function storedAlertsByKey(keys: readonly StoredAlertKey[]): Promise<StoredAlertRow[]> {
+  if (keys.length === 0) return [];
+  const rows = await currentDb().prisma.$queryRaw<{ orgId: string; id: string; alert: StoredAlertRow }[]>`
+    SELECT a."orgId", a.id, a.alert FROM "StoredAlert" a
+    JOIN unnest(${keys.map((k) => k.orgId)}::text[], ${keys.map((k) => k.id)}::text[]) AS k("orgId", id)
+      ON a."orgId" = k."orgId" AND a.id = k.id`;
+  const byKey = new Map(rows.map((r) => [`${r.orgId}\n${r.id}`, r.alert]));
+  return keys.flatMap((k) => byKey.get(`${k.orgId}\n${k.id}`) ?? []);
 }
 
 /** Every stored alert of one organization, red first (as computeAlerts orders them). */

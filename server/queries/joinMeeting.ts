@@ -1,6 +1,7 @@
 import { type Actor, accountActor } from "../auth/actor";
 import type { SocketIdentity } from "../auth/identity";
 import { liveRolesOf } from "../auth/liveRoles";
+import { townshipRolesOver } from "../auth/permissions";
 import { currentDb } from "../db";
 import { loadMeetingContext } from "../db/load/meetingContext";
 import { AppError } from "../errors";
@@ -13,19 +14,22 @@ export type JoinResult = { view: LiveView; roles: string[] };
 /**
  * Who may watch a meeting, and what they see: its chair, recorder, the organization's admins and supervisors see
  * the chair's view (who has not voted …); members and, for a public meeting, anyone — even without a login — the
- * public view. Nobody outside the organization joins a meeting that is not public.
+ * public view, as do the staff of the township above. Nobody else outside the organization joins a meeting that is
+ * not public.
  */
 export async function joinMeeting(meetingId: string, identity: SocketIdentity, wanted?: "public"): Promise<JoinResult> {
   const actor: Actor | null = identity ? accountActor(identity.accountId, identity.name) : null;
   const { prisma } = currentDb();
-  const { roles, isPublic } = await prisma.$transaction(async (tx) => {
+  const { roles, isPublic, township } = await prisma.$transaction(async (tx) => {
     const ctx = await loadMeetingContext(tx, meetingId);
     const held = actor ? (await liveRolesOf(tx, actor, ctx)).roles : [];
-    return { roles: held, isPublic: ctx.meeting.isPublic };
+    // The staff of the township above watch the meetings of their villages (issue #20), as observers do.
+    const township = actor && held.length === 0 && !ctx.meeting.isPublic ? (await townshipRolesOver(tx, actor, ctx.meeting.orgId)).length > 0 : false;
+    return { roles: held, isPublic: ctx.meeting.isPublic, township };
   }, LIVE_READ_BUDGET);
   const audience: Audience =
     wanted !== "public" && roles.some((r) => r === "chair" || r === "recorder" || r === "admin" || r === "supervisor") ? "chair" : "public";
-  if (roles.length === 0 && !isPublic) throw new AppError(identity ? "forbidden" : "unauthenticated", "this meeting is not public");
+  if (roles.length === 0 && !isPublic && !township) throw new AppError(identity ? "forbidden" : "unauthenticated", "this meeting is not public");
   return { view: await liveView(meetingId, audience), roles };
 }
 

@@ -66,6 +66,9 @@ export async function materialFile(viewer: Viewer, meetingId: string, materialId
     select: { meetingId: true, filename: true, mime: true, size: true, data: true, meeting: { select: { orgId: true, bodyId: true } } },
   });
   if (!material || material.meetingId !== meetingId) throw new AppError("not_found", "material not found");
-  if (!(await canReadMeeting(prisma, actorOf(viewer), material.meeting))) throw new AppError("forbidden", "not a participant of this meeting");
+  // Its participants, and the staff of the township above (issue #20: they read the meetings of their villages).
+  const actor = actorOf(viewer);
+  if (!(await canReadMeeting(prisma, actor, material.meeting)) && (await townshipRolesOver(prisma, actor, material.meeting.orgId)).length === 0)
+    throw new AppError("forbidden", "not a participant of this meeting");
   return { filename: material.filename, mime: material.mime, size: material.size, data: material.data };
 }

@@ -71,7 +71,9 @@ export async function townshipOverview(
   const villageOf = tree.villageOf;
   const page = options.page ?? 1;
   const [matterCounts, pendingReceipts, pendingPreReviews, current] = await Promise.all([
-    prisma.matter.groupBy({ by: ["orgId"], where: { orgId: { in: orgIds } }, _count: { _all: true, filedAt: true, filingReceiptAt: true } }),
+    prisma.$queryRaw<{ orgId: string; matters: number; filed: number; receipted: number }[]>`
+      SELECT "orgId", count(*)::int AS matters, count("filedAt")::int AS filed, count("filingReceiptAt")::int AS receipted
+      FROM "Matter" WHERE "orgId" = ANY(${orgIds}::text[]) GROUP BY "orgId"`,
     prisma.matter.findMany({
       where: { orgId: { in: orgIds }, filedAt: { not: null }, filingReceiptAt: null },
       orderBy: { filedAt: "asc" },
@@ -90,9 +92,9 @@ export async function townshipOverview(
   for (const row of matterCounts) {
     const villageId = villageOf.get(row.orgId) as string;
     const t = totals.get(villageId) ?? { matters: 0, filed: 0, receipted: 0 };
-    t.matters += row._count._all;
-    t.filed += row._count.filedAt;
-    t.receipted += row._count.filingReceiptAt;
+    t.matters += row.matters;
+    t.filed += row.filed;
+    t.receipted += row.receipted;
     totals.set(villageId, t);
   }
   const colours = current.villageCounts;

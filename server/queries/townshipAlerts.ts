@@ -11,8 +11,9 @@ import { MATTER_STAGES, type MatterStage } from "../domain/matter";
 import { MATTER_KINDS, type MatterKind } from "../domain/rules";
 import { readTownshipSettings, type TownshipSettings } from "../domain/township/settings";
 import { AppError } from "../errors";
+import { processSingleton } from "../singleton";
 import type { Viewer } from "./access";
-import { type OrgOrder, refreshAlerts, type StoredAlertRow, type StoredFilters, storedCounts, storedPage, withMatters } from "./alertStore";
+import { refreshAlerts, type StoredAlertKey, type StoredAlertRow, type StoredFilters, storedAlertsByKey, storedKeys, withMatters } from "./alertStore";
 import { alertsForOrganizations } from "./alerts";
 
 export type TownshipRole = "admin" | "reviewer" | "supervisor";
@@ -82,26 +83,27 @@ export type TownshipTree = {
   orgName: Map<string, string>;
 };
 
+/** The township, its villages and their cooperatives, by name: one query on the organizations' parent links. */
 export async function townshipTree(townshipId: string): Promise<TownshipTree> {
-  const township = await currentDb().prisma.organization.findUniqueOrThrow({
-    where: { id: townshipId },
-    select: {
-      id: true,
-      name: true,
-      townshipSettings: true,
-      children: {
-        where: { level: "village" },
-        orderBy: { name: "asc" },
-        select: { id: true, name: true, children: { orderBy: { name: "asc" }, select: { id: true, name: true } } },
-      },
-    },
-  });
+  const rows = await currentDb().prisma.$queryRaw<{ id: string; name: string; level: string; parentId: string | null; townshipSettings: unknown }[]>`
+    SELECT o.id, o.name, o.level::text AS level, o."parentId", o."townshipSettings" FROM "Organization" o
+    WHERE o.id = ${townshipId}
+       OR (o."parentId" = ${townshipId} AND o.level = 'village')
+       OR (o.level = 'cooperative' AND o."parentId" IN (SELECT v.id FROM "Organization" v WHERE v."parentId" = ${townshipId} AND v.level = 'village'))
+    ORDER BY o.name, o.id`;
+  const township = rows.find((r) => r.id === townshipId && r.level === "township");
+  if (!township) throw new AppError("not_found", "township not found");
+  const villages = rows
+    .filter((r) => r.level === "village" && r.parentId === townshipId)
+    .map((v) => ({ id: v.id, name: v.name, cooperatives: [] as { id: string; name: string }[] }));
+  const byId = new Map(villages.map((v) => [v.id, v]));
+  for (const r of rows) if (r.level === "cooperative" && r.parentId) byId.get(r.parentId)?.cooperatives.push({ id: r.id, name: r.name });
   const villageOf = new Map<string, string>();
   const orgName = new Map<string, string>();
-  for (const v of township.children) {
+  for (const v of villages) {
     villageOf.set(v.id, v.id);
     orgName.set(v.id, v.name);
-    for (const c of v.children) {
+    for (const c of v.cooperatives) {
       villageOf.set(c.id, v.id);
       orgName.set(c.id, c.name);
     }
@@ -110,8 +112,8 @@ export async function townshipTree(townshipId: string): Promise<TownshipTree> {
     id: township.id,
     name: township.name,
     settings: readTownshipSettings(township.townshipSettings),
-    villages: township.children.map((v) => ({ id: v.id, name: v.name, cooperatives: v.children })),
-    orgIds: township.children.flatMap((v) => [v.id, ...v.children.map((c) => c.id)]),
+    villages,
+    orgIds: villages.flatMap((v) => [v.id, ...v.cooperatives.map((c) => c.id)]),
     villageOf,
     orgName,
   };
@@ -138,6 +140,26 @@ export async function townshipAlerts(tree: TownshipTree, now: Date): Promise<Tow
   return [...annotated.values()].map((alert) => placed(tree, alert));
 }
 
+/** Refreshes of a township's stored alerts running in this process (a background one, a view's): joined, not doubled. */
+const running = (): Map<string, Promise<number>> => processSingleton("__yishiTownshipRefresh", () => new Map<string, Promise<number>>());
+
+/**
+ * Brings the stored alerts of the township's villages and cooperatives up to date as of `now`, after any refresh of
+ * the same township already running here (the background one after a threshold change): that one's work is then not
+ * done twice. Returns how many organizations this call recomputed.
+ */
+export async function refreshTownshipAlerts(tree: TownshipTree, now: Date): Promise<number> {
+  const earlier = running().get(tree.id);
+  if (earlier) await earlier.catch(() => 0);
+  const mine = refreshAlerts(tree.orgIds, tree.settings.alerts, now);
+  running().set(tree.id, mine);
+  try {
+    return await mine;
+  } finally {
+    if (running().get(tree.id) === mine) running().delete(tree.id);
+  }
+}
+
 export type CurrentAlerts = {
   /** Alerts by colour per village that pass the filters other than the village (every village of the township). */
   villageCounts: Map<string, { red: number; yellow: number; green: number }>;
@@ -154,15 +176,16 @@ export type CurrentAlerts = {
 
 /**
  * The township's current alerts with its filters, from the stored alerts (alertStore.ts): the organizations whose
- * facts changed since the last view are recomputed first; then counts, keys and one page of alerts are read by
- * indexed queries. `page` counts from 1; `pageSize` 0 means every alert (the exports).
+ * facts changed since the last view are recomputed first; then the keys of the alerts that pass the filters are read
+ * by one indexed query, counted and sorted here, and only the page's alerts are read in full. `page` counts from 1;
+ * `pageSize` 0 means every alert (the exports).
  */
 export async function currentTownshipAlerts(
   tree: TownshipTree,
   filters: TownshipFilters,
   options: { page?: number; pageSize?: number; now?: Date } = {},
 ): Promise<CurrentAlerts> {
-  await refreshAlerts(tree.orgIds, tree.settings.alerts, options.now ?? new Date());
+  await refreshTownshipAlerts(tree, options.now ?? new Date());
   const { village, ...rest } = filters;
   const base: StoredFilters = {
     stage: rest.stage,
@@ -173,44 +196,58 @@ export async function currentTownshipAlerts(
     to: rest.to,
     noMatter: rest.matter === "none",
   };
-  const everyOrg = orderOf(tree);
-  const shown = village ? everyOrg.filter((o) => o.villageId === village) : everyOrg;
-  const size = options.pageSize ?? 0;
-  const page = Math.max(1, options.page ?? 1);
-  const [counts, listed, withoutMatter] = await Promise.all([
-    storedCounts(everyOrg, base),
-    storedPage(shown, base, size, (page - 1) * size),
-    rest.stage || rest.kind ? storedCounts(shown, { ...base, stage: undefined, kind: undefined, noMatter: true }) : Promise.resolve([]),
+  const shownOrgs = village ? tree.orgIds.filter((id) => tree.villageOf.get(id) === village) : tree.orgIds;
+  const [keys, withoutMatterKeys] = await Promise.all([
+    // Every village's counts pass the filters other than the village: one read serves the counts and the list.
+    storedKeys(tree.orgIds, base),
+    rest.stage || rest.kind ? storedKeys(shownOrgs, { ...base, stage: undefined, kind: undefined, noMatter: true }) : Promise.resolve([]),
   ]);
   const villageCounts = new Map<string, { red: number; yellow: number; green: number }>();
-  for (const row of counts) {
-    const c = villageCounts.get(row.villageId) ?? { red: 0, yellow: 0, green: 0 };
-    c[row.level] += row.n;
-    villageCounts.set(row.villageId, c);
+  for (const key of keys) {
+    const villageId = tree.villageOf.get(key.orgId) as string;
+    const c = villageCounts.get(villageId) ?? { red: 0, yellow: 0, green: 0 };
+    c[key.level] += 1;
+    villageCounts.set(villageId, c);
   }
+  const order = orderOf(tree);
+  const shown = village ? keys.filter((key) => tree.villageOf.get(key.orgId) === village) : keys;
+  shown.sort((a, b) => byStoredOrder(order, a, b));
+  const size = options.pageSize ?? 0;
+  const page = Math.max(1, options.page ?? 1);
+  const listed = size > 0 ? shown.slice((page - 1) * size, page * size) : shown;
   return {
     villageCounts,
-    alerts: listed.alerts.map((alert) => placed(tree, alert)),
-    total: listed.total,
-    withoutMatter: withoutMatter.reduce((sum, r) => sum + r.n, 0),
+    alerts: (await storedAlertsByKey(listed)).map((alert) => placed(tree, alert)),
+    total: shown.length,
+    withoutMatter: withoutMatterKeys.length,
   };
 }
 
-/** Each organization of the tree with its village and its place in byLevelThenDate's order of names. */
-function orderOf(tree: TownshipTree): OrgOrder {
-  const positions = (names: string[]) => {
-    const sorted = [...new Set(names)].sort((a, b) => a.localeCompare(b, "zh-CN"));
-    return new Map(sorted.map((name, i) => [name, i]));
-  };
+/** Each organization's place in byLevelThenDate's order of names: its village's name, then its own (Chinese collation). */
+type NameOrder = Map<string, { villagePos: number; orgPos: number }>;
+
+function orderOf(tree: TownshipTree): NameOrder {
+  const collator = new Intl.Collator("zh-CN");
+  const positions = (names: string[]) => new Map([...new Set(names)].sort(collator.compare).map((name, i) => [name, i]));
   const villageName = (orgId: string) => tree.orgName.get(tree.villageOf.get(orgId) as string) ?? "";
   const vpos = positions(tree.orgIds.map(villageName));
   const opos = positions(tree.orgIds.map((id) => tree.orgName.get(id) ?? ""));
-  return tree.orgIds.map((orgId) => ({
-    orgId,
-    villageId: tree.villageOf.get(orgId) as string,
-    villagePos: vpos.get(villageName(orgId)) as number,
-    orgPos: opos.get(tree.orgName.get(orgId) ?? "") as number,
-  }));
+  return new Map(
+    tree.orgIds.map((orgId) => [orgId, { villagePos: vpos.get(villageName(orgId)) as number, orgPos: opos.get(tree.orgName.get(orgId) ?? "") as number }]),
+  );
+}
+
+/** byLevelThenDate on the stored keys, with the names' positions computed once per view. */
+function byStoredOrder(order: NameOrder, a: StoredAlertKey, b: StoredAlertKey): number {
+  const pa = order.get(a.orgId) as { villagePos: number; orgPos: number };
+  const pb = order.get(b.orgId) as { villagePos: number; orgPos: number };
+  return (
+    RANK[a.level] - RANK[b.level] ||
+    (a.occurredOn < b.occurredOn ? 1 : a.occurredOn > b.occurredOn ? -1 : 0) ||
+    pa.villagePos - pb.villagePos ||
+    pa.orgPos - pb.orgPos ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /**

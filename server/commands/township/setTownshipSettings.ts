@@ -6,7 +6,7 @@ import { MATTER_KINDS } from "../../domain/rules";
 import { PRE_REVIEW_AMOUNT_MAX, readTownshipSettings } from "../../domain/township/settings";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
-import { runCommand } from "../run";
+import { afterCommit, runCommand } from "../run";
 
 const schema = z.strictObject({
   orgId: z.string().min(1),
@@ -42,6 +42,9 @@ export function setTownshipSettings(input: unknown, actor: Actor): Promise<{ org
       object: { type: "organization", id: data.orgId },
       data: { before, after },
     });
+    // The stored alerts of every village and cooperative were computed with the old thresholds: recomputed in the
+    // background from now, not by the first view of the dashboard.
+    afterCommit(tx, { type: "township.settings.changed", orgId: data.orgId, meetingId: "" });
     return { orgId: data.orgId };
   });
 }
