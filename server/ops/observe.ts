@@ -3,6 +3,7 @@
  * metrics library, so Next's bundle can call it cheaply; the server process installs the sink that feeds
  * prom-client (metrics.ts). Without a sink (CLI tools, in-process tests) only the log line is written.
  */
+import { findSourceMap } from "node:module";
 import { isAppError } from "../errors";
 import { processSlot } from "../singleton";
 import { errorFields, logger } from "./logger";
@@ -51,27 +52,48 @@ export function reportDatabaseError(error: unknown): void {
 }
 
 /**
- * Where a command's name comes from: the file that called runCommand (server/commands/<area>/<name>.ts) where the
- * stack shows it — the tsx server, sockets, tools; inside Next's minified bundle, the request's route instead.
+ * Where a command's name comes from: the file that called runCommand (server/commands/<area>/<name>.ts). Read from
+ * the call sites themselves, each mapped back through the source map where the code is a bundle (`npm start` runs
+ * the compiled server with source maps on): not from the stack's text, which a library that formats stacks its own
+ * way turns into bundle positions. Inside Next's bundle, without a map to our sources, the request's route instead.
  */
 const nameCache = new WeakMap<object, string>();
+const COMMAND_FILE = /server[\\/]commands[\\/]([\w-]+)[\\/]([\w-]+)\.ts$/;
 
 export function commandName(key: object): string {
   const known = nameCache.get(key);
   if (known) return known;
-  const frames = new Error().stack ?? "";
-  const match = /server[\\/]commands[\\/]([\w-]+)[\\/]([\w-]+)\.ts/.exec(
-    frames
-      .split("\n")
-      .filter((l) => !/[\\/]run\.ts/.test(l))
-      .join("\n"),
-  );
-  if (match) {
-    const name = `${match[1]}/${match[2]}`;
-    nameCache.set(key, name);
-    return name;
+  for (const file of callerSources()) {
+    if (/[\\/]run\.ts$/.test(file)) continue;
+    const match = COMMAND_FILE.exec(file);
+    if (match) {
+      const name = `${match[1]}/${match[2]}`;
+      nameCache.set(key, name);
+      return name;
+    }
   }
   return currentRequest()?.route ?? "unknown";
+}
+
+/** The source file of each frame of the caller's stack: the original .ts file where a source map knows it. */
+function callerSources(): string[] {
+  const original = Error.prepareStackTrace;
+  const holder: { stack?: NodeJS.CallSite[] } = {};
+  try {
+    Error.prepareStackTrace = (_error, frames) => frames;
+    Error.captureStackTrace(holder, callerSources);
+    const frames = holder.stack ?? [];
+    return frames.map((frame) => {
+      const file = frame.getFileName() ?? "";
+      const line = frame.getLineNumber();
+      const column = frame.getColumnNumber();
+      if (!file || line === null || column === null || file.endsWith(".ts")) return file;
+      const entry = findSourceMap(file)?.findEntry(line - 1, column - 1);
+      return entry && "originalSource" in entry ? entry.originalSource : file;
+    });
+  } finally {
+    Error.prepareStackTrace = original;
+  }
 }
 
 export type CommandReport = {

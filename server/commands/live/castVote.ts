@@ -19,13 +19,32 @@ const WINDOW_MS = 4;
 // (each batch also reads its voters' views and waits for the broadcast between batches).
 export const MAX_BATCH = 500;
 
+/**
+ * Batches committing at once on PostgreSQL: a district's evening has many meetings voting together, and one
+ * transaction at a time left their votes queueing behind each other's commits. Votes on one motion always share a
+ * lane, so a motion's votes (and a voter's resend) are still decided in the order they came. PGlite has one
+ * connection: one lane.
+ */
+const POSTGRES_LANES = 4;
+
 type Pending = { request: VoteRequest; resolve: (outcome: VoteOutcome) => void };
 type Batcher = { queue: Pending[]; timer: NodeJS.Timeout | null; running: Promise<void> | null };
 
-// One batcher per process, shared by the socket handlers (tsx) and the no-JavaScript form route (Next's bundle).
-const KEY = "__yishiVoteBatcher";
-function batcher(): Batcher {
-  return processSingleton<Batcher>(KEY, () => ({ queue: [], timer: null, running: null }));
+// The batchers of this process, shared by the socket handlers (tsx) and the no-JavaScript form route (Next's bundle).
+const KEY = "__yishiVoteBatchers";
+function batcher(motionId: string): Batcher {
+  const lanes = processSingleton<Batcher[]>(KEY, () => []);
+  const count = getRuntime().db.kind === "pglite" ? 1 : POSTGRES_LANES;
+  const lane = laneOf(motionId, count);
+  lanes[lane] ??= { queue: [], timer: null, running: null };
+  return lanes[lane];
+}
+
+/** A stable lane for a motion (FNV-1a of its id). */
+function laneOf(motionId: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < motionId.length; i++) hash = Math.imul(hash ^ motionId.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % count;
 }
 
 /**
@@ -58,7 +77,7 @@ async function enqueueVote(input: unknown, actor: Actor): Promise<Extract<VoteOu
   const runtime = getRuntime();
   if (runtime.shuttingDown) throw new AppError("unavailable", "server is shutting down");
   const outcome = await new Promise<VoteOutcome>((resolve) => {
-    const b = batcher();
+    const b = batcher(parsed.data.motionId);
     b.queue.push({ request: { ...parsed.data, accountId: actor.accountId, accountName: actor.name }, resolve });
     schedule(b);
   });

@@ -61,7 +61,7 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
   // Row locks: closeVote takes the same lock, so votes and the close never interleave. The ballot table's lock
   // comes first, in the same order as a secret vote's close takes its own (voteRows.ts).
   await lockBallotsForVotes(tx);
-  await tx.$queryRaw`SELECT id FROM "Motion" WHERE id = ANY(${motionIds}) FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM "Motion" WHERE id = ANY(${motionIds}) ORDER BY id FOR UPDATE`;
   const motions = new Map<string, MotionRow>(
     (
       await tx.motion.findMany({
@@ -122,14 +122,16 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
   });
 
   await writeVotes(tx, writes);
-  for (const entries of audits.values()) await appendAuditMany(tx, entries);
+  // Organizations and meetings in one order (by id): batches committing at once — on two nodes, or in two lanes
+  // of one (castVote.ts) — take their logs' locks in the same order and never wait on each other in a circle.
+  for (const [, entries] of [...audits].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) await appendAuditMany(tx, entries);
   if (processed.length > 0) {
     await insertProcessed(
       tx,
       processed.map((p) => ({ accountId: p.accountId, clientId: p.clientId, command: "vote", result: JSON.stringify(p.result) })),
     );
   }
-  for (const [meetingId, orgId] of touchedMeetings) {
+  for (const [meetingId, orgId] of [...touchedMeetings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
     afterCommit(tx, { type: "vote.recorded", orgId, meetingId });
   }
