@@ -40,6 +40,7 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET 至少 32 个字符 (at least 32 characters)").optional(),
   YISHI_DEMO: z.enum(["0", "1"]).default("1"),
   YISHI_PUBLIC_ORIGIN: z.string().url().optional(),
+  YISHI_WARM_UP: z.enum(["0", "1"]).default("1"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
@@ -56,6 +57,8 @@ export type Config = {
   demo: boolean;
   dev: boolean;
   publicOrigin?: string;
+  /** Load the hall's first pages right after listening (server/web/warmUp.ts). */
+  warmUp?: boolean;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -78,6 +81,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.YISHI_DEMO === "1",
     dev: e.NODE_ENV === "development",
     publicOrigin: e.YISHI_PUBLIC_ORIGIN,
+    warmUp: e.YISHI_WARM_UP === "1",
   };
 }
 

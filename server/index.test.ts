@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from "../prisma/seed";
 import { demoPhone } from "./testing/builders";
 import { login } from "./testing/http";
 import { runServerToExit, startServer, type TestServer } from "./testing/server";
+import { HALL_ROUTES } from "./web/warmUp";
 
 const usesPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -23,6 +24,15 @@ describe("a Yishi server", () => {
     const response = await fetch(`${server.url}/api/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", db: usesPostgres ? "postgres" : "pglite", version: "0.1.0" });
+  });
+
+  it("loads the hall's first pages by itself after listening, so their first visitors do not wait", async () => {
+    await expect.poll(() => server.output(), { timeout: 120_000, intervals: [500] }).toContain('"msg":"routes loaded"');
+    const line = server
+      .output()
+      .split("\n")
+      .find((l) => l.includes('"msg":"routes loaded"'));
+    expect(JSON.parse(line ?? "{}")).toMatchObject({ routes: HALL_ROUTES.length });
   });
 
   it("logs a demo member in with phone and password, and refuses a wrong password", async () => {

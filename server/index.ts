@@ -26,6 +26,7 @@ import { SOCKET_MODULES } from "./realtime/modules";
 import { connectRedis } from "./realtime/redis";
 import { type Runtime, setRuntime } from "./runtime";
 import { gateRequest } from "./web/requestGate";
+import { warmUp } from "./web/warmUp";
 import { startTownshipWitnesses, type TownshipWitnesses, townshipWitnessEnabled } from "./witness/township";
 
 /** Longer than nginx's upstream keepalive_timeout (60 s by default, deploy/nginx/yishi.conf). */
@@ -159,6 +160,8 @@ async function main(): Promise<void> {
   // A machine-readable line for tests and scripts that start us on port 0: plain stdout, never a log record.
   console.log(`YISHI_LISTENING http://${shownHost}:${port}`);
   logger().info({ startup_ms: { ...phases, total: Math.round(performance.now()) } }, "启动完成 started");
+  // The hall's first pages load their modules now, in the background, rather than on their first visitor.
+  if (config.warmUp) void warmUp(`http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`, () => runtime.shuttingDown);
 
   // The township's witness (issue #21) starts after listening, so that it never slows the start or the demo seed;
   // its first round catches up with every log's latest checkpoint (the seed's too). The shutdown is installed first:
