@@ -27,7 +27,7 @@ describe("a Yishi server", () => {
   });
 
   it("loads the hall's first pages by itself after listening, so their first visitors do not wait", async () => {
-    await expect.poll(() => server.output(), { timeout: 120_000, intervals: [500] }).toContain('"msg":"routes loaded"');
+    await expect.poll(() => server.output(), { timeout: 120_000, interval: 500 }).toContain('"msg":"routes loaded"');
     const line = server
       .output()
       .split("\n")

@@ -58,6 +58,31 @@ function sentVersions(): Map<string, number> {
   return processSingleton(SENT_KEY, () => new Map<string, number>());
 }
 
+/**
+ * After a failed read (the database busy past the read's budget, or restarting) the state is sent again, later and
+ * later: without this every screen stayed on the old state until the meeting's next change — a phone not showing a
+ * vote the chair had opened. The resend asks for the version first, so a state sent meanwhile is not sent twice.
+ */
+const RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000] as const;
+const FAILURES_KEY = "__yishiMeetingBroadcastFailures";
+function failures(): Map<string, number> {
+  return processSingleton(FAILURES_KEY, () => new Map<string, number>());
+}
+
+function retryLater(meetingId: string): void {
+  const failed = failures().get(meetingId) ?? 0;
+  const delay = RETRY_MS[failed];
+  if (delay === undefined) {
+    failures().delete(meetingId);
+    logger().error({ meetingId, attempts: failed + 1 }, "meeting broadcast given up; the next change sends the state");
+    return;
+  }
+  failures().set(meetingId, failed + 1);
+  setTimeout(() => {
+    if (!getRuntime().shuttingDown) scheduleBroadcast(meetingId, true);
+  }, delay).unref();
+}
+
 async function broadcast(meetingId: string, recheck: boolean): Promise<void> {
   const runtime = getRuntime();
   const io = runtime.io;
@@ -66,7 +91,10 @@ async function broadcast(meetingId: string, recheck: boolean): Promise<void> {
     const sent = sentVersions();
     if (recheck) {
       const current = await meetingVersion(meetingId);
-      if (current === null || current <= (sent.get(meetingId) ?? -1)) return;
+      if (current === null || current <= (sent.get(meetingId) ?? -1)) {
+        failures().delete(meetingId);
+        return;
+      }
     }
     // Both audiences from one read: one version for both.
     const startedAt = performance.now();
@@ -77,7 +105,9 @@ async function broadcast(meetingId: string, recheck: boolean): Promise<void> {
     sent.set(meetingId, publicView.version);
     io.to(roomOf(meetingId, "chair")).emit(LIVE_BROADCASTS.state, chair);
     io.to(roomOf(meetingId, "public")).emit(LIVE_BROADCASTS.state, publicView);
+    failures().delete(meetingId);
   } catch (error) {
     logger().error({ meetingId, ...errorFields(error) }, "meeting broadcast failed");
+    retryLater(meetingId);
   }
 }
