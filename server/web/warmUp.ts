@@ -10,8 +10,15 @@ import { logger } from "../ops/logger";
 
 export const HALL_ROUTES: readonly string[] = ["/login", "/", "/me", "/meetings/warm-up/live", "/meetings/warm-up/screen", "/j/00000000", "/api/auth/session"];
 
+/**
+ * The phones reconnecting after a restart join first: the warm-up starts this long after listening (a join needs no
+ * Next route, and the loads would compete with it for the cores).
+ */
+export const WARM_UP_DELAY_MS = 3_000;
+
 /** Requests each route once, in order, and logs how long it took; never throws. `stop()` true ends it early. */
 export async function warmUp(baseUrl: string, stop: () => boolean, routes: readonly string[] = HALL_ROUTES): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, WARM_UP_DELAY_MS).unref());
   const started = performance.now();
   let loaded = 0;
   for (const route of routes) {
