@@ -3,6 +3,7 @@
  * and joins the process' group commit: votes arriving within a few milliseconds commit in one transaction, where
  * voteBatch.ts decides each vote by the rules (entitled, not recused, motion open) and writes it with its audit entry.
  */
+import { currentDb } from "../../db";
 import { AppError } from "../../errors";
 import { emitEvents } from "../../events";
 import { errorFields, logger } from "../../ops/logger";
@@ -34,7 +35,7 @@ type Batcher = { queue: Pending[]; timer: NodeJS.Timeout | null; running: Promis
 const KEY = "__yishiVoteBatchers";
 function batcher(motionId: string): Batcher {
   const lanes = processSingleton<Batcher[]>(KEY, () => []);
-  const count = getRuntime().db.kind === "pglite" ? 1 : POSTGRES_LANES;
+  const count = currentDb().kind === "pglite" ? 1 : POSTGRES_LANES;
   const lane = laneOf(motionId, count);
   lanes[lane] ??= { queue: [], timer: null, running: null };
   return lanes[lane];
