@@ -156,12 +156,13 @@ async function main(): Promise<void> {
   const port = typeof address === "object" && address ? address.port : config.port;
   const shownHost = config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
   logger().info(`议事 Yishi ${runtime.version} — http://${shownHost}:${port} (${db.kind}${config.redisUrl ? " + redis" : ""})`);
-  publishOpsEndpoint(config.dataDir, `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`);
+  const localUrl = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;
+  publishOpsEndpoint(config.dataDir, localUrl);
   // A machine-readable line for tests and scripts that start us on port 0: plain stdout, never a log record.
   console.log(`YISHI_LISTENING http://${shownHost}:${port}`);
   logger().info({ startup_ms: { ...phases, total: Math.round(performance.now()) } }, "启动完成 started");
   // The hall's first pages load their modules now, in the background, rather than on their first visitor.
-  if (config.warmUp) void warmUp(`http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`, () => runtime.shuttingDown);
+  if (config.warmUp) void warmUp(localUrl, () => runtime.shuttingDown);
 
   // The township's witness (issue #21) starts after listening, so that it never slows the start or the demo seed;
   // its first round catches up with every log's latest checkpoint (the seed's too). The shutdown is installed first:

@@ -99,6 +99,12 @@ export async function canReadOrgOrTownship(tx: Tx, actor: Actor, orgId: string):
   return (await townshipRolesOver(tx, actor, orgId)).length > 0;
 }
 
+/** canReadMeeting, or staff of the township above its organization (issue #20: they read their villages' meetings). */
+export async function canReadMeetingOrTownship(tx: Tx, actor: Actor, meeting: { orgId: string; bodyId: string }): Promise<boolean> {
+  if (await canReadMeeting(tx, actor, meeting)) return true;
+  return (await townshipRolesOver(tx, actor, meeting.orgId)).length > 0;
+}
+
 /** The township above an organization: a village's parent, or a cooperative's village's parent (issue #20). */
 export async function townshipOf(tx: Tx, orgId: string): Promise<{ townshipId: string; villageId: string } | null> {
   const org = await tx.organization.findUnique({

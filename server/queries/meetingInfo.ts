@@ -1,4 +1,4 @@
-import { canReadMeeting, orgRolesOf, townshipRolesOver } from "../auth/permissions";
+import { canReadMeeting, canReadMeetingOrTownship, orgRolesOf, townshipRolesOver } from "../auth/permissions";
 import { currentDb } from "../db";
 import { convenerOf } from "../domain/meeting/convening";
 import { bodyKindOf, shanghaiDate } from "../domain/rules";
@@ -66,9 +66,6 @@ export async function materialFile(viewer: Viewer, meetingId: string, materialId
     select: { meetingId: true, filename: true, mime: true, size: true, data: true, meeting: { select: { orgId: true, bodyId: true } } },
   });
   if (!material || material.meetingId !== meetingId) throw new AppError("not_found", "material not found");
-  // Its participants, and the staff of the township above (issue #20: they read the meetings of their villages).
-  const actor = actorOf(viewer);
-  if (!(await canReadMeeting(prisma, actor, material.meeting)) && (await townshipRolesOver(prisma, actor, material.meeting.orgId)).length === 0)
-    throw new AppError("forbidden", "not a participant of this meeting");
+  if (!(await canReadMeetingOrTownship(prisma, actorOf(viewer), material.meeting))) throw new AppError("forbidden", "not a participant of this meeting");
   return { filename: material.filename, mime: material.mime, size: material.size, data: material.data };
 }
