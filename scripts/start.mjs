@@ -12,8 +12,8 @@ const dev = process.env.NODE_ENV === "development";
 if (!dev && process.env.YISHI_SKIP_BUILD !== "1") buildIfNeeded();
 const bundle = dev ? null : await ensureServerBundle();
 if (bundle) {
-  // Stack frames then name our .ts files, as the command metrics read them (server/ops/observe.ts commandName).
-  process.setSourceMapsEnabled(true);
+  // No process-wide source maps: the few positions that need our .ts names (a command's name, a logged error's stack)
+  // are mapped through the bundle's own map when asked for (server/ops/sourcePositions.ts).
   await import(pathToFileURL(bundle).href);
 } else {
   const { register } = await import("tsx/esm/api");

@@ -32,12 +32,17 @@ import { startTownshipWitnesses, type TownshipWitnesses, townshipWitnessEnabled 
 /** Longer than nginx's upstream keepalive_timeout (60 s by default, deploy/nginx/yishi.conf). */
 const KEEP_ALIVE_MS = 65_000;
 
+/** How long after listening the township's witness opens its database (before the warm-up's WARM_UP_DELAY_MS). */
+const WITNESS_DELAY_MS = 1_500;
+
 async function main(): Promise<void> {
   // Start-up phases, logged once ready (issue #24: the room is dark until a restarted server answers again).
   const phases: Record<string, number> = { modules: Math.round(performance.now()) };
+  const residentMb: Record<string, number> = { modules: Math.round(process.memoryUsage.rss() / 1_048_576) };
   let phaseStart = performance.now();
   const phase = (name: string) => {
     phases[name] = Math.round(performance.now() - phaseStart);
+    residentMb[name] = Math.round(process.memoryUsage.rss() / 1_048_576);
     phaseStart = performance.now();
   };
   // .env files load only inside app.prepare(); read them first, so DATABASE_URL etc. work from .env too.
@@ -160,15 +165,18 @@ async function main(): Promise<void> {
   publishOpsEndpoint(config.dataDir, localUrl);
   // A machine-readable line for tests and scripts that start us on port 0: plain stdout, never a log record.
   console.log(`YISHI_LISTENING http://${shownHost}:${port}`);
-  logger().info({ startup_ms: { ...phases, total: Math.round(performance.now()) } }, "启动完成 started");
+  logger().info({ startup_ms: { ...phases, total: Math.round(performance.now()) }, startup_rss_mb: residentMb }, "启动完成 started");
   // The hall's first pages load their modules now, in the background, rather than on their first visitor.
   if (config.warmUp) void warmUp(localUrl, () => runtime.shuttingDown);
 
-  // The township's witness (issue #21) starts after listening, so that it never slows the start or the demo seed;
-  // its first round catches up with every log's latest checkpoint (the seed's too). The shutdown is installed first:
+  // The township's witness (issue #21) starts a moment after listening: opening its embedded database takes about
+  // half a second of the one JavaScript thread, which the phones reconnecting after a restart need first (issue #24).
+  // Its first round catches up with every log's latest checkpoint (the seed's too). The shutdown is installed first:
   // a SIGTERM while the witness is still opening its database must stop the server cleanly, not kill it.
   const townshipWitnesses: Promise<TownshipWitnesses | undefined> = townshipWitnessEnabled()
-    ? startTownshipWitnesses({ dataDir: config.dataDir })
+    ? new Promise<void>((resolve) => setTimeout(resolve, WITNESS_DELAY_MS)).then(() =>
+        runtime.shuttingDown ? undefined : startTownshipWitnesses({ dataDir: config.dataDir }),
+      )
     : Promise.resolve(undefined);
   installShutdown(runtime, db, async () => {
     io.close();

@@ -1,7 +1,5 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../../generated/prisma/client";
 import { StartupError } from "../config";
@@ -71,7 +69,11 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
+/** The PostgreSQL driver and its Prisma adapter load only for a PostgreSQL deployment (issue #24: start-up time). */
+const postgresDriver = () => import("pg").then((m) => m.default);
+
 async function openPostgres(databaseUrl: string): Promise<Database> {
+  const [pg, { PrismaPg }] = await Promise.all([postgresDriver(), import("@prisma/adapter-pg")]);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle client that loses its server (a PostgreSQL restart) must not crash the process: the pool replaces it.
   pool.on("error", () => undefined);
@@ -108,6 +110,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
 /** A runner on one dedicated connection: session-level locks (migration) need the same connection throughout. */
 export async function withDedicatedConnection<T>(db: Database, databaseUrl: string | undefined, fn: (sql: SqlRunner) => Promise<T>): Promise<T> {
   if (db.kind === "pglite" || !databaseUrl) return fn(db.sql);
+  const pg = await postgresDriver();
   const client = new pg.Client({ connectionString: databaseUrl });
   client.on("error", () => undefined);
   await client.connect();

@@ -11,6 +11,7 @@
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
 import { processSingleton } from "../singleton";
+import { mapStack } from "./sourcePositions";
 
 const KEY = "__yishiLogger";
 
@@ -70,6 +71,6 @@ export function errorFields(error: unknown): { errName: string; errCode?: string
     errName: typeof e?.name === "string" ? e.name : "Error",
     errCode: typeof e?.code === "string" ? e.code : undefined,
     err: redact(message).slice(0, 2_000),
-    stack: typeof e?.stack === "string" ? redact(e.stack).slice(0, 4_000) : undefined,
+    stack: typeof e?.stack === "string" ? redact(mapStack(e.stack)).slice(0, 4_000) : undefined,
   };
 }

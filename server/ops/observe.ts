@@ -3,11 +3,11 @@
  * metrics library, so Next's bundle can call it cheaply; the server process installs the sink that feeds
  * prom-client (metrics.ts). Without a sink (CLI tools, in-process tests) only the log line is written.
  */
-import { findSourceMap } from "node:module";
 import { isAppError } from "../errors";
 import { processSlot } from "../singleton";
 import { errorFields, logger } from "./logger";
 import { currentRequest, newRequestId } from "./requestContext";
+import { originalPosition } from "./sourcePositions";
 
 export type Outcome = "ok" | "refused" | "error";
 
@@ -88,8 +88,7 @@ function callerSources(): string[] {
       const line = frame.getLineNumber();
       const column = frame.getColumnNumber();
       if (!file || line === null || column === null || file.endsWith(".ts")) return file;
-      const entry = findSourceMap(file)?.findEntry(line - 1, column - 1);
-      return entry && "originalSource" in entry ? entry.originalSource : file;
+      return originalPosition(file, line, column)?.file ?? file;
     });
   } finally {
     Error.prepareStackTrace = original;

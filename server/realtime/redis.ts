@@ -1,5 +1,3 @@
-import { createAdapter } from "@socket.io/redis-adapter";
-import { Redis } from "ioredis";
 import type { Server } from "socket.io";
 import { StartupError } from "../config";
 import { errorFields, logger } from "../ops/logger";
@@ -12,6 +10,8 @@ export type RedisLink = { attach(io: Server): void; close(): Promise<void> };
 
 /** Connects (or fails with one clear line) before anything else starts, so a bad REDIS_URL writes nothing. */
 export async function connectRedis(redisUrl: string): Promise<RedisLink> {
+  // Loaded only when REDIS_URL is set: a single node's start does not pay for them (issue #24).
+  const [{ Redis }, { createAdapter }] = await Promise.all([import("ioredis"), import("@socket.io/redis-adapter")]);
   const pub = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true });
   const sub = pub.duplicate();
   try {

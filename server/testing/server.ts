@@ -40,14 +40,15 @@ export type StartOptions = {
 
 /**
  * Opt-in: the path of the compiled server (`node scripts/serverBundle.mjs` prints it) to run instead of tsx, as
- * `npm start` does. server/ops/metrics.test.ts passes on both (command names are read through the source map).
+ * `npm start` does (without Node's process-wide source maps, as `npm start`). server/ops/metrics.test.ts passes on
+ * both (command names are read through the bundle's source map, server/ops/sourcePositions.ts).
  */
 export const SERVER_BUNDLE_ENV = "YISHI_TEST_SERVER_BUNDLE";
 
 /** The node arguments that run the server: the compiled bundle when YISHI_TEST_SERVER_BUNDLE names one, else tsx. */
 export function serverEntry(): string[] {
   const bundle = process.env[SERVER_BUNDLE_ENV];
-  return bundle ? ["--enable-source-maps", bundle] : ["--import", "tsx", "server/index.ts"];
+  return bundle ? [bundle] : ["--import", "tsx", "server/index.ts"];
 }
 
 /**

@@ -4,9 +4,12 @@
  * its EXIF records (exifr). The capture time has no zone unless the camera wrote one (OffsetTimeOriginal); phones sold
  * in China keep China time, so a time without a zone is read as China time.
  */
-import exifr from "exifr";
-import sharp from "sharp";
 import { CENTRE_INSET, HASH_SIDE, type PhotoHashes, perceptualHashes } from "../../domain/implementation/phash";
+
+// sharp (a native library) and exifr load on the first photo, not with the server: a tenth of a second of every
+// start that most starts never use (issue #24).
+const sharpModule = () => import("sharp").then((m) => m.default);
+const exifrModule = () => import("exifr").then((m) => m.default);
 
 export type PhotoFacts = PhotoHashes & { takenAt: Date | null; place: { lat: number; lon: number } | null };
 
@@ -19,6 +22,7 @@ const WORK_SIDE = 256;
 async function thumbnail(grey: Buffer, width: number, height: number, inset: number): Promise<Uint8Array> {
   const left = Math.round(width * inset);
   const top = Math.round(height * inset);
+  const sharp = await sharpModule();
   const { data } = await sharp(grey, { raw: { width, height, channels: 1 } })
     .extract({ left, top, width: width - 2 * left, height: height - 2 * top })
     .resize(HASH_SIDE, HASH_SIDE, { fit: "fill", kernel: "cubic" })
@@ -30,6 +34,7 @@ async function thumbnail(grey: Buffer, width: number, height: number, inset: num
 
 /** 32×32 grey thumbnails of the whole photo and of its centre, upright by the EXIF orientation. */
 export async function greyThumbnails(bytes: Uint8Array): Promise<Uint8Array[]> {
+  const sharp = await sharpModule();
   const { data, info } = await sharp(bytes, { limitInputPixels: MAX_PIXELS })
     .rotate()
     .greyscale()
@@ -50,6 +55,7 @@ export function exifTime(original: unknown, offset: unknown): Date | null {
 
 async function exifFacts(bytes: Uint8Array): Promise<Pick<PhotoFacts, "takenAt" | "place">> {
   try {
+    const exifr = await exifrModule();
     const tags = (await exifr.parse(Buffer.from(bytes), { reviveValues: false, gps: true, tiff: true, exif: true })) as Record<string, unknown> | undefined;
     if (!tags) return { takenAt: null, place: null };
     const takenAt = exifTime(tags.DateTimeOriginal ?? tags.CreateDate, tags.OffsetTimeOriginal);
