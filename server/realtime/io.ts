@@ -6,7 +6,7 @@ import { newRequestId, runInRequest } from "../ops/requestContext";
 import { LIVE_READS, type SessionReply } from "../protocol/live";
 import { sessionPayload } from "../protocol/livePayloads";
 import { isSameOriginRequest } from "../web/sameOrigin";
-import { handle } from "./ack";
+import { handleOn } from "./ack";
 import { authenticateHandshake } from "./auth";
 import { admitConnection, limitEventRate } from "./guard";
 
@@ -16,15 +16,18 @@ export const MAX_FRAME_BYTES = 64 * 1024;
 /** A feature's socket events: registered once per connection. Each handler authorizes every event itself. */
 export type SocketModule = (io: Server, socket: Socket) => void;
 
+const onSession = handleOn(sessionPayload, async (_input, socket): Promise<SessionReply> => {
+  const identity = identityOf(socket);
+  return { accountId: identity?.accountId ?? null, name: identity?.name ?? null };
+});
+
 const sessionModule: SocketModule = (_io, socket) => {
-  socket.on(
-    LIVE_READS.session,
-    handle(sessionPayload, async (): Promise<SessionReply> => {
-      const identity = identityOf(socket);
-      return { accountId: identity?.accountId ?? null, name: identity?.name ?? null };
-    }),
-  );
+  socket.on(LIVE_READS.session, onSession);
 };
+
+/** Each event is a request of its own: the commands it runs log under one request id (server/ops/observe.ts). */
+const inRequest = ([event]: unknown[], next: (error?: Error) => void) =>
+  runInRequest({ requestId: newRequestId(), route: `socket ${String(event)}` }, () => next());
 
 export function createSocketServer(httpServer: HttpServer, modules: SocketModule[] = []): Server {
   const io = new Server(httpServer, {
@@ -46,8 +49,7 @@ export function createSocketServer(httpServer: HttpServer, modules: SocketModule
   io.use((socket, next) => void authenticateHandshake(socket, next));
   const all = [sessionModule, ...modules];
   io.on("connection", (socket) => {
-    // Each event is a request of its own: the commands it runs log under one request id (server/ops/observe.ts).
-    socket.use(([event], next) => runInRequest({ requestId: newRequestId(), route: `socket ${String(event)}` }, () => next()));
+    socket.use(inRequest);
     limitEventRate(socket);
     watchSession(socket);
     for (const register of all) register(io, socket);

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { identityOf } from "../auth/identity";
 import { type Actor, accountActor } from "../commands/actor";
 import { AppError } from "../errors";
-import { handle } from "./ack";
+import { handleOn } from "./ack";
 import type { SocketModule } from "./io";
 
 /** One row of a socket table: the payload's schema, and what to run for a valid payload (its result is the reply). */
@@ -27,11 +27,9 @@ export function actorOf(socket: Socket): Actor {
  * command's own declared events (server/listeners/), never the table's.
  */
 export function tableModule(table: Readonly<Record<string, SocketRow>>): SocketModule {
+  // One listener per event for all connections (the socket arrives as `this`), made once with the table.
+  const listeners = Object.entries(table).map(([event, { schema, run }]) => [event, handleOn(schema, run)] as const);
   return (_io, socket) => {
-    for (const [event, { schema, run }] of Object.entries(table))
-      socket.on(
-        event,
-        handle(schema, (input) => run(input, socket)),
-      );
+    for (const [event, listener] of listeners) socket.on(event, listener);
   };
 }
