@@ -8,16 +8,8 @@ export type Ack<T> = (reply: { ok: true; data: T } | { ok: false; error: ReturnT
 /**
  * Wraps a socket event handler: the payload is validated with a strict Zod schema, the handler's result or AppError
  * goes back in the ack as `{ ok, data }` / `{ ok: false, error: { code, message, field } }`. A handler never throws
- * into Socket.IO and never crashes the process.
- */
-export function handle<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>) => Promise<T>) {
-  return (payloadOrAck: unknown, maybeAck?: unknown): Promise<void> => answer(schema, handler, payloadOrAck, maybeAck);
-}
-
-/**
- * The same for a handler shared by every connection: Socket.IO calls a listener with its socket as `this`, so one
- * function per event serves all sockets instead of a closure per event per connection (issue #24: each observer's
- * memory).
+ * into Socket.IO and never crashes the process. One listener serves every connection: Socket.IO calls it with its
+ * socket as `this`, so a connection costs no closure per event (issue #24: each observer's memory).
  */
 export function handleOn<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>, socket: Socket) => Promise<T>) {
   return function (this: Socket, payloadOrAck: unknown, maybeAck?: unknown): Promise<void> {
