@@ -205,6 +205,18 @@ async function stage(name: string, notes: string[], fn: () => Promise<void>): Pr
   }
 }
 
+/** Waits for the server's "routes loaded" line (its warm-up after listening), at most `ms`. */
+async function warmedUp(output: () => string, ms: number, notes: string[]): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!output().includes("routes loaded")) {
+    if (Date.now() > deadline) {
+      notes.push(`server: its warm-up had not finished after ${ms / 1_000} s; memory per observer may include it`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** The scenarios against a running Yishi server: fan-out, its baseline, memory per observer, the burst. */
 async function live(result: BenchResult, notes: string[], extra: Record<string, string | number>): Promise<void> {
   progress.start("data");
@@ -219,6 +231,10 @@ async function live(result: BenchResult, notes: string[], extra: Record<string, 
   const pool = await ClientPool.start(sizes.processes);
   const phones: Phone[] = [];
   try {
+    // The server loads the hall's first pages a few seconds after listening (server/web/warmUp.ts): tens of MB of
+    // route modules. Measured before they are in, the memory per observer would count them as the observers'.
+    if (["info", "debug", "trace"].includes(serverLogLevel)) await warmedUp(server.output, 90_000, notes);
+    else await new Promise((resolve) => setTimeout(resolve, 20_000));
     progress.start("logins");
     const cookies = await sessionCookies(fixture, server.url, (f, d) => progress.update(f, d));
     const bigChair = await phone(server.url, cookies.bigChair);
