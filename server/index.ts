@@ -38,11 +38,12 @@ const WITNESS_DELAY_MS = 1_500;
 async function main(): Promise<void> {
   // Start-up phases, logged once ready (issue #24: the room is dark until a restarted server answers again).
   const phases: Record<string, number> = { modules: Math.round(performance.now()) };
-  const residentMb: Record<string, number> = { modules: Math.round(process.memoryUsage.rss() / 1_048_576) };
+  const rssMb = () => Math.round(process.memoryUsage.rss() / 1_048_576);
+  const residentMb: Record<string, number> = { modules: rssMb() };
   let phaseStart = performance.now();
   const phase = (name: string) => {
     phases[name] = Math.round(performance.now() - phaseStart);
-    residentMb[name] = Math.round(process.memoryUsage.rss() / 1_048_576);
+    residentMb[name] = rssMb();
     phaseStart = performance.now();
   };
   // .env files load only inside app.prepare(); read them first, so DATABASE_URL etc. work from .env too.

@@ -13,7 +13,6 @@ import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate, writeSyncSt
 import * as Y from "yjs";
 import { z } from "zod";
 import { identityOf } from "../auth/identity";
-import { accountActor } from "../commands/actor";
 import { correctMinutes } from "../commands/minutes/correctMinutes";
 import { finalizeMinutes } from "../commands/minutes/finalizeMinutes";
 import { signMinutes } from "../commands/minutes/signMinutes";
@@ -24,6 +23,7 @@ import type { MinutesAccess } from "../minutes/status";
 import { handleOn } from "./ack";
 import { MAX_FRAME_BYTES, type SocketModule } from "./io";
 import { minutesRights } from "./minutesRights";
+import { actorOf } from "./socketTable";
 import { sanitizeAwarenessUpdate } from "./yjs/awarenessGuard";
 import { PartAssembler } from "./yjs/chunks";
 import type { MinutesDocument } from "./yjs/minutesDocument";
@@ -123,12 +123,6 @@ function leave(socket: Socket, id: string): void {
   current.document.removeSocketAwareness(socket.id);
   detachSocket(current.document, socket.id);
   void socket.leave(minutesRoom(id));
-}
-
-function actorOf(socket: Socket) {
-  const identity = identityOf(socket);
-  if (!identity) throw new AppError("unauthenticated", "please log in");
-  return accountActor(identity.accountId, identity.name);
 }
 
 const onJoin = handleOn(joinSchema, async (input, socket): Promise<JoinReply> => {
