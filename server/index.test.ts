@@ -14,7 +14,7 @@ const usesPostgres = Boolean(process.env.DATABASE_URL);
 describe("a Yishi server", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ env: { YISHI_WARM_UP: "1" } });
   });
   afterAll(async () => {
     await server?.cleanup();

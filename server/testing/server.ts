@@ -39,16 +39,17 @@ export type StartOptions = {
 };
 
 /**
- * Opt-in: the path of the compiled server (`node scripts/serverBundle.mjs` prints it) to run instead of tsx, as
- * `npm start` does (without Node's process-wide source maps, as `npm start`). server/ops/metrics.test.ts passes on
- * both (command names are read through the bundle's source map, server/ops/sourcePositions.ts).
+ * The path of the compiled server (scripts/serverBundle.mjs) that test servers run, as `npm start` runs it (without
+ * Node's process-wide source maps). The test run's global setup compiles it for the current sources and sets this
+ * (server/testing/globalSetup.ts): a start then costs about 2 s less of the two cores than through tsx. `tsx` (or
+ * unset, in a run without that setup) runs the TypeScript sources through tsx instead.
  */
 export const SERVER_BUNDLE_ENV = "YISHI_TEST_SERVER_BUNDLE";
 
 /** The node arguments that run the server: the compiled bundle when YISHI_TEST_SERVER_BUNDLE names one, else tsx. */
 export function serverEntry(): string[] {
   const bundle = process.env[SERVER_BUNDLE_ENV];
-  return bundle ? [bundle] : ["--import", "tsx", "server/index.ts"];
+  return bundle && bundle !== "tsx" ? [bundle] : ["--import", "tsx", "server/index.ts"];
 }
 
 /**
@@ -86,6 +87,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       // checkpoint notes other tests read, and it opens a second database. server/witness/township.test.ts and
       // e2e/townwitness.spec.ts test it with it on.
       YISHI_TOWNSHIP_WITNESS: "0",
+      // No loading of the hall's pages after listening (server/web/warmUp.ts): most tests never open them, and each
+      // warm-up cost about a second of the two cores the other test files share. server/index.test.ts turns it on.
+      YISHI_WARM_UP: "0",
       ...roleEnv,
       ...options.env,
     },
