@@ -87,9 +87,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       // checkpoint notes other tests read, and it opens a second database. server/witness/township.test.ts and
       // e2e/townwitness.spec.ts test it with it on.
       YISHI_TOWNSHIP_WITNESS: "0",
-      // No loading of the hall's pages after listening (server/web/warmUp.ts): most tests never open them, and each
-      // warm-up cost about a second of the two cores the other test files share. server/index.test.ts turns it on.
-      YISHI_WARM_UP: "0",
+      // Under Vitest, no loading of the hall's pages after listening (server/web/warmUp.ts): most tests never open
+      // them, and each warm-up cost about a second of the two cores the other test files share (server/index.test.ts
+      // turns it on). The benchmarks start their servers as deployed, warm-up included (an undefined value is unset).
+      YISHI_WARM_UP: process.env.VITEST ? "0" : undefined,
       ...roleEnv,
       ...options.env,
     },

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { type AppendInput, appendAuditMany } from "../../audit/append";
-import { type MemberView, memberViews } from "../../db/load/memberViews";
+import { type MemberView, memberViewsByMeeting } from "../../db/load/memberViews";
 import { assertMayCast, CHOICES, type FrozenVoters, makeTracker, TRACKER_BYTES } from "../../domain/meeting";
 import { AppError } from "../../errors";
 import { afterCommit, type Tx } from "../run";
@@ -157,8 +157,11 @@ async function withMemberViews(
     if (!o.ok || !personId) return;
     wanted.set(o.meetingId, (wanted.get(o.meetingId) ?? new Set()).add(personId));
   });
-  const views = new Map<string, Map<string, MemberView>>();
-  for (const [meetingId, personIds] of wanted) views.set(meetingId, await memberViews(meetingId, [...personIds], tx));
+  // Every meeting of the batch in one read (a district's evening batches votes of dozens of meetings together).
+  const views =
+    wanted.size > 0
+      ? await memberViewsByMeeting(new Map([...wanted].map(([meetingId, persons]) => [meetingId, [...persons]])), tx)
+      : new Map<string, Map<string, MemberView>>();
   return outcomes.map((o, i) => {
     const me = o.ok ? views.get(o.meetingId)?.get(personOf(i) ?? "") : undefined;
     return o.ok && me ? { ...o, me } : o;
