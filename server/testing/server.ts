@@ -41,7 +41,7 @@ export type StartOptions = {
 /**
  * The path of the compiled server (scripts/serverBundle.mjs) that test servers run, as `npm start` runs it (without
  * Node's process-wide source maps). The test run's global setup compiles it for the current sources and sets this
- * (server/testing/globalSetup.ts): a start then costs about 2 s less of the two cores than through tsx. `tsx` (or
+ * (server/testing/globalSetup.ts): a start then costs about 1.5 s less of the two cores than through tsx. `tsx` (or
  * unset, in a run without that setup) runs the TypeScript sources through tsx instead.
  */
 export const SERVER_BUNDLE_ENV = "YISHI_TEST_SERVER_BUNDLE";

@@ -28,6 +28,9 @@ export async function memberViews(meetingId: string, personIds: string[], db: Db
 
 type MotionRow = { id: string; method: string; entitled: unknown; meetingId: string; itemId: string | null };
 
+/** The lookup key of a pair of ids (meeting and person, item and person, motion and voter). */
+const key = (a: string, b: string) => `${a}|${b}`;
+
 /**
  * The member views of several meetings' persons (meeting id → person ids), with the same eight queries however many
  * meetings there are: a vote batch on a district's evening holds votes of dozens of meetings, and reading them one
@@ -44,7 +47,6 @@ export async function memberViewsByMeeting(wanted: Map<string, string[]>, db: Db
   const missing = meetingIds.find((id) => !byId.has(id));
   // The same not-found error as reading that one meeting alone.
   if (missing !== undefined) await db.meeting.findUniqueOrThrow({ where: { id: missing }, select: { id: true } });
-  const key = (a: string, b: string) => `${a}|${b}`;
   const itemIds = meetings.flatMap((m) => (m.currentItemId ? [m.currentItemId] : []));
   const attendance = new Map(
     (
@@ -139,7 +141,7 @@ async function ballotsFor(db: Db, wanted: Map<string, string[]>, motionOf: Map<s
             where: { motionId: { in: namedMotions }, voterPersonId: { in: voterIds } },
             select: { motionId: true, voterPersonId: true, choice: true },
           })
-        ).map((v) => [`${v.motionId}|${v.voterPersonId}`, v.choice])
+        ).map((v) => [key(v.motionId, v.voterPersonId), v.choice])
       : [],
   );
   const participated = new Set(
@@ -149,15 +151,15 @@ async function ballotsFor(db: Db, wanted: Map<string, string[]>, motionOf: Map<s
             where: { motionId: { in: secretMotions }, voterPersonId: { in: voterIds } },
             select: { motionId: true, voterPersonId: true },
           })
-        ).map((p) => `${p.motionId}|${p.voterPersonId}`)
+        ).map((p) => key(p.motionId, p.voterPersonId))
       : [],
   );
   const of = new Map<string, Ballot[]>();
   for (const h of held) {
-    const k = `${h.meetingId}|${h.castByPersonId}`;
+    const k = key(h.meetingId, h.castByPersonId);
     const list = of.get(k) ?? [];
     of.set(k, list);
-    const recorded = `${h.motion.id}|${h.voterPersonId}`;
+    const recorded = key(h.motion.id, h.voterPersonId);
     list.push({
       motionId: h.motion.id,
       voterPersonId: h.voterPersonId,
