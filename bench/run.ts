@@ -96,14 +96,24 @@ async function main(): Promise<void> {
   progress.start("restart");
   if (skip.has("restart")) notes.push("restart: skipped (--skip)");
   else {
-    const measured = await restartBench(sizes.restarts, sizes.idleMs, (f, d) => progress.update(f, d));
+    const { districtServices, servicesProblem } = await import("./lib/district");
+    const postgresUrl = districtServices().databaseUrl;
+    const postgresProblem = await servicesProblem({ databaseUrl: postgresUrl, redisUrl: districtServices().redisUrl });
+    if (postgresProblem) notes.push(`restart on PostgreSQL: skipped — ${postgresProblem}`);
+    const measured = await restartBench(sizes.restarts, sizes.idleMs, (f, d) => progress.update(f, d), postgresProblem ? undefined : postgresUrl);
     result.restart = {
       ms: round(measured.yishi.ready_ms, 0),
       floor_ms: round(measured.minimal.ready_ms, 0),
       command: measured.command,
       load: round(measured.load, 1),
+      postgres_ms: measured.postgres ? round(measured.postgres.ready_ms, 0) : null,
     };
-    result.rss_idle = { mb: round(measured.yishi.rss_idle_mb, 0), floor_mb: round(measured.minimal.rss_idle_mb, 0) };
+    result.rss_idle = {
+      mb: round(measured.yishi.rss_idle_mb, 0),
+      floor_mb: round(measured.minimal.rss_idle_mb, 0),
+      postgres_mb: measured.postgres ? round(measured.postgres.rss_idle_mb, 0) : null,
+    };
+    if (measured.postgres) extra["restart runs ms (yishi on PostgreSQL)"] = measured.postgres.runs.join(", ");
     extra["restart runs ms (yishi)"] = measured.yishi.runs.join(", ");
     extra["restart runs ms (minimal)"] = measured.minimal.runs.join(", ");
     extra["restart to health / to join ms"] = `${round(measured.yishi.health_ms, 0)} / ${round(measured.yishi.join_ms, 0)}`;

@@ -3,8 +3,6 @@
  * demo shows a photo on record and the end-to-end test can reuse it in another village of the township (the
  * township's photo index then flags the copy). Drawn, not a real photo: no person, no place.
  */
-import sharp from "sharp";
-
 const WIDTH = 480;
 const HEIGHT = 360;
 
@@ -34,6 +32,9 @@ export async function demoPondPhoto(): Promise<Buffer> {
       pixels[i + 2] = Math.min(255, rgb[2]);
     }
   }
+  // Loaded here, not with the module: the seed is part of the server's bundle, and sharp (≈ 6 MB resident) is needed
+  // only the one time the demo is created.
+  const { default: sharp } = await import("sharp");
   return sharp(pixels, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } })
     .jpeg({ quality: 88 })
     .toBuffer();

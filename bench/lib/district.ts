@@ -18,7 +18,9 @@
  *
  * Data: built once per size with the real commands (server/faults/assembly.ts) in database
  * `yishi_bench_district_<M>` next to DATABASE_URL's, with the state, the nodes' shared secrets and the members'
- * session cookies kept in $TMPDIR/yishi-bench/district-<M>/.
+ * session cookies kept in $TMPDIR/yishi-bench/district-<M>/. Once the members are logged in, the database is copied
+ * to `yishi_bench_district_<M>_start`, and every later run starts from a fresh copy of it: an evening adds two motions
+ * to each meeting, and runs on a database that kept them compared observers' states of different sizes.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -65,6 +67,8 @@ type State = {
   meetings: MeetingData[];
   secrets: Record<string, string>;
   cookies?: { at: number; chairs: string[]; voters: string[][] };
+  /** The `cookies.at` of the sessions in the starting copy: a copy without this run's sessions is made again. */
+  startAt?: number;
 };
 
 const MEMBERS = 30;
@@ -144,6 +148,26 @@ async function prepare(meetings: number, baseUrl: string, report: Report): Promi
   const state: State = { version: 1, meetings: built, secrets: sharedSecrets() };
   writeFileSync(stateFile, JSON.stringify(state));
   return { dir, databaseUrl, state };
+}
+
+/**
+ * `to` replaced by a copy of `from`, through the service's own database (`adminUrl`): PostgreSQL copies the files,
+ * and nobody may be connected to `from` meanwhile.
+ */
+async function copyDatabase(adminUrl: string, from: string, to: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [from]);
+    await admin.query(`DROP DATABASE IF EXISTS "${to}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${to}" TEMPLATE "${from}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+function databaseName(databaseUrl: string): string {
+  return decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
 }
 
 /** Session cookies for every chair and member: kept ones, or fresh login codes redeemed on a node (and kept). */
@@ -339,16 +363,33 @@ async function yishiEvening(options: {
 }> {
   const { meetings, report } = options;
   const data = await prepare(meetings, options.services.databaseUrl, (f, d) => report(0.3 * f, d));
+  const working = databaseName(data.databaseUrl);
+  const start = `${working}_start`;
+  if (data.state.startAt !== undefined) {
+    report(0.3, "the meetings as they were before the first evening (a copy of the starting database)");
+    await copyDatabase(options.services.databaseUrl, start, working);
+  }
   const env = { YISHI_LOG_LEVEL: "info", YISHI_MAX_CONNECTIONS_PER_IP: "100000" };
   const nodes: TestServer[] = [];
   const chairs: Phone[] = [];
   let workers: Worker[] = [];
-  try {
+  const startNodes = async () => {
     for (let n = 0; n < 2; n += 1) {
       nodes.push(await startNode({ databaseUrl: data.databaseUrl, redisUrl: options.services.redisUrl, secrets: data.state.secrets, env }));
     }
+  };
+  try {
+    await startNodes();
+    const cookies = await cookiesFor(data.dir, data.databaseUrl, data.state, nodes[0]?.url ?? "", (f, d) => report(0.3 + 0.1 * f, d));
+    if (data.state.startAt !== cookies.at) {
+      // New sessions: the starting copy is made now, with them, before any evening on this data.
+      for (const n of nodes.splice(0)) await n.stop();
+      await copyDatabase(options.services.databaseUrl, working, start);
+      data.state.startAt = cookies.at;
+      writeFileSync(path.join(data.dir, "district.json"), JSON.stringify(data.state));
+      await startNodes();
+    }
     const urls = nodes.map((n) => n.url);
-    const cookies = await cookiesFor(data.dir, data.databaseUrl, data.state, urls[0] ?? "", (f, d) => report(0.3 + 0.1 * f, d));
     for (let m = 0; m < meetings; m += 1) {
       const chair = await phone(urls[m % 2] ?? "", cookies.chairs[m]);
       chairs.push(chair);

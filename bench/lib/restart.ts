@@ -11,6 +11,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { io } from "socket.io-client";
 import { createAssembly, type DbTarget, withDatabase } from "../../server/faults/assembly";
+import { benchDatabase } from "./fixture";
 import { minimalServerDir } from "./minimalServer";
 import { percentile } from "./stats";
 
@@ -116,7 +117,11 @@ export function yishiStartCommand(): string[] {
   throw new Error(`unexpected start script: ${script}`);
 }
 
-export type RestartResult = { yishi: Series; minimal: Series; command: string; load: number };
+/**
+ * `postgres`: the same starts on PostgreSQL (when one answers): the app without its embedded database, whose opening
+ * and WebAssembly memory are most of what PGlite adds; the PostgreSQL server's own memory is not counted.
+ */
+export type RestartResult = { yishi: Series; minimal: Series; postgres: Series | null; command: string; load: number };
 
 /**
  * The data directory for Yishi's starts (made once and kept): a public 15-member meeting in session (the phone joins
@@ -138,21 +143,60 @@ async function restartData(): Promise<{ dataDir: string; meetingId: string }> {
   return { dataDir, meetingId };
 }
 
-/** Yishi's restarts (PGlite, demo on) against the minimal server's, alternating so that both see the same load. */
-export async function restartBench(runs: number, idleMs: number, onProgress: (fraction: number, detail: string) => void): Promise<RestartResult> {
+/** The same on PostgreSQL: database `yishi_bench_restart` next to `baseUrl`'s, its state kept in its own folder. */
+async function restartPostgresData(baseUrl: string): Promise<{ env: Record<string, string>; meetingId: string }> {
+  const dataDir = path.join(tmpdir(), "yishi-bench", "restart-postgres");
+  const stateFile = path.join(dataDir, "restart.json");
+  const kept = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, "utf8")) as { meetingId: string }) : null;
+  if (!kept) {
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const databaseUrl = await benchDatabase(baseUrl, "yishi_bench_restart", !kept);
+  // The local PostgreSQL's only role is a superuser; the bench measures the start, not the role's confinement.
+  const env = { YISHI_DATA_DIR: dataDir, YISHI_DEMO: "1", DATABASE_URL: databaseUrl, REDIS_URL: "", YISHI_ALLOW_SUPERUSER: "1" };
+  if (kept) return { env, meetingId: kept.meetingId };
+  const meetingId = await withDatabase(
+    { dataDir, databaseUrl },
+    async () => (await createAssembly({ voters: 15, series: 1, title: "村民代表会议（重启基准，公开）" })).meetingId,
+  );
+  await timeStart({ command: yishiStartCommand(), cwd: ROOT, env, meetingId }, 0);
+  writeFileSync(stateFile, JSON.stringify({ meetingId }));
+  return { env, meetingId };
+}
+
+/**
+ * Yishi's restarts (PGlite, demo on) against the minimal server's, alternating so that all see the same load; with
+ * `postgresUrl`, Yishi's starts on PostgreSQL in the same rounds.
+ */
+export async function restartBench(
+  runs: number,
+  idleMs: number,
+  onProgress: (fraction: number, detail: string) => void,
+  postgresUrl?: string,
+): Promise<RestartResult> {
   onProgress(0, "building the minimal Next app (once)");
   const minimalDir = minimalServerDir();
   onProgress(0.1, "preparing the restart data (once)");
   const { dataDir, meetingId } = await restartData();
+  const onPostgres = postgresUrl ? await restartPostgresData(postgresUrl) : null;
   const command = yishiStartCommand();
   const yishi: Start[] = [];
   const minimal: Start[] = [];
+  const postgres: Start[] = [];
   for (let i = 0; i < runs; i++) {
     minimal.push(await timeStart({ command: [process.execPath, "server.mjs"], cwd: minimalDir, env: {}, meetingId }, idleMs));
     yishi.push(await timeStart({ command, cwd: ROOT, env: { YISHI_DATA_DIR: dataDir, YISHI_DEMO: "1", DATABASE_URL: "", REDIS_URL: "" }, meetingId }, idleMs));
+    if (onPostgres) postgres.push(await timeStart({ command, cwd: ROOT, env: onPostgres.env, meetingId: onPostgres.meetingId }, idleMs));
     onProgress(0.2 + (0.8 * (i + 1)) / runs, `restart ${i + 1}/${runs}`);
   }
-  return { yishi: series(yishi), minimal: series(minimal), command: `node ${command.slice(1).join(" ")}`, load: loadavg()[0] ?? Number.NaN };
+  return {
+    yishi: series(yishi),
+    minimal: series(minimal),
+    postgres: onPostgres ? series(postgres) : null,
+    command: `node ${command.slice(1).join(" ")}`,
+    load: loadavg()[0] ?? Number.NaN,
+  };
 }
 
 function series(all: Start[]): Series {

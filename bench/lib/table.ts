@@ -12,9 +12,12 @@ export type BenchResult = {
   /** The same figure for a bare Socket.IO client (bench/lib/baselineServer.ts), same run. */
   rss_per_observer_floor_kb: number | null;
   /** Median spawn → /api/health 200 and a meeting:join answered; floor: the minimal server (bench/lib/minimalServer.ts). */
-  restart: { ms: number | null; floor_ms: number | null; command: string; load: number | null };
-  /** Resident memory a few seconds after that start (Yishi with the demo), and the minimal server's. */
-  rss_idle: { mb: number | null; floor_mb: number | null };
+  restart: { ms: number | null; floor_ms: number | null; command: string; load: number | null; postgres_ms?: number | null };
+  /**
+   * Resident memory a few seconds after that start (Yishi with the demo), and the minimal server's. `postgres_*`: the
+   * same start on PostgreSQL in the same rounds — the app without its embedded database (PostgreSQL's memory not counted).
+   */
+  rss_idle: { mb: number | null; floor_mb: number | null; postgres_mb?: number | null };
   /** A running meeting for `minutes` (bench/soak.ts): least-squares slope of the RSS after a full GC, MB per hour. */
   soak: { minutes: number; slope_mb_per_h: number | null; rss_start_mb: number | null; rss_end_mb: number | null };
   /** M meetings across two nodes on PostgreSQL + Redis (bench/lib/district.ts); floor: bare Socket.IO, two nodes. */
@@ -61,6 +64,14 @@ export function tableRows(r: BenchResult): Row[] {
       ratio: showRatio(rssRatio),
       goal: "≤ 1.5 × floor",
       met: verdict(rssRatio === null ? null : rssRatio <= 1.5),
+    },
+    {
+      scenario: "the same restart on PostgreSQL (no embedded database; its server's memory not counted)",
+      measured: `${show(r.restart.postgres_ms ?? null, " ms")}, ${show(r.rss_idle.postgres_mb ?? null, " MB")}`,
+      floor: `${show(r.restart.floor_ms, " ms")}, ${show(r.rss_idle.floor_mb, " MB")}`,
+      ratio: `${showRatio(ratioOf(r.restart.postgres_ms ?? null, r.restart.floor_ms))}, ${showRatio(ratioOf(r.rss_idle.postgres_mb ?? null, r.rss_idle.floor_mb))}`,
+      goal: "— (shows what PGlite adds)",
+      met: "—",
     },
     {
       scenario: `fan-out to ${r.fanout.observers.toLocaleString("en-US")} observers, p99`,
