@@ -96,9 +96,10 @@ async function main(): Promise<void> {
   progress.start("restart");
   if (skip.has("restart")) notes.push("restart: skipped (--skip)");
   else {
-    const { districtServices, servicesProblem } = await import("./lib/district");
+    // The restart on PostgreSQL needs only the database the district would use (no Redis).
+    const { databaseProblem, districtServices } = await import("./lib/district");
     const postgresUrl = districtServices().databaseUrl;
-    const postgresProblem = await servicesProblem({ databaseUrl: postgresUrl, redisUrl: districtServices().redisUrl });
+    const postgresProblem = await databaseProblem(postgresUrl);
     if (postgresProblem) notes.push(`restart on PostgreSQL: skipped — ${postgresProblem}`);
     const measured = await restartBench(sizes.restarts, sizes.idleMs, (f, d) => progress.update(f, d), postgresProblem ? undefined : postgresUrl);
     result.restart = {

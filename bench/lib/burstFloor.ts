@@ -18,6 +18,7 @@ import { MAX_BATCH } from "../../server/commands/live/castVote";
 import { openDatabase } from "../../server/db/client";
 import type { DbTarget } from "../../server/faults/assembly";
 import type { BurstRun } from "./burst";
+import { copyDatabase } from "./fixture";
 
 export type BurstFloor = { floor_ms: number; batches: number; rows: number; lost: number; duplicated: number };
 
@@ -32,11 +33,7 @@ async function copyOf(target: DbTarget): Promise<{ target: DbTarget; drop(): Pro
   const name = `${source.pathname.slice(1)}_floor`;
   const adminUrl = new URL(target.databaseUrl);
   adminUrl.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${source.pathname.slice(1)}"`);
-  await admin.end();
+  await copyDatabase(adminUrl.toString(), source.pathname.slice(1), name);
   const url = new URL(target.databaseUrl);
   url.pathname = `/${name}`;
   return {

@@ -34,7 +34,7 @@ import { type Phone, phone, redeemAll } from "../../server/faults/clients";
 import { sharedSecrets, startNode } from "../../server/testing/cluster";
 import type { TestServer } from "../../server/testing/server";
 import type { FromDistrictWorker, PlannedVote, Receipt, SocketSpec, ToDistrictWorker, VoteAck } from "./districtWorker";
-import { benchDatabase } from "./fixture";
+import { benchDatabase, copyDatabase } from "./fixture";
 import { listeningPort, percentile, sleep, wallNow } from "./stats";
 
 type Report = (fraction: number, detail: string) => void;
@@ -82,17 +82,24 @@ export function districtServices(): { databaseUrl: string; redisUrl: string } {
   };
 }
 
-/** Whether PostgreSQL and Redis answer; the reason when not. */
-export async function servicesProblem(services: { databaseUrl: string; redisUrl: string }): Promise<string | null> {
-  const client = new pg.Client({ connectionString: services.databaseUrl, connectionTimeoutMillis: 3_000 });
+/** Whether PostgreSQL answers; the reason when not. */
+export async function databaseProblem(databaseUrl: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3_000 });
   try {
     await client.connect();
     await client.query("SELECT 1");
+    return null;
   } catch (error) {
-    return `PostgreSQL at ${new URL(services.databaseUrl).host} does not answer (${(error as Error).message})`;
+    return `PostgreSQL at ${new URL(databaseUrl).host} does not answer (${(error as Error).message})`;
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** Whether PostgreSQL and Redis answer; the reason when not. */
+export async function servicesProblem(services: { databaseUrl: string; redisUrl: string }): Promise<string | null> {
+  const database = await databaseProblem(services.databaseUrl);
+  if (database) return database;
   const redis = new Redis(services.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   redis.on("error", () => undefined);
   try {
@@ -148,22 +155,6 @@ async function prepare(meetings: number, baseUrl: string, report: Report): Promi
   const state: State = { version: 1, meetings: built, secrets: sharedSecrets() };
   writeFileSync(stateFile, JSON.stringify(state));
   return { dir, databaseUrl, state };
-}
-
-/**
- * `to` replaced by a copy of `from`, through the service's own database (`adminUrl`): PostgreSQL copies the files,
- * and nobody may be connected to `from` meanwhile.
- */
-async function copyDatabase(adminUrl: string, from: string, to: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [from]);
-    await admin.query(`DROP DATABASE IF EXISTS "${to}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${to}" TEMPLATE "${from}"`);
-  } finally {
-    await admin.end();
-  }
 }
 
 function databaseName(databaseUrl: string): string {

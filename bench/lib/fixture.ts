@@ -58,6 +58,22 @@ export async function benchDatabase(baseUrl: string, name: string, fresh: boolea
   return url.toString();
 }
 
+/**
+ * Database `to` replaced by a copy of `from` (`CREATE DATABASE … TEMPLATE`: PostgreSQL copies the files), through
+ * `adminUrl`, a database of the same server other than the two. Nobody may be connected to `from`: any left are cut off.
+ */
+export async function copyDatabase(adminUrl: string, from: string, to: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [from]);
+    await admin.query(`DROP DATABASE IF EXISTS "${to}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${to}" TEMPLATE "${from}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Opens (building if needed) the bench data for `voters` members; issues fresh login codes when the cookies are old. */
 export async function prepareFixture(voters: number, onProgress: (fraction: number, detail: string) => void): Promise<Fixture> {
   const db = process.env.DATABASE_URL ? "postgres" : "pglite";

@@ -124,40 +124,31 @@ export function yishiStartCommand(): string[] {
 export type RestartResult = { yishi: Series; minimal: Series; postgres: Series | null; command: string; load: number };
 
 /**
- * The data directory for Yishi's starts (made once and kept): a public 15-member meeting in session (the phone joins
- * it) and the demo, seeded by a first start that is not measured.
+ * The data for Yishi's starts (made once and kept): a public 15-member meeting in session (the phone joins it) and the
+ * demo, seeded by a first start that is not measured. PGlite in `$TMPDIR/yishi-bench/restart`; with `baseUrl`, on
+ * PostgreSQL in database `yishi_bench_restart` next to it (state in `…/restart-postgres`). Returns the start's env.
  */
-async function restartData(): Promise<{ dataDir: string; meetingId: string }> {
-  const dataDir = path.join(tmpdir(), "yishi-bench", "restart");
-  const stateFile = path.join(dataDir, "restart.json");
-  if (existsSync(stateFile)) return { dataDir, meetingId: (JSON.parse(readFileSync(stateFile, "utf8")) as { meetingId: string }).meetingId };
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
-  const target: DbTarget = { dataDir };
-  const meetingId = await withDatabase(
-    target,
-    async () => (await createAssembly({ voters: 15, series: 1, title: "村民代表会议（重启基准，公开）" })).meetingId,
-  );
-  await timeStart({ command: yishiStartCommand(), cwd: ROOT, env: { YISHI_DATA_DIR: dataDir, YISHI_DEMO: "1", DATABASE_URL: "" }, meetingId }, 0);
-  writeFileSync(stateFile, JSON.stringify({ meetingId }));
-  return { dataDir, meetingId };
-}
-
-/** The same on PostgreSQL: database `yishi_bench_restart` next to `baseUrl`'s, its state kept in its own folder. */
-async function restartPostgresData(baseUrl: string): Promise<{ env: Record<string, string>; meetingId: string }> {
-  const dataDir = path.join(tmpdir(), "yishi-bench", "restart-postgres");
+async function restartData(baseUrl?: string): Promise<{ env: Record<string, string>; meetingId: string }> {
+  const dataDir = path.join(tmpdir(), "yishi-bench", baseUrl ? "restart-postgres" : "restart");
   const stateFile = path.join(dataDir, "restart.json");
   const kept = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, "utf8")) as { meetingId: string }) : null;
   if (!kept) {
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
   }
-  const databaseUrl = await benchDatabase(baseUrl, "yishi_bench_restart", !kept);
+  const databaseUrl = baseUrl ? await benchDatabase(baseUrl, "yishi_bench_restart", !kept) : undefined;
   // The local PostgreSQL's only role is a superuser; the bench measures the start, not the role's confinement.
-  const env = { YISHI_DATA_DIR: dataDir, YISHI_DEMO: "1", DATABASE_URL: databaseUrl, REDIS_URL: "", YISHI_ALLOW_SUPERUSER: "1" };
+  const env: Record<string, string> = {
+    YISHI_DATA_DIR: dataDir,
+    YISHI_DEMO: "1",
+    DATABASE_URL: databaseUrl ?? "",
+    REDIS_URL: "",
+    ...(databaseUrl ? { YISHI_ALLOW_SUPERUSER: "1" } : {}),
+  };
   if (kept) return { env, meetingId: kept.meetingId };
+  const target: DbTarget = { dataDir, databaseUrl };
   const meetingId = await withDatabase(
-    { dataDir, databaseUrl },
+    target,
     async () => (await createAssembly({ voters: 15, series: 1, title: "村民代表会议（重启基准，公开）" })).meetingId,
   );
   await timeStart({ command: yishiStartCommand(), cwd: ROOT, env, meetingId }, 0);
@@ -178,15 +169,15 @@ export async function restartBench(
   onProgress(0, "building the minimal Next app (once)");
   const minimalDir = minimalServerDir();
   onProgress(0.1, "preparing the restart data (once)");
-  const { dataDir, meetingId } = await restartData();
-  const onPostgres = postgresUrl ? await restartPostgresData(postgresUrl) : null;
+  const onPglite = await restartData();
+  const onPostgres = postgresUrl ? await restartData(postgresUrl) : null;
   const command = yishiStartCommand();
   const yishi: Start[] = [];
   const minimal: Start[] = [];
   const postgres: Start[] = [];
   for (let i = 0; i < runs; i++) {
-    minimal.push(await timeStart({ command: [process.execPath, "server.mjs"], cwd: minimalDir, env: {}, meetingId }, idleMs));
-    yishi.push(await timeStart({ command, cwd: ROOT, env: { YISHI_DATA_DIR: dataDir, YISHI_DEMO: "1", DATABASE_URL: "", REDIS_URL: "" }, meetingId }, idleMs));
+    minimal.push(await timeStart({ command: [process.execPath, "server.mjs"], cwd: minimalDir, env: {}, meetingId: onPglite.meetingId }, idleMs));
+    yishi.push(await timeStart({ command, cwd: ROOT, env: onPglite.env, meetingId: onPglite.meetingId }, idleMs));
     if (onPostgres) postgres.push(await timeStart({ command, cwd: ROOT, env: onPostgres.env, meetingId: onPostgres.meetingId }, idleMs));
     onProgress(0.2 + (0.8 * (i + 1)) / runs, `restart ${i + 1}/${runs}`);
   }
