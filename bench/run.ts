@@ -190,6 +190,10 @@ async function main(): Promise<void> {
         extra["district states per observer and motion (floor)"] = `${round(measured.states_per_observer)} (${round(measured.floor_states_per_observer)})`;
         extra["district floor ack p99 ms"] = round(measured.floor_ack_p99_ms);
         extra["district payload bytes"] = measured.payload_bytes;
+        const c = measured.cpu;
+        const f = measured.floor_cpu;
+        extra["district CPU s over the rounds: nodes, PostgreSQL, phones / wall (floor: nodes, phones / wall)"] =
+          `${round(c.nodes_s)}, ${round(c.postgres_s)}, ${round(c.clients_s)} / ${round(c.wall_s)} (${round(f.nodes_s)}, ${round(f.clients_s)} / ${round(f.wall_s)})`;
         if (measured.missing_deliveries > 0) notes.push(`district: ${measured.missing_deliveries} vote × observer deliveries missing`);
         if (measured.floor_missing_deliveries > 0) notes.push(`district floor: ${measured.floor_missing_deliveries} deliveries missing`);
         for (const [code, n] of Object.entries(measured.refused)) notes.push(`district: ${n} votes refused (${code})`);

@@ -35,7 +35,7 @@ import { sharedSecrets, startNode } from "../../server/testing/cluster";
 import type { TestServer } from "../../server/testing/server";
 import type { FromDistrictWorker, PlannedVote, Receipt, SocketSpec, ToDistrictWorker, VoteAck } from "./districtWorker";
 import { benchDatabase, copyDatabase } from "./fixture";
-import { listeningPort, percentile, sleep, wallNow } from "./stats";
+import { cpuSeconds, listeningPort, percentile, postgresCpuSeconds, sleep, wallNow } from "./stats";
 
 type Report = (fraction: number, detail: string) => void;
 
@@ -59,6 +59,9 @@ export type DistrictResult = {
   floor_states_per_observer: number;
   payload_bytes: number;
   refused: Record<string, number>;
+  /** CPU seconds during the rounds: Yishi's nodes, PostgreSQL, the simulated phones; the floor's nodes and phones. */
+  cpu: EveningCpu;
+  floor_cpu: EveningCpu;
 };
 
 type MeetingData = { orgId: string; bodyId: string; meetingId: string; chairPersonId: string; voters: { personId: string; accountId: string }[] };
@@ -351,6 +354,7 @@ async function yishiEvening(options: {
   states: number;
   payloadBytes: number;
   refused: Record<string, number>;
+  cpu: EveningCpu;
 }> {
   const { meetings, report } = options;
   const data = await prepare(meetings, options.services.databaseUrl, (f, d) => report(0.3 * f, d));
@@ -409,6 +413,11 @@ async function yishiEvening(options: {
       from: number;
       to: number;
     }[] = [];
+    const cpuBefore = await eveningCpu(
+      nodes.map((n) => n.process.pid),
+      workers,
+      true,
+    );
     for (let r = 0; r < options.rounds; r += 1) {
       const plan = options.schedules[r] as Schedule;
       const from = wallNow();
@@ -462,6 +471,14 @@ async function yishiEvening(options: {
       await sleep(1_000);
     }
 
+    const cpu = cpuUsed(
+      cpuBefore,
+      await eveningCpu(
+        nodes.map((n) => n.process.pid),
+        workers,
+        true,
+      ),
+    );
     // Commit → observers.
     const byActor = commitLines(nodes.map((n) => n.output()));
     const receipts = await receiptsOf(workers);
@@ -506,6 +523,7 @@ async function yishiEvening(options: {
       states: states / Math.max(1, meetings * OBSERVERS * rounds.length),
       payloadBytes,
       refused,
+      cpu,
     };
   } finally {
     for (const c of chairs) c.close();
@@ -576,6 +594,29 @@ async function startFloorNode(redisUrl: string, key: string): Promise<{ child: C
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
+/** CPU seconds used during an evening's rounds: the two nodes, PostgreSQL (NaN on the floor: none), the phones. */
+type EveningCpu = { nodes_s: number; postgres_s: number; clients_s: number; wall_s: number };
+type CpuMark = { nodes: number; postgres: number; clients: number; at: number };
+
+async function eveningCpu(nodePids: (number | undefined)[], workers: Worker[], withPostgres: boolean): Promise<CpuMark> {
+  const sum = async (pids: (number | undefined)[]) => (await Promise.all(pids.map((pid) => (pid ? cpuSeconds(pid) : Number.NaN)))).reduce((a, b) => a + b, 0);
+  return {
+    nodes: await sum(nodePids),
+    postgres: withPostgres ? await postgresCpuSeconds() : Number.NaN,
+    clients: await sum(workers.map((w) => w.child.pid)),
+    at: wallNow(),
+  };
+}
+
+function cpuUsed(before: CpuMark, after: CpuMark): EveningCpu {
+  return {
+    nodes_s: after.nodes - before.nodes,
+    postgres_s: after.postgres - before.postgres,
+    clients_s: after.clients - before.clients,
+    wall_s: (after.at - before.at) / 1_000,
+  };
+}
+
 async function floorEvening(options: {
   meetings: number;
   rounds: number;
@@ -584,7 +625,7 @@ async function floorEvening(options: {
   schedules: Schedule[];
   payloadBytes: number;
   report: Report;
-}): Promise<{ latencies: number[]; acks: number[]; missing: number; states: number }> {
+}): Promise<{ latencies: number[]; acks: number[]; missing: number; states: number; cpu: EveningCpu }> {
   const { meetings } = options;
   const key = randomUUID().slice(0, 8);
   const nodes = [await startFloorNode(options.redisUrl, key), await startFloorNode(options.redisUrl, key)];
@@ -601,6 +642,11 @@ async function floorEvening(options: {
     await sleep(1_000);
     const acks: number[] = [];
     let expected = 0;
+    const cpuBefore = await eveningCpu(
+      nodes.map((n) => n.child.pid),
+      workers,
+      false,
+    );
     for (let r = 0; r < options.rounds; r += 1) {
       const plan = options.schedules[r] as Schedule;
       const start = wallNow() + 300;
@@ -622,6 +668,14 @@ async function floorEvening(options: {
       expected += replies.filter((a) => a.ok).length;
       await sleep(2_000);
     }
+    const cpu = cpuUsed(
+      cpuBefore,
+      await eveningCpu(
+        nodes.map((n) => n.child.pid),
+        workers,
+        false,
+      ),
+    );
     const receipts = await receiptsOf(workers);
     const latencies: number[] = [];
     let missing = 0;
@@ -635,7 +689,7 @@ async function floorEvening(options: {
         missing += Math.max(0, expected / meetings - list.length);
       }
     }
-    return { latencies, acks, missing, states: states / Math.max(1, meetings * OBSERVERS * options.rounds) };
+    return { latencies, acks, missing, states: states / Math.max(1, meetings * OBSERVERS * options.rounds), cpu };
   } finally {
     if (workers.length > 0) {
       await Promise.all(workers.map((w) => w.request({ type: "disconnect" }, "disconnected").catch(() => undefined)));
@@ -679,5 +733,7 @@ export async function district(options: { meetings: number; processes: number; o
     floor_states_per_observer: floor.states,
     payload_bytes: yishi.payloadBytes,
     refused: yishi.refused,
+    cpu: yishi.cpu,
+    floor_cpu: floor.cpu,
   };
 }

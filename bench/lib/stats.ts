@@ -48,3 +48,42 @@ export async function listeningPort(child: ChildProcess, marker: string, what: s
   });
   return { port, output: () => errors };
 }
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** Fields of /proc/<pid>/stat after the command name (which may hold spaces): state is index 0. */
+async function statFields(pid: number): Promise<string[] | null> {
+  const { readFile } = await import("node:fs/promises");
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
+  return stat === null ? null : stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+/** CPU seconds (user + system) a process has used so far (Linux /proc); NaN when it is gone. */
+export async function cpuSeconds(pid: number): Promise<number> {
+  const f = await statFields(pid);
+  return f ? (Number(f[11]) + Number(f[12])) / TICKS_PER_SECOND : Number.NaN;
+}
+
+/**
+ * CPU seconds used so far by the local PostgreSQL server: every live `postgres` process, plus what the postmaster's
+ * ended children used (backends come and go with the pools). NaN when no PostgreSQL runs on this machine.
+ */
+export async function postgresCpuSeconds(): Promise<number> {
+  const { readdir, readFile } = await import("node:fs/promises");
+  let ticks = 0;
+  let found = false;
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const comm = await readFile(`/proc/${entry}/comm`, "utf8").catch(() => "");
+    if (comm.trim() !== "postgres") continue;
+    const f = await statFields(Number(entry));
+    if (!f) continue;
+    found = true;
+    ticks += Number(f[11]) + Number(f[12]);
+    const parentComm = await readFile(`/proc/${f[1]}/comm`, "utf8").catch(() => "");
+    // The postmaster: its waited-for children's times (cutime, cstime).
+    if (parentComm.trim() !== "postgres") ticks += Number(f[13]) + Number(f[14]);
+  }
+  return found ? ticks / TICKS_PER_SECOND : Number.NaN;
+}

@@ -68,36 +68,44 @@ export async function appendAudit(tx: Prisma.TransactionClient, input: AppendInp
 }
 
 /**
- * Several entries of one organization's log in one go (a burst of votes committed together): one lock, one read of
- * the head, one insert. Same bytes and chaining as appending them one by one.
+ * Several entries in one go (a burst of votes committed together, perhaps of many organizations — a district's
+ * evening batches the votes of dozens of meetings): one statement takes every organization's lock, one reads every
+ * head, one inserts every row, one marks their alerts. Same bytes and chaining as appending them one by one; the
+ * result is in the order of `inputs`.
  */
 export async function appendAuditMany(tx: Prisma.TransactionClient, inputs: AppendInput[]): Promise<Appended[]> {
-  const orgIds = new Set(inputs.map((i) => i.orgId));
-  if (orgIds.size > 1) throw new Error("appendAuditMany: one organization per call");
-  const [orgId] = orgIds;
-  if (orgId === undefined) return [];
+  if (inputs.length === 0) return [];
   const startedAt = performance.now();
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`yishi-audit:${orgId}`}))`;
-  const last = await tx.auditEntry.findFirst({ where: { orgId }, orderBy: { seq: "desc" }, select: { seq: true, leafHash: true } });
-  let head: { seq: number; leafHash: Uint8Array } | null = last ? { seq: last.seq, leafHash: Buffer.from(last.leafHash, "hex") } : null;
+  // Sorted: transactions appending to several logs take their locks in one order and never wait in a circle.
+  const orgIds = [...new Set(inputs.map((i) => i.orgId))].sort();
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('yishi-audit:' || o))
+    FROM unnest(${orgIds}::text[]) WITH ORDINALITY AS u(o, n) ORDER BY n`;
+  // Read after the locks (their own statement, so that its snapshot is taken once they are held): the newest entry
+  // of each log through its primary key, not a scan of the logs.
+  const lasts = await tx.$queryRaw<{ orgId: string; seq: number; leafHash: string }[]>`
+    SELECT o AS "orgId", a.seq, a."leafHash" FROM unnest(${orgIds}::text[]) AS o
+    JOIN LATERAL (SELECT seq, "leafHash" FROM "AuditEntry" WHERE "orgId" = o ORDER BY seq DESC LIMIT 1) a ON true`;
+  const heads = new Map<string, { seq: number; leafHash: Uint8Array }>(
+    lasts.map((last) => [last.orgId, { seq: last.seq, leafHash: Buffer.from(last.leafHash, "hex") }]),
+  );
   const rows: { orgId: string; seq: number; bytes: string; leafHash: string; meetingId: string | null; action: string; actorId: string | null; ts: Date }[] =
     [];
   const appended: Appended[] = [];
   for (const input of inputs) {
     const now = input.now ?? new Date();
-    const encoded = chainEntry(head, {
+    const encoded = chainEntry(heads.get(input.orgId) ?? null, {
       ts: now,
-      org: orgId,
+      org: input.orgId,
       meeting: input.meetingId ?? null,
       actor: input.actor,
       action: input.action,
       object: input.object,
       data: input.data,
     });
-    head = { seq: encoded.entry.seq, leafHash: encoded.leafHash };
+    heads.set(input.orgId, { seq: encoded.entry.seq, leafHash: encoded.leafHash });
     const hash = encoded.leafHash.toString("hex");
     rows.push({
-      orgId,
+      orgId: input.orgId,
       seq: encoded.entry.seq,
       bytes: encoded.bytes.toString("utf8"),
       leafHash: hash,
@@ -115,7 +123,7 @@ export async function appendAuditMany(tx: Prisma.TransactionClient, inputs: Appe
     SELECT o, s, b, h, m, a, ac, t AT TIME ZONE 'UTC'
     FROM unnest(${col("orgId")}::text[], ${col("seq")}::int[], ${col("bytes")}::text[], ${col("leafHash")}::text[], ${col("meetingId")}::text[],
       ${col("action")}::text[], ${col("actorId")}::text[], ${rows.map((row) => row.ts.toISOString())}::timestamptz[]) AS u(o, s, b, h, m, a, ac, t)`;
-  await markAlertsStale(tx, orgId);
+  await tx.$executeRaw`UPDATE "AlertSnapshot" SET dirty = dirty + 1 WHERE "orgId" = ANY(${orgIds}::text[])`;
   reportAuditAppend(rows.length, (performance.now() - startedAt) / 1_000);
   return appended;
 }

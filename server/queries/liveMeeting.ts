@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { currentDb, type Tx } from "../db";
-import { loadMeetingContext, type MeetingContext } from "../db/load/meetingContext";
+import { type MeetingContext, meetingContextOf, meetingContextSelect } from "../db/load/meetingContext";
 import {
   type FrozenVoters,
   freezeEntitledVoters,
@@ -13,6 +13,7 @@ import {
   summarizeAttendance,
 } from "../domain/meeting";
 import { charterOf, describeBodyRules, describeRuleBeforeVote, isCompetent, MATTER_KINDS, type MatterKind, type RuleBeforeVote } from "../domain/rules";
+import { AppError } from "../errors";
 import { LIVE_READ_BUDGET } from "./readBudget";
 
 /** chair: chair, recorder, admin, supervisor; public: members, observers, the projector. */
@@ -75,8 +76,8 @@ export type LiveView = {
   /** Chair only: the matters this body may decide, for the vote form. */
   matterKinds?: { kind: string; name: { "zh-CN": string; en: string } }[];
   /**
-   * Chair only, before a vote on the current item opens: its matter's kind (read-only in the form) and the rule,
-   * or, with no matter linked, the rule of each kind the chair may choose.
+   * Chair only, while the vote form shows (no motion on the current item, or its result announced): its matter's
+   * kind (read-only in the form) and the rule, or, with no matter linked, the rule of each kind the chair may choose.
    */
   nextVote?: { linkedKind: string | null; rules: VoteRule[] };
   /** Chair, recorder, admins and supervisors: the procedure warnings recorded with the meeting. */
@@ -130,17 +131,17 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
   // different states went out under one version — a phone could then keep 「等待宣布」 over the announced result.
   const snapshot = kind === "postgres" ? { ...LIVE_READ_BUDGET, isolationLevel: "RepeatableRead" as const } : LIVE_READ_BUDGET;
   return prisma.$transaction(async (tx) => {
-    const ctx = await loadMeetingContext(tx, meetingId);
-    const meeting = await tx.meeting.findUniqueOrThrow({
+    // The meeting context and the rest of the view in one read (the same row; Prisma joins its relations).
+    const meeting = await tx.meeting.findUnique({
       where: { id: meetingId },
       select: {
+        ...meetingContextSelect,
         title: true,
         number: true,
-        startsAt: true,
         place: true,
         shortCode: true,
         org: { select: { name: true } },
-        body: { select: { name: true } },
+        body: { select: { ...meetingContextSelect.body.select, name: true } },
         agenda: {
           orderBy: { position: "asc" },
           select: {
@@ -158,9 +159,10 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
         procedureWarnings: true,
         nonVoting: { orderBy: { createdAt: "asc" }, select: { name: true, affiliation: true, title: true } },
         motions: { orderBy: { createdAt: "asc" } },
-        attendance: { select: { personId: true, status: true, proxyHolderId: true } },
       },
     });
+    if (!meeting) throw new AppError("not_found", "meeting not found", { field: "meetingId" });
+    const ctx = await meetingContextOf(tx, meeting);
     const summary = summarizeAttendance(ctx.roster, ctx.attendance, { bodyKind: ctx.body.kind });
     const quorum = quorumOf(ctx);
     const speakers = ctx.meeting.currentItemId
@@ -170,7 +172,10 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
     const latest = [...meeting.motions].reverse().find((m) => m.itemId === ctx.meeting.currentItemId) ?? null;
     const status = new Map(meeting.attendance.map((a) => [a.personId, a]));
     const votes = latest ? await motionVotes(tx, latest) : null;
-    const nextVote = audiences.includes("chair") ? await nextVoteRules(tx, ctx, meeting.agenda) : undefined;
+    // The chair's vote form shows only with no motion on the current item or after its result was announced: while
+    // a vote runs, its every broadcast would otherwise read the recusals and work out each kind's rule for nothing.
+    const formShown = !latest || latest.state === "announced";
+    const nextVote = audiences.includes("chair") && formShown ? await nextVoteRules(tx, ctx, meeting.agenda) : undefined;
     const names = await namesOf(tx, ctx, [
       ...speakers.map((s) => s.personId),
       ...((latest?.entitled as FrozenVoters | null)?.voters.map((v) => v.voterPersonId) ?? []),

@@ -151,13 +151,19 @@ describe("the matter decides the rule of a live vote (issue #16)", () => {
       await chair.call<{ result: { motionId: string } }>("vote:open", { meetingId, text: "同意鱼塘发包给外村承包人", method: "hands_totals" }),
       "open",
     );
-    const rule = (await chairView(meetingId)).motion?.rule;
+    const during = await chairView(meetingId);
+    // No vote form while the vote runs (ChairConsole shows it with no motion or after the announcement): no rules.
+    expect(during.nextVote).toBeUndefined();
+    const rule = during.motion?.rule;
     expect(rule?.sentence["zh-CN"]).toBe("本项属于土地发包给本集体以外的单位或个人，须经全体村民代表的三分之二以上同意：需同意 10 票（应到 15 人）");
     must(await chair.call("vote:totals", { meetingId, motionId: result.motionId, kind: "totals", yes: 6, no: 3, abstain: 1 }), "totals");
     must(await chair.call("vote:close", { meetingId, motionId: result.motionId }), "close");
     must(await chair.call("vote:announce", { meetingId, motionId: result.motionId }), "announce");
-    const announced = (await chairView(meetingId)).motion?.result;
+    const after = await chairView(meetingId);
+    const announced = after.motion?.result;
     expect(announced).toMatchObject({ passed: false, yesRequired: 10 });
+    // The form is back for a further vote on the item, with the item's rule.
+    expect(after.nextVote?.rules.map((r) => [r.matterKind, r.yesRequired])).toEqual([["land-contract-outsider", 10]]);
     expect(announced?.explanation["zh-CN"]).toContain("同意6票，未达到应到人数（15人）的三分之二（10票），未通过");
   }, 120_000);
 

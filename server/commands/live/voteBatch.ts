@@ -90,7 +90,7 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
   );
   const writes: Writes = { participations: [], ballots: [], named: [] };
   const inBatch = new Map<string, VoteOutcome>();
-  const audits = new Map<string, AppendInput[]>();
+  const audits: AppendInput[] = [];
   const processed: { accountId: string; clientId: string; result: VoteOutcome }[] = [];
   /** meeting id → its organization, for each meeting that recorded a vote in this batch. */
   const touchedMeetings = new Map<string, string>();
@@ -122,19 +122,17 @@ export async function processVoteBatch(tx: Tx, requests: VoteRequest[]): Promise
   });
 
   await writeVotes(tx, writes);
-  // Organizations and meetings in one order (by id): batches committing at once — on two nodes, or in two lanes
-  // of one (castVote.ts) — take their logs' locks in the same order and never wait on each other in a circle.
-  for (const [, entries] of [...audits].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) await appendAuditMany(tx, entries);
+  // Every organization's entries in one append (it takes their logs' locks in one order, so batches committing at
+  // once — on two nodes, or in two lanes of one (castVote.ts) — never wait on each other in a circle).
+  await appendAuditMany(tx, audits);
   if (processed.length > 0) {
     await insertProcessed(
       tx,
       processed.map((p) => ({ accountId: p.accountId, clientId: p.clientId, command: "vote", result: JSON.stringify(p.result) })),
     );
   }
-  for (const [meetingId, orgId] of [...touchedMeetings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
-    afterCommit(tx, { type: "vote.recorded", orgId, meetingId });
-  }
+  await bumpVersions(tx, [...touchedMeetings.keys()]);
+  for (const [meetingId, orgId] of touchedMeetings) afterCommit(tx, { type: "vote.recorded", orgId, meetingId });
   const final = outcomes.map((o): VoteOutcome => o ?? { ok: false, error: new AppError("internal", "internal error") });
   return withMemberViews(tx, requests, final, accounts);
 }
@@ -168,6 +166,13 @@ async function withMemberViews(
   });
 }
 
+/** Every touched meeting's version in one statement, its rows locked in id order (as the motions' above). */
+async function bumpVersions(tx: Tx, meetingIds: string[]): Promise<void> {
+  if (meetingIds.length === 0) return;
+  await tx.$executeRaw`UPDATE "Meeting" SET version = version + 1
+    WHERE id IN (SELECT id FROM "Meeting" WHERE id = ANY(${meetingIds}::text[]) ORDER BY id FOR UPDATE)`;
+}
+
 function notInMeeting(): { ok: false; error: AppError } {
   return { ok: false, error: new AppError("not_found", "vote not found", { field: "motionId" }) };
 }
@@ -178,7 +183,7 @@ function applyVote(
   motion: MotionRow | undefined,
   named: Map<string, string>,
   secret: Set<string>,
-  audits: Map<string, AppendInput[]>,
+  audits: AppendInput[],
   writes: Writes,
 ): VoteOutcome {
   if (!account || account.disabled || !account.personId) throw new AppError("forbidden", "not a member");
@@ -190,8 +195,6 @@ function applyVote(
   assertMayCast(motion.entitled, { voterPersonId: voter, castByPersonId: castBy });
   const key = `${motion.id}|${voter}`;
   const actor = { id: request.accountId, role: "member", name: request.accountName };
-  const entries = audits.get(motion.orgId) ?? [];
-  audits.set(motion.orgId, entries);
   const base = { ok: true as const, motionId: motion.id, voterPersonId: voter, meetingId: motion.meetingId };
   if (motion.method === "secret") {
     if (secret.has(key)) throw new AppError("already_voted", "a secret ballot is final once cast", { field: "motionId" });
@@ -199,7 +202,7 @@ function applyVote(
     const tracker = makeTracker(randomBytes(TRACKER_BYTES));
     writes.participations.push({ motionId: motion.id, voterPersonId: voter, castByPersonId: castBy });
     writes.ballots.push({ motionId: motion.id, choice: request.choice, tracker });
-    entries.push({
+    audits.push({
       orgId: motion.orgId,
       meetingId: motion.meetingId,
       actor,
@@ -220,7 +223,7 @@ function applyVote(
     clientId: request.clientId,
     isChange: previous !== undefined,
   });
-  entries.push({
+  audits.push({
     orgId: motion.orgId,
     meetingId: motion.meetingId,
     actor,

@@ -37,9 +37,7 @@ export async function recordDeliveryOutcome(rowIds: string[], outcome: SendOutco
           data: { channel: row.channel, attempt, error: outcome.error.slice(0, 500), retryAt: retryAt ? retryAt.toISOString() : null },
         });
       }
-      const byOrg = new Map<string, AppendInput[]>();
-      for (const entry of audit) byOrg.set(entry.orgId, [...(byOrg.get(entry.orgId) ?? []), entry]);
-      for (const entries of byOrg.values()) await appendAuditMany(tx, entries);
+      await appendAuditMany(tx, audit);
     },
     { maxWait: 10_000, timeout: 20_000 },
   );

@@ -4,6 +4,7 @@
  * (server/commands/live) and queries (server/queries/liveMeeting.ts, joinMeeting.ts) both load a meeting here.
  */
 import { z } from "zod";
+import type { Prisma } from "../../../generated/prisma/client";
 import type { AttendanceRecord, MeetingState, RosterMember } from "../../domain/meeting";
 import { BODY_KINDS, type BodyKind, type Charter, charterSchema } from "../../domain/rules";
 import { AppError } from "../../errors";
@@ -33,33 +34,40 @@ export type MeetingContext = {
 
 const kindSchema = z.enum(BODY_KINDS);
 
+/** What a meeting context is read with: a reader needing more of the meeting adds its fields to this select. */
+export const meetingContextSelect = {
+  id: true,
+  orgId: true,
+  bodyId: true,
+  state: true,
+  version: true,
+  currentItemId: true,
+  isPublic: true,
+  startsAt: true,
+  openedAt: true,
+  body: {
+    select: {
+      kind: true,
+      charter: true,
+      chairId: true,
+      recorderId: true,
+      members: { select: { person: { select: { id: true, name: true, householdId: true, isAdult: true } } } },
+    },
+  },
+  attendance: { select: { personId: true, status: true, proxyHolderId: true, authorizationNote: true } },
+} satisfies Prisma.MeetingSelect;
+
+type ContextRow = Prisma.MeetingGetPayload<{ select: typeof meetingContextSelect }>;
+
 /** Everything a live-meeting command needs to decide, read inside its transaction. */
 export async function loadMeetingContext(tx: Tx, meetingId: string): Promise<MeetingContext> {
-  const meeting = await tx.meeting.findUnique({
-    where: { id: meetingId },
-    select: {
-      id: true,
-      orgId: true,
-      bodyId: true,
-      state: true,
-      version: true,
-      currentItemId: true,
-      isPublic: true,
-      startsAt: true,
-      openedAt: true,
-      body: {
-        select: {
-          kind: true,
-          charter: true,
-          chairId: true,
-          recorderId: true,
-          members: { select: { person: { select: { id: true, name: true, householdId: true, isAdult: true } } } },
-        },
-      },
-      attendance: { select: { personId: true, status: true, proxyHolderId: true, authorizationNote: true } },
-    },
-  });
+  const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: meetingContextSelect });
   if (!meeting) throw new AppError("not_found", "meeting not found", { field: "meetingId" });
+  return meetingContextOf(tx, meeting);
+}
+
+/** The context from a row read with `meetingContextSelect` (and perhaps more), in the same transaction. */
+export async function meetingContextOf(tx: Tx, meeting: ContextRow): Promise<MeetingContext> {
   const roster = meeting.body.members
     .map(({ person }) => ({ personId: person.id, name: person.name, householdId: person.householdId, isAdult: person.isAdult }))
     .sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
@@ -75,7 +83,17 @@ export async function loadMeetingContext(tx: Tx, meetingId: string): Promise<Mee
     }
   }
   return {
-    meeting: { ...meeting, state: meeting.state as MeetingState },
+    meeting: {
+      id: meeting.id,
+      orgId: meeting.orgId,
+      bodyId: meeting.bodyId,
+      state: meeting.state as MeetingState,
+      version: meeting.version,
+      currentItemId: meeting.currentItemId,
+      isPublic: meeting.isPublic,
+      startsAt: meeting.startsAt,
+      openedAt: meeting.openedAt,
+    },
     body: {
       kind: kindSchema.parse(meeting.body.kind),
       charter: charterSchema.parse(meeting.body.charter ?? {}),
