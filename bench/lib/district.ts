@@ -413,7 +413,7 @@ async function yishiEvening(options: {
       from: number;
       to: number;
     }[] = [];
-    const cpuBefore = await eveningCpu(
+    const cpuMeter = await startCpuMeter(
       nodes.map((n) => n.process.pid),
       workers,
       true,
@@ -471,14 +471,7 @@ async function yishiEvening(options: {
       await sleep(1_000);
     }
 
-    const cpu = cpuUsed(
-      cpuBefore,
-      await eveningCpu(
-        nodes.map((n) => n.process.pid),
-        workers,
-        true,
-      ),
-    );
+    const cpu = await cpuMeter();
     // Commit → observers.
     const byActor = commitLines(nodes.map((n) => n.output()));
     const receipts = await receiptsOf(workers);
@@ -598,22 +591,24 @@ async function startFloorNode(redisUrl: string, key: string): Promise<{ child: C
 type EveningCpu = { nodes_s: number; postgres_s: number; clients_s: number; wall_s: number };
 type CpuMark = { nodes: number; postgres: number; clients: number; at: number };
 
-async function eveningCpu(nodePids: (number | undefined)[], workers: Worker[], withPostgres: boolean): Promise<CpuMark> {
+/** Reads the CPU used so far; the function it returns reads again and gives what was used in between. */
+async function startCpuMeter(nodePids: (number | undefined)[], workers: Worker[], withPostgres: boolean): Promise<() => Promise<EveningCpu>> {
   const sum = async (pids: (number | undefined)[]) => (await Promise.all(pids.map((pid) => (pid ? cpuSeconds(pid) : Number.NaN)))).reduce((a, b) => a + b, 0);
-  return {
+  const mark = async (): Promise<CpuMark> => ({
     nodes: await sum(nodePids),
     postgres: withPostgres ? await postgresCpuSeconds() : Number.NaN,
     clients: await sum(workers.map((w) => w.child.pid)),
     at: wallNow(),
-  };
-}
-
-function cpuUsed(before: CpuMark, after: CpuMark): EveningCpu {
-  return {
-    nodes_s: after.nodes - before.nodes,
-    postgres_s: after.postgres - before.postgres,
-    clients_s: after.clients - before.clients,
-    wall_s: (after.at - before.at) / 1_000,
+  });
+  const before = await mark();
+  return async () => {
+    const after = await mark();
+    return {
+      nodes_s: after.nodes - before.nodes,
+      postgres_s: after.postgres - before.postgres,
+      clients_s: after.clients - before.clients,
+      wall_s: (after.at - before.at) / 1_000,
+    };
   };
 }
 
@@ -642,7 +637,7 @@ async function floorEvening(options: {
     await sleep(1_000);
     const acks: number[] = [];
     let expected = 0;
-    const cpuBefore = await eveningCpu(
+    const cpuMeter = await startCpuMeter(
       nodes.map((n) => n.child.pid),
       workers,
       false,
@@ -668,14 +663,7 @@ async function floorEvening(options: {
       expected += replies.filter((a) => a.ok).length;
       await sleep(2_000);
     }
-    const cpu = cpuUsed(
-      cpuBefore,
-      await eveningCpu(
-        nodes.map((n) => n.child.pid),
-        workers,
-        false,
-      ),
-    );
+    const cpu = await cpuMeter();
     const receipts = await receiptsOf(workers);
     const latencies: number[] = [];
     let missing = 0;
