@@ -21,8 +21,8 @@ export type Appended = { seq: number; leafHash: string };
  * organization's stored alerts (server/queries/alertStore.ts) for recomputation at the next read. No snapshot yet:
  * nothing to mark (the first read computes it).
  */
-async function markAlertsStale(tx: Prisma.TransactionClient, orgId: string): Promise<void> {
-  await tx.$executeRaw`UPDATE "AlertSnapshot" SET dirty = dirty + 1 WHERE "orgId" = ${orgId}`;
+async function markAlertsStale(tx: Prisma.TransactionClient, orgIds: string[]): Promise<void> {
+  await tx.$executeRaw`UPDATE "AlertSnapshot" SET dirty = dirty + 1 WHERE "orgId" = ANY(${orgIds}::text[])`;
 }
 
 /**
@@ -62,7 +62,7 @@ export async function appendAudit(tx: Prisma.TransactionClient, input: AppendInp
       ts: now,
     },
   });
-  await markAlertsStale(tx, input.orgId);
+  await markAlertsStale(tx, [input.orgId]);
   reportAuditAppend(1, (performance.now() - startedAt) / 1_000);
   return { seq: encoded.entry.seq, leafHash: hash };
 }
@@ -123,7 +123,7 @@ export async function appendAuditMany(tx: Prisma.TransactionClient, inputs: Appe
     SELECT o, s, b, h, m, a, ac, t AT TIME ZONE 'UTC'
     FROM unnest(${col("orgId")}::text[], ${col("seq")}::int[], ${col("bytes")}::text[], ${col("leafHash")}::text[], ${col("meetingId")}::text[],
       ${col("action")}::text[], ${col("actorId")}::text[], ${rows.map((row) => row.ts.toISOString())}::timestamptz[]) AS u(o, s, b, h, m, a, ac, t)`;
-  await tx.$executeRaw`UPDATE "AlertSnapshot" SET dirty = dirty + 1 WHERE "orgId" = ANY(${orgIds}::text[])`;
+  await markAlertsStale(tx, orgIds);
   reportAuditAppend(rows.length, (performance.now() - startedAt) / 1_000);
   return appended;
 }

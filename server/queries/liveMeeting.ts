@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { currentDb, type Tx } from "../db";
-import { type MeetingContext, meetingContextOf, meetingContextSelect } from "../db/load/meetingContext";
+import { foundMeeting, type MeetingContext, meetingContextOf, meetingContextSelect } from "../db/load/meetingContext";
 import {
   type FrozenVoters,
   freezeEntitledVoters,
@@ -13,7 +13,6 @@ import {
   summarizeAttendance,
 } from "../domain/meeting";
 import { charterOf, describeBodyRules, describeRuleBeforeVote, isCompetent, MATTER_KINDS, type MatterKind, type RuleBeforeVote } from "../domain/rules";
-import { AppError } from "../errors";
 import { LIVE_READ_BUDGET } from "./readBudget";
 
 /** chair: chair, recorder, admin, supervisor; public: members, observers, the projector. */
@@ -132,36 +131,37 @@ export async function liveViews(meetingId: string, audiences: Audience[]): Promi
   const snapshot = kind === "postgres" ? { ...LIVE_READ_BUDGET, isolationLevel: "RepeatableRead" as const } : LIVE_READ_BUDGET;
   return prisma.$transaction(async (tx) => {
     // The meeting context and the rest of the view in one read (the same row; Prisma joins its relations).
-    const meeting = await tx.meeting.findUnique({
-      where: { id: meetingId },
-      select: {
-        ...meetingContextSelect,
-        title: true,
-        number: true,
-        place: true,
-        shortCode: true,
-        org: { select: { name: true } },
-        body: { select: { ...meetingContextSelect.body.select, name: true } },
-        agenda: {
-          orderBy: { position: "asc" },
-          select: {
-            id: true,
-            position: true,
-            title: true,
-            matter: {
-              select: {
-                kind: true,
-                preReviews: { orderBy: { requestedAt: "desc" }, take: 1, select: { state: true, reviewerName: true, reviewerTitle: true, decidedAt: true } },
+    const meeting = foundMeeting(
+      await tx.meeting.findUnique({
+        where: { id: meetingId },
+        select: {
+          ...meetingContextSelect,
+          title: true,
+          number: true,
+          place: true,
+          shortCode: true,
+          org: { select: { name: true } },
+          body: { select: { ...meetingContextSelect.body.select, name: true } },
+          agenda: {
+            orderBy: { position: "asc" },
+            select: {
+              id: true,
+              position: true,
+              title: true,
+              matter: {
+                select: {
+                  kind: true,
+                  preReviews: { orderBy: { requestedAt: "desc" }, take: 1, select: { state: true, reviewerName: true, reviewerTitle: true, decidedAt: true } },
+                },
               },
             },
           },
+          procedureWarnings: true,
+          nonVoting: { orderBy: { createdAt: "asc" }, select: { name: true, affiliation: true, title: true } },
+          motions: { orderBy: { createdAt: "asc" } },
         },
-        procedureWarnings: true,
-        nonVoting: { orderBy: { createdAt: "asc" }, select: { name: true, affiliation: true, title: true } },
-        motions: { orderBy: { createdAt: "asc" } },
-      },
-    });
-    if (!meeting) throw new AppError("not_found", "meeting not found", { field: "meetingId" });
+      }),
+    );
     const ctx = await meetingContextOf(tx, meeting);
     const summary = summarizeAttendance(ctx.roster, ctx.attendance, { bodyKind: ctx.body.kind });
     const quorum = quorumOf(ctx);

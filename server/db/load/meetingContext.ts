@@ -61,9 +61,13 @@ type ContextRow = Prisma.MeetingGetPayload<{ select: typeof meetingContextSelect
 
 /** Everything a live-meeting command needs to decide, read inside its transaction. */
 export async function loadMeetingContext(tx: Tx, meetingId: string): Promise<MeetingContext> {
-  const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: meetingContextSelect });
-  if (!meeting) throw new AppError("not_found", "meeting not found", { field: "meetingId" });
-  return meetingContextOf(tx, meeting);
+  return meetingContextOf(tx, foundMeeting(await tx.meeting.findUnique({ where: { id: meetingId }, select: meetingContextSelect })));
+}
+
+/** A meeting row read by id, or the one not-found error every live reader answers with. */
+export function foundMeeting<T>(row: T | null): T {
+  if (!row) throw new AppError("not_found", "meeting not found", { field: "meetingId" });
+  return row;
 }
 
 /** The context from a row read with `meetingContextSelect` (and perhaps more), in the same transaction. */
